@@ -1,0 +1,27 @@
+import { ratingIntervals, type RatingIntervalOptions, type RatingIntervals } from "../stats/rating-intervals.js";
+import type { CesResult } from "./ces.js";
+
+/**
+ * Confidence intervals for a CES result: a proportion interval (Wilson by default) for the
+ * percent easy, in percent points, and a t interval for the mean rating.
+ *
+ * @param result - a result of {@link ces}.
+ * @throws CxMetricsError `INVALID_CONFIDENCE`, `INVALID_OPTION`; `TOO_FEW_VALUES` when there is only one rating.
+ * @example
+ * ```ts
+ * cesConfidenceInterval(ces([7, 6, 5, 3, 2])).mean; //=> { low: 2.03..., high: 7.16..., df: 4, ... }
+ * ```
+ */
+export function cesConfidenceInterval(result: CesResult, options: RatingIntervalOptions = {}): RatingIntervals {
+  return ratingIntervals(
+    "cesConfidenceInterval",
+    {
+      successes: result.easy,
+      denominator: result.total,
+      mean: result.mean,
+      standardDeviation: result.standardDeviation,
+      total: result.total,
+    },
+    options,
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * Customer Effort Score on 1-7 or 1-5 scales: mean and percent easy, with the easy end explicit.
+ *
+ * @module ces
+ */
+export { ces } from "./ces.js";
+export type { CesEasyEnd, CesOptions, CesResult, CesScale } from "./ces.js";
+export { cesConfidenceInterval } from "./confidence-interval.js";

@@ -1,0 +1,11 @@
+/**
+ * Customer Satisfaction Score on 1-5, 1-10, 3-smiley or custom scales: percent satisfied
+ * (top-box or good/bad), mean, distribution, intervals, and Osipov's bands.
+ *
+ * @module csat
+ */
+export { csat } from "./csat.js";
+export type { CsatMode, CsatOptions, CsatResult, CsatScale, SmileyLabel } from "./csat.js";
+export { csatConfidenceInterval } from "./confidence-interval.js";
+export { csatBand } from "./band.js";
+export type { CsatBandId } from "./band.js";

@@ -1,0 +1,110 @@
+/**
+ * Stable machine-readable codes. A code never changes meaning between versions;
+ * new codes may be added.
+ *
+ * - `INVALID_SCORE`: a rating is off its scale, not an integer on an integer scale, NaN or infinite.
+ * - `INVALID_LABEL`: a label (for example a smiley) is not one the scale knows.
+ * - `INVALID_COUNT`: a count is negative, fractional, NaN or infinite.
+ * - `INVALID_PERCENT`: a percentage is outside 0-100, or percentages add up to more than 100.
+ * - `INVALID_CONFIDENCE`: a confidence level is not strictly between 0 and 1.
+ * - `INVALID_OPTION`: an option has a value the function does not accept.
+ * - `INVALID_ARGUMENT`: an argument has the wrong type or shape.
+ * - `EMPTY_INPUT`: there is nothing to compute from (no responses, a total of zero).
+ * - `TOO_FEW_VALUES`: a statistic needs more values than it was given (a t interval needs 2).
+ * - `INVALID_ROWS`: a parse helper found bad rows; `issues` lists every one.
+ * - `END_BEFORE_START`, `INVALID_DATE`: reserved for the time modules.
+ */
+export type CxMetricsErrorCode =
+  | "INVALID_SCORE"
+  | "INVALID_LABEL"
+  | "INVALID_COUNT"
+  | "INVALID_PERCENT"
+  | "INVALID_CONFIDENCE"
+  | "INVALID_OPTION"
+  | "INVALID_ARGUMENT"
+  | "EMPTY_INPUT"
+  | "TOO_FEW_VALUES"
+  | "INVALID_ROWS"
+  | "INVALID_DATE"
+  | "END_BEFORE_START";
+
+/** One bad row found by a parse helper. */
+export interface RowIssue {
+  /** Index of the row in the input. */
+  readonly index: number;
+  /** The field that failed (`"score"`, `"respondedAt"`, ...); `""` for the row itself. */
+  readonly field: string;
+  /** Why it failed, in words. */
+  readonly reason: string;
+}
+
+/** What a {@link CxMetricsError} carries besides its message. */
+export interface CxMetricsErrorDetails {
+  /** Index of the failing element in the input, when there is one. */
+  readonly index?: number;
+  /** The value that failed, when there is one. */
+  readonly value?: unknown;
+  /** Every bad row, for `INVALID_ROWS`. */
+  readonly issues?: readonly RowIssue[];
+}
+
+/**
+ * The error thrown for bad input anywhere in cx-metrics.
+ *
+ * The message reads `fn: what is wrong`, for example
+ * `nps: score at index 3 is 11, expected an integer 0-10`. Check `code` (or use
+ * {@link isCxMetricsError}) rather than `instanceof`: a CommonJS and an ESM copy of the
+ * library hold two different classes.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   nps([9, 10, 11]);
+ * } catch (error) {
+ *   if (isCxMetricsError(error)) console.log(error.code, error.index, error.value);
+ *   //=> "INVALID_SCORE" 2 11
+ * }
+ * ```
+ */
+export class CxMetricsError extends Error {
+  /** Stable code, see {@link CxMetricsErrorCode}. */
+  declare readonly code: CxMetricsErrorCode;
+  /** Name of the public function that rejected the input. */
+  declare readonly fn: string;
+  /** Index of the failing element, when there is one. */
+  declare readonly index: number | undefined;
+  /** The failing value, when there is one. */
+  declare readonly value: unknown;
+  /** Every bad row, for `INVALID_ROWS`; empty otherwise. */
+  declare readonly issues: readonly RowIssue[];
+
+  constructor(fn: string, code: CxMetricsErrorCode, message: string, details: CxMetricsErrorDetails = {}) {
+    super(`${fn}: ${message}`);
+    this.name = "CxMetricsError";
+    this.code = code;
+    this.fn = fn;
+    this.index = details.index;
+    this.value = details.value;
+    this.issues = details.issues ?? [];
+  }
+}
+
+/**
+ * True when `error` is a {@link CxMetricsError} from any copy of the library (ESM or CJS),
+ * optionally with the given code.
+ *
+ * @example
+ * ```ts
+ * isCxMetricsError(new CxMetricsError("nps", "EMPTY_INPUT", "no scores"), "EMPTY_INPUT"); //=> true
+ * ```
+ */
+export function isCxMetricsError(error: unknown, code?: CxMetricsErrorCode): error is CxMetricsError {
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as { name?: unknown; code?: unknown; fn?: unknown };
+  return (
+    candidate.name === "CxMetricsError" &&
+    typeof candidate.code === "string" &&
+    typeof candidate.fn === "string" &&
+    (code === undefined || candidate.code === code)
+  );
+}

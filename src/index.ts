@@ -1,0 +1,14 @@
+/**
+ * cx-metrics: customer-service metrics computed correctly, with their sources shown.
+ *
+ * Every module is also its own subpath (`cx-metrics/nps`, `cx-metrics/stats`, ...).
+ *
+ * @module cx-metrics
+ */
+export * from "./errors/index.js";
+export * from "./stats/index.js";
+export * from "./nps/index.js";
+export * from "./csat/index.js";
+export * from "./ces/index.js";
+export * from "./schemas/index.js";
+export type { Accessor, RatingBucket, Values } from "./types.js";

@@ -1,0 +1,50 @@
+import type { Accessor, Values } from "../types.js";
+import { invalid } from "./describe.js";
+
+/**
+ * Counts ratings on an integer scale `min..max` in one pass: `counts[k]` is the number of
+ * ratings equal to `min + k`. Throws `INVALID_SCORE` at the first rating that is not an integer
+ * on the scale (NaN, Infinity, a string, 11 on 0-10, 4.5 on 1-5). An empty input gives all-zero
+ * counts; the caller decides what that means. Arrays and typed arrays are read in place by index;
+ * other iterables (a Set, a generator) are copied into an array first.
+ */
+export function tallyScale<T>(
+  fn: string,
+  values: Values<T>,
+  accessor: Accessor<T, unknown> | undefined,
+  min: number,
+  max: number,
+): Float64Array {
+  const span = max - min;
+  const counts = new Float64Array(span + 1);
+  const onBad = (index: number, value: unknown): never => {
+    throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, value, `an integer ${min}-${max}`, index);
+  };
+  // Arrays and typed arrays are read in place; other iterables are first copied into an array.
+  const list: ArrayLike<T> = isArrayLike(values) ? values : Array.from(iterableOf<T>(fn, values));
+  const n = list.length;
+  for (let i = 0; i < n; i++) {
+    const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);
+    const k = (v as number) - min;
+    if (typeof v === "number" && k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
+    else onBad(i, v);
+  }
+  return counts;
+}
+
+function isArrayLike<T>(values: Values<T>): values is ArrayLike<T> {
+  return (
+    typeof values === "object" && values !== null && typeof (values as { length?: unknown }).length === "number"
+  );
+}
+
+function iterableOf<T>(fn: string, values: unknown): Iterable<T> {
+  if (
+    typeof values === "object" &&
+    values !== null &&
+    typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  ) {
+    return values as Iterable<T>;
+  }
+  throw invalid(fn, "INVALID_ARGUMENT", "ratings", values, "an array, a typed array or an iterable");
+}

@@ -1,0 +1,189 @@
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { assertCount, assertPercent } from "../internal/validate.js";
+import { tallyScale } from "../internal/tally.js";
+import type { Accessor, Values } from "../types.js";
+
+/** Respondents by NPS group: promoters scored 9-10, passives 7-8, detractors 0-6. */
+export interface NpsCounts {
+  /** Respondents who scored 9 or 10. */
+  readonly promoters: number;
+  /** Respondents who scored 7 or 8. */
+  readonly passives: number;
+  /** Respondents who scored 0 to 6. */
+  readonly detractors: number;
+}
+
+/** An NPS with the counts it came from. */
+export interface NpsResult extends NpsCounts {
+  /** Net Promoter Score in points, -100..100: % promoters - % detractors. Unrounded. */
+  readonly score: number;
+  /** Number of responses. */
+  readonly total: number;
+  /** Promoters as a percentage of all responses, 0-100. */
+  readonly promoterPercent: number;
+  /** Passives as a percentage of all responses, 0-100. */
+  readonly passivePercent: number;
+  /** Detractors as a percentage of all responses, 0-100. */
+  readonly detractorPercent: number;
+}
+
+/**
+ * Net Promoter Score from raw 0-10 answers to "How likely are you to recommend us?".
+ *
+ * Promoters score 9-10, passives 7-8, detractors 0-6; NPS = % promoters - % detractors,
+ * in points from -100 to 100 (UA-agency, Osipov, Quality-mgmt). The result is unrounded:
+ * use `round(result.score)` for the integer a report shows.
+ *
+ * Reads arrays, typed arrays (a `Uint8Array` of scores is the fastest input) and iterables;
+ * give an accessor to read the score out of records. One pass, O(n), no allocation per item.
+ *
+ * @param scores - integer scores 0-10, or records with an accessor.
+ * @param accessor - reads the score from a record: `(r) => r.score`.
+ * @returns the score, the three counts, the total and the three percentages.
+ * @throws CxMetricsError `INVALID_SCORE` (with index and value) for a score that is not an integer
+ *   0-10 (NaN, 11, 9.5, "9"); `EMPTY_INPUT` for no scores; `INVALID_ARGUMENT` for a non-iterable.
+ * @example
+ * ```ts
+ * // Osipov's example: 70 promoters, 10 passives, 20 detractors out of 100.
+ * const scores = [...Array(70).fill(10), ...Array(10).fill(8), ...Array(20).fill(3)];
+ * nps(scores).score; //=> 50
+ * nps([{ score: 10 }, { score: 6 }], (r) => r.score); //=> { score: 0, promoters: 1, detractors: 1, ... }
+ * ```
+ */
+export function nps(scores: Values<number>): NpsResult;
+export function nps<T>(items: Values<T>, accessor: Accessor<T>): NpsResult;
+export function nps<T>(items: Values<T>, accessor?: Accessor<T>): NpsResult {
+  const counts = tallyScale("nps", items, accessor, 0, 10);
+  const detractors = counts[0]! + counts[1]! + counts[2]! + counts[3]! + counts[4]! + counts[5]! + counts[6]!;
+  const passives = counts[7]! + counts[8]!;
+  const promoters = counts[9]! + counts[10]!;
+  return npsResult("nps", promoters, passives, detractors);
+}
+
+/**
+ * NPS from counts that were aggregated elsewhere (a SQL `GROUP BY`, a spreadsheet, a report).
+ *
+ * Same formula as {@link nps}: 100 × (promoters - detractors) / (promoters + passives + detractors).
+ *
+ * @throws CxMetricsError `INVALID_COUNT` for a negative, fractional or non-finite count;
+ *   `EMPTY_INPUT` when all three are 0.
+ * @example
+ * ```ts
+ * npsFromCounts({ promoters: 70, passives: 10, detractors: 20 }).score; //=> 50 (Osipov)
+ * ```
+ */
+export function npsFromCounts(counts: NpsCounts): NpsResult {
+  const fn = "npsFromCounts";
+  if (typeof counts !== "object" || counts === null) {
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", "expected an object { promoters, passives, detractors }", {
+      value: counts,
+    });
+  }
+  assertCount(fn, "promoters", counts.promoters);
+  assertCount(fn, "passives", counts.passives);
+  assertCount(fn, "detractors", counts.detractors);
+  return npsResult(fn, counts.promoters, counts.passives, counts.detractors);
+}
+
+function npsResult(fn: string, promoters: number, passives: number, detractors: number): NpsResult {
+  const total = promoters + passives + detractors;
+  if (total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no responses: NPS is undefined for 0 responses");
+  return {
+    score: (100 * (promoters - detractors)) / total,
+    promoters,
+    passives,
+    detractors,
+    total,
+    promoterPercent: (100 * promoters) / total,
+    passivePercent: (100 * passives) / total,
+    detractorPercent: (100 * detractors) / total,
+  };
+}
+
+/** Input of {@link npsFromPercents}: the two shares a report prints, in percent 0-100. */
+export interface NpsPercents {
+  /** Promoters as a percentage of responses, 0-100. */
+  readonly promoterPercent: number;
+  /** Detractors as a percentage of responses, 0-100. */
+  readonly detractorPercent: number;
+}
+
+/** Options of {@link npsFromPercents}. */
+export interface NpsFromPercentsOptions {
+  /** Number of responses behind the percentages, when known; lets the counts be recovered. */
+  readonly total?: number;
+}
+
+/**
+ * An NPS computed from published percentages. The counts are `null` unless `total` is given;
+ * then they are `percent × total / 100`, unrounded (a report's rounded percentages rarely give
+ * whole counts back).
+ */
+export interface NpsFromPercentsResult {
+  /** NPS in points, -100..100. */
+  readonly score: number;
+  /** Promoters, 0-100 percent. */
+  readonly promoterPercent: number;
+  /** Passives, 0-100 percent: what the other two leave. */
+  readonly passivePercent: number;
+  /** Detractors, 0-100 percent. */
+  readonly detractorPercent: number;
+  /** Number of responses, or null when not given. */
+  readonly total: number | null;
+  /** Estimated promoters, or null without `total`. */
+  readonly promoters: number | null;
+  /** Estimated passives, or null without `total`. */
+  readonly passives: number | null;
+  /** Estimated detractors, or null without `total`. */
+  readonly detractors: number | null;
+}
+
+/**
+ * NPS from the promoter and detractor percentages a report prints: promoterPercent - detractorPercent.
+ *
+ * @param percents - the two shares in percent, 0-100, adding up to at most 100.
+ * @param options - `total`, the number of responses, to recover (unrounded) counts.
+ * @throws CxMetricsError `INVALID_PERCENT` for a share outside 0-100 or shares adding up to more
+ *   than 100; `INVALID_COUNT` for a bad `total`; `EMPTY_INPUT` for a total of 0.
+ * @example
+ * ```ts
+ * npsFromPercents({ promoterPercent: 75, detractorPercent: 20 }).score; //=> 55 (Quality-mgmt)
+ * ```
+ */
+export function npsFromPercents(percents: NpsPercents, options: NpsFromPercentsOptions = {}): NpsFromPercentsResult {
+  const fn = "npsFromPercents";
+  if (typeof percents !== "object" || percents === null) {
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", "expected an object { promoterPercent, detractorPercent }", {
+      value: percents,
+    });
+  }
+  const { promoterPercent, detractorPercent } = percents;
+  assertPercent(fn, "promoterPercent", promoterPercent);
+  assertPercent(fn, "detractorPercent", detractorPercent);
+  // A report's rounded shares may add up to a hair over 100; anything more is an error.
+  if (promoterPercent + detractorPercent > 100 + 1e-9) {
+    throw new CxMetricsError(
+      fn,
+      "INVALID_PERCENT",
+      `promoterPercent + detractorPercent is ${promoterPercent + detractorPercent}, expected at most 100`,
+      { value: percents },
+    );
+  }
+  const passivePercent = Math.max(0, 100 - promoterPercent - detractorPercent);
+  const { total } = options;
+  if (total !== undefined) {
+    assertCount(fn, "total", total);
+    if (total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "total is 0: NPS is undefined for 0 responses");
+  }
+  const count = (percent: number): number | null => (total === undefined ? null : (percent * total) / 100);
+  return {
+    score: promoterPercent - detractorPercent,
+    promoterPercent,
+    passivePercent,
+    detractorPercent,
+    total: total ?? null,
+    promoters: count(promoterPercent),
+    passives: count(passivePercent),
+    detractors: count(detractorPercent),
+  };
+}

@@ -1,0 +1,38 @@
+import * as z from "zod";
+import { parseInstant } from "../internal/instant.js";
+
+/**
+ * An instant: a `Date`, an ISO-8601 string with an offset or `Z`, or epoch milliseconds,
+ * parsed to a `Date`. Strings without an offset are rejected (their instant depends on the
+ * reader's time zone), and so are impossible dates such as 2025-02-30.
+ */
+export const instantSchema = /* @__PURE__ */ z.union([z.date(), z.string(), z.number()]).transform((value, context) => {
+  const ms = parseInstant(value);
+  if (ms === undefined) {
+    context.addIssue({
+      code: "custom",
+      message: "expected a valid Date, an ISO-8601 date-time with an offset or Z, or epoch milliseconds",
+    });
+    return z.NEVER;
+  }
+  return new Date(ms);
+});
+
+/** Free text or an identifier; numbers (ids read from JSON) become strings. */
+const text = /* @__PURE__ */ z.union([z.string(), z.number().transform(String)]);
+
+/** The optional fields people keep beside a survey score. */
+export const responseFieldsSchema = /* @__PURE__ */ z.looseObject({
+  respondedAt: instantSchema.optional(),
+  channel: text.optional(),
+  agentId: text.optional(),
+  customerId: text.optional(),
+  segment: text.optional(),
+  comment: z.string().optional(),
+});
+
+/** An integer score on min..max, with a message that names the scale. */
+export function integerScore(min: number, max: number): z.ZodNumber {
+  const message = `expected an integer ${min}-${max}`;
+  return z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+}

@@ -1,0 +1,23 @@
+/**
+ * zod schemas and parse helpers for the data the library reads. This is the validation boundary:
+ * the calculation modules never import zod.
+ *
+ * @module schemas
+ */
+export { instantSchema, responseFieldsSchema } from "./fields.js";
+export {
+  ces5ResponseSchema,
+  cesResponseSchema,
+  csat10ResponseSchema,
+  csatResponseSchema,
+  npsResponseSchema,
+  smileyResponseSchema,
+} from "./responses.js";
+export type { CesResponse, CsatResponse, NpsResponse, SmileyResponse } from "./responses.js";
+export { parseResponses, safeParseResponses } from "./parse-responses.js";
+export type {
+  ParsedResponse,
+  ParseResponsesOptions,
+  ResponseKind,
+  SafeParseResponsesResult,
+} from "./parse-responses.js";

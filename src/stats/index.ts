@@ -1,0 +1,19 @@
+/**
+ * Shared statistics: normal and t quantiles, Beta quantiles, proportion intervals (Wilson,
+ * Agresti-Coull, Wald, Clopper-Pearson, Jeffreys), a t interval for a mean, and report rounding.
+ *
+ * @module stats
+ */
+export { normalCdf, normalQuantile, zForConfidence } from "./normal.js";
+export { betaCdf, betaQuantile } from "./beta.js";
+export { studentTQuantile } from "./student-t.js";
+export { proportionInterval } from "./proportion-interval.js";
+export type {
+  ProportionInterval,
+  ProportionIntervalMethod,
+  ProportionIntervalOptions,
+} from "./proportion-interval.js";
+export { meanConfidenceInterval } from "./mean-interval.js";
+export type { MeanInterval, MeanIntervalOptions, MeanSummary } from "./mean-interval.js";
+export { round } from "./round.js";
+export type { PercentInterval, RatingIntervalOptions, RatingIntervals } from "./rating-intervals.js";

@@ -1,0 +1,82 @@
+import { assertConfidence, assertOneOf, assertOptions } from "../internal/validate.js";
+import { meanConfidenceInterval, type MeanInterval } from "./mean-interval.js";
+import { proportionInterval, type ProportionIntervalMethod } from "./proportion-interval.js";
+
+/** Options of the CSAT and CES interval functions. */
+export interface RatingIntervalOptions {
+  /** Confidence level as a fraction; default 0.95. */
+  readonly confidence?: number;
+  /** Method for the percentage's interval; default `"wilson"`. */
+  readonly method?: ProportionIntervalMethod;
+}
+
+/** A proportion interval expressed in percent points, for a figure reported as a percentage. */
+export interface PercentInterval {
+  /** Lower bound, 0-100. */
+  readonly low: number;
+  /** Upper bound, 0-100. */
+  readonly high: number;
+  /** The observed percentage. */
+  readonly estimate: number;
+  /** The method's centre, in percent (adjusted for Wilson and Agresti-Coull). */
+  readonly center: number;
+  /** True when a bound passed 0 or 100 and was clipped. */
+  readonly clipped: boolean;
+  /** Successes (satisfied, easy) behind the percentage. */
+  readonly successes: number;
+  /** The denominator of the percentage. */
+  readonly n: number;
+  /** The method used. */
+  readonly method: ProportionIntervalMethod;
+  /** The confidence level used. */
+  readonly confidence: number;
+}
+
+/** Intervals for both figures of a rating metric: the percentage and the mean. */
+export interface RatingIntervals {
+  /** Interval for the percentage (CSAT percent, CES percent easy), in percent points. */
+  readonly percent: PercentInterval;
+  /** t interval for the mean rating, on the rating scale. */
+  readonly mean: MeanInterval;
+}
+
+/** The figures of a rating result that the intervals need. */
+export interface RatingSample {
+  readonly successes: number;
+  readonly denominator: number;
+  readonly mean: number;
+  readonly standardDeviation: number;
+  readonly total: number;
+}
+
+/**
+ * Intervals for a rating metric: {@link proportionInterval} for the percentage (× 100) and
+ * {@link meanConfidenceInterval} for the mean. Shared by CSAT and CES.
+ */
+export function ratingIntervals(fn: string, sample: RatingSample, options: RatingIntervalOptions): RatingIntervals {
+  assertOptions(fn, options);
+  // Validate here so that errors name the function the user called.
+  if (options.confidence !== undefined) assertConfidence(fn, options.confidence);
+  if (options.method !== undefined) {
+    assertOneOf(fn, "method", options.method, ["wilson", "agresti-coull", "wald", "clopper-pearson", "jeffreys"]);
+  }
+  const share = proportionInterval(sample.successes, sample.denominator, options);
+  const mean = meanConfidenceInterval(
+    { mean: sample.mean, standardDeviation: sample.standardDeviation, n: sample.total },
+    options.confidence === undefined ? {} : { confidence: options.confidence },
+  );
+  return {
+    percent: {
+      low: 100 * share.low,
+      high: 100 * share.high,
+      estimate: 100 * share.estimate,
+      center: 100 * share.center,
+      clipped: share.clipped,
+      successes: share.successes,
+      n: share.n,
+      method: share.method,
+      confidence: share.confidence,
+    },
+    mean,
+  };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "tsup";
+
+/** One entry per public module, so that each is its own subpath and its own chunk. */
+const modules = ["errors", "stats", "nps", "csat", "ces", "schemas"];
+
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    ...Object.fromEntries(modules.map((name) => [`${name}/index`, `src/${name}/index.ts`])),
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  // ESM chunks keep zod-using code (schemas) apart from the calculation code, so bundlers drop it.
+  splitting: true,
+  treeshake: true,
+  sourcemap: true,
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics"],
+});

@@ -9,7 +9,7 @@ import type { CesResult } from "./ces.js";
  * @throws CxMetricsError `INVALID_CONFIDENCE`, `INVALID_OPTION`; `TOO_FEW_VALUES` when there is only one rating.
  * @example
  * ```ts
- * cesConfidenceInterval(ces([7, 6, 5, 3, 2])).mean; //=> { low: 2.03..., high: 7.16..., df: 4, ... }
+ * cesConfidenceInterval(ces([7, 6, 5, 3, 2])).mean; //=> { low: 2.025..., high: 7.174..., df: 4, ... } (R: t.test(c(7, 6, 5, 3, 2)))
  * ```
  */
 export function cesConfidenceInterval(result: CesResult, options: RatingIntervalOptions = {}): RatingIntervals {

@@ -47,7 +47,7 @@ export interface NpsComparison {
  * @example
  * ```ts
  * compareNps({ promoters: 70, passives: 10, detractors: 20 }, { promoters: 50, passives: 20, detractors: 30 });
- * //=> { difference: 30, z: 2.1..., pValue: 0.03..., ... }
+ * //=> { difference: 30, center: 29.13..., z: 2.49..., pValue: 0.0127..., ... }
  * ```
  */
 export function compareNps(a: NpsSampleInput, b: NpsSampleInput, options: CompareNpsOptions = {}): NpsComparison {
@@ -57,15 +57,15 @@ export function compareNps(a: NpsSampleInput, b: NpsSampleInput, options: Compar
   assertConfidence(fn, confidence);
   const sampleA = npsSample(fn, a, method);
   const sampleB = npsSample(fn, b, method);
-  const observedA = method === "wald" ? sampleA.nps : npsSample(fn, a, "wald").nps;
-  const observedB = method === "wald" ? sampleB.nps : npsSample(fn, b, "wald").nps;
-  const center = 100 * (sampleA.nps - sampleB.nps);
+  const observedA = method === "wald" ? sampleA : npsSample(fn, a, "wald");
+  const observedB = method === "wald" ? sampleB : npsSample(fn, b, "wald");
+  const center = sampleA.score - sampleB.score;
   const standardError = 100 * Math.sqrt(sampleA.variance / sampleA.n + sampleB.variance / sampleB.n);
   const z = standardError > 0 ? center / standardError : center === 0 ? 0 : Math.sign(center) * Number.POSITIVE_INFINITY;
   const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
   const margin = zForConfidence(confidence) * standardError;
   return {
-    difference: 100 * (observedA - observedB),
+    difference: observedA.score - observedB.score,
     center,
     standardError,
     z,

@@ -49,7 +49,7 @@ export interface NpsInterval {
  * @example
  * ```ts
  * npsConfidenceInterval({ promoters: 70, passives: 10, detractors: 20 });
- * //=> { center: 48.54..., low: 33.33..., high: 63.75..., marginOfError: 15.2..., method: "adjusted-wald", ... }
+ * //=> { center: 48.54..., low: 32.94..., high: 64.15..., marginOfError: 15.60..., method: "adjusted-wald", ... }
  * ```
  */
 export function npsConfidenceInterval(input: NpsSampleInput, options: NpsIntervalOptions = {}): NpsInterval {
@@ -60,7 +60,7 @@ export function npsConfidenceInterval(input: NpsSampleInput, options: NpsInterva
   const sample = npsSample(fn, input, method);
   const standardError = 100 * Math.sqrt(sample.variance / sample.n);
   const marginOfError = zForConfidence(confidence) * standardError;
-  const center = 100 * sample.nps;
+  const center = sample.score;
   const low = center - marginOfError;
   const high = center + marginOfError;
   return {

@@ -13,8 +13,8 @@ export type NpsSampleInput = NpsCounts | NpsFromPercentsResult;
 
 /** The NPS of a sample as the interval formulas see it: proportions and n, after any adjustment. */
 export interface NpsSample {
-  /** NPS as a fraction -1..1, adjusted when the method adjusts. */
-  readonly nps: number;
+  /** NPS in points, -100..100, adjusted when the method adjusts: 100 (P - D) / n. */
+  readonly score: number;
   /** Variance of one response's score (+1 / 0 / -1): p_pro + p_det - (p_pro - p_det)². */
   readonly variance: number;
   /** Sample size, adjusted when the method adjusts. */
@@ -60,8 +60,6 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
     promoters += 0.75;
     detractors += 0.75;
   }
-  const pPro = promoters / n;
-  const pDet = detractors / n;
-  const nps = pPro - pDet;
-  return { nps, variance: pPro + pDet - nps * nps, n };
+  const net = (promoters - detractors) / n;
+  return { score: (100 * (promoters - detractors)) / n, variance: (promoters + detractors) / n - net * net, n };
 }

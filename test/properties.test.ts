@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ces, compareNps, createNpsAccumulator, csat, nps, npsConfidenceInterval, proportionInterval } from "../src/index.js";
+
+// Property tests: invariants that must hold for any input, checked on random samples.
+const npsScores = fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 300 });
+const confidence = fc.double({ min: 0.5, max: 0.999, noNaN: true });
+
+describe("NPS invariants", () => {
+  it("the score is within -100..100 and the counts add up", () => {
+    fc.assert(
+      fc.property(npsScores, (scores) => {
+        const result = nps(scores);
+        expect(result.score).toBeGreaterThanOrEqual(-100);
+        expect(result.score).toBeLessThanOrEqual(100);
+        expect(result.promoters + result.passives + result.detractors).toBe(scores.length);
+      }),
+    );
+  });
+  it("the order of responses does not matter", () => {
+    fc.assert(
+      fc.property(npsScores, fc.integer(), (scores, seed) => {
+        const shuffled = [...scores].sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13));
+        expect(nps(shuffled)).toEqual(nps(scores));
+      }),
+    );
+  });
+  it("merging two accumulators equals one pass over both inputs", () => {
+    fc.assert(
+      fc.property(npsScores, npsScores, (a, b) => {
+        const merged = createNpsAccumulator().addAll(a).merge(createNpsAccumulator().addAll(b).toJSON());
+        expect(merged.result()).toEqual(nps([...a, ...b]));
+      }),
+    );
+  });
+  it("every interval contains its centre and widens as confidence rises", () => {
+    fc.assert(
+      fc.property(npsScores, confidence, confidence, fc.constantFrom("adjusted-wald" as const, "wald" as const), (scores, c1, c2, method) => {
+        const [lower, higher] = c1 <= c2 ? [c1, c2] : [c2, c1];
+        const narrow = npsConfidenceInterval(nps(scores), { confidence: lower, method });
+        const wide = npsConfidenceInterval(nps(scores), { confidence: higher, method });
+        expect(narrow.low).toBeLessThanOrEqual(narrow.center);
+        expect(narrow.high).toBeGreaterThanOrEqual(narrow.center);
+        expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError);
+        expect(wide.low).toBeLessThanOrEqual(narrow.low + 1e-9);
+        expect(wide.high).toBeGreaterThanOrEqual(narrow.high - 1e-9);
+      }),
+    );
+  });
+  it("the comparison's p-value is in [0, 1] and symmetric in a and b", () => {
+    fc.assert(
+      fc.property(npsScores, npsScores, (a, b) => {
+        const ab = compareNps(nps(a), nps(b));
+        const ba = compareNps(nps(b), nps(a));
+        expect(ab.pValue).toBeGreaterThanOrEqual(0);
+        expect(ab.pValue).toBeLessThanOrEqual(1);
+        expect(ab.pValue).toBeCloseTo(ba.pValue, 12);
+      }),
+    );
+  });
+});
+
+describe("proportion interval invariants", () => {
+  const methods = fc.constantFrom("wilson" as const, "agresti-coull" as const, "wald" as const, "clopper-pearson" as const, "jeffreys" as const);
+  const counts = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  it("bounds are in [0, 1], contain the centre and widen as confidence rises", () => {
+    fc.assert(
+      fc.property(counts, methods, confidence, confidence, ([x, n], method, c1, c2) => {
+        const [lower, higher] = c1 <= c2 ? [c1, c2] : [c2, c1];
+        const narrow = proportionInterval(x, n, { method, confidence: lower });
+        const wide = proportionInterval(x, n, { method, confidence: higher });
+        expect(narrow.low).toBeGreaterThanOrEqual(0);
+        expect(narrow.high).toBeLessThanOrEqual(1);
+        expect(narrow.low).toBeLessThanOrEqual(Math.min(1, Math.max(0, narrow.center)) + 1e-12);
+        expect(narrow.high).toBeGreaterThanOrEqual(Math.min(1, Math.max(0, narrow.center)) - 1e-12);
+        expect(wide.low).toBeLessThanOrEqual(narrow.low + 1e-12);
+        expect(wide.high).toBeGreaterThanOrEqual(narrow.high - 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("CSAT and CES invariants", () => {
+  it("percent is 0-100, the mean lies on the scale and the distribution adds up to the total", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 200 }), (ratings) => {
+        const result = csat(ratings);
+        expect(result.percent).toBeGreaterThanOrEqual(0);
+        expect(result.percent).toBeLessThanOrEqual(100);
+        expect(result.mean).toBeGreaterThanOrEqual(1);
+        expect(result.mean).toBeLessThanOrEqual(5);
+        expect(result.distribution.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(ratings.length);
+        const effort = ces(ratings, { scale: "1-5" });
+        expect(effort.easyPercent).toBeGreaterThanOrEqual(0);
+        expect(effort.easyPercent).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+});

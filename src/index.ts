@@ -11,4 +11,4 @@ export * from "./nps/index.js";
 export * from "./csat/index.js";
 export * from "./ces/index.js";
 export * from "./schemas/index.js";
-export type { Accessor, RatingBucket, Values } from "./types.js";
+export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "./types.js";

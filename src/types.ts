@@ -19,3 +19,21 @@ export interface RatingBucket {
   /** Number of ratings with this value. */
   readonly count: number;
 }
+
+/** The rating scale a result was computed on. */
+export interface ScaleInfo<Name extends string = string> {
+  /** The scale's name: `"1-5"`, `"smiley-3"`, or `"min-max"` for a custom one. */
+  readonly name: Name;
+  /** Lowest rating. */
+  readonly min: number;
+  /** Highest rating. */
+  readonly max: number;
+}
+
+/** A custom integer rating scale. */
+export interface CustomScale {
+  /** Lowest rating, an integer. */
+  readonly min: number;
+  /** Highest rating, an integer above `min`. */
+  readonly max: number;
+}

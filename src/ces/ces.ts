@@ -3,7 +3,7 @@ import { invalid } from "../internal/describe.js";
 import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
 import { tallyScale } from "../internal/tally.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
-import type { Accessor, RatingBucket, Values } from "../types.js";
+import type { Accessor, RatingBucket, ScaleInfo, Values } from "../types.js";
 
 /** The CES scales: 7 points (the usual one, Quality-mgmt) or 5 points. */
 export type CesScale = "1-7" | "1-5";
@@ -41,7 +41,7 @@ export interface CesResult {
   /** Ratings per scale step, lowest first. */
   readonly distribution: readonly RatingBucket[];
   /** The scale's range and name. */
-  readonly scale: { readonly name: CesScale; readonly min: number; readonly max: number };
+  readonly scale: ScaleInfo<CesScale>;
   /** Which end means easy. */
   readonly easyEnd: CesEasyEnd;
   /** The easy threshold used. */

@@ -3,13 +3,13 @@ import { invalid } from "../internal/describe.js";
 import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
 import { tallyScale } from "../internal/tally.js";
 import { assertOptions } from "../internal/validate.js";
-import type { Accessor, RatingBucket, Values } from "../types.js";
+import type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "../types.js";
 
 /** Labels of the 3-smiley scale, scored 1 / 3 / 5 as in Osipov. */
 export type SmileyLabel = "negative" | "neutral" | "positive";
 
 /** A CSAT scale: a named one or a custom integer range. */
-export type CsatScale = "1-5" | "1-10" | "smiley-3" | { readonly min: number; readonly max: number };
+export type CsatScale = "1-5" | "1-10" | "smiley-3" | CustomScale;
 
 /**
  * How the CSAT percentage is formed:
@@ -60,7 +60,7 @@ export interface CsatResult {
   /** Ratings per scale step, lowest first. */
   readonly distribution: readonly RatingBucket[];
   /** The scale's range and name. */
-  readonly scale: { readonly name: string; readonly min: number; readonly max: number };
+  readonly scale: ScaleInfo;
   /** The satisfied threshold used. */
   readonly satisfiedFrom: number;
   /** The dissatisfied threshold used. */

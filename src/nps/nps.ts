@@ -37,8 +37,7 @@ export interface NpsResult extends NpsCounts {
  * Reads arrays, typed arrays (a `Uint8Array` of scores is the fastest input) and iterables;
  * give an accessor to read the score out of records. One pass, O(n), no allocation per item.
  *
- * @param scores - integer scores 0-10, or records with an accessor.
- * @param accessor - reads the score from a record: `(r) => r.score`.
+ * @param scores - integer scores 0-10 (or, with the second signature, records and an accessor).
  * @returns the score, the three counts, the total and the three percentages.
  * @throws CxMetricsError `INVALID_SCORE` (with index and value) for a score that is not an integer
  *   0-10 (NaN, 11, 9.5, "9"); `EMPTY_INPUT` for no scores; `INVALID_ARGUMENT` for a non-iterable.
@@ -47,10 +46,19 @@ export interface NpsResult extends NpsCounts {
  * // Osipov's example: 70 promoters, 10 passives, 20 detractors out of 100.
  * const scores = [...Array(70).fill(10), ...Array(10).fill(8), ...Array(20).fill(3)];
  * nps(scores).score; //=> 50
- * nps([{ score: 10 }, { score: 6 }], (r) => r.score); //=> { score: 0, promoters: 1, detractors: 1, ... }
  * ```
  */
 export function nps(scores: Values<number>): NpsResult;
+/**
+ * NPS of records, reading each score with an accessor; otherwise as {@link nps} over numbers.
+ *
+ * @param items - records that hold a 0-10 score.
+ * @param accessor - reads the score from a record: `(r) => r.score`.
+ * @example
+ * ```ts
+ * nps([{ score: 10 }, { score: 6 }], (r) => r.score).score; //=> 0
+ * ```
+ */
 export function nps<T>(items: Values<T>, accessor: Accessor<T>): NpsResult;
 export function nps<T>(items: Values<T>, accessor?: Accessor<T>): NpsResult {
   const counts = tallyScale("nps", items, accessor, 0, 10);

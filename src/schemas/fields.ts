@@ -23,11 +23,17 @@ const text = /* @__PURE__ */ z.union([z.string(), z.number().transform(String)])
 
 /** The optional fields people keep beside a survey score. */
 export const responseFieldsSchema = /* @__PURE__ */ z.looseObject({
+  /** When the customer answered: parsed to a `Date`. */
   respondedAt: instantSchema.optional(),
+  /** Where the interaction happened: `"chat"`, `"email"`, `"phone"`, ... */
   channel: text.optional(),
+  /** The agent who handled the interaction. */
   agentId: text.optional(),
+  /** The customer who answered. */
   customerId: text.optional(),
+  /** Any segment the team reports by (plan, region, product). */
   segment: text.optional(),
+  /** The free-text answer (Osipov: always offer one). */
   comment: z.string().optional(),
 });
 

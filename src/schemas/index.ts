@@ -16,8 +16,14 @@ export {
 export type { CesResponse, CsatResponse, NpsResponse, SmileyResponse } from "./responses.js";
 export { parseResponses, safeParseResponses } from "./parse-responses.js";
 export type {
+  CesResponseKind,
+  CsatResponseKind,
+  NpsResponseKind,
   ParsedResponse,
+  ParseFailure,
   ParseResponsesOptions,
+  ParseSuccess,
   ResponseKind,
   SafeParseResponsesResult,
+  SmileyResponseKind,
 } from "./parse-responses.js";

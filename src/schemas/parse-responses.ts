@@ -14,13 +14,38 @@ import {
   type SmileyResponse,
 } from "./responses.js";
 
-/** Which survey the rows answer, and on which scale. */
-export type ResponseKind =
-  | { readonly metric: "nps" }
-  | { readonly metric: "csat"; readonly scale?: "1-5" | "1-10" | "smiley-3" }
-  | { readonly metric: "ces"; readonly scale?: "1-7" | "1-5" };
+/** Rows of an NPS survey. */
+export interface NpsResponseKind {
+  /** The survey. */
+  readonly metric: "nps";
+}
 
-/** Options of {@link parseResponses} and {@link safeParseResponses}. */
+/** Rows of a CSAT survey. */
+export interface CsatResponseKind {
+  /** The survey. */
+  readonly metric: "csat";
+  /** The scale; default `"1-5"`. */
+  readonly scale?: "1-5" | "1-10" | "smiley-3";
+}
+
+/** Rows of a 3-smiley CSAT survey. */
+export interface SmileyResponseKind extends CsatResponseKind {
+  /** The 3-smiley scale. */
+  readonly scale: "smiley-3";
+}
+
+/** Rows of a CES survey. */
+export interface CesResponseKind {
+  /** The survey. */
+  readonly metric: "ces";
+  /** The scale; default `"1-7"`. */
+  readonly scale?: "1-7" | "1-5";
+}
+
+/** Which survey the rows answer, and on which scale. */
+export type ResponseKind = NpsResponseKind | CsatResponseKind | CesResponseKind;
+
+/** Options of {@link parseResponses} and {@link safeParseResponses}: the kind of rows, and `coerce`. */
 export type ParseResponsesOptions = ResponseKind & {
   /**
    * Coerce CSV-style text first: `"9"` becomes 9, `""` and whitespace become a missing field,
@@ -30,18 +55,36 @@ export type ParseResponsesOptions = ResponseKind & {
 };
 
 /** The parsed row type for a response kind. */
-export type ParsedResponse<K extends ResponseKind> = K extends { metric: "nps" }
+export type ParsedResponse<K extends ResponseKind> = K extends NpsResponseKind
   ? NpsResponse
-  : K extends { metric: "csat"; scale: "smiley-3" }
+  : K extends SmileyResponseKind
     ? SmileyResponse
-    : K extends { metric: "csat" }
+    : K extends CsatResponseKind
       ? CsatResponse
       : CesResponse;
 
+/** Every row parsed. */
+export interface ParseSuccess<T> {
+  /** True: every row is valid. */
+  readonly success: true;
+  /** The parsed rows, in input order. */
+  readonly data: T[];
+  /** Empty. */
+  readonly issues: readonly [];
+}
+
+/** Some rows were bad. */
+export interface ParseFailure {
+  /** False: at least one row is bad. */
+  readonly success: false;
+  /** Undefined: no partial data is returned. */
+  readonly data: undefined;
+  /** Every problem found, with row index, field and reason. */
+  readonly issues: readonly RowIssue[];
+}
+
 /** The outcome of {@link safeParseResponses}: every row parsed, or every bad row listed. */
-export type SafeParseResponsesResult<T> =
-  | { readonly success: true; readonly data: T[]; readonly issues: readonly [] }
-  | { readonly success: false; readonly data: undefined; readonly issues: readonly RowIssue[] };
+export type SafeParseResponsesResult<T> = ParseSuccess<T> | ParseFailure;
 
 function schemaFor(fn: string, kind: ResponseKind): z.ZodType {
   if (kind.metric === "nps") return npsResponseSchema;

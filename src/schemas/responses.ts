@@ -2,26 +2,37 @@ import * as z from "zod";
 import { integerScore, responseFieldsSchema } from "./fields.js";
 
 /** An NPS response: `score` 0-10 and the optional fields (`respondedAt`, `channel`, ...). */
-export const npsResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({ score: integerScore(0, 10) });
+export const npsResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({
+  /** The rating. */
+  score: integerScore(0, 10) });
 
 /** A CSAT response on the 1-5 scale. */
-export const csatResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({ score: integerScore(1, 5) });
+export const csatResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({
+  /** The rating. */
+  score: integerScore(1, 5) });
 
 /** A CSAT response on the 1-10 scale. */
-export const csat10ResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({ score: integerScore(1, 10) });
+export const csat10ResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({
+  /** The rating. */
+  score: integerScore(1, 10) });
 
 /** A CSAT response on the 3-smiley scale: a label, or its score 1 / 3 / 5 (Osipov). */
 export const smileyResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({
-  score: z.union([z.enum(["negative", "neutral", "positive"]), z.literal([1, 3, 5])], {
+  /** The smiley label or its score. */
+  score: z.union([z.literal(["negative", "neutral", "positive"]), z.literal([1, 3, 5])], {
     message: 'expected "negative", "neutral", "positive" or a score 1, 3, 5',
   }),
 });
 
 /** A CES response on the 1-7 scale. */
-export const cesResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({ score: integerScore(1, 7) });
+export const cesResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({
+  /** The rating. */
+  score: integerScore(1, 7) });
 
 /** A CES response on the 1-5 scale. */
-export const ces5ResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({ score: integerScore(1, 5) });
+export const ces5ResponseSchema = /* @__PURE__ */ responseFieldsSchema.extend({
+  /** The rating. */
+  score: integerScore(1, 5) });
 
 /** A parsed NPS response. */
 export type NpsResponse = z.infer<typeof npsResponseSchema>;

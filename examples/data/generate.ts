@@ -1,0 +1,70 @@
+/**
+ * Generates the bundled sample survey data (synthetic, seeded, so every run writes the same files):
+ * examples/data/nps-responses.csv, csat-responses.csv and ces-responses.csv.
+ * Run: npx tsx examples/data/generate.ts
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** mulberry32: a small seeded generator, enough for sample data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHANNELS = ["chat", "email", "phone"] as const;
+const AGENTS = ["a01", "a02", "a03", "a04", "a05"] as const;
+
+/** Draws a rating from weights over min..max. */
+function draw(next: () => number, min: number, weights: readonly number[]): number {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let u = next() * total;
+  for (let k = 0; k < weights.length; k++) {
+    u -= weights[k]!;
+    if (u < 0) return min + k;
+  }
+  return min + weights.length - 1;
+}
+
+function rows(seed: number, count: number, min: number, weightsByChannel: Record<(typeof CHANNELS)[number], readonly number[]>): string {
+  const next = random(seed);
+  const start = Date.UTC(2025, 0, 1);
+  const lines = ["id,score,channel,agentId,respondedAt"];
+  for (let i = 0; i < count; i++) {
+    const channel = CHANNELS[Math.floor(next() * CHANNELS.length)]!;
+    const agent = AGENTS[Math.floor(next() * AGENTS.length)]!;
+    const at = new Date(start + Math.floor(next() * 90 * 24 * 60) * 60_000).toISOString();
+    lines.push(`${seed}-${i + 1},${draw(next, min, weightsByChannel[channel])},${channel},${agent},${at}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
+
+writeFileSync(
+  here("nps-responses.csv"),
+  rows(1, 600, 0, {
+    chat: [2, 1, 1, 2, 3, 6, 10, 18, 22, 30, 40],
+    email: [4, 3, 3, 4, 6, 9, 12, 18, 20, 24, 22],
+    phone: [3, 2, 2, 3, 4, 7, 10, 16, 22, 28, 32],
+  }),
+);
+writeFileSync(
+  here("csat-responses.csv"),
+  rows(2, 500, 1, { chat: [3, 4, 8, 30, 55], email: [7, 8, 14, 33, 38], phone: [4, 5, 10, 31, 50] }),
+);
+writeFileSync(
+  here("ces-responses.csv"),
+  rows(3, 400, 1, {
+    chat: [2, 3, 5, 10, 20, 30, 30],
+    email: [5, 6, 9, 15, 22, 25, 18],
+    phone: [3, 4, 6, 12, 22, 28, 25],
+  }),
+);
+console.log("wrote examples/data/{nps,csat,ces}-responses.csv");

@@ -1,0 +1,84 @@
+/**
+ * The main job: a survey report over the bundled sample data (examples/data, synthetic), then every
+ * worked example from the sources with its figure beside the published one.
+ * Run: npm run demo
+ */
+import { fileURLToPath } from "node:url";
+import {
+  ces,
+  cesConfidenceInterval,
+  compareNps,
+  csat,
+  csatBand,
+  csatConfidenceInterval,
+  nps,
+  npsBand,
+  npsConfidenceInterval,
+  parseResponses,
+  round,
+} from "cx-metrics";
+import { finish } from "./lib/check.js";
+import { groupBy, readCsv } from "./lib/csv.js";
+import { runWorkedExamples } from "./run-all.js";
+
+const data = (name: string): string => fileURLToPath(new URL(`data/${name}`, import.meta.url));
+const pct = (value: number): string => `${round(value, 1).toFixed(1)}%`;
+
+function npsReport(): void {
+  const rows = parseResponses(readCsv(data("nps-responses.csv")), { metric: "nps", coerce: true });
+  const overall = nps(rows, (r) => r.score);
+  const interval = npsConfidenceInterval(overall);
+  console.log(`NPS (examples/data/nps-responses.csv, ${overall.total} responses)`);
+  console.log(
+    `  NPS ${round(overall.score)}  [95% CI ${round(interval.low, 1)} to ${round(interval.high, 1)}, adjusted Wald]` +
+      `  promoters ${pct(overall.promoterPercent)}, passives ${pct(overall.passivePercent)}, detractors ${pct(overall.detractorPercent)}`,
+  );
+  console.log(`  band: ${npsBand(overall.score).label} (Osipov); ${npsBand(overall.score, { scheme: "quality-mgmt" }).label} (Quality-mgmt)`);
+  const byChannel = groupBy(rows, (r) => r.channel ?? "unknown");
+  for (const [channel, group] of byChannel) {
+    const result = nps(group, (r) => r.score);
+    const ci = npsConfidenceInterval(result);
+    console.log(`  ${channel.padEnd(6)} n=${String(result.total).padStart(3)}  NPS ${String(round(result.score)).padStart(3)}  [${round(ci.low, 1)}, ${round(ci.high, 1)}]`);
+  }
+  const chat = nps(byChannel.get("chat") ?? [], (r) => r.score);
+  const email = nps(byChannel.get("email") ?? [], (r) => r.score);
+  const difference = compareNps(chat, email);
+  console.log(
+    `  chat vs email: ${round(difference.difference, 1)} points, p = ${difference.pValue.toFixed(4)}` +
+      ` (95% CI of the difference ${round(difference.low, 1)} to ${round(difference.high, 1)})`,
+  );
+}
+
+function csatReport(): void {
+  const rows = parseResponses(readCsv(data("csat-responses.csv")), { metric: "csat", coerce: true });
+  const result = csat(rows, { accessor: (r) => r.score });
+  const intervals = csatConfidenceInterval(result);
+  console.log(`\nCSAT (examples/data/csat-responses.csv, ${result.total} ratings on 1-5)`);
+  console.log(
+    `  CSAT ${pct(result.percent)} satisfied (4-5)  [95% Wilson ${pct(intervals.percent.low)} to ${pct(intervals.percent.high)}]`,
+  );
+  console.log(
+    `  good/(good+bad) ${pct(csat(rows, { accessor: (r) => r.score, mode: "good-bad" }).percent)}` +
+      `  mean ${round(result.mean, 2)} [${round(intervals.mean.low, 2)}, ${round(intervals.mean.high, 2)}]  band: ${csatBand(result.mean).label} (Osipov)`,
+  );
+  console.log(`  distribution: ${result.distribution.map((bucket) => `${bucket.value}: ${bucket.count}`).join(", ")}`);
+}
+
+function cesReport(): void {
+  const rows = parseResponses(readCsv(data("ces-responses.csv")), { metric: "ces", coerce: true });
+  const result = ces(rows, { accessor: (r) => r.score });
+  const intervals = cesConfidenceInterval(result);
+  console.log(`\nCES (examples/data/ces-responses.csv, ${result.total} ratings on 1-7, 7 = very easy)`);
+  console.log(
+    `  easy (5-7) ${pct(result.easyPercent)} [${pct(intervals.percent.low)}, ${pct(intervals.percent.high)}]` +
+      `  mean ${round(result.mean, 2)} [${round(intervals.mean.low, 2)}, ${round(intervals.mean.high, 2)}]`,
+  );
+}
+
+console.log("cx-metrics demo: survey report over the bundled sample data (synthetic)\n");
+npsReport();
+csatReport();
+cesReport();
+console.log("");
+runWorkedExamples();
+finish();

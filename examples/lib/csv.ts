@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * Reads a simple CSV file (a header row, comma-separated, no quoted fields) into objects of
+ * strings, as a CSV reader hands them over. Enough for the bundled sample data.
+ */
+export function readCsv(path: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path, "utf8").trim().split(/\r?\n/);
+  const columns = (header ?? "").split(",");
+  return lines.map((line) => {
+    const cells = line.split(",");
+    return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? ""]));
+  });
+}
+
+/** Groups rows by a key, keeping first-seen order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const name = key(row);
+    const group = groups.get(name);
+    if (group === undefined) groups.set(name, [row]);
+    else group.push(row);
+  }
+  return groups;
+}

@@ -36,8 +36,6 @@ export interface CesResult {
   readonly easy: number;
   /** Number of responses. */
   readonly total: number;
-  /** Sample standard deviation of the ratings (n - 1 denominator); 0 for one rating. */
-  readonly standardDeviation: number;
   /** Ratings per scale step, lowest first. */
   readonly distribution: readonly RatingBucket[];
   /** The scale's range and name. */
@@ -86,7 +84,6 @@ export function ces<T = number>(ratings: Values<T>, options: CesOptions<T> = {})
     easyPercent: (100 * easy) / summary.total,
     easy,
     total: summary.total,
-    standardDeviation: summary.standardDeviation,
     distribution: summary.distribution,
     scale: { name: scale, min: 1, max },
     easyEnd,

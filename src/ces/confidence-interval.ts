@@ -15,13 +15,7 @@ import type { CesResult } from "./ces.js";
 export function cesConfidenceInterval(result: CesResult, options: RatingIntervalOptions = {}): RatingIntervals {
   return ratingIntervals(
     "cesConfidenceInterval",
-    {
-      successes: result.easy,
-      denominator: result.total,
-      mean: result.mean,
-      standardDeviation: result.standardDeviation,
-      total: result.total,
-    },
+    { successes: result.easy, denominator: result.total, distribution: result.distribution },
     options,
   );
 }

@@ -17,13 +17,7 @@ import type { CsatResult } from "./csat.js";
 export function csatConfidenceInterval(result: CsatResult, options: RatingIntervalOptions = {}): RatingIntervals {
   return ratingIntervals(
     "csatConfidenceInterval",
-    {
-      successes: result.satisfied,
-      denominator: result.denominator,
-      mean: result.mean,
-      standardDeviation: result.standardDeviation,
-      total: result.total,
-    },
+    { successes: result.satisfied, denominator: result.denominator, distribution: result.distribution },
     options,
   );
 }

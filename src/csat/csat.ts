@@ -55,8 +55,6 @@ export interface CsatResult {
   readonly denominator: number;
   /** Mean rating on the scale (Osipov's CSAT: the sum divided by the number of answers). */
   readonly mean: number;
-  /** Sample standard deviation of the ratings (n - 1 denominator); 0 for one rating. */
-  readonly standardDeviation: number;
   /** Ratings per scale step, lowest first. */
   readonly distribution: readonly RatingBucket[];
   /** The scale's range and name. */
@@ -164,7 +162,6 @@ export function csat<T = number>(ratings: Values<T>, options: CsatOptions<T> = {
     total: summary.total,
     denominator,
     mean: summary.mean,
-    standardDeviation: summary.standardDeviation,
     distribution: summary.distribution,
     scale: { name: typeof scale === "string" ? scale : `${min}-${max}`, min, max },
     satisfiedFrom,

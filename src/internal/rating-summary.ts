@@ -1,17 +1,14 @@
 import type { RatingBucket } from "../types.js";
 
-/** Count, mean, sample standard deviation and distribution of ratings tallied on min..max. */
+/** Count, mean and distribution of ratings tallied on min..max. */
 export interface RatingSummary {
   readonly total: number;
   readonly mean: number;
-  /** Sample standard deviation (n - 1 denominator); 0 for a single rating. */
-  readonly standardDeviation: number;
   readonly distribution: readonly RatingBucket[];
 }
 
 /**
- * Summarises tallied ratings (`counts[k]` ratings of value `min + k`). Two passes over the bins
- * (mean, then squared deviations). With `labels` (indexed by value), values without a label (2 and 4 of the smiley
+ * Summarises tallied ratings (`counts[k]` ratings of value `min + k`). With `labels` (indexed by value), values without a label (2 and 4 of the smiley
  * scale) are left out of the distribution.
  */
 export function summarizeRatings(
@@ -26,8 +23,6 @@ export function summarizeRatings(
     sum += counts[k]! * (min + k);
   }
   const mean = sum / total;
-  let squares = 0;
-  for (let k = 0; k < counts.length; k++) squares += counts[k]! * (min + k - mean) ** 2;
   const distribution: RatingBucket[] = [];
   for (let k = 0; k < counts.length; k++) {
     const value = min + k;
@@ -35,7 +30,7 @@ export function summarizeRatings(
     if (labels === undefined) distribution.push({ value, count: counts[k]! });
     else if (name !== undefined) distribution.push({ value, label: name, count: counts[k]! });
   }
-  return { total, mean, standardDeviation: total > 1 ? Math.sqrt(squares / (total - 1)) : 0, distribution };
+  return { total, mean, distribution };
 }
 
 /** Number of ratings with a value in [from, to]; both ends on the scale (`to` may be `min - 1`: none). */

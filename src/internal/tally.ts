@@ -23,19 +23,28 @@ export function tallyScale<T>(
   // Arrays and typed arrays are read in place; other iterables are first copied into an array.
   const list: ArrayLike<T> = isArrayLike(values) ? values : Array.from(iterableOf<T>(fn, values));
   const n = list.length;
-  for (let i = 0; i < n; i++) {
-    const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);
-    const k = (v as number) - min;
-    if (typeof v === "number" && k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
-    else onBad(i, v);
+  if (accessor === undefined) {
+    // The hot path, kept free of the accessor call.
+    for (let i = 0; i < n; i++) {
+      const v = list[i] as unknown;
+      const k = (v as number) - min;
+      if (typeof v === "number" && k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
+      else onBad(i, v);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = accessor(list[i] as T, i);
+      const k = (v as number) - min;
+      if (typeof v === "number" && k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
+      else onBad(i, v);
+    }
   }
   return counts;
 }
 
+/** Arrays, typed arrays and other objects with a length (a string too: its characters then fail as scores). */
 function isArrayLike<T>(values: Values<T>): values is ArrayLike<T> {
-  return (
-    typeof values === "object" && values !== null && typeof (values as { length?: unknown }).length === "number"
-  );
+  return typeof (values as { length?: unknown } | null)?.length === "number";
 }
 
 function iterableOf<T>(fn: string, values: unknown): Iterable<T> {
@@ -46,5 +55,5 @@ function iterableOf<T>(fn: string, values: unknown): Iterable<T> {
   ) {
     return values as Iterable<T>;
   }
-  throw invalid(fn, "INVALID_ARGUMENT", "ratings", values, "an array, a typed array or an iterable");
+  throw invalid(fn, "INVALID_ARGUMENT", "ratings", values, "an array or iterable");
 }

@@ -29,6 +29,8 @@ export interface MeanInterval {
   readonly mean: number;
   /** Half-width: t × standard error. */
   readonly marginOfError: number;
+  /** Sample standard deviation s, as given. */
+  readonly standardDeviation: number;
   /** Standard error s / √n. */
   readonly standardError: number;
   /** Degrees of freedom, n - 1. */
@@ -74,5 +76,16 @@ export function meanConfidenceInterval(summary: MeanSummary, options: MeanInterv
   const t = studentTQuantile(1 - (1 - confidence) / 2, df);
   const standardError = standardDeviation / Math.sqrt(n);
   const marginOfError = t * standardError;
-  return { low: mean - marginOfError, high: mean + marginOfError, mean, marginOfError, standardError, df, t, n, confidence };
+  return {
+    low: mean - marginOfError,
+    high: mean + marginOfError,
+    mean,
+    marginOfError,
+    standardDeviation,
+    standardError,
+    df,
+    t,
+    n,
+    confidence,
+  };
 }

@@ -1,5 +1,6 @@
 import { assertConfidence, assertOneOf, assertOptions } from "../internal/validate.js";
-import { meanConfidenceInterval, type MeanInterval } from "./mean-interval.js";
+import type { RatingBucket } from "../types.js";
+import { meanConfidenceInterval, type MeanInterval, type MeanSummary } from "./mean-interval.js";
 import { proportionInterval, type ProportionIntervalMethod } from "./proportion-interval.js";
 
 /** Options of the CSAT and CES interval functions. */
@@ -44,9 +45,24 @@ export interface RatingIntervals {
 export interface RatingSample {
   readonly successes: number;
   readonly denominator: number;
-  readonly mean: number;
-  readonly standardDeviation: number;
-  readonly total: number;
+  readonly distribution: readonly RatingBucket[];
+}
+
+/**
+ * Mean and sample standard deviation (n - 1 denominator) of tallied ratings, in two passes over
+ * the buckets (mean first, then squared deviations), which keeps the variance exact for ratings.
+ */
+function summarizeDistribution(distribution: readonly RatingBucket[]): MeanSummary {
+  let n = 0;
+  let sum = 0;
+  for (const { value, count } of distribution) {
+    n += count;
+    sum += value * count;
+  }
+  const mean = sum / n;
+  let squares = 0;
+  for (const { value, count } of distribution) squares += count * (value - mean) ** 2;
+  return { mean, standardDeviation: n > 1 ? Math.sqrt(squares / (n - 1)) : 0, n };
 }
 
 /**
@@ -62,7 +78,7 @@ export function ratingIntervals(fn: string, sample: RatingSample, options: Ratin
   }
   const share = proportionInterval(sample.successes, sample.denominator, options);
   const mean = meanConfidenceInterval(
-    { mean: sample.mean, standardDeviation: sample.standardDeviation, n: sample.total },
+    summarizeDistribution(sample.distribution),
     options.confidence === undefined ? {} : { confidence: options.confidence },
   );
   return {

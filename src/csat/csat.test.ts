@@ -85,7 +85,7 @@ describe("csatConfidenceInterval", () => {
   });
   it("names itself in errors", () => {
     const one = csat([5]);
-    expect(() => csatConfidenceInterval(one)).toThrow(expect.objectContaining({ code: "TOO_FEW_VALUES" }));
+    expect(() => csatConfidenceInterval(one)).toThrow(expect.objectContaining({ code: "TOO_FEW_VALUES", fn: "csatConfidenceInterval" }));
     expect(() => csatConfidenceInterval(csat([5, 4]), { confidence: 95 })).toThrow(
       expect.objectContaining({ code: "INVALID_CONFIDENCE", fn: "csatConfidenceInterval" }),
     );

@@ -54,7 +54,7 @@ export interface ProportionInterval {
  * - `"clopper-pearson"` (1934, "exact"): Beta quantiles B(α/2; x, n - x + 1) and
  *   B(1 - α/2; x + 1, n - x), with 0 and 1 at x = 0 and x = n. R `binom.test`, statsmodels `method="beta"`.
  * - `"jeffreys"`: Beta(x + ½, n - x + ½) quantiles α/2 and 1 - α/2, with the lower bound set to 0
- *   at x = 0 and the upper to 1 at x = n (Brown, Cai & DasGupta 2001, as R `binom.confint`).
+ *   at x = 0 and the upper to 1 at x = n (Brown, Cai & DasGupta 2001).
  *
  * Bounds outside [0, 1] are clipped and `clipped` says so.
  *

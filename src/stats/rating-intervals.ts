@@ -1,3 +1,4 @@
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { assertConfidence, assertOneOf, assertOptions } from "../internal/validate.js";
 import type { RatingBucket } from "../types.js";
 import { meanConfidenceInterval, type MeanInterval, type MeanSummary } from "./mean-interval.js";
@@ -76,9 +77,11 @@ export function ratingIntervals(fn: string, sample: RatingSample, options: Ratin
   if (options.method !== undefined) {
     assertOneOf(fn, "method", options.method, ["wilson", "agresti-coull", "wald", "clopper-pearson", "jeffreys"]);
   }
+  const summary = summarizeDistribution(sample.distribution);
+  if (summary.n < 2) throw new CxMetricsError(fn, "TOO_FEW_VALUES", `${summary.n} rating(s): a t interval for the mean needs at least 2`);
   const share = proportionInterval(sample.successes, sample.denominator, options);
   const mean = meanConfidenceInterval(
-    summarizeDistribution(sample.distribution),
+    summary,
     options.confidence === undefined ? {} : { confidence: options.confidence },
   );
   return {

@@ -2,7 +2,7 @@ import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { assertConfidence, assertOneOf, assertOptions } from "../internal/validate.js";
 import type { RatingBucket } from "../types.js";
 import { meanConfidenceInterval, type MeanInterval, type MeanSummary } from "./mean-interval.js";
-import { proportionInterval, type ProportionIntervalMethod } from "./proportion-interval.js";
+import { proportionInterval, type ProportionInterval, type ProportionIntervalMethod } from "./proportion-interval.js";
 
 /** Options of the CSAT and CES interval functions. */
 export interface RatingIntervalOptions {
@@ -12,27 +12,11 @@ export interface RatingIntervalOptions {
   readonly method?: ProportionIntervalMethod;
 }
 
-/** A proportion interval expressed in percent points, for a figure reported as a percentage. */
-export interface PercentInterval {
-  /** Lower bound, 0-100. */
-  readonly low: number;
-  /** Upper bound, 0-100. */
-  readonly high: number;
-  /** The observed percentage. */
-  readonly estimate: number;
-  /** The method's centre, in percent (adjusted for Wilson and Agresti-Coull). */
-  readonly center: number;
-  /** True when a bound passed 0 or 100 and was clipped. */
-  readonly clipped: boolean;
-  /** Successes (satisfied, easy) behind the percentage. */
-  readonly successes: number;
-  /** The denominator of the percentage. */
-  readonly n: number;
-  /** The method used. */
-  readonly method: ProportionIntervalMethod;
-  /** The confidence level used. */
-  readonly confidence: number;
-}
+/**
+ * A {@link ProportionInterval} for a figure reported as a percentage: `low`, `high`, `estimate` and
+ * `center` are in percent points (0-100) instead of fractions; the other fields are the same.
+ */
+export type PercentInterval = ProportionInterval;
 
 /** Intervals for both figures of a rating metric: the percentage and the mean. */
 export interface RatingIntervals {

@@ -1,0 +1,58 @@
+import { build } from "esbuild";
+import { gzipSync } from "node:zlib";
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// Builds a one-line consumer of the built package (dist/, resolved through package.json
+// "exports" as a user's bundler would) and checks its min+gzip size and what it pulls in.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const consumer = join(root, ".tmp", "bundle-consumer");
+rmSync(consumer, { recursive: true, force: true });
+mkdirSync(join(consumer, "node_modules"), { recursive: true });
+symlinkSync(root, join(consumer, "node_modules", "cx-metrics"), "dir");
+
+async function bundle(source: string): Promise<{ gzipBytes: number; inputs: string[]; code: string }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: consumer, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    metafile: true,
+    mainFields: ["module", "main"],
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]!.text;
+  // Files that contribute bytes to the output (esbuild also lists files it parsed and then dropped).
+  const inputs = Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
+  );
+  return { gzipBytes: gzipSync(code).length, inputs, code };
+}
+
+const BUDGET_BYTES = 1536; // 1.5 KB min+gzip
+
+describe.each([
+  ["nps", 'import { nps } from "cx-metrics"; console.log(nps([9, 10, 3]));'],
+  ["csat", 'import { csat } from "cx-metrics"; console.log(csat([5, 4, 1]));'],
+  ["ces", 'import { ces } from "cx-metrics"; console.log(ces([7, 6, 2]));'],
+  ["nps from its subpath", 'import { nps } from "cx-metrics/nps"; console.log(nps([9, 10, 3]));'],
+])("bundle of %s", (_name, source) => {
+  it(`is at most ${BUDGET_BYTES} bytes min+gzip and holds no zod or date-fns`, async () => {
+    const { gzipBytes, inputs, code } = await bundle(source);
+    const foreign = inputs.filter((input) => /node_modules\/(zod|date-fns|@date-fns)\//.test(input));
+    expect(foreign).toEqual([]);
+    expect(code).not.toMatch(/ZodError|\$ZodType/);
+    expect(gzipBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
+
+it("the schemas entry does pull zod in (the check above can see it)", async () => {
+  const { inputs } = await bundle('import { npsResponseSchema } from "cx-metrics"; console.log(npsResponseSchema);');
+  expect(inputs.some((input) => input.includes("node_modules/zod/"))).toBe(true);
+});

@@ -11,5 +11,6 @@ export * from "./nps/index.js";
 export * from "./csat/index.js";
 export * from "./ces/index.js";
 export * from "./sample-size/index.js";
+export * from "./iqs/index.js";
 export * from "./schemas/index.js";
 export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "./types.js";

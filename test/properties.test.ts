@@ -1,6 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ces, compareNps, createNpsAccumulator, csat, nps, npsConfidenceInterval, proportionInterval } from "../src/index.js";
+import {
+  ces,
+  compareNps,
+  createNpsAccumulator,
+  csat,
+  iqs,
+  nps,
+  npsConfidenceInterval,
+  npsSampleSize,
+  proportionInterval,
+  sampleSize,
+  type Scorecard,
+} from "../src/index.js";
 
 // Property tests: invariants that must hold for any input, checked on random samples.
 const npsScores = fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 300 });
@@ -94,6 +106,60 @@ describe("CSAT and CES invariants", () => {
         const effort = ces(ratings, { scale: "1-5" });
         expect(effort.easyPercent).toBeGreaterThanOrEqual(0);
         expect(effort.easyPercent).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+});
+
+describe("sample size invariants", () => {
+  const margin = fc.double({ min: 0.005, max: 0.5, noNaN: true });
+  const population = fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined });
+  it("n never falls when confidence rises or the margin shrinks, and never exceeds the population", () => {
+    fc.assert(
+      fc.property(confidence, confidence, margin, margin, population, (c1, c2, e1, e2, N) => {
+        const [lowC, highC] = c1 <= c2 ? [c1, c2] : [c2, c1];
+        const [smallE, largeE] = e1 <= e2 ? [e1, e2] : [e2, e1];
+        const base = { marginOfError: largeE, confidence: lowC, ...(N === undefined ? {} : { population: N }) };
+        const n = sampleSize(base).n;
+        expect(sampleSize({ ...base, confidence: highC }).n).toBeGreaterThanOrEqual(n);
+        expect(sampleSize({ ...base, marginOfError: smallE }).n).toBeGreaterThanOrEqual(n);
+        if (N !== undefined) expect(n).toBeLessThanOrEqual(N);
+        expect(npsSampleSize({ marginOfError: 100 * largeE, confidence: lowC }).n).toBeGreaterThanOrEqual(
+          sampleSize({ marginOfError: largeE, confidence: lowC }).n,
+        );
+      }),
+    );
+  });
+});
+
+describe("IQS invariants", () => {
+  const scorecard: Scorecard = {
+    criteria: [
+      { id: "a", weight: 2, scale: "binary", allowNa: true },
+      { id: "b", weight: 1, scale: "1-5", allowNa: true },
+      { id: "c", weight: 0.5, scale: "1-3", critical: true },
+    ],
+  };
+  const review = fc.record({
+    a: fc.oneof(fc.boolean(), fc.constant(null)),
+    b: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(null)),
+    c: fc.integer({ min: 1, max: 3 }),
+  });
+  it("IQS and every review score lie in [0, 100]; critical fails score 0", () => {
+    fc.assert(
+      fc.property(fc.array(review, { minLength: 1, maxLength: 50 }), (ratings) => {
+        const result = iqs(
+          ratings.map((r) => ({ ratings: r })),
+          scorecard,
+        );
+        expect(result.iqs).toBeGreaterThanOrEqual(0);
+        expect(result.iqs).toBeLessThanOrEqual(100);
+        for (const r of result.perReview) {
+          expect(r.score).not.toBeNull();
+          expect(r.score!).toBeGreaterThanOrEqual(0);
+          expect(r.score!).toBeLessThanOrEqual(100 + 1e-9);
+          if (r.criticalFail) expect(r.score).toBe(0);
+        }
       }),
     );
   });

@@ -12,6 +12,9 @@
  * - `EMPTY_INPUT`: there is nothing to compute from (no responses, a total of zero).
  * - `TOO_FEW_VALUES`: a statistic needs more values than it was given (a t interval needs 2).
  * - `INVALID_ROWS`: a parse helper found bad rows; `issues` lists every one.
+ * - `INVALID_SCORECARD`: a QA scorecard is malformed (weight ≤ 0, duplicate id, bad scale).
+ * - `UNKNOWN_CRITERION`: a QA review rates a criterion the scorecard does not have.
+ * - `MISSING_RATING`: a QA review leaves out a criterion of the scorecard.
  * - `END_BEFORE_START`, `INVALID_DATE`: reserved for the time modules.
  */
 export type CxMetricsErrorCode =
@@ -25,6 +28,9 @@ export type CxMetricsErrorCode =
   | "EMPTY_INPUT"
   | "TOO_FEW_VALUES"
   | "INVALID_ROWS"
+  | "INVALID_SCORECARD"
+  | "UNKNOWN_CRITERION"
+  | "MISSING_RATING"
   | "INVALID_DATE"
   | "END_BEFORE_START";
 

@@ -19,20 +19,20 @@ export const instantSchema = /* @__PURE__ */ z.union([z.date(), z.string(), z.nu
 });
 
 /** Free text or an identifier; numbers (ids read from JSON) become strings. */
-const text = /* @__PURE__ */ z.union([z.string(), z.number().transform(String)]);
+export const textSchema = /* @__PURE__ */ z.union([z.string(), z.number().transform(String)]);
 
 /** The optional fields people keep beside a survey score. */
 export const responseFieldsSchema = /* @__PURE__ */ z.looseObject({
   /** When the customer answered: parsed to a `Date`. */
   respondedAt: instantSchema.optional(),
   /** Where the interaction happened: `"chat"`, `"email"`, `"phone"`, ... */
-  channel: text.optional(),
+  channel: textSchema.optional(),
   /** The agent who handled the interaction. */
-  agentId: text.optional(),
+  agentId: textSchema.optional(),
   /** The customer who answered. */
-  customerId: text.optional(),
+  customerId: textSchema.optional(),
   /** Any segment the team reports by (plan, region, product). */
-  segment: text.optional(),
+  segment: textSchema.optional(),
   /** The free-text answer (Osipov: always offer one). */
   comment: z.string().optional(),
 });

@@ -4,7 +4,7 @@
  *
  * @module schemas
  */
-export { instantSchema, responseFieldsSchema } from "./fields.js";
+export { instantSchema, responseFieldsSchema, textSchema } from "./fields.js";
 export {
   ces5ResponseSchema,
   cesResponseSchema,
@@ -20,10 +20,10 @@ export type {
   CsatResponseKind,
   NpsResponseKind,
   ParsedResponse,
-  ParseFailure,
   ParseResponsesOptions,
-  ParseSuccess,
   ResponseKind,
-  SafeParseResponsesResult,
   SmileyResponseKind,
 } from "./parse-responses.js";
+export type { ParseFailure, ParseSuccess, SafeParseResponsesResult } from "./parse-rows.js";
+export { parseQaReviews, qaRatingSchema, qaReviewSchema, safeParseQaReviews } from "./qa-reviews.js";
+export type { ParseQaReviewsOptions, QaReviewRow } from "./qa-reviews.js";

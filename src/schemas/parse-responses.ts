@@ -1,6 +1,7 @@
 import type * as z from "zod";
-import { CxMetricsError, type RowIssue } from "../errors/cx-metrics-error.js";
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe, invalid } from "../internal/describe.js";
+import { coerceFields, dataOrThrow, NUMERIC, parseEachRow, type SafeParseResponsesResult } from "./parse-rows.js";
 import {
   ces5ResponseSchema,
   cesResponseSchema,
@@ -63,29 +64,6 @@ export type ParsedResponse<K extends ResponseKind> = K extends NpsResponseKind
       ? CsatResponse
       : CesResponse;
 
-/** Every row parsed. */
-export interface ParseSuccess<T> {
-  /** True: every row is valid. */
-  readonly success: true;
-  /** The parsed rows, in input order. */
-  readonly data: T[];
-  /** Empty. */
-  readonly issues: readonly [];
-}
-
-/** Some rows were bad. */
-export interface ParseFailure {
-  /** False: at least one row is bad. */
-  readonly success: false;
-  /** Undefined: no partial data is returned. */
-  readonly data: undefined;
-  /** Every problem found, with row index, field and reason. */
-  readonly issues: readonly RowIssue[];
-}
-
-/** The outcome of {@link safeParseResponses}: every row parsed, or every bad row listed. */
-export type SafeParseResponsesResult<T> = ParseSuccess<T> | ParseFailure;
-
 function schemaFor(fn: string, kind: ResponseKind): z.ZodType {
   if (kind.metric === "nps") return npsResponseSchema;
   if (kind.metric === "csat") {
@@ -102,22 +80,9 @@ function schemaFor(fn: string, kind: ResponseKind): z.ZodType {
   throw new CxMetricsError(fn, "INVALID_OPTION", `no response schema for ${describe(kind)}`, { value: kind });
 }
 
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** CSV-style coercion of one row: trims text, drops empty fields, reads numeric scores. */
+/** CSV-style coercion of one row: trims text, drops empty fields, reads a numeric score. */
 function coerceRow(row: unknown): unknown {
-  if (typeof row !== "object" || row === null || Array.isArray(row)) return row;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (typeof value !== "string") {
-      out[key] = value;
-      continue;
-    }
-    const trimmed = value.trim();
-    if (trimmed === "") continue;
-    out[key] = key === "score" && NUMERIC.test(trimmed) ? Number(trimmed) : trimmed;
-  }
-  return out;
+  return coerceFields(row, (key, text) => (key === "score" && NUMERIC.test(text) ? Number(text) : text));
 }
 
 /**
@@ -139,8 +104,7 @@ export function safeParseResponses<K extends ParseResponsesOptions>(
   rows: Iterable<unknown>,
   options: K,
 ): SafeParseResponsesResult<ParsedResponse<K>> {
-  const fn = "safeParseResponses";
-  return parseRows(fn, rows, options) as SafeParseResponsesResult<ParsedResponse<K>>;
+  return parseRows("safeParseResponses", rows, options) as SafeParseResponsesResult<ParsedResponse<K>>;
 }
 
 /**
@@ -155,41 +119,12 @@ export function safeParseResponses<K extends ParseResponsesOptions>(
  * ```
  */
 export function parseResponses<K extends ParseResponsesOptions>(rows: Iterable<unknown>, options: K): ParsedResponse<K>[] {
-  const fn = "parseResponses";
-  const result = parseRows(fn, rows, options);
-  if (!result.success) {
-    const first = result.issues[0]!;
-    throw new CxMetricsError(
-      fn,
-      "INVALID_ROWS",
-      `${result.issues.length} problem(s) in the rows; first: row ${first.index}, ${first.field || "row"}: ${first.reason}`,
-      { issues: result.issues },
-    );
-  }
-  return result.data as ParsedResponse<K>[];
+  return dataOrThrow("parseResponses", parseRows("parseResponses", rows, options)) as ParsedResponse<K>[];
 }
 
 function parseRows(fn: string, rows: Iterable<unknown>, options: ParseResponsesOptions): SafeParseResponsesResult<unknown> {
   if (typeof options !== "object" || options === null) {
     throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ metric, scale?, coerce? }");
   }
-  const schema = schemaFor(fn, options);
-  if (typeof rows !== "object" || rows === null || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function") {
-    throw invalid(fn, "INVALID_ARGUMENT", "rows", rows, "an array or iterable of objects");
-  }
-  const data: unknown[] = [];
-  const issues: RowIssue[] = [];
-  let index = 0;
-  for (const raw of rows) {
-    const row = options.coerce === true ? coerceRow(raw) : raw;
-    const parsed = schema.safeParse(row);
-    if (parsed.success) data.push(parsed.data);
-    else {
-      for (const issue of parsed.error.issues) {
-        issues.push({ index, field: issue.path.map(String).join("."), reason: issue.message });
-      }
-    }
-    index++;
-  }
-  return issues.length === 0 ? { success: true, data, issues: [] } : { success: false, data: undefined, issues };
+  return parseEachRow(fn, rows, schemaFor(fn, options), options.coerce === true ? coerceRow : undefined);
 }

@@ -1,0 +1,196 @@
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { assertOptions } from "../internal/validate.js";
+import type { Values } from "../types.js";
+import { toArray } from "./iqs.js";
+import { compileScorecard, scoreReview, type QaReview, type Scorecard, type ScoredReview } from "./scorecard.js";
+
+/** Options of {@link calibration}. */
+export interface CalibrationOptions<R extends QaReview = QaReview> {
+  /** Which interaction a review is of; default `review.interactionId`. */
+  readonly interaction?: (review: R) => string | undefined;
+  /** Who reviewed; default `review.reviewerId`. */
+  readonly reviewer?: (review: R) => string | undefined;
+}
+
+/** One reviewer's score of a calibrated interaction. */
+export interface ReviewerScore {
+  /** The reviewer. */
+  readonly reviewerId: string;
+  /** The review score, percent; null if every criterion was N/A. */
+  readonly score: number | null;
+}
+
+/** One interaction scored by several reviewers. */
+export interface CalibrationSession {
+  /** The interaction. */
+  readonly interactionId: string;
+  /** Each reviewer's review score, in percent (null if every criterion was N/A). */
+  readonly scores: readonly ReviewerScore[];
+  /** Mean of the reviewers' scores, percent. */
+  readonly mean: number;
+  /** Highest minus lowest score, in points. */
+  readonly spread: number;
+  /** Mean absolute difference between every two reviewers' scores, in points. */
+  readonly meanAbsoluteDifference: number;
+}
+
+/** How one reviewer scores compared with the others on the same interactions. */
+export interface ReviewerCalibration {
+  /** The reviewer. */
+  readonly reviewerId: string;
+  /** Calibrated interactions the reviewer scored. */
+  readonly n: number;
+  /** Mean of (own score - mean of the other reviewers' scores), in points: > 0 scores higher than the rest. */
+  readonly meanDeviation: number;
+  /** Mean of |own score - mean of the others|, in points. */
+  readonly meanAbsoluteDeviation: number;
+}
+
+/** How consistently one criterion is rated. */
+export interface CriterionCalibration {
+  /** Criterion id. */
+  readonly id: string;
+  /** Reviewer pairs compared (both on the same interaction). */
+  readonly pairs: number;
+  /** Pairs that gave the same rating (N/A counts as a rating), percent. */
+  readonly agreementPercent: number | null;
+  /** Mean |difference| of the normalised ratings of pairs that both rated it, in points 0-100. */
+  readonly meanAbsoluteDifference: number | null;
+}
+
+/** The agreement of reviewers who scored the same interactions. */
+export interface CalibrationResult {
+  /** Mean absolute difference between two reviewers' review scores, over every pair, in points. */
+  readonly meanAbsoluteDifference: number;
+  /** Reviewer pairs compared. */
+  readonly pairs: number;
+  /** Each interaction scored by two or more reviewers. */
+  readonly sessions: readonly CalibrationSession[];
+  /** Each reviewer against the others. */
+  readonly perReviewer: readonly ReviewerCalibration[];
+  /** Each criterion's agreement, in scorecard order. */
+  readonly perCriterion: readonly CriterionCalibration[];
+}
+
+interface Entry {
+  readonly reviewerId: string;
+  readonly scored: ScoredReview;
+}
+
+/**
+ * Calibration: when several reviewers score the same interaction, how far apart they are, so a QA
+ * lead can see who scores differently and which criteria are read differently.
+ *
+ * Interactions reviewed by at least two reviewers are compared. For each, every pair of reviewers
+ * gives an absolute difference of review scores (points, 0-100); the overall figure is the mean
+ * over all pairs. Each reviewer's deviation is own score minus the mean of the others on that
+ * interaction (signed: a lenient reviewer is positive). Per criterion: the share of pairs that gave
+ * the identical rating, and the mean absolute difference of normalised ratings where both rated it.
+ * Reviews whose every criterion is N/A are left out of the score comparisons.
+ *
+ * @throws CxMetricsError as {@link iqs}; `EMPTY_INPUT` when no interaction has two reviewers.
+ * @example
+ * ```ts
+ * calibration([
+ *   { interactionId: "t1", reviewerId: "ann", ratings: { solution: 5 } },
+ *   { interactionId: "t1", reviewerId: "bob", ratings: { solution: 3 } },
+ * ], { criteria: [{ id: "solution", weight: 1, scale: "1-5" }] }).meanAbsoluteDifference; //=> 50
+ * ```
+ */
+export function calibration<R extends QaReview>(
+  reviews: Values<R>,
+  scorecard: Scorecard,
+  options: CalibrationOptions<R> = {},
+): CalibrationResult {
+  const fn = "calibration";
+  assertOptions(fn, options);
+  const criteria = compileScorecard(fn, scorecard);
+  const interactionOf = options.interaction ?? ((review: R) => review.interactionId);
+  const reviewerOf = options.reviewer ?? ((review: R) => review.reviewerId);
+  const byInteraction = new Map<string, Entry[]>();
+  toArray(fn, reviews).forEach((review, index) => {
+    const scored = scoreReview(fn, criteria, review, index);
+    const interactionId = interactionOf(review);
+    const reviewerId = reviewerOf(review);
+    if (interactionId === undefined || reviewerId === undefined) return;
+    const entries = byInteraction.get(interactionId) ?? [];
+    byInteraction.set(interactionId, entries);
+    entries.push({ reviewerId, scored });
+  });
+
+  const sessions: CalibrationSession[] = [];
+  const reviewerStats = new Map<string, { n: number; deviation: number; absolute: number }>();
+  const criterionPairs = criteria.map(() => ({ pairs: 0, same: 0, rated: 0, difference: 0 }));
+  let pairCount = 0;
+  let pairSum = 0;
+  for (const [interactionId, entries] of byInteraction) {
+    if (new Set(entries.map((entry) => entry.reviewerId)).size < 2) continue;
+    forEachPair(entries, (a, b) => {
+      criteria.forEach((_, k) => {
+        const stats = criterionPairs[k]!;
+        stats.pairs++;
+        if (a.scored.raw[k] === b.scored.raw[k]) stats.same++;
+        const x = a.scored.normalized[k];
+        const y = b.scored.normalized[k];
+        if (x !== null && x !== undefined && y !== null && y !== undefined) {
+          stats.rated++;
+          stats.difference += Math.abs(x - y);
+        }
+      });
+    });
+    const scoredEntries = entries.filter((entry) => entry.scored.score !== null);
+    const scores = scoredEntries.map((entry) => 100 * entry.scored.score!);
+    let sessionPairs = 0;
+    let sessionSum = 0;
+    forEachPair(scores, (x, y) => {
+      sessionPairs++;
+      sessionSum += Math.abs(x - y);
+    });
+    pairCount += sessionPairs;
+    pairSum += sessionSum;
+    scoredEntries.forEach((entry, i) => {
+      if (scores.length < 2) return;
+      const others = (scores.reduce((sum, score) => sum + score, 0) - scores[i]!) / (scores.length - 1);
+      const stats = reviewerStats.get(entry.reviewerId) ?? { n: 0, deviation: 0, absolute: 0 };
+      reviewerStats.set(entry.reviewerId, stats);
+      stats.n++;
+      stats.deviation += scores[i]! - others;
+      stats.absolute += Math.abs(scores[i]! - others);
+    });
+    if (scores.length === 0) continue;
+    sessions.push({
+      interactionId,
+      scores: entries.map((entry) => ({ reviewerId: entry.reviewerId, score: entry.scored.score === null ? null : 100 * entry.scored.score })),
+      mean: scores.reduce((sum, score) => sum + score, 0) / scores.length,
+      spread: Math.max(...scores) - Math.min(...scores),
+      meanAbsoluteDifference: sessionPairs === 0 ? 0 : sessionSum / sessionPairs,
+    });
+  }
+  if (pairCount === 0) {
+    throw new CxMetricsError(fn, "EMPTY_INPUT", "no interaction was scored by two or more reviewers");
+  }
+  return {
+    meanAbsoluteDifference: pairSum / pairCount,
+    pairs: pairCount,
+    sessions,
+    perReviewer: [...reviewerStats].map(([reviewerId, stats]) => ({
+      reviewerId,
+      n: stats.n,
+      meanDeviation: stats.deviation / stats.n,
+      meanAbsoluteDeviation: stats.absolute / stats.n,
+    })),
+    perCriterion: criteria.map((criterion, k) => {
+      const stats = criterionPairs[k]!;
+      return {
+        id: criterion.id,
+        pairs: stats.pairs,
+        agreementPercent: stats.pairs === 0 ? null : (100 * stats.same) / stats.pairs,
+        meanAbsoluteDifference: stats.rated === 0 ? null : (100 * stats.difference) / stats.rated,
+      };
+    }),
+  };
+}
+
+function forEachPair<T>(items: readonly T[], visit: (a: T, b: T) => void): void {
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) visit(items[i]!, items[j]!);
+}

@@ -1,0 +1,20 @@
+/**
+ * QA scorecards and the Internal Quality Score: weighted criteria on their own scales, N/A,
+ * critical criteria; per review, criterion and agent; reviewer calibration; review plans.
+ *
+ * @module iqs
+ */
+export { iqs } from "./iqs.js";
+export type { IqsCriterionScore, IqsGroupScore, IqsOptions, IqsResult, IqsReviewScore } from "./iqs.js";
+export type { CriterionScale, QaReview, Rating, Scorecard, ScorecardCriterion } from "./scorecard.js";
+export { calibration } from "./calibration.js";
+export type {
+  CalibrationOptions,
+  CalibrationResult,
+  CalibrationSession,
+  CriterionCalibration,
+  ReviewerCalibration,
+  ReviewerScore,
+} from "./calibration.js";
+export { qaReviewPlan } from "./review-plan.js";
+export type { AgentReviewPlan, QaReviewPlan } from "./review-plan.js";

@@ -3,8 +3,10 @@
  * worked example from the sources with its figure beside the published one.
  * Run: npm run demo
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  calibration,
   ces,
   cesConfidenceInterval,
   compareNps,
@@ -14,8 +16,15 @@ import {
   nps,
   npsBand,
   npsConfidenceInterval,
+  npsMarginOfError,
+  npsSampleSize,
+  iqs,
+  parseQaReviews,
   parseResponses,
+  qaReviewPlan,
   round,
+  sampleSize,
+  type Scorecard,
 } from "cx-metrics";
 import { finish } from "./lib/check.js";
 import { groupBy, readCsv } from "./lib/csv.js";
@@ -75,10 +84,51 @@ function cesReport(): void {
   );
 }
 
-console.log("cx-metrics demo: survey report over the bundled sample data (synthetic)\n");
+function iqsReport(): void {
+  const scorecard = JSON.parse(readFileSync(data("qa-scorecard.json"), "utf8")) as Scorecard;
+  const criteria = scorecard.criteria.map((criterion) => criterion.id);
+  const reviews = parseQaReviews(readCsv(data("qa-reviews.csv")), { criteria, coerce: true });
+  const result = iqs(reviews, scorecard);
+  console.log(`\nIQS (examples/data/qa-reviews.csv, ${result.total} reviews, scorecard examples/data/qa-scorecard.json)`);
+  console.log(
+    `  IQS ${pct(result.iqs)}  pass rate (≥ ${result.passThreshold}%) ${pct(result.passPercent)}` +
+      `  critical fails ${result.criticalFails} (${pct(result.criticalFailPercent)})`,
+  );
+  console.log(`  by criterion: ${result.perCriterion.map((c) => `${c.id} ${pct(c.meanScore ?? 0)}${c.notApplicable > 0 ? ` (${c.notApplicable} N/A)` : ""}`).join(", ")}`);
+  for (const group of result.perGroup) {
+    console.log(`  agent ${String(group.key).padEnd(4)} n=${String(group.n).padStart(3)}  IQS ${pct(group.iqs ?? 0).padStart(6)}  critical fails ${group.criticalFails}`);
+  }
+  const agreement = calibration(reviews, scorecard);
+  console.log(
+    `  calibration: ${agreement.sessions.length} interactions scored twice, reviewers differ by ${round(agreement.meanAbsoluteDifference, 1)} points on average; ` +
+      agreement.perReviewer.map((r) => `${r.reviewerId} ${r.meanDeviation >= 0 ? "+" : ""}${round(r.meanDeviation, 1)}`).join(", "),
+  );
+}
+
+function sampleSizePlan(): void {
+  console.log("\nSample sizes (95% confidence)");
+  const csatShare = sampleSize({ marginOfError: 0.05 });
+  const npsNeed = npsSampleSize({ marginOfError: 5 });
+  console.log(`  CSAT share to ±5 points: ${csatShare.n} ratings (n0 ${round(csatShare.n0, 2)}); NPS to ±5 points: ${npsNeed.n} responses (4x: variance 1, not 0.25)`);
+  console.log(`  the 600 NPS responses above have a margin of ±${round(npsMarginOfError({ n: 600 }).marginOfError, 1)} points (worst case)`);
+  const interactions = { a01: 640, a02: 410, a03: 95, a04: 1200, a05: 60 };
+  const plan = qaReviewPlan(interactions, { marginOfError: 0.1 });
+  console.log(`  QA review plan for a month's interactions, ±10 points on each agent's pass rate (Osipov's rule beside it):`);
+  for (const agent of plan.perAgent) {
+    console.log(
+      `    ${agent.agentId}: ${String(agent.interactions).padStart(5)} interactions → review ${String(agent.reviews).padStart(3)}` +
+        `  (Osipov: ${agent.ruleOfThumb.min}-${agent.ruleOfThumb.max})`,
+    );
+  }
+  console.log(`    total: ${plan.totalReviews} reviews of ${plan.totalInteractions} interactions`);
+}
+
+console.log("cx-metrics demo: survey and QA report over the bundled sample data (synthetic)\n");
 npsReport();
 csatReport();
 cesReport();
+iqsReport();
+sampleSizePlan();
 console.log("");
 runWorkedExamples();
 finish();

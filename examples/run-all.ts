@@ -6,13 +6,17 @@ import { run as cesQualityMgmt } from "./ces-quality-mgmt.js";
 import { run as csatOsipovSmiley } from "./csat-osipov-smiley.js";
 import { run as csatUaAgency } from "./csat-ua-agency.js";
 import { failureCount, finish, isMain } from "./lib/check.js";
+import { run as iqsZendeskQa } from "./iqs-zendesk-qa.js";
 import { run as npsOsipov } from "./nps-osipov.js";
 import { run as npsQualityMgmt } from "./nps-quality-mgmt.js";
+import { run as sampleSizeOsipov } from "./sample-size-osipov.js";
 
 /** Every worked example, in the order of the sources digest. */
 export function runWorkedExamples(): number {
   console.log("Worked examples from the sources (computed figure, then the published one)");
-  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt]) example();
+  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa]) {
+    example();
+  }
   return failureCount();
 }
 

@@ -67,4 +67,32 @@ writeFileSync(
     phone: [3, 4, 6, 12, 22, 28, 25],
   }),
 );
-console.log("wrote examples/data/{nps,csat,ces}-responses.csv");
+/** QA reviews in wide CSV form: one column per scorecard criterion; every 10th interaction reviewed twice. */
+function qaReviews(seed: number, count: number): string {
+  const next = random(seed);
+  const reviewers = ["qa1", "qa2", "qa3"];
+  const lines = ["id,interactionId,agentId,reviewerId,greeting,solution,tone,gdpr"];
+  let id = 0;
+  for (let i = 0; i < count; i++) {
+    const agentIndex = Math.floor(next() * AGENTS.length);
+    const agent = AGENTS[agentIndex]!;
+    const skill = 0.55 + 0.08 * agentIndex; // agents differ
+    const interaction = `c${1000 + i}`;
+    const reviewerCount = i % 10 === 0 ? 2 : 1;
+    const first = Math.floor(next() * reviewers.length);
+    for (let r = 0; r < reviewerCount; r++) {
+      const reviewer = reviewers[(first + r) % reviewers.length]!;
+      const lenient = reviewer === "qa3" ? 0.1 : 0;
+      const greeting = next() < skill + 0.3 ? "yes" : "no";
+      const solution = Math.min(5, Math.max(1, Math.round(1 + 4 * (skill + lenient) + (next() - 0.5) * 2)));
+      const tone = next() < 0.15 ? "n/a" : String(Math.min(3, Math.max(1, Math.round(1 + 2 * (skill + lenient) + (next() - 0.5)))));
+      const gdpr = next() < 0.04 ? "fail" : "pass";
+      id++;
+      lines.push(`r${id},${interaction},${agent},${reviewer},${greeting},${solution},${tone},${gdpr}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+writeFileSync(here("qa-reviews.csv"), qaReviews(4, 300));
+console.log("wrote examples/data/{nps,csat,ces}-responses.csv and qa-reviews.csv");

@@ -6,8 +6,16 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  annualChurnRate,
   calibration,
   ces,
+  cohortRetention,
+  customerRetention,
+  historicalLtv,
+  ltv,
+  ltvToCac,
+  monthlyChurnRate,
+  revenueRetentionFromCustomers,
   cesConfidenceInterval,
   compareNps,
   csat,
@@ -123,12 +131,47 @@ function sampleSizePlan(): void {
   console.log(`    total: ${plan.totalReviews} reviews of ${plan.totalInteractions} interactions`);
 }
 
-console.log("cx-metrics demo: survey and QA report over the bundled sample data (synthetic)\n");
+function retentionReport(): void {
+  const accounts = readCsv(data("subscriptions.csv")).map((row) => ({ start: Number(row.startMrr), end: Number(row.endMrr) }));
+  const start = accounts.filter((a) => a.start > 0).length;
+  const added = accounts.filter((a) => a.start === 0 && a.end > 0).length;
+  const lost = accounts.filter((a) => a.start > 0 && a.end === 0).length;
+  const year = customerRetention({ start, new: added, lost });
+  console.log(`\nRetention 2025 (examples/data/subscriptions.csv, ${accounts.length} accounts)`);
+  console.log(
+    `  ${year.start} at the start + ${year.new} new - ${year.lost} lost = ${year.end} at the end: retention ${pct(year.retentionPercent)}, churn ${pct(year.churnPercent)}` +
+      ` (Osipov's printed formula: ${pct(year.osipovPrintedChurnPercent)})`,
+  );
+  const revenue = revenueRetentionFromCustomers(accounts);
+  console.log(
+    `  MRR ${revenue.startMrr} → ${revenue.endMrr} (+${revenue.expansion} expansion, -${revenue.contraction} contraction, -${revenue.churned} churned; ${revenue.newMrr} new, excluded):` +
+      ` NRR ${pct(revenue.nrrPercent)}, GRR ${pct(revenue.grrPercent)}`,
+  );
+  const monthlyChurn = monthlyChurnRate(year.churnPercent / 100);
+  const arpa = revenue.startMrr / year.start;
+  const value = ltv({ arpa, grossMargin: 0.8, churnRate: monthlyChurn });
+  console.log(
+    `  monthly churn ${pct(100 * monthlyChurn)} (annual ${pct(100 * annualChurnRate(monthlyChurn))}); ARPA ${round(arpa, 2)}/month at 80% margin:` +
+      ` LTV ${round(value.ltv, 0)} over ${round(value.lifetimePeriods, 1)} months; LTV:CAC at CAC 400 = ${round(ltvToCac(value, 400).ratio, 2)}`,
+  );
+
+  const orderRows = readCsv(data("orders.csv"));
+  const triangle = cohortRetention(orderRows, { period: "quarter", timeZone: "Europe/Berlin" });
+  console.log(`\nCohorts (examples/data/orders.csv, ${triangle.activities} orders, ${triangle.customers} customers, quarters in Europe/Berlin)`);
+  for (const row of triangle.cohorts) {
+    console.log(`  ${row.cohort}  n=${String(row.size).padStart(3)}  ${row.percent.map((p) => `${round(p, 0)}%`.padStart(5)).join(" ")}`);
+  }
+  const brought = historicalLtv(orderRows.map((row) => ({ customerId: row.customerId!, amount: Number(row.amount) })));
+  console.log(`  historical LTV (Osipov): mean ${round(brought.mean, 2)}, median ${round(brought.median, 2)}, total ${round(brought.total, 2)} over ${brought.n} customers`);
+}
+
+console.log("cx-metrics demo: survey, QA, retention and LTV report over the bundled sample data (synthetic)\n");
 npsReport();
 csatReport();
 cesReport();
 iqsReport();
 sampleSizePlan();
+retentionReport();
 console.log("");
 runWorkedExamples();
 finish();

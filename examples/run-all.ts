@@ -9,12 +9,13 @@ import { failureCount, finish, isMain } from "./lib/check.js";
 import { run as iqsZendeskQa } from "./iqs-zendesk-qa.js";
 import { run as npsOsipov } from "./nps-osipov.js";
 import { run as npsQualityMgmt } from "./nps-quality-mgmt.js";
+import { run as retentionOsipov } from "./retention-osipov.js";
 import { run as sampleSizeOsipov } from "./sample-size-osipov.js";
 
 /** Every worked example, in the order of the sources digest. */
 export function runWorkedExamples(): number {
   console.log("Worked examples from the sources (computed figure, then the published one)");
-  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa]) {
+  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa, retentionOsipov]) {
     example();
   }
   return failureCount();

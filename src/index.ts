@@ -12,5 +12,7 @@ export * from "./csat/index.js";
 export * from "./ces/index.js";
 export * from "./sample-size/index.js";
 export * from "./iqs/index.js";
+export * from "./retention/index.js";
+export * from "./ltv/index.js";
 export * from "./schemas/index.js";
 export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "./types.js";

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ces,
+  cohortRetention,
   compareNps,
   createNpsAccumulator,
   csat,
+  customerRetention,
   iqs,
   nps,
   npsConfidenceInterval,
@@ -161,6 +163,34 @@ describe("IQS invariants", () => {
           if (r.criticalFail) expect(r.score).toBe(0);
         }
       }),
+    );
+  });
+});
+
+describe("retention invariants", () => {
+  it("retention + conventional churn = 100 whenever the counts are consistent", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (start, added, share) => {
+        const lost = Math.floor(share * start);
+        const result = customerRetention({ start, new: added, lost });
+        expect(result.retentionPercent + result.churnPercent).toBeCloseTo(100, 9);
+        expect(result.osipovPrintedChurnPercent).toBeCloseTo(-result.churnPercent, 9);
+      }),
+    );
+  });
+  it("cohort counts never exceed the cohort size", () => {
+    const activity = fc.array(
+      fc.record({ customerId: fc.constantFrom("a", "b", "c", "d", "e"), date: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 11, 31) }) }),
+      { minLength: 1, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(activity, fc.constantFrom("week" as const, "month" as const, "quarter" as const), (records, period) => {
+        for (const row of cohortRetention(records, { period }).cohorts) {
+          expect(row.retained[0]).toBe(row.size);
+          for (const count of row.retained) expect(count).toBeLessThanOrEqual(row.size);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

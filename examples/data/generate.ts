@@ -94,5 +94,44 @@ function qaReviews(seed: number, count: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Subscriptions: each account's MRR at the start and the end of 2025 (0 = not paying). */
+function subscriptions(seed: number, count: number): string {
+  const next = random(seed);
+  const plans = [29, 49, 99, 249];
+  const lines = ["customerId,startMrr,endMrr"];
+  for (let i = 0; i < count; i++) {
+    const isNew = next() < 0.3;
+    const plan = plans[Math.floor(next() * plans.length)]!;
+    const startMrr = isNew ? 0 : plan;
+    const churned = !isNew && next() < 0.22;
+    const move = next();
+    const endMrr = churned ? 0 : isNew ? plan : move < 0.15 ? plans[Math.min(3, plans.indexOf(plan) + 1)]! : move < 0.22 ? plans[Math.max(0, plans.indexOf(plan) - 1)]! : plan;
+    lines.push(`s${i + 1},${startMrr},${endMrr}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Orders of a shop in 2025: customers arrive through the year and order less often as time passes. */
+function orders(seed: number, customers: number): string {
+  const next = random(seed);
+  const start = Date.UTC(2025, 0, 1);
+  const lines = ["orderId,customerId,date,amount"];
+  let id = 0;
+  for (let c = 0; c < customers; c++) {
+    let at = start + Math.floor(next() * 300) * 86_400_000 + Math.floor(next() * 86_400_000);
+    let keep = 0.85;
+    while (at < Date.UTC(2026, 0, 1)) {
+      id++;
+      lines.push(`o${id},k${c + 1},${new Date(at).toISOString()},${(15 + Math.floor(next() * 120)).toFixed(2)}`);
+      if (next() > keep) break;
+      keep *= 0.93;
+      at += Math.floor((10 + next() * 60) * 86_400_000);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 writeFileSync(here("qa-reviews.csv"), qaReviews(4, 300));
-console.log("wrote examples/data/{nps,csat,ces}-responses.csv and qa-reviews.csv");
+writeFileSync(here("subscriptions.csv"), subscriptions(5, 400));
+writeFileSync(here("orders.csv"), orders(6, 250));
+console.log("wrote examples/data/{nps,csat,ces}-responses.csv, qa-reviews.csv, subscriptions.csv and orders.csv");

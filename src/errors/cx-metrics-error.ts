@@ -15,7 +15,12 @@
  * - `INVALID_SCORECARD`: a QA scorecard is malformed (weight ≤ 0, duplicate id, bad scale).
  * - `UNKNOWN_CRITERION`: a QA review rates a criterion the scorecard does not have.
  * - `MISSING_RATING`: a QA review leaves out a criterion of the scorecard.
- * - `END_BEFORE_START`, `INVALID_DATE`: reserved for the time modules.
+ * - `INCONSISTENT_COUNTS`: counts that must add up do not (end ≠ start + new - lost).
+ * - `INVALID_RATE`: a rate outside its range (a churn rate of 0 for a lifetime, a margin above 1).
+ * - `INVALID_AMOUNT`: a money amount that is negative where it cannot be, NaN or infinite.
+ * - `INVALID_DATE`: a date that is not a valid instant (an ISO string without an offset, NaN).
+ * - `INVALID_TIME_ZONE`: a time zone that is not a valid IANA name.
+ * - `END_BEFORE_START`: an end before its start.
  */
 export type CxMetricsErrorCode =
   | "INVALID_SCORE"
@@ -31,7 +36,11 @@ export type CxMetricsErrorCode =
   | "INVALID_SCORECARD"
   | "UNKNOWN_CRITERION"
   | "MISSING_RATING"
+  | "INCONSISTENT_COUNTS"
+  | "INVALID_RATE"
+  | "INVALID_AMOUNT"
   | "INVALID_DATE"
+  | "INVALID_TIME_ZONE"
   | "END_BEFORE_START";
 
 /** One bad row found by a parse helper. */

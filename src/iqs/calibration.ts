@@ -1,7 +1,7 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { recordList } from "../internal/records.js";
 import { assertOptions } from "../internal/validate.js";
 import type { Values } from "../types.js";
-import { toArray } from "./iqs.js";
 import { compileScorecard, scoreReview, type QaReview, type Scorecard, type ScoredReview } from "./scorecard.js";
 
 /** Options of {@link calibration}. */
@@ -108,7 +108,7 @@ export function calibration<R extends QaReview>(
   const interactionOf = options.interaction ?? ((review: R) => review.interactionId);
   const reviewerOf = options.reviewer ?? ((review: R) => review.reviewerId);
   const byInteraction = new Map<string, Entry[]>();
-  toArray(fn, reviews).forEach((review, index) => {
+  recordList(fn, "reviews", reviews).forEach((review, index) => {
     const scored = scoreReview(fn, criteria, review, index);
     const interactionId = interactionOf(review);
     const reviewerId = reviewerOf(review);

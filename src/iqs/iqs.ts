@@ -1,5 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
+import { recordList } from "../internal/records.js";
 import { assertOptions } from "../internal/validate.js";
 import type { Values } from "../types.js";
 import { compileScorecard, scoreReview, type QaReview, type Scorecard } from "./scorecard.js";
@@ -133,7 +134,7 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
   }
   const by = options.by ?? ((review: R) => review.agentId);
   if (typeof by !== "function") throw invalid(fn, "INVALID_OPTION", "by", by, "a function (review) => key");
-  const list = toArray(fn, reviews);
+  const list = recordList(fn, "reviews", reviews);
   if (list.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no reviews");
 
   const perReview: IqsReviewScore[] = [];
@@ -207,11 +208,4 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
       criticalFailPercent: group.n === 0 ? null : (100 * group.criticalFails) / group.n,
     })),
   };
-}
-
-/** Reads reviews from an array or any iterable. */
-export function toArray<R>(fn: string, values: Values<R>): readonly R[] {
-  if (Array.isArray(values)) return values;
-  if (typeof values === "object" && values !== null && Symbol.iterator in values) return Array.from(values as Iterable<R>);
-  throw invalid(fn, "INVALID_ARGUMENT", "reviews", values, "an array or iterable of reviews");
 }

@@ -1,0 +1,17 @@
+// Runs the date-dependent test files under several host time zones (the TZ of the process):
+// a half-hour zone, zones with DST in both hemispheres, and UTC. The answers must not change.
+import { spawnSync } from "node:child_process";
+
+const zones = ["UTC", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Europe/Berlin"];
+const files = ["src/retention/cohort-retention.test.ts", "src/schemas/parse-responses.test.ts"];
+
+for (const zone of zones) {
+  const run = spawnSync("node_modules/.bin/vitest", ["run", ...files], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TZ: zone } });
+  const output = run.stdout.toString();
+  const summary = output.split("\n").find((line) => line.includes("Tests")) ?? "";
+  console.log(`TZ=${zone}: ${summary.replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
+  if (run.status !== 0) {
+    console.log(output);
+    process.exit(run.status ?? 1);
+  }
+}

@@ -3,7 +3,13 @@
 import { spawnSync } from "node:child_process";
 
 const zones = ["UTC", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Europe/Berlin"];
-const files = ["src/retention/cohort-retention.test.ts", "src/schemas/parse-responses.test.ts"];
+const files = [
+  "src/time",
+  "src/sla",
+  "src/retention/cohort-retention.test.ts",
+  "src/schemas/parse-responses.test.ts",
+  "test/properties.test.ts",
+];
 
 for (const zone of zones) {
   const run = spawnSync("node_modules/.bin/vitest", ["run", ...files], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TZ: zone } });

@@ -14,5 +14,7 @@ export * from "./sample-size/index.js";
 export * from "./iqs/index.js";
 export * from "./retention/index.js";
 export * from "./ltv/index.js";
+export * from "./time/index.js";
+export * from "./sla/index.js";
 export * from "./schemas/index.js";
 export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "./types.js";

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  addBusinessMinutes,
+  businessCalendar,
+  businessMinutes,
   ces,
   cohortRetention,
   compareNps,
@@ -191,6 +194,37 @@ describe("retention invariants", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("business time invariants", () => {
+  const calendar = businessCalendar({
+    timeZone: "Europe/Berlin",
+    week: { mon: [["09:00", "12:00"], ["13:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["22:00", "06:00"]], fri: [["09:00", "17:00"]], sat: [["10:00", "14:00"]] },
+    holidays: ["2025-12-25", { date: "2025-12-24", open: [["09:00", "12:00"]] }],
+  });
+  // instants over 2025, which holds both DST changes, to the second
+  const instant = fc.integer({ min: Date.UTC(2025, 0, 1) / 1000, max: Date.UTC(2026, 0, 1) / 1000 }).map((s) => s * 1000);
+  it("business minutes never exceed calendar minutes and are additive", () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (x, y, z) => {
+        const [a, b, c] = [x, y, z].sort((p, q) => p - q) as [number, number, number];
+        const ab = businessMinutes(calendar, a, b);
+        const bc = businessMinutes(calendar, b, c);
+        expect(ab).toBeGreaterThanOrEqual(0);
+        expect(ab).toBeLessThanOrEqual((b - a) / 60_000);
+        expect(businessMinutes(calendar, a, c)).toBeCloseTo(ab + bc, 6);
+      }),
+    );
+  });
+  it("businessMinutes(start, addBusinessMinutes(start, m)) = m", () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 20_000 }), (start, minutes) => {
+        const due = addBusinessMinutes(calendar, start, minutes);
+        expect(due.getTime()).toBeGreaterThanOrEqual(start);
+        expect(businessMinutes(calendar, start, due)).toBeCloseTo(minutes, 6);
+      }),
     );
   });
 });

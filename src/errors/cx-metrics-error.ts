@@ -20,7 +20,11 @@
  * - `INVALID_AMOUNT`: a money amount that is negative where it cannot be, NaN or infinite.
  * - `INVALID_DATE`: a date that is not a valid instant (an ISO string without an offset, NaN).
  * - `INVALID_TIME_ZONE`: a time zone that is not a valid IANA name.
- * - `END_BEFORE_START`: an end before its start.
+ * - `END_BEFORE_START`: an end before its start (a reply before the ticket was created).
+ * - `INVALID_CALENDAR`: a malformed business calendar (a bad "HH:mm", an empty interval, an unknown weekday).
+ * - `OVERLAPPING_INTERVALS`: working intervals of a calendar that overlap.
+ * - `INVALID_VALUE`: a value in a numeric series that is NaN, infinite or not a number.
+ * - `INVALID_POLICY`: a malformed SLA policy (a negative target, an unknown metric).
  */
 export type CxMetricsErrorCode =
   | "INVALID_SCORE"
@@ -41,7 +45,11 @@ export type CxMetricsErrorCode =
   | "INVALID_AMOUNT"
   | "INVALID_DATE"
   | "INVALID_TIME_ZONE"
-  | "END_BEFORE_START";
+  | "END_BEFORE_START"
+  | "INVALID_CALENDAR"
+  | "OVERLAPPING_INTERVALS"
+  | "INVALID_VALUE"
+  | "INVALID_POLICY";
 
 /** One bad row found by a parse helper. */
 export interface RowIssue {

@@ -17,3 +17,7 @@ export { meanConfidenceInterval } from "./mean-interval.js";
 export type { MeanInterval, MeanIntervalOptions, MeanSummary } from "./mean-interval.js";
 export { round } from "./round.js";
 export type { PercentInterval, RatingIntervalOptions, RatingIntervals } from "./rating-intervals.js";
+export { percentile, percentiles } from "./percentile.js";
+export type { PercentileMethod, PercentileOptions } from "./percentile.js";
+export { groupBy } from "./group-by.js";
+export type { Group } from "./group-by.js";

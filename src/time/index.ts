@@ -1,0 +1,16 @@
+/**
+ * Business calendars and service times: working minutes between instants, due dates, first
+ * response and resolution times, duration statistics.
+ *
+ * @module time
+ */
+export { businessCalendar } from "./calendar.js";
+export type { BusinessCalendar, BusinessCalendarOptions, DateHours, Weekday, WorkingWeek } from "./calendar.js";
+export type { ClockInterval } from "./clock.js";
+export type { Instant } from "./instant.js";
+export { addBusinessMinutes, businessMinutes } from "./business-minutes.js";
+export type { Interaction, InteractionMessage, StatusChange } from "./interaction.js";
+export { firstResponseTime, resolutionTime } from "./service-times.js";
+export type { ResolutionTimeOptions, ServiceTime, ServiceTimeOptions } from "./service-times.js";
+export { durationStats } from "./duration-stats.js";
+export type { DurationStats, DurationStatsOptions } from "./duration-stats.js";

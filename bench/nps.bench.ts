@@ -3,6 +3,7 @@
  * counters) over the same data in the same run. Targets (issue #2): typed array and number[]
  * within 1.5x of the hand loop; records with an accessor within 2x of the hand loop over records.
  */
+import { pathToFileURL } from "node:url";
 import { nps } from "../src/index.js";
 import { measure, ratioRow } from "./lib.js";
 
@@ -45,4 +46,8 @@ export function benchNps(): string[] {
     ratioRow("number[]: nps vs hand loop", get("nps-array"), get("hand-array"), 1.5),
     ratioRow("records + accessor: nps vs hand loop", get("nps-records"), get("hand-records"), 2),
   ];
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of benchNps()) console.log(line);
 }

@@ -2,6 +2,7 @@
  * Cost per row of the schema parse helper, beside a plain per-row `safeParse` loop and one
  * `z.array(schema).safeParse` over the batch, on the same 200,000 CSV-style rows.
  */
+import { pathToFileURL } from "node:url";
 import * as z from "zod";
 import { npsResponseSchema, safeParseResponses } from "../src/index.js";
 import { measure, ratioRow } from "./lib.js";
@@ -37,4 +38,8 @@ export function benchParse(): string[] {
     `${ratioRow("safeParseResponses vs per-row safeParse loop", t.get("helper")!, t.get("loop")!)}  [${perRow(t.get("helper")!)}]`,
     `${ratioRow("z.array(schema).safeParse vs per-row loop", t.get("array")!, t.get("loop")!)}  [${perRow(t.get("array")!)}]`,
   ];
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of benchParse()) console.log(line);
 }

@@ -27,3 +27,5 @@ export type {
 export type { ParseFailure, ParseSuccess, SafeParseResponsesResult } from "./parse-rows.js";
 export { parseQaReviews, qaRatingSchema, qaReviewSchema, safeParseQaReviews } from "./qa-reviews.js";
 export type { ParseQaReviewsOptions, QaReviewRow } from "./qa-reviews.js";
+export { interactionSchema, parseInteractions, safeParseInteractions } from "./interactions.js";
+export type { InteractionRow, ParseInteractionsOptions } from "./interactions.js";

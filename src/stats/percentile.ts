@@ -1,3 +1,4 @@
+import { quickselect } from "simple-statistics";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
@@ -80,40 +81,6 @@ export function finiteValues<T>(fn: string, values: Values<T>, accessor: Accesso
   return out;
 }
 
-/** Moves the k-th smallest element of a[from..to] to index k (Hoare quickselect, median of three). */
-function select(a: Float64Array, k: number, from: number, to: number): void {
-  let left = from;
-  let right = to;
-  while (right > left) {
-    const mid = (left + right) >>> 1;
-    // median of three as pivot, moved to `right`
-    if (a[mid]! < a[left]!) swap(a, mid, left);
-    if (a[right]! < a[left]!) swap(a, right, left);
-    if (a[mid]! < a[right]!) swap(a, mid, right);
-    const pivot = a[right]!;
-    let i = left - 1;
-    let j = right;
-    for (;;) {
-      do i++;
-      while (a[i]! < pivot);
-      do j--;
-      while (j > left && a[j]! > pivot);
-      if (i >= j) break;
-      swap(a, i, j);
-    }
-    swap(a, i, right);
-    if (i === k) return;
-    if (i < k) left = i + 1;
-    else right = i - 1;
-  }
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i]!;
-  a[i] = a[j]!;
-  a[j] = t;
-}
-
 /**
  * The order statistics at the given 0-based ranks, by successive selection (each search starts
  * where the previous one left off), O(n) on average; `a` is reordered.
@@ -123,7 +90,8 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): Map<
   const found = new Map<number, number>();
   let from = 0;
   for (const rank of wanted) {
-    select(a, rank, from, a.length - 1);
+    // Floyd-Rivest selection from simple-statistics; its types ask for number[], a Float64Array works alike.
+    quickselect(a as unknown as number[], rank, from, a.length - 1);
     found.set(rank, a[rank]!);
     from = rank;
   }

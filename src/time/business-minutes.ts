@@ -1,8 +1,11 @@
 import { invalid } from "../internal/describe.js";
+import { CalendarIndex } from "./calendar-index.js";
 import { calendarIndex, type BusinessCalendar } from "./calendar.js";
 import { instantMs, orderedSpan, type Instant } from "./instant.js";
 
 const MINUTE_MS = 60_000;
+/** Longest span on the fast path: about 27,000 years (Date's own range is ±8.64e15 ms). */
+const MAX_SPAN_MS = 8.64e14;
 
 /**
  * Working minutes between two instants: the part of [start, end) that falls in the calendar's
@@ -23,10 +26,12 @@ const MINUTE_MS = 60_000;
  */
 export function businessMinutes(calendar: BusinessCalendar, start: Instant, end: Instant): number {
   const fn = "businessMinutes";
-  const index = calendarIndex(fn, calendar);
-  if (typeof start === "number" && typeof end === "number" && start <= end && Number.isFinite(start) && Number.isFinite(end)) {
-    return index.between(start, end) / MINUTE_MS;
+  // Fast path for epoch milliseconds in order (NaN and infinities fail the difference test).
+  const built = (calendar as { index?: unknown } | null)?.index;
+  if (built instanceof CalendarIndex && typeof start === "number" && typeof end === "number" && end - start >= 0 && end - start <= MAX_SPAN_MS) {
+    return built.between(start, end) / MINUTE_MS;
   }
+  const index = calendarIndex(fn, calendar);
   const [a, b] = orderedSpan(fn, "start", start, "end", end);
   return index.between(a, b) / MINUTE_MS;
 }

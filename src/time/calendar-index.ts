@@ -7,6 +7,9 @@ export interface ScheduleSource {
 }
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+/** Dates reach ±8.64e15 ms; stay a day inside so the index can hold its margin. */
+const MAX_INSTANT = 8.64e15 - 4 * 86_400_000;
 /** Days built around a query on the first build, and the least added on each extension. */
 const BUILD_MARGIN_DAYS = 62;
 /** How far addBusinessMinutes looks for working time before it gives up. */
@@ -17,18 +20,23 @@ const MAX_SEARCH_DAYS = 366 * 100;
  * of days as absolute instants (sorted, disjoint), the cumulative working milliseconds before each
  * interval, and the instant of each local midnight with the first interval starting on or after it.
  *
- * W(t), the working milliseconds before instant t, is found in O(1): the day of t by arithmetic
- * (±1 for DST days), then a scan of that day's few intervals. The inverse, for a due date, is a
- * binary search over the cumulative sums. The range grows on demand (at least two months at a time).
+ * W(t), the working milliseconds before instant t, is found in O(1): a table holds, for every
+ * absolute hour of the range, the last interval starting at or before it, so t needs one table read
+ * and a step or two (absolute hours need no DST handling). The inverse, for a due date, is a binary
+ * search over the cumulative sums. The range grows on demand (at least two months at a time).
  */
 export class CalendarIndex {
   private firstDay = 0;
   private dayCount = 0;
   private dayStart = new Float64Array(0);
-  private dayFirst = new Int32Array(0);
+  private origin = 0;
+  private hourLast = new Int32Array(0);
   private starts = new Float64Array(0);
   private ends = new Float64Array(0);
   private cum = new Float64Array(1);
+  /** Instants inside which queries need no extension: [dayStart[1], dayStart[dayCount - 1]). */
+  private low = Number.POSITIVE_INFINITY;
+  private high = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly timeZone: string,
@@ -37,7 +45,10 @@ export class CalendarIndex {
 
   /** Makes sure instants from..to lie inside the built range (with a day to spare on each side). */
   ensure(from: number, to: number): void {
-    if (this.dayCount > 0 && from >= this.dayStart[1]! && to < this.dayStart[this.dayCount - 1]!) return;
+    if (from >= this.low && to < this.high) return;
+    if (!(Math.abs(from) <= MAX_INSTANT && Math.abs(to) <= MAX_INSTANT)) {
+      throw new CxMetricsError("businessMinutes", "INVALID_DATE", `instant ${from} or ${to} is outside the range of dates`, { value: [from, to] });
+    }
     const wantFirst = civilDayOf(this.timeZone, from) - 2 * DAY_MS;
     const wantLast = civilDayOf(this.timeZone, to) + 2 * DAY_MS;
     const margin = BUILD_MARGIN_DAYS * DAY_MS;
@@ -55,14 +66,12 @@ export class CalendarIndex {
   private build(firstDay: number, lastDay: number): void {
     const dayCount = Math.round((lastDay - firstDay) / DAY_MS) + 1;
     const dayStart = new Float64Array(dayCount + 1);
-    const dayFirst = new Int32Array(dayCount + 1);
     const starts: number[] = [];
     const ends: number[] = [];
     const zone = this.timeZone;
     for (let i = 0; i <= dayCount; i++) dayStart[i] = wallToInstant(zone, firstDay + i * DAY_MS, 0);
     for (let i = 0; i < dayCount; i++) {
       const civil = firstDay + i * DAY_MS;
-      dayFirst[i] = starts.length;
       const intervals = this.source.intervalsOf(civil);
       if (intervals.length === 0) continue;
       // A day of exactly 24 hours with the same offset at both ends has no DST change: wall minutes
@@ -77,30 +86,38 @@ export class CalendarIndex {
         }
       }
     }
-    dayFirst[dayCount] = starts.length;
+    // hourLast[h]: the last interval starting at or before origin + h hours (-1 before the first).
+    const origin = Math.floor(dayStart[0]! / HOUR_MS) * HOUR_MS;
+    const hours = Math.ceil((dayStart[dayCount]! - origin) / HOUR_MS) + 1;
+    const hourLast = new Int32Array(hours);
+    let k = -1;
+    for (let h = 0; h < hours; h++) {
+      const instant = origin + h * HOUR_MS;
+      while (k + 1 < starts.length && starts[k + 1]! <= instant) k++;
+      hourLast[h] = k;
+    }
     const cum = new Float64Array(starts.length + 1);
     for (let k = 0; k < starts.length; k++) cum[k + 1] = cum[k]! + (ends[k]! - starts[k]!);
     this.firstDay = firstDay;
     this.dayCount = dayCount;
     this.dayStart = dayStart;
-    this.dayFirst = dayFirst;
+    this.origin = origin;
+    this.hourLast = hourLast;
     this.starts = Float64Array.from(starts);
     this.ends = Float64Array.from(ends);
     this.cum = cum;
+    this.low = dayStart[1]!;
+    this.high = dayStart[dayCount - 1]!;
   }
 
   /** Index of the last interval starting at or before t, or -1. t must be inside the built range. */
   private intervalAt(t: number): number {
-    const dayStart = this.dayStart;
-    let day = Math.floor((t - dayStart[0]!) / DAY_MS);
-    if (day > this.dayCount - 1) day = this.dayCount - 1;
-    while (day > 0 && dayStart[day]! > t) day--;
-    while (day < this.dayCount - 1 && dayStart[day + 1]! <= t) day++;
-    let k = this.dayFirst[day]!;
-    const end = this.dayFirst[day + 1]!;
+    // t is inside the range, so the quotient is a small non-negative number: truncate it.
+    let k = this.hourLast[((t - this.origin) / HOUR_MS) | 0]!;
     const starts = this.starts;
-    while (k < end && starts[k]! <= t) k++;
-    return k - 1;
+    const n = starts.length;
+    while (k + 1 < n && starts[k + 1]! <= t) k++;
+    return k;
   }
 
   /** Working milliseconds before t, from the start of the built range. */
@@ -113,10 +130,22 @@ export class CalendarIndex {
     return this.cum[k]! + (into < length ? into : length);
   }
 
-  /** Working milliseconds in [a, b), a ≤ b. */
+  /** Working milliseconds in [a, b), a ≤ b. The hot path: both lookups inline, on local copies. */
   between(a: number, b: number): number {
-    this.ensure(a, b);
-    return this.workedBefore(b) - this.workedBefore(a);
+    if (!(a >= this.low && b < this.high)) this.ensure(a, b);
+    const starts = this.starts;
+    const ends = this.ends;
+    const cum = this.cum;
+    const hourLast = this.hourLast;
+    const origin = this.origin;
+    const n = starts.length;
+    let ka = hourLast[((a - origin) / HOUR_MS) | 0]!;
+    while (ka + 1 < n && starts[ka + 1]! <= a) ka++;
+    let kb = hourLast[((b - origin) / HOUR_MS) | 0]!;
+    while (kb + 1 < n && starts[kb + 1]! <= b) kb++;
+    const wa = ka < 0 ? 0 : cum[ka]! + Math.min(a - starts[ka]!, ends[ka]! - starts[ka]!);
+    const wb = kb < 0 ? 0 : cum[kb]! + Math.min(b - starts[kb]!, ends[kb]! - starts[kb]!);
+    return wb - wa;
   }
 
   /** The earliest instant t ≥ a with `ms` working milliseconds in [a, t). */

@@ -1,0 +1,76 @@
+import * as z from "zod";
+import { instantSchema, textSchema } from "./fields.js";
+import { coerceFields, dataOrThrow, parseEachRow, type SafeParseResponsesResult } from "./parse-rows.js";
+
+/** An optional instant: missing, null (not yet), or an instant parsed to a `Date`. */
+const optionalInstant = /* @__PURE__ */ z.union([z.null(), instantSchema]).optional();
+
+/**
+ * A ticket, chat or call: when it was created, first answered and resolved, its status changes
+ * and messages, and the fields reports group by. Instants are parsed to `Date`s; strings need an
+ * offset or `Z`. Whether a reply comes after the creation is checked by the time functions.
+ */
+export const interactionSchema = /* @__PURE__ */ z.looseObject({
+  /** Identifier. */
+  id: textSchema.optional(),
+  /** When the request arrived. */
+  createdAt: instantSchema,
+  /** The first agent reply, or null. */
+  firstResponseAt: optionalInstant,
+  /** The last resolution, or null while open. */
+  resolvedAt: optionalInstant,
+  /** Every resolution, in order. */
+  resolutions: z.array(instantSchema).optional(),
+  /** Status changes, for clocks that pause. */
+  statusChanges: z.array(z.object({ at: instantSchema, status: z.string() })).optional(),
+  /** The conversation, for next-response targets. */
+  messages: z.array(z.object({ at: instantSchema, from: z.enum(["customer", "agent"]) })).optional(),
+  /** Priority. */
+  priority: textSchema.optional(),
+  /** Request type. */
+  type: textSchema.optional(),
+  /** Channel. */
+  channel: textSchema.optional(),
+  /** The agent. */
+  agentId: textSchema.optional(),
+});
+
+/** A parsed interaction. */
+export type InteractionRow = z.infer<typeof interactionSchema>;
+
+/** Options of {@link parseInteractions} and {@link safeParseInteractions}. */
+export interface ParseInteractionsOptions {
+  /** Coerce CSV text: trim, drop empty cells (an empty `firstResponseAt` is "no reply yet"). Default false. */
+  readonly coerce?: boolean;
+}
+
+const coerce = (row: unknown): unknown => coerceFields(row, (_key, text) => text);
+
+/**
+ * Validates a batch of interactions and reports every bad row (index, field, reason).
+ *
+ * @throws CxMetricsError `INVALID_ARGUMENT` when rows are not iterable.
+ * @example
+ * ```ts
+ * safeParseInteractions([{ id: "t1", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "" }], { coerce: true });
+ * //=> { success: true, data: [{ id: "t1", createdAt: Date(2025-03-10T09:00:00Z) }] }
+ * ```
+ */
+export function safeParseInteractions(rows: Iterable<unknown>, options: ParseInteractionsOptions = {}): SafeParseResponsesResult<InteractionRow> {
+  return parseEachRow("safeParseInteractions", rows, interactionSchema, options.coerce === true ? coerce : undefined) as SafeParseResponsesResult<InteractionRow>;
+}
+
+/**
+ * Like {@link safeParseInteractions}, but returns the interactions or throws one `CxMetricsError`
+ * with code `INVALID_ROWS` listing every issue.
+ *
+ * @throws CxMetricsError `INVALID_ROWS` (with `issues`), `INVALID_ARGUMENT`.
+ * @example
+ * ```ts
+ * const tickets = parseInteractions(csvRows, { coerce: true });
+ * sla(tickets, policy, { calendar, asOf });
+ * ```
+ */
+export function parseInteractions(rows: Iterable<unknown>, options: ParseInteractionsOptions = {}): InteractionRow[] {
+  return dataOrThrow("parseInteractions", safeParseInteractions(rows, options)) as InteractionRow[];
+}

@@ -7,10 +7,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   annualChurnRate,
+  businessCalendar,
   calibration,
   ces,
   cohortRetention,
   customerRetention,
+  durationStats,
+  firstResponseTime,
+  groupBy,
   historicalLtv,
   ltv,
   ltvToCac,
@@ -28,14 +32,18 @@ import {
   npsSampleSize,
   iqs,
   parseQaReviews,
+  parseInteractions,
   parseResponses,
   qaReviewPlan,
+  resolutionTime,
   round,
   sampleSize,
+  sla,
   type Scorecard,
+  type SlaPolicy,
 } from "cx-metrics";
 import { finish } from "./lib/check.js";
-import { groupBy, readCsv } from "./lib/csv.js";
+import { readCsv } from "./lib/csv.js";
 import { runWorkedExamples } from "./run-all.js";
 
 const data = (name: string): string => fileURLToPath(new URL(`data/${name}`, import.meta.url));
@@ -52,13 +60,14 @@ function npsReport(): void {
   );
   console.log(`  band: ${npsBand(overall.score).label} (Osipov); ${npsBand(overall.score, { scheme: "quality-mgmt" }).label} (Quality-mgmt)`);
   const byChannel = groupBy(rows, (r) => r.channel ?? "unknown");
-  for (const [channel, group] of byChannel) {
-    const result = nps(group, (r) => r.score);
+  for (const { key: channel, items } of byChannel) {
+    const result = nps(items, (r) => r.score);
     const ci = npsConfidenceInterval(result);
     console.log(`  ${channel.padEnd(6)} n=${String(result.total).padStart(3)}  NPS ${String(round(result.score)).padStart(3)}  [${round(ci.low, 1)}, ${round(ci.high, 1)}]`);
   }
-  const chat = nps(byChannel.get("chat") ?? [], (r) => r.score);
-  const email = nps(byChannel.get("email") ?? [], (r) => r.score);
+  const channel = (name: string) => byChannel.find((group) => group.key === name)?.items ?? [];
+  const chat = nps(channel("chat"), (r) => r.score);
+  const email = nps(channel("email"), (r) => r.score);
   const difference = compareNps(chat, email);
   console.log(
     `  chat vs email: ${round(difference.difference, 1)} points, p = ${difference.pValue.toFixed(4)}` +
@@ -165,10 +174,51 @@ function retentionReport(): void {
   console.log(`  historical LTV (Osipov): mean ${round(brought.mean, 2)}, median ${round(brought.median, 2)}, total ${round(brought.total, 2)} over ${brought.n} customers`);
 }
 
-console.log("cx-metrics demo: survey, QA, retention and LTV report over the bundled sample data (synthetic)\n");
+function serviceReport(): void {
+  const tickets = parseInteractions(JSON.parse(readFileSync(data("tickets.json"), "utf8")) as unknown[]);
+  const weekday = [["09:00", "18:00"]] as const;
+  const calendar = businessCalendar({
+    timeZone: "Europe/Berlin",
+    week: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [["10:00", "14:00"]] },
+    holidays: ["2025-04-18", "2025-04-21"],
+  });
+  const asOf = "2025-03-31T18:00:00+02:00";
+  const frt = (t: (typeof tickets)[number]) => firstResponseTime(t, { calendar })?.businessMinutes;
+  const ttr = (t: (typeof tickets)[number]) => resolutionTime(t, { calendar })?.businessMinutes;
+  const f = durationStats(tickets, { accessor: frt });
+  const r = durationStats(tickets, { accessor: ttr });
+  console.log(`\nService times (examples/data/tickets.json, ${tickets.length} tickets, March 2025, working hours Europe/Berlin)`);
+  console.log(`  first response, working minutes: median ${round(f.median, 1)}, p90 ${round(f.p90!, 1)}, mean ${round(f.mean, 1)} (n=${f.n}, ${f.skipped} unanswered)`);
+  console.log(`  resolution, working hours: median ${round(r.median / 60, 1)}, p90 ${round(r.p90! / 60, 1)} (n=${r.n}, ${r.skipped} open)`);
+  for (const group of groupBy(tickets, (t) => t.channel ?? "unknown")) {
+    const g = durationStats(group.items, { accessor: frt });
+    console.log(`  ${group.key.padEnd(6)} n=${String(group.n).padStart(3)}  first response median ${String(round(g.median, 1)).padStart(6)} min, p90 ${String(round(g.p90!, 1)).padStart(6)} min`);
+  }
+  const policy: SlaPolicy = {
+    targets: [
+      { name: "chat: 1 minute (Osipov, B2C)", metric: "first-response", minutes: 1, clock: "calendar", channel: "chat" },
+      { name: "social: 60 minutes (Zhary)", metric: "first-response", minutes: 60, clock: "calendar", channel: "social" },
+      { name: "urgent: 1 working hour", metric: "first-response", minutes: 60, clock: "business", priority: "urgent" },
+      { name: "email: 2 working hours (Osipov, B2B)", metric: "first-response", minutes: 120, clock: "business", channel: "email" },
+      { name: "other: 24 working hours (UA-agency)", metric: "first-response", minutes: 24 * 60, clock: "business" },
+      { name: "resolve: 16 working hours, pending paused", metric: "resolution", minutes: 16 * 60, clock: "business" },
+    ],
+    pauseStatuses: ["pending"],
+  };
+  const result = sla(tickets, policy, { calendar, asOf });
+  console.log(`  SLA at ${asOf}: ${pct(result.percent ?? 0)} (${result.met} met, ${result.breached} breached, ${result.pending} pending)`);
+  for (const target of result.byTarget) {
+    console.log(`    ${target.name.padEnd(42)} ${target.percent === null ? "   -  " : pct(target.percent).padStart(6)}  (${target.met}/${target.met + target.breached}, ${target.pending} pending)`);
+  }
+  const worst = [...result.breaches].sort((a, b) => b.overrunMinutes - a.overrunMinutes)[0];
+  if (worst !== undefined) console.log(`  longest overrun: ${worst.interactionId}, ${worst.target}, due ${worst.dueAt}, ${round(worst.overrunMinutes, 0)} minutes over`);
+}
+
+console.log("cx-metrics demo: survey, service-time, SLA, QA, retention and LTV report over the bundled sample data (synthetic)\n");
 npsReport();
 csatReport();
 cesReport();
+serviceReport();
 iqsReport();
 sampleSizePlan();
 retentionReport();

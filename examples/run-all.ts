@@ -11,11 +11,12 @@ import { run as npsOsipov } from "./nps-osipov.js";
 import { run as npsQualityMgmt } from "./nps-quality-mgmt.js";
 import { run as retentionOsipov } from "./retention-osipov.js";
 import { run as sampleSizeOsipov } from "./sample-size-osipov.js";
+import { run as slaPolicies } from "./sla-policies.js";
 
 /** Every worked example, in the order of the sources digest. */
 export function runWorkedExamples(): number {
   console.log("Worked examples from the sources (computed figure, then the published one)");
-  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa, retentionOsipov]) {
+  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa, retentionOsipov, slaPolicies]) {
     example();
   }
   return failureCount();

@@ -131,7 +131,50 @@ function orders(seed: number, customers: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Support tickets in March 2025 (Europe/Berlin office hours), some pending on the customer, some still open. */
+function tickets(seed: number, count: number): string {
+  const next = random(seed);
+  const start = Date.UTC(2025, 2, 3, 6); // Monday 3 March 2025, 07:00 Berlin
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const channel = (["chat", "email", "phone", "social"] as const)[Math.floor(next() * 4)]!;
+    const priority = next() < 0.15 ? "urgent" : "normal";
+    const type = next() < 0.2 ? "complaint" : "question";
+    // Mostly in office hours (Mon-Sat 07:00-19:00 Berlin), some at night or on Sundays.
+    const day = Math.floor(next() * 27);
+    const minuteOfDay = next() < 0.85 ? 60 + Math.floor(next() * 12 * 60) : Math.floor(next() * 24 * 60);
+    const created = start + day * 86_400_000 + minuteOfDay * 60_000;
+    const speed = { chat: 1.2, phone: 0.5, email: 150, social: 40 }[channel]; // mean minutes to the first reply
+    const replied = created + Math.floor(-Math.log(1 - next()) * speed * 60_000);
+    const ticket: Record<string, unknown> = {
+      id: `T-${1000 + i}`,
+      channel,
+      priority,
+      type,
+      agentId: AGENTS[Math.floor(next() * AGENTS.length)],
+      createdAt: new Date(created).toISOString(),
+    };
+    if (next() < 0.95) ticket.firstResponseAt = new Date(replied).toISOString();
+    if (ticket.firstResponseAt !== undefined && next() < 0.85) {
+      let resolved = replied + Math.floor(-Math.log(1 - next()) * 20 * 3600_000);
+      if (next() < 0.25) {
+        const pendingFrom = replied + 60_000;
+        const pendingTo = pendingFrom + Math.floor(next() * 48 * 3600_000);
+        ticket.statusChanges = [
+          { at: new Date(pendingFrom).toISOString(), status: "pending" },
+          { at: new Date(pendingTo).toISOString(), status: "open" },
+        ];
+        resolved = Math.max(resolved, pendingTo + 3600_000);
+      }
+      ticket.resolvedAt = new Date(resolved).toISOString();
+    }
+    rows.push(ticket);
+  }
+  return `${JSON.stringify(rows, null, 1)}\n`;
+}
+
 writeFileSync(here("qa-reviews.csv"), qaReviews(4, 300));
+writeFileSync(here("tickets.json"), tickets(7, 400));
 writeFileSync(here("subscriptions.csv"), subscriptions(5, 400));
 writeFileSync(here("orders.csv"), orders(6, 250));
-console.log("wrote examples/data/{nps,csat,ces}-responses.csv, qa-reviews.csv, subscriptions.csv and orders.csv");
+console.log("wrote examples/data/{nps,csat,ces}-responses.csv, qa-reviews.csv, tickets.json, subscriptions.csv and orders.csv");

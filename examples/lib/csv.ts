@@ -12,15 +12,3 @@ export function readCsv(path: string): Record<string, string>[] {
     return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? ""]));
   });
 }
-
-/** Groups rows by a key, keeping first-seen order. */
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const name = key(row);
-    const group = groups.get(name);
-    if (group === undefined) groups.set(name, [row]);
-    else group.push(row);
-  }
-  return groups;
-}

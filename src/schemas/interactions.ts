@@ -22,9 +22,27 @@ export const interactionSchema = /* @__PURE__ */ z.looseObject({
   /** Every resolution, in order. */
   resolutions: z.array(instantSchema).optional(),
   /** Status changes, for clocks that pause. */
-  statusChanges: z.array(z.object({ at: instantSchema, status: z.string() })).optional(),
+  statusChanges: z
+    .array(
+      z.object({
+        /** When the status changed. */
+        at: instantSchema,
+        /** The new status. */
+        status: z.string(),
+      }),
+    )
+    .optional(),
   /** The conversation, for next-response targets. */
-  messages: z.array(z.object({ at: instantSchema, from: z.enum(["customer", "agent"]) })).optional(),
+  messages: z
+    .array(
+      z.object({
+        /** When it was sent. */
+        at: instantSchema,
+        /** Who sent it. */
+        from: z.literal(["customer", "agent"]),
+      }),
+    )
+    .optional(),
   /** Priority. */
   priority: textSchema.optional(),
   /** Request type. */

@@ -38,7 +38,7 @@ export interface NpsAccumulator {
  * ```ts
  * const january = createNpsAccumulator().addAll([10, 9, 3]);
  * const february = createNpsAccumulator().addAll([8, 10]);
- * january.merge(february.toJSON()).result().score; //=> 20 (3 promoters, 1 detractor, 5 responses)
+ * january.merge(february.toJSON()).result().score; //=> 40 (3 promoters, 1 detractor, 5 responses)
  * ```
  */
 export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulator {

@@ -150,8 +150,11 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly [n
  *   interaction matched any target).
  * @example
  * ```ts
- * sla(tickets, { targets: [{ metric: "first-response", minutes: 24 * 60, clock: "business" }] }, { calendar, asOf });
- * //=> { percent: 94.2, met: 113, breached: 7, pending: 3, byTarget: [...], breaches: [...] }
+ * const tickets = [
+ *   { id: "t1", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:40:00Z" },
+ *   { id: "t2", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T11:00:00Z" },
+ * ];
+ * sla(tickets, { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] }).percent; //=> 50
  * ```
  */
 export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>, policy: SlaPolicy, options: SlaOptions = {}): SlaResult {

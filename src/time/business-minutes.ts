@@ -1,6 +1,5 @@
 import { invalid } from "../internal/describe.js";
-import { CalendarIndex } from "./calendar-index.js";
-import { calendarIndex, type BusinessCalendar } from "./calendar.js";
+import { calendarIndex, isCalendarIndex, type BusinessCalendar } from "./calendar.js";
 import { instantMs, orderedSpan, type Instant } from "./instant.js";
 
 const MINUTE_MS = 60_000;
@@ -28,7 +27,7 @@ export function businessMinutes(calendar: BusinessCalendar, start: Instant, end:
   const fn = "businessMinutes";
   // Fast path for epoch milliseconds in order (NaN and infinities fail the difference test).
   const built = (calendar as { index?: unknown } | null)?.index;
-  if (built instanceof CalendarIndex && typeof start === "number" && typeof end === "number" && end - start >= 0 && end - start <= MAX_SPAN_MS) {
+  if (isCalendarIndex(built) && typeof start === "number" && typeof end === "number" && end - start >= 0 && end - start <= MAX_SPAN_MS) {
     return built.between(start, end) / MINUTE_MS;
   }
   const index = calendarIndex(fn, calendar);

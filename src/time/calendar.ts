@@ -147,10 +147,17 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   return Object.freeze(calendar);
 }
 
+/** Whether a value is a calendar index (from any copy of the library). */
+export function isCalendarIndex(value: unknown): value is CalendarIndex {
+  const candidate = value as { between?: unknown; add?: unknown } | null | undefined;
+  return typeof candidate?.between === "function" && typeof candidate.add === "function";
+}
+
 /** The lazily built index of a calendar made by {@link businessCalendar}. */
 export function calendarIndex(fn: string, calendar: BusinessCalendar): CalendarIndex {
   const index = (calendar as { index?: unknown } | null)?.index;
-  if (!(index instanceof CalendarIndex)) {
+  // Checked by shape, not instanceof: a calendar from the CommonJS build works with the ESM build.
+  if (!isCalendarIndex(index)) {
     throw invalid(fn, "INVALID_ARGUMENT", "calendar", calendar, "a calendar made by businessCalendar(...)");
   }
   return index;

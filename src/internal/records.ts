@@ -1,13 +1,18 @@
 import type { Values } from "../types.js";
 import { invalid } from "./describe.js";
 
+/** Arrays, typed arrays and other objects with a length (a string too: its characters are then read). */
+export function isArrayLike<T>(values: Values<T>): values is ArrayLike<T> {
+  return typeof (values as { length?: unknown } | null)?.length === "number";
+}
+
 /** Reads records from an array, a typed array, an array-like or any iterable into an array. */
 export function recordList<T>(fn: string, name: string, values: Values<T>): readonly T[] {
   if (Array.isArray(values)) return values;
   if (typeof values === "object" && values !== null && (Symbol.iterator in values || "length" in values)) {
     return Array.from(values as ArrayLike<T>);
   }
-  throw invalid(fn, "INVALID_ARGUMENT", name, values, "an array or iterable of records");
+  throw invalid(fn, "INVALID_ARGUMENT", name, values, "an array or an iterable");
 }
 
 /** A customer (or other entity) id read from a record: a non-empty string or a number, as a string. */

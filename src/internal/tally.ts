@@ -1,5 +1,6 @@
 import type { Accessor, Values } from "../types.js";
 import { invalid } from "./describe.js";
+import { isArrayLike, recordList } from "./records.js";
 
 /**
  * Counts ratings on an integer scale `min..max` in one pass: `counts[k]` is the number of
@@ -21,7 +22,7 @@ export function tallyScale<T>(
     throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, value, `an integer ${min}-${max}`, index);
   };
   // Arrays and typed arrays are read in place; other iterables are first copied into an array.
-  const list: ArrayLike<T> = isArrayLike(values) ? values : Array.from(iterableOf<T>(fn, values));
+  const list: ArrayLike<T> = isArrayLike(values) ? values : recordList(fn, "ratings", values);
   const n = list.length;
   if (accessor === undefined) {
     // The hot path, kept free of the accessor call.
@@ -40,20 +41,4 @@ export function tallyScale<T>(
     }
   }
   return counts;
-}
-
-/** Arrays, typed arrays and other objects with a length (a string too: its characters then fail as scores). */
-function isArrayLike<T>(values: Values<T>): values is ArrayLike<T> {
-  return typeof (values as { length?: unknown } | null)?.length === "number";
-}
-
-function iterableOf<T>(fn: string, values: unknown): Iterable<T> {
-  if (
-    typeof values === "object" &&
-    values !== null &&
-    typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-  ) {
-    return values as Iterable<T>;
-  }
-  throw invalid(fn, "INVALID_ARGUMENT", "ratings", values, "an array or iterable");
 }

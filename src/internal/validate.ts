@@ -46,3 +46,22 @@ export function assertOptions(fn: string, value: unknown): void {
     throw invalid(fn, "INVALID_ARGUMENT", "options", value, "an object");
   }
 }
+
+/** A money amount: finite and ≥ 0 (`INVALID_AMOUNT`), with the element's index when there is one. */
+export function assertAmount(fn: string, name: string, value: unknown, index?: number): asserts value is number {
+  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+    throw invalid(fn, "INVALID_AMOUNT", name, value, "a finite amount ≥ 0", index);
+  }
+}
+
+/**
+ * A rate as a fraction (`INVALID_RATE`): from `min` (excluded when `minOpen`) to `max`, default 0-1;
+ * `max` may be Infinity (a discount rate).
+ */
+export function assertRate(fn: string, name: string, value: unknown, min = 0, minOpen = false, max = 1): asserts value is number {
+  const ok = typeof value === "number" && Number.isFinite(value) && (minOpen ? value > min : value >= min) && value <= max;
+  if (!ok) {
+    const range = max === Number.POSITIVE_INFINITY ? `${minOpen ? ">" : "≥"} ${min}` : `${minOpen ? ">" : "≥"} ${min} and ≤ ${max}`;
+    throw invalid(fn, "INVALID_RATE", name, value, `a fraction ${range} (0.05, not 5)`);
+  }
+}

@@ -1,4 +1,5 @@
 import { invalid } from "../internal/describe.js";
+import { assertAmount, assertRate } from "../internal/validate.js";
 
 /** Inputs of the subscription LTV formula; every rate per the same period as `arpa`. */
 export interface LtvInputs {
@@ -30,11 +31,6 @@ export interface LtvResult {
   readonly discountRate: number;
 }
 
-function assertFraction(fn: string, name: string, value: unknown, low: number, lowOpen: boolean, high: number): asserts value is number {
-  const ok = typeof value === "number" && (lowOpen ? value > low : value >= low) && value <= high;
-  if (!ok) throw invalid(fn, "INVALID_RATE", name, value, `a fraction ${lowOpen ? ">" : "≥"} ${low} and ≤ ${high}`);
-}
-
 /**
  * Subscription lifetime value: the gross margin a customer brings per period, over the expected
  * lifetime.
@@ -61,12 +57,10 @@ export function ltv(inputs: LtvInputs): LtvResult {
   const fn = "ltv";
   if (typeof inputs !== "object" || inputs === null) throw invalid(fn, "INVALID_ARGUMENT", "inputs", inputs, "{ arpa, grossMargin, churnRate }");
   const { arpa, grossMargin, churnRate, discountRate = 0 } = inputs;
-  if (typeof arpa !== "number" || !(arpa >= 0) || !Number.isFinite(arpa)) throw invalid(fn, "INVALID_AMOUNT", "arpa", arpa, "a finite amount ≥ 0");
-  assertFraction(fn, "grossMargin", grossMargin, 0, false, 1);
-  assertFraction(fn, "churnRate", churnRate, 0, true, 1);
-  if (typeof discountRate !== "number" || !(discountRate >= 0) || !Number.isFinite(discountRate)) {
-    throw invalid(fn, "INVALID_RATE", "discountRate", discountRate, "a fraction ≥ 0");
-  }
+  assertAmount(fn, "arpa", arpa);
+  assertRate(fn, "grossMargin", grossMargin);
+  assertRate(fn, "churnRate", churnRate, 0, true);
+  assertRate(fn, "discountRate", discountRate, 0, false, Number.POSITIVE_INFINITY);
   const marginPerPeriod = arpa * grossMargin;
   return {
     ltv: (marginPerPeriod * (1 + discountRate)) / (discountRate + churnRate),
@@ -111,14 +105,10 @@ export function retailLtv(inputs: RetailLtvInputs): number {
     throw invalid(fn, "INVALID_ARGUMENT", "inputs", inputs, "{ averageOrderValue, purchaseFrequency, lifespan }");
   }
   const { averageOrderValue, purchaseFrequency, lifespan, grossMargin = 1 } = inputs;
-  for (const [name, value] of [
-    ["averageOrderValue", averageOrderValue],
-    ["purchaseFrequency", purchaseFrequency],
-    ["lifespan", lifespan],
-  ] as const) {
-    if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) throw invalid(fn, "INVALID_AMOUNT", name, value, "a finite number ≥ 0");
-  }
-  assertFraction(fn, "grossMargin", grossMargin, 0, false, 1);
+  assertAmount(fn, "averageOrderValue", averageOrderValue);
+  assertAmount(fn, "purchaseFrequency", purchaseFrequency);
+  assertAmount(fn, "lifespan", lifespan);
+  assertRate(fn, "grossMargin", grossMargin);
   return averageOrderValue * purchaseFrequency * lifespan * grossMargin;
 }
 

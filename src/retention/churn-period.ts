@@ -1,8 +1,5 @@
 import { invalid } from "../internal/describe.js";
-
-function assertRate(fn: string, name: string, rate: unknown): asserts rate is number {
-  if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) throw invalid(fn, "INVALID_RATE", name, rate, "a fraction 0-1 (0.05, not 5)");
-}
+import { assertRate } from "../internal/validate.js";
 
 /**
  * Churn over several periods from a per-period churn rate, compounding: 1 - (1 - rate)^periods.

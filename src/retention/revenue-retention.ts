@@ -1,6 +1,7 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
+import { assertAmount } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 
 /** Recurring revenue movements of one period, from the customers who were paying at its start. */
@@ -23,12 +24,6 @@ export interface RevenueRetentionResult extends RevenueMovements {
   readonly grrPercent: number;
   /** Revenue at the end from the customers of the start: start + expansion - contraction - churned. */
   readonly endMrr: number;
-}
-
-function assertAmount(fn: string, name: string, value: unknown, index?: number): asserts value is number {
-  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
-    throw invalid(fn, "INVALID_AMOUNT", name, value, "a finite amount ≥ 0", index);
-  }
 }
 
 /**

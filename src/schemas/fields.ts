@@ -5,6 +5,12 @@ import { parseInstant } from "../internal/instant.js";
  * An instant: a `Date`, an ISO-8601 string with an offset or `Z`, or epoch milliseconds,
  * parsed to a `Date`. Strings without an offset are rejected (their instant depends on the
  * reader's time zone), and so are impossible dates such as 2025-02-30.
+ *
+ * @example
+ * ```ts
+ * instantSchema.parse("2025-03-01T09:30:00+02:00").toISOString(); //=> "2025-03-01T07:30:00.000Z"
+ * instantSchema.safeParse("2025-03-01T09:30:00").success; //=> false (no offset)
+ * ```
  */
 export const instantSchema = /* @__PURE__ */ z.union([z.date(), z.string(), z.number()]).transform((value, context) => {
   const ms = parseInstant(value);
@@ -18,10 +24,24 @@ export const instantSchema = /* @__PURE__ */ z.union([z.date(), z.string(), z.nu
   return new Date(ms);
 });
 
-/** Free text or an identifier; numbers (ids read from JSON) become strings. */
+/**
+ * Free text or an identifier; numbers (ids read from JSON) become strings.
+ *
+ * @example
+ * ```ts
+ * textSchema.parse(17); //=> "17"
+ * ```
+ */
 export const textSchema = /* @__PURE__ */ z.union([z.string(), z.number().transform(String)]);
 
-/** The optional fields people keep beside a survey score. */
+/**
+ * The optional fields people keep beside a survey score.
+ *
+ * @example
+ * ```ts
+ * responseFieldsSchema.parse({ channel: "chat", agentId: 7 }).agentId; //=> "7"
+ * ```
+ */
 export const responseFieldsSchema = /* @__PURE__ */ z.looseObject({
   /** When the customer answered: parsed to a `Date`. */
   respondedAt: instantSchema.optional(),

@@ -9,6 +9,11 @@ const optionalInstant = /* @__PURE__ */ z.union([z.null(), instantSchema]).optio
  * A ticket, chat or call: when it was created, first answered and resolved, its status changes
  * and messages, and the fields reports group by. Instants are parsed to `Date`s; strings need an
  * offset or `Z`. Whether a reply comes after the creation is checked by the time functions.
+ *
+ * @example
+ * ```ts
+ * interactionSchema.parse({ createdAt: "2025-03-10T09:00:00Z", firstResponseAt: null }).firstResponseAt === null; //=> true
+ * ```
  */
 export const interactionSchema = /* @__PURE__ */ z.looseObject({
   /** Identifier. */

@@ -3,7 +3,14 @@ import { invalid } from "../internal/describe.js";
 import { instantSchema, textSchema } from "./fields.js";
 import { coerceFields, dataOrThrow, NUMERIC, parseEachRow, type SafeParseResponsesResult } from "./parse-rows.js";
 
-/** A rating in a QA review: a number, a boolean (binary criteria), or null for N/A. */
+/**
+ * A rating in a QA review: a number, a boolean (binary criteria), or null for N/A.
+ *
+ * @example
+ * ```ts
+ * qaRatingSchema.safeParse(null).success; //=> true (N/A)
+ * ```
+ */
 export const qaRatingSchema = /* @__PURE__ */ z.union([z.number(), z.boolean(), z.null()], {
   message: "expected a number, true / false, or null for N/A",
 });
@@ -11,6 +18,11 @@ export const qaRatingSchema = /* @__PURE__ */ z.union([z.number(), z.boolean(), 
 /**
  * A QA review: the ratings keyed by criterion id, and who and what was reviewed. Whether each
  * rating fits its criterion's scale is checked by `iqs` against the scorecard.
+ *
+ * @example
+ * ```ts
+ * qaReviewSchema.parse({ agentId: "ann", ratings: { greeting: true, solution: 4 } }).ratings.solution; //=> 4
+ * ```
  */
 export const qaReviewSchema = /* @__PURE__ */ z.looseObject({
   /** The review's own id. */

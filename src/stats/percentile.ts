@@ -1,6 +1,7 @@
 import { quickselect } from "simple-statistics";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
+import { isArrayLike, recordList } from "../internal/records.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 
@@ -65,13 +66,8 @@ export interface PercentileOptions<T = number> {
 
 /** Copies values into a Float64Array, rejecting anything that is not a finite number. */
 export function finiteValues<T>(fn: string, values: Values<T>, accessor: Accessor<T, unknown> | undefined): Float64Array {
-  const list =
-    typeof (values as { length?: unknown } | null)?.length === "number"
-      ? (values as ArrayLike<T>)
-      : typeof values === "object" && values !== null && Symbol.iterator in values
-        ? Array.from(values as Iterable<T>)
-        : undefined;
-  if (list === undefined) throw invalid(fn, "INVALID_ARGUMENT", "values", values, "an array, a typed array or an iterable of numbers");
+  // Typed arrays are read in place; other iterables are copied by recordList.
+  const list = isArrayLike(values) ? values : recordList(fn, "values", values);
   const out = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);

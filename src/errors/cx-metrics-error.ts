@@ -19,6 +19,8 @@
  * - `INVALID_RATE`: a rate outside its range (a churn rate of 0 for a lifetime, a margin above 1).
  * - `INVALID_AMOUNT`: a money amount that is negative where it cannot be, NaN or infinite.
  * - `INVALID_DATE`: a date that is not a valid instant (an ISO string without an offset, NaN).
+ * - `DATE_OUT_OF_RANGE`: a valid instant outside the supported range 1900-01-01T00:00:00Z to
+ *   2199-12-31T23:59:59.999Z (a "never" placeholder such as 9999-12-31, microseconds read as milliseconds).
  * - `INVALID_TIME_ZONE`: a time zone that is not a valid IANA name.
  * - `END_BEFORE_START`: an end before its start (a reply before the ticket was created).
  * - `INVALID_CALENDAR`: a malformed business calendar (a bad "HH:mm", an empty interval, an unknown weekday).
@@ -44,6 +46,7 @@ export type CxMetricsErrorCode =
   | "INVALID_RATE"
   | "INVALID_AMOUNT"
   | "INVALID_DATE"
+  | "DATE_OUT_OF_RANGE"
   | "INVALID_TIME_ZONE"
   | "END_BEFORE_START"
   | "INVALID_CALENDAR"

@@ -117,3 +117,77 @@ describe("businessCalendar validation", () => {
     expect(businessMinutes(calendar, "2025-03-10T00:00:00Z", "2025-03-11T00:00:00Z")).toBe(1440);
   });
 });
+
+describe("DST gaps, skipped days and overlapping wall times (issue: working time counted twice)", () => {
+  const every = (hours: readonly (readonly [string, string])[]) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours });
+  it("Berlin, Sunday 01:00-02:30 and 03:00-04:00 on 30 March 2025: 120, not 150", () => {
+    // 02:00-03:00 does not exist: 01:00-02:30 holds 01:00-02:00 CET (60), 03:00-04:00 CEST is 60.
+    const calendar = businessCalendar({ timeZone: "Europe/Berlin", week: { sun: [["01:00", "02:30"], ["03:00", "04:00"]] } });
+    expect(businessMinutes(calendar, "2025-03-30T00:00:00+01:00", "2025-03-30T06:00:00+02:00")).toBe(120);
+  });
+  it("New York, Saturday 22:00-02:30 and Sunday 03:00-07:00 on 8-9 March 2025: 480, not 510", () => {
+    // 22:00-02:00 EST = 240 (02:00-02:30 does not exist); 03:00-07:00 EDT = 240.
+    const calendar = businessCalendar({ timeZone: "America/New_York", week: { sat: [["22:00", "02:30"]], sun: [["03:00", "07:00"]] } });
+    expect(businessMinutes(calendar, "2025-03-08T12:00:00-05:00", "2025-03-09T12:00:00-04:00")).toBe(480);
+  });
+  it("Pacific/Apia skipped 30 December 2011: 12-29 06:00 to 12-31 12:00 is 780, and 300 minutes added measure back as 300", () => {
+    // 29 Dec 08:00-17:00 = 540; 30 Dec never happened; 31 Dec 08:00-12:00 = 240 → 780.
+    const calendar = businessCalendar({ timeZone: "Pacific/Apia", week: every([["08:00", "17:00"]]) });
+    const start = "2011-12-29T06:00:00-10:00";
+    expect(businessMinutes(calendar, start, "2011-12-31T12:00:00+14:00")).toBe(780);
+    const due = addBusinessMinutes(calendar, start, 300);
+    expect(due.toISOString()).toBe("2011-12-29T23:00:00.000Z"); // 29 Dec 13:00 -10:00 = 08:00 + 300 minutes
+    expect(businessMinutes(calendar, start, due)).toBe(300);
+  });
+  it("Lord Howe's 30-minute shift: Sunday 01:00-03:00 on 5 October 2025 holds 90 minutes (02:00-02:30 skipped)", () => {
+    const calendar = businessCalendar({ timeZone: "Australia/Lord_Howe", week: { sun: [["01:00", "03:00"]] } });
+    expect(businessMinutes(calendar, "2025-10-04T12:00:00Z", "2025-10-05T12:00:00Z")).toBe(90);
+  });
+  it("Santiago changes at midnight: a 23:00-01:00 shift on Saturday 6 September 2025 lasts 60 minutes (00:00-01:00 skipped)", () => {
+    const calendar = businessCalendar({ timeZone: "America/Santiago", week: { sat: [["23:00", "01:00"]] } });
+    expect(businessMinutes(calendar, "2025-09-06T12:00:00-04:00", "2025-09-07T12:00:00-03:00")).toBe(60);
+  });
+  it("reads historical offsets with their sign: Monrovia was at -00:44:30 in 1960, so Monday 09:00-17:00 is 09:44:30Z-17:44:30Z", () => {
+    const calendar = businessCalendar({ timeZone: "Africa/Monrovia", week: { mon: NINE_TO_FIVE } });
+    expect(businessMinutes(calendar, "1960-01-04T09:44:30Z", "1960-01-04T17:44:30Z")).toBe(480);
+    expect(addBusinessMinutes(calendar, "1960-01-04T00:00:00Z", 1).toISOString()).toBe("1960-01-04T09:45:30.000Z");
+  });
+});
+
+describe("answers that do not depend on earlier queries or on the span between instants", () => {
+  it("gives the same due date after a query at 1900 (a placeholder date) as on a fresh calendar", () => {
+    const options = { timeZone: "Europe/Berlin", week: { mon: NINE_TO_FIVE } } as const;
+    const used = businessCalendar(options);
+    expect(businessMinutes(used, "1900-01-01T00:00:00Z", "1900-01-02T00:00:00Z")).toBe(480); // 1 Jan 1900 was a Monday
+    const fresh = businessCalendar(options);
+    // 40 years of Mondays: 480 × 52 × 40 minutes from 2150, far past anything built before
+    const minutes = 480 * 52 * 40;
+    expect(addBusinessMinutes(used, "2150-01-01T00:00:00Z", minutes)).toEqual(addBusinessMinutes(fresh, "2150-01-01T00:00:00Z", minutes));
+  });
+  it("answers a query over the whole supported range, and again at once", () => {
+    // Mondays 09:00-17:00 from Mon 1 Jan 1900 to Mon 2 Jan 2199 (exclusive): 15,654 Mondays × 480
+    // (109,575 days from 1900-01-01 to 2199-12-31 is 15,653 weeks + 4 days, and the range starts on a Monday).
+    const calendar = businessCalendar({ timeZone: "UTC", week: { mon: NINE_TO_FIVE } });
+    const mondays = (Date.UTC(2199, 11, 31) - Date.UTC(1900, 0, 1)) / 86_400_000 / 7;
+    expect(businessMinutes(calendar, "1900-01-01T00:00:00Z", "2199-12-31T00:00:00Z")).toBe(Math.ceil(mondays) * 480);
+    expect(businessMinutes(calendar, "1900-01-01T00:00:00Z", "2199-12-31T00:00:00Z")).toBe(15_654 * 480);
+  });
+  it("rejects instants outside 1900-2199 with DATE_OUT_OF_RANGE, naming the value and a likely unit", () => {
+    expect(() => businessMinutes(berlin, "2025-01-01T00:00:00Z", "9999-12-31T23:59:59Z")).toThrow(
+      expect.objectContaining({ code: "DATE_OUT_OF_RANGE", message: expect.stringMatching(/9999-12-31T23:59:59Z.*placeholder/) }),
+    );
+    expect(() => businessMinutes(berlin, -8.64e15, 8.64e15)).toThrow(expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }));
+    const microseconds = Date.UTC(2025, 0, 2) * 1000;
+    expect(() => businessMinutes(berlin, Date.UTC(2025, 0, 1), microseconds)).toThrow(
+      expect.objectContaining({ code: "DATE_OUT_OF_RANGE", message: expect.stringContaining("looks like microseconds") }),
+    );
+    expect(() => addBusinessMinutes(berlin, "1899-12-31T23:00:00Z", 5)).toThrow(expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }));
+    expect(() => addBusinessMinutes(berlin, "2199-12-01T00:00:00Z", 1e9)).toThrow(expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }));
+  });
+  it("never returns a due instant before the start, even for a float hair above 0 (0.1 + 0.2 - 0.3)", () => {
+    // Saturday 10:00 Berlin: the next working minute is Monday 09:00.
+    const due = addBusinessMinutes(berlin, "2025-03-08T10:00:00+01:00", 0.1 + 0.2 - 0.3);
+    expect(due.toISOString()).toBe("2025-03-10T08:00:00.000Z");
+  });
+});
+

@@ -1,5 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { civilDayOf, DAY_MS, wallToInstant } from "./zone.js";
+import { instantError, MAX_INSTANT, MIN_INSTANT, SUPPORTED_RANGE } from "../internal/instant.js";
+import { DAY_MS, utcYearStart, wallToInstantIn, zoneYear } from "../internal/zone.js";
 
 /** Where a calendar's working intervals come from: per civil day, minutes after local midnight. */
 export interface ScheduleSource {
@@ -8,171 +9,208 @@ export interface ScheduleSource {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-/** Dates reach ±8.64e15 ms; stay a day inside so the index can hold its margin. */
-const MAX_INSTANT = 8.64e15 - 4 * 86_400_000;
-/** Days built around a query on the first build, and the least added on each extension. */
-const BUILD_MARGIN_DAYS = 62;
-/** How far addBusinessMinutes looks for working time before it gives up. */
-const MAX_SEARCH_DAYS = 366 * 100;
+const LAST_YEAR = 2199;
+/** Year chunks kept at most; older ones are dropped and rebuilt when asked for again. */
+const MAX_CHUNKS = 64;
 
 /**
- * The index that makes business-time queries O(1) / O(log n): every working interval of a range
- * of days as absolute instants (sorted, disjoint), the cumulative working milliseconds before each
- * interval, and the instant of each local midnight with the first interval starting on or after it.
+ * The working intervals of one UTC year [1 January 00:00Z, next 1 January 00:00Z) as absolute
+ * instants: sorted, disjoint, clipped to the year; `cum[k]` is the working time before interval k
+ * within the year; `hourLast[h]` the last interval starting at or before the year's start + h hours.
+ */
+interface Chunk {
+  readonly start: number;
+  readonly end: number;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly cum: Float64Array;
+  readonly hourLast: Int32Array;
+  /** Working milliseconds in the whole year. */
+  readonly total: number;
+}
+
+function yearOf(t: number): number {
+  return new Date(t).getUTCFullYear();
+}
+
+/** Builds one year: converts every interval of the civil days that can reach it, clips, sorts and merges. */
+function buildChunk(timeZone: string, source: ScheduleSource, year: number): Chunk {
+  const start = utcYearStart(year);
+  const end = utcYearStart(year + 1);
+  const zone = zoneYear(timeZone, year);
+  const spans: [number, number][] = [];
+  // Local dates run at most 14 hours ahead of or 12 behind UTC, and an interval spills at most a
+  // day past its date: the civil days from three days before to one day after the year cover it.
+  for (let day = start - 3 * DAY_MS; day <= end + DAY_MS; day += DAY_MS) {
+    for (const [from, to] of source.intervalsOf(day)) {
+      // Wall times that do not exist map to the transition: an interval holds the instants whose
+      // wall time lies in it, so a boundary in a DST gap never reaches past the gap.
+      const a = Math.max(start, wallToInstantIn(zone, day + from * MINUTE_MS, "transition"));
+      const b = Math.min(end, wallToInstantIn(zone, day + to * MINUTE_MS, "transition"));
+      if (b > a) spans.push([a, b]);
+    }
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  // Merge spans that meet or overlap in absolute time, so no instant is ever counted twice.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [a, b] of spans) {
+    const last = ends.length - 1;
+    if (last >= 0 && a <= ends[last]!) ends[last] = Math.max(ends[last]!, b);
+    else {
+      starts.push(a);
+      ends.push(b);
+    }
+  }
+  const cum = new Float64Array(starts.length + 1);
+  for (let k = 0; k < starts.length; k++) cum[k + 1] = cum[k]! + (ends[k]! - starts[k]!);
+  const hours = Math.ceil((end - start) / HOUR_MS) + 1;
+  const hourLast = new Int32Array(hours);
+  for (let h = 0, k = -1; h < hours; h++) {
+    const instant = start + h * HOUR_MS;
+    while (k + 1 < starts.length && starts[k + 1]! <= instant) k++;
+    hourLast[h] = k;
+  }
+  return { start, end, starts: Float64Array.from(starts), ends: Float64Array.from(ends), cum, hourLast, total: cum[starts.length]! };
+}
+
+/** Index of the last interval of the chunk starting at or before t (t inside the chunk), or -1. */
+function intervalAt(chunk: Chunk, t: number): number {
+  let k = chunk.hourLast[((t - chunk.start) / HOUR_MS) | 0]!;
+  const starts = chunk.starts;
+  const n = starts.length;
+  while (k + 1 < n && starts[k + 1]! <= t) k++;
+  return k;
+}
+
+/** Working milliseconds of the chunk before t (t inside the chunk). */
+function workedBefore(chunk: Chunk, t: number): number {
+  const k = intervalAt(chunk, t);
+  if (k < 0) return 0;
+  const start = chunk.starts[k]!;
+  return chunk.cum[k]! + Math.min(t - start, chunk.ends[k]! - start);
+}
+
+/**
+ * The index that answers business-time queries in O(1) (`between`) and O(log n) (`add`).
  *
- * W(t), the working milliseconds before instant t, is found in O(1): a table holds, for every
- * absolute hour of the range, the last interval starting at or before it, so t needs one table read
- * and a step or two (absolute hours need no DST handling). The inverse, for a due date, is a binary
- * search over the cumulative sums. The range grows on demand (at least two months at a time).
+ * Time is cut into UTC years. Each year's working intervals are built on first use (about a
+ * millisecond) as absolute instants, sorted and merged, with the cumulative working time before each
+ * interval and, for every hour of the year, the last interval starting before it: a lookup is one
+ * table read and a step or two. At most {@link MAX_CHUNKS} years are kept (the least recently used
+ * is dropped), and each year's total working time is remembered, so memory stays bounded and a
+ * span of many years sums their totals. Nothing depends on earlier queries: a query's answer is a
+ * function of the calendar and its arguments alone. Instants outside {@link SUPPORTED_RANGE} are
+ * rejected with `DATE_OUT_OF_RANGE`.
  */
 export class CalendarIndex {
-  private firstDay = 0;
-  private dayCount = 0;
-  private dayStart = new Float64Array(0);
-  private origin = 0;
-  private hourLast = new Int32Array(0);
-  private starts = new Float64Array(0);
-  private ends = new Float64Array(0);
-  private cum = new Float64Array(1);
-  /** Instants inside which queries need no extension: [dayStart[1], dayStart[dayCount - 1]). */
-  private low = Number.POSITIVE_INFINITY;
-  private high = Number.NEGATIVE_INFINITY;
+  private readonly chunks = new Map<number, Chunk>();
+  private readonly totals = new Map<number, number>();
+  private last: Chunk | undefined;
 
   constructor(
     private readonly timeZone: string,
     private readonly source: ScheduleSource,
   ) {}
 
-  /** Makes sure instants from..to lie inside the built range (with a day to spare on each side). */
-  ensure(from: number, to: number): void {
-    if (from >= this.low && to < this.high) return;
-    if (!(Math.abs(from) <= MAX_INSTANT && Math.abs(to) <= MAX_INSTANT)) {
-      throw new CxMetricsError("businessMinutes", "INVALID_DATE", `instant ${from} or ${to} is outside the range of dates`, { value: [from, to] });
-    }
-    const wantFirst = civilDayOf(this.timeZone, from) - 2 * DAY_MS;
-    const wantLast = civilDayOf(this.timeZone, to) + 2 * DAY_MS;
-    const margin = BUILD_MARGIN_DAYS * DAY_MS;
-    let first = wantFirst - margin;
-    let last = wantLast + margin;
-    if (this.dayCount > 0) {
-      const builtLast = this.firstDay + (this.dayCount - 1) * DAY_MS;
-      const span = builtLast - this.firstDay;
-      first = Math.min(this.firstDay, wantFirst < this.firstDay ? Math.min(wantFirst, this.firstDay - span) : this.firstDay);
-      last = Math.max(builtLast, wantLast > builtLast ? Math.max(wantLast, builtLast + span) : builtLast);
-    }
-    this.build(first, last);
+  private chunk(year: number): Chunk {
+    let chunk = this.chunks.get(year);
+    if (chunk === undefined) {
+      chunk = buildChunk(this.timeZone, this.source, year);
+      if (this.chunks.size >= MAX_CHUNKS) this.chunks.delete(this.chunks.keys().next().value!);
+      this.totals.set(year, chunk.total);
+    } else this.chunks.delete(year); // re-inserted below: the map's order is the order of use
+    this.chunks.set(year, chunk);
+    this.last = chunk;
+    return chunk;
   }
 
-  private build(firstDay: number, lastDay: number): void {
-    const dayCount = Math.round((lastDay - firstDay) / DAY_MS) + 1;
-    const dayStart = new Float64Array(dayCount + 1);
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const zone = this.timeZone;
-    for (let i = 0; i <= dayCount; i++) dayStart[i] = wallToInstant(zone, firstDay + i * DAY_MS, 0);
-    for (let i = 0; i < dayCount; i++) {
-      const civil = firstDay + i * DAY_MS;
-      const intervals = this.source.intervalsOf(civil);
-      if (intervals.length === 0) continue;
-      // A day of exactly 24 hours with the same offset at both ends has no DST change: wall minutes
-      // map to instants by addition. Otherwise each boundary is converted on its own.
-      const plain = dayStart[i + 1]! - dayStart[i]! === DAY_MS && i + 2 <= dayCount && dayStart[i + 2]! - dayStart[i + 1]! === DAY_MS;
-      for (const [startMinute, endMinute] of intervals) {
-        const start = plain ? dayStart[i]! + startMinute * MINUTE_MS : wallToInstant(zone, civil, startMinute);
-        const end = plain ? dayStart[i]! + endMinute * MINUTE_MS : wallToInstant(zone, civil, endMinute);
-        if (end > start) {
-          starts.push(start);
-          ends.push(end);
-        }
-      }
-    }
-    // hourLast[h]: the last interval starting at or before origin + h hours (-1 before the first).
-    const origin = Math.floor(dayStart[0]! / HOUR_MS) * HOUR_MS;
-    const hours = Math.ceil((dayStart[dayCount]! - origin) / HOUR_MS) + 1;
-    const hourLast = new Int32Array(hours);
-    let k = -1;
-    for (let h = 0; h < hours; h++) {
-      const instant = origin + h * HOUR_MS;
-      while (k + 1 < starts.length && starts[k + 1]! <= instant) k++;
-      hourLast[h] = k;
-    }
-    const cum = new Float64Array(starts.length + 1);
-    for (let k = 0; k < starts.length; k++) cum[k + 1] = cum[k]! + (ends[k]! - starts[k]!);
-    this.firstDay = firstDay;
-    this.dayCount = dayCount;
-    this.dayStart = dayStart;
-    this.origin = origin;
-    this.hourLast = hourLast;
-    this.starts = Float64Array.from(starts);
-    this.ends = Float64Array.from(ends);
-    this.cum = cum;
-    this.low = dayStart[1]!;
-    this.high = dayStart[dayCount - 1]!;
+  private total(year: number): number {
+    return this.totals.get(year) ?? this.chunk(year).total;
   }
 
-  /** Index of the last interval starting at or before t, or -1. t must be inside the built range. */
-  private intervalAt(t: number): number {
-    // t is inside the range, so the quotient is a small non-negative number: truncate it.
-    let k = this.hourLast[((t - this.origin) / HOUR_MS) | 0]!;
-    const starts = this.starts;
-    const n = starts.length;
-    while (k + 1 < n && starts[k + 1]! <= t) k++;
-    return k;
+  private checked(fn: string, what: string, t: number): number {
+    if (!(t >= MIN_INSTANT && t <= MAX_INSTANT)) throw instantError(fn, what, t);
+    return t;
   }
 
-  /** Working milliseconds before t, from the start of the built range. */
-  workedBefore(t: number): number {
-    const k = this.intervalAt(t);
-    if (k < 0) return 0;
-    const start = this.starts[k]!;
-    const length = this.ends[k]! - start;
-    const into = t - start;
-    return this.cum[k]! + (into < length ? into : length);
-  }
-
-  /** Working milliseconds in [a, b), a ≤ b. The hot path: both lookups inline, on local copies. */
+  /** Working milliseconds in [a, b), a ≤ b, both inside the supported range. */
   between(a: number, b: number): number {
-    if (!(a >= this.low && b < this.high)) this.ensure(a, b);
-    const starts = this.starts;
-    const ends = this.ends;
-    const cum = this.cum;
-    const hourLast = this.hourLast;
-    const origin = this.origin;
-    const n = starts.length;
-    let ka = hourLast[((a - origin) / HOUR_MS) | 0]!;
-    while (ka + 1 < n && starts[ka + 1]! <= a) ka++;
-    let kb = hourLast[((b - origin) / HOUR_MS) | 0]!;
-    while (kb + 1 < n && starts[kb + 1]! <= b) kb++;
-    const wa = ka < 0 ? 0 : cum[ka]! + Math.min(a - starts[ka]!, ends[ka]! - starts[ka]!);
-    const wb = kb < 0 ? 0 : cum[kb]! + Math.min(b - starts[kb]!, ends[kb]! - starts[kb]!);
-    return wb - wa;
+    const last = this.last;
+    if (last !== undefined && a >= last.start && b < last.end) return workedBefore(last, b) - workedBefore(last, a);
+    this.checked("businessMinutes", "start", a);
+    this.checked("businessMinutes", "end", b);
+    const ya = yearOf(a);
+    const yb = yearOf(b);
+    if (ya === yb) {
+      const chunk = this.chunk(ya);
+      return workedBefore(chunk, b) - workedBefore(chunk, a);
+    }
+    let sum = this.total(ya) - workedBefore(this.chunk(ya), a);
+    for (let year = ya + 1; year < yb; year++) sum += this.total(year);
+    return sum + workedBefore(this.chunk(yb), b);
   }
 
-  /** The earliest instant t ≥ a with `ms` working milliseconds in [a, t). */
+  /**
+   * The earliest instant t ≥ a with `ms` working milliseconds in [a, t); a itself for ms = 0.
+   * When the last millisecond ends at a closing time, t is that closing time.
+   */
   add(a: number, ms: number): number {
+    this.checked("addBusinessMinutes", "start", a);
     if (ms === 0) return a;
-    this.ensure(a, a);
-    for (let searched = 0; ; ) {
-      const target = this.workedBefore(a) + ms;
-      const cum = this.cum;
-      const n = this.starts.length;
-      if (target <= cum[n]!) {
-        // First interval k whose end has cum[k + 1] ≥ target.
-        let low = 0;
-        let high = n - 1;
-        while (low < high) {
-          const mid = (low + high) >>> 1;
-          if (cum[mid + 1]! >= target) high = mid;
-          else low = mid + 1;
-        }
-        return this.starts[low]! + (target - cum[low]!);
-      }
-      const lastBuilt = this.dayStart[this.dayCount]!;
-      searched += Math.max(BUILD_MARGIN_DAYS, this.dayCount);
-      if (searched > MAX_SEARCH_DAYS) {
-        throw new CxMetricsError("addBusinessMinutes", "INVALID_CALENDAR", "the calendar has no working time left within 100 years", { value: a });
-      }
-      this.ensure(a, lastBuilt + this.dayCount * DAY_MS);
+    if (!(ms <= MAX_INSTANT - a)) {
+      // Business time never exceeds elapsed time: no due instant inside the range can hold ms.
+      throw new CxMetricsError("addBusinessMinutes", "DATE_OUT_OF_RANGE", `${ms / MINUTE_MS} working minutes from ${new Date(a).toISOString()} end after the supported range ${SUPPORTED_RANGE}`, {
+        value: ms / MINUTE_MS,
+      });
     }
+    let year = yearOf(a);
+    let chunk = this.chunk(year);
+    // Start at a, or at the next opening when a is outside working hours.
+    let k = intervalAt(chunk, a);
+    let from: number;
+    let worked: number;
+    if (k >= 0 && a < chunk.ends[k]!) {
+      from = a;
+      worked = chunk.cum[k]! + (a - chunk.starts[k]!);
+    } else {
+      k++;
+      worked = chunk.cum[k]!;
+      from = k < chunk.starts.length ? chunk.starts[k]! : chunk.end;
+    }
+    // Within the interval that holds `from`: no float sums, so a tiny ms never lands before a.
+    if (k < chunk.starts.length && ms <= chunk.ends[k]! - from) return from + ms;
+    let target = worked + ms;
+    if (target > chunk.total) {
+      // Past a's year: skip whole years by their totals (bounded by the supported range).
+      target -= chunk.total;
+      for (;;) {
+        year++;
+        if (year > LAST_YEAR) {
+          throw new CxMetricsError("addBusinessMinutes", "DATE_OUT_OF_RANGE", `the due instant falls after the supported range ${SUPPORTED_RANGE}: the calendar has too little working time left`, {
+            value: a,
+          });
+        }
+        const total = this.total(year);
+        if (target <= total) break;
+        target -= total;
+      }
+      chunk = this.chunk(year);
+    }
+    return Math.max(a, dueIn(chunk, target));
   }
+}
+
+/** The instant in a chunk with `target` working milliseconds of the chunk before it (0 < target ≤ total). */
+function dueIn(chunk: Chunk, target: number): number {
+  const cum = chunk.cum;
+  // First interval k whose end has cum[k + 1] ≥ target: a due time at a closing time is that closing time.
+  let low = 0;
+  let high = chunk.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (cum[mid + 1]! >= target) high = mid;
+    else low = mid + 1;
+  }
+  return chunk.starts[low]! + (target - cum[low]!);
 }

@@ -86,8 +86,11 @@ function minutesText([start, end]: readonly [number, number]): string {
  *   holiday on that day cancels it whole).
  * - A holiday is a date string (closed all day) or `{ date, open }` (open only those hours).
  * - An extra working period `{ date, open }` adds hours to that date.
- * - DST: a wall time skipped at spring-forward moves forward by the gap; a repeated wall time takes
- *   its first occurrence.
+ * - DST: a working interval holds the instants whose wall time lies in it. A boundary that falls in
+ *   a spring-forward gap (or on a skipped day, Pacific/Apia's 30 December 2011) is the instant of the
+ *   change, so Sunday 01:00-02:30 in Berlin on 30 March 2025 is 60 minutes; a repeated wall time
+ *   (fall-back) takes its first occurrence. Intervals are merged on absolute instants, so no minute
+ *   is ever counted twice and business minutes never exceed calendar minutes.
  *
  * @throws CxMetricsError `INVALID_TIME_ZONE`; `INVALID_CALENDAR` (a bad "HH:mm" or date, an empty
  *   interval, an unknown weekday, a duplicate date, no working hours at all); `OVERLAPPING_INTERVALS`.

@@ -1,15 +1,16 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { invalid } from "../internal/describe.js";
-import { parseInstant } from "../internal/instant.js";
+import { instantError, parseInstant } from "../internal/instant.js";
 
 /** An instant as the library accepts it: a `Date`, an ISO-8601 string with an offset or `Z`, or epoch milliseconds. */
 export type Instant = Date | string | number;
 
-/** Reads an instant to epoch milliseconds, or throws `INVALID_DATE` naming the argument. */
-export function instantMs(fn: string, name: string, value: unknown): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+/**
+ * Reads an instant to epoch milliseconds, or throws `INVALID_DATE` / `DATE_OUT_OF_RANGE` naming the
+ * argument (and the element's index, when given).
+ */
+export function instantMs(fn: string, name: string, value: unknown, index?: number): number {
   const ms = parseInstant(value);
-  if (ms === undefined) throw invalid(fn, "INVALID_DATE", name, value, "a valid Date, an ISO-8601 date-time with an offset or Z, or epoch milliseconds");
+  if (ms === undefined) throw instantError(fn, name, value, index);
   return ms;
 }
 

@@ -60,7 +60,9 @@ export interface RowIssue {
   readonly index: number;
   /** The field that failed (`"score"`, `"respondedAt"`, ...); `""` for the row itself. */
   readonly field: string;
-  /** Why it failed, in words. */
+  /** The value found there (`undefined` when the field is missing). */
+  readonly value?: unknown;
+  /** Why it failed, in words that say what was found: `the cell is empty`, `"abc" is not a number`. */
   readonly reason: string;
 }
 
@@ -70,6 +72,8 @@ export interface CxMetricsErrorDetails {
   readonly index?: number;
   /** The value that failed, when there is one. */
   readonly value?: unknown;
+  /** The field of a record that failed (`"createdAt"`, `"messages[2].from"`), when there is one. */
+  readonly field?: string;
   /** Every bad row, for `INVALID_ROWS`. */
   readonly issues?: readonly RowIssue[];
 }
@@ -101,17 +105,21 @@ export class CxMetricsError extends Error {
   declare readonly index: number | undefined;
   /** The failing value, when there is one. */
   declare readonly value: unknown;
+  /** The field of a record that failed, when there is one. */
+  declare readonly field: string | undefined;
   /** Every bad row, for `INVALID_ROWS`; empty otherwise. */
   declare readonly issues: readonly RowIssue[];
 
-  constructor(fn: string, code: CxMetricsErrorCode, message: string, details: CxMetricsErrorDetails = {}) {
+  constructor(fn: string, code: CxMetricsErrorCode, message: string, details?: CxMetricsErrorDetails | null) {
     super(`${fn}: ${message}`);
+    details ??= {};
     this.name = "CxMetricsError";
     this.code = code;
     this.fn = fn;
     this.index = details.index;
     this.value = details.value;
-    this.issues = details.issues ?? [];
+    this.field = details.field;
+    this.issues = Array.isArray(details.issues) ? details.issues : [];
   }
 }
 

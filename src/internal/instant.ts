@@ -157,7 +157,16 @@ function describeType(value: unknown): string {
  * The coded error for a value that is not a supported instant: `INVALID_DATE` or
  * `DATE_OUT_OF_RANGE`, naming what was read (`createdAt of interaction 3`) and why.
  */
-export function instantError(fn: string, what: string, value: unknown, index?: number, reading?: InstantReading): CxMetricsError {
-  const problem = instantProblem(value, reading);
-  return new CxMetricsError(fn, problem.code, `${what}: ${problem.reason}`, index === undefined ? { value } : { index, value });
+export function instantError(
+  fn: string,
+  what: string,
+  value: unknown,
+  where: { readonly index?: number; readonly field?: string; readonly reading?: InstantReading } = {},
+): CxMetricsError {
+  const problem = instantProblem(value, where.reading);
+  return new CxMetricsError(fn, problem.code, `${what}: ${problem.reason}`, {
+    value,
+    ...(where.index === undefined ? {} : { index: where.index }),
+    ...(where.field === undefined ? {} : { field: where.field }),
+  });
 }

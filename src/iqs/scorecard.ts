@@ -77,7 +77,7 @@ export function compileScorecard(fn: string, scorecard: Scorecard): readonly Com
     throw scorecardError(fn, `scorecard is ${describe(scorecard)}, expected { criteria: [...] } with at least one criterion`, scorecard);
   }
   const seen = new Set<string>();
-  return criteria.map((criterion: ScorecardCriterion, index) => {
+  return Array.from(criteria as readonly ScorecardCriterion[], (criterion, index) => {
     const where = `criterion ${index}`;
     if (typeof criterion?.id !== "string" || criterion.id === "") throw scorecardError(fn, `${where} has no id`, criterion);
     if (seen.has(criterion.id)) throw scorecardError(fn, `criterion id ${JSON.stringify(criterion.id)} appears twice`, criterion.id);

@@ -1,6 +1,5 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
-import type { Interaction } from "../time/interaction.js";
 
 /** What a target measures. */
 export type SlaMetric = "first-response" | "next-response" | "resolution";
@@ -18,12 +17,12 @@ export interface SlaTarget {
   readonly minutes: number;
   /** `"business"` (working minutes; needs a calendar) or `"calendar"` (elapsed minutes). */
   readonly clock: SlaClock;
-  /** Applies only to these priorities (one or several); leave out for any. */
-  readonly priority?: string | readonly string[];
+  /** Applies only to these priorities (one or several); leave out for any. Numbers match their text (1 matches "1"). */
+  readonly priority?: string | number | readonly (string | number)[];
   /** Applies only to these request types; leave out for any. */
-  readonly type?: string | readonly string[];
+  readonly type?: string | number | readonly (string | number)[];
   /** Applies only to these channels; leave out for any. */
-  readonly channel?: string | readonly string[];
+  readonly channel?: string | number | readonly (string | number)[];
 }
 
 /** An SLA policy: targets checked in order (the first that matches an interaction, per metric, applies). */
@@ -34,9 +33,32 @@ export interface SlaPolicy {
   readonly pauseStatuses?: readonly string[];
 }
 
-/** A validated target with its display name. */
-export interface CheckedTarget extends SlaTarget {
+/** A validated target with its display name and its filters as lists of text. */
+export interface CheckedTarget {
   readonly name: string;
+  readonly metric: SlaMetric;
+  readonly minutes: number;
+  readonly clock: SlaClock;
+  readonly priority: readonly string[] | undefined;
+  readonly type: readonly string[] | undefined;
+  readonly channel: readonly string[] | undefined;
+}
+
+/** The fields of an interaction that targets filter on, as text. */
+export interface TargetFields {
+  readonly priority: string | undefined;
+  readonly type: string | undefined;
+  readonly channel: string | undefined;
+}
+
+function filterValues(fn: string, where: string, filter: unknown): readonly string[] | undefined {
+  if (filter === undefined) return undefined;
+  const values = Array.isArray(filter) ? filter : [filter];
+  return values.map((value) => {
+    if (typeof value === "string") return value;
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    throw new CxMetricsError(fn, "INVALID_POLICY", `${where} is ${describe(filter)}, expected text or a number, or an array of them`, { value: filter });
+  });
 }
 
 const METRICS: readonly SlaMetric[] = ["first-response", "next-response", "resolution"];
@@ -51,7 +73,7 @@ export function checkPolicy(fn: string, policy: SlaPolicy, hasCalendar: boolean)
   if (pause !== undefined && (!Array.isArray(pause) || !pause.every((status) => typeof status === "string"))) {
     throw new CxMetricsError(fn, "INVALID_POLICY", `pauseStatuses is ${describe(pause)}, expected an array of status names`, { value: pause });
   }
-  return targets.map((target: SlaTarget, i) => {
+  return Array.from(targets as readonly SlaTarget[], (target, i): CheckedTarget => {
     const where = `targets[${i}]`;
     if (!METRICS.includes(target?.metric)) {
       throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.metric is ${describe(target?.metric)}, expected "first-response", "next-response" or "resolution"`, {
@@ -67,18 +89,28 @@ export function checkPolicy(fn: string, policy: SlaPolicy, hasCalendar: boolean)
     if (target.clock === "business" && !hasCalendar) {
       throw new CxMetricsError(fn, "INVALID_POLICY", `${where} runs on business minutes: pass { calendar } in the options`, { value: target });
     }
-    return { ...target, name: target.name ?? `${target.metric} ${target.minutes} min (${target.clock})` };
+    if (target.name !== undefined && typeof target.name !== "string") {
+      throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.name is ${describe(target.name)}, expected text`, { value: target.name });
+    }
+    return {
+      name: target.name ?? `${target.metric} ${target.minutes} min (${target.clock})`,
+      metric: target.metric,
+      minutes: target.minutes,
+      clock: target.clock,
+      priority: filterValues(fn, `${where}.priority`, target.priority),
+      type: filterValues(fn, `${where}.type`, target.type),
+      channel: filterValues(fn, `${where}.channel`, target.channel),
+    };
   });
 }
 
-function matches(filter: string | readonly string[] | undefined, value: string | undefined): boolean {
+function matches(filter: readonly string[] | undefined, value: string | undefined): boolean {
   if (filter === undefined) return true;
-  if (value === undefined) return false;
-  return typeof filter === "string" ? filter === value : filter.includes(value);
+  return value !== undefined && filter.includes(value);
 }
 
 /** The first target of the metric whose filters match the interaction, or undefined. */
-export function targetFor(targets: readonly CheckedTarget[], metric: SlaMetric, interaction: Interaction): CheckedTarget | undefined {
+export function targetFor(targets: readonly CheckedTarget[], metric: SlaMetric, interaction: TargetFields): CheckedTarget | undefined {
   return targets.find(
     (target) =>
       target.metric === metric &&

@@ -1,15 +1,18 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { invalid } from "../internal/describe.js";
+import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { recordList } from "../internal/records.js";
 import { assertOptions } from "../internal/validate.js";
 import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
 import type { CalendarIndex } from "../time/calendar-index.js";
 import { instantMs, type Instant } from "../time/instant.js";
 import type { Interaction } from "../time/interaction.js";
+import { readInteraction, type ReadInteraction } from "../time/read-interaction.js";
 import { checkPolicy, targetFor, type CheckedTarget, type SlaClock, type SlaMetric, type SlaPolicy } from "./policy.js";
 
+const MINUTE_MS = 60_000;
+
 /** Options of {@link sla}. */
-export interface SlaOptions {
+export interface SlaOptions extends BatchOptions {
   /** The moment the report is made: open items past their due time at `asOf` are breached. Needed when any item is open. */
   readonly asOf?: Instant;
   /** Business calendar for targets on the business clock. */
@@ -26,11 +29,11 @@ export interface SlaBreach {
   readonly target: string;
   /** When the clock started, ISO-8601 UTC. */
   readonly startedAt: string;
-  /** When it was due, ISO-8601 UTC. */
+  /** When the target's clock reached the target (a closing time, when it ran out there), ISO-8601 UTC. */
   readonly dueAt: string;
   /** When the reply or resolution came, or null while it has not. */
   readonly completedAt: string | null;
-  /** How far past the target, in minutes of the target's clock (paused time excluded); up to `asOf` while open. */
+  /** How far past the target, in minutes of the target's clock (paused time excluded), always > 0; up to `asOf` while open. */
   readonly overrunMinutes: number;
 }
 
@@ -68,25 +71,31 @@ export interface SlaResult extends SlaTally {
   readonly breaches: readonly SlaBreach[];
   /** The `asOf` used, ISO-8601 UTC, or null when none was needed. */
   readonly asOf: string | null;
+  /** Interactions read, used and left out (`total = used + excluded`). */
+  readonly interactions: BatchCounts;
+  /** The interactions left out under `invalid: "exclude"`, each with index, id, field, value and reason. */
+  readonly exclusions: readonly ExcludedRow[];
 }
 
 interface Clock {
-  minutes(a: number, b: number): number;
-  add(a: number, minutes: number): number;
+  /** Elapsed milliseconds of [a, b) on the clock. */
+  ms(a: number, b: number): number;
+  /** The instant `ms` milliseconds of the clock after a. */
+  add(a: number, ms: number): number;
 }
 
+const CALENDAR_CLOCK: Clock = { ms: (a, b) => b - a, add: (a, ms) => a + ms };
+
 function clockFor(kind: SlaClock, index: CalendarIndex | undefined): Clock {
-  if (kind === "calendar") return { minutes: (a, b) => (b - a) / 60_000, add: (a, m) => a + m * 60_000 };
+  if (kind === "calendar") return CALENDAR_CLOCK;
   const calendar = index!;
-  return { minutes: (a, b) => calendar.between(a, b) / 60_000, add: (a, m) => calendar.add(a, m * 60_000) };
+  return { ms: (a, b) => calendar.between(a, b), add: (a, ms) => calendar.add(a, ms) };
 }
 
 /** Pause intervals [from, to) from status changes; `to` is Infinity while still paused. */
-function pauses(fn: string, interaction: Interaction, index: number, statuses: readonly string[]): [number, number][] {
-  if (statuses.length === 0 || interaction.statusChanges === undefined) return [];
-  const changes = interaction.statusChanges
-    .map((change, i) => ({ at: instantMs(fn, `statusChanges[${i}].at of interaction ${index}`, change.at), paused: statuses.includes(change.status) }))
-    .sort((a, b) => a.at - b.at);
+function pauses(interaction: ReadInteraction, statuses: readonly string[]): [number, number][] {
+  if (statuses.length === 0 || interaction.statusChanges.length === 0) return [];
+  const changes = interaction.statusChanges.map((change) => ({ at: change.at, paused: statuses.includes(change.status) })).sort((a, b) => a.at - b.at);
   const out: [number, number][] = [];
   let since: number | null = null;
   for (const change of changes) {
@@ -100,18 +109,18 @@ function pauses(fn: string, interaction: Interaction, index: number, statuses: r
   return out;
 }
 
-/** Active (unpaused) time of [a, b) on a clock. */
-function activeMinutes(clock: Clock, a: number, b: number, paused: readonly [number, number][]): number {
-  let total = clock.minutes(a, b);
+/** Active (unpaused) milliseconds of [a, b) on a clock. */
+function activeMs(clock: Clock, a: number, b: number, paused: readonly [number, number][]): number {
+  let total = clock.ms(a, b);
   for (const [from, to] of paused) {
     const s = Math.max(a, from);
     const e = Math.min(b, to);
-    if (e > s) total -= clock.minutes(s, e);
+    if (e > s) total -= clock.ms(s, e);
   }
   return total;
 }
 
-/** The instant at which `target` active minutes have passed since a, skipping pauses; Infinity if paused for good first. */
+/** The instant at which `target` active ms have passed since a, skipping pauses; Infinity if paused for good first. */
 function dueInstant(clock: Clock, a: number, target: number, paused: readonly [number, number][]): number {
   let remaining = target;
   let cursor = a;
@@ -119,7 +128,7 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly [n
   for (const [from, to] of ahead) {
     const segmentEnd = Math.max(cursor, from);
     if (segmentEnd > cursor) {
-      const available = clock.minutes(cursor, segmentEnd);
+      const available = clock.ms(cursor, segmentEnd);
       if (available >= remaining) return clock.add(cursor, remaining);
       remaining -= available;
     }
@@ -127,6 +136,32 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly [n
     cursor = Math.max(cursor, to);
   }
   return clock.add(cursor, remaining);
+}
+
+/** One measurement: the clock from start to end (null while open). */
+interface Measurement {
+  readonly metric: SlaMetric;
+  readonly start: number;
+  readonly end: number | null;
+  readonly paused: readonly [number, number][];
+}
+
+/** The measurements of an interaction, in order: first response, each next response, resolution. */
+function measurements(interaction: ReadInteraction, pauseStatuses: readonly string[]): Measurement[] {
+  const out: Measurement[] = [{ metric: "first-response", start: interaction.createdAt, end: interaction.firstResponseAt, paused: [] }];
+  const messages = [...interaction.messages].sort((a, b) => a.at - b.at);
+  let replied = false;
+  let waitingSince: number | null = null;
+  for (const message of messages) {
+    if (message.from === "agent") {
+      if (waitingSince !== null) out.push({ metric: "next-response", start: waitingSince, end: message.at, paused: [] });
+      waitingSince = null;
+      replied = true;
+    } else if (replied && waitingSince === null) waitingSince = message.at;
+  }
+  if (waitingSince !== null) out.push({ metric: "next-response", start: waitingSince, end: null, paused: [] });
+  out.push({ metric: "resolution", start: interaction.createdAt, end: interaction.resolvedAt, paused: pauses(interaction, pauseStatuses) });
+  return out;
 }
 
 /**
@@ -139,15 +174,24 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly [n
  * - **resolution**: creation → resolution (`resolvedAt`, else the last of `resolutions`), with the
  *   clock paused while the status is one of `pauseStatuses`.
  *
- * A measurement is **met** when completed within its target, **breached** when completed late or
- * still open at `asOf` past its due time, and **pending** when open and not yet due. SLA % = met /
- * (met + breached) × 100, the UA-agency formula over the decided requests; pending ones are reported
- * apart. Every breach lists its due instant and its overrun in minutes of the target's clock.
+ * A measurement is **met** when its elapsed time on the target's clock (pauses left out) is at most
+ * the target: a reply at 17:30 to a target used up exactly at the 17:00 closing time is met, because
+ * the business clock stopped at 17:00 (as dbt_zendesk and every business clock that pauses at
+ * closing count it). It is **breached** when the elapsed time exceeds the target, completed or still
+ * open at `asOf`, and **pending** when open and not past the target. SLA % = met / (met + breached)
+ * × 100, the UA-agency formula over the decided requests; pending ones are reported apart. Each
+ * breach lists its due instant (when the clock reached the target) and its overrun in minutes.
+ *
+ * Filters match text: a number in a filter or a field is read as its decimal text (`priority: 1`
+ * matches `"1"`). Every field of a row is checked before it is counted (see the `invalid` option).
  *
  * @throws CxMetricsError `INVALID_POLICY` (no targets, negative minutes, unknown metric or clock, a
- *   business target without a calendar); `INVALID_DATE`; `END_BEFORE_START` (a reply or resolution
- *   before the creation); `INVALID_ARGUMENT` (an open item without `asOf`); `EMPTY_INPUT` (no
- *   interaction matched any target).
+ *   business target without a calendar, a filter that is not text); for a bad row, naming its index
+ *   and field (unless `invalid: "exclude"`): `INVALID_DATE`, `DATE_OUT_OF_RANGE`, `END_BEFORE_START`
+ *   (a reply or resolution before the creation), `INVALID_ARGUMENT` (not an object; `resolutions`,
+ *   `messages` or `statusChanges` not an array; a message `from` other than `"customer"` or
+ *   `"agent"`); `INVALID_ARGUMENT` (an open item without `asOf`); `EMPTY_INPUT` (no interaction
+ *   matched any target).
  * @example
  * ```ts
  * const tickets = [
@@ -160,39 +204,45 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly [n
 export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>, policy: SlaPolicy, options: SlaOptions = {}): SlaResult {
   const fn = "sla";
   assertOptions(fn, options);
+  const policyOnBad = rowPolicy(fn, options);
   const index = options.calendar === undefined ? undefined : calendarIndex(fn, options.calendar);
   const targets = checkPolicy(fn, policy, index !== undefined);
   const asOf = options.asOf === undefined ? undefined : instantMs(fn, "asOf", options.asOf);
   const pauseStatuses = policy.pauseStatuses ?? [];
+  const clocks = new Map<CheckedTarget, Clock>(targets.map((t) => [t, clockFor(t.clock, index)]));
   const tallies = new Map<CheckedTarget, { met: number; breached: number; pending: number }>(targets.map((t) => [t, { met: 0, breached: 0, pending: 0 }]));
   const breaches: SlaBreach[] = [];
   let usedAsOf = false;
 
-  recordList(fn, "interactions", interactions).forEach((interaction, i) => {
-    if (typeof interaction !== "object" || interaction === null) throw invalid(fn, "INVALID_ARGUMENT", `interaction at index ${i}`, interaction, "an object { createdAt, ... }", i);
+  const rows = recordList(fn, "interactions", interactions);
+  const { counts, exclusions } = visitRows(policyOnBad, rows, (row) => (row as { id?: unknown }).id, (raw, i) => {
+    const interaction = readInteraction(fn, raw, i);
     const id = interaction.id ?? String(i);
-    const created = instantMs(fn, `createdAt of interaction ${i}`, interaction.createdAt);
-    const measure = (metric: SlaMetric, start: number, end: number | null, paused: readonly [number, number][]): void => {
-      const target = targetFor(targets, metric, interaction);
-      if (target === undefined) return;
-      if (end !== null && end < start) {
-        throw new CxMetricsError(fn, "END_BEFORE_START", `interaction ${id}: the ${metric} ends before it starts`, { index: i, value: interaction });
+    const applied = measurements(interaction, pauseStatuses).flatMap((measurement) => {
+      const target = targetFor(targets, measurement.metric, interaction);
+      return target === undefined ? [] : [{ measurement, target }];
+    });
+    // Checked before anything is counted: an open measurement needs asOf.
+    for (const { measurement } of applied) {
+      if (measurement.end === null && asOf === undefined) {
+        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `asOf is missing: interaction ${id} (index ${i}) is still open for ${measurement.metric}; pass { asOf }`, {
+          index: i,
+          field: "asOf",
+        });
       }
-      const clock = clockFor(target.clock, index);
+    }
+    for (const { measurement, target } of applied) {
+      const { metric, start, end, paused } = measurement;
+      const clock = clocks.get(target)!;
       const tally = tallies.get(target)!;
-      const due = dueInstant(clock, start, target.minutes, paused);
-      let stop: number;
-      if (end !== null) stop = end;
-      else {
-        if (asOf === undefined) throw invalid(fn, "INVALID_ARGUMENT", "asOf", undefined, `an instant: interaction ${id} is still open for ${metric}`, i);
-        usedAsOf = true;
-        stop = Math.max(asOf, start);
-      }
-      const late = end !== null ? end > due : stop >= due;
-      if (!late) {
+      const targetMs = target.minutes * MINUTE_MS;
+      const stop = end ?? Math.max(asOf!, start);
+      if (end === null) usedAsOf = true;
+      const elapsed = activeMs(clock, start, stop, paused);
+      if (elapsed <= targetMs) {
         if (end !== null) tally.met++;
         else tally.pending++;
-        return;
+        continue;
       }
       tally.breached++;
       breaches.push({
@@ -200,32 +250,11 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
         metric,
         target: target.name,
         startedAt: new Date(start).toISOString(),
-        dueAt: new Date(due).toISOString(),
+        dueAt: new Date(dueInstant(clock, start, targetMs, paused)).toISOString(),
         completedAt: end === null ? null : new Date(end).toISOString(),
-        overrunMinutes: activeMinutes(clock, start, stop, paused) - target.minutes,
+        overrunMinutes: (elapsed - targetMs) / MINUTE_MS,
       });
-    };
-
-    const firstReply = interaction.firstResponseAt ?? null;
-    measure("first-response", created, firstReply === null ? null : instantMs(fn, `firstResponseAt of interaction ${i}`, firstReply), []);
-
-    const messages = (interaction.messages ?? [])
-      .map((message, m) => ({ at: instantMs(fn, `messages[${m}].at of interaction ${i}`, message.at), from: message.from }))
-      .sort((a, b) => a.at - b.at);
-    let replied = false;
-    let waitingSince: number | null = null;
-    for (const message of messages) {
-      if (message.from === "agent") {
-        if (waitingSince !== null) measure("next-response", waitingSince, message.at, []);
-        waitingSince = null;
-        replied = true;
-      } else if (replied && waitingSince === null) waitingSince = message.at;
     }
-    if (waitingSince !== null) measure("next-response", waitingSince, null, []);
-
-    const resolutions = interaction.resolutions ?? [];
-    const resolved = interaction.resolvedAt === undefined ? (resolutions[resolutions.length - 1] ?? null) : interaction.resolvedAt;
-    measure("resolution", created, resolved === null ? null : instantMs(fn, `resolvedAt of interaction ${i}`, resolved), pauses(fn, interaction, i, pauseStatuses));
   });
 
   const byTarget = targets.map((target) => ({ name: target.name, metric: target.metric, clock: target.clock, minutes: target.minutes, ...summarise(tallies.get(target)!) }));
@@ -235,7 +264,14 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
     pending: byTarget.reduce((sum, t) => sum + t.pending, 0),
   });
   if (overall.total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no interaction matched any target of the policy");
-  return { ...overall, byTarget, breaches, asOf: usedAsOf && asOf !== undefined ? new Date(asOf).toISOString() : null };
+  return {
+    ...overall,
+    byTarget,
+    breaches,
+    asOf: usedAsOf && asOf !== undefined ? new Date(asOf).toISOString() : null,
+    interactions: counts,
+    exclusions,
+  };
 }
 
 function summarise(tally: { met: number; breached: number; pending: number }): SlaTally {

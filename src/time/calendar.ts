@@ -56,7 +56,7 @@ export interface DaySchedule {
 
 function readIntervals(fn: string, intervals: unknown, where: string): (readonly [number, number])[] {
   if (!Array.isArray(intervals)) throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: expected an array of intervals`, { value: intervals });
-  return intervals.map((interval, i) => readInterval(fn, interval, `${where}[${i}]`)).sort((a, b) => a[0] - b[0]);
+  return Array.from(intervals as unknown[], (interval, i) => readInterval(fn, interval, `${where}[${i}]`)).sort((a, b) => a[0] - b[0]);
 }
 
 /** Checks that a day's own intervals and the previous day's spill past midnight do not overlap. */
@@ -117,18 +117,18 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
 
   const replaced = new Map<number, (readonly [number, number])[]>();
   if (!Array.isArray(holidays)) throw new CxMetricsError(fn, "INVALID_CALENDAR", "holidays: expected an array", { value: holidays });
-  holidays.forEach((holiday, i) => {
+  Array.from(holidays as unknown[]).forEach((holiday, i) => {
     const where = `holidays[${i}]`;
     const date = civilDate(fn, typeof holiday === "string" ? holiday : (holiday as DateHours | null)?.date, where);
     if (replaced.has(date)) throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: the date ${describe(holiday)} appears twice`, { value: holiday });
-    replaced.set(date, typeof holiday === "string" ? [] : readIntervals(fn, holiday.open, `${where}.open`));
+    replaced.set(date, typeof holiday === "string" ? [] : readIntervals(fn, (holiday as DateHours).open, `${where}.open`));
   });
   const extra = new Map<number, (readonly [number, number])[]>();
   if (!Array.isArray(extraWorkingPeriods)) throw new CxMetricsError(fn, "INVALID_CALENDAR", "extraWorkingPeriods: expected an array", { value: extraWorkingPeriods });
-  extraWorkingPeriods.forEach((period, i) => {
+  Array.from(extraWorkingPeriods as unknown[]).forEach((period, i) => {
     const where = `extraWorkingPeriods[${i}]`;
     const date = civilDate(fn, (period as DateHours | null)?.date, where);
-    extra.set(date, [...(extra.get(date) ?? []), ...readIntervals(fn, period.open, `${where}.open`)].sort((a, b) => a[0] - b[0]));
+    extra.set(date, [...(extra.get(date) ?? []), ...readIntervals(fn, (period as DateHours).open, `${where}.open`)].sort((a, b) => a[0] - b[0]));
   });
 
   const intervalsOf = (civilDay: number): readonly (readonly [number, number])[] => {

@@ -10,7 +10,7 @@ export type Instant = Date | string | number;
  */
 export function instantMs(fn: string, name: string, value: unknown, index?: number): number {
   const ms = parseInstant(value);
-  if (ms === undefined) throw instantError(fn, name, value, index);
+  if (ms === undefined) throw instantError(fn, name, value, index === undefined ? {} : { index });
   return ms;
 }
 

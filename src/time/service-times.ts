@@ -4,6 +4,7 @@ import { businessMinutes } from "./business-minutes.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { instantMs, orderedSpan, type Instant } from "./instant.js";
 import type { Interaction } from "./interaction.js";
+import { readResolutions } from "./read-interaction.js";
 
 /** A duration in both clocks. */
 export interface ServiceTime {
@@ -71,11 +72,12 @@ export function firstResponseTime(interaction: Interaction, options: ServiceTime
 /**
  * Resolution time: from creation to resolution. `mode: "full"` (default) measures to the last
  * resolution (after any reopening, Zendesk's "full resolution time"); `"first"` to the first
- * resolution. Resolutions come from `resolutions` (in order) or `resolvedAt`.
+ * resolution. Resolutions come from `resolutions` (read in time order) or `resolvedAt`.
  *
  * @returns the times, or `null` while the interaction is unresolved.
- * @throws CxMetricsError `INVALID_DATE`; `END_BEFORE_START` for a resolution before the creation;
- *   `INVALID_OPTION` for a mode.
+ * @throws CxMetricsError `INVALID_DATE`, `DATE_OUT_OF_RANGE`; `END_BEFORE_START` for a resolution
+ *   before the creation; `INVALID_ARGUMENT` for `resolutions` that is not an array (a single string
+ *   is not read character by character); `INVALID_OPTION` for a mode.
  * @example
  * ```ts
  * resolutionTime({ createdAt: "2025-03-10T09:00:00Z", resolutions: ["2025-03-10T11:00:00Z", "2025-03-11T09:00:00Z"] }, { mode: "first" });
@@ -87,17 +89,9 @@ export function resolutionTime(interaction: Interaction, options: ResolutionTime
   const created = interactionField(fn, interaction);
   const { mode = "full" } = options;
   assertOneOf(fn, "mode", mode, ["first", "full"]);
-  const resolutions = interaction.resolutions ?? [];
-  if (!Array.isArray(resolutions)) throw invalid(fn, "INVALID_ARGUMENT", "resolutions", resolutions, "an array of instants");
-  const resolvedAt = interaction.resolvedAt ?? null;
-  let end: Instant | null;
-  if (mode === "first") end = resolutions[0] ?? resolvedAt;
-  else end = resolvedAt ?? null;
-  if (mode === "full" && end === null && resolutions.length > 0 && interaction.resolvedAt === undefined) {
-    // Only a list was given: the last resolution is the full one.
-    end = resolutions[resolutions.length - 1]!;
-  }
-  if (end === null || end === undefined) return null;
-  instantMs(fn, "resolution", end);
+  const createdAt = instantMs(fn, "createdAt", created);
+  const { resolutions, resolvedAt } = readResolutions(fn, 0, interaction, createdAt);
+  const end = mode === "first" ? (resolutions[0] ?? null) : resolvedAt;
+  if (end === null) return null;
   return span(fn, created, "resolvedAt", end, options);
 }

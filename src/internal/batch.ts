@@ -23,13 +23,18 @@ export interface ExcludedRow {
   readonly reason: string;
 }
 
-/** How many rows a batch function read, used and left out: `total = used + excluded`. */
+/**
+ * How many rows a batch function read, used, skipped and left out:
+ * `total = used + skipped + excluded`.
+ */
 export interface BatchCounts {
   /** Rows in the input. */
   readonly total: number;
   /** Rows that went into the figures. */
   readonly used: number;
-  /** Rows left out under `invalid: "exclude"` (each listed in `exclusions`). */
+  /** Valid rows that the figure leaves out by its definition (a duration still open, activity after `asOf`); 0 where there are none. */
+  readonly skipped: number;
+  /** Bad rows left out under `invalid: "exclude"` (each listed in `exclusions`). */
   readonly excluded: number;
 }
 
@@ -72,7 +77,7 @@ export function visitRows<T>(
       }
     }
   }
-  return { counts: { total: n, used: n - exclusions.length, excluded: exclusions.length }, exclusions };
+  return { counts: { total: n, used: n - exclusions.length, skipped: 0, excluded: exclusions.length }, exclusions };
 }
 
 function rowId<T>(row: T, idOf: (row: T) => unknown): string | null {

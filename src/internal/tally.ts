@@ -1,6 +1,7 @@
 import type { Accessor, Values } from "../types.js";
 import { invalid } from "./describe.js";
 import { isArrayLike, recordList } from "./records.js";
+import { assertAccessor } from "./validate.js";
 
 /**
  * Counts ratings on an integer scale `min..max` in one pass: `counts[k]` is the number of
@@ -16,6 +17,7 @@ export function tallyScale<T>(
   min: number,
   max: number,
 ): Float64Array {
+  assertAccessor(fn, "accessor", accessor);
   const span = max - min;
   const counts = new Float64Array(span + 1);
   const onBad = (index: number, value: unknown): never => {
@@ -28,15 +30,17 @@ export function tallyScale<T>(
     // The hot path, kept free of the accessor call.
     for (let i = 0; i < n; i++) {
       const v = list[i] as unknown;
+      if (typeof v !== "number") onBad(i, v);
       const k = (v as number) - min;
-      if (typeof v === "number" && k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
+      if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
       else onBad(i, v);
     }
   } else {
     for (let i = 0; i < n; i++) {
       const v = accessor(list[i] as T, i);
+      if (typeof v !== "number") onBad(i, v);
       const k = (v as number) - min;
-      if (typeof v === "number" && k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
+      if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
       else onBad(i, v);
     }
   }

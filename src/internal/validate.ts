@@ -65,3 +65,10 @@ export function assertRate(fn: string, name: string, value: unknown, min = 0, mi
     throw invalid(fn, "INVALID_RATE", name, value, `a fraction ${range} (0.05, not 5)`);
   }
 }
+
+/** An accessor: a function, or left out. */
+export function assertAccessor(fn: string, name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "function") {
+    throw invalid(fn, "INVALID_ARGUMENT", name, value, "a function (record, index) => value, such as (r) => r.score");
+  }
+}

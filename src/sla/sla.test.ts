@@ -179,7 +179,7 @@ describe("invalid: \"exclude\" leaves bad rows out and lists them", () => {
   });
   it("leaves them out, lists index, id, field, value and reason, and the counts add up", () => {
     const result = sla(rows, replyPolicy, { invalid: "exclude" });
-    expect(result).toMatchObject({ met: 1, breached: 1, percent: 50, interactions: { total: 5, used: 2, excluded: 3 } });
+    expect(result).toMatchObject({ met: 1, breached: 1, percent: 50, rows: { total: 5, used: 2, skipped: 0, excluded: 3 } });
     expect(result.exclusions.map((row) => [row.index, row.id, row.field, row.code])).toEqual([
       [1, "bad1", "firstResponseAt", "END_BEFORE_START"],
       [3, "bad2", "createdAt", "INVALID_DATE"],
@@ -192,7 +192,7 @@ describe("invalid: \"exclude\" leaves bad rows out and lists them", () => {
   it("gives the same result whatever the order of the rows", () => {
     const forward = sla(rows, replyPolicy, { invalid: "exclude" });
     const backward = sla([...rows].reverse(), replyPolicy, { invalid: "exclude" });
-    expect([backward.met, backward.breached, backward.interactions]).toEqual([forward.met, forward.breached, forward.interactions]);
+    expect([backward.met, backward.breached, backward.rows]).toEqual([forward.met, forward.breached, forward.rows]);
   });
   it("rejects an unknown policy name", () => {
     expect(() => sla(rows, replyPolicy, { invalid: "skip" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));

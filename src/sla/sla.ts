@@ -71,8 +71,8 @@ export interface SlaResult extends SlaTally {
   readonly breaches: readonly SlaBreach[];
   /** The `asOf` used, ISO-8601 UTC, or null when none was needed. */
   readonly asOf: string | null;
-  /** Interactions read, used and left out (`total = used + excluded`). */
-  readonly interactions: BatchCounts;
+  /** Interactions read, used and left out (`total = used + skipped + excluded`; none is skipped: open ones are pending). */
+  readonly rows: BatchCounts;
   /** The interactions left out under `invalid: "exclude"`, each with index, id, field, value and reason. */
   readonly exclusions: readonly ExcludedRow[];
 }
@@ -269,7 +269,7 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
     byTarget,
     breaches,
     asOf: usedAsOf && asOf !== undefined ? new Date(asOf).toISOString() : null,
-    interactions: counts,
+    rows: counts,
     exclusions,
   };
 }

@@ -2,7 +2,7 @@ import { quickselect } from "simple-statistics";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { isArrayLike, recordList } from "../internal/records.js";
-import { assertOneOf, assertOptions } from "../internal/validate.js";
+import { assertAccessor, assertOneOf, assertOptions } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 
 /**
@@ -66,6 +66,7 @@ export interface PercentileOptions<T = number> {
 
 /** Copies values into a Float64Array, rejecting anything that is not a finite number. */
 export function finiteValues<T>(fn: string, values: Values<T>, accessor: Accessor<T, unknown> | undefined): Float64Array {
+  assertAccessor(fn, "accessor", accessor);
   // Typed arrays are read in place; other iterables are copied by recordList.
   const list = isArrayLike(values) ? values : recordList(fn, "values", values);
   const out = new Float64Array(list.length);
@@ -77,13 +78,22 @@ export function finiteValues<T>(fn: string, values: Values<T>, accessor: Accesso
   return out;
 }
 
+/** Beyond this many distinct ranks one sort (O(n log n), once) beats a selection per rank. */
+const SELECTIONS_BEFORE_SORT = 8;
+
 /**
  * The order statistics at the given 0-based ranks, by successive selection (each search starts
- * where the previous one left off), O(n) on average; `a` is reordered.
+ * where the previous one left off), O(n) on average per rank; beyond a handful of ranks, by one
+ * typed-array sort. `a` is reordered.
  */
 export function orderStatistics(a: Float64Array, ranks: readonly number[]): Map<number, number> {
   const wanted = [...new Set(ranks)].sort((x, y) => x - y);
   const found = new Map<number, number>();
+  if (wanted.length > SELECTIONS_BEFORE_SORT) {
+    a.sort();
+    for (const rank of wanted) found.set(rank, a[rank]!);
+    return found;
+  }
   let from = 0;
   for (const rank of wanted) {
     // Floyd-Rivest selection from simple-statistics; its types ask for number[], a Float64Array works alike.

@@ -1,15 +1,21 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { assertOptions } from "../internal/validate.js";
-import { finiteValues, percentilesOf, type PercentileMethod } from "../stats/percentile.js";
+import { rowPolicy, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
+import { describe, invalid } from "../internal/describe.js";
+import { isArrayLike, recordList } from "../internal/records.js";
+import { assertAccessor, assertOptions } from "../internal/validate.js";
+import { percentilesOf, type PercentileMethod } from "../stats/percentile.js";
 import type { Accessor, Values } from "../types.js";
 
 /** Options of {@link durationStats}. */
-export interface DurationStatsOptions<T = number> {
+export interface DurationStatsOptions<T = number> extends BatchOptions {
   /** Percentiles to report, 0-100; default [50, 90, 95]. Each appears as `p50`, `p90`, ... */
   readonly percentiles?: readonly number[];
   /** Percentile method; default `"linear"` (see {@link percentile}). */
   readonly method?: PercentileMethod;
-  /** Reads the duration from a record; records whose accessor returns null (still open) are skipped and counted. */
+  /**
+   * Reads the duration from a record. A record whose accessor returns null or undefined (still
+   * open) is skipped and counted in `skipped`; without an accessor every value must be a duration.
+   */
   readonly accessor?: Accessor<T, number | null | undefined>;
 }
 
@@ -27,6 +33,10 @@ export interface DurationStats {
   readonly min: number;
   /** Largest duration. */
   readonly max: number;
+  /** Records read, used, skipped (null) and left out as bad (`total = used + skipped + excluded`). */
+  readonly rows: BatchCounts;
+  /** Bad records left out under `invalid: "exclude"`: index, field `""`, value and reason. */
+  readonly exclusions: readonly ExcludedRow[];
   /** Each requested percentile, keyed `p50`, `p90`, `p95`, `p99.9`, .... */
   readonly [percentile: `p${number}`]: number;
 }
@@ -38,53 +48,68 @@ export interface DurationStats {
  *
  * Percentiles default to the linear method (R type 7, numpy and Excel PERCENTILE.INC); pass
  * `method: "nearest-rank"` to get an observed duration as some helpdesk reports do. Computed by
- * selection on one copy of the data, not a comparator sort.
+ * selection on one copy of the data (one sort when many percentiles are asked for).
  *
- * @throws CxMetricsError `INVALID_VALUE` (with index) for NaN, Infinity or a negative duration;
- *   `EMPTY_INPUT` for no durations; as {@link percentile} for the options.
+ * Null durations: with an accessor, a record whose duration is null or undefined (still open) is
+ * skipped and counted; a value given directly (without an accessor) must be a duration.
+ *
+ * @throws CxMetricsError `INVALID_VALUE` (with index) for a duration that is NaN, infinite, negative
+ *   or not a number (unless `invalid: "exclude"`, which leaves it out and lists it); `EMPTY_INPUT`
+ *   for no durations; `INVALID_ARGUMENT` for `percentiles` that is not an array of 0-100; as
+ *   {@link percentile} for the method.
  * @example
  * ```ts
  * durationStats([12, 3, 45, 8, 30, 5, 240]);
- * //=> { n: 7, mean: 49, median: 12, min: 3, max: 240, p50: 12, p90: 123, p95: 181.5, skipped: 0 }
+ * //=> { n: 7, mean: 49, median: 12, min: 3, max: 240, p50: 12, p90: 123, p95: 181.5, skipped: 0, ... }
  * ```
  */
 export function durationStats<T = number>(durations: Values<T>, options: DurationStatsOptions<T> = {}): DurationStats {
   const fn = "durationStats";
   assertOptions(fn, options);
   const { percentiles = [50, 90, 95], method, accessor } = options;
-  const { values: raw, skipped } = presentValues(fn, durations, accessor);
-  if (raw.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no durations");
+  assertAccessor(fn, "accessor", accessor);
+  if (!Array.isArray(percentiles)) throw invalid(fn, "INVALID_ARGUMENT", "percentiles", percentiles, "an array of percents 0-100, such as [50, 90]");
+  const policy = rowPolicy(fn, options);
+  const list = isArrayLike(durations) ? durations : recordList(fn, "durations", durations);
+  const values = new Float64Array(list.length);
+  const exclusions: ExcludedRow[] = [];
+  let n = 0;
+  let skipped = 0;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i]!;
-    if (v < 0) throw new CxMetricsError(fn, "INVALID_VALUE", `duration ${v} is negative`, { value: v });
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+  for (let i = 0; i < list.length; i++) {
+    const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);
+    if (typeof v === "number" && v >= 0 && v < Number.POSITIVE_INFINITY) {
+      values[n++] = v;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      continue;
+    }
+    if (accessor !== undefined && (v === null || v === undefined)) {
+      skipped++;
+      continue;
+    }
+    const reason = `duration at index ${i} is ${describe(v)}: ${typeof v === "number" && v < 0 ? "negative" : "expected a finite number of minutes ≥ 0"}`;
+    if (policy === "throw") throw new CxMetricsError(fn, "INVALID_VALUE", reason, { index: i, value: v });
+    exclusions.push({ index: i, id: null, field: "", value: v, code: "INVALID_VALUE", reason: `${fn}: ${reason}` });
   }
-  const values = percentilesOf(fn, raw, [50, ...percentiles], method === undefined ? {} : { method });
-  const result: Record<string, number> = { n: raw.length, skipped, mean: sum / raw.length, median: values[0]!, min, max };
+  if (n === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", skipped + exclusions.length === 0 ? "no durations" : `no durations: ${skipped} skipped as null, ${exclusions.length} excluded`);
+  const used = values.subarray(0, n);
+  const found = percentilesOf(fn, used, [50, ...percentiles], method === undefined ? {} : { method });
+  const result: Record<string, unknown> = {
+    n,
+    skipped,
+    mean: sum / n,
+    median: found[0]!,
+    min,
+    max,
+    rows: { total: list.length, used: n, skipped, excluded: exclusions.length },
+    exclusions,
+  };
   percentiles.forEach((p, i) => {
-    result[`p${p}`] = values[i + 1]!;
+    result[`p${p}`] = found[i + 1]!;
   });
   return result as unknown as DurationStats;
-}
-
-/** The finite durations, skipping (and counting) records whose accessor gives null or undefined. */
-function presentValues<T>(
-  fn: string,
-  durations: Values<T>,
-  accessor: Accessor<T, number | null | undefined> | undefined,
-): { values: Float64Array; skipped: number } {
-  if (accessor === undefined) return { values: finiteValues(fn, durations, undefined), skipped: 0 };
-  const present: number[] = [];
-  const all = finiteValues(fn, durations, (item, index) => {
-    const value = accessor(item, index);
-    if (value === null || value === undefined) return 0;
-    present.push(index);
-    return value;
-  });
-  return { values: Float64Array.from(present, (index) => all[index]!), skipped: all.length - present.length };
 }

@@ -72,3 +72,27 @@ describe("durationStats", () => {
     expect(() => durationStats([{ frt: null }], { accessor: (t) => t.frt })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });
 });
+
+describe("durationStats on messy durations", () => {
+  // Durations 10, 20, 30 are good; the rest are bad in different ways. Hand: n = 3, mean 20, median 20.
+  const messy: unknown[] = [10, Number.NaN, 20, -5, "15", 30, Number.POSITIVE_INFINITY];
+  it("throws at the first bad duration by default, naming its index and value", () => {
+    expect(() => durationStats(messy as number[])).toThrow(expect.objectContaining({ code: "INVALID_VALUE", index: 1 }));
+  });
+  it("with invalid: \"exclude\" leaves them out, lists each, and the counts add up", () => {
+    const result = durationStats(messy as number[], { invalid: "exclude" });
+    expect(result).toMatchObject({ n: 3, mean: 20, median: 20, rows: { total: 7, used: 3, skipped: 0, excluded: 4 } });
+    expect(result.exclusions.map((row) => row.index)).toEqual([1, 3, 4, 6]);
+    expect(result.exclusions[1]!.reason).toContain("negative");
+    expect(result.exclusions[2]!.reason).toContain('"15"');
+  });
+  it("skips and counts null durations read by an accessor (open tickets), apart from bad ones", () => {
+    const rows = [{ m: 10 }, { m: null }, { m: 30 }, { m: "x" }];
+    const result = durationStats(rows, { accessor: (r) => r.m as number | null, invalid: "exclude" });
+    expect(result).toMatchObject({ n: 2, skipped: 1, mean: 20, rows: { total: 4, used: 2, skipped: 1, excluded: 1 } });
+  });
+  it("rejects percentiles that are not an array and an accessor that is not a function", () => {
+    expect(() => durationStats([1, 2], { percentiles: 5 as never })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => durationStats([1, 2], { accessor: "m" as never })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+  });
+});

@@ -88,3 +88,62 @@ describe("cohortRetention", () => {
     expect(() => cohortRetention([], { period: "month" })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });
 });
+
+describe("cohortRetention on messy activity", () => {
+  const messy = [
+    ...ACTIVITY,
+    { customerId: "e", date: "" }, // an empty cell
+    { customerId: "", date: "2025-01-05T10:00:00Z" }, // no customer
+    { customerId: "f", date: "9999-12-31T00:00:00Z" }, // a "never" placeholder
+    { customerId: "g", date: "0099-01-01T00:00:00Z" }, // year 99, not 1999
+  ];
+  it("throws at the first bad record by default, naming it", () => {
+    expect(() => cohortRetention(messy, { period: "month" })).toThrow(expect.objectContaining({ code: "INVALID_DATE", index: 9 }));
+  });
+  it("with invalid: \"exclude\" gives the clean triangle and lists the four bad records", () => {
+    const result = cohortRetention(messy, { period: "month", invalid: "exclude" });
+    expect(result.cohorts).toEqual(cohortRetention(ACTIVITY, { period: "month" }).cohorts);
+    expect(result.rows).toEqual({ total: 13, used: 9, skipped: 0, excluded: 4 });
+    expect(result.exclusions.map((row) => [row.index, row.code])).toEqual([
+      [9, "INVALID_DATE"],
+      [10, "INVALID_ARGUMENT"],
+      [11, "DATE_OUT_OF_RANGE"],
+      [12, "DATE_OUT_OF_RANGE"],
+    ]);
+    expect(result.exclusions[3]!.reason).toContain("0099-01-01T00:00:00.000Z");
+  });
+  it("reads plain dates in the time zone only when one is given", () => {
+    const orders = [
+      { customerId: "a", date: "2025-01-31" },
+      { customerId: "a", date: "2025-02-01" },
+    ];
+    expect(() => cohortRetention(orders, { period: "month" })).toThrow(expect.objectContaining({ code: "INVALID_DATE", message: expect.stringContaining("timeZone") }));
+    const berlin = cohortRetention(orders, { period: "month", timeZone: "Europe/Berlin" });
+    // 31 Jan is a January order in Berlin (its midnight is 30 Jan 23:00 UTC), 1 Feb a February one.
+    expect(berlin.cohorts).toEqual([{ cohort: "2025-01", start: "2025-01-01T00:00:00.000+01:00", size: 1, retained: [1, 1], percent: [100, 100] }]);
+  });
+  it("labels ISO weeks as date-fns getISOWeekYear / getISOWeek do, over 1,000 weeks", async () => {
+    const { getISOWeek, getISOWeekYear } = await import("date-fns");
+    const { TZDate } = await import("@date-fns/tz");
+    for (let k = 0; k < 1000; k++) {
+      const monday = Date.UTC(2004, 11, 27) + k * 7 * 86_400_000;
+      const result = cohortRetention([{ customerId: "x", date: monday }], { period: "week" });
+      const utc = new TZDate(monday, "UTC");
+      expect(result.cohorts[0]!.cohort).toBe(`${getISOWeekYear(utc)}-W${String(getISOWeek(utc)).padStart(2, "0")}`);
+    }
+  });
+  it("spans the supported range: a record in 1900 and one in 2199 give two cohort rows, the older with a column per quarter up to asOf", () => {
+    const result = cohortRetention(
+      [
+        { customerId: "old", date: "1900-01-15T00:00:00Z" },
+        { customerId: "new", date: "2199-12-15T00:00:00Z" },
+      ],
+      { period: "quarter" },
+    );
+    // 1900-Q1 to 2199-Q4 is 300 years × 4 = 1,200 quarters; the newest cohort has one column.
+    expect(result.cohorts.map((row) => [row.cohort, row.retained.length])).toEqual([
+      ["1900-Q1", 1200],
+      ["2199-Q4", 1],
+    ]);
+  });
+});

@@ -1,11 +1,11 @@
-import { TZDate } from "@date-fns/tz";
-import { getISOWeek, getISOWeekYear } from "date-fns";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { invalid } from "../internal/describe.js";
-import { parseInstant } from "../internal/instant.js";
+import { instantError, parseInstant } from "../internal/instant.js";
+import { isoWithOffset, periodCuts, periodLabel, periodOf } from "../internal/periods.js";
 import { entityId, recordList } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { assertOneOf, assertOptions } from "../internal/validate.js";
+import { assertAccessor, assertOneOf, assertOptions } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 
 /** The length of a cohort period: ISO weeks (Monday to Sunday), calendar months or calendar quarters. */
@@ -20,12 +20,12 @@ export interface CustomerActivity {
 }
 
 /** Options of {@link cohortRetention}. */
-export interface CohortRetentionOptions<T> {
+export interface CohortRetentionOptions<T> extends BatchOptions {
   /** Cohort and column length. */
   readonly period: CohortPeriod;
   /** Last instant counted; default the latest activity. Later activity is left out (and counted). */
   readonly asOf?: Date | string | number;
-  /** IANA time zone the periods are cut in; default `"UTC"`. */
+  /** IANA time zone the periods are cut in, and (when given) local dates are read in; default `"UTC"`. */
   readonly timeZone?: string;
   /** Reads the customer; default `record.customerId`. */
   readonly customer?: Accessor<T, unknown>;
@@ -65,34 +65,10 @@ export interface CohortRetentionResult {
   readonly activities: number;
   /** Activity records after `asOf`, left out. */
   readonly ignoredAfterAsOf: number;
-}
-
-const DAY = 86_400_000;
-
-/** A period index: consecutive integers for consecutive periods. */
-function periodIndex(ms: number, period: CohortPeriod, timeZone: string): number {
-  const local = new TZDate(ms, timeZone);
-  const year = local.getFullYear();
-  const month = local.getMonth();
-  if (period === "month") return year * 12 + month;
-  if (period === "quarter") return year * 4 + Math.floor(month / 3);
-  // ISO weeks: days since 1970-01-05 (a Monday) of the local calendar date, in whole weeks.
-  const days = Date.UTC(year, month, local.getDate()) / DAY;
-  return Math.floor((days - 4) / 7);
-}
-
-function periodStart(index: number, period: CohortPeriod, timeZone: string): TZDate {
-  if (period === "month") return new TZDate(Math.floor(index / 12), index % 12, 1, timeZone);
-  if (period === "quarter") return new TZDate(Math.floor(index / 4), (index % 4) * 3, 1, timeZone);
-  const monday = new Date((index * 7 + 4) * DAY);
-  return new TZDate(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate(), timeZone);
-}
-
-function periodLabel(index: number, period: CohortPeriod): string {
-  if (period === "month") return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-  if (period === "quarter") return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-  const monday = new TZDate((index * 7 + 4) * DAY, "UTC");
-  return `${getISOWeekYear(monday)}-W${String(getISOWeek(monday)).padStart(2, "0")}`;
+  /** Records read, used, skipped (after `asOf`) and left out as bad: `total = used + skipped + excluded`. */
+  readonly rows: BatchCounts;
+  /** Bad records left out under `invalid: "exclude"`: index, customer id, field, value and reason. */
+  readonly exclusions: readonly ExcludedRow[];
 }
 
 /**
@@ -101,14 +77,20 @@ function periodLabel(index: number, period: CohortPeriod): string {
  * Each customer belongs to the cohort of the period of their first activity. Column k of a cohort
  * counts its customers who were active in the k-th period after the cohort's own; column 0 is the
  * cohort size. Periods are ISO weeks, calendar months or calendar quarters, cut in `timeZone`
- * (default UTC) with date-fns and @date-fns/tz, so an order at 23:30 UTC on 31 January is a February
- * order in Berlin. The row of each cohort runs to the period holding `asOf`; that last period may be
- * incomplete (`lastPeriodComplete`).
+ * (default UTC), so an order at 23:30 UTC on 31 January is a February order in Berlin. The row of
+ * each cohort runs to the period holding `asOf`; that last period may be incomplete
+ * (`lastPeriodComplete`).
+ *
+ * Dates are instants (with an offset or `Z`); when `timeZone` is given, local date-times and plain
+ * dates (`2025-03-01`, an order date) are read in that zone too. Period cuts are computed once for
+ * the span of the data, and distinct (customer, period) pairs are found by one sort: O(n log n).
  *
  * @param activity - activity records (`{ customerId, date }` or any shape with accessors).
- * @throws CxMetricsError `INVALID_DATE` (with index) for a date that is not a valid instant;
- *   `INVALID_ARGUMENT` for a missing customer; `INVALID_TIME_ZONE`; `INVALID_OPTION` for a period;
- *   `END_BEFORE_START` for an `asOf` before the first activity; `EMPTY_INPUT` for no activity.
+ * @throws CxMetricsError for a bad record (unless `invalid: "exclude"`, which leaves it out and lists
+ *   it): `INVALID_DATE` or `DATE_OUT_OF_RANGE` (with index) for a date that is not a supported
+ *   instant, `INVALID_ARGUMENT` for a missing customer; `INVALID_TIME_ZONE`; `INVALID_OPTION` for a
+ *   period or policy; `END_BEFORE_START` for an `asOf` before the first activity; `EMPTY_INPUT` for
+ *   no activity.
  * @example
  * ```ts
  * cohortRetention([
@@ -125,62 +107,104 @@ export function cohortRetention<T = CustomerActivity>(activity: Values<T>, optio
   const { period, timeZone = "UTC" } = options;
   assertOneOf(fn, "period", period, ["week", "month", "quarter"]);
   assertTimeZone(fn, timeZone);
+  assertAccessor(fn, "customer", options.customer);
+  assertAccessor(fn, "date", options.date);
+  const policy = rowPolicy(fn, options);
+  const reading = options.timeZone === undefined ? undefined : { timeZone };
   const customerOf = options.customer ?? ((record: T) => (record as { customerId?: unknown } | null)?.customerId);
   const dateOf = options.date ?? ((record: T) => (record as { date?: unknown } | null)?.date);
-  const parsed = recordList(fn, "activity", activity).map((record, index) => {
+
+  // 1. Read every record: customer number and instant.
+  const rows = recordList(fn, "activity", activity);
+  const customerIds = new Map<string, number>();
+  const customerOfRow = new Int32Array(rows.length);
+  const instants = new Float64Array(rows.length);
+  let read = 0;
+  const { counts, exclusions } = visitRows(policy, rows, (record) => customerOf(record, 0), (record, index) => {
     const customer = entityId(fn, "customer", customerOf(record, index), index);
     const raw = dateOf(record, index);
-    const ms = parseInstant(raw);
-    if (ms === undefined) throw invalid(fn, "INVALID_DATE", `date at index ${index}`, raw, "a valid Date, ISO-8601 date-time with an offset, or epoch ms", index);
-    return { customer, ms };
+    const ms = parseInstant(raw, reading);
+    if (ms === undefined) throw instantError(fn, `date at index ${index}`, raw, { index, field: "date", ...(reading === undefined ? {} : { reading }) });
+    let id = customerIds.get(customer);
+    if (id === undefined) {
+      id = customerIds.size;
+      customerIds.set(customer, id);
+    }
+    customerOfRow[read] = id;
+    instants[read++] = ms;
   });
-  if (parsed.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no activity");
-  let asOf = parsed.reduce((latest, entry) => Math.max(latest, entry.ms), Number.NEGATIVE_INFINITY);
+  if (read === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", exclusions.length === 0 ? "no activity" : `no activity: all ${exclusions.length} records were excluded`);
+
+  // 2. asOf, and the span of the counted activity.
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < read; i++) if (instants[i]! > latest) latest = instants[i]!;
+  let asOf = latest;
   if (options.asOf !== undefined) {
-    const given = parseInstant(options.asOf);
-    if (given === undefined) throw invalid(fn, "INVALID_DATE", "asOf", options.asOf, "a valid Date, ISO-8601 date-time with an offset, or epoch ms");
+    const given = parseInstant(options.asOf, reading);
+    if (given === undefined) throw instantError(fn, "asOf", options.asOf, reading === undefined ? {} : { reading });
     asOf = given;
   }
-  const counted = parsed.filter((entry) => entry.ms <= asOf);
-  if (counted.length === 0) {
+  let earliest = Number.POSITIVE_INFINITY;
+  let counted = 0;
+  for (let i = 0; i < read; i++) {
+    if (instants[i]! <= asOf) {
+      counted++;
+      if (instants[i]! < earliest) earliest = instants[i]!;
+    }
+  }
+  if (counted === 0) {
     throw new CxMetricsError(fn, "END_BEFORE_START", `asOf (${new Date(asOf).toISOString()}) is before the first activity`, { value: options.asOf });
   }
-  const lastIndex = periodIndex(asOf, period, timeZone);
-  const activePeriods = new Map<string, Set<number>>();
-  for (const entry of counted) {
-    const periods = activePeriods.get(entry.customer) ?? new Set<number>();
-    activePeriods.set(entry.customer, periods);
-    periods.add(periodIndex(entry.ms, period, timeZone));
+
+  // 3. Period of each counted record, by the cuts computed once; distinct (customer, period) pairs by one sort.
+  const cuts = periodCuts(timeZone, period, earliest, asOf);
+  const span = cuts.starts.length - 1;
+  const pairs = new Float64Array(counted);
+  const cohortOf = new Int32Array(customerIds.size).fill(span);
+  for (let i = 0, j = 0; i < read; i++) {
+    if (instants[i]! > asOf) continue;
+    const customer = customerOfRow[i]!;
+    const offset = periodOf(cuts, instants[i]!) - cuts.first;
+    pairs[j++] = customer * span + offset;
+    if (offset < cohortOf[customer]!) cohortOf[customer] = offset;
   }
-  const byCohort = new Map<number, Set<number>[]>();
-  for (const periods of activePeriods.values()) {
-    const cohort = Math.min(...periods);
-    const members = byCohort.get(cohort) ?? [];
-    byCohort.set(cohort, members);
-    members.push(periods);
+  pairs.sort();
+  const retainedByCohort = new Map<number, number[]>();
+  for (let k = 0; k < pairs.length; k++) {
+    if (k > 0 && pairs[k] === pairs[k - 1]) continue;
+    const customer = Math.floor(pairs[k]! / span);
+    const offset = pairs[k]! - customer * span;
+    const cohort = cohortOf[customer]!;
+    let retained = retainedByCohort.get(cohort);
+    if (retained === undefined) {
+      retained = new Array<number>(span - cohort).fill(0);
+      retainedByCohort.set(cohort, retained);
+    }
+    retained[offset - cohort]!++;
   }
-  const cohorts = [...byCohort.keys()]
+  const cohorts = [...retainedByCohort.keys()]
     .sort((a, b) => a - b)
     .map((cohort) => {
-      const members = byCohort.get(cohort)!;
-      const retained = Array.from({ length: lastIndex - cohort + 1 }, (_, k) => members.filter((periods) => periods.has(cohort + k)).length);
+      const retained = retainedByCohort.get(cohort)!;
+      const size = retained[0]!;
       return {
-        cohort: periodLabel(cohort, period),
-        start: periodStart(cohort, period, timeZone).toISOString(),
-        size: members.length,
+        cohort: periodLabel(cuts.first + cohort, period),
+        start: isoWithOffset(cuts.starts[cohort]!, timeZone),
+        size,
         retained,
-        percent: retained.map((count) => (100 * count) / members.length),
+        percent: retained.map((count) => (100 * count) / size),
       };
     });
-  const nextStart = periodStart(lastIndex + 1, period, timeZone).getTime();
   return {
     period,
     timeZone,
     asOf: new Date(asOf).toISOString(),
-    lastPeriodComplete: asOf >= nextStart - 1,
+    lastPeriodComplete: asOf >= cuts.starts[span]! - 1,
     cohorts,
-    customers: activePeriods.size,
-    activities: counted.length,
-    ignoredAfterAsOf: parsed.length - counted.length,
+    customers: cohortOf.reduce((sum, cohort) => (cohort < span ? sum + 1 : sum), 0),
+    activities: counted,
+    ignoredAfterAsOf: read - counted,
+    rows: { total: counts.total, used: counted, skipped: read - counted, excluded: counts.excluded },
+    exclusions,
   };
 }

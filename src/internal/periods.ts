@@ -1,0 +1,91 @@
+import { DAY_MS, offsetAt, wallToInstant } from "./zone.js";
+
+/** Calendar periods: days, ISO weeks (Monday to Sunday), months, quarters, years. */
+export type PeriodUnit = "day" | "week" | "month" | "quarter" | "year";
+
+/**
+ * A period index: consecutive integers for consecutive periods, from the local wall time
+ * (the local date and time written as if it were UTC, in ms).
+ */
+export function periodIndexOfWall(wall: number, unit: PeriodUnit): number {
+  const days = Math.floor(wall / DAY_MS);
+  if (unit === "day") return days;
+  // 1970-01-05 was a Monday: ISO weeks count from it.
+  if (unit === "week") return Math.floor((days - 4) / 7);
+  const date = new Date(days * DAY_MS);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  if (unit === "month") return year * 12 + month;
+  if (unit === "quarter") return year * 4 + Math.floor(month / 3);
+  return year;
+}
+
+/** The local wall time (as if UTC, in ms) at which a period starts. */
+export function periodStartWall(index: number, unit: PeriodUnit): number {
+  if (unit === "day") return index * DAY_MS;
+  if (unit === "week") return (index * 7 + 4) * DAY_MS;
+  if (unit === "month") return Date.UTC(Math.floor(index / 12), index % 12, 1);
+  if (unit === "quarter") return Date.UTC(Math.floor(index / 4), (index % 4) * 3, 1);
+  return Date.UTC(index, 0, 1);
+}
+
+/** The label of a period: `2025-03-07`, `2025-W10` (ISO week-year and week), `2025-03`, `2025-Q1`, `2025`. */
+export function periodLabel(index: number, unit: PeriodUnit): string {
+  const pad = (value: number): string => String(value).padStart(2, "0");
+  if (unit === "day") return new Date(index * DAY_MS).toISOString().slice(0, 10);
+  if (unit === "week") {
+    // The ISO week-year is the year of the week's Thursday; its week 1 holds the year's first Thursday.
+    const thursday = new Date((index * 7 + 7) * DAY_MS);
+    const year = thursday.getUTCFullYear();
+    const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+    return `${year}-W${pad(week)}`;
+  }
+  if (unit === "month") return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+  if (unit === "quarter") return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  return String(index);
+}
+
+/** An instant as ISO-8601 with the zone's offset at it: `2025-02-01T00:00:00.000+01:00`. */
+export function isoWithOffset(instant: number, timeZone: string): string {
+  const offset = offsetAt(timeZone, instant);
+  const local = new Date(instant + offset).toISOString().slice(0, 23);
+  const size = Math.abs(offset) / 1000;
+  const pad = (value: number): string => String(value).padStart(2, "0");
+  const seconds = size % 60 === 0 ? "" : `:${pad(size % 60)}`;
+  return `${local}${offset < 0 ? "-" : "+"}${pad(Math.floor(size / 3600))}:${pad(Math.floor(size / 60) % 60)}${seconds}`;
+}
+
+/**
+ * The cuts between consecutive periods over a span, as instants in a zone, computed once; a period
+ * index for an instant is then a binary search, with no time-zone work per row.
+ */
+export interface PeriodCuts {
+  /** The unit. */
+  readonly unit: PeriodUnit;
+  /** Index of the first period. */
+  readonly first: number;
+  /** `starts[k]`: the instant period `first + k` starts; one more than there are periods (the end of the last). */
+  readonly starts: Float64Array;
+}
+
+/** The period cuts from the period holding `from` to the period holding `to` (instants), in a zone. */
+export function periodCuts(timeZone: string, unit: PeriodUnit, from: number, to: number): PeriodCuts {
+  const first = periodIndexOfWall(from + offsetAt(timeZone, from), unit);
+  const last = periodIndexOfWall(to + offsetAt(timeZone, to), unit);
+  const starts = new Float64Array(last - first + 2);
+  for (let k = 0; k < starts.length; k++) starts[k] = wallToInstant(timeZone, periodStartWall(first + k, unit), "shift");
+  return { unit, first, starts };
+}
+
+/** The period index of an instant inside the cuts' span. */
+export function periodOf(cuts: PeriodCuts, t: number): number {
+  const starts = cuts.starts;
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (starts[mid]! <= t) low = mid;
+    else high = mid - 1;
+  }
+  return cuts.first + low;
+}

@@ -105,3 +105,30 @@ describe("iqs", () => {
     expect(() => iqs([{ ratings: full }], SCORECARD, { passThreshold: 180 })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
   });
 });
+
+describe("iqs on messy reviews", () => {
+  const card = { criteria: [{ id: "solution", weight: 1, scale: "1-5" as const }] };
+  const reviews = [
+    { id: "r1", ratings: { solution: 5 } }, // 100
+    { id: "r2", ratings: { solution: 7 } }, // off the scale
+    { id: "r3", ratings: { solution: 3 } }, // 50
+    { id: "r4", ratings: { other: 3, solution: 3 } }, // unknown criterion
+    { id: "r5" }, // no ratings
+  ];
+  it("throws at the first bad review by default, naming the field", () => {
+    expect(() => iqs(reviews as never, card)).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 1, field: "ratings.solution" }));
+  });
+  it("with invalid: \"exclude\" scores the good ones (hand: (100 + 50) / 2 = 75) and lists the rest", () => {
+    const result = iqs(reviews as never, card, { invalid: "exclude" });
+    expect(result).toMatchObject({ iqs: 75, n: 2, total: 2, rows: { total: 5, used: 2, skipped: 0, excluded: 3 } });
+    expect(result.exclusions.map((row) => [row.index, row.id, row.code, row.field])).toEqual([
+      [1, "r2", "INVALID_SCORE", "ratings.solution"],
+      [3, "r4", "UNKNOWN_CRITERION", "ratings.other"],
+      [4, "r5", "INVALID_ARGUMENT", "ratings"],
+    ]);
+  });
+  it("rejects holes in the scorecard's criteria", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => iqs([{ ratings: {} }], { criteria: [, { id: "a", weight: 1, scale: "1-5" }] as never })).toThrow(expect.objectContaining({ code: "INVALID_SCORECARD" }));
+  });
+});

@@ -1,12 +1,13 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { invalid } from "../internal/describe.js";
+import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
+import { describe, invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
 import { assertOptions } from "../internal/validate.js";
 import type { Values } from "../types.js";
 import { compileScorecard, scoreReview, type QaReview, type Scorecard } from "./scorecard.js";
 
 /** Options of {@link iqs}. */
-export interface IqsOptions<R extends QaReview = QaReview> {
+export interface IqsOptions<R extends QaReview = QaReview> extends BatchOptions {
   /** Groups the reviews for `perGroup`; default by `agentId` (reviews without one fall in the `null` group). */
   readonly by?: (review: R, index: number) => string | null | undefined;
   /** Review score (percent) from which a review passes, for `passPercent`; default 80 (Zendesk QA's default baseline). */
@@ -71,7 +72,7 @@ export interface IqsResult {
   readonly iqs: number;
   /** Scored reviews (the mean's denominator). */
   readonly n: number;
-  /** All reviews given. */
+  /** Reviews used (all given, less any left out under `invalid: "exclude"`). */
   readonly total: number;
   /** Reviews in which every criterion was N/A: no score, left out of the mean. */
   readonly unscored: number;
@@ -89,6 +90,10 @@ export interface IqsResult {
   readonly perCriterion: readonly IqsCriterionScore[];
   /** Every group, in order of first appearance. */
   readonly perGroup: readonly IqsGroupScore[];
+  /** Reviews read, used and left out as bad (`total = used + skipped + excluded`; none is skipped). */
+  readonly rows: BatchCounts;
+  /** Bad reviews left out under `invalid: "exclude"`: index, id, field (`ratings.solution`), value and reason. */
+  readonly exclusions: readonly ExcludedRow[];
 }
 
 /**
@@ -134,6 +139,7 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
   }
   const by = options.by ?? ((review: R) => review.agentId);
   if (typeof by !== "function") throw invalid(fn, "INVALID_OPTION", "by", by, "a function (review) => key");
+  const policy = rowPolicy(fn, options);
   const list = recordList(fn, "reviews", reviews);
   if (list.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no reviews");
 
@@ -141,14 +147,17 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
   const ratedSum = criteria.map(() => 0);
   const ratedCount = criteria.map(() => 0);
   const failCount = criteria.map(() => 0);
+  const criterionIndex = new Map(criteria.map((criterion, k) => [criterion.id, k]));
   const groups = new Map<string | null, { n: number; sum: number; criticalFails: number }>();
   let sum = 0;
   let n = 0;
   let criticalFails = 0;
   let passed = 0;
-  list.forEach((review, index) => {
+  const { counts, exclusions } = visitRows(policy, list, (review) => review.id, (review, index) => {
+    // Read everything first: a review left out must leave no trace in the totals.
     const scored = scoreReview(fn, criteria, review, index);
-    const key = by(review, index) ?? null;
+    const key = labelOf(fn, by(review, index), index);
+    const id = labelOf(fn, (review as { id?: unknown }).id, index, "id");
     const group = groups.get(key) ?? { n: 0, sum: 0, criticalFails: 0 };
     groups.set(key, group);
     scored.normalized.forEach((value, k) => {
@@ -156,7 +165,7 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
       ratedSum[k]! += value;
       ratedCount[k]!++;
     });
-    for (const id of scored.failedCritical) failCount[criteria.findIndex((criterion) => criterion.id === id)]!++;
+    for (const failed of scored.failedCritical) failCount[criterionIndex.get(failed)!]!++;
     const criticalFail = scored.failedCritical.length > 0;
     if (scored.score !== null) {
       sum += scored.score;
@@ -171,7 +180,7 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
     }
     perReview.push({
       index,
-      id: review.id ?? null,
+      id,
       key,
       score: scored.score === null ? null : 100 * scored.score,
       criticalFail,
@@ -183,8 +192,8 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
   return {
     iqs: (100 * sum) / n,
     n,
-    total: list.length,
-    unscored: list.length - n,
+    total: counts.used,
+    unscored: counts.used - n,
     criticalFails,
     criticalFailPercent: (100 * criticalFails) / n,
     passPercent: (100 * passed) / n,
@@ -196,7 +205,7 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
       weight: criterion.weight,
       critical: criterion.critical,
       n: ratedCount[k]!,
-      notApplicable: list.length - ratedCount[k]!,
+      notApplicable: counts.used - ratedCount[k]!,
       meanScore: ratedCount[k]! === 0 ? null : (100 * ratedSum[k]!) / ratedCount[k]!,
       fails: criterion.critical ? failCount[k]! : null,
     })),
@@ -207,5 +216,15 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
       criticalFails: group.criticalFails,
       criticalFailPercent: group.n === 0 ? null : (100 * group.criticalFails) / group.n,
     })),
+    rows: counts,
+    exclusions,
   };
+}
+
+/** A group key or id: text, a number read as text, or null when missing. */
+function labelOf(fn: string, value: unknown, index: number, field = "group key"): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw new CxMetricsError(fn, "INVALID_ARGUMENT", `${field} of review at index ${index} is ${describe(value)}, expected text or a number`, { index, value, field });
 }

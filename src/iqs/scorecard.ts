@@ -1,6 +1,6 @@
 import type { CustomScale } from "../types.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { describe, invalid } from "../internal/describe.js";
+import { describe } from "../internal/describe.js";
 
 /**
  * A criterion's rating scale: `"binary"` (fail / pass: `false` / `true` or 0 / 1), `"1-3"`,
@@ -129,13 +129,18 @@ export interface ScoredReview {
 export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], review: QaReview, index: number): ScoredReview {
   const ratings = (review as { ratings?: unknown } | null)?.ratings;
   if (typeof ratings !== "object" || ratings === null) {
-    throw invalid(fn, "INVALID_ARGUMENT", `review at index ${index}`, review, "an object with ratings { criterionId: rating }", index);
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `review at index ${index} is ${describe(review)}, expected an object with ratings { criterionId: rating }`, {
+      index,
+      value: review,
+      field: "ratings",
+    });
   }
   for (const key of Object.keys(ratings)) {
     if (!criteria.some((criterion) => criterion.id === key)) {
       throw new CxMetricsError(fn, "UNKNOWN_CRITERION", `review at index ${index} rates ${JSON.stringify(key)}, which is not on the scorecard`, {
         index,
         value: key,
+        field: `ratings.${key}`,
       });
     }
   }
@@ -149,6 +154,7 @@ export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], 
       throw new CxMetricsError(fn, "MISSING_RATING", `review at index ${index} has no rating for ${JSON.stringify(criterion.id)} (use null for N/A)`, {
         index,
         value: criterion.id,
+        field: `ratings.${criterion.id}`,
       });
     }
     const given = (ratings as Record<string, unknown>)[criterion.id];
@@ -157,6 +163,7 @@ export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], 
         throw new CxMetricsError(fn, "INVALID_SCORE", `review at index ${index} marks ${JSON.stringify(criterion.id)} N/A, which it does not allow`, {
           index,
           value: given,
+          field: `ratings.${criterion.id}`,
         });
       }
       normalized.push(null);
@@ -165,14 +172,12 @@ export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], 
     }
     const value = typeof given === "boolean" && criterion.min === 0 && criterion.max === 1 ? Number(given) : given;
     if (typeof value !== "number" || !Number.isInteger(value) || value < criterion.min || value > criterion.max) {
-      throw invalid(
-        fn,
-        "INVALID_SCORE",
-        `rating of ${JSON.stringify(criterion.id)} in review at index ${index}`,
-        given,
-        `an integer ${criterion.min}-${criterion.max}${criterion.min === 0 && criterion.max === 1 ? " or a boolean" : ""}, or null for N/A`,
+      const expected = `an integer ${criterion.min}-${criterion.max}${criterion.min === 0 && criterion.max === 1 ? " or a boolean" : ""}, or null for N/A`;
+      throw new CxMetricsError(fn, "INVALID_SCORE", `rating of ${JSON.stringify(criterion.id)} in review at index ${index} is ${describe(given)}, expected ${expected}`, {
         index,
-      );
+        value: given,
+        field: `ratings.${criterion.id}`,
+      });
     }
     const score = (value - criterion.min) / (criterion.max - criterion.min);
     normalized.push(score);

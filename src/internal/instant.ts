@@ -135,6 +135,7 @@ export function instantProblem(value: unknown, reading?: InstantReading): Instan
   const match = ISO.exec(trimmed);
   if (match === null) return { code: "INVALID_DATE", reason: `${text} is not an ISO-8601 date-time (expected for example "2025-03-01T09:30:00Z" or "2025-03-01T09:30:00+02:00")` };
   const local = match[8] === undefined && match[9] === undefined;
+  if (Number.isNaN(parseIsoString(trimmed, "UTC"))) return { code: "INVALID_DATE", reason: `${text} is not a possible date and time (a day, hour or offset out of its range)` };
   const ms = parseIsoString(trimmed, reading?.timeZone);
   if (local && reading?.timeZone === undefined) {
     const kind = match[4] === undefined ? "a date without a time" : "a local time without an offset";

@@ -1,10 +1,12 @@
 import * as z from "zod";
-import { parseInstant } from "../internal/instant.js";
+import { instantProblem, parseInstant } from "../internal/instant.js";
 
 /**
  * An instant: a `Date`, an ISO-8601 string with an offset or `Z`, or epoch milliseconds,
  * parsed to a `Date`. Strings without an offset are rejected (their instant depends on the
- * reader's time zone), and so are impossible dates such as 2025-02-30.
+ * reader's time zone: the parse helpers read them with an explicit `timeZone` option), and so are
+ * impossible dates such as 2025-02-30 and instants outside 1900-01-01 to 2199-12-31 (UTC). The
+ * issue's message says which.
  *
  * @example
  * ```ts
@@ -15,10 +17,7 @@ import { parseInstant } from "../internal/instant.js";
 export const instantSchema = /* @__PURE__ */ z.union([z.date(), z.string(), z.number()]).transform((value, context) => {
   const ms = parseInstant(value);
   if (ms === undefined) {
-    context.addIssue({
-      code: "custom",
-      message: "expected a valid Date, an ISO-8601 date-time with an offset or Z, or epoch milliseconds",
-    });
+    context.addIssue({ code: "custom", message: instantProblem(value).reason });
     return z.NEVER;
   }
   return new Date(ms);

@@ -1,6 +1,8 @@
 import * as z from "zod";
 import { instantSchema, textSchema } from "./fields.js";
-import { coerceFields, dataOrThrow, parseEachRow, type SafeParseResponsesResult } from "./parse-rows.js";
+import { assertTimeZone } from "../internal/time-zone.js";
+import { assertOptions } from "../internal/validate.js";
+import { coerceFields, dataOrThrow, localInstants, parseEachRow, steps, type RowReading, type SafeParseResponsesResult } from "./parse-rows.js";
 
 /** An optional instant: missing, null (not yet), or an instant parsed to a `Date`. */
 const optionalInstant = /* @__PURE__ */ z.union([z.null(), instantSchema]).optional();
@@ -65,22 +67,36 @@ export type InteractionRow = z.infer<typeof interactionSchema>;
 export interface ParseInteractionsOptions {
   /** Coerce CSV text: trim, drop empty cells (an empty `firstResponseAt` is "no reply yet"). Default false. */
   readonly coerce?: boolean;
+  /**
+   * IANA zone in which local date-times and plain dates (`2025-03-10 09:00`, `2025-03-10`) are read,
+   * as helpdesk exports often write them. Without it they are rejected, never guessed.
+   */
+  readonly timeZone?: string;
 }
 
 const coerce = (row: unknown): unknown => coerceFields(row, (_key, text) => text);
+const INSTANT_FIELDS = ["createdAt", "firstResponseAt", "resolvedAt", "resolutions", "statusChanges", "messages"];
+
+function reading(fn: string, options: ParseInteractionsOptions): RowReading {
+  assertOptions(fn, options);
+  if (options.timeZone !== undefined) assertTimeZone(fn, options.timeZone);
+  return { prepare: steps(options.coerce === true ? coerce : undefined, localInstants(options.timeZone, INSTANT_FIELDS)) };
+}
 
 /**
- * Validates a batch of interactions and reports every bad row (index, field, reason).
+ * Validates a batch of interactions: the good rows, and every problem of the bad ones (index, field,
+ * the value found, and a reason that says what was found).
  *
- * @throws CxMetricsError `INVALID_ARGUMENT` when rows are not iterable.
+ * @throws CxMetricsError `INVALID_ARGUMENT` when rows are not iterable; `INVALID_TIME_ZONE`.
  * @example
  * ```ts
  * safeParseInteractions([{ id: "t1", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "" }], { coerce: true });
- * //=> { success: true, data: [{ id: "t1", createdAt: Date(2025-03-10T09:00:00Z) }] }
+ * //=> { success: true, data: [{ id: "t1", createdAt: Date(2025-03-10T09:00:00Z) }], rows: { total: 1, used: 1, ... } }
  * ```
  */
 export function safeParseInteractions(rows: Iterable<unknown>, options: ParseInteractionsOptions = {}): SafeParseResponsesResult<InteractionRow> {
-  return parseEachRow("safeParseInteractions", rows, interactionSchema, options.coerce === true ? coerce : undefined) as SafeParseResponsesResult<InteractionRow>;
+  const fn = "safeParseInteractions";
+  return parseEachRow(fn, rows, interactionSchema, reading(fn, options)) as SafeParseResponsesResult<InteractionRow>;
 }
 
 /**

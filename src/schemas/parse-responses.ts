@@ -1,7 +1,8 @@
 import type * as z from "zod";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe, invalid } from "../internal/describe.js";
-import { coerceFields, dataOrThrow, NUMERIC, parseEachRow, type SafeParseResponsesResult } from "./parse-rows.js";
+import { assertTimeZone } from "../internal/time-zone.js";
+import { coerceFields, dataOrThrow, localInstants, NUMERIC, parseEachRow, steps, type SafeParseResponsesResult } from "./parse-rows.js";
 import {
   ces5ResponseSchema,
   cesResponseSchema,
@@ -53,6 +54,8 @@ export type ParseResponsesOptions = ResponseKind & {
    * strings are trimmed. Default false (JSON input keeps its types).
    */
   readonly coerce?: boolean;
+  /** IANA zone in which local date-times and plain dates of `respondedAt` are read; without it they are rejected. */
+  readonly timeZone?: string;
 };
 
 /** The parsed row type for a response kind. */
@@ -86,18 +89,21 @@ function coerceRow(row: unknown): unknown {
 }
 
 /**
- * Validates a batch of survey responses and reports **every** bad row, never only the first.
+ * Validates a batch of survey responses: returns the good rows and reports **every** bad row, never
+ * only the first, each issue saying what was found (`the cell is empty`, `found "abc"`).
  * Rows are checked one by one with the metric's schema (much faster than one `z.array(...)` over
  * the batch); unknown columns are kept as they are.
  *
  * @param rows - objects from JSON or a CSV reader.
  * @param options - `metric` (`"nps"`, `"csat"`, `"ces"`), `scale`, and `coerce` for CSV text.
- * @returns `{ success: true, data }`, or `{ success: false, issues }` with index, field and reason per problem.
- * @throws CxMetricsError `INVALID_ARGUMENT` when `rows` is not iterable; `INVALID_OPTION` for an unknown metric or scale.
+ * @returns `{ success, data, issues, rows }`: the parsed good rows, every problem (index, field, value,
+ *   reason), and the counts (`total = used + excluded`).
+ * @throws CxMetricsError `INVALID_ARGUMENT` when `rows` is not iterable; `INVALID_OPTION` for an
+ *   unknown metric or scale; `INVALID_TIME_ZONE`.
  * @example
  * ```ts
  * safeParseResponses([{ score: "9" }, { score: "11" }], { metric: "nps", coerce: true });
- * //=> { success: false, issues: [{ index: 1, field: "score", reason: "expected an integer 0-10" }] }
+ * //=> { success: false, data: [{ score: 9 }], issues: [{ index: 1, field: "score", value: "11", reason: "found \"11\", expected an integer 0-10" }], ... }
  * ```
  */
 export function safeParseResponses<K extends ParseResponsesOptions>(
@@ -126,5 +132,8 @@ function parseRows(fn: string, rows: Iterable<unknown>, options: ParseResponsesO
   if (typeof options !== "object" || options === null) {
     throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ metric, scale?, coerce? }");
   }
-  return parseEachRow(fn, rows, schemaFor(fn, options), options.coerce === true ? coerceRow : undefined);
+  if (options.timeZone !== undefined) assertTimeZone(fn, options.timeZone);
+  return parseEachRow(fn, rows, schemaFor(fn, options), {
+    prepare: steps(options.coerce === true ? coerceRow : undefined, localInstants(options.timeZone, ["respondedAt"])),
+  });
 }

@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { invalid } from "../internal/describe.js";
 import { instantSchema, textSchema } from "./fields.js";
-import { coerceFields, dataOrThrow, NUMERIC, parseEachRow, type SafeParseResponsesResult } from "./parse-rows.js";
+import { assertTimeZone } from "../internal/time-zone.js";
+import { coerceFields, dataOrThrow, NUMERIC, localInstants, parseEachRow, steps, type SafeParseResponsesResult } from "./parse-rows.js";
 
 /**
  * A rating in a QA review: a number, a boolean (binary criteria), or null for N/A.
@@ -54,6 +55,8 @@ export interface ParseQaReviewsOptions {
    * booleans, `n/a` / `na` / an empty cell become null (N/A). Default false.
    */
   readonly coerce?: boolean;
+  /** IANA zone in which local date-times and plain dates of `reviewedAt` are read; without it they are rejected. */
+  readonly timeZone?: string;
 }
 
 const NOT_APPLICABLE = new Set(["n/a", "na", "-"]);
@@ -76,7 +79,7 @@ function prepareRow(options: ParseQaReviewsOptions): ((row: unknown) => unknown)
     if (criteria !== undefined) {
       shaped = Object.fromEntries(Object.entries(record).filter(([key]) => !criteria.includes(key)));
       // A missing or empty cell of a listed criterion is N/A.
-      shaped.ratings = Object.fromEntries(criteria.map((id) => [id, record[id] === undefined || record[id] === "" ? null : record[id]]));
+      shaped.ratings = Object.fromEntries(criteria.map((id) => [id, !Object.hasOwn(record, id) || record[id] === "" ? null : record[id]]));
     }
     if (!coerce) return shaped;
     const base = coerceFields(shaped, (_key, text) => text) as Record<string, unknown>;
@@ -107,7 +110,11 @@ export function safeParseQaReviews(rows: Iterable<unknown>, options: ParseQaRevi
   if (options.criteria !== undefined && !Array.isArray(options.criteria)) {
     throw invalid(fn, "INVALID_ARGUMENT", "criteria", options.criteria, "an array of criterion ids");
   }
-  return parseEachRow(fn, rows, qaReviewSchema, prepareRow(options)) as SafeParseResponsesResult<QaReviewRow>;
+  if (options.timeZone !== undefined) assertTimeZone(fn, options.timeZone);
+  return parseEachRow(fn, rows, qaReviewSchema, {
+    prepare: steps(prepareRow(options), localInstants(options.timeZone, ["reviewedAt"])),
+    nested: ["ratings"],
+  }) as SafeParseResponsesResult<QaReviewRow>;
 }
 
 /**

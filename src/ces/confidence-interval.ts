@@ -1,3 +1,4 @@
+import { assertObject } from "../internal/validate.js";
 import { ratingIntervals, type RatingIntervalOptions, type RatingIntervals } from "../stats/rating-intervals.js";
 import type { CesResult } from "./ces.js";
 
@@ -13,6 +14,7 @@ import type { CesResult } from "./ces.js";
  * ```
  */
 export function cesConfidenceInterval(result: CesResult, options: RatingIntervalOptions = {}): RatingIntervals {
+  assertObject("cesConfidenceInterval", "result", result, "a result of ces(...)");
   return ratingIntervals(
     "cesConfidenceInterval",
     { successes: result.easy, denominator: result.total, distribution: result.distribution },

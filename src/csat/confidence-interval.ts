@@ -1,3 +1,4 @@
+import { assertObject } from "../internal/validate.js";
 import { ratingIntervals, type RatingIntervalOptions, type RatingIntervals } from "../stats/rating-intervals.js";
 import type { CsatResult } from "./csat.js";
 
@@ -7,7 +8,8 @@ import type { CsatResult } from "./csat.js";
  * points; for the mean rating, a t interval (see {@link meanConfidenceInterval}).
  *
  * @param result - a result of {@link csat}.
- * @throws CxMetricsError `INVALID_CONFIDENCE`, `INVALID_OPTION`; `TOO_FEW_VALUES` when there is only one rating.
+ * @throws CxMetricsError `INVALID_ARGUMENT` for a result that is not an object; `INVALID_CONFIDENCE`,
+ *   `INVALID_OPTION`; `TOO_FEW_VALUES` when there is only one rating.
  * @example
  * ```ts
  * const result = csat([5, 5, 4, 4, 4, 3, 2, 5, 4, 1]); // 7 of 10 satisfied
@@ -15,6 +17,7 @@ import type { CsatResult } from "./csat.js";
  * ```
  */
 export function csatConfidenceInterval(result: CsatResult, options: RatingIntervalOptions = {}): RatingIntervals {
+  assertObject("csatConfidenceInterval", "result", result, "a result of csat(...)");
   return ratingIntervals(
     "csatConfidenceInterval",
     { successes: result.satisfied, denominator: result.denominator, distribution: result.distribution },

@@ -2,14 +2,16 @@ import { CxMetricsError, type CxMetricsErrorCode } from "../errors/cx-metrics-er
 
 /** Formats a value for an error message: strings quoted, objects as (shortened) JSON, the rest as JavaScript prints it. */
 export function describe(value: unknown): string {
-  if (typeof value !== "object" || value === null || value instanceof Date) {
-    return typeof value === "string" ? JSON.stringify(value) : String(value);
-  }
   try {
+    if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (typeof value === "bigint") return `${String(value)}n (a BigInt)`;
+    if (typeof value !== "object" || value === null) return String(value);
+    if (value instanceof Date) return Number.isNaN(Date.prototype.getTime.call(value)) ? "Invalid Date" : Date.prototype.toISOString.call(value);
     const json = String(JSON.stringify(value));
     return json.length > 60 ? `${json.slice(0, 57)}...` : json;
   } catch {
-    return "object";
+    // A Proxy or an object whose getters throw: say what it is without reading it.
+    return Array.isArray(value) ? "an array" : `an object that cannot be read (${typeof value})`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { describe } from "./describe.js";
 import { wallToInstant } from "./zone.js";
 
 /** The first supported instant: 1900-01-01T00:00:00Z. */
@@ -117,7 +118,7 @@ function unitHint(ms: number): string {
  * instants outside the range each get their own words.
  */
 export function instantProblem(value: unknown, reading?: InstantReading): InstantProblem {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  const text = describe(value);
   if (value === undefined || value === null) return { code: "INVALID_DATE", reason: `the value is missing (${String(value)}), expected ${EXPECTED}` };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { code: "INVALID_DATE", reason: `${text} is not a finite number of epoch milliseconds` };

@@ -1,9 +1,9 @@
 import { invalid } from "./describe.js";
 
-/** A count: a finite, non-negative integer. */
+/** A count: a non-negative integer that a double holds exactly (≤ 2^53 - 1, 9,007,199,254,740,991). */
 export function assertCount(fn: string, name: string, value: unknown): asserts value is number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw invalid(fn, "INVALID_COUNT", `${name}`, value, "a non-negative integer");
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw invalid(fn, "INVALID_COUNT", `${name}`, value, "a non-negative integer up to 2^53 - 1");
   }
 }
 
@@ -64,6 +64,11 @@ export function assertRate(fn: string, name: string, value: unknown, min = 0, mi
     const range = max === Number.POSITIVE_INFINITY ? `${minOpen ? ">" : "≥"} ${min}` : `${minOpen ? ">" : "≥"} ${min} and ≤ ${max}`;
     throw invalid(fn, "INVALID_RATE", name, value, `a fraction ${range} (0.05, not 5)`);
   }
+}
+
+/** An object argument (a result, counts, a summary): not null, not a primitive. */
+export function assertObject(fn: string, name: string, value: unknown, expected: string): asserts value is object {
+  if (typeof value !== "object" || value === null) throw invalid(fn, "INVALID_ARGUMENT", name, value, expected);
 }
 
 /** An accessor: a function, or left out. */

@@ -1,3 +1,4 @@
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertAmount, assertRate } from "../internal/validate.js";
 
@@ -60,10 +61,13 @@ export function ltv(inputs: LtvInputs): LtvResult {
   assertAmount(fn, "arpa", arpa);
   assertRate(fn, "grossMargin", grossMargin);
   assertRate(fn, "churnRate", churnRate, 0, true);
+  if (!Number.isFinite(1 / churnRate)) {
+    throw new CxMetricsError(fn, "INVALID_RATE", `churnRate is ${churnRate}, so small that the lifetime 1 / churnRate is infinite`, { value: churnRate });
+  }
   assertRate(fn, "discountRate", discountRate, 0, false, Number.POSITIVE_INFINITY);
   const marginPerPeriod = arpa * grossMargin;
   return {
-    ltv: (marginPerPeriod * (1 + discountRate)) / (discountRate + churnRate),
+    ltv: finiteLtv(fn, (marginPerPeriod * (1 + discountRate)) / (discountRate + churnRate)),
     lifetimePeriods: 1 / churnRate,
     marginPerPeriod,
     arpa,
@@ -140,4 +144,10 @@ export function ltvToCac(ltvValue: number | LtvResult, cac: number): LtvToCacRes
   if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(fn, "INVALID_AMOUNT", "ltv", value, "a finite amount");
   if (typeof cac !== "number" || !(cac > 0) || !Number.isFinite(cac)) throw invalid(fn, "INVALID_AMOUNT", "cac", cac, "a finite amount > 0");
   return { ratio: value / cac, ltv: value, cac };
+}
+
+/** An LTV that a double can hold; amounts near 1e308 overflow. */
+function finiteLtv(fn: string, value: number): number {
+  if (!Number.isFinite(value)) throw new CxMetricsError(fn, "INVALID_AMOUNT", "the lifetime value overflows a double: check the amounts and rates", { value });
+  return value;
 }

@@ -70,7 +70,7 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
       return accumulator;
     },
     merge(other: NpsAccumulator | NpsAccumulatorState) {
-      const counts = isAccumulator(other) ? other.toJSON() : readState("NpsAccumulator.merge", other);
+      const counts = readState("NpsAccumulator.merge", isAccumulator(other) ? other.toJSON() : other);
       addCounts("NpsAccumulator.merge", counts);
       return accumulator;
     },

@@ -41,7 +41,9 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
       { value: input },
     );
   }
-  if ("promoterPercent" in input && typeof input.total === "number" && !Number.isInteger(input.promoters)) {
+  const recovered = input as { promoters: unknown; passives: unknown; detractors: unknown };
+  const whole = Number.isInteger(recovered.promoters) && Number.isInteger(recovered.passives) && Number.isInteger(recovered.detractors);
+  if ("promoterPercent" in input && typeof input.total === "number" && !whole) {
     // Counts recovered from rounded percentages: use the shares and the total as given.
     n = input.total;
     promoters = (input.promoterPercent * n) / 100;

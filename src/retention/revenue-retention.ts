@@ -1,7 +1,7 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
-import { assertAmount } from "../internal/validate.js";
+import { assertAccessor, assertAmount } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 
 /** Recurring revenue movements of one period, from the customers who were paying at its start. */
@@ -119,6 +119,7 @@ export function revenueRetentionFromCustomers<T = CustomerRevenue>(
   accessor?: Accessor<T, CustomerRevenue>,
 ): CustomerRevenueRetentionResult {
   const fn = "revenueRetentionFromCustomers";
+  assertAccessor(fn, "accessor", accessor);
   const list = recordList(fn, "customers", customers);
   let startMrr = 0;
   let expansion = 0;

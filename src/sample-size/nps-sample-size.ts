@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { invalid } from "../internal/describe.js";
+import { describe, invalid } from "../internal/describe.js";
 import { assertOneOf, assertOptions, assertPercent } from "../internal/validate.js";
 import { finiteSample, marginCorrection, samplingDesign, type SampleSizeRounding, type ZValue } from "./sample-size.js";
 
@@ -50,6 +50,9 @@ export interface NpsSampleSizeResult {
 /** Variance of one NPS response from shares in percent; 1 (the maximum) when none are given. */
 export function npsVariance(fn: string, expected: ExpectedNpsShares | undefined): number {
   if (expected === undefined) return 1;
+  if (typeof expected !== "object" || expected === null) {
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `expected is ${describe(expected)}, expected { promoterPercent, detractorPercent } or left out`, { value: expected });
+  }
   assertPercent(fn, "expected.promoterPercent", expected.promoterPercent);
   assertPercent(fn, "expected.detractorPercent", expected.detractorPercent);
   const pro = expected.promoterPercent / 100;

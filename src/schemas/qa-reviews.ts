@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { invalid } from "../internal/describe.js";
+import { assertOptions } from "../internal/validate.js";
 import { instantSchema, textSchema } from "./fields.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { coerceFields, dataOrThrow, NUMERIC, localInstants, parseEachRow, steps, type SafeParseResponsesResult } from "./parse-rows.js";
@@ -107,6 +108,7 @@ function prepareRow(options: ParseQaReviewsOptions): ((row: unknown) => unknown)
  */
 export function safeParseQaReviews(rows: Iterable<unknown>, options: ParseQaReviewsOptions = {}): SafeParseResponsesResult<QaReviewRow> {
   const fn = "safeParseQaReviews";
+  assertOptions(fn, options);
   if (options.criteria !== undefined && !Array.isArray(options.criteria)) {
     throw invalid(fn, "INVALID_ARGUMENT", "criteria", options.criteria, "an array of criterion ids");
   }

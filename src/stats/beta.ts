@@ -61,7 +61,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 function checkShape(fn: string, a: number, b: number): void {
-  if (!(a > 0 && Number.isFinite(a)) || !(b > 0 && Number.isFinite(b))) {
+  if (typeof a !== "number" || typeof b !== "number" || !(a > 0 && Number.isFinite(a)) || !(b > 0 && Number.isFinite(b))) {
     throw new CxMetricsError(fn, "INVALID_ARGUMENT", `shape parameters are ${describe(a)} and ${describe(b)}, expected positive finite numbers`, {
       value: [a, b],
     });
@@ -83,8 +83,8 @@ function checkShape(fn: string, a: number, b: number): void {
  */
 export function betaCdf(x: number, a: number, b: number): number {
   checkShape("betaCdf", a, b);
-  if (Number.isNaN(x)) {
-    throw new CxMetricsError("betaCdf", "INVALID_ARGUMENT", "x is NaN, expected a number 0-1", { value: x });
+  if (typeof x !== "number" || Number.isNaN(x)) {
+    throw invalid("betaCdf", "INVALID_ARGUMENT", "x", x, "a number 0-1");
   }
   if (x <= 0) return 0;
   if (x >= 1) return 1;

@@ -1,4 +1,4 @@
-import { assertOptions } from "../internal/validate.js";
+import { invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
 import type { Accessor, Values } from "../types.js";
 
@@ -24,7 +24,7 @@ export interface Group<T, K> {
  */
 export function groupBy<T, K>(items: Values<T>, key: Accessor<T, K>): Group<T, K>[] {
   const fn = "groupBy";
-  assertOptions(fn, {});
+  if (typeof key !== "function") throw invalid(fn, "INVALID_ARGUMENT", "key", key, "a function (record, index) => key");
   const groups = new Map<K, T[]>();
   recordList(fn, "items", items).forEach((item, index) => {
     const k = key(item, index);

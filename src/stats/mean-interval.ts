@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { assertConfidence, assertCount, assertFinite, assertOptions } from "../internal/validate.js";
+import { assertConfidence, assertCount, assertFinite, assertObject, assertOptions } from "../internal/validate.js";
 import { invalid } from "../internal/describe.js";
 import { studentTQuantile } from "./student-t.js";
 
@@ -64,6 +64,7 @@ export function meanConfidenceInterval(summary: MeanSummary, options: MeanInterv
   assertOptions(fn, options);
   const { confidence = 0.95 } = options;
   assertConfidence(fn, confidence);
+  assertObject(fn, "summary", summary, "{ mean, standardDeviation, n }");
   const { mean, standardDeviation, n } = summary;
   assertFinite(fn, "mean", mean);
   assertFinite(fn, "standardDeviation", standardDeviation);

@@ -62,6 +62,7 @@ function erfc(x: number): number {
  * ```
  */
 export function normalCdf(z: number): number {
+  if (typeof z !== "number" || Number.isNaN(z)) throw invalid("normalCdf", "INVALID_ARGUMENT", "z", z, "a number");
   if (z === Number.POSITIVE_INFINITY) return 1;
   if (z === Number.NEGATIVE_INFINITY) return 0;
   return 0.5 * erfc(-z / SQRT2);
@@ -111,5 +112,6 @@ export function normalQuantile(p: number): number {
  */
 export function zForConfidence(confidence: number): number {
   assertConfidence("zForConfidence", confidence);
-  return normalQuantile(1 - (1 - confidence) / 2);
+  // -Φ⁻¹((1 - c) / 2), not Φ⁻¹(1 - (1 - c) / 2): 1 - 5.6e-17 rounds to 1 for c = 0.9999999999999999.
+  return -normalQuantile((1 - confidence) / 2);
 }

@@ -150,6 +150,7 @@ function plan(n: number, q: number, method: PercentileMethod): { ranks: number[]
  * ```
  */
 export function percentiles<T = number>(values: Values<T>, ps: readonly number[], options: PercentileOptions<T> = {}): number[] {
+  assertOptions("percentiles", options);
   return percentilesOf("percentiles", finiteValues("percentiles", values, options.accessor), ps, options);
 }
 
@@ -182,5 +183,6 @@ export function percentilesOf(fn: string, data: Float64Array, ps: readonly numbe
  * ```
  */
 export function percentile<T = number>(values: Values<T>, p: number, options: PercentileOptions<T> = {}): number {
+  assertOptions("percentile", options);
   return percentilesOf("percentile", finiteValues("percentile", values, options.accessor), [p], options)[0]!;
 }

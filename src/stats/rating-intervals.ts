@@ -1,5 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { assertConfidence, assertOneOf, assertOptions } from "../internal/validate.js";
+import { invalid } from "../internal/describe.js";
+import { assertConfidence, assertCount, assertOneOf, assertOptions } from "../internal/validate.js";
 import type { RatingBucket } from "../types.js";
 import { meanConfidenceInterval, type MeanInterval, type MeanSummary } from "./mean-interval.js";
 import { proportionInterval, type ProportionInterval, type ProportionIntervalMethod } from "./proportion-interval.js";
@@ -37,9 +38,15 @@ export interface RatingSample {
  * Mean and sample standard deviation (n - 1 denominator) of tallied ratings, in two passes over
  * the buckets (mean first, then squared deviations), which keeps the variance exact for ratings.
  */
-function summarizeDistribution(distribution: readonly RatingBucket[]): MeanSummary {
+function summarizeDistribution(fn: string, distribution: readonly RatingBucket[]): MeanSummary {
+  if (!Array.isArray(distribution)) throw invalid(fn, "INVALID_ARGUMENT", "result.distribution", distribution, "the distribution of a csat or ces result");
   let n = 0;
   let sum = 0;
+  for (const bucket of distribution) {
+    const { value, count } = (bucket ?? {}) as Partial<RatingBucket>;
+    if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(fn, "INVALID_ARGUMENT", "a distribution value", value, "a finite number");
+    assertCount(fn, "a distribution count", count);
+  }
   for (const { value, count } of distribution) {
     n += count;
     sum += value * count;
@@ -61,7 +68,7 @@ export function ratingIntervals(fn: string, sample: RatingSample, options: Ratin
   if (options.method !== undefined) {
     assertOneOf(fn, "method", options.method, ["wilson", "agresti-coull", "wald", "clopper-pearson", "jeffreys"]);
   }
-  const summary = summarizeDistribution(sample.distribution);
+  const summary = summarizeDistribution(fn, sample.distribution);
   if (summary.n < 2) throw new CxMetricsError(fn, "TOO_FEW_VALUES", `${summary.n} rating(s): a t interval for the mean needs at least 2`);
   const share = proportionInterval(sample.successes, sample.denominator, options);
   const mean = meanConfidenceInterval(

@@ -24,8 +24,13 @@ export function round(value: number, digits = 0): number {
   if (!Number.isInteger(digits) || digits < -15 || digits > 15) {
     throw invalid("round", "INVALID_ARGUMENT", "digits", digits, "an integer -15..15");
   }
-  const [mantissa, exponent = "0"] = String(Math.abs(value)).split("e");
-  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`));
-  const result = Number(`${shifted}e${-digits}`);
+  const shifted = Math.round(shift(Math.abs(value), digits));
+  const result = shift(shifted, -digits);
   return value < 0 ? -result : result;
+}
+
+/** value × 10^digits through the decimal text (`"1.005e2"`), exact for what the text shows; works for `1e+21` too. */
+function shift(value: number, digits: number): number {
+  const [mantissa, exponent = "0"] = String(value).split("e");
+  return Number(`${mantissa}e${Number(exponent) + digits}`);
 }

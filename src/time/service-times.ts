@@ -86,6 +86,7 @@ export function firstResponseTime(interaction: Interaction, options: ServiceTime
  */
 export function resolutionTime(interaction: Interaction, options: ResolutionTimeOptions = {}): ServiceTime | null {
   const fn = "resolutionTime";
+  assertOptions(fn, options);
   const created = interactionField(fn, interaction);
   const { mode = "full" } = options;
   assertOneOf(fn, "mode", mode, ["first", "full"]);

@@ -58,7 +58,8 @@ describe("NPS invariants", () => {
         const wide = npsConfidenceInterval(nps(scores), { confidence: higher, method });
         expect(narrow.low).toBeLessThanOrEqual(narrow.center);
         expect(narrow.high).toBeGreaterThanOrEqual(narrow.center);
-        expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError);
+        // Up to rounding: confidences one ulp apart can give margins one rounding step apart either way.
+        expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError * (1 - 1e-12));
         expect(wide.low).toBeLessThanOrEqual(narrow.low + 1e-9);
         expect(wide.high).toBeGreaterThanOrEqual(narrow.high - 1e-9);
       }),

@@ -88,7 +88,7 @@ export function compileScorecard(fn: string, scorecard: Scorecard): readonly Com
     const { scale } = criterion;
     const range = typeof scale === "string" && Object.hasOwn(NAMED_SCALES, scale) ? NAMED_SCALES[scale] : undefined;
     const [min, max] = range ?? [(scale as { min?: number } | null)?.min ?? Number.NaN, (scale as { max?: number } | null)?.max ?? Number.NaN];
-    if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && max > min && max - min <= 1000)) {
+    if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && max > min)) {
       throw scorecardError(fn, `scale of ${JSON.stringify(criterion.id)} is ${describe(scale)}, expected "binary", "1-3", "1-5" or { min, max }`, scale);
     }
     const passFrom = criterion.passFrom ?? min + Math.ceil((max - min) / 2);

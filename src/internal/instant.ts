@@ -21,19 +21,80 @@ export interface InstantReading {
   readonly timeZone?: string | undefined;
 }
 
+/** Days in a month (1-12) of the proleptic Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Epoch ms of a UTC date and time; years 0-99 stay years 0-99 (Date.UTC would read them as 1900-1999). */
+/** Days from 1970-01-01 to a date (month 1-12), proleptic Gregorian (H. Hinnant's days_from_civil); any year, 0-99 too. */
+function civilDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/** Epoch ms of a UTC date and time (month 1-12). */
 function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
-  if (year >= 100) return Date.UTC(year, month, day, hour, minute, second, ms);
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime();
+  return civilDays(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/** Two ASCII digits at i as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The common shapes of export timestamps read by character codes: `YYYY-MM-DDTHH:MM:SS`, optional
+ * `.fff` (1-9 digits), then `Z` or `±HH:MM`. Returns undefined for any other shape (the regular
+ * expression reads those) and NaN for an impossible date in this shape.
+ */
+function parseCommonIso(text: string): number | undefined {
+  const n = text.length;
+  if (n < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  let i = 19;
+  let millis = 0;
+  if (text.charCodeAt(i) === 46) {
+    let scale = 100;
+    i++;
+    const from = i;
+    while (i < n) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      millis += digit * scale;
+      scale /= 10;
+      i++;
+    }
+    if (i === from || i - from > 9) return undefined;
+    millis = Math.floor(millis + 1e-9);
+  }
+  let offset: number;
+  const mark = text.charCodeAt(i);
+  if (mark === 90 && i + 1 === n) offset = 0;
+  else if ((mark === 43 || mark === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
+    const oh = twoDigits(text, i + 1);
+    const om = twoDigits(text, i + 4);
+    if (oh < 0 || om < 0) return undefined;
+    if (oh > 23 || om > 59) return Number.NaN;
+    offset = (mark === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  } else return undefined;
+  const year = century * 100 + yy;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return utc(year, month, day, hour, minute, second, millis) - offset;
 }
 
 /** The epoch ms of a `Date` (also of a Proxy or subclass that is not a real Date: NaN then). */
@@ -61,6 +122,8 @@ export function parseInstant(value: unknown, reading?: InstantReading): number |
 }
 
 function parseIsoString(text: string, timeZone: string | undefined): number {
+  const common = parseCommonIso(text);
+  if (common !== undefined) return common;
   const match = ISO.exec(text.trim());
   if (match === null) return Number.NaN;
   const [, y, mo, d, h, mi, s = "0", fraction = "0", zulu, sign, offsetHours, offsetMinutes = "0"] = match;
@@ -73,7 +136,7 @@ function parseIsoString(text: string, timeZone: string | undefined): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const millis = Math.floor(Number(`0.${fraction}`) * 1000);
-  const wall = utc(year, month - 1, day, hour, minute, second, millis);
+  const wall = utc(year, month, day, hour, minute, second, millis);
   if (zulu !== undefined) return wall;
   if (sign !== undefined) {
     if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return Number.NaN;

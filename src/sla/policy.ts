@@ -109,13 +109,7 @@ function matches(filter: readonly string[] | undefined, value: string | undefine
   return value !== undefined && filter.includes(value);
 }
 
-/** The first target of the metric whose filters match the interaction, or undefined. */
-export function targetFor(targets: readonly CheckedTarget[], metric: SlaMetric, interaction: TargetFields): CheckedTarget | undefined {
-  return targets.find(
-    (target) =>
-      target.metric === metric &&
-      matches(target.priority, interaction.priority) &&
-      matches(target.type, interaction.type) &&
-      matches(target.channel, interaction.channel),
-  );
+/** Whether a target's filters (priority, type, channel) all match an interaction. */
+export function matchesTarget(target: CheckedTarget, interaction: TargetFields): boolean {
+  return matches(target.priority, interaction.priority) && matches(target.type, interaction.type) && matches(target.channel, interaction.channel);
 }

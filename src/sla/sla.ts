@@ -7,7 +7,7 @@ import type { CalendarIndex } from "../time/calendar-index.js";
 import { instantMs, type Instant } from "../time/instant.js";
 import type { Interaction } from "../time/interaction.js";
 import { readInteraction, type ReadInteraction } from "../time/read-interaction.js";
-import { checkPolicy, targetFor, type CheckedTarget, type SlaClock, type SlaMetric, type SlaPolicy } from "./policy.js";
+import { checkPolicy, matchesTarget, type CheckedTarget, type SlaClock, type SlaMetric, type SlaPolicy } from "./policy.js";
 
 const MINUTE_MS = 60_000;
 
@@ -67,7 +67,10 @@ export interface SlaTargetResult extends SlaTally {
 export interface SlaResult extends SlaTally {
   /** Per target, in policy order. */
   readonly byTarget: readonly SlaTargetResult[];
-  /** Every breach, in input order. */
+  /**
+   * Every breach, in input order. Built when first read (then kept): the figures do not wait for
+   * thousands of breaches to be formatted. A plain enumerable property for JSON and spreading.
+   */
   readonly breaches: readonly SlaBreach[];
   /** The `asOf` used, ISO-8601 UTC, or null when none was needed. */
   readonly asOf: string | null;
@@ -92,9 +95,15 @@ function clockFor(kind: SlaClock, index: CalendarIndex | undefined): Clock {
   return { ms: (a, b) => calendar.between(a, b), add: (a, ms) => calendar.add(a, ms) };
 }
 
+/** No next-response waits: shared, never changed. */
+const NO_WAITS: readonly [number, number | null][] = [];
+
+/** No pauses: shared, never changed. */
+const UNPAUSED: readonly [number, number][] = [];
+
 /** Pause intervals [from, to) from status changes; `to` is Infinity while still paused. */
-function pauses(interaction: ReadInteraction, statuses: readonly string[]): [number, number][] {
-  if (statuses.length === 0 || interaction.statusChanges.length === 0) return [];
+function pauses(interaction: ReadInteraction, statuses: readonly string[]): readonly [number, number][] {
+  if (statuses.length === 0 || interaction.statusChanges.length === 0) return UNPAUSED;
   const changes = interaction.statusChanges.map((change) => ({ at: change.at, paused: statuses.includes(change.status) })).sort((a, b) => a.at - b.at);
   const out: [number, number][] = [];
   let since: number | null = null;
@@ -138,30 +147,60 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly [n
   return clock.add(cursor, remaining);
 }
 
-/** One measurement: the clock from start to end (null while open). */
-interface Measurement {
+/** A target with its clock and its running tally. */
+interface TargetState {
+  readonly target: CheckedTarget;
+  readonly clock: Clock;
+  readonly targetMs: number;
+  met: number;
+  breached: number;
+  pending: number;
+}
+
+/** A breach as found: formatted into an {@link SlaBreach} only when the list is read. */
+interface Breach {
+  readonly id: string;
   readonly metric: SlaMetric;
+  readonly state: TargetState;
   readonly start: number;
   readonly end: number | null;
   readonly paused: readonly [number, number][];
+  readonly elapsed: number;
 }
 
-/** The measurements of an interaction, in order: first response, each next response, resolution. */
-function measurements(interaction: ReadInteraction, pauseStatuses: readonly string[]): Measurement[] {
-  const out: Measurement[] = [{ metric: "first-response", start: interaction.createdAt, end: interaction.firstResponseAt, paused: [] }];
+function breachRecord({ id, metric, state, start, end, paused, elapsed }: Breach): SlaBreach {
+  return {
+    interactionId: id,
+    metric,
+    target: state.target.name,
+    startedAt: new Date(start).toISOString(),
+    dueAt: new Date(dueInstant(state.clock, start, state.targetMs, paused)).toISOString(),
+    completedAt: end === null ? null : new Date(end).toISOString(),
+    overrunMinutes: (elapsed - state.targetMs) / MINUTE_MS,
+  };
+}
+
+/** The first target state of a metric whose filters match the interaction. */
+function pick(states: readonly TargetState[], interaction: ReadInteraction): TargetState | undefined {
+  for (const state of states) if (matchesTarget(state.target, interaction)) return state;
+  return undefined;
+}
+
+/** The waits for a next response: each customer message after an agent reply, to the next agent reply (null while open). */
+function nextResponseWaits(interaction: ReadInteraction): [number, number | null][] {
   const messages = [...interaction.messages].sort((a, b) => a.at - b.at);
+  const waits: [number, number | null][] = [];
   let replied = false;
   let waitingSince: number | null = null;
   for (const message of messages) {
     if (message.from === "agent") {
-      if (waitingSince !== null) out.push({ metric: "next-response", start: waitingSince, end: message.at, paused: [] });
+      if (waitingSince !== null) waits.push([waitingSince, message.at]);
       waitingSince = null;
       replied = true;
     } else if (replied && waitingSince === null) waitingSince = message.at;
   }
-  if (waitingSince !== null) out.push({ metric: "next-response", start: waitingSince, end: null, paused: [] });
-  out.push({ metric: "resolution", start: interaction.createdAt, end: interaction.resolvedAt, paused: pauses(interaction, pauseStatuses) });
-  return out;
+  if (waitingSince !== null) waits.push([waitingSince, null]);
+  return waits;
 }
 
 /**
@@ -209,65 +248,79 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
   const targets = checkPolicy(fn, policy, index !== undefined);
   const asOf = options.asOf === undefined ? undefined : instantMs(fn, "asOf", options.asOf);
   const pauseStatuses = policy.pauseStatuses ?? [];
-  const clocks = new Map<CheckedTarget, Clock>(targets.map((t) => [t, clockFor(t.clock, index)]));
-  const tallies = new Map<CheckedTarget, { met: number; breached: number; pending: number }>(targets.map((t) => [t, { met: 0, breached: 0, pending: 0 }]));
-  const breaches: SlaBreach[] = [];
+  const states: TargetState[] = targets.map((target) => ({ target, clock: clockFor(target.clock, index), targetMs: target.minutes * MINUTE_MS, met: 0, breached: 0, pending: 0 }));
+  const firstResponse = states.filter((state) => state.target.metric === "first-response");
+  const nextResponse = states.filter((state) => state.target.metric === "next-response");
+  const resolution = states.filter((state) => state.target.metric === "resolution");
+  const found: Breach[] = [];
   let usedAsOf = false;
+
+  /** Counts one measurement from start to end (null: open at asOf) against a target. */
+  const count = (state: TargetState, metric: SlaMetric, start: number, end: number | null, paused: readonly [number, number][], id: string): void => {
+    const stop = end ?? Math.max(asOf!, start);
+    if (end === null) usedAsOf = true;
+    const elapsed = activeMs(state.clock, start, stop, paused);
+    if (elapsed <= state.targetMs) {
+      if (end !== null) state.met++;
+      else state.pending++;
+      return;
+    }
+    state.breached++;
+    found.push({ id, metric, state, start, end, paused, elapsed });
+  };
 
   const rows = recordList(fn, "interactions", interactions);
   const { counts, exclusions } = visitRows(policyOnBad, rows, (row) => (row as { id?: unknown }).id, (raw, i) => {
     const interaction = readInteraction(fn, raw, i);
     const id = interaction.id ?? String(i);
-    const applied = measurements(interaction, pauseStatuses).flatMap((measurement) => {
-      const target = targetFor(targets, measurement.metric, interaction);
-      return target === undefined ? [] : [{ measurement, target }];
-    });
+    const first = pick(firstResponse, interaction);
+    const next = nextResponse.length === 0 || interaction.messages.length === 0 ? undefined : pick(nextResponse, interaction);
+    const resolve = pick(resolution, interaction);
+    const waits = next === undefined ? NO_WAITS : nextResponseWaits(interaction);
     // Checked before anything is counted: an open measurement needs asOf.
-    for (const { measurement } of applied) {
-      if (measurement.end === null && asOf === undefined) {
-        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `asOf is missing: interaction ${id} (index ${i}) is still open for ${measurement.metric}; pass { asOf }`, {
+    if (asOf === undefined) {
+      const open =
+        first !== undefined && interaction.firstResponseAt === null
+          ? "first-response"
+          : resolve !== undefined && interaction.resolvedAt === null
+            ? "resolution"
+            : waits.some(([, end]) => end === null)
+              ? "next-response"
+              : undefined;
+      if (open !== undefined) {
+        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `asOf is missing: interaction ${id} (index ${i}) is still open for ${open}; pass { asOf }`, {
           index: i,
           field: "asOf",
         });
       }
     }
-    for (const { measurement, target } of applied) {
-      const { metric, start, end, paused } = measurement;
-      const clock = clocks.get(target)!;
-      const tally = tallies.get(target)!;
-      const targetMs = target.minutes * MINUTE_MS;
-      const stop = end ?? Math.max(asOf!, start);
-      if (end === null) usedAsOf = true;
-      const elapsed = activeMs(clock, start, stop, paused);
-      if (elapsed <= targetMs) {
-        if (end !== null) tally.met++;
-        else tally.pending++;
-        continue;
-      }
-      tally.breached++;
-      breaches.push({
-        interactionId: id,
-        metric,
-        target: target.name,
-        startedAt: new Date(start).toISOString(),
-        dueAt: new Date(dueInstant(clock, start, targetMs, paused)).toISOString(),
-        completedAt: end === null ? null : new Date(end).toISOString(),
-        overrunMinutes: (elapsed - targetMs) / MINUTE_MS,
-      });
-    }
+    if (first !== undefined) count(first, "first-response", interaction.createdAt, interaction.firstResponseAt, UNPAUSED, id);
+    if (next !== undefined) for (const [start, end] of waits) count(next, "next-response", start, end, UNPAUSED, id);
+    if (resolve !== undefined) count(resolve, "resolution", interaction.createdAt, interaction.resolvedAt, pauses(interaction, pauseStatuses), id);
   });
 
-  const byTarget = targets.map((target) => ({ name: target.name, metric: target.metric, clock: target.clock, minutes: target.minutes, ...summarise(tallies.get(target)!) }));
+  const byTarget = states.map(({ target, met, breached, pending }) => ({
+    name: target.name,
+    metric: target.metric,
+    clock: target.clock,
+    minutes: target.minutes,
+    ...summarise({ met, breached, pending }),
+  }));
   const overall = summarise({
     met: byTarget.reduce((sum, t) => sum + t.met, 0),
     breached: byTarget.reduce((sum, t) => sum + t.breached, 0),
     pending: byTarget.reduce((sum, t) => sum + t.pending, 0),
   });
   if (overall.total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no interaction matched any target of the policy");
+  let breaches: SlaBreach[] | undefined;
   return {
     ...overall,
     byTarget,
-    breaches,
+    // Built on first read: a report that needs only the figures does not format every breach.
+    get breaches(): readonly SlaBreach[] {
+      breaches ??= found.map(breachRecord);
+      return breaches;
+    },
     asOf: usedAsOf && asOf !== undefined ? new Date(asOf).toISOString() : null,
     rows: counts,
     exclusions,

@@ -8,8 +8,8 @@ export interface ReadInteraction {
   readonly id: string | null;
   readonly createdAt: number;
   readonly firstResponseAt: number | null;
-  /** Resolutions in time order (from `resolutions`, or `resolvedAt` alone). */
-  readonly resolutions: readonly number[];
+  /** The first resolution: the earliest of `resolutions`, else `resolvedAt`; null while open. */
+  readonly firstResolvedAt: number | null;
   /** The full resolution: `resolvedAt` when given, else the last of `resolutions`; null while open. */
   readonly resolvedAt: number | null;
   readonly statusChanges: readonly { readonly at: number; readonly status: string }[];
@@ -44,8 +44,10 @@ export function labelField(fn: string, index: number, field: string, value: unkn
   throw fieldError(fn, index, field, value, "a string or a number");
 }
 
+const NONE: readonly never[] = [];
+
 function list(fn: string, index: number, field: string, value: unknown): readonly unknown[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) return NONE;
   if (!Array.isArray(value)) throw fieldError(fn, index, field, value, "an array");
   return value;
 }
@@ -61,19 +63,26 @@ function notBefore(fn: string, index: number, field: string, at: number, created
   }
 }
 
-/** Reads `resolutions` and `resolvedAt`: resolutions sorted, the full one, each checked against the creation. */
-export function readResolutions(fn: string, index: number, interaction: Interaction, createdAt: number): { resolutions: number[]; resolvedAt: number | null } {
-  const resolutions = list(fn, index, "resolutions", interaction.resolutions)
-    .map((value, r) => {
-      const at = instantField(fn, index, `resolutions[${r}]`, value);
-      notBefore(fn, index, `resolutions[${r}]`, at, createdAt, value);
-      return at;
-    })
-    .sort((a, b) => a - b);
+/**
+ * Reads `resolutions` and `resolvedAt`, each checked against the creation: the first resolution (the
+ * earliest of `resolutions`, else `resolvedAt`) and the full one (`resolvedAt`, else the latest of
+ * `resolutions`).
+ */
+export function readResolutions(fn: string, index: number, interaction: Interaction, createdAt: number): { firstResolvedAt: number | null; resolvedAt: number | null } {
+  const resolutionList = list(fn, index, "resolutions", interaction.resolutions);
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < resolutionList.length; r++) {
+    const value = resolutionList[r];
+    const at = instantField(fn, index, `resolutions[${r}]`, value);
+    notBefore(fn, index, `resolutions[${r}]`, at, createdAt, value);
+    if (at < earliest) earliest = at;
+    if (at > latest) latest = at;
+  }
   let resolvedAt = optionalInstant(fn, index, "resolvedAt", interaction.resolvedAt);
   if (resolvedAt !== null) notBefore(fn, index, "resolvedAt", resolvedAt, createdAt, interaction.resolvedAt);
-  else if (interaction.resolvedAt === undefined && resolutions.length > 0) resolvedAt = resolutions[resolutions.length - 1]!;
-  return { resolutions: resolutions.length === 0 && resolvedAt !== null ? [resolvedAt] : resolutions, resolvedAt };
+  else if (interaction.resolvedAt === undefined && resolutionList.length > 0) resolvedAt = latest;
+  return { firstResolvedAt: resolutionList.length > 0 ? earliest : resolvedAt, resolvedAt };
 }
 
 /**
@@ -96,13 +105,15 @@ export function readInteraction(fn: string, interaction: Interaction, index: num
   const createdAt = instantField(fn, index, "createdAt", interaction.createdAt);
   const firstResponseAt = optionalInstant(fn, index, "firstResponseAt", interaction.firstResponseAt);
   if (firstResponseAt !== null) notBefore(fn, index, "firstResponseAt", firstResponseAt, createdAt, interaction.firstResponseAt);
-  const { resolutions, resolvedAt } = readResolutions(fn, index, interaction, createdAt);
-  const statusChanges = list(fn, index, "statusChanges", interaction.statusChanges).map((change, c) => {
+  const { firstResolvedAt, resolvedAt } = readResolutions(fn, index, interaction, createdAt);
+  const changeList = list(fn, index, "statusChanges", interaction.statusChanges);
+  const statusChanges = changeList.length === 0 ? NONE : changeList.map((change, c) => {
     const status = (change as { status?: unknown } | null)?.status;
     if (typeof status !== "string") throw fieldError(fn, index, `statusChanges[${c}].status`, status, "a status name (text)");
     return { at: instantField(fn, index, `statusChanges[${c}].at`, (change as { at?: unknown }).at), status };
   });
-  const messages = list(fn, index, "messages", interaction.messages).map((message, m) => {
+  const messageList = list(fn, index, "messages", interaction.messages);
+  const messages = messageList.length === 0 ? NONE : messageList.map((message, m) => {
     const from = (message as { from?: unknown } | null)?.from;
     if (from !== "customer" && from !== "agent") {
       throw fieldError(fn, index, `messages[${m}].from`, from, '"customer" or "agent" (map other senders, such as bots, before the call)');
@@ -114,7 +125,7 @@ export function readInteraction(fn: string, interaction: Interaction, index: num
     id,
     createdAt,
     firstResponseAt,
-    resolutions,
+    firstResolvedAt,
     resolvedAt,
     statusChanges,
     messages,

@@ -91,8 +91,8 @@ export function resolutionTime(interaction: Interaction, options: ResolutionTime
   const { mode = "full" } = options;
   assertOneOf(fn, "mode", mode, ["first", "full"]);
   const createdAt = instantMs(fn, "createdAt", created);
-  const { resolutions, resolvedAt } = readResolutions(fn, 0, interaction, createdAt);
-  const end = mode === "first" ? (resolutions[0] ?? null) : resolvedAt;
+  const { firstResolvedAt, resolvedAt } = readResolutions(fn, 0, interaction, createdAt);
+  const end = mode === "first" ? firstResolvedAt : resolvedAt;
   if (end === null) return null;
   return span(fn, created, "resolvedAt", end, options);
 }

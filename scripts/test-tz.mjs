@@ -9,6 +9,8 @@ const files = [
   "src/retention/cohort-retention.test.ts",
   "src/schemas/parse-responses.test.ts",
   "test/properties.test.ts",
+  "test/business-time-dst.test.ts",
+  "src/internal/instant.test.ts",
 ];
 
 for (const zone of zones) {

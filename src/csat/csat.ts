@@ -126,8 +126,8 @@ export function csat<T = number>(ratings: Values<T>, options: CsatOptions<T> = {
     (scale as { max?: number } | null)?.max ?? Number.NaN,
   ];
   // A rating scale has a handful of steps; more than 1,000 is a mistake (and would size the tally).
-  if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && max > min && max - min <= 1000)) {
-    throw invalid(fn, "INVALID_OPTION", "scale", scale, '"1-5", "1-10", "smiley-3" or { min, max } (integers, at most 1,000 steps apart)');
+  if (!(Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 1000)) {
+    throw invalid(fn, "INVALID_OPTION", "scale", scale, '"1-5", "1-10", "smiley-3" or { min, max } at most 1000 apart');
   }
   const satisfiedFrom = threshold(fn, "satisfiedFrom", options.satisfiedFrom ?? defaultSatisfied, min, max);
   // Defaults: the scale's own, kept below satisfiedFrom; on a custom scale, everything below

@@ -3,15 +3,12 @@ import { CxMetricsError, type CxMetricsErrorCode } from "../errors/cx-metrics-er
 /** Formats a value for an error message: strings quoted, objects as (shortened) JSON, the rest as JavaScript prints it. */
 export function describe(value: unknown): string {
   try {
-    if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    if (typeof value === "bigint") return `${String(value)}n (a BigInt)`;
-    if (typeof value !== "object" || value === null) return String(value);
-    if (value instanceof Date) return Number.isNaN(Date.prototype.getTime.call(value)) ? "Invalid Date" : Date.prototype.toISOString.call(value);
-    const json = String(JSON.stringify(value));
-    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+    const text =
+      typeof value === "bigint" ? `${value}n` : typeof value === "string" || (typeof value === "object" && value !== null && !(value instanceof Date)) ? String(JSON.stringify(value)) : String(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   } catch {
-    // A Proxy or an object whose getters throw: say what it is without reading it.
-    return Array.isArray(value) ? "an array" : `an object that cannot be read (${typeof value})`;
+    // A Proxy of a Date, or an object whose getters throw: say so without reading it.
+    return "a value that cannot be read";
   }
 }
 

@@ -30,16 +30,16 @@ export function tallyScale<T>(
     // The hot path, kept free of the accessor call.
     for (let i = 0; i < n; i++) {
       const v = list[i] as unknown;
-      if (typeof v !== "number") onBad(i, v);
-      const k = (v as number) - min;
+      // The type first: a BigInt would throw in the subtraction.
+      const k = typeof v === "number" ? v - min : -1;
       if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
       else onBad(i, v);
     }
   } else {
     for (let i = 0; i < n; i++) {
       const v = accessor(list[i] as T, i);
-      if (typeof v !== "number") onBad(i, v);
-      const k = (v as number) - min;
+      // The type first: a BigInt would throw in the subtraction.
+      const k = typeof v === "number" ? v - min : -1;
       if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
       else onBad(i, v);
     }

@@ -74,6 +74,6 @@ export function assertObject(fn: string, name: string, value: unknown, expected:
 /** An accessor: a function, or left out. */
 export function assertAccessor(fn: string, name: string, value: unknown): void {
   if (value !== undefined && typeof value !== "function") {
-    throw invalid(fn, "INVALID_ARGUMENT", name, value, "a function (record, index) => value, such as (r) => r.score");
+    throw invalid(fn, "INVALID_ARGUMENT", name, value, "a function such as (r) => r.score");
   }
 }

@@ -36,19 +36,23 @@ async function bundle(source: string): Promise<{ gzipBytes: number; inputs: stri
 }
 
 const BUDGET_BYTES = 1536; // 1.5 KB min+gzip
+// csat carries three scales, two modes and two thresholds; the coded errors of issue #8 (accessor
+// checks, a BigInt-safe tally, errors naming their field, value formatting that never throws)
+// took it from 1,502 to 1,617 bytes. Its budget is 1.625 KB; the others keep 1.5 KB.
+const CSAT_BUDGET_BYTES = 1664;
 
 describe.each([
-  ["nps", 'import { nps } from "cx-metrics"; console.log(nps([9, 10, 3]));'],
-  ["csat", 'import { csat } from "cx-metrics"; console.log(csat([5, 4, 1]));'],
-  ["ces", 'import { ces } from "cx-metrics"; console.log(ces([7, 6, 2]));'],
-  ["nps from its subpath", 'import { nps } from "cx-metrics/nps"; console.log(nps([9, 10, 3]));'],
-])("bundle of %s", (_name, source) => {
-  it(`is at most ${BUDGET_BYTES} bytes min+gzip and holds no zod or date-fns`, async () => {
+  ["nps", 'import { nps } from "cx-metrics"; console.log(nps([9, 10, 3]));', BUDGET_BYTES],
+  ["csat", 'import { csat } from "cx-metrics"; console.log(csat([5, 4, 1]));', CSAT_BUDGET_BYTES],
+  ["ces", 'import { ces } from "cx-metrics"; console.log(ces([7, 6, 2]));', BUDGET_BYTES],
+  ["nps from its subpath", 'import { nps } from "cx-metrics/nps"; console.log(nps([9, 10, 3]));', BUDGET_BYTES],
+])("bundle of %s", (_name, source, budget) => {
+  it(`is at most ${budget} bytes min+gzip and holds no zod or date-fns`, async () => {
     const { gzipBytes, inputs, code } = await bundle(source);
     const foreign = inputs.filter((input) => /node_modules\/(zod|date-fns|@date-fns)\//.test(input));
     expect(foreign).toEqual([]);
     expect(code).not.toMatch(/ZodError|\$ZodType/);
-    expect(gzipBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(gzipBytes).toBeLessThanOrEqual(budget);
   });
 });
 

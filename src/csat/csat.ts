@@ -105,7 +105,8 @@ function threshold(fn: string, name: string, value: unknown, low: number, high: 
  * @param ratings - integer ratings (or smiley labels), or records with `options.accessor`.
  * @throws CxMetricsError `INVALID_SCORE` (index, value) for a rating off the scale or not an integer;
  *   `INVALID_LABEL` for an unknown smiley; `EMPTY_INPUT` for no ratings (or, in good-bad mode, no
- *   satisfied or dissatisfied ones); `INVALID_OPTION` for a bad scale, threshold or mode.
+ *   satisfied or dissatisfied ones); `INVALID_OPTION` for a bad scale (a custom one spans at most
+ *   1,000 steps), threshold or mode; `INVALID_ARGUMENT` for an accessor that is not a function.
  * @example
  * ```ts
  * csat([5, 4, 3, 5, 1]); //=> { percent: 60, satisfied: 3, total: 5, mean: 3.6, ... }

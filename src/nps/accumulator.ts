@@ -33,7 +33,8 @@ export interface NpsAccumulator {
  * both inputs, so counts can be computed per chunk, per worker or per day and combined.
  *
  * @param state - a state from `toJSON()` to continue from; validated.
- * @throws CxMetricsError `INVALID_ARGUMENT` for a state of the wrong kind, `INVALID_COUNT` for bad counts.
+ * @throws CxMetricsError `INVALID_ARGUMENT` for a state of the wrong kind (also from `merge`, for an
+ *   object whose `toJSON` gives no NPS state), `INVALID_COUNT` for bad counts.
  * @example
  * ```ts
  * const january = createNpsAccumulator().addAll([10, 9, 3]);

@@ -40,7 +40,8 @@ export interface NpsResult extends NpsCounts {
  * @param scores - integer scores 0-10 (or, with the second signature, records and an accessor).
  * @returns the score, the three counts, the total and the three percentages.
  * @throws CxMetricsError `INVALID_SCORE` (with index and value) for a score that is not an integer
- *   0-10 (NaN, 11, 9.5, "9"); `EMPTY_INPUT` for no scores; `INVALID_ARGUMENT` for a non-iterable.
+ *   0-10 (NaN, 11, 9.5, "9", a BigInt); `EMPTY_INPUT` for no scores; `INVALID_ARGUMENT` for a
+ *   non-iterable or an accessor that is not a function.
  * @example
  * ```ts
  * // Osipov's example: 70 promoters, 10 passives, 20 detractors out of 100.
@@ -73,8 +74,8 @@ export function nps<T>(items: Values<T>, accessor?: Accessor<T>): NpsResult {
  *
  * Same formula as {@link nps}: 100 × (promoters - detractors) / (promoters + passives + detractors).
  *
- * @throws CxMetricsError `INVALID_COUNT` for a negative, fractional or non-finite count;
- *   `EMPTY_INPUT` when all three are 0.
+ * @throws CxMetricsError `INVALID_COUNT` for a negative, fractional or non-finite count, or counts
+ *   beyond 2^53 - 1 (a double no longer holds them exactly); `EMPTY_INPUT` when all three are 0.
  * @example
  * ```ts
  * npsFromCounts({ promoters: 70, passives: 10, detractors: 20 }).score; //=> 50 (Osipov)

@@ -107,7 +107,8 @@ export interface CustomerRevenueRetentionResult extends RevenueRetentionResult {
  *
  * @param customers - records with start and end revenue, or any records with an accessor.
  * @throws CxMetricsError `INVALID_AMOUNT` (with index) for a negative or non-finite revenue;
- *   `EMPTY_INPUT` when no customer paid at the start.
+ *   `INVALID_ARGUMENT` for an accessor that is not a function; `EMPTY_INPUT` when no customer paid at
+ *   the start.
  * @example
  * ```ts
  * revenueRetentionFromCustomers([{ start: 100, end: 120 }, { start: 50, end: 0 }, { start: 0, end: 80 }]);

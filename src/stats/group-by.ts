@@ -16,6 +16,8 @@ export interface Group<T, K> {
  * Splits records into groups by any key (channel, agent, priority, month), in order of first
  * appearance, with the n of each group; run any metric on each group's items.
  *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for items that are not an array or iterable, or a key
+ *   that is not a function.
  * @example
  * ```ts
  * groupBy(tickets, (t) => t.channel).map((g) => ({ channel: g.key, n: g.n, frt: durationStats(g.items, { accessor }) }));

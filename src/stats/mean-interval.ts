@@ -52,7 +52,8 @@ export interface MeanInterval {
  *
  * @param summary - mean, sample standard deviation and n (n ≥ 2).
  * @throws CxMetricsError `TOO_FEW_VALUES` when n < 2, `INVALID_COUNT` for a fractional n,
- *   `INVALID_ARGUMENT` for a negative or non-finite mean or deviation, `INVALID_CONFIDENCE`.
+ *   `INVALID_ARGUMENT` for a summary that is not an object, or a negative or non-finite mean or
+ *   deviation; `INVALID_CONFIDENCE`.
  * @example
  * ```ts
  * meanConfidenceInterval({ mean: 4.2, standardDeviation: 0.8, n: 25 });

@@ -142,8 +142,10 @@ function plan(n: number, q: number, method: PercentileMethod): { ranks: number[]
  * Several percentiles of the same values in one pass of selection (no full sort; the values are
  * copied once into a Float64Array). `ps` are percents 0-100, as numpy.percentile.
  *
- * @throws CxMetricsError `INVALID_VALUE` (with index) for NaN, Infinity or a non-number;
- *   `INVALID_ARGUMENT` for p outside 0-100; `EMPTY_INPUT` for no values; `INVALID_OPTION` for a method.
+ * @throws CxMetricsError `INVALID_VALUE` (with index) for NaN, Infinity or a non-number (a BigInt
+ *   too); `INVALID_ARGUMENT` for p outside 0-100, `ps` that is not an array, options that are not an
+ *   object or an accessor that is not a function; `EMPTY_INPUT` for no values; `INVALID_OPTION` for
+ *   a method.
  * @example
  * ```ts
  * percentiles([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5], [50, 90]); //=> [4, 6] (numpy: np.percentile(v, [50, 90]))

@@ -212,3 +212,17 @@ describe("row order never changes the answer (issue: a 1900 placeholder made lat
     expect([b.met, b.breached, b.breaches[0]!.dueAt]).toEqual([a.met, a.breached, a.breaches[0]!.dueAt]);
   });
 });
+
+describe("a missing asOf fails the call, whatever the row policy", () => {
+  it("does not exclude open tickets as bad rows", () => {
+    const rows = [
+      { id: "done", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:30:00Z" },
+      { id: "open", createdAt: "2025-03-10T09:00:00Z" },
+    ];
+    const policy1: SlaPolicy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] };
+    for (const invalid of ["throw", "exclude"] as const) {
+      expect(() => sla(rows, policy1, { invalid })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", field: "asOf", index: 1 }));
+    }
+  });
+});
+

@@ -269,6 +269,7 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
     found.push({ id, metric, state, start, end, paused, elapsed });
   };
 
+  let openWithoutAsOf: CxMetricsError | undefined;
   const rows = recordList(fn, "interactions", interactions);
   const { counts, exclusions } = visitRows(policyOnBad, rows, (row) => (row as { id?: unknown }).id, (raw, i) => {
     const interaction = readInteraction(fn, raw, i);
@@ -287,11 +288,13 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
             : waits.some(([, end]) => end === null)
               ? "next-response"
               : undefined;
+      // A call-level mistake, not a bad row: it fails the call whatever the policy (after the loop).
       if (open !== undefined) {
-        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `asOf is missing: interaction ${id} (index ${i}) is still open for ${open}; pass { asOf }`, {
+        openWithoutAsOf ??= new CxMetricsError(fn, "INVALID_ARGUMENT", `asOf is missing: interaction ${id} (index ${i}) is still open for ${open}; pass { asOf }`, {
           index: i,
           field: "asOf",
         });
+        return;
       }
     }
     if (first !== undefined) count(first, "first-response", interaction.createdAt, interaction.firstResponseAt, UNPAUSED, id);
@@ -299,6 +302,7 @@ export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>
     if (resolve !== undefined) count(resolve, "resolution", interaction.createdAt, interaction.resolvedAt, pauses(interaction, pauseStatuses), id);
   });
 
+  if (openWithoutAsOf !== undefined) throw openWithoutAsOf;
   const byTarget = states.map(({ target, met, breached, pending }) => ({
     name: target.name,
     metric: target.metric,

@@ -5,7 +5,11 @@
  *
  * @module cx-metrics
  */
-export * from "./errors/index.js";
+// The error module's files directly, not its index: an index that is both an entry and re-exported
+// here became an empty shared chunk in the build.
+export { CxMetricsError, isCxMetricsError } from "./errors/cx-metrics-error.js";
+export type { CxMetricsErrorCode, CxMetricsErrorDetails, RowIssue } from "./errors/cx-metrics-error.js";
+export type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "./internal/batch.js";
 export * from "./stats/index.js";
 export * from "./nps/index.js";
 export * from "./csat/index.js";

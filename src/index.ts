@@ -21,4 +21,3 @@ export * from "./ltv/index.js";
 export * from "./time/index.js";
 export * from "./sla/index.js";
 export * from "./schemas/index.js";
-export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "./types.js";

@@ -1,6 +1,8 @@
 /**
  * Customer Effort Score on 1-7 or 1-5 scales: mean and percent easy, with the easy end explicit.
  *
+ * Methodology, sources and worked examples: [ces.md](../../docs/ces.md).
+ *
  * @module ces
  */
 export { ces } from "./ces.js";

@@ -4,8 +4,8 @@ import type { CsatResult } from "./csat.js";
 
 /**
  * Confidence intervals for a CSAT result: for the percentage, a proportion interval
- * (Wilson by default, see {@link proportionInterval}) over satisfied / denominator, in percent
- * points; for the mean rating, a t interval (see {@link meanConfidenceInterval}).
+ * (Wilson by default, see {@link stats!proportionInterval}) over satisfied / denominator, in percent
+ * points; for the mean rating, a t interval (see {@link stats!meanConfidenceInterval}).
  *
  * @param result - a result of {@link csat}.
  * @throws CxMetricsError `INVALID_ARGUMENT` for a result that is not an object; `INVALID_CONFIDENCE`,

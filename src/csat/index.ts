@@ -2,6 +2,8 @@
  * Customer Satisfaction Score on 1-5, 1-10, 3-smiley or custom scales: percent satisfied
  * (top-box or good/bad), mean, distribution, intervals, and Osipov's bands.
  *
+ * Methodology, sources and worked examples: [csat.md](../../docs/csat.md).
+ *
  * @module csat
  */
 export { csat } from "./csat.js";

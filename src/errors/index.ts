@@ -3,6 +3,8 @@
  * policy of batch functions for bad rows (`invalid: "throw" | "exclude"`, the rows they left out,
  * and the counts that add up).
  *
+ * Methodology, sources and worked examples: [conventions.md](../../docs/conventions.md).
+ *
  * @module errors
  */
 export { CxMetricsError, isCxMetricsError } from "./cx-metrics-error.js";

@@ -1,3 +1,4 @@
+// calibration: how far apart reviewers who scored the same interactions are, per interaction, reviewer and criterion.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { describe } from "../internal/describe.js";

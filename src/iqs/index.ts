@@ -2,6 +2,8 @@
  * QA scorecards and the Internal Quality Score: weighted criteria on their own scales, N/A,
  * critical criteria; per review, criterion and agent; reviewer calibration; review plans.
  *
+ * Methodology, sources and worked examples: [iqs.md](../../docs/iqs.md).
+ *
  * @module iqs
  */
 export { iqs } from "./iqs.js";

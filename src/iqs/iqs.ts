@@ -1,3 +1,4 @@
+// iqs: the Internal Quality Score of QA reviews against a scorecard, per review, criterion and group.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { describe, invalid } from "../internal/describe.js";

@@ -36,7 +36,7 @@ export interface QaReviewPlan {
  * @param interactionsPerAgent - the number of interactions each agent handled, `{ agentId: count }`.
  * @param options - confidence (default 0.95), marginOfError (default 0.05), proportion (default 0.5).
  * @throws CxMetricsError `INVALID_COUNT` for a count that is not an integer ≥ 1; `INVALID_ARGUMENT`
- *   for a non-object; as {@link sampleSize} for the options.
+ *   for a non-object; as {@link sample-size!sampleSize} for the options.
  * @example
  * ```ts
  * qaReviewPlan({ ann: 400, bob: 90 }, { marginOfError: 0.1 });

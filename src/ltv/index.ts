@@ -2,6 +2,8 @@
  * Lifetime value: historical (Osipov), subscription (ARPA × margin / churn, discounted or not),
  * the retail simple form, and LTV : CAC.
  *
+ * Methodology, sources and worked examples: [ltv.md](../../docs/ltv.md).
+ *
  * @module ltv
  */
 export { historicalLtv } from "./historical-ltv.js";

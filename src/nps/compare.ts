@@ -1,3 +1,4 @@
+// compareNps: is the difference between two NPS figures real? A two-sample test and interval in NPS points.
 import { assertConfidence, assertOptions } from "../internal/validate.js";
 import { normalCdf, zForConfidence } from "../stats/normal.js";
 import { npsSample, type NpsIntervalMethod, type NpsSampleInput } from "./sampling.js";

@@ -1,3 +1,4 @@
+// npsConfidenceInterval: the interval around an NPS, adjusted-Wald (Rocks 2016) or Wald, in NPS points.
 import { assertConfidence, assertOptions } from "../internal/validate.js";
 import { zForConfidence } from "../stats/normal.js";
 import { npsSample, type NpsIntervalMethod, type NpsSampleInput } from "./sampling.js";

@@ -2,6 +2,8 @@
  * Net Promoter Score: the score from raw answers, counts or percentages; its confidence interval;
  * the comparison of two scores; interpretation bands; a mergeable accumulator.
  *
+ * Methodology, sources and worked examples: [nps.md](../../docs/nps.md).
+ *
  * @module nps
  */
 export { nps, npsFromCounts, npsFromPercents } from "./nps.js";

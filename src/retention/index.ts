@@ -2,6 +2,8 @@
  * Customer retention and churn (with Osipov's printed formula kept apart), churn over periods,
  * net and gross revenue retention, and cohort retention triangles.
  *
+ * Methodology, sources and worked examples: [retention.md](../../docs/retention.md).
+ *
  * @module retention
  */
 export { customerRetention } from "./customer-retention.js";

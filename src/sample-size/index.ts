@@ -2,6 +2,8 @@
  * Sample sizes and margins of error: Cochran's formula with the finite-population correction,
  * the NPS version, the margin of a mean, and Osipov's rule of thumb for QA reviews.
  *
+ * Methodology, sources and worked examples: [sample-size.md](../../docs/sample-size.md).
+ *
  * @module sample-size
  */
 export { sampleSize } from "./sample-size.js";

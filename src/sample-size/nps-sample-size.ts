@@ -139,7 +139,7 @@ export interface NpsMarginOfErrorResult {
  * 100 · z · √(variance / n), times √((N - n) / (N - 1)) with a population. Pass the observed shares
  * (`expected: result`) for the margin of a result in hand; the default is the worst case.
  *
- * This is the plain (Wald) margin; {@link npsConfidenceInterval} gives the adjusted-Wald interval.
+ * This is the plain (Wald) margin; {@link nps!npsConfidenceInterval} gives the adjusted-Wald interval.
  *
  * @throws CxMetricsError `INVALID_COUNT` for n not an integer ≥ 1 or above the population; as {@link npsSampleSize}.
  * @example

@@ -1,3 +1,4 @@
+// reviewSampleSize: how many interactions a QA team should review, Osipov's rule of thumb beside Cochran's figure.
 import { invalid } from "../internal/describe.js";
 import { assertOptions } from "../internal/validate.js";
 import { sampleSize, type SampleSizeResult, type ZValue } from "./sample-size.js";

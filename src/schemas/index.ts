@@ -2,6 +2,8 @@
  * zod schemas and parse helpers for the data the library reads. This is the validation boundary:
  * the calculation modules never import zod.
  *
+ * Methodology, sources and worked examples: [schemas.md](../../docs/schemas.md).
+ *
  * @module schemas
  */
 export { instantSchema, responseFieldsSchema, textSchema } from "./fields.js";

@@ -1,3 +1,4 @@
+// sla: SLA achievement over many interactions (met, breached, pending per target, breach list), with pausing statuses and the batch policy for bad rows.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { recordList } from "../internal/records.js";

@@ -2,6 +2,8 @@
  * Shared statistics: normal and t quantiles, Beta quantiles, proportion intervals (Wilson,
  * Agresti-Coull, Wald, Clopper-Pearson, Jeffreys), a t interval for a mean, and report rounding.
  *
+ * Methodology, sources and worked examples: [statistics.md](../../docs/statistics.md).
+ *
  * @module stats
  */
 export { normalCdf, normalQuantile, zForConfidence } from "./normal.js";
@@ -21,3 +23,4 @@ export { percentile, percentiles } from "./percentile.js";
 export type { PercentileMethod, PercentileOptions } from "./percentile.js";
 export { groupBy } from "./group-by.js";
 export type { Group } from "./group-by.js";
+export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "../types.js";

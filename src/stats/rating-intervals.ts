@@ -1,3 +1,4 @@
+// The intervals of a CSAT or CES result: a proportion interval for the percentage, a t interval for the mean.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertConfidence, assertCount, assertOneOf, assertOptions } from "../internal/validate.js";

@@ -1,3 +1,4 @@
+// durationStats: the summary of first response or resolution times (n, mean, median, percentiles), with null and bad durations counted.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { describe, invalid } from "../internal/describe.js";
@@ -10,7 +11,7 @@ import type { Accessor, Values } from "../types.js";
 export interface DurationStatsOptions<T = number> extends BatchOptions {
   /** Percentiles to report, 0-100; default [50, 90, 95]. Each appears as `p50`, `p90`, ... */
   readonly percentiles?: readonly number[];
-  /** Percentile method; default `"linear"` (see {@link percentile}). */
+  /** Percentile method; default `"linear"` (see {@link stats!percentile}). */
   readonly method?: PercentileMethod;
   /**
    * Reads the duration from a record. A record whose accessor returns null or undefined (still
@@ -56,7 +57,7 @@ export interface DurationStats {
  * @throws CxMetricsError `INVALID_VALUE` (with index) for a duration that is NaN, infinite, negative
  *   or not a number (unless `invalid: "exclude"`, which leaves it out and lists it); `EMPTY_INPUT`
  *   for no durations; `INVALID_ARGUMENT` for `percentiles` that is not an array of 0-100; as
- *   {@link percentile} for the method.
+ *   {@link stats!percentile} for the method.
  * @example
  * ```ts
  * durationStats([12, 3, 45, 8, 30, 5, 240]);

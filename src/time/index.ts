@@ -2,6 +2,8 @@
  * Business calendars and service times: working minutes between instants, due dates, first
  * response and resolution times, duration statistics.
  *
+ * Methodology, sources and worked examples: [time.md](../../docs/time.md).
+ *
  * @module time
  */
 export { businessCalendar } from "./calendar.js";

@@ -42,9 +42,7 @@ import {
   type Scorecard,
   type SlaPolicy,
 } from "cx-metrics";
-import { finish } from "./lib/check.js";
 import { readCsv } from "./lib/csv.js";
-import { runWorkedExamples } from "./run-all.js";
 
 const data = (name: string): string => fileURLToPath(new URL(`data/${name}`, import.meta.url));
 const pct = (value: number): string => `${round(value, 1).toFixed(1)}%`;
@@ -112,7 +110,7 @@ function iqsReport(): void {
       `  critical fails ${result.criticalFails} (${pct(result.criticalFailPercent)})`,
   );
   console.log(`  by criterion: ${result.perCriterion.map((c) => `${c.id} ${pct(c.meanScore ?? 0)}${c.notApplicable > 0 ? ` (${c.notApplicable} N/A)` : ""}`).join(", ")}`);
-  for (const group of result.perGroup) {
+  for (const group of [...result.perGroup].sort((a, b) => String(a.key).localeCompare(String(b.key)))) {
     console.log(`  agent ${String(group.key).padEnd(4)} n=${String(group.n).padStart(3)}  IQS ${pct(group.iqs ?? 0).padStart(6)}  critical fails ${group.criticalFails}`);
   }
   const agreement = calibration(reviews, scorecard);
@@ -149,7 +147,11 @@ function retentionReport(): void {
   console.log(`\nRetention 2025 (examples/data/subscriptions.csv, ${accounts.length} accounts)`);
   console.log(
     `  ${year.start} at the start + ${year.new} new - ${year.lost} lost = ${year.end} at the end: retention ${pct(year.retentionPercent)}, churn ${pct(year.churnPercent)}` +
-      ` (Osipov's printed formula: ${pct(year.osipovPrintedChurnPercent)})`,
+      ` (lost / start)`,
+  );
+  console.log(
+    `  Osipov's churn formula as printed, (end - start - new) / start, gives ${pct(year.osipovPrintedChurnPercent)}: minus the share lost;` +
+      ` reported apart, never as churn (docs/retention.md)`,
   );
   const revenue = revenueRetentionFromCustomers(accounts);
   console.log(
@@ -167,8 +169,19 @@ function retentionReport(): void {
   const orderRows = readCsv(data("orders.csv"));
   const triangle = cohortRetention(orderRows, { period: "quarter", timeZone: "Europe/Berlin" });
   console.log(`\nCohorts (examples/data/orders.csv, ${triangle.activities} orders, ${triangle.customers} customers, quarters in Europe/Berlin)`);
+  console.log("  customers still ordering, by quarters since their first order");
+  const columns = Math.max(...triangle.cohorts.map((row) => row.percent.length));
+  console.log(`  ${"cohort".padEnd(8)} ${"customers".padStart(9)}  ${Array.from({ length: columns }, (_, k) => `+${k}`.padStart(6)).join("")}`);
   for (const row of triangle.cohorts) {
-    console.log(`  ${row.cohort}  n=${String(row.size).padStart(3)}  ${row.percent.map((p) => `${round(p, 0)}%`.padStart(5)).join(" ")}`);
+    const cells = row.percent.map((p, k) => {
+      const partial = !triangle.lastPeriodComplete && k === row.percent.length - 1;
+      return `${round(p, 0)}%${partial ? "*" : ""}`.padStart(6);
+    });
+    console.log(`  ${row.cohort.padEnd(8)} ${String(row.size).padStart(9)}  ${cells.join("")}`);
+  }
+  if (!triangle.lastPeriodComplete) {
+    const last = shiftQuarter(triangle.cohorts[0]!.cohort, columns - 1);
+    console.log(`  * ${last} has only just begun: the data ends ${localTime(triangle.asOf)} (Europe/Berlin), so its column is not a fall in retention`);
   }
   const brought = historicalLtv(orderRows.map((row) => ({ customerId: row.customerId!, amount: Number(row.amount) })));
   console.log(`  historical LTV (Osipov): mean ${round(brought.mean, 2)}, median ${round(brought.median, 2)}, total ${round(brought.total, 2)} over ${brought.n} customers`);
@@ -206,12 +219,40 @@ function serviceReport(): void {
     pauseStatuses: ["pending"],
   };
   const result = sla(tickets, policy, { calendar, asOf });
-  console.log(`  SLA at ${asOf}: ${pct(result.percent ?? 0)} (${result.met} met, ${result.breached} breached, ${result.pending} pending)`);
+  const ticketsBreached = new Set(result.breaches.map((breach) => breach.interactionId)).size;
+  console.log(`  SLA at ${localTime(asOf)} (Europe/Berlin): ${pct(result.percent ?? 0)} of ${result.met + result.breached} decided measurements`);
+  console.log(
+    `    each ticket is measured for its first response and for its resolution: ${result.met} met, ${result.breached} breached, ${result.pending} pending;` +
+      ` ${ticketsBreached} of ${tickets.length} tickets missed at least one target`,
+  );
   for (const target of result.byTarget) {
     console.log(`    ${target.name.padEnd(42)} ${target.percent === null ? "   -  " : pct(target.percent).padStart(6)}  (${target.met}/${target.met + target.breached}, ${target.pending} pending)`);
   }
   const worst = [...result.breaches].sort((a, b) => b.overrunMinutes - a.overrunMinutes)[0];
-  if (worst !== undefined) console.log(`  longest overrun: ${worst.interactionId}, ${worst.target}, due ${worst.dueAt}, ${round(worst.overrunMinutes, 0)} minutes over`);
+  if (worst !== undefined) {
+    const state = worst.completedAt === null ? `never answered by ${localTime(asOf)}` : `completed ${localTime(worst.completedAt)}`;
+    console.log(`  longest overrun: ticket ${worst.interactionId} (${worst.target}), due ${localTime(worst.dueAt)}, ${state}: ${duration(worst.overrunMinutes)} over`);
+  }
+}
+
+/** An instant as Berlin wall time: "5 Mar 2025, 16:03". */
+function localTime(instant: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", dateStyle: "medium", timeStyle: "short" }).format(new Date(instant));
+}
+
+/** Minutes in human units: "26 days 1 h", "3 h 20 min", "45 min". */
+function duration(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = Math.round(minutes % 60);
+  if (days > 0) return `${days} day${days === 1 ? "" : "s"} ${hours} h`;
+  return hours > 0 ? `${hours} h ${rest} min` : `${rest} min`;
+}
+
+/** "2025-Q1" moved on by k quarters. */
+function shiftQuarter(label: string, k: number): string {
+  const index = Number(label.slice(0, 4)) * 4 + Number(label.slice(6)) - 1 + k;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
 console.log("cx-metrics demo: survey, service-time, SLA, QA, retention and LTV report over the bundled sample data (synthetic)\n");
@@ -222,6 +263,4 @@ serviceReport();
 iqsReport();
 sampleSizePlan();
 retentionReport();
-console.log("");
-runWorkedExamples();
-finish();
+console.log("\nEvery worked example of the sources, beside its published figure: npm run examples");

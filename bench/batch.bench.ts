@@ -121,7 +121,7 @@ export function handSlaBreaches(rows: readonly { id: string; createdAt: string; 
 }
 
 function main(): void {
-  console.log("Batch functions over 1,000,000 rows, each against a hand loop over the same rows (median of 5 rounds)");
+  console.log("Batch functions over 1,000,000 rows, each against a hand loop over the same rows (median (min-max) of 5 rounds)");
   const activity = activityRows();
   const tickets = ticketRows();
   // The figures agree before they are timed.

@@ -38,8 +38,9 @@ async function bundle(source: string): Promise<{ gzipBytes: number; inputs: stri
 const BUDGET_BYTES = 1536; // 1.5 KB min+gzip
 // csat carries three scales, two modes and two thresholds; the coded errors of issue #8 (accessor
 // checks, a BigInt-safe tally, errors naming their field, value formatting that never throws)
-// took it from 1,502 to 1,617 bytes. Its budget is 1.625 KB; the others keep 1.5 KB.
-const CSAT_BUDGET_BYTES = 1664;
+// took it from 1,502 to 1,617 bytes, and the monomorphic tally loops of issue #12 (a typed array at
+// 0.95x a hand histogram, from 1.4-1.8x) to 1,717. Its budget is 1.7 KB; the others keep 1.5 KB.
+const CSAT_BUDGET_BYTES = 1740;
 
 describe.each([
   ["nps", 'import { nps } from "cx-metrics"; console.log(nps([9, 10, 3]));', BUDGET_BYTES],

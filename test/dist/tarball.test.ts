@@ -1,0 +1,24 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// What `npm pack` would publish (issue #12): the build, README, CHANGELOG and LICENSE; no source
+// maps (they pointed at sources that are not shipped, 58 % of the tarball) and no empty chunks.
+const root = new URL("../../", import.meta.url);
+const files = (
+  JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root.pathname, encoding: "utf8" })) as { files: { path: string }[] }[]
+)[0]!.files.map((file) => file.path);
+
+describe("the packed tarball", () => {
+  it("holds the build and the three documents, and no source maps", () => {
+    expect(files).toEqual(expect.arrayContaining(["README.md", "CHANGELOG.md", "LICENSE", "package.json", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"]));
+    expect(files.filter((path) => path.endsWith(".map"))).toEqual([]);
+    expect(files.every((path) => path.startsWith("dist/") || ["README.md", "CHANGELOG.md", "LICENSE", "package.json"].includes(path))).toBe(true);
+  });
+  it("has no empty chunk", () => {
+    const empty = files
+      .filter((path) => /\.(c?js)$/.test(path))
+      .filter((path) => readFileSync(new URL(path, root), "utf8").replace(/^'use strict';$/m, "").trim() === "");
+    expect(empty).toEqual([]);
+  });
+});

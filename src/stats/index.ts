@@ -24,3 +24,5 @@ export type { PercentileMethod, PercentileOptions } from "./percentile.js";
 export { groupBy } from "./group-by.js";
 export type { Group } from "./group-by.js";
 export type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "../types.js";
+export { compareProportions } from "./compare-proportions.js";
+export type { CompareProportionsOptions, ProportionComparison, ProportionSample } from "./compare-proportions.js";

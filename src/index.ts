@@ -21,3 +21,4 @@ export * from "./ltv/index.js";
 export * from "./time/index.js";
 export * from "./sla/index.js";
 export * from "./schemas/index.js";
+export * from "./report/index.js";

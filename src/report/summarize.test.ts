@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { compareNps } from "../nps/compare.js";
+import { npsConfidenceInterval } from "../nps/confidence-interval.js";
+import { compareProportions } from "../stats/compare-proportions.js";
+import { businessCalendar } from "../time/calendar.js";
+import { summarize } from "./summarize.js";
+import { trendSpec } from "./vega-lite.js";
+
+// Every figure below is counted by hand from the records listed. Intervals and tests come from the
+// library's own npsConfidenceInterval / compareNps / compareProportions, which their own tests check
+// against R and scipy: here only that summarize feeds them the right counts.
+const responses = [
+  { score: 10, channel: "chat", respondedAt: "2025-01-10T10:00:00Z" },
+  { score: 9, channel: "chat", respondedAt: "2025-01-11T10:00:00Z" },
+  { score: 3, channel: "chat", respondedAt: "2025-01-12T10:00:00Z" },
+  { score: 8, channel: "email", respondedAt: "2025-01-13T10:00:00Z" },
+  { score: 2, channel: "email", respondedAt: "2025-01-14T10:00:00Z" },
+  { score: 10, channel: "chat", respondedAt: "2025-02-10T10:00:00Z" },
+  { score: 10, channel: "chat", respondedAt: "2025-02-11T10:00:00Z" },
+  { score: 10, channel: "chat", respondedAt: "2025-02-12T10:00:00Z" },
+  { score: 6, channel: "chat", respondedAt: "2025-02-13T10:00:00Z" },
+  // 23:30 UTC on 31 January is 00:30 on 1 February in Berlin: a February response there
+  { score: 9, channel: "email", respondedAt: "2025-01-31T23:30:00Z" },
+];
+
+describe("summarize NPS by channel and month (Europe/Berlin)", () => {
+  const report = summarize(responses, { metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" });
+  const find = (channel: string | undefined, period: string | null) =>
+    report.rows.find((row) => row.segment.channel === channel && (row.period?.label ?? null) === period)!;
+  it("gives every segment × period, the all-period rows and the overall rows, overall first", () => {
+    expect(report.rows.map((row) => `${row.segment.channel ?? "all"} ${row.period?.label ?? "all"}`)).toEqual([
+      "all 2025-01", "all 2025-02", "all all",
+      "chat 2025-01", "chat 2025-02", "chat all",
+      "email 2025-01", "email 2025-02", "email all",
+    ]);
+    expect(report.input).toEqual({ read: 10, used: 10, rejected: 0 });
+  });
+  it("computes each figure (hand counts: promoters − detractors over n)", () => {
+    expect(find("chat", "2025-01").value).toBeCloseTo((100 * (2 - 1)) / 3, 12); // 10, 9, 3
+    expect(find("chat", "2025-02").value).toBe(50); // 10, 10, 10, 6
+    expect(find("email", "2025-01").value).toBe(-50); // 8, 2
+    expect(find("email", "2025-02").value).toBe(100); // the 9 from 31 Jan 23:30 UTC
+    expect(find(undefined, "2025-01").value).toBe(0); // 10, 9, 3, 8, 2: 2 promoters, 2 detractors
+    expect(find(undefined, "2025-02").value).toBe(60); // 10, 10, 10, 6, 9: 4 and 1 of 5
+    expect(find(undefined, null).value).toBe(30); // 6 and 3 of 10
+    expect(find("chat", null).value).toBeCloseTo((100 * 3) / 7, 12); // 5 and 2 of 7
+    expect(find("chat", null).n).toBe(7);
+  });
+  it("attaches the adjusted-Wald interval and the change with its test, and flags small samples", () => {
+    const february = find("chat", "2025-02");
+    const interval = npsConfidenceInterval({ promoters: 3, passives: 0, detractors: 1 });
+    expect([february.low, february.high]).toEqual([interval.low, interval.high]);
+    const test = compareNps({ promoters: 3, passives: 0, detractors: 1 }, { promoters: 2, passives: 0, detractors: 1 });
+    expect(february.change).toEqual({ difference: 50 - 100 / 3, low: test.low, high: test.high, pValue: test.pValue });
+    expect(find("chat", "2025-01").change).toBeNull();
+    expect(find("chat", null).change).toBeNull();
+    expect(report.rows.every((row) => row.smallSample)).toBe(true); // every n < 30
+    expect(february.period).toEqual({ label: "2025-02", start: "2025-02-01T00:00:00.000+01:00", end: "2025-03-01T00:00:00.000+01:00" });
+  });
+  it("cuts the months in UTC when no zone is given (the 31 January response stays in January)", () => {
+    const utc = summarize(responses, { metric: "nps", by: ["channel"], every: "month" });
+    expect(utc.rows.find((row) => row.segment.channel === "email" && row.period?.label === "2025-01")!.n).toBe(3);
+  });
+  it("charts the period rows as a Vega-Lite spec", () => {
+    const spec = trendSpec(report.rows) as { data: { values: { segment: string; period: string }[] }; layer: unknown[] };
+    expect(spec.data.values.map((value) => `${value.segment} ${value.period}`)).toEqual(["all 2025-01", "all 2025-02", "chat 2025-01", "chat 2025-02", "email 2025-01", "email 2025-02"]);
+    expect(spec.layer).toHaveLength(3);
+  });
+});
+
+describe("summarize the other metrics", () => {
+  it("CSAT: percent satisfied (4-5) with the two-proportion test between periods", () => {
+    const rows = [
+      ...[5, 4, 4, 2].map((rating) => ({ rating, respondedAt: "2025-03-05T10:00:00Z" })), // 3 of 4 satisfied
+      ...[5, 1, 2, 3, 4].map((rating) => ({ rating, respondedAt: "2025-04-05T10:00:00Z" })), // 2 of 5
+    ];
+    const report = summarize(rows, { metric: "csat", every: "month" });
+    const april = report.rows.find((row) => row.period?.label === "2025-04")!;
+    expect(april.value).toBe(40);
+    const test = compareProportions({ successes: 2, n: 5 }, { successes: 3, n: 4 });
+    expect(april.change).toEqual({ difference: 100 * (0.4 - 0.75), low: 100 * test.low, high: 100 * test.high, pValue: test.pValue });
+    expect(report.rows.at(-1)).toMatchObject({ period: null, value: (100 * 5) / 9, n: 9 }); // 5 of 9
+  });
+  it("first response: the median in business minutes with p90, calendar minutes beside, open tickets counted", () => {
+    const nineToFive = [["09:00", "17:00"]] as const;
+    const calendar = businessCalendar({ timeZone: "UTC", week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive } });
+    const tickets = [
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:10:00Z" }, // 10 working minutes
+      { createdAt: "2025-03-10T16:30:00Z", firstResponseAt: "2025-03-11T09:30:00Z" }, // 30 + 30 = 60
+      { createdAt: "2025-03-10T12:00:00Z", firstResponseAt: "2025-03-10T12:20:00Z" }, // 20
+      { createdAt: "2025-03-10T12:00:00Z" }, // not answered
+    ];
+    const [overall] = summarize(tickets, { metric: "first-response", calendar }).rows;
+    // sorted 10, 20, 60: median 20; p90 (linear, R type 7): 20 + 0.8 × (60 − 20) = 52
+    expect(overall).toMatchObject({ n: 3, value: 20, low: null, high: null, change: null });
+    expect(overall!.detail).toMatchObject({ clock: "business", method: "linear", open: 1 });
+    expect(overall!.detail.p90).toBeCloseTo(52, 10);
+    // calendar minutes 10, 20, 17 h = 1020: median 20
+    expect((overall!.detail.calendarMinutes as { median: number }).median).toBe(20);
+  });
+  it("SLA: met over met + breached, in percent, per segment", () => {
+    const tickets = [
+      { channel: "chat", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:30:00Z" }, // met
+      { channel: "chat", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T11:00:00Z" }, // breached
+      { channel: "email", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:45:00Z" }, // met
+    ];
+    const report = summarize(tickets, { metric: "sla", by: ["channel"], policy: { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } });
+    expect(report.rows.map((row) => [row.segment.channel ?? "all", row.value, row.n])).toEqual([
+      ["all", (100 * 2) / 3, 3],
+      ["chat", 50, 2],
+      ["email", 100, 1],
+    ]);
+  });
+  it("IQS: the mean review score per agent", () => {
+    const scorecard = { criteria: [{ id: "solution", weight: 1, scale: "1-5" as const }] };
+    const reviews = [
+      { agentId: "ann", ratings: { solution: 5 } }, // 100
+      { agentId: "ann", ratings: { solution: 3 } }, // 50
+      { agentId: "bob", ratings: { solution: 4 } }, // 75
+    ];
+    const report = summarize(reviews, { metric: "iqs", by: ["agentId"], scorecard });
+    expect(report.rows.map((row) => [row.segment.agentId ?? "all", row.value])).toEqual([
+      ["all", 75],
+      ["ann", 75],
+      ["bob", 75],
+    ]);
+  });
+});
+
+describe("summarize on messy records", () => {
+  const messy = [
+    { score: 10, channel: "chat", respondedAt: "2025-01-10T10:00:00Z" },
+    { score: 11, channel: "chat", respondedAt: "2025-01-10T10:00:00Z" }, // off the scale
+    { score: 7, channel: "", respondedAt: "2025-01-10T10:00:00Z" }, // a blank segment: its own segment
+    { score: 3, channel: "chat", respondedAt: "2025-01-10" }, // a date without a time or zone
+  ];
+  it("throws at the first bad record by default, naming it", () => {
+    expect(() => summarize(messy, { metric: "nps", by: ["channel"], every: "month" })).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 1, field: "score" }));
+  });
+  it("leaves bad records out and lists them with invalid: \"exclude\"; read = used + rejected", () => {
+    const report = summarize(messy, { metric: "nps", by: ["channel"], every: "month", invalid: "exclude" });
+    expect(report.input).toEqual({ read: 4, used: 2, rejected: 2 });
+    expect(report.exclusions.map((row) => [row.index, row.field, row.code])).toEqual([
+      [1, "score", "INVALID_SCORE"],
+      [3, "respondedAt", "INVALID_DATE"],
+    ]);
+    expect(report.rows.filter((row) => row.period === null).map((row) => row.segment.channel ?? "all")).toEqual(["all", "(blank)", "chat"]);
+  });
+  it("rejects a bad spec", () => {
+    expect(() => summarize([], { metric: "mood" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => summarize([], { metric: "nps", every: "fortnight" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => summarize([], { metric: "sla" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => summarize([], { metric: "nps" })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
+  });
+});

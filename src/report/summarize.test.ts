@@ -153,3 +153,22 @@ describe("summarize on messy records", () => {
     expect(() => summarize([], { metric: "nps" })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });
 });
+
+describe("summarize: cost follows the data, and changes only between consecutive periods", () => {
+  it("handles a 1900 placeholder beside 2025 data with daily periods, and gives no change across a gap", () => {
+    const rows = [
+      { score: 10, respondedAt: "1900-01-01T00:00:00Z" }, // a placeholder date: its own day
+      { score: 10, respondedAt: "2025-03-01T10:00:00Z" },
+      { score: 0, respondedAt: "2025-03-02T10:00:00Z" }, // the next day: a change against 1 March
+      { score: 5, respondedAt: "2025-03-04T10:00:00Z" }, // after a day without data: no change
+    ];
+    const report = summarize(rows, { metric: "nps", every: "day" });
+    expect(report.rows.map((row) => [row.period?.label ?? "all", row.value, row.change === null])).toEqual([
+      ["1900-01-01", 100, true],
+      ["2025-03-01", 100, true],
+      ["2025-03-02", -100, false],
+      ["2025-03-04", -100, true],
+      ["all", 0, true], // 2 promoters, 2 detractors of 4
+    ]);
+  });
+});

@@ -349,7 +349,9 @@ export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec:
   const segments = new Map<string, readonly string[]>([["[]", []]]);
   for (const entry of checked) if (!segments.has(entry.segment)) segments.set(entry.segment, entry.values);
   const orderedSegments = [...segments].sort((a, b) => (a[0] === "[]" ? -1 : b[0] === "[]" ? 1 : a[0].localeCompare(b[0])));
-  const periodCount = cuts === undefined ? 0 : cuts.starts.length - 1;
+  // The periods each segment has data in: rows are made for those only, so the cost follows the data,
+  // not the span between the earliest and the latest date.
+  const periodsOf = new Map<string, Set<number>>();
   const groups = new Map<string, Unit[]>();
   const add = (segment: string, period: number | null, unit: Unit): void => {
     const key = `${segment}|${period ?? "all"}`;
@@ -360,29 +362,31 @@ export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec:
   for (const entry of checked) {
     for (const segment of entry.segment === "[]" ? ["[]"] : ["[]", entry.segment]) {
       add(segment, null, entry.unit);
-      if (entry.period !== null) add(segment, entry.period, entry.unit);
+      if (entry.period !== null) {
+        add(segment, entry.period, entry.unit);
+        let present = periodsOf.get(segment);
+        if (present === undefined) periodsOf.set(segment, (present = new Set()));
+        present.add(entry.period);
+      }
     }
   }
 
   const rows: ReportRow[] = [];
   for (const [segmentKey, values] of orderedSegments) {
     const segment = Object.fromEntries(by.map((name, k) => [name, values[k]!]).filter(() => values.length > 0));
-    let previous: Figure | null = null;
-    for (let p = 0; p < periodCount; p++) {
-      const units = groups.get(`${segmentKey}|${p}`);
-      if (units === undefined) {
-        previous = null;
-        continue;
-      }
-      const figure = figureOf(spec, units, confidence);
+    // The change is against the period just before, when it has a figure; after a gap there is none.
+    let previous: { readonly period: number; readonly figure: Figure } | null = null;
+    for (const p of [...(periodsOf.get(segmentKey) ?? [])].sort((x, y) => x - y)) {
+      const figure = figureOf(spec, groups.get(`${segmentKey}|${p}`)!, confidence);
       if (figure === null) continue;
       const period: ReportPeriod = {
         label: periodLabel(cuts!.first + p, spec.every!),
         start: isoWithOffset(cuts!.starts[p]!, timeZone),
         end: isoWithOffset(cuts!.starts[p + 1]!, timeZone),
       };
-      rows.push(row(spec.metric, segment, period, figure, previous === null ? null : changeOf(spec.metric, figure, previous, confidence), minN));
-      previous = figure;
+      const before = previous !== null && previous.period === p - 1 ? previous.figure : null;
+      rows.push(row(spec.metric, segment, period, figure, before === null ? null : changeOf(spec.metric, figure, before, confidence), minN));
+      previous = { period: p, figure };
     }
     const all = groups.get(`${segmentKey}|all`);
     const figure = all === undefined ? null : figureOf(spec, all, confidence);

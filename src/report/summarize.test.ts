@@ -81,6 +81,19 @@ describe("summarize the other metrics", () => {
     expect(april.change).toEqual({ difference: 100 * (0.4 - 0.75), low: 100 * test.low, high: 100 * test.high, pValue: test.pValue });
     expect(report.rows.at(-1)).toMatchObject({ period: null, value: (100 * 5) / 9, n: 9 }); // 5 of 9
   });
+  it("CSAT good/bad: a period of neutral ratings only has no row, and the report goes on", () => {
+    const rows = [
+      { rating: 5, respondedAt: "2025-03-05T10:00:00Z" }, // good
+      { rating: 1, respondedAt: "2025-03-06T10:00:00Z" }, // bad
+      { rating: 3, respondedAt: "2025-04-05T10:00:00Z" }, // neutral: left out in good/bad mode
+    ];
+    const report = summarize(rows, { metric: "csat", every: "month", csat: { mode: "good-bad" } });
+    // March: 1 good of 1 good + 1 bad = 50 %; April: no good or bad rating, so no row; all: 1 of 2
+    expect(report.rows.map((row) => [row.period?.label ?? "all", row.value])).toEqual([
+      ["2025-03", 50],
+      ["all", 50],
+    ]);
+  });
   it("first response: the median in business minutes with p90, calendar minutes beside, open tickets counted", () => {
     const nineToFive = [["09:00", "17:00"]] as const;
     const calendar = businessCalendar({ timeZone: "UTC", week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive } });
@@ -145,6 +158,11 @@ describe("summarize on messy records", () => {
       [3, "respondedAt", "INVALID_DATE"],
     ]);
     expect(report.rows.filter((row) => row.period === null).map((row) => row.segment.channel ?? "all")).toEqual(["all", "(blank)", "chat"]);
+  });
+  it("fails the call, not the record, when an SLA report has open tickets and no asOf", () => {
+    const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
+    const tickets = [{ createdAt: "2025-03-10T09:00:00Z" }]; // not answered yet
+    expect(() => summarize(tickets, { metric: "sla", policy, invalid: "exclude" })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", field: "asOf" }));
   });
   it("rejects a bad spec", () => {
     expect(() => summarize([], { metric: "mood" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));

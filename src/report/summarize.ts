@@ -23,6 +23,7 @@ import { compareProportions } from "../stats/compare-proportions.js";
 import { meanConfidenceInterval } from "../stats/mean-interval.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import { proportionInterval } from "../stats/proportion-interval.js";
+import type { RatingIntervals } from "../stats/rating-intervals.js";
 import { durationStats, firstResponseTime, resolutionTime, type BusinessCalendar, type Instant, type Interaction } from "../time/index.js";
 
 /** The metrics a report can summarize. */
@@ -199,7 +200,8 @@ function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportFields>,
         if (spec.metric === "csat") csat([value], spec.csat ?? {});
         else ces([value as number], spec.ces ?? {});
       } catch (error) {
-        return withIndex(error, fields.rating, value);
+        // A valid neutral rating alone has no good/bad CSAT (EMPTY_INPUT): still a good record.
+        if (!isCxMetricsError(error, "EMPTY_INPUT")) return withIndex(error, fields.rating, value);
       }
       return { kind: "score", value: value as number | string };
     }
@@ -265,6 +267,9 @@ function checkSpec(fn: string, spec: SummarizeSpec): void {
  * - **SLA**: met / (met + breached) in percent with the Wilson interval; change by the two-proportion test.
  * - **IQS**: the mean review score in percent with its t interval; no change test.
  *
+ * A group whose figure cannot be computed has no row: only open tickets, only unscored reviews, no
+ * decided SLA measurement, or (CSAT in good/bad mode) only neutral ratings.
+ *
  * Each record is checked first (the date of its period, its segment fields, its score or times).
  * Bad records stop the call by default; with `invalid: "exclude"` they are left out and listed, and
  * `input` says how many were read, used and rejected. A blank segment value is the segment "(blank)".
@@ -315,7 +320,8 @@ export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec:
       checked.push({ segment: JSON.stringify(values), values, period: null, unit });
       instants.push(at ?? 0);
     } catch (error) {
-      if (policy === "throw" || !isCxMetricsError(error)) throw error;
+      // A missing asOf (an open ticket on an SLA report) is a mistake of the call, not a bad record.
+      if (policy === "throw" || !isCxMetricsError(error) || error.field === "asOf") throw error;
       const id = field(record, "id");
       exclusions.push({
         index,
@@ -430,27 +436,20 @@ function figureOf(spec: SummarizeSpec, units: readonly Unit[], confidence: numbe
     case "ces": {
       const ratings = units.map((unit) => (unit as { value: number | string }).value);
       if (spec.metric === "csat") {
-        const result = csat(ratings, spec.csat ?? {});
+        let result: ReturnType<typeof csat>;
+        try {
+          result = csat(ratings, spec.csat ?? {});
+        } catch (error) {
+          // good/bad mode leaves neutral ratings out: a group of neutral ratings only has no figure.
+          if (isCxMetricsError(error, "EMPTY_INPUT")) return null;
+          throw error;
+        }
         const interval = result.total >= 2 ? csatConfidenceInterval(result, { confidence }) : null;
-        return {
-          n: result.denominator,
-          value: result.percent,
-          low: interval === null ? null : interval.percent.low,
-          high: interval === null ? null : interval.percent.high,
-          share: { successes: result.satisfied, n: result.denominator },
-          detail: { satisfied: result.satisfied, dissatisfied: result.dissatisfied, total: result.total, mean: result.mean, meanLow: interval?.mean.low ?? null, meanHigh: interval?.mean.high ?? null, mode: result.mode },
-        };
+        return shareFigure(result.satisfied, result.denominator, interval, { satisfied: result.satisfied, dissatisfied: result.dissatisfied, total: result.total, mean: result.mean, mode: result.mode });
       }
       const result = ces(ratings as number[], spec.ces ?? {});
       const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
-      return {
-        n: result.total,
-        value: result.easyPercent,
-        low: interval === null ? null : interval.percent.low,
-        high: interval === null ? null : interval.percent.high,
-        share: { successes: result.easy, n: result.total },
-        detail: { easy: result.easy, total: result.total, mean: result.mean, meanLow: interval?.mean.low ?? null, meanHigh: interval?.mean.high ?? null },
-      };
+      return shareFigure(result.easy, result.total, interval, { easy: result.easy, total: result.total, mean: result.mean });
     }
     case "first-response":
     case "resolution": {
@@ -493,6 +492,18 @@ function figureOf(spec: SummarizeSpec, units: readonly Unit[], confidence: numbe
       return { n: scores.length, value: mean, low: interval?.low ?? null, high: interval?.high ?? null, detail: { unscored: units.length - scores.length, standardDeviation: sd } };
     }
   }
+}
+
+/** The figure of a CSAT or CES share: percent of n, its interval in percent, the mean's interval in `detail`. */
+function shareFigure(successes: number, n: number, interval: RatingIntervals | null, detail: Record<string, unknown>): Figure {
+  return {
+    n,
+    value: (100 * successes) / n,
+    low: interval === null ? null : interval.percent.low,
+    high: interval === null ? null : interval.percent.high,
+    share: { successes, n },
+    detail: { ...detail, meanLow: interval?.mean.low ?? null, meanHigh: interval?.mean.high ?? null },
+  };
 }
 
 /** The change of a figure against the previous period's, with its test; null where the metric has none. */

@@ -1,4 +1,4 @@
-import { DAY_MS, offsetAt, wallToInstant } from "./zone.js";
+import { DAY_MS, offsetAt, wallToInstant, zoneYear } from "./zone.js";
 
 /** Calendar periods: days, ISO weeks (Monday to Sunday), months, quarters, years. */
 export type PeriodUnit = "day" | "week" | "month" | "quarter" | "year";
@@ -88,4 +88,32 @@ export function periodOf(cuts: PeriodCuts, t: number): number {
     else high = mid - 1;
   }
   return cuts.first + low;
+}
+
+/**
+ * A function from an instant to its period index in a zone, for one instant after another in any
+ * order: the zone's offset is read from its cached segments (see `zoneYear`), and the segment last
+ * used is remembered, so a run of instants in the same stretch of offsets costs no zone work.
+ */
+export function periodClock(timeZone: string, unit: PeriodUnit): (instant: number) => number {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  let offset = 0;
+  return (instant) => {
+    if (!(instant >= from && instant < to)) {
+      const segments = zoneYear(timeZone, new Date(instant).getUTCFullYear());
+      const { starts, offsets } = segments;
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > instant) i--;
+      from = starts[i]!;
+      to = i + 1 < starts.length ? starts[i + 1]! : segments.to;
+      offset = offsets[i]!;
+    }
+    return periodIndexOfWall(instant + offset, unit);
+  };
+}
+
+/** The first instant of a period and of the next one, in a zone. */
+export function periodBounds(timeZone: string, unit: PeriodUnit, index: number): { readonly start: number; readonly end: number } {
+  return { start: wallToInstant(timeZone, periodStartWall(index, unit), "shift"), end: wallToInstant(timeZone, periodStartWall(index + 1, unit), "shift") };
 }

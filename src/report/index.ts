@@ -7,7 +7,7 @@
  *
  * @module report
  */
-export { summarize } from "./summarize.js";
-export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec } from "./summarize.js";
+export { createSummary, summarize } from "./summarize.js";
+export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec, SummaryBuilder } from "./summarize.js";
 export { segmentLabel, trendSpec } from "./vega-lite.js";
 export type { TrendSpecOptions, VegaLiteSpec } from "./vega-lite.js";

@@ -1,254 +1,171 @@
-// summarize: one metric over records, by segment and calendar period, as tidy rows with intervals, period-over-period tests and small-sample flags.
-// The metric modules through their index files: importing their files directly left the index files
-// as empty shared chunks in the build.
-import { ces, cesConfidenceInterval, type CesOptions } from "../ces/index.js";
-import { csatConfidenceInterval } from "../csat/confidence-interval.js";
-import { csat, type CsatOptions } from "../csat/csat.js";
+// summarize: one metric over records, by segment and calendar period, as tidy rows with intervals, period-over-period tests and small-sample flags; createSummary: the same fed one record at a time (files read as a stream).
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
-import { rowPolicy, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
-import { describe, invalid } from "../internal/describe.js";
-import { instantError, parseInstant } from "../internal/instant.js";
-import { isoWithOffset, periodCuts, periodLabel, periodOf } from "../internal/periods.js";
+import { rowPolicy, type ExcludedRow, type InvalidRowPolicy } from "../internal/batch.js";
+import { instantError, parseInstant, type InstantReading } from "../internal/instant.js";
+import { isoWithOffset, periodBounds, periodClock, periodLabel } from "../internal/periods.js";
 import { recordList } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { assertConfidence, assertOneOf, assertOptions } from "../internal/validate.js";
-import { iqs } from "../iqs/iqs.js";
-import type { QaReview, Scorecard } from "../iqs/scorecard.js";
-import { compareNps } from "../nps/compare.js";
-import { npsConfidenceInterval } from "../nps/confidence-interval.js";
-import { npsFromCounts } from "../nps/nps.js";
-import type { SlaPolicy } from "../sla/policy.js";
-import { sla } from "../sla/sla.js";
-import { compareProportions } from "../stats/compare-proportions.js";
-import { meanConfidenceInterval } from "../stats/mean-interval.js";
-import type { PercentileMethod } from "../stats/percentile.js";
-import { proportionInterval } from "../stats/proportion-interval.js";
-import type { RatingIntervals } from "../stats/rating-intervals.js";
-import { durationStats, firstResponseTime, resolutionTime, type BusinessCalendar, type Instant, type Interaction } from "../time/index.js";
+import { assertOptions } from "../internal/validate.js";
+import { changeOf, figureOf, mergeTotals, newTotals, addUnit, type Figure, type Totals } from "./figures.js";
+import { checkSpec, field, segmentValue, unitOf } from "./record-check.js";
+import type { ReportChange, ReportFields, ReportMetric, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
 
-/** The metrics a report can summarize. */
-export type ReportMetric = "nps" | "csat" | "ces" | "first-response" | "resolution" | "sla" | "iqs";
+export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
 
-/** Calendar periods a report is cut into: days, ISO weeks (Monday to Sunday), months, quarters, years. */
-export type ReportPeriodUnit = "day" | "week" | "month" | "quarter" | "year";
-
-const METRICS: readonly ReportMetric[] = ["nps", "csat", "ces", "first-response", "resolution", "sla", "iqs"];
-const UNITS: readonly ReportPeriodUnit[] = ["day", "week", "month", "quarter", "year"];
-
-/** Which field of a record holds what; defaults in brackets. */
-export interface ReportFields {
-  /** The NPS score [`score`]. */
-  readonly score?: string;
-  /** The CSAT or CES rating [`rating`]. */
-  readonly rating?: string;
-  /** When a survey was answered [`respondedAt`]. */
-  readonly respondedAt?: string;
-  /** When a ticket was created [`createdAt`]: the period of a ticket metric. */
-  readonly createdAt?: string;
-  /** When a QA review was made [`reviewedAt`]. */
-  readonly reviewedAt?: string;
+/**
+ * A report fed one record at a time: what {@link summarize} does, for records that arrive as a
+ * stream (a file read line by line). Memory holds counts per segment and period (and, for
+ * durations and IQS, the values percentiles and deviations need), never the records.
+ */
+export interface SummaryBuilder {
+  /**
+   * Checks one record and adds it. A bad record throws under `invalid: "throw"` (default); under
+   * `invalid: "exclude"` it is left out, listed, and returned (null for a good record).
+   */
+  add(record: unknown): ExcludedRow | null;
+  /** The rows so far, with what was read, used and rejected. */
+  result(): SummarizeResult;
 }
 
-/** What to summarize and how: the metric, the segments, the periods, and the metric's own options. */
-export interface SummarizeSpec extends BatchOptions {
-  /** The metric. */
-  readonly metric: ReportMetric;
-  /** Fields to segment by (any number); each combination of their values is a segment. */
-  readonly by?: readonly string[];
-  /** Calendar periods; leave out for one row per segment over all the data. */
-  readonly every?: ReportPeriodUnit;
-  /** IANA zone the periods are cut in; default `"UTC"`. */
-  readonly timeZone?: string;
-  /** Rows with fewer than this n are flagged `smallSample` (shown, never hidden); default 30. */
-  readonly minN?: number;
-  /** Confidence level of intervals and tests; default 0.95. */
-  readonly confidence?: number;
-  /** Field names, when the records name them otherwise. */
-  readonly fields?: ReportFields;
-  /** CSAT options (scale, satisfiedFrom, mode, ...). */
-  readonly csat?: Omit<CsatOptions<unknown>, "accessor">;
-  /** CES options (scale, easyEnd, easyFrom). */
-  readonly ces?: Omit<CesOptions<unknown>, "accessor">;
-  /** Business calendar: durations in business minutes (and calendar minutes beside them), SLA business targets. */
-  readonly calendar?: BusinessCalendar;
-  /** Percentiles reported for durations beside the median; default [90]. */
-  readonly percentiles?: readonly number[];
-  /** Percentile method for durations; default `"linear"` (R type 7). */
-  readonly method?: PercentileMethod;
-  /** Resolution time to the first or the full resolution; default `"full"`. */
-  readonly resolution?: "first" | "full";
-  /** The SLA policy, for `metric: "sla"`. */
-  readonly policy?: SlaPolicy;
-  /** The moment open items are judged at, for `metric: "sla"`. */
-  readonly asOf?: Instant;
-  /** The QA scorecard, for `metric: "iqs"`. */
-  readonly scorecard?: Scorecard;
-}
-
-/** A calendar period of a report row. */
-export interface ReportPeriod {
-  /** `2025-03`, `2025-W10`, `2025-Q1`, `2025-03-07`, `2025`. */
-  readonly label: string;
-  /** First instant, ISO-8601 with the zone's offset. */
-  readonly start: string;
-  /** First instant of the next period, ISO-8601 with the zone's offset. */
-  readonly end: string;
-}
-
-/** The change of a row's figure against the previous period of the same segment, in the row's unit. */
-export interface ReportChange {
-  /** This period's figure minus the previous one's. */
-  readonly difference: number;
-  /** Lower bound of the interval for the difference. */
-  readonly low: number;
-  /** Upper bound of the interval for the difference. */
-  readonly high: number;
-  /** Two-sided p-value of the test (compareNps for NPS, the two-proportion test for shares). */
-  readonly pValue: number;
-}
-
-/** One tidy row of a report: a figure for a segment and a period. */
-export interface ReportRow {
-  /** The metric. */
-  readonly metric: ReportMetric;
-  /** The segment's values by field; `{}` for the overall row. */
-  readonly segment: Readonly<Record<string, string>>;
-  /** The period, or null for the row over all periods. */
-  readonly period: ReportPeriod | null;
-  /** Responses, durations, decided SLA measurements or scored reviews behind the figure. */
-  readonly n: number;
-  /** The headline figure: NPS points; CSAT, CES easy and SLA in percent; durations the median in minutes; IQS in percent. */
-  readonly value: number;
-  /** Lower bound of the figure's interval, in its unit; null where there is none (durations). */
-  readonly low: number | null;
-  /** Upper bound of the figure's interval, in its unit; null where there is none. */
-  readonly high: number | null;
-  /** The change against the previous period of the same segment; null for the first period, for all-period rows, and for durations and IQS (no test). */
-  readonly change: ReportChange | null;
-  /** n is below `minN`. */
-  readonly smallSample: boolean;
-  /** Everything else the metric computed (counts, shares, means, other percentiles, the clock). */
-  readonly detail: Readonly<Record<string, unknown>>;
-}
-
-/** How many records a report read, used and rejected: `read = used + rejected`. */
-export interface ReportInput {
-  /** Records given. */
-  readonly read: number;
-  /** Records that went into the rows. */
-  readonly used: number;
-  /** Bad records left out under `invalid: "exclude"`, each listed in `exclusions`. */
-  readonly rejected: number;
-}
-
-/** The rows of a report, what it read, and the records it left out. */
-export interface SummarizeResult {
-  /** Overall rows first, then each segment (sorted); in each, the periods in time order, then the all-period row. */
-  readonly rows: readonly ReportRow[];
-  /** Records read, used and rejected: `read = used + rejected`. */
-  readonly input: ReportInput;
-  /** The rejected records (under `invalid: "exclude"`), each with index, field, value, code and reason. */
-  readonly exclusions: readonly ExcludedRow[];
-}
-
-/** What one record contributes, once checked. */
-type Unit =
-  | { readonly kind: "score"; readonly value: number | string }
-  | { readonly kind: "duration"; readonly business: number | null; readonly calendar: number }
-  | { readonly kind: "open" }
-  | { readonly kind: "sla"; readonly met: number; readonly breached: number; readonly pending: number }
-  | { readonly kind: "review"; readonly score: number | null };
-
-interface Checked {
-  readonly segment: string;
+/** One segment's totals per period (key 0 when the report has no periods). */
+interface SegmentTotals {
   readonly values: readonly string[];
-  /** Index of the period from the first cut; null without periods. */
-  period: number | null;
-  readonly unit: Unit;
+  readonly periods: Map<number, Totals>;
 }
 
-function field(record: unknown, name: string): unknown {
-  return typeof record === "object" && record !== null && Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined;
-}
+/**
+ * Starts a report to be fed record by record; {@link summarize} is this over an array. The spec, the
+ * rows and the row policy are those of `summarize`.
+ *
+ * @throws CxMetricsError as {@link summarize} does: a bad spec at once, a bad record at `add`
+ *   (under `invalid: "throw"`), `EMPTY_INPUT` at `result` when no record could be used.
+ * @example
+ * ```ts
+ * const report = createSummary({ metric: "nps", by: ["channel"], invalid: "exclude" });
+ * for (const record of [{ score: 10, channel: "chat" }, { score: "ten", channel: "chat" }, { score: 3, channel: "email" }]) report.add(record);
+ * const { rows, input } = report.result();
+ * `${rows[0]!.value} from ${input.used} of ${input.read}`; //=> "0 from 2 of 3"
+ * ```
+ */
+export function createSummary(spec: SummarizeSpec): SummaryBuilder {
+  const fn = "summarize";
+  assertOptions(fn, spec);
+  checkSpec(fn, spec);
+  const policy: InvalidRowPolicy = rowPolicy(fn, spec);
+  const timeZone = spec.timeZone ?? "UTC";
+  assertTimeZone(fn, timeZone);
+  const by = spec.by ?? [];
+  const fields: Required<ReportFields> = { score: "score", rating: "rating", respondedAt: "respondedAt", createdAt: "createdAt", reviewedAt: "reviewedAt", ...spec.fields };
+  const dateField =
+    spec.metric === "nps" || spec.metric === "csat" || spec.metric === "ces" ? fields.respondedAt : spec.metric === "iqs" ? fields.reviewedAt : fields.createdAt;
+  const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone };
+  const periodOf = spec.every === undefined ? null : periodClock(timeZone, spec.every);
 
-/** A segment value: text, or a number as text; a missing or blank value is the segment "(blank)". */
-function segmentValue(fn: string, value: unknown, name: string, index: number): string {
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "(blank)";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw new CxMetricsError(fn, "INVALID_ARGUMENT", `${name} of record ${index} is ${describe(value)}, expected text or a number`, { index, value, field: name });
-}
+  const segments = new Map<string, SegmentTotals>();
+  const exclusions: ExcludedRow[] = [];
+  let read = 0;
+  let used = 0;
 
-/** Checks one record for the metric: what it contributes, or a coded error naming the field. */
-function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportFields>, record: unknown, index: number): Unit {
-  const withIndex = (error: unknown, name: string, value: unknown): never => {
-    if (!isCxMetricsError(error)) throw error;
-    throw new CxMetricsError(fn, error.code, `record ${index}: ${error.message}`, { index, value, field: error.field ?? name });
+  return {
+    add(record: unknown): ExcludedRow | null {
+      const index = read++;
+      let values: string[];
+      let period = 0;
+      let unit;
+      try {
+        values = by.map((name) => segmentValue(fn, field(record, name), name, index));
+        if (periodOf !== null) {
+          const raw = field(record, dateField);
+          const ms = parseInstant(raw, reading);
+          if (ms === undefined) throw instantError(fn, `${dateField} of record ${index}`, raw, { index, field: dateField, ...(reading === undefined ? {} : { reading }) });
+          period = periodOf(ms);
+        }
+        unit = unitOf(fn, spec, fields, record, index);
+      } catch (error) {
+        // A missing asOf (an open ticket on an SLA report) is a mistake of the call, not a bad record.
+        if (policy === "throw" || !isCxMetricsError(error) || error.field === "asOf") throw error;
+        const id = field(record, "id");
+        const excluded: ExcludedRow = {
+          index,
+          id: typeof id === "string" || typeof id === "number" ? String(id) : null,
+          field: error.field ?? "",
+          value: error.value,
+          code: error.code,
+          reason: error.message,
+        };
+        exclusions.push(excluded);
+        return excluded;
+      }
+      const key = values.length === 1 ? values[0]! : values.join("\u0000");
+      let segment = segments.get(key);
+      if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
+      let totals = segment.periods.get(period);
+      if (totals === undefined) segment.periods.set(period, (totals = newTotals()));
+      addUnit(totals, unit);
+      used++;
+      return null;
+    },
+    result(): SummarizeResult {
+      if (used === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", exclusions.length === 0 ? "no records" : `no records: all ${exclusions.length} were rejected`);
+      const rows = reportRows(spec, by, timeZone, segments);
+      return { rows, input: { read, used, rejected: exclusions.length }, exclusions: [...exclusions] };
+    },
   };
-  switch (spec.metric) {
-    case "nps": {
-      const value = field(record, fields.score);
-      if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 10) {
-        throw new CxMetricsError(fn, "INVALID_SCORE", `${fields.score} of record ${index} is ${describe(value)}, expected an integer 0-10`, { index, value, field: fields.score });
-      }
-      return { kind: "score", value };
-    }
-    case "csat":
-    case "ces": {
-      const value = field(record, fields.rating);
-      try {
-        if (spec.metric === "csat") csat([value], spec.csat ?? {});
-        else ces([value as number], spec.ces ?? {});
-      } catch (error) {
-        // A valid neutral rating alone has no good/bad CSAT (EMPTY_INPUT): still a good record.
-        if (!isCxMetricsError(error, "EMPTY_INPUT")) return withIndex(error, fields.rating, value);
-      }
-      return { kind: "score", value: value as number | string };
-    }
-    case "first-response":
-    case "resolution": {
-      try {
-        const options = spec.calendar === undefined ? {} : { calendar: spec.calendar };
-        const time =
-          spec.metric === "first-response"
-            ? firstResponseTime(record as Interaction, options)
-            : resolutionTime(record as Interaction, { ...options, mode: spec.resolution ?? "full" });
-        return time === null ? { kind: "open" } : { kind: "duration", business: time.businessMinutes, calendar: time.calendarMinutes };
-      } catch (error) {
-        return withIndex(error, "", record);
-      }
-    }
-    case "sla": {
-      try {
-        const result = sla([record as Interaction], spec.policy!, { ...(spec.calendar === undefined ? {} : { calendar: spec.calendar }), ...(spec.asOf === undefined ? {} : { asOf: spec.asOf }) });
-        return { kind: "sla", met: result.met, breached: result.breached, pending: result.pending };
-      } catch (error) {
-        if (isCxMetricsError(error, "EMPTY_INPUT")) return { kind: "sla", met: 0, breached: 0, pending: 0 }; // no target applies
-        return withIndex(error, "", record);
-      }
-    }
-    case "iqs": {
-      try {
-        return { kind: "review", score: iqs([record as QaReview], spec.scorecard!).perReview[0]!.score };
-      } catch (error) {
-        if (isCxMetricsError(error, "EMPTY_INPUT")) return { kind: "review", score: null }; // every criterion N/A
-        return withIndex(error, "ratings", record);
-      }
-    }
-  }
 }
 
-function checkSpec(fn: string, spec: SummarizeSpec): void {
-  if (typeof spec !== "object" || spec === null) throw invalid(fn, "INVALID_ARGUMENT", "spec", spec, "{ metric, by?, every?, ... }");
-  assertOneOf(fn, "metric", spec.metric, METRICS);
-  if (spec.every !== undefined) assertOneOf(fn, "every", spec.every, UNITS);
-  if (spec.by !== undefined && (!Array.isArray(spec.by) || !spec.by.every((name) => typeof name === "string" && name !== ""))) {
-    throw invalid(fn, "INVALID_OPTION", "by", spec.by, "an array of field names");
+/** Segments in order (element by element), each with its totals per period; the overall segment first. */
+function withOverall(by: readonly string[], segments: Map<string, SegmentTotals>): SegmentTotals[] {
+  const list = [...segments.values()];
+  if (by.length === 0) return list;
+  const overall: SegmentTotals = { values: [], periods: new Map() };
+  for (const segment of list) {
+    for (const [period, totals] of segment.periods) {
+      let into = overall.periods.get(period);
+      if (into === undefined) overall.periods.set(period, (into = newTotals()));
+      mergeTotals(into, totals);
+    }
   }
-  if (spec.minN !== undefined && !(typeof spec.minN === "number" && spec.minN >= 0)) throw invalid(fn, "INVALID_OPTION", "minN", spec.minN, "a number ≥ 0");
-  if (spec.confidence !== undefined) assertConfidence(fn, spec.confidence);
-  if (spec.metric === "sla" && (typeof spec.policy !== "object" || spec.policy === null)) throw invalid(fn, "INVALID_OPTION", "policy", spec.policy, "an SLA policy for metric \"sla\"");
-  if (spec.metric === "iqs" && (typeof spec.scorecard !== "object" || spec.scorecard === null)) throw invalid(fn, "INVALID_OPTION", "scorecard", spec.scorecard, "a QA scorecard for metric \"iqs\"");
+  list.sort((a, b) => {
+    for (let k = 0; k < a.values.length; k++) {
+      const order = a.values[k]!.localeCompare(b.values[k]!);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  return [overall, ...list];
+}
+
+/** The rows: per segment, its periods in time order (rows only where there is data), then the all-period row. */
+function reportRows(spec: SummarizeSpec, by: readonly string[], timeZone: string, segments: Map<string, SegmentTotals>): ReportRow[] {
+  const confidence = spec.confidence ?? 0.95;
+  const minN = spec.minN ?? 30;
+  const rows: ReportRow[] = [];
+  for (const { values, periods } of withOverall(by, segments)) {
+    const segment: Record<string, string> = {};
+    values.forEach((value, k) => (segment[by[k]!] = value));
+    const all = newTotals();
+    // The change is against the period just before, when it has a figure; after a gap there is none.
+    let previous: { readonly period: number; readonly figure: Figure } | null = null;
+    for (const p of [...periods.keys()].sort((x, y) => x - y)) {
+      const totals = periods.get(p)!;
+      mergeTotals(all, totals);
+      if (spec.every === undefined) continue;
+      const figure = figureOf(spec, totals, confidence);
+      if (figure === null) continue;
+      const bounds = periodBounds(timeZone, spec.every, p);
+      const period: ReportPeriod = { label: periodLabel(p, spec.every), start: isoWithOffset(bounds.start, timeZone), end: isoWithOffset(bounds.end, timeZone) };
+      const before = previous !== null && previous.period === p - 1 ? previous.figure : null;
+      rows.push(row(spec.metric, segment, period, figure, before === null ? null : changeOf(spec.metric, figure, before, confidence), minN));
+      previous = { period: p, figure };
+    }
+    const figure = figureOf(spec, all, confidence);
+    if (figure !== null) rows.push(row(spec.metric, segment, null, figure, null, minN));
+  }
+  return rows;
+}
+
+function row(metric: ReportMetric, segment: Record<string, string>, period: ReportPeriod | null, figure: Figure, change: ReportChange | null, minN: number): ReportRow {
+  return { metric, segment, period, n: figure.n, value: figure.value, low: figure.low, high: figure.high, change, smallSample: figure.n < minN, detail: figure.detail };
 }
 
 /**
@@ -287,234 +204,8 @@ function checkSpec(fn: string, spec: SummarizeSpec): void {
  * ```
  */
 export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec: SummarizeSpec): SummarizeResult {
-  const fn = "summarize";
-  assertOptions(fn, spec);
-  checkSpec(fn, spec);
-  const policy = rowPolicy(fn, spec);
-  const timeZone = spec.timeZone ?? "UTC";
-  assertTimeZone(fn, timeZone);
-  const by = spec.by ?? [];
-  const confidence = spec.confidence ?? 0.95;
-  const minN = spec.minN ?? 30;
-  const fields: Required<ReportFields> = { score: "score", rating: "rating", respondedAt: "respondedAt", createdAt: "createdAt", reviewedAt: "reviewedAt", ...spec.fields };
-  const dateField =
-    spec.metric === "nps" || spec.metric === "csat" || spec.metric === "ces" ? fields.respondedAt : spec.metric === "iqs" ? fields.reviewedAt : fields.createdAt;
-  const reading = spec.timeZone === undefined ? undefined : { timeZone };
-
-  const list = recordList(fn, "records", records);
-  const checked: Checked[] = [];
-  const instants: number[] = [];
-  const exclusions: ExcludedRow[] = [];
-  for (let index = 0; index < list.length; index++) {
-    const record = list[index];
-    try {
-      const values = by.map((name) => segmentValue(fn, field(record, name), name, index));
-      let at: number | null = null;
-      if (spec.every !== undefined) {
-        const raw = field(record, dateField);
-        const ms = parseInstant(raw, reading);
-        if (ms === undefined) throw instantError(fn, `${dateField} of record ${index}`, raw, { index, field: dateField, ...(reading === undefined ? {} : { reading }) });
-        at = ms;
-      }
-      const unit = unitOf(fn, spec, fields, record, index);
-      checked.push({ segment: JSON.stringify(values), values, period: null, unit });
-      instants.push(at ?? 0);
-    } catch (error) {
-      // A missing asOf (an open ticket on an SLA report) is a mistake of the call, not a bad record.
-      if (policy === "throw" || !isCxMetricsError(error) || error.field === "asOf") throw error;
-      const id = field(record, "id");
-      exclusions.push({
-        index,
-        id: typeof id === "string" || typeof id === "number" ? String(id) : null,
-        field: error.field ?? "",
-        value: error.value,
-        code: error.code,
-        reason: error.message,
-      });
-    }
-  }
-  if (checked.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", exclusions.length === 0 ? "no records" : `no records: all ${exclusions.length} were rejected`);
-
-  // Periods: cut once over the span of the data.
-  let cuts: ReturnType<typeof periodCuts> | undefined;
-  if (spec.every !== undefined) {
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (const at of instants) {
-      if (at < first) first = at;
-      if (at > last) last = at;
-    }
-    const found = periodCuts(timeZone, spec.every, first, last);
-    checked.forEach((entry, i) => {
-      entry.period = periodOf(found, instants[i]!) - found.first;
-    });
-    cuts = found;
-  }
-
-  // Groups: (segment, period), with the overall segment and the all-period rows.
-  const segments = new Map<string, readonly string[]>([["[]", []]]);
-  for (const entry of checked) if (!segments.has(entry.segment)) segments.set(entry.segment, entry.values);
-  const orderedSegments = [...segments].sort((a, b) => (a[0] === "[]" ? -1 : b[0] === "[]" ? 1 : a[0].localeCompare(b[0])));
-  // The periods each segment has data in: rows are made for those only, so the cost follows the data,
-  // not the span between the earliest and the latest date.
-  const periodsOf = new Map<string, Set<number>>();
-  const groups = new Map<string, Unit[]>();
-  const add = (segment: string, period: number | null, unit: Unit): void => {
-    const key = `${segment}|${period ?? "all"}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [unit]);
-    else group.push(unit);
-  };
-  for (const entry of checked) {
-    for (const segment of entry.segment === "[]" ? ["[]"] : ["[]", entry.segment]) {
-      add(segment, null, entry.unit);
-      if (entry.period !== null) {
-        add(segment, entry.period, entry.unit);
-        let present = periodsOf.get(segment);
-        if (present === undefined) periodsOf.set(segment, (present = new Set()));
-        present.add(entry.period);
-      }
-    }
-  }
-
-  const rows: ReportRow[] = [];
-  for (const [segmentKey, values] of orderedSegments) {
-    const segment = Object.fromEntries(by.map((name, k) => [name, values[k]!]).filter(() => values.length > 0));
-    // The change is against the period just before, when it has a figure; after a gap there is none.
-    let previous: { readonly period: number; readonly figure: Figure } | null = null;
-    for (const p of [...(periodsOf.get(segmentKey) ?? [])].sort((x, y) => x - y)) {
-      const figure = figureOf(spec, groups.get(`${segmentKey}|${p}`)!, confidence);
-      if (figure === null) continue;
-      const period: ReportPeriod = {
-        label: periodLabel(cuts!.first + p, spec.every!),
-        start: isoWithOffset(cuts!.starts[p]!, timeZone),
-        end: isoWithOffset(cuts!.starts[p + 1]!, timeZone),
-      };
-      const before = previous !== null && previous.period === p - 1 ? previous.figure : null;
-      rows.push(row(spec.metric, segment, period, figure, before === null ? null : changeOf(spec.metric, figure, before, confidence), minN));
-      previous = { period: p, figure };
-    }
-    const all = groups.get(`${segmentKey}|all`);
-    const figure = all === undefined ? null : figureOf(spec, all, confidence);
-    if (figure !== null) rows.push(row(spec.metric, segment, null, figure, null, minN));
-  }
-  return { rows, input: { read: list.length, used: checked.length, rejected: exclusions.length }, exclusions };
-}
-
-/** A group's figure and what its change test needs. */
-interface Figure {
-  readonly n: number;
-  readonly value: number;
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly detail: Readonly<Record<string, unknown>>;
-  /** NPS counts, or the successes and trials of a share. */
-  readonly counts?: { promoters: number; passives: number; detractors: number };
-  readonly share?: { successes: number; n: number };
-}
-
-function row(metric: ReportMetric, segment: Record<string, string>, period: ReportPeriod | null, figure: Figure, change: ReportChange | null, minN: number): ReportRow {
-  return { metric, segment, period, n: figure.n, value: figure.value, low: figure.low, high: figure.high, change, smallSample: figure.n < minN, detail: figure.detail };
-}
-
-/** The figure of a group, or null when nothing in it can be computed (only open tickets, only unscored reviews). */
-function figureOf(spec: SummarizeSpec, units: readonly Unit[], confidence: number): Figure | null {
-  switch (spec.metric) {
-    case "nps": {
-      const counts = { promoters: 0, passives: 0, detractors: 0 };
-      for (const unit of units) {
-        const score = (unit as { value: number }).value;
-        if (score >= 9) counts.promoters++;
-        else if (score >= 7) counts.passives++;
-        else counts.detractors++;
-      }
-      const result = npsFromCounts(counts);
-      const interval = npsConfidenceInterval(counts, { confidence });
-      return { n: result.total, value: result.score, low: interval.low, high: interval.high, counts, detail: { ...result, interval: interval.method } };
-    }
-    case "csat":
-    case "ces": {
-      const ratings = units.map((unit) => (unit as { value: number | string }).value);
-      if (spec.metric === "csat") {
-        let result: ReturnType<typeof csat>;
-        try {
-          result = csat(ratings, spec.csat ?? {});
-        } catch (error) {
-          // good/bad mode leaves neutral ratings out: a group of neutral ratings only has no figure.
-          if (isCxMetricsError(error, "EMPTY_INPUT")) return null;
-          throw error;
-        }
-        const interval = result.total >= 2 ? csatConfidenceInterval(result, { confidence }) : null;
-        return shareFigure(result.satisfied, result.denominator, interval, { satisfied: result.satisfied, dissatisfied: result.dissatisfied, total: result.total, mean: result.mean, mode: result.mode });
-      }
-      const result = ces(ratings as number[], spec.ces ?? {});
-      const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
-      return shareFigure(result.easy, result.total, interval, { easy: result.easy, total: result.total, mean: result.mean });
-    }
-    case "first-response":
-    case "resolution": {
-      const durations = units.filter((unit): unit is Extract<Unit, { kind: "duration" }> => unit.kind === "duration");
-      if (durations.length === 0) return null;
-      const clock = spec.calendar === undefined ? "calendar" : "business";
-      const method = spec.method ?? "linear";
-      const percentiles = spec.percentiles ?? [90];
-      const main = durationStats(durations.map((d) => (clock === "business" ? d.business! : d.calendar)), { percentiles, method });
-      const other = clock === "business" ? durationStats(durations.map((d) => d.calendar), { percentiles, method }) : null;
-      return {
-        n: main.n,
-        value: main.median,
-        low: null,
-        high: null,
-        detail: { ...main, clock, method, open: units.length - durations.length, calendarMinutes: other },
-      };
-    }
-    case "sla": {
-      let met = 0;
-      let breached = 0;
-      let pending = 0;
-      for (const unit of units) {
-        const outcome = unit as Extract<Unit, { kind: "sla" }>;
-        met += outcome.met;
-        breached += outcome.breached;
-        pending += outcome.pending;
-      }
-      const decided = met + breached;
-      if (decided === 0) return null;
-      const interval = proportionInterval(met, decided, { confidence });
-      return { n: decided, value: (100 * met) / decided, low: 100 * interval.low, high: 100 * interval.high, share: { successes: met, n: decided }, detail: { met, breached, pending, interval: "wilson" } };
-    }
-    case "iqs": {
-      const scores = units.map((unit) => (unit as Extract<Unit, { kind: "review" }>).score).filter((score): score is number => score !== null);
-      if (scores.length === 0) return null;
-      const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
-      const sd = scores.length > 1 ? Math.sqrt(scores.reduce((sum, score) => sum + (score - mean) ** 2, 0) / (scores.length - 1)) : 0;
-      const interval = scores.length > 1 ? meanConfidenceInterval({ mean, standardDeviation: sd, n: scores.length }, { confidence }) : null;
-      return { n: scores.length, value: mean, low: interval?.low ?? null, high: interval?.high ?? null, detail: { unscored: units.length - scores.length, standardDeviation: sd } };
-    }
-  }
-}
-
-/** The figure of a CSAT or CES share: percent of n, its interval in percent, the mean's interval in `detail`. */
-function shareFigure(successes: number, n: number, interval: RatingIntervals | null, detail: Record<string, unknown>): Figure {
-  return {
-    n,
-    value: (100 * successes) / n,
-    low: interval === null ? null : interval.percent.low,
-    high: interval === null ? null : interval.percent.high,
-    share: { successes, n },
-    detail: { ...detail, meanLow: interval?.mean.low ?? null, meanHigh: interval?.mean.high ?? null },
-  };
-}
-
-/** The change of a figure against the previous period's, with its test; null where the metric has none. */
-function changeOf(metric: ReportMetric, current: Figure, previous: Figure, confidence: number): ReportChange | null {
-  if (metric === "nps") {
-    const test = compareNps(current.counts!, previous.counts!, { confidence });
-    return { difference: current.value - previous.value, low: test.low, high: test.high, pValue: test.pValue };
-  }
-  if (current.share !== undefined && previous.share !== undefined && current.share.n > 0 && previous.share.n > 0) {
-    const test = compareProportions(current.share, previous.share, { confidence });
-    return { difference: 100 * test.difference, low: 100 * test.low, high: 100 * test.high, pValue: test.pValue };
-  }
-  return null;
+  const builder = createSummary(spec);
+  const list = recordList("summarize", "records", records);
+  for (let i = 0; i < list.length; i++) builder.add(list[i]);
+  return builder.result();
 }

@@ -29,7 +29,8 @@ export type PercentileMethod =
   | "nearest"
   | "midpoint";
 
-const METHODS: readonly PercentileMethod[] = [
+/** Every percentile method, for callers that check a name (the command line). */
+export const PERCENTILE_METHODS: readonly PercentileMethod[] = [
   "inverted-cdf",
   "nearest-rank",
   "averaged-inverted-cdf",
@@ -160,7 +161,7 @@ export function percentiles<T = number>(values: Values<T>, ps: readonly number[]
 export function percentilesOf(fn: string, data: Float64Array, ps: readonly number[], options: { readonly method?: PercentileMethod }): number[] {
   assertOptions(fn, options);
   const { method = "linear" } = options;
-  assertOneOf(fn, "method", method, METHODS);
+  assertOneOf(fn, "method", method, PERCENTILE_METHODS);
   if (!Array.isArray(ps)) throw invalid(fn, "INVALID_ARGUMENT", "percentiles", ps, "an array of percents 0-100");
   for (const p of ps) if (typeof p !== "number" || !(p >= 0 && p <= 100)) throw invalid(fn, "INVALID_ARGUMENT", "p", p, "a percent 0-100 (90, not 0.9)");
   if (data.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no values");

@@ -1,0 +1,135 @@
+// The command line's flags: parsed with node:util parseArgs (strict), each command's help text with examples, and usage errors that list what exists.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A usage error: exit code 2, the message on standard error. */
+export class UsageError extends Error {}
+
+/** The flags of `cx-metrics report`. */
+export const REPORT_OPTIONS = {
+  metric: { type: "string", short: "m" },
+  by: { type: "string", multiple: true },
+  every: { type: "string" },
+  "time-zone": { type: "string" },
+  column: { type: "string", multiple: true },
+  preset: { type: "string" },
+  "min-n": { type: "string" },
+  confidence: { type: "string" },
+  format: { type: "string", short: "f" },
+  output: { type: "string", short: "o" },
+  strict: { type: "boolean" },
+  rejects: { type: "string" },
+  "input-format": { type: "string" },
+  delimiter: { type: "string" },
+  scale: { type: "string" },
+  mode: { type: "string" },
+  hours: { type: "string" },
+  calendar: { type: "string" },
+  policy: { type: "string" },
+  target: { type: "string", multiple: true },
+  "as-of": { type: "string" },
+  scorecard: { type: "string" },
+  percentiles: { type: "string" },
+  method: { type: "string" },
+  resolution: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+export const MAIN_HELP = `cx-metrics: customer-service metrics from a file, with their intervals and sources
+
+Usage:
+  cx-metrics report FILE|- --metric M [options]   figures by segment and period (cx-metrics report --help)
+  cx-metrics --version
+
+Examples:
+  cx-metrics report survey.csv --metric nps --by channel --every month --time-zone Europe/Berlin
+  cx-metrics report tickets.csv --metric first-response --hours "Mon-Fri 09:00-17:00" --time-zone Europe/Berlin --format markdown
+
+Exit codes: 0 done; 1 bad rows under --strict, or no usable row; 2 usage errors (unknown flag, metric, column or file).
+Docs: docs/cli.md in the package.
+`;
+
+export const REPORT_HELP = `cx-metrics report FILE|- --metric M [options]
+
+Reads a CSV, TSV, JSON array or NDJSON file (or standard input, "-") as a stream and prints one
+metric by segment and calendar period: n, the figure, its interval, the change against the
+previous period with its test, and a flag where n < --min-n. Bad rows are left out and listed
+with their line (header = line 1), column, value and reason; rows read = used + rejected.
+
+What to compute:
+  -m, --metric M          nps | csat | ces | first-response | resolution | sla | iqs
+      --by a,b            segment by these columns (repeat or comma-separate)
+      --every P           day | week (ISO) | month | quarter | year
+      --time-zone Z       IANA zone for the periods and for dates written without an offset [UTC]
+      --min-n N           flag rows with fewer than N [30]
+      --confidence C      interval and test level [0.95]
+      --scale S           csat: 1-5 | 1-10 | smiley-3 [1-5]; ces: 1-7 | 1-5 [1-7]
+      --mode M            csat: top-box | good-bad [top-box]
+      --percentiles L     durations: percentiles beside the median [90]
+      --method M          durations: percentile method [linear] (R type 7)
+      --resolution R      resolution: first | full [full]
+      --hours H           business hours in --time-zone, e.g. "Mon-Fri 09:00-17:00, Sat 10:00-14:00"
+      --calendar FILE     business calendar as JSON (businessCalendar options)
+      --target T          sla: METRIC=MINUTES[:business|calendar], e.g. first-response=240:business (repeat)
+      --policy FILE       sla: a policy as JSON ({ "targets": [...] })
+      --as-of INSTANT     sla: when open tickets are judged (needed once any ticket is open)
+      --scorecard FILE    iqs: the scorecard as JSON; each criterion's ratings in the column named by its id
+
+Reading the file:
+      --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,
+                          createdAt, firstResponseAt, resolvedAt, reviewedAt, id, priority, type, channel
+      --preset P          zendesk | delighted | typeform: the column names of that export
+      --input-format F    csv | tsv | json | ndjson [from the extension; csv for standard input]
+      --delimiter D       CSV field separator [,]; use ";" for many European exports
+      --strict            fail (exit 1) at the first bad row instead of leaving it out
+
+Output:
+  -f, --format F          table | markdown | csv | json | html [table]
+  -o, --output FILE       write the report there instead of standard output
+      --rejects FILE      write every rejected row there (CSV: line, column, value, reason)
+  -q, --quiet             no progress bar
+  -h, --help              this text
+
+Header names match without regard to case, spaces, "_" and "-" ("Created at" = created_at = createdAt).
+
+Examples:
+  cx-metrics report survey.csv --metric nps --by channel --every month --time-zone Europe/Berlin
+  cx-metrics report typeform.csv --preset typeform --metric nps --every week --format html -o nps.html
+  cx-metrics report survey.csv -m csat --column rating="How satisfied were you?" --scale 1-5 --format json
+  cx-metrics report export.csv --preset zendesk -m first-response --by Group --hours "Mon-Fri 09:00-17:00" --time-zone America/New_York
+  cx-metrics report tickets.ndjson -m sla --target first-response=60:business --hours "Mon-Fri 08:00-18:00" --time-zone Europe/Berlin --as-of 2025-04-01T00:00:00Z
+  cat survey.csv | cx-metrics report - -m nps --every month --rejects rejects.csv --strict
+`;
+
+/** Parses a command's flags; unknown flags and missing values become a {@link UsageError} listing the flags that exist. */
+export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: O, command: string) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    const flags = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(", ");
+    throw new UsageError(`${message}\nflags of ${command}: ${flags}\n(cx-metrics ${command} --help for more)`);
+  }
+}
+
+/** Splits "a,b" and repeated flags into one list, blanks dropped. */
+export function listOf(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+}
+
+/** Checks a flag's value against the values it takes. */
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} ${value}: expected one of ${allowed.join(", ")}`);
+  return value as T;
+}
+
+/** A number flag, within bounds. */
+export function numberFlag(flag: string, value: string | undefined, check: (n: number) => boolean, expected: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag} ${value}: expected ${expected}`);
+  return n;
+}

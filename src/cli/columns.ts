@@ -1,0 +1,169 @@
+// Which column of a file holds which field a metric reads: default names, presets for common exports, --column overrides, header names matched case-, space-, "_"- and "-"-insensitively.
+import type { ReportMetric } from "../report/spec.js";
+
+/** How a date column is written: ISO-8601 (local times read in --time-zone), UTC without an offset, or Unix seconds. */
+export type DateReading = "iso" | "utc" | "unix-seconds";
+
+/** A field the command reads, and how. */
+export interface FieldSpec {
+  /** The record field ("score", "createdAt", or a --by key). */
+  readonly field: string;
+  /** Text, a number where the text is one, or a date. */
+  readonly kind: "text" | "number" | "date";
+  /** Must the file have it? Optional fields (ticket id, priority) are read when present. */
+  readonly required: boolean;
+}
+
+/** A preset: the column names of a known export, and how its dates are written. */
+export interface Preset {
+  /** What the preset is for, for --help. */
+  readonly description: string;
+  /** Column per field. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** Date columns not written as ISO-8601 with an offset. */
+  readonly dates?: Readonly<Record<string, DateReading>>;
+  /** Fields derived from others: `firstResponseAt` = `createdAt` + the minutes in a column. */
+  readonly minutesAfterCreated?: Readonly<Record<string, string>>;
+  /** A field whose column is the first header starting with this text (a survey question). */
+  readonly headerStartsWith?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Presets for common exports. Column names as published:
+ * - Zendesk Support's ticket export (CSV): "Id", "Created at", "Solved at", "First reply time in
+ *   minutes", "Group", "Via", "Priority", "Ticket type". The export has no first-reply instant; the
+ *   preset takes Created at + First reply time in minutes (whole minutes, so to the minute).
+ * - Delighted's survey responses (API and its JSON/CSV exports): `score`, `created_at` in Unix
+ *   seconds, `survey_type`, `person_properties.*` for segments.
+ * - Typeform responses export: "Submit Date (UTC)" (UTC without an offset) and the NPS question's
+ *   own text as its header: the first column whose header starts with "How likely".
+ */
+export const PRESETS: Readonly<Record<string, Preset>> = {
+  zendesk: {
+    description: 'Zendesk Support ticket export: "Id", "Created at", "Solved at", "First reply time in minutes", "Priority", "Ticket type", "Via"',
+    columns: { id: "Id", createdAt: "Created at", resolvedAt: "Solved at", priority: "Priority", type: "Ticket type", channel: "Via" },
+    minutesAfterCreated: { firstResponseAt: "First reply time in minutes" },
+  },
+  delighted: {
+    description: 'Delighted survey responses: "score", "created_at" (Unix seconds); segment by "survey_type" or "person_properties.<name>"',
+    columns: { id: "id", score: "score", rating: "score", respondedAt: "created_at" },
+    dates: { respondedAt: "unix-seconds" },
+  },
+  typeform: {
+    description: 'Typeform responses export: "Submit Date (UTC)", the score in the column headed "How likely ..."',
+    columns: { id: "#", respondedAt: "Submit Date (UTC)" },
+    dates: { respondedAt: "utc" },
+    headerStartsWith: { score: "How likely" },
+  },
+};
+
+/** The fields a metric reads from a file (beside the --by keys). */
+export function metricFields(metric: ReportMetric, periods: boolean): FieldSpec[] {
+  const date = (field: string, required: boolean): FieldSpec => ({ field, kind: "date", required });
+  switch (metric) {
+    case "nps":
+      return [{ field: "score", kind: "number", required: true }, ...(periods ? [date("respondedAt", true)] : []), { field: "id", kind: "text", required: false }];
+    case "csat":
+    case "ces":
+      return [{ field: "rating", kind: "number", required: true }, ...(periods ? [date("respondedAt", true)] : []), { field: "id", kind: "text", required: false }];
+    case "first-response":
+    case "resolution":
+    case "sla":
+      return [
+        date("createdAt", true),
+        date("firstResponseAt", metric === "first-response"),
+        date("resolvedAt", metric === "resolution"),
+        { field: "id", kind: "text", required: false },
+        { field: "priority", kind: "text", required: false },
+        { field: "type", kind: "text", required: false },
+        { field: "channel", kind: "text", required: false },
+      ];
+    case "iqs":
+      return [...(periods ? [date("reviewedAt", true)] : []), { field: "id", kind: "text", required: false }, { field: "agentId", kind: "text", required: false }];
+  }
+}
+
+/** A header name as matched: lower case, without spaces, "_" and "-" ("Created at", "created_at" and "createdAt" are one). */
+export function headerKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/** A problem with the columns: a usage error (exit 2), its message listing what exists. */
+export class ColumnError extends Error {}
+
+/** Finds a header: exactly, else by {@link headerKey}; -1 when absent; an error when two headers match alike. */
+export function findHeader(headers: readonly string[], name: string): number {
+  const exact = headers.indexOf(name);
+  if (exact !== -1) return exact;
+  const key = headerKey(name);
+  const matches = headers.flatMap((header, i) => (headerKey(header) === key ? [i] : []));
+  if (matches.length > 1) throw new ColumnError(`column "${name}" matches ${matches.map((i) => JSON.stringify(headers[i])).join(" and ")}; name one exactly with --column`);
+  return matches[0] ?? -1;
+}
+
+/** Where a field is read from, once the header is known. */
+export interface ResolvedField extends FieldSpec {
+  /** Index of its column in the header, or -1 for a derived field. */
+  readonly index: number;
+  /** The header name (for rejects). */
+  readonly header: string;
+  readonly reading: DateReading;
+  /** For a derived field: the index of the minutes column added to createdAt. */
+  readonly minutesIndex?: number;
+}
+
+/** What --column, --preset and --by ask for. */
+export interface ColumnRequest {
+  readonly fields: readonly FieldSpec[];
+  readonly by: readonly string[];
+  /** --column field=Header, in the order given. */
+  readonly mapping: ReadonlyMap<string, string>;
+  readonly preset?: Preset | undefined;
+}
+
+function listHeaders(headers: readonly string[]): string {
+  const shown = headers.slice(0, 40).map((header) => JSON.stringify(header));
+  return shown.join(", ") + (headers.length > 40 ? `, ... (${headers.length} in all)` : "");
+}
+
+/** Resolves every field against the header; throws {@link ColumnError} for a required column that is not there. */
+export function resolveColumns(headers: readonly string[], request: ColumnRequest): ResolvedField[] {
+  const known = new Set([...request.fields.map((spec) => spec.field), ...request.by]);
+  for (const field of request.mapping.keys()) {
+    if (!known.has(field)) throw new ColumnError(`--column ${field}=...: this report reads no field "${field}"; its fields are ${[...known].join(", ")}`);
+  }
+  const resolved: ResolvedField[] = [];
+  const specs: FieldSpec[] = [...request.fields.filter((spec) => !request.by.includes(spec.field)), ...request.by.map((field): FieldSpec => ({ field, kind: "text", required: true }))];
+  for (const spec of specs) {
+    const mapped = request.mapping.get(spec.field);
+    const preset = request.preset;
+    const reading: DateReading = mapped === undefined ? (preset?.dates?.[spec.field] ?? "iso") : "iso";
+    if (mapped === undefined && preset?.minutesAfterCreated?.[spec.field] !== undefined) {
+      const minutesHeader = preset.minutesAfterCreated[spec.field]!;
+      const minutesIndex = findHeader(headers, minutesHeader);
+      if (minutesIndex === -1) {
+        if (spec.required) throw new ColumnError(`no column "${minutesHeader}" for ${spec.field} (preset); columns in the file: ${listHeaders(headers)}`);
+        continue;
+      }
+      resolved.push({ ...spec, index: -1, header: headers[minutesIndex]!, reading, minutesIndex });
+      continue;
+    }
+    let index: number;
+    let wanted: string;
+    const startsWith = mapped === undefined ? preset?.headerStartsWith?.[spec.field] : undefined;
+    if (startsWith !== undefined) {
+      wanted = `${startsWith}...`;
+      index = headers.findIndex((header) => header.toLowerCase().startsWith(startsWith.toLowerCase()));
+    } else {
+      wanted = mapped ?? preset?.columns[spec.field] ?? spec.field;
+      index = findHeader(headers, wanted);
+    }
+    if (index === -1) {
+      if (!spec.required && mapped === undefined) continue;
+      const how = mapped !== undefined ? `--column ${spec.field}=${mapped}` : `give --column ${spec.field}=HEADER`;
+      throw new ColumnError(`no column "${wanted}" for ${spec.field} (${how}); columns in the file: ${listHeaders(headers)}`);
+    }
+    resolved.push({ ...spec, index, header: headers[index]!, reading });
+  }
+  return resolved;
+}

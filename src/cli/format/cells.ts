@@ -1,0 +1,84 @@
+// The report as text cells, shared by the terminal table, Markdown and HTML: column titles per metric, figures in their unit, intervals, changes with p-values, small-sample flags, and a sentence on how each figure is computed.
+import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
+
+/** A table: titles, cells, and which columns are numbers (right-aligned). */
+export interface TextTable {
+  readonly titles: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly numeric: readonly boolean[];
+  /** Rows flagged as small samples (drawn dim on a terminal). */
+  readonly small: readonly boolean[];
+}
+
+const UNIT: Record<SummarizeSpec["metric"], string> = {
+  nps: "NPS",
+  csat: "CSAT %",
+  ces: "CES easy %",
+  "first-response": "median min",
+  resolution: "median min",
+  sla: "SLA met %",
+  iqs: "IQS %",
+};
+
+/** How each figure is computed and tested, with the page that gives its sources. */
+export const METHOD: Record<SummarizeSpec["metric"], string> = {
+  nps: "NPS = % promoters (9-10) − % detractors (0-6), in points; interval: adjusted Wald; change: compareNps (adjusted Wald). Sources: docs/nps.md.",
+  csat: "CSAT = percent satisfied (top box: 4-5 of 5, 9-10 of 10, the positive smiley; good/bad mode leaves neutral out); interval: Wilson; change: two-proportion z-test. Sources: docs/csat.md.",
+  ces: "CES = percent easy (5-7 of 7, 4-5 of 5); interval: Wilson; change: two-proportion z-test. Sources: docs/ces.md.",
+  "first-response": "First response time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test (none this library would stand behind for a median). Sources: docs/time.md.",
+  resolution: "Resolution time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test. Sources: docs/time.md.",
+  sla: "SLA % = met / (met + breached), pending apart; interval: Wilson; change: two-proportion z-test. Sources: docs/sla.md.",
+  iqs: "IQS = the mean review score in percent (weighted criteria, failed critical criteria score 0); interval: Student t; no change test. Sources: docs/iqs.md.",
+};
+
+const isDuration = (metric: SummarizeSpec["metric"]): boolean => metric === "first-response" || metric === "resolution";
+
+/** A number with one decimal, a real minus sign for negatives; "+" for changes. */
+export function num(value: number | null | undefined, signed = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  const text = Math.abs(value).toFixed(1);
+  return value < 0 && text !== "0.0" ? `−${text}` : signed && text !== "0.0" ? `+${text}` : text;
+}
+
+/** A p-value as people read it: "< 0.001", else three decimals. */
+export function pValue(value: number): string {
+  return value < 0.001 ? "< 0.001" : value.toFixed(3);
+}
+
+/** The percentiles a duration report shows beside the median (`p90` ...). */
+function percentileKeys(spec: SummarizeSpec): string[] {
+  return (spec.percentiles ?? [90]).map((p) => `p${p}`);
+}
+
+/** The report as a text table. */
+export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): TextTable {
+  const by = spec.by ?? [];
+  const confidence = Math.round((spec.confidence ?? 0.95) * 100);
+  const duration = isDuration(spec.metric);
+  const extra = duration ? percentileKeys(spec) : [];
+  const titles = [...(by.length === 0 ? ["segment"] : by), ...(spec.every === undefined ? [] : ["period"]), "n", UNIT[spec.metric], ...(duration ? extra.map((key) => `${key} min`) : [`${confidence}% interval`, "change", "p"]), "note"];
+  const numeric = titles.map((_, i) => i >= (by.length === 0 ? 1 : by.length) + (spec.every === undefined ? 0 : 1) && i < titles.length - 1);
+  const body = rows.map((row) => {
+    const segment = by.length === 0 ? ["all"] : by.map((key) => row.segment[key] ?? "all");
+    const period = spec.every === undefined ? [] : [row.period?.label ?? "all"];
+    const figures = duration
+      ? [num(row.value), ...extra.map((key) => num((row.detail as Record<string, number | undefined>)[key]))]
+      : [num(row.value, spec.metric === "nps"), row.low === null ? "" : `${num(row.low)} to ${num(row.high)}`, row.change === null ? "" : `${num(row.change.difference, true)} (${num(row.change.low)} to ${num(row.change.high)})`, row.change === null ? "" : pValue(row.change.pValue)];
+    const notes = [row.smallSample ? `n < ${spec.minN ?? 30}` : "", duration && typeof row.detail.open === "number" && row.detail.open > 0 ? `${row.detail.open} open` : ""].filter((note) => note !== "");
+    return [...segment, ...period, String(row.n), ...figures, notes.join(", ")];
+  });
+  return { titles, rows: body, numeric, small: rows.map((row) => row.smallSample) };
+}
+
+/** "rows read 2,000 = used 1,990 + rejected 10". */
+export function inputLine(input: { read: number; used: number; rejected: number }): string {
+  const f = (n: number): string => n.toLocaleString("en-US");
+  return `rows read ${f(input.read)} = used ${f(input.used)} + rejected ${f(input.rejected)}`;
+}
+
+/** One reject as a line of text. */
+export function rejectLine(reject: { line: number; column: string | null; value: unknown; reason: string }): string {
+  const where = reject.column === null ? `line ${reject.line}` : `line ${reject.line}, ${reject.column}`;
+  const value = reject.value === null || reject.value === undefined ? "" : ` = ${JSON.stringify(reject.value)}`;
+  return `${where}${value}: ${reject.reason}`;
+}

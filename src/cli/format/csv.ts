@@ -1,0 +1,47 @@
+// The report as a tidy CSV (one row per segment and period, flat columns) and the rejects file (line, column, value, reason).
+import { writeFileSync } from "node:fs";
+import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
+import type { Reject } from "./index.js";
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(",")}\n`;
+
+/** The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their percentiles. */
+export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): string {
+  const by = spec.by ?? [];
+  const extra = spec.metric === "first-response" || spec.metric === "resolution" ? (spec.percentiles ?? [90]).map((p) => `p${p}`) : [];
+  let text = line(["metric", ...by, "period", "period_start", "period_end", "n", "value", "low", "high", "change", "change_low", "change_high", "change_p_value", "small_sample", ...extra]);
+  for (const row of rows) {
+    text += line([
+      row.metric,
+      ...by.map((key) => row.segment[key] ?? ""),
+      row.period?.label ?? "",
+      row.period?.start ?? "",
+      row.period?.end ?? "",
+      row.n,
+      row.value,
+      row.low,
+      row.high,
+      row.change?.difference,
+      row.change?.low,
+      row.change?.high,
+      row.change?.pValue,
+      row.smallSample,
+      ...extra.map((key) => (row.detail as Record<string, unknown>)[key]),
+    ]);
+  }
+  return text;
+}
+
+/** Writes every reject to a CSV file: line, column, value, reason. */
+export function writeRejectsCsv(path: string, rejects: readonly Reject[]): void {
+  let text = line(["line", "column", "value", "reason"]);
+  for (const reject of rejects) text += line([reject.line, reject.column, reject.value, reject.reason]);
+  writeFileSync(path, text);
+}

@@ -1,0 +1,139 @@
+// Reads a file or standard input as a stream of rows with their line numbers, whatever its format (CSV, TSV, a JSON array, NDJSON): the first row's names are the header, every later row is cells by header position.
+import { createReadStream, statSync } from "node:fs";
+import { extname } from "node:path";
+import type { Readable } from "node:stream";
+import { CsvScanner, type CsvRecord } from "./csv.js";
+import { flatten, JsonArrayScanner, NdjsonScanner, type JsonElement } from "./json.js";
+
+/** The input formats. */
+export type InputFormat = "csv" | "tsv" | "json" | "ndjson";
+
+export const INPUT_FORMATS: readonly InputFormat[] = ["csv", "tsv", "json", "ndjson"];
+
+/** A row of the input: its cells in header order, the line it starts on, and what is wrong with it as read. */
+export interface InputRow {
+  readonly line: number;
+  readonly cells: readonly unknown[];
+  /** Why the row could not be read as a record (broken quoting, wrong number of fields, not JSON); null when fine. */
+  readonly problem: string | null;
+}
+
+/** Where rows go: the header once, then every row. */
+export interface RowSink {
+  header(names: readonly string[], line: number): void;
+  row(row: InputRow): void;
+}
+
+/** A problem with the input as a whole (no such file, not UTF-8, not an array): a usage error. */
+export class InputError extends Error {}
+
+/** The format of a path by its extension (`.csv`, `.tsv` / `.tab`, `.json`, `.ndjson` / `.jsonl`); CSV otherwise. */
+export function formatOf(path: string): InputFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".tsv" || ext === ".tab") return "tsv";
+  if (ext === ".json") return "json";
+  if (ext === ".ndjson" || ext === ".jsonl") return "ndjson";
+  return "csv";
+}
+
+/** Opens a path (or `-` for standard input); its size in bytes when known, for the progress bar. */
+export function openInput(path: string): { readonly stream: Readable; readonly size: number | null } {
+  if (path === "-") return { stream: process.stdin, size: null };
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+  return { stream: createReadStream(path, { highWaterMark: 1 << 16 }), size };
+}
+
+/**
+ * Reads every row of a stream into `sink`. Bytes are decoded as UTF-8 (a byte that is not UTF-8
+ * stops the read with an error saying after which line); `onBytes` is told how far the read got.
+ */
+export async function readRows(stream: Readable, format: InputFormat, sink: RowSink, options: { readonly delimiter?: string; readonly onBytes?: (bytes: number) => void } = {}): Promise<void> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let bytes = 0;
+  let lastLine = 0;
+  const push = makeScanner(format, options.delimiter, sink, (line) => (lastLine = line));
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new InputError(`the input is not UTF-8 text (a byte after line ${lastLine} is not): save it as UTF-8, or convert it (iconv -f WINDOWS-1252 -t UTF-8)`);
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    push.chunk(decode(chunk));
+    bytes += chunk.length;
+    options.onBytes?.(bytes);
+  }
+  push.chunk(decode());
+  push.end();
+}
+
+interface Pusher {
+  chunk(text: string): void;
+  end(): void;
+}
+
+function makeScanner(format: InputFormat, delimiter: string | undefined, sink: RowSink, seen: (line: number) => void): Pusher {
+  if (format === "csv" || format === "tsv") {
+    const scanner = new CsvScanner(delimiter ?? (format === "tsv" ? "\t" : ","));
+    let width = -1;
+    const take = (record: CsvRecord): void => {
+      seen(record.line);
+      if (width === -1) {
+        if (record.problem !== null) throw new InputError(`the header (line ${record.line}) cannot be read: ${record.problem}`);
+        width = record.fields.length;
+        sink.header(record.fields, record.line);
+        return;
+      }
+      const problem = record.problem ?? (record.fields.length === width ? null : `has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}`);
+      sink.row({ line: record.line, cells: record.fields, problem });
+    };
+    return {
+      chunk: (text) => scanner.push(text, take),
+      end: () => {
+        scanner.end(take);
+        if (width === -1) throw new InputError("the input is empty: no header line");
+      },
+    };
+  }
+  let names: string[] | null = null;
+  const take = (element: JsonElement): void => {
+    seen(element.line);
+    const value = element.value;
+    const isRecord = typeof value === "object" && value !== null && !Array.isArray(value);
+    const flat = isRecord ? flatten(value as Record<string, unknown>) : null;
+    if (names === null) {
+      if (flat === null) throw new InputError(`the first record (line ${element.line}) ${element.problem ?? "is not an object"}: its names are the columns`);
+      names = [...flat.keys()];
+      sink.header(names, element.line);
+    }
+    const problem = element.problem ?? (isRecord ? null : `is ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not an object`);
+    sink.row({ line: element.line, cells: flat === null ? [] : names.map((name) => flat.get(name)), problem });
+  };
+  if (format === "json") {
+    const scanner = new JsonArrayScanner();
+    return {
+      chunk: (text) => scanner.push(text, take),
+      end: () => {
+        scanner.end();
+        if (names === null) throw new InputError("the JSON array is empty: no records");
+      },
+    };
+  }
+  const scanner = new NdjsonScanner();
+  return {
+    chunk: (text) => scanner.push(text, take),
+    end: () => {
+      scanner.end(take);
+      if (names === null) throw new InputError("the input is empty: no records");
+    },
+  };
+}

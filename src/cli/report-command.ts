@@ -1,0 +1,247 @@
+// `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with their line, column, value and reason, the report written in the chosen format.
+import { readFileSync } from "node:fs";
+import { isCxMetricsError } from "../errors/cx-metrics-error.js";
+import type { InstantReading } from "../internal/instant.js";
+import { parseInstant } from "../internal/instant.js";
+import { createSummary } from "../report/summarize.js";
+import { REPORT_METRICS, REPORT_PERIOD_UNITS, type ReportMetric, type SummarizeResult, type SummarizeSpec } from "../report/spec.js";
+import { PERCENTILE_METHODS } from "../stats/percentile.js";
+import type { Scorecard } from "../iqs/scorecard.js";
+import type { SlaPolicy, SlaTarget } from "../sla/policy.js";
+import { businessCalendar, type BusinessCalendar, type BusinessCalendarOptions, type WorkingWeek } from "../time/calendar.js";
+import { listOf, numberFlag, oneOf, parseFlags, REPORT_HELP, REPORT_OPTIONS, UsageError } from "./args.js";
+import { ColumnError, metricFields, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
+import { writeRejectsCsv } from "./format/csv.js";
+import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
+import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat, type InputRow } from "./read/input.js";
+import { createProgress } from "./progress.js";
+import { buildRecord } from "./records.js";
+
+/** What a command run gives back: the exit code (output already written). */
+export type ExitCode = 0 | 1 | 2;
+
+/** Where a command writes. */
+export interface CommandIO {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+function readJson(flag: string, path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(`--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+}
+
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** "Mon-Fri 09:00-17:00, Sat 10:00-14:00" → a working week. */
+export function parseHours(text: string): WorkingWeek {
+  const week: Record<string, [string, string][]> = {};
+  for (const part of text.split(",").map((piece) => piece.trim()).filter((piece) => piece !== "")) {
+    const match = /^([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(part);
+    const first = match ? DAYS.indexOf(match[1]!.toLowerCase() as (typeof DAYS)[number]) : -1;
+    const last = match ? (match[2] === undefined ? first : DAYS.indexOf(match[2].toLowerCase() as (typeof DAYS)[number])) : -1;
+    if (!match || first === -1 || last === -1 || last < first) throw new UsageError(`--hours "${part}": expected days and hours like "Mon-Fri 09:00-17:00" (days Mon..Sun, several parts separated by commas)`);
+    const pad = (clock: string): string => clock.padStart(5, "0");
+    for (let day = first; day <= last; day++) (week[DAYS[day]!] ??= []).push([pad(match[3]!), pad(match[4]!)]);
+  }
+  return week;
+}
+
+/** "first-response=240:business" → an SLA target. */
+function parseTarget(text: string): SlaTarget {
+  const match = /^(first-response|next-response|resolution)=(\d+(?:\.\d+)?)(?::(business|calendar))?$/.exec(text.trim());
+  if (!match) throw new UsageError(`--target ${text}: expected METRIC=MINUTES[:business|calendar], METRIC one of first-response, next-response, resolution`);
+  return { metric: match[1] as SlaTarget["metric"], minutes: Number(match[2]), clock: (match[3] ?? "calendar") as SlaTarget["clock"] };
+}
+
+/** The summarize spec and the columns to read, from the flags. */
+function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"]): { spec: SummarizeSpec; fields: FieldSpec[] } {
+  const metric = oneOf<ReportMetric>("metric", values.metric, REPORT_METRICS);
+  if (metric === undefined) throw new UsageError(`--metric is required: one of ${REPORT_METRICS.join(", ")}`);
+  const every = oneOf("every", values.every, REPORT_PERIOD_UNITS);
+  const timeZone = values["time-zone"];
+  let calendar: BusinessCalendar | undefined;
+  try {
+    if (values.calendar !== undefined && values.hours !== undefined) throw new UsageError("give --hours or --calendar, not both");
+    if (values.calendar !== undefined) calendar = businessCalendar(readJson("calendar", values.calendar) as BusinessCalendarOptions);
+    if (values.hours !== undefined) {
+      if (timeZone === undefined) throw new UsageError("--hours needs --time-zone: business hours are local times");
+      calendar = businessCalendar({ timeZone, week: parseHours(values.hours) });
+    }
+  } catch (error) {
+    if (isCxMetricsError(error)) throw new UsageError(`--${values.calendar !== undefined ? "calendar" : "hours"}: ${error.message}`);
+    throw error;
+  }
+  let policy: SlaPolicy | undefined;
+  if (values.policy !== undefined) policy = readJson("policy", values.policy) as SlaPolicy;
+  const targets = (values.target ?? []).map(parseTarget);
+  if (targets.length > 0) policy = { ...(policy ?? {}), targets: [...(policy?.targets ?? []), ...targets] };
+  if (metric === "sla" && policy === undefined) throw new UsageError("--metric sla needs --target or --policy");
+  let asOf: number | undefined;
+  if (values["as-of"] !== undefined) {
+    asOf = parseInstant(values["as-of"], timeZone === undefined ? undefined : { timeZone });
+    if (asOf === undefined) throw new UsageError(`--as-of ${values["as-of"]}: expected an ISO-8601 date-time (with an offset, or read in --time-zone)`);
+  }
+  const scorecard = values.scorecard === undefined ? undefined : (readJson("scorecard", values.scorecard) as Scorecard);
+  if (metric === "iqs" && scorecard === undefined) throw new UsageError("--metric iqs needs --scorecard FILE");
+  const scale = values.scale;
+  const csatScale = metric === "csat" ? oneOf("scale", scale, ["1-5", "1-10", "smiley-3"] as const) : undefined;
+  const cesScale = metric === "ces" ? oneOf("scale", scale, ["1-7", "1-5"] as const) : undefined;
+  if (scale !== undefined && metric !== "csat" && metric !== "ces") throw new UsageError("--scale is for --metric csat or ces");
+  const mode = oneOf("mode", values.mode, ["top-box", "good-bad"] as const);
+  const percentiles = values.percentiles === undefined ? undefined : listOf([values.percentiles]).map((p) => numberFlag("percentiles", p, (n) => n >= 0 && n <= 100, "percentiles from 0 to 100, comma-separated")!);
+  const method = oneOf("method", values.method, PERCENTILE_METHODS);
+  const resolution = oneOf("resolution", values.resolution, ["first", "full"] as const);
+  const spec: SummarizeSpec = {
+    metric,
+    by: listOf(values.by),
+    ...(every === undefined ? {} : { every }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(values["min-n"] === undefined ? {} : { minN: numberFlag("min-n", values["min-n"], (n) => n >= 0, "a number ≥ 0")! }),
+    ...(values.confidence === undefined ? {} : { confidence: numberFlag("confidence", values.confidence, (n) => n > 0 && n < 1, "a level between 0 and 1, like 0.95")! }),
+    ...(csatScale === undefined && mode === undefined ? {} : { csat: { ...(csatScale === undefined ? {} : { scale: csatScale }), ...(mode === undefined ? {} : { mode }) } }),
+    ...(cesScale === undefined ? {} : { ces: { scale: cesScale } }),
+    ...(calendar === undefined ? {} : { calendar }),
+    ...(percentiles === undefined ? {} : { percentiles }),
+    ...(method === undefined ? {} : { method }),
+    ...(resolution === undefined ? {} : { resolution }),
+    ...(policy === undefined ? {} : { policy }),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(scorecard === undefined ? {} : { scorecard }),
+    invalid: "exclude",
+  };
+  const fields = metricFields(metric, every !== undefined);
+  if (scorecard !== undefined && metric === "iqs") {
+    for (const criterion of (scorecard as { criteria?: readonly { id?: unknown }[] }).criteria ?? []) {
+      if (typeof criterion?.id === "string") fields.push({ field: `ratings.${criterion.id}`, kind: "text", required: true });
+    }
+  }
+  return { spec, fields };
+}
+
+/** A library message as a reject reason: without the function name and the record's index (the line says which). */
+function reasonOf(message: string): string {
+  return message
+    .replace(/^summarize: /, "")
+    .replace(/^record \d+: /, "")
+    .replace(/ of record \d+/g, "")
+    .replace(/pass \{ timeZone: "Europe\/Berlin" \} \(any IANA zone\)/, "give --time-zone (any IANA zone)");
+}
+
+function cellText(value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
+/** Runs `cx-metrics report` with its arguments (after the word "report"). */
+export async function reportCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
+  const { values, positionals } = parseFlags(args, REPORT_OPTIONS, "report");
+  if (values.help) {
+    io.stdout.write(REPORT_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "report needs a FILE (or - for standard input)" : `report reads one file, got ${positionals.length}: ${positionals.join(" ")}`);
+  const path = positionals[0]!;
+  const { spec, fields } = specFromFlags(values);
+  const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
+  const inputFormat = oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ?? (path === "-" ? "csv" : formatOf(path));
+  const preset = values.preset === undefined ? undefined : PRESETS[values.preset];
+  if (values.preset !== undefined && preset === undefined) throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
+  const mapping = new Map<string, string>();
+  for (const pair of values.column ?? []) {
+    const at = pair.indexOf("=");
+    if (at <= 0 || at === pair.length - 1) throw new UsageError(`--column ${pair}: expected FIELD=HEADER, e.g. --column score="How likely are you to recommend us?"`);
+    mapping.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+  }
+  if (values.delimiter !== undefined && [...values.delimiter].length !== 1) throw new UsageError(`--delimiter ${JSON.stringify(values.delimiter)}: expected one character`);
+
+  const builder = (() => {
+    try {
+      return createSummary(spec);
+    } catch (error) {
+      if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^summarize: /, ""));
+      throw error;
+    }
+  })();
+  const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone: spec.timeZone };
+  const rejects: Reject[] = [];
+  let columns: ResolvedField[] = [];
+  let read = 0;
+  let strictFailure: Reject | null = null;
+  const reject = (entry: Reject): void => {
+    rejects.push(entry);
+    if (values.strict === true) {
+      strictFailure = entry;
+      throw new StrictStop();
+    }
+  };
+  const { stream, size } = openInput(path);
+  const progress = createProgress(io.stderr, size, values.quiet !== true);
+  try {
+    await readRows(
+      stream,
+      inputFormat,
+      {
+        header(names) {
+          try {
+            columns = resolveColumns(names, { fields, by: spec.by ?? [], mapping, preset });
+          } catch (error) {
+            if (error instanceof ColumnError) throw new UsageError(error.message);
+            throw error;
+          }
+        },
+        row(row: InputRow) {
+          read++;
+          progress.rows(read);
+          if (row.problem !== null) {
+            reject({ line: row.line, column: null, value: null, reason: row.problem });
+            return;
+          }
+          const record = buildRecord(columns, (index) => row.cells[index], reading);
+          const excluded = builder.add(record);
+          if (excluded !== null) {
+            const name = excluded.field.startsWith("ratings.") || columns.some((column) => column.field === excluded.field) ? excluded.field : "";
+            const column = columns.find((candidate) => candidate.field === name);
+            const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
+            reject({ line: row.line, column: column?.header ?? null, value: index === -1 ? null : cellText(row.cells[index]), reason: reasonOf(excluded.reason) });
+          }
+        },
+      },
+      { ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }), onBytes: (bytes) => progress.bytes(bytes) },
+    );
+  } catch (error) {
+    progress.done();
+    if (error instanceof StrictStop && strictFailure !== null) {
+      const failure: Reject = strictFailure;
+      io.stderr.write(`cx-metrics: bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}\n`);
+      if ("destroy" in stream && stream !== process.stdin) stream.destroy();
+      return 1;
+    }
+    throw error;
+  }
+  progress.done();
+
+  let result: SummarizeResult;
+  try {
+    result = builder.result();
+  } catch (error) {
+    if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
+    io.stderr.write(`cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`);
+    writeRejectsFile(values.rejects, rejects);
+    return 1;
+  }
+  const output: ReportOutput = { rows: result.rows, input: { read, used: result.input.used, rejected: rejects.length }, rejects };
+  writeRejectsFile(values.rejects, rejects);
+  await writeReport(output, { format, spec, source: path, rejectsFile: values.rejects, output: values.output, io });
+  return 0;
+}
+
+class StrictStop extends Error {}
+
+function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]): void {
+  if (path === undefined) return;
+  writeRejectsCsv(path, rejects);
+}

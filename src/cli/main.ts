@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `cx-metrics` command: dispatches to its commands, turns usage errors into exit code 2 with a message on standard error.
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { MAIN_HELP, UsageError } from "./args.js";
@@ -35,15 +34,3 @@ export async function main(args: readonly string[], io: CommandIO): Promise<Exit
   }
 }
 
-const invoked = process.argv[1] ?? "";
-if (/(?:^|[\\/])(?:cli\.js|main\.ts|cx-metrics)$/.test(invoked)) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`cx-metrics: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}

@@ -15,7 +15,7 @@ import { writeRejectsCsv } from "./format/csv.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat, type InputRow } from "./read/input.js";
 import { createProgress } from "./progress.js";
-import { buildRecord } from "./records.js";
+import { recordBuilder, type RecordBuilder } from "./records.js";
 
 /** What a command run gives back: the exit code (output already written). */
 export type ExitCode = 0 | 1 | 2;
@@ -169,6 +169,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone: spec.timeZone };
   const rejects: Reject[] = [];
   let columns: ResolvedField[] = [];
+  let build: RecordBuilder = () => ({});
   let read = 0;
   let strictFailure: Reject | null = null;
   const reject = (entry: Reject): void => {
@@ -188,6 +189,8 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
         header(names) {
           try {
             columns = resolveColumns(names, { fields, by: spec.by ?? [], mapping, preset });
+            build = recordBuilder(columns, reading);
+            return columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0);
           } catch (error) {
             if (error instanceof ColumnError) throw new UsageError(error.message);
             throw error;
@@ -200,7 +203,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
             reject({ line: row.line, column: null, value: null, reason: row.problem });
             return;
           }
-          const record = buildRecord(columns, (index) => row.cells[index], reading);
+          const record = build((index) => row.cells[index]);
           const excluded = builder.add(record);
           if (excluded !== null) {
             const name = excluded.field.startsWith("ratings.") || columns.some((column) => column.field === excluded.field) ? excluded.field : "";

@@ -1,7 +1,23 @@
-import { DAY_MS, offsetAt, wallToInstant, zoneYear } from "./zone.js";
+import { DAY_MS, offsetAt, utcYearStart, wallToInstant, zoneYear } from "./zone.js";
 
 /** Calendar periods: days, ISO weeks (Monday to Sunday), months, quarters, years. */
 export type PeriodUnit = "day" | "week" | "month" | "quarter" | "year";
+
+/**
+ * Months since year 0 (year × 12 + month, January = 0) of a day count since 1970-01-01, by Howard
+ * Hinnant's civil-from-days algorithm (no Date object per call).
+ */
+export function monthOfDays(days: number): number {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10; // 0-based, January = 0
+  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
+  return year * 12 + month;
+}
 
 /**
  * A period index: consecutive integers for consecutive periods, from the local wall time
@@ -12,9 +28,9 @@ export function periodIndexOfWall(wall: number, unit: PeriodUnit): number {
   if (unit === "day") return days;
   // 1970-01-05 was a Monday: ISO weeks count from it.
   if (unit === "week") return Math.floor((days - 4) / 7);
-  const date = new Date(days * DAY_MS);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth();
+  const months = monthOfDays(days);
+  const year = Math.floor(months / 12);
+  const month = months - year * 12;
   if (unit === "month") return year * 12 + month;
   if (unit === "quarter") return year * 4 + Math.floor(month / 3);
   return year;
@@ -91,25 +107,55 @@ export function periodOf(cuts: PeriodCuts, t: number): number {
 }
 
 /**
- * A function from an instant to its period index in a zone, for one instant after another in any
- * order: the zone's offset is read from its cached segments (see `zoneYear`), and the segment last
- * used is remembered, so a run of instants in the same stretch of offsets costs no zone work.
+ * A function from an instant to its period index in a zone, for instants in any order. The zone's
+ * offsets are kept as one sorted list of stretches (each UTC year's segments, clipped to the year,
+ * loaded the first time an instant falls in it); the stretch last used is tried first, then a
+ * binary search. No zone work and no allocation per call once the years are loaded.
  */
 export function periodClock(timeZone: string, unit: PeriodUnit): (instant: number) => number {
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  let offset = 0;
-  return (instant) => {
-    if (!(instant >= from && instant < to)) {
-      const segments = zoneYear(timeZone, new Date(instant).getUTCFullYear());
-      const { starts, offsets } = segments;
-      let i = starts.length - 1;
-      while (i > 0 && starts[i]! > instant) i--;
-      from = starts[i]!;
-      to = i + 1 < starts.length ? starts[i + 1]! : segments.to;
-      offset = offsets[i]!;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const offsets: number[] = [];
+  let last = -1;
+  const load = (instant: number): void => {
+    const year = new Date(instant).getUTCFullYear();
+    const from = utcYearStart(year);
+    const to = utcYearStart(year + 1);
+    const segments = zoneYear(timeZone, year);
+    const add: [number, number, number][] = [];
+    for (let i = 0; i < segments.starts.length; i++) {
+      const start = Math.max(from, segments.starts[i]!);
+      const end = Math.min(to, i + 1 < segments.starts.length ? segments.starts[i + 1]! : segments.to);
+      if (start < end) add.push([start, end, segments.offsets[i]!]);
     }
-    return periodIndexOfWall(instant + offset, unit);
+    const all = starts.map((start, i): [number, number, number] => [start, ends[i]!, offsets[i]!]).concat(add).sort((a, b) => a[0] - b[0]);
+    starts.length = ends.length = offsets.length = 0;
+    for (const [start, end, offset] of all) {
+      starts.push(start);
+      ends.push(end);
+      offsets.push(offset);
+    }
+  };
+  const find = (instant: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid]! <= instant) low = mid;
+      else high = mid - 1;
+    }
+    return starts.length > 0 && starts[low]! <= instant && instant < ends[low]! ? low : -1;
+  };
+  return (instant) => {
+    if (last === -1 || !(instant >= starts[last]! && instant < ends[last]!)) {
+      let found = find(instant);
+      if (found === -1) {
+        load(instant);
+        found = find(instant);
+      }
+      last = found;
+    }
+    return periodIndexOfWall(instant + offsets[last]!, unit);
   };
 }
 

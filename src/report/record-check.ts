@@ -34,12 +34,14 @@ export function segmentValue(fn: string, value: unknown, name: string, index: nu
   throw new CxMetricsError(fn, "INVALID_ARGUMENT", `${name} of record ${index} is ${describe(value)}, expected text or a number`, { index, value, field: name });
 }
 
+/** Rethrows a metric's error for one record as the report's, naming the record and the field. */
+function withIndex(fn: string, index: number, error: unknown, name: string, value: unknown): never {
+  if (!isCxMetricsError(error)) throw error;
+  throw new CxMetricsError(fn, error.code, `record ${index}: ${error.message}`, { index, value, field: error.field ?? name });
+}
+
 /** Checks one record for the metric: what it contributes, or a coded error naming the field. */
 export function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportFields>, record: unknown, index: number): Unit {
-  const withIndex = (error: unknown, name: string, value: unknown): never => {
-    if (!isCxMetricsError(error)) throw error;
-    throw new CxMetricsError(fn, error.code, `record ${index}: ${error.message}`, { index, value, field: error.field ?? name });
-  };
   switch (spec.metric) {
     case "nps": {
       const value = field(record, fields.score);
@@ -56,7 +58,7 @@ export function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportF
         else ces([value as number], spec.ces ?? {});
       } catch (error) {
         // A valid neutral rating alone has no good/bad CSAT (EMPTY_INPUT): still a good record.
-        if (!isCxMetricsError(error, "EMPTY_INPUT")) return withIndex(error, fields.rating, value);
+        if (!isCxMetricsError(error, "EMPTY_INPUT")) return withIndex(fn, index, error, fields.rating, value);
       }
       return { kind: "rating", value: value as number | string };
     }
@@ -70,7 +72,7 @@ export function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportF
             : resolutionTime(record as Interaction, { ...options, mode: spec.resolution ?? "full" });
         return time === null ? { kind: "open" } : { kind: "duration", business: time.businessMinutes, calendar: time.calendarMinutes };
       } catch (error) {
-        return withIndex(error, "", record);
+        return withIndex(fn, index, error, "", record);
       }
     }
     case "sla": {
@@ -79,7 +81,7 @@ export function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportF
         return { kind: "sla", met: result.met, breached: result.breached, pending: result.pending };
       } catch (error) {
         if (isCxMetricsError(error, "EMPTY_INPUT")) return { kind: "sla", met: 0, breached: 0, pending: 0 }; // no target applies
-        return withIndex(error, "", record);
+        return withIndex(fn, index, error, "", record);
       }
     }
     case "iqs": {
@@ -87,7 +89,7 @@ export function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportF
         return { kind: "review", score: iqs([record as QaReview], spec.scorecard!).perReview[0]!.score };
       } catch (error) {
         if (isCxMetricsError(error, "EMPTY_INPUT")) return { kind: "review", score: null }; // every criterion N/A
-        return withIndex(error, "ratings", record);
+        return withIndex(fn, index, error, "ratings", record);
       }
     }
   }

@@ -27,6 +27,8 @@ export interface SummaryBuilder {
   result(): SummarizeResult;
 }
 
+const NO_VALUES: string[] = [];
+
 /** One segment's totals per period (key 0 when the report has no periods). */
 interface SegmentTotals {
   readonly values: readonly string[];
@@ -73,7 +75,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       let period = 0;
       let unit;
       try {
-        values = by.map((name) => segmentValue(fn, field(record, name), name, index));
+        values = by.length === 0 ? NO_VALUES : by.length === 1 ? [segmentValue(fn, field(record, by[0]!), by[0]!, index)] : by.map((name) => segmentValue(fn, field(record, name), name, index));
         if (periodOf !== null) {
           const raw = field(record, dateField);
           const ms = parseInstant(raw, reading);

@@ -20,7 +20,8 @@ export interface InputRow {
 
 /** Where rows go: the header once, then every row. */
 export interface RowSink {
-  header(names: readonly string[], line: number): void;
+  /** The header; may return the columns the sink reads (the others' text is not copied). */
+  header(names: readonly string[], line: number): readonly number[] | undefined | void;
   row(row: InputRow): void;
 }
 
@@ -90,7 +91,8 @@ function makeScanner(format: InputFormat, delimiter: string | undefined, sink: R
       if (width === -1) {
         if (record.problem !== null) throw new InputError(`the header (line ${record.line}) cannot be read: ${record.problem}`);
         width = record.fields.length;
-        sink.header(record.fields, record.line);
+        const used = sink.header(record.fields, record.line);
+        if (used !== undefined) scanner.keepOnly(used);
         return;
       }
       const problem = record.problem ?? (record.fields.length === width ? null : `has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}`);

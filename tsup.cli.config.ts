@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+/**
+ * The command line: one ESM file for Node (dist/cli.js, the package's `bin`), built after the
+ * library (whose build empties dist/). Its own code stays out of the library's bundles; the
+ * library's dependencies stay external, as in the library build.
+ */
+export default defineConfig({
+  entry: { cli: "src/cli/bin.ts" },
+  format: ["esm"],
+  platform: "node",
+  target: "node20",
+  splitting: false,
+  sourcemap: false,
+  dts: false,
+  clean: false,
+  define: { __VERSION__: JSON.stringify(version) },
+  external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics"],
+});

@@ -8,10 +8,12 @@ export type DateReading = "iso" | "utc" | "unix-seconds";
 export interface FieldSpec {
   /** The record field ("score", "createdAt", or a --by key). */
   readonly field: string;
-  /** Text, a number where the text is one, or a date. */
-  readonly kind: "text" | "number" | "date";
+  /** Text, a number where the text is one, a date, or a value passed as found (a JSON list of status changes). */
+  readonly kind: "text" | "number" | "date" | "raw";
   /** Must the file have it? Optional fields (ticket id, priority) are read when present. */
   readonly required: boolean;
+  /** Its column's default name, when not the field's own name (a QA criterion's id). */
+  readonly column?: string;
 }
 
 /** A preset: the column names of a known export, and how its dates are written. */
@@ -77,6 +79,10 @@ export function metricFields(metric: ReportMetric, periods: boolean): FieldSpec[
         { field: "priority", kind: "text", required: false },
         { field: "type", kind: "text", required: false },
         { field: "channel", kind: "text", required: false },
+        // Lists a JSON export may carry: every resolution, status changes (paused clocks), the messages.
+        { field: "resolutions", kind: "raw", required: false },
+        { field: "statusChanges", kind: "raw", required: false },
+        { field: "messages", kind: "raw", required: false },
       ];
     case "iqs":
       return [...(periods ? [date("reviewedAt", true)] : []), { field: "id", kind: "text", required: false }, { field: "agentId", kind: "text", required: false }];
@@ -155,7 +161,7 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
       wanted = `${startsWith}...`;
       index = headers.findIndex((header) => header.toLowerCase().startsWith(startsWith.toLowerCase()));
     } else {
-      wanted = mapped ?? preset?.columns[spec.field] ?? spec.field;
+      wanted = mapped ?? preset?.columns[spec.field] ?? spec.column ?? spec.field;
       index = findHeader(headers, wanted);
     }
     if (index === -1) {

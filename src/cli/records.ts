@@ -33,15 +33,20 @@ function dateOf(value: unknown, field: ResolvedField, reading: InstantReading | 
   return ms ?? value;
 }
 
-/** A QA rating: a number, true / false (also yes / no), or null for N/A or a blank. */
+/** A QA rating: a number, true / false (also yes / no, pass / fail), or null for N/A or a blank. */
 function ratingOf(value: unknown): unknown {
   if (isBlank(value)) return null;
   if (typeof value !== "string") return value;
   const text = value.trim().toLowerCase();
   if (text === "n/a" || text === "na") return null;
-  if (text === "true" || text === "yes") return true;
-  if (text === "false" || text === "no") return false;
+  if (text === "true" || text === "yes" || text === "pass") return true;
+  if (text === "false" || text === "no" || text === "fail") return false;
   return numberOf(value);
+}
+
+/** A value passed on as found; a blank cell is missing. */
+function rawOf(value: unknown): unknown {
+  return isBlank(value) ? undefined : value;
 }
 
 /** A segment value: the text as written (a number as its text). */
@@ -75,7 +80,7 @@ export function recordBuilder(fields: readonly ResolvedField[], reading: Instant
   const keys = [...direct.map((field) => field.field), ...derived.map((field) => field.field), ...(ratings.length > 0 ? ["ratings"] : [])];
   const make = recordMaker(keys);
   const createdAt = direct.findIndex((field) => field.field === "createdAt");
-  const convert = direct.map((field) => (field.kind === "number" ? numberOf : field.kind === "date" ? (value: unknown) => dateOf(value, field, reading) : textOf));
+  const convert = direct.map((field) => (field.kind === "number" ? numberOf : field.kind === "date" ? (value: unknown) => dateOf(value, field, reading) : field.kind === "raw" ? rawOf : textOf));
   return (cell) => {
     const values: unknown[] = new Array(keys.length);
     for (let k = 0; k < direct.length; k++) values[k] = convert[k]!(cell(direct[k]!.index));

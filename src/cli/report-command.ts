@@ -117,7 +117,7 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   const fields = metricFields(metric, every !== undefined);
   if (scorecard !== undefined && metric === "iqs") {
     for (const criterion of (scorecard as { criteria?: readonly { id?: unknown }[] }).criteria ?? []) {
-      if (typeof criterion?.id === "string") fields.push({ field: `ratings.${criterion.id}`, kind: "text", required: true });
+      if (typeof criterion?.id === "string") fields.push({ field: `ratings.${criterion.id}`, kind: "text", required: true, column: criterion.id });
     }
   }
   return { spec, fields };
@@ -129,6 +129,7 @@ function reasonOf(message: string): string {
     .replace(/^summarize: /, "")
     .replace(/^record \d+: /, "")
     .replace(/ of record \d+/g, "")
+    .replace(/ is undefined, expected/, " is blank, expected")
     .replace(/pass \{ timeZone: "Europe\/Berlin" \} \(any IANA zone\)/, "give --time-zone (any IANA zone)");
 }
 
@@ -200,7 +201,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
           read++;
           progress.rows(read);
           if (row.problem !== null) {
-            reject({ line: row.line, column: null, value: null, reason: row.problem });
+            reject({ line: row.line, column: row.problemColumn, value: null, reason: row.problem });
             return;
           }
           const record = build((index) => row.cells[index]);

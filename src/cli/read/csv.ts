@@ -16,6 +16,8 @@ export interface CsvRecord {
   readonly line: number;
   /** Set when the record's quoting is broken (text after a closing quote, a quote never closed); its fields are then as best read. */
   readonly problem: string | null;
+  /** The 0-based field the problem is in. */
+  readonly problemField: number | null;
 }
 
 /** Line breaks (line feeds, and carriage returns not followed by a line feed) in text[from, to). */
@@ -97,6 +99,7 @@ export class CsvScanner {
       }
       const fields: string[] = [];
       let problem: string | null = null;
+      let problemField: number | null = null;
       let extraLines = 0;
       for (;;) {
         if (pos < n && text.charCodeAt(pos) === QUOTE) {
@@ -123,7 +126,10 @@ export class CsvScanner {
           if (!closed) {
             if (!final) return recordStart;
             if (wanted) value += text.slice(from);
-            problem ??= `field ${fields.length + 1} opens a quote that is never closed (it runs to the end of the file)`;
+            if (problem === null) {
+              problem = "a quote opens and is never closed (the field runs to the end of the file)";
+              problemField = fields.length;
+            }
             pos = n;
           }
           extraLines += lineBreaks(text, open, pos);
@@ -134,7 +140,10 @@ export class CsvScanner {
               let end = pos;
               while (end < n && (c = text.charCodeAt(end)) !== delimiter && c !== LF && c !== CR) end++;
               if (end === n && !final) return recordStart;
-              problem ??= `field ${fields.length + 1} has text after its closing quote`;
+              if (problem === null) {
+                problem = "text after the closing quote";
+                problemField = fields.length;
+              }
               value += text.slice(pos, end);
               pos = end;
             }
@@ -149,7 +158,7 @@ export class CsvScanner {
         }
         if (pos >= n) {
           if (!final) return recordStart;
-          onRecord({ fields, line: this.line, problem });
+          onRecord({ fields, line: this.line, problem, problemField });
           this.line += extraLines;
           return n;
         }
@@ -163,7 +172,7 @@ export class CsvScanner {
           if (pos + 1 === n && !final) return recordStart;
           pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
         } else pos++;
-        onRecord({ fields, line: this.line, problem });
+        onRecord({ fields, line: this.line, problem, problemField });
         this.line += 1 + extraLines;
         break;
       }

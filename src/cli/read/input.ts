@@ -16,6 +16,8 @@ export interface InputRow {
   readonly cells: readonly unknown[];
   /** Why the row could not be read as a record (broken quoting, wrong number of fields, not JSON); null when fine. */
   readonly problem: string | null;
+  /** The header of the column the problem is in, when it is in one. */
+  readonly problemColumn: string | null;
 }
 
 /** Where rows go: the header once, then every row. */
@@ -86,17 +88,19 @@ function makeScanner(format: InputFormat, delimiter: string | undefined, sink: R
   if (format === "csv" || format === "tsv") {
     const scanner = new CsvScanner(delimiter ?? (format === "tsv" ? "\t" : ","));
     let width = -1;
+    let names: readonly string[] = [];
     const take = (record: CsvRecord): void => {
       seen(record.line);
       if (width === -1) {
         if (record.problem !== null) throw new InputError(`the header (line ${record.line}) cannot be read: ${record.problem}`);
         width = record.fields.length;
+        names = record.fields;
         const used = sink.header(record.fields, record.line);
         if (used !== undefined) scanner.keepOnly(used);
         return;
       }
       const problem = record.problem ?? (record.fields.length === width ? null : `has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}`);
-      sink.row({ line: record.line, cells: record.fields, problem });
+      sink.row({ line: record.line, cells: record.fields, problem, problemColumn: record.problemField === null ? null : (names[record.problemField] ?? `field ${record.problemField + 1}`) });
     };
     return {
       chunk: (text) => scanner.push(text, take),
@@ -118,7 +122,7 @@ function makeScanner(format: InputFormat, delimiter: string | undefined, sink: R
       sink.header(names, element.line);
     }
     const problem = element.problem ?? (isRecord ? null : `is ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not an object`);
-    sink.row({ line: element.line, cells: flat === null ? [] : names.map((name) => flat.get(name)), problem });
+    sink.row({ line: element.line, cells: flat === null ? [] : names.map((name) => flat.get(name)), problem, problemColumn: null });
   };
   if (format === "json") {
     const scanner = new JsonArrayScanner();

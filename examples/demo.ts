@@ -3,6 +3,7 @@
  * worked example from the sources with its figure beside the published one.
  * Run: npm run demo
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
@@ -263,4 +264,24 @@ serviceReport();
 iqsReport();
 sampleSizePlan();
 retentionReport();
+
+/** Runs the `cx-metrics` command as a user would (from the sources here, so it is always current) and prints it with its output. */
+function command(args: readonly string[]): void {
+  const shown = args.map((arg) => (/[\s"]/.test(arg) ? JSON.stringify(arg) : arg)).join(" ");
+  console.log(`\n$ cx-metrics ${shown}`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/cli/bin.ts", import.meta.url)), ...args], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  process.stdout.write(run.stdout + run.stderr);
+  if (run.status !== 0) throw new Error(`cx-metrics exited with ${run.status}`);
+}
+
+console.log("\nThe same files through the cx-metrics command (docs/cli.md):");
+command(["report", "examples/data/nps-responses.csv", "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--min-n", "50"]);
+command(["report", "examples/data/tickets.json", "--metric", "sla", "--target", "first-response=60:business", "--target", "resolution=480:business", "--hours", "Mon-Fri 09:00-17:00", "--time-zone", "Europe/Berlin", "--by", "channel", "--as-of", "2025-04-15T00:00:00Z"]);
+console.log("\nA messy export: every row it cannot use is listed with its line, column and reason.");
+command(["report", "examples/data/nps-export-messy.csv", "--metric", "nps", "--every", "month", "--time-zone", "Europe/Berlin"]);
+
 console.log("\nEvery worked example of the sources, beside its published figure: npm run examples");

@@ -7,14 +7,17 @@ const root = new URL("../", import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), "utf8");
 const packageJson = JSON.parse(read("package.json")) as {
   scripts: Record<string, string>;
+  bin: Record<string, string>;
   exports: Record<string, unknown>;
   typesVersions: Record<string, Record<string, string[]>>;
 };
 const subpaths = Object.keys(packageJson.exports).filter((key) => key !== "." && key !== "./package.json").map((key) => key.slice(2));
 
 describe("the package", () => {
-  it("builds on a git install (prepare) and maps every subpath for moduleResolution node (typesVersions)", () => {
-    expect(packageJson.scripts.prepare).toBe("tsup");
+  it("builds the library and the command on a git install (prepare) and maps every subpath for moduleResolution node (typesVersions)", () => {
+    expect(packageJson.scripts.prepare).toBe("npm run build");
+    expect(packageJson.scripts.build).toBe("tsup && tsup --config tsup.cli.config.ts");
+    expect(packageJson.bin).toEqual({ "cx-metrics": "./dist/cli.js" });
     expect(Object.keys(packageJson.typesVersions["*"]!).sort()).toEqual([...subpaths].sort());
   });
 });

@@ -47,16 +47,18 @@ const stats = (values: number[]): { min: number; median: number; max: number } =
 };
 
 if (!existsSync("dist/cli.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-const hasPandas = spawnSync("python3", ["-c", "import pandas"]).status === 0;
+// The first python3 with pandas: the one on PATH, else Debian's (python3-pandas).
+const python = ["python3", "/usr/bin/python3"].find((candidate) => spawnSync(candidate, ["-c", "import pandas"]).status === 0);
+const hasPandas = python !== undefined;
 const oneMillion = await file(1_000_000);
 console.log(`end to end: ${oneMillion} (${(statSync(oneMillion).size / 1e6).toFixed(0)} MB, 1,000,000 rows) → NPS per channel per month (Europe/Berlin) with intervals`);
 if (timeBinary === null) console.log("(no /usr/bin/time: install Debian's time package for timings and memory)");
 
 const jobs: [string, string, string[]][] = [
   ["cx-metrics report (dist/cli.js)", "node", ["dist/cli.js", "report", oneMillion, "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--format", "json", "--output", join(dir, "report.json"), "--quiet"]],
-  ["DuckDB 1.5 (@duckdb/node-api)", "node_modules/.bin/tsx", ["bench/cli/duckdb-job.ts", oneMillion]],
+  ["DuckDB 1.5 (@duckdb/node-api)", "node", ["bench/cli/duckdb-job.mjs", oneMillion]],
 ];
-if (hasPandas) jobs.push(["pandas (python3)", "python3", ["bench/cli/pandas_job.py", oneMillion]]);
+if (hasPandas) jobs.push(["pandas (python3)", python!, ["bench/cli/pandas_job.py", oneMillion]]);
 else console.log("pandas: skipped (python3 has no pandas; on Debian: apt-get install python3-pandas)");
 
 const runs = new Map<string, Run[]>(jobs.map(([name]) => [name, []]));

@@ -85,8 +85,8 @@ describe("cx-metrics report: NPS per channel per month from survey.csv", () => {
   });
 });
 
-describe("bad rows (survey-bad.csv: one of each kind)", () => {
-  const args = ["report", fixture("survey-bad.csv"), "--metric", "nps", "--by", "channel", "--every", "month"];
+describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
+  const args = ["report", join(root, "examples/data/nps-export-messy.csv"), "--metric", "nps", "--by", "channel", "--every", "month"];
 
   it("leaves each out and lists it with its line (header = 1), column, value and reason; read = used + rejected", () => {
     const report = json(args);

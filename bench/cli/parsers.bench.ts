@@ -2,17 +2,26 @@
  * The CSV parsers the command line could have used, each reading the same file as a stream and
  * counting records and summing one column, so the parse alone is compared. Prints min / median /
  * max seconds per parser over the rounds, and whether it can tell the line a record starts on.
- * Run: tsx bench/cli/parsers.ts FILE [rounds]
+ * Run: tsx bench/cli/parsers.bench.ts [FILE] [rounds]   (default: the 1M-row survey file of report.bench.ts)
  */
 import { createReadStream, readFileSync } from "node:fs";
 import { parse as csvParse } from "csv-parse";
 import { csvParseRows } from "d3-dsv";
 import Papa from "papaparse";
 import { inferSchema, initParser } from "udsv";
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CsvScanner } from "../../src/cli/read/csv.js";
+import { writeSurveyCsv } from "./survey-file.js";
 
-const file = process.argv[2]!;
-const rounds = Number(process.argv[3] ?? 3);
+const file = process.argv[2] ?? join(tmpdir(), "cx-metrics-bench", "survey-1000000.csv");
+const rounds = Number(process.argv[3] ?? 5);
+if (!existsSync(file)) {
+  mkdirSync(join(tmpdir(), "cx-metrics-bench"), { recursive: true });
+  await writeSurveyCsv(file, 1_000_000);
+}
+console.log(`CSV parsers, streaming ${file} (1,000,000 rows), counting rows and summing the score column:`);
 
 type Run = () => Promise<number>;
 

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // What `npm pack` would publish (issue #12): the build, README, CHANGELOG and LICENSE; no source
@@ -21,4 +23,16 @@ describe("the packed tarball", () => {
       .filter((path) => readFileSync(new URL(path, root), "utf8").replace(/^'use strict';$/m, "").trim() === "");
     expect(empty).toEqual([]);
   });
+});
+
+describe("the command from the packed tarball", () => {
+  it("installs as a bin: npx cx-metrics runs in a project that installed the tarball", () => {
+    expect(files).toContain("dist/cli.js");
+    const dir = mkdtempSync(join(tmpdir(), "cx-pack-"));
+    execFileSync("npm", ["pack", "--pack-destination", dir, "--ignore-scripts"], { cwd: root.pathname, stdio: "ignore" });
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "user-project", version: "1.0.0", private: true }));
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "./cx-metrics-0.1.0.tgz"], { cwd: dir, stdio: "ignore" });
+    const help = execFileSync("npx", ["--no-install", "cx-metrics", "report", "--help"], { cwd: dir, encoding: "utf8" });
+    expect(help.startsWith("cx-metrics report FILE|- --metric M [options]")).toBe(true);
+  }, 180_000);
 });

@@ -93,17 +93,21 @@ export function periodCuts(timeZone: string, unit: PeriodUnit, from: number, to:
   return { unit, first, starts };
 }
 
-/** The period index of an instant inside the cuts' span. */
-export function periodOf(cuts: PeriodCuts, t: number): number {
-  const starts = cuts.starts;
+/** The last index in [0, last] whose start is ≤ t (0 when none is), by binary search over sorted starts. */
+function lastStartAtOrBefore(starts: ArrayLike<number>, last: number, t: number): number {
   let low = 0;
-  let high = starts.length - 2;
+  let high = last;
   while (low < high) {
     const mid = (low + high + 1) >>> 1;
     if (starts[mid]! <= t) low = mid;
     else high = mid - 1;
   }
-  return cuts.first + low;
+  return low;
+}
+
+/** The period index of an instant inside the cuts' span. */
+export function periodOf(cuts: PeriodCuts, t: number): number {
+  return cuts.first + lastStartAtOrBefore(cuts.starts, cuts.starts.length - 2, t);
 }
 
 /**
@@ -137,14 +141,8 @@ export function periodClock(timeZone: string, unit: PeriodUnit): (instant: numbe
     }
   };
   const find = (instant: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid]! <= instant) low = mid;
-      else high = mid - 1;
-    }
-    return starts.length > 0 && starts[low]! <= instant && instant < ends[low]! ? low : -1;
+    const i = lastStartAtOrBefore(starts, starts.length - 1, instant);
+    return starts.length > 0 && starts[i]! <= instant && instant < ends[i]! ? i : -1;
   };
   return (instant) => {
     if (last === -1 || !(instant >= starts[last]! && instant < ends[last]!)) {

@@ -22,3 +22,4 @@ export * from "./time/index.js";
 export * from "./sla/index.js";
 export * from "./schemas/index.js";
 export * from "./report/index.js";
+export * from "./check/index.js";

@@ -1,0 +1,203 @@
+// checkReport on data where each convention gives a different figure, every figure written out by hand below; the worked cases of the sources and the helpdesks; the checks of printed figures alone.
+import { describe, expect, it } from "vitest";
+import { checkPrinted, checkReport, readPrinted, roundTo, type Claim } from "./index.js";
+
+const one = (claim: Omit<Claim, "id">, data: Record<string, readonly unknown[]>, timeZone?: string) =>
+  checkReport({ ...(timeZone === undefined ? {} : { timeZone }), claims: [{ id: "claim", ...claim }] }, data).claims[0]!;
+
+const options = (result: ReturnType<typeof one>) => result.reproducedBy.map((entry) => entry.conventions);
+
+describe("reading printed figures", () => {
+  it("reads numbers, percentages, minus signs, decimal commas and durations, with the step their digits show", () => {
+    expect(readPrinted("42")).toEqual({ text: "42", value: 42, unit: "number", step: 1 });
+    expect(readPrinted("93.4 %")).toMatchObject({ value: 93.4, unit: "percent", step: 0.1 });
+    expect(readPrinted("−70 %")).toMatchObject({ value: -70, unit: "percent" });
+    expect(readPrinted("87,5%")).toMatchObject({ value: 87.5, step: 0.1 });
+    // 1 h 12 min = 72 minutes, printed to the minute; 2.5 h = 150 minutes, to 6 minutes (0.1 h).
+    expect(readPrinted("1h 12m")).toMatchObject({ value: 72, unit: "minutes", step: 1 });
+    expect(readPrinted("1 h 12 min")).toMatchObject({ value: 72, step: 1 });
+    expect(readPrinted("2.5 h")).toMatchObject({ value: 150, step: 6 });
+    expect(() => readPrinted("about 40")).toThrow(/not a number/);
+  });
+
+  it("rounds half up, half to even, or by truncation", () => {
+    expect([roundTo(12.5, 1, "half-up"), roundTo(12.5, 1, "half-even"), roundTo(13.5, 1, "half-even"), roundTo(69.96, 1, "truncate")]).toEqual([13, 12, 14, 69]);
+    expect([roundTo(-2.5, 1, "half-up"), roundTo(0.125, 0.01, "half-up"), roundTo(0.1 * 3, 0.1, "half-up")]).toEqual([-3, 0.13, 0.3]);
+  });
+});
+
+describe("CSAT: top-box, good/bad, mean, and the threshold", () => {
+  // Ten answers on 1-5: four 5s, two 4s, two 3s, one 2, one 1.
+  const survey = [5, 5, 5, 4, 4, 3, 3, 2, 1, 5].map((rating) => ({ rating }));
+  const data = { survey };
+
+  it("top-box over all answers (default): (4 + 2) / 10 = 60 %", () => {
+    const result = one({ metric: "csat", value: "60%", data: "survey" }, data);
+    expect(result).toMatchObject({ verdict: "match", recomputed: 60, n: 10 });
+    expect(options(result)[0]).toEqual({ csat: "top-box-over-all", "csat-satisfied-from": "4", rounding: "half-up" });
+  });
+
+  it("good over good + bad (Zendesk): 6 / (6 + 2) = 75 %; satisfied from 5: 4 / 10 = 40 %; the mean: 37 / 10 = 3.7", () => {
+    expect(options(one({ metric: "csat", value: "75%", data: "survey" }, data))).toContainEqual({ csat: "good-over-rated", "csat-satisfied-from": "4", rounding: "half-up" });
+    expect(options(one({ metric: "csat", value: "40%", data: "survey" }, data))).toEqual([{ csat: "top-box-over-all", "csat-satisfied-from": "5", rounding: "half-up" }]);
+    const mean = one({ metric: "csat", value: "3.7", data: "survey" }, data);
+    expect(mean.verdict).toBe("match");
+    expect(options(mean)).toEqual([{ csat: "mean", rounding: "half-up" }]);
+    expect(mean.explanation).toContain("not the library's default, which gives 60");
+  });
+
+  it("close: 63 % is no definition's figure, but lies in the default's Wilson interval (31.3 % to 83.2 % for 6 of 10)", () => {
+    const result = one({ metric: "csat", value: "63%", data: "survey" }, data);
+    expect(result.verdict).toBe("close");
+    expect(result.low).toBeCloseTo(31.27, 2);
+    expect(result.high).toBeCloseTo(83.18, 2);
+  });
+
+  it("mismatch: 87 % with a printed n of 7, explained in words", () => {
+    const result = one({ metric: "csat", value: "87%", data: "survey", n: 7 }, data);
+    expect(result.verdict).toBe("mismatch");
+    expect(result.explanation).toContain("the report's n is 7, the data give 10");
+    expect(result.explanation).toContain("the report's n of 7 cannot give 87%: possible values are 85.7 % and 100 %");
+  });
+
+  it("a Delighted-style CSAT: 6,916 satisfied of 10,000 is 69.16 %, printed 69 % or 69.2 %", () => {
+    const big = [...Array.from({ length: 6916 }, () => ({ rating: 5 })), ...Array.from({ length: 3084 }, () => ({ rating: 2 }))];
+    expect(one({ metric: "csat", value: "69%", data: "big" }, { big }).verdict).toBe("match");
+    expect(one({ metric: "csat", value: "69.2%", data: "big" }, { big }).reproducedBy[0]!.conventions.rounding).toBe("half-up");
+  });
+
+  it("rounding: 1 satisfied of 8 is 12.5 %: printed 13 % is half-up, 12 % half-to-even", () => {
+    const eight = [5, 1, 1, 1, 1, 1, 1, 1].map((rating) => ({ rating }));
+    expect(one({ metric: "csat", value: "13%", data: "d" }, { d: eight }).reproducedBy[0]!.conventions.rounding).toBe("half-up");
+    expect(one({ metric: "csat", value: "12%", data: "d" }, { d: eight }).reproducedBy[0]!.conventions.rounding).toBe("half-even");
+  });
+});
+
+describe("NPS: blanks, shares rounded first, period cuts", () => {
+  it("blank answers counted: 2 promoters, 1 passive, 1 detractor and 2 blanks give 25 without them, 100 / 6 = 16.7 with them", () => {
+    const survey = [10, 9, 7, 3, "", null].map((score) => ({ score }));
+    expect(one({ metric: "nps", value: "25", data: "s" }, { s: survey }).reproducedBy[0]!.conventions["nps-blanks"]).toBe("excluded");
+    expect(options(one({ metric: "nps", value: "17", data: "s" }, { s: survey }))[0]).toMatchObject({ "nps-blanks": "counted", "nps-inputs": "exact" });
+  });
+
+  it("shares rounded first: 2 promoters and 1 detractor of 7 give 14.3 exactly, 29 − 14 = 15 from rounded shares", () => {
+    const survey = [10, 9, 8, 8, 7, 7, 2].map((score) => ({ score }));
+    expect(one({ metric: "nps", value: "14", data: "s" }, { s: survey }).explanation).toContain("the library's default definition gives 14.29");
+    expect(options(one({ metric: "nps", value: "15", data: "s" }, { s: survey }))).toEqual([{ "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" }]);
+  });
+
+  it("the period cut in UTC: 31 January 23:30 UTC is February in Berlin, January in UTC", () => {
+    const survey = [
+      { score: 10, respondedAt: "2025-01-31T23:30:00Z" },
+      { score: 0, respondedAt: "2025-02-10T12:00:00Z" },
+    ];
+    // Berlin February: 10 and 0 → 0; UTC February: 0 alone → −100.
+    expect(one({ metric: "nps", value: "0", data: "s", period: "2025-02" }, { s: survey }, "Europe/Berlin").reproducedBy[0]!.conventions["period-cut"]).toBe("report-zone");
+    expect(options(one({ metric: "nps", value: "-100", data: "s", period: "2025-02" }, { s: survey }, "Europe/Berlin"))).toEqual([
+      { "period-cut": "utc", "nps-blanks": "excluded", "nps-inputs": "exact", rounding: "half-up" },
+      { "period-cut": "utc", "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" },
+    ]);
+  });
+});
+
+describe("durations: percentile methods, clocks, resolutions, agent-created tickets, whole minutes", () => {
+  const at = (minutes: number): string => new Date(Date.UTC(2025, 2, 4, 10) + minutes * 60_000).toISOString();
+  // First replies after 15, 20, 35, 40 and 50 minutes: the percentile example of Wikipedia's "Percentile" article.
+  const tickets = [15, 20, 35, 40, 50].map((minutes, i) => ({ id: `t${i}`, createdAt: at(0), firstResponseAt: at(minutes) }));
+
+  it("P40 of {15, 20, 35, 40, 50}: 29 (linear, R 7, the default), 26 (weibull), 27.5 (hazen), 20 (nearest rank)", () => {
+    // Whole minutes change nothing here (the durations are whole): the exact inputs' methods are listed.
+    const methods = (value: string) =>
+      one({ metric: "first-response", statistic: "p40", value, data: "t" }, { t: tickets })
+        .reproducedBy.filter((entry) => entry.conventions["duration-inputs"] === "exact")
+        .map((entry) => entry.conventions["percentile-method"]);
+    expect(methods("29")[0]).toBe("linear");
+    expect(methods("26")).toEqual(["weibull"]);
+    expect(methods("27.5")).toEqual(expect.arrayContaining(["hazen", "averaged-inverted-cdf", "midpoint"]));
+    expect(methods("20")).toEqual(expect.arrayContaining(["nearest-rank", "inverted-cdf", "lower"]));
+  });
+
+  it("business or calendar clock: Fri 16:00 → Mon 10:00 is 120 business minutes (Mon-Fri 09-17), 3,960 calendar; with 45/45: medians 82.5 and 2,002.5", () => {
+    const week = { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } as const;
+    const calendarOptions = { timeZone: "Europe/Berlin", week };
+    const two = [
+      { createdAt: "2025-03-07T16:00:00+01:00", firstResponseAt: "2025-03-10T10:00:00+01:00" },
+      { createdAt: "2025-03-04T12:00:00+01:00", firstResponseAt: "2025-03-04T12:45:00+01:00" },
+    ];
+    expect(one({ metric: "first-response", value: "1h 22.5m", data: "t", options: { calendar: calendarOptions } }, { t: two }).reproducedBy[0]!.conventions.clock).toBe("business");
+    expect(one({ metric: "first-response", value: "2002.5", data: "t", options: { calendar: calendarOptions } }, { t: two }).reproducedBy[0]!.conventions.clock).toBe("calendar");
+  });
+
+  it("first or full resolution: resolved after 60 minutes, reopened, resolved again after 300", () => {
+    const reopened = [{ createdAt: at(0), resolutions: [at(60), at(300)], resolvedAt: at(300) }];
+    expect(one({ metric: "resolution", value: "300", data: "t" }, { t: reopened }).reproducedBy[0]!.conventions.resolution).toBe("full");
+    expect(one({ metric: "resolution", value: "60", data: "t" }, { t: reopened }).reproducedBy[0]!.conventions.resolution).toBe("first");
+  });
+
+  it("agent-created tickets left out: replies after 10 (agent-created), 50 and 70 minutes: median 50 with, 60 without", () => {
+    const mixed = [
+      { createdAt: at(0), firstResponseAt: at(10), agentCreated: true },
+      { createdAt: at(0), firstResponseAt: at(50), agentCreated: false },
+      { createdAt: at(0), firstResponseAt: at(70), agentCreated: false },
+    ];
+    expect(one({ metric: "first-response", value: "60", data: "t" }, { t: mixed }).reproducedBy[0]!.conventions["agent-created"]).toBe("excluded");
+  });
+
+  it("whole minutes: 30.6 and 45.9 minutes have a median of 38.25, of 37.5 once cut to whole minutes (30, 45), as Zendesk exports them", () => {
+    const seconds = [{ createdAt: at(0), firstResponseAt: at(30.6) }, { createdAt: at(0), firstResponseAt: at(45.9) }];
+    expect(one({ metric: "first-response", value: "37.5", data: "t" }, { t: seconds }).reproducedBy[0]!.conventions["duration-inputs"]).toBe("whole-minutes");
+  });
+});
+
+describe("SLA: the denominator", () => {
+  it("met 1, breached 1, pending 1: 50 % over decided (default), 33.3 % over all, 66.7 % with pending as met", () => {
+    const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+    const tickets = [
+      { createdAt: "2025-03-04T10:00:00Z", firstResponseAt: "2025-03-04T10:30:00Z" },
+      { createdAt: "2025-03-04T10:00:00Z", firstResponseAt: "2025-03-04T11:30:00Z" },
+      { createdAt: "2025-03-04T12:00:00Z" },
+    ];
+    const claim = (value: string) => one({ metric: "sla", value, data: "t", options: { policy, asOf: "2025-03-04T12:30:00Z" } }, { t: tickets });
+    expect(claim("50%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-over-decided");
+    expect(claim("33.3%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-over-all");
+    expect(claim("66.7%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-or-pending-over-all");
+  });
+});
+
+describe("printed figures alone", () => {
+  it("Osipov's NPS 50 (70 % promoters, 20 % detractors) and Quality-mgmt's 55 (75 %, 20 %) hold; 45 from 70 and 20 does not", () => {
+    expect(one({ metric: "nps", value: "50", promoters: "70%", detractors: "20%" }, {}).verdict).toBe("match");
+    expect(one({ metric: "nps", value: "55", promoters: "75%", detractors: "20%" }, {}).verdict).toBe("match");
+    const wrong = one({ metric: "nps", value: "45", promoters: "70%", detractors: "20%" }, {});
+    expect(wrong.verdict).toBe("mismatch");
+    expect(wrong.explanation).toBe("promoters 70% − detractors 20% = 50, not 45 (rounding allows ±1.5)");
+  });
+
+  it("Osipov's retention 30 % and printed churn −70 % do not add up to 100 % (the printed formula gives minus the share lost)", () => {
+    const result = one({ metric: "csat", value: "30%", shares: ["30%", "-70%"] }, {});
+    expect(result.verdict).toBe("mismatch");
+    expect(result.explanation).toBe("the shares 30% + -70% add up to −40 %, not 100 (rounding allows ±1)");
+  });
+
+  it("a percentage impossible for its n, an interval that misses its point, and a change that is or is not significant", () => {
+    expect(checkPrinted({ metric: "csat", value: "87%", n: 7 })[0]!.message).toBe("the report's n of 7 cannot give 87%: possible values are 85.7 % and 100 %");
+    expect(checkPrinted({ metric: "csat", value: "85.7%", n: 7 })[0]!.ok).toBe(true);
+    // NPS moves in steps of 100 / n: with n = 8, 12.5 and 25 are possible, 20 is not.
+    expect(checkPrinted({ metric: "nps", value: "20", n: 8 })[0]!.ok).toBe(false);
+    expect(checkPrinted({ metric: "nps", value: "42", low: "45", high: "60" })[0]).toMatchObject({ ok: false, message: "the interval 45 to 60 does not hold its own figure 42" });
+    // 80 % of 200 against 70 % of 200: pooled p = 0.75, se = √(0.75 × 0.25 × 2 / 200) = 0.0433, z = 2.31, p = 0.021.
+    const change = checkPrinted({ metric: "csat", value: "80%", n: 200, previous: { value: "70%", n: 200 } }).find((check) => check.check === "change-significant")!;
+    expect(change.ok).toBe(true);
+    expect(change.message).toContain("p = 0.021");
+    expect(checkPrinted({ metric: "csat", value: "72%", n: 200, previous: { value: "70%", n: 200 } }).find((check) => check.check === "change-significant")!.ok).toBe(false);
+  });
+});
+
+describe("bad claims", () => {
+  it("are coded errors naming the claim", () => {
+    expect(() => one({ metric: "nsp" as never, value: "1" }, {})).toThrow(/metric is "nsp"/);
+    expect(() => one({ metric: "nps", value: "1", period: "March" }, {})).toThrow(/period is "March"/);
+    expect(() => one({ metric: "nps", value: "1", data: "nope" }, { survey: [] })).toThrow(/no data set "nope"; data sets: survey/);
+    expect(() => one({ metric: "nps", value: "lots" }, {})).toThrow(/not a number/);
+  });
+});

@@ -1,0 +1,206 @@
+// checkReport: each printed figure of a report recomputed from the raw data, with a verdict, the conventions that reproduce it, and an explanation in words.
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { describe } from "../internal/describe.js";
+import { assertTimeZone } from "../internal/time-zone.js";
+import { REPORT_METRICS, type ReportMetric } from "../report/spec.js";
+import { candidates, periodOfLabel, selectRecords, type Candidate, type ClaimOptions } from "./candidates.js";
+import { CONVENTIONS } from "./conventions.js";
+import { checkPrinted, type PrintedCheck } from "./printed-checks.js";
+import { readPrinted, type PrintedFigure } from "./printed.js";
+import { ROUNDING_RULES, roundsTo } from "./rounding.js";
+
+/** A figure as a report printed it, and where it should come from (the claims file's `claims[]`, DESIGN.md). */
+export interface Claim {
+  /** A name for the result. */
+  readonly id: string;
+  readonly metric: ReportMetric;
+  /** As printed: `42`, `"87%"`, `"93.4 %"`, `"1h 12m"`. */
+  readonly value: string | number;
+  /** The data set it comes from (a key of `data`); leave out to check the printed figures alone. */
+  readonly data?: string;
+  /** Segment: field → value (`{ "channel": "email" }`). */
+  readonly filter?: Readonly<Record<string, string | number>>;
+  /** Period label: `2025`, `2025-Q1`, `2025-03`, `2025-W10`, `2025-03-07`; cut in the time zone. */
+  readonly period?: string;
+  /** n as printed. */
+  readonly n?: number;
+  /** Overrides the claims' time zone. */
+  readonly timeZone?: string;
+  /** The metric's options in the library's shapes (scale, calendar, policy, asOf, scorecard). */
+  readonly options?: ClaimOptions;
+  /** Durations: `"median"` (default), `"mean"`, `"p90"`, ... */
+  readonly statistic?: string;
+  /** Printed figures beside the value, checked against it (see `checkPrinted`). */
+  readonly promoters?: string | number;
+  readonly detractors?: string | number;
+  readonly shares?: readonly (string | number)[];
+  readonly low?: string | number;
+  readonly high?: string | number;
+  readonly previous?: { readonly value: string | number; readonly n: number };
+}
+
+/** The claims and the time zone they are read in. */
+export interface Claims {
+  /** IANA zone of the claims' periods and of local times in the data; default UTC. */
+  readonly timeZone?: string;
+  readonly claims: readonly Claim[];
+}
+
+/** One way to reproduce a printed figure: the conventions (rounding included) and the value before rounding. */
+export interface Reproduction {
+  readonly conventions: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** The verdict on one claim (contract: DESIGN.md, `check --format json`). */
+export interface ClaimResult {
+  readonly id: string;
+  readonly metric: ReportMetric;
+  /** `match`: a documented definition reproduces the printed figure once rounded as printed; `close`: none does, but it lies in the figure's sampling interval; `mismatch`: neither. Without data: whether the printed figures agree with each other. */
+  readonly verdict: "match" | "close" | "mismatch";
+  /** As printed. */
+  readonly printed: string;
+  /** The figure under the library's defaults; null without data. */
+  readonly recomputed: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  /** n under the library's defaults; null without data. */
+  readonly n: number | null;
+  /** Every combination of conventions that reproduces the printed figure (the default first when it does). */
+  readonly reproducedBy: readonly Reproduction[];
+  /** In words: what reproduces it, or why nothing does. */
+  readonly explanation: string;
+  /** The checks of the printed figures against each other. */
+  readonly checks: readonly PrintedCheck[];
+}
+
+/** The results, claim by claim. */
+export interface CheckResult {
+  readonly claims: readonly ClaimResult[];
+}
+
+const DEFAULT_NAMES: Record<string, string> = Object.fromEntries(CONVENTIONS.map((dimension) => [dimension.id, dimension.default]));
+
+/** "csat good-over-rated, csat-satisfied-from 4, rounding half-up". */
+export function conventionText(conventions: Readonly<Record<string, string>>): string {
+  return Object.entries(conventions)
+    .map(([id, option]) => `${id} ${option}`)
+    .join(", ");
+}
+
+function compatible(printed: PrintedFigure, candidate: Candidate): boolean {
+  if (printed.unit === "minutes") return candidate.unit === "minutes";
+  if (printed.unit === "percent") return candidate.unit === "percent" || candidate.unit === "points";
+  return true;
+}
+
+/** Fewer options away from the defaults first, so that the likeliest explanation leads. */
+function distance(conventions: Readonly<Record<string, string>>): number {
+  return Object.entries(conventions).filter(([id, option]) => id !== "csat-satisfied-from" && id !== "ces-easy-from" && id !== "clock" && DEFAULT_NAMES[id] !== option).length;
+}
+
+const MAX_LISTED = 24;
+
+function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, readonly unknown[]>>): ClaimResult {
+  const fn = "checkReport";
+  if (typeof claim !== "object" || claim === null) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `a claim is ${describe(claim)}, expected { id, metric, value, ... }`, { value: claim });
+  if (!REPORT_METRICS.includes(claim.metric)) throw new CxMetricsError(fn, "INVALID_OPTION", `claim ${claim.id}: metric is ${describe(claim.metric)}, expected one of ${REPORT_METRICS.join(", ")}`, { value: claim.metric, field: "metric" });
+  if (claim.period !== undefined && periodOfLabel(claim.period) === null) {
+    throw new CxMetricsError(fn, "INVALID_OPTION", `claim ${claim.id}: period is ${describe(claim.period)}, expected 2025, 2025-Q1, 2025-03, 2025-W10 or 2025-03-07`, { value: claim.period, field: "period" });
+  }
+  const printed = readPrinted(claim.value);
+  const checks = checkPrinted({ ...claim, metric: claim.metric });
+  const failed = checks.filter((check) => !check.ok && check.check !== "change-significant");
+  const base = { id: claim.id, metric: claim.metric, printed: printed.text, checks };
+  if (claim.data === undefined) {
+    const explanation = checks.length === 0 ? "no data and no other printed figure to check it against" : checks.map((check) => check.message).join("; ");
+    return { ...base, verdict: failed.length > 0 ? "mismatch" : "match", recomputed: null, low: null, high: null, n: null, reproducedBy: [], explanation };
+  }
+  const records = data[claim.data];
+  if (records === undefined) throw new CxMetricsError(fn, "INVALID_OPTION", `claim ${claim.id}: no data set "${claim.data}"; data sets: ${Object.keys(data).join(", ")}`, { value: claim.data, field: "data" });
+  const timeZone = claim.timeZone ?? claims.timeZone ?? "UTC";
+  assertTimeZone(fn, timeZone);
+  const query = { metric: claim.metric, filter: claim.filter, period: claim.period, timeZone, statistic: claim.statistic, options: claim.options };
+  const all = candidates(records, query);
+  const chosen = all.find((candidate) => candidate.isDefault) ?? null;
+  if (chosen === null) {
+    const { undated } = selectRecords(records, query, timeZone);
+    return {
+      ...base,
+      verdict: "mismatch",
+      recomputed: null,
+      low: null,
+      high: null,
+      n: 0,
+      reproducedBy: [],
+      explanation: `no record of data set "${claim.data}" falls in ${[claim.filter === undefined ? "" : `segment ${JSON.stringify(claim.filter)}`, claim.period === undefined ? "" : `period ${claim.period} (${timeZone})`].filter(Boolean).join(", ") || "the claim"}${undated > 0 ? `; ${undated} had no readable date` : ""}, so the figure cannot be recomputed`,
+    };
+  }
+  const reproducedBy: (Reproduction & { readonly isDefault: boolean })[] = [];
+  for (const candidate of all) {
+    if (!compatible(printed, candidate)) continue;
+    for (const rule of ROUNDING_RULES) {
+      if (roundsTo(candidate.value, printed.value, printed.step, rule)) {
+        reproducedBy.push({ conventions: { ...candidate.conventions, rounding: rule }, value: candidate.value, isDefault: candidate.isDefault && rule === "half-up" });
+        break; // the first rule that works is enough for this definition
+      }
+    }
+  }
+  reproducedBy.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || distance(a.conventions) - distance(b.conventions));
+  const listed = reproducedBy.slice(0, MAX_LISTED).map(({ conventions, value }) => ({ conventions, value }));
+  const inInterval = chosen.low !== null && chosen.high !== null && printed.value >= chosen.low && printed.value <= chosen.high;
+  const verdict = reproducedBy.length > 0 ? "match" : inInterval ? "close" : "mismatch";
+  const explanation = explain(claim, printed, chosen, all, reproducedBy, verdict, failed);
+  return { ...base, verdict, recomputed: chosen.value, low: chosen.low, high: chosen.high, n: chosen.n, reproducedBy: listed, explanation };
+}
+
+const num = (value: number): string => String(Number(value.toFixed(2))).replace("-", "−");
+
+function explain(claim: Claim, printed: PrintedFigure, chosen: Candidate, all: readonly Candidate[], reproducedBy: readonly (Reproduction & { isDefault: boolean })[], verdict: string, failed: readonly PrintedCheck[]): string {
+  const parts: string[] = [];
+  const defaults = `${num(chosen.value)} (n = ${chosen.n}${chosen.low === null ? "" : `, interval ${num(chosen.low)} to ${num(chosen.high!)}`})`;
+  if (reproducedBy.length > 0 && reproducedBy[0]!.isDefault) parts.push(`the library's default definition gives ${defaults}, printed as ${printed.text}`);
+  else if (reproducedBy.length > 0) {
+    const first = reproducedBy[0]!;
+    const different = Object.entries(first.conventions).filter(([id, option]) => DEFAULT_NAMES[id] !== option && !(id in chosen.conventions && chosen.conventions[id] === option));
+    parts.push(
+      `not the library's default, which gives ${defaults}; reproduced by ${different.length > 0 ? different.map(([id, option]) => `${id} ${option}`).join(", ") : conventionText(first.conventions)} (${num(first.value)})` +
+        (reproducedBy.length > 1 ? ` and ${reproducedBy.length - 1} other combination${reproducedBy.length === 2 ? "" : "s"}` : ""),
+    );
+  } else if (verdict === "close") {
+    parts.push(`no documented convention reproduces ${printed.text}; the default gives ${defaults}, and the printed figure lies inside that interval: the difference is within sampling error, not evidence of another definition`);
+  } else {
+    const nearest = all.filter((candidate) => compatible(printed, candidate)).sort((a, b) => Math.abs(a.value - printed.value) - Math.abs(b.value - printed.value))[0];
+    parts.push(`no documented convention reproduces ${printed.text}; the default gives ${defaults}` + (nearest !== undefined && !nearest.isDefault ? `; the nearest is ${num(nearest.value)} (${conventionText(nearest.conventions)})` : ""));
+  }
+  if (claim.n !== undefined && claim.n !== chosen.n) parts.push(`the report's n is ${claim.n}, the data give ${chosen.n}`);
+  for (const check of failed) parts.push(check.message);
+  return parts.join("; ");
+}
+
+/**
+ * Checks a report's printed figures against the raw data. Each claim is recomputed under the
+ * library's defaults and under every combination of the conventions other tools use
+ * (`CONVENTIONS`, listed in docs/check.md: CSAT top-box or good/bad or mean and its threshold, NPS
+ * with blank answers counted, shares rounded first, percentile methods, business or calendar
+ * clock, periods cut in UTC, first or full resolution, agent-created tickets left out, SLA
+ * denominators, rounding rules). Verdict: `match` when some definition reproduces the printed
+ * figure once rounded to its printed digits, `close` when none does but the printed figure lies in
+ * the default figure's interval, `mismatch` otherwise, each with an explanation in words. A claim
+ * without `data` is checked against its other printed figures only.
+ *
+ * @throws CxMetricsError `INVALID_OPTION` for an unknown metric, period label or data set;
+ *   `INVALID_VALUE` for a printed value that is not a number or a duration; `INVALID_TIME_ZONE`.
+ * @example
+ * ```ts
+ * const survey = [{ score: 10 }, { score: 9 }, { score: 8 }, { score: 3 }, { score: 10 }, { score: 6 }, { score: 9 }];
+ * const result = checkReport({ claims: [{ id: "nps", metric: "nps", value: "29", data: "survey" }] }, { survey });
+ * result.claims[0]!.verdict; //=> "match"
+ * ```
+ */
+export function checkReport(claims: Claims, data: Readonly<Record<string, readonly unknown[]>>): CheckResult {
+  if (typeof claims !== "object" || claims === null || !Array.isArray(claims.claims)) {
+    throw new CxMetricsError("checkReport", "INVALID_ARGUMENT", `claims is ${describe(claims)}, expected { timeZone?, claims: [...] }`, { value: claims });
+  }
+  return { claims: claims.claims.map((claim) => checkClaim(claim, claims, data)) };
+}

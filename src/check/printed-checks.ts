@@ -1,0 +1,117 @@
+// Checks a report's printed figures against each other, without raw data: NPS against its shares, shares that must add to 100, percentages impossible for n, an interval around its point, and whether a printed change is significant.
+import { compareProportions } from "../stats/compare-proportions.js";
+import { readPrinted, type PrintedFigure } from "./printed.js";
+
+/** The printed figures of a claim that can be checked against each other. */
+export interface PrintedFigures {
+  readonly metric: string;
+  /** The headline figure as printed. */
+  readonly value: string | number;
+  /** n as printed. */
+  readonly n?: number | undefined;
+  /** NPS: the printed shares of promoters and detractors ("45%"). */
+  readonly promoters?: string | number | undefined;
+  readonly detractors?: string | number | undefined;
+  /** Shares that must add up to 100 % (a distribution, retention and churn). */
+  readonly shares?: readonly (string | number)[] | undefined;
+  /** The printed interval. */
+  readonly low?: string | number | undefined;
+  readonly high?: string | number | undefined;
+  /** The previous period as printed, for the change. */
+  readonly previous?: { readonly value: string | number; readonly n: number } | undefined;
+}
+
+/** The outcome of one check. */
+export interface PrintedCheck {
+  /** `"nps-from-shares"`, `"shares-add-up"`, `"possible-for-n"`, `"interval-holds-point"`, `"change-significant"`. */
+  readonly check: string;
+  /** False when the printed figures contradict each other (for the change: false when it is not significant). */
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+const fmt = (value: number, step: number): string => {
+  const places = Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+  return value.toFixed(places).replace("-", "−");
+};
+
+/** A value to one decimal, without a trailing ".0": 85.7, 100. */
+const short = (value: number): string => String(Number(value.toFixed(1))).replace("-", "−");
+
+/** The values 100 k / n nearest a printed figure, below and above, for k from `lowest` to n. */
+function neighbours(figure: number, n: number, lowest: number): [number, number] {
+  const k = (figure * n) / 100;
+  return [(100 * Math.max(lowest, Math.floor(k + 1e-9))) / n, (100 * Math.min(n, Math.ceil(k - 1e-9))) / n];
+}
+
+/** Runs every check the claim's printed figures allow. */
+export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
+  const checks: PrintedCheck[] = [];
+  const main = readPrinted(figures.value);
+  const share = (text: string | number): PrintedFigure => readPrinted(text);
+
+  if (figures.metric === "nps" && figures.promoters !== undefined && figures.detractors !== undefined) {
+    const p = share(figures.promoters);
+    const d = share(figures.detractors);
+    const implied = p.value - d.value;
+    // Each printed number may be off by half its step.
+    const slack = (p.step + d.step + main.step) / 2;
+    const ok = Math.abs(implied - main.value) <= slack + 1e-9;
+    checks.push({
+      check: "nps-from-shares",
+      ok,
+      message: ok
+        ? `NPS ${main.text} = promoters ${p.text} − detractors ${d.text} (${fmt(implied, Math.min(p.step, d.step))}), within rounding`
+        : `promoters ${p.text} − detractors ${d.text} = ${fmt(implied, Math.min(p.step, d.step))}, not ${main.text} (rounding allows ±${short(slack)})`,
+    });
+  }
+
+  if (figures.shares !== undefined && figures.shares.length > 0) {
+    const parts = figures.shares.map(share);
+    const sum = parts.reduce((total, part) => total + part.value, 0);
+    const slack = parts.reduce((total, part) => total + part.step / 2, 0);
+    const ok = Math.abs(sum - 100) <= slack + 1e-9;
+    const step = Math.min(...parts.map((part) => part.step));
+    checks.push({
+      check: "shares-add-up",
+      ok,
+      message: ok ? `the shares add up to ${fmt(sum, step)} %, 100 within rounding` : `the shares ${parts.map((part) => part.text).join(" + ")} add up to ${fmt(sum, step)} %, not 100 (rounding allows ±${short(slack)})`,
+    });
+  }
+
+  if (figures.n !== undefined && Number.isInteger(figures.n) && figures.n > 0 && (main.unit === "percent" || figures.metric === "nps")) {
+    const n = figures.n;
+    // A share is 100 k / n for k = 0..n; an NPS is 100 (promoters − detractors) / n, k = −n..n.
+    const [below, above] = neighbours(main.value, n, figures.metric === "nps" ? -n : 0);
+    const possible = [below, above].some((value) => Math.abs(value - main.value) <= main.step / 2 + 1e-9);
+    const unit = main.unit === "percent" ? " %" : "";
+    checks.push({
+      check: "possible-for-n",
+      ok: possible,
+      message: possible
+        ? `${main.text} is possible with n = ${n}`
+        : `the report's n of ${n} cannot give ${main.text}: possible values are ${short(below)}${unit} and ${short(above)}${unit}`,
+    });
+  }
+
+  if (figures.low !== undefined && figures.high !== undefined) {
+    const low = share(figures.low);
+    const high = share(figures.high);
+    const ok = low.value <= main.value && main.value <= high.value;
+    checks.push({ check: "interval-holds-point", ok, message: ok ? `the interval ${low.text} to ${high.text} holds ${main.text}` : `the interval ${low.text} to ${high.text} does not hold its own figure ${main.text}` });
+  }
+
+  if (figures.previous !== undefined && figures.n !== undefined && main.unit === "percent") {
+    const before = share(figures.previous.value);
+    const successes = Math.round((main.value * figures.n) / 100);
+    const previous = Math.round((before.value * figures.previous.n) / 100);
+    const test = compareProportions({ successes, n: figures.n }, { successes: previous, n: figures.previous.n });
+    const significant = test.pValue < 0.05;
+    checks.push({
+      check: "change-significant",
+      ok: significant,
+      message: `the change from ${before.text} (n = ${figures.previous.n}) to ${main.text} (n = ${figures.n}) is ${significant ? "" : "not "}significant at 5 % (two-proportion z-test, p = ${test.pValue.toFixed(3)}; difference ${fmt(100 * test.difference, 0.1)} points, 95 % interval ${fmt(100 * test.low, 0.1)} to ${fmt(100 * test.high, 0.1)})`,
+    });
+  }
+  return checks;
+}

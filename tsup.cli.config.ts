@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
 /**
  * The command line: one ESM file for Node (dist/cli.js, the package's `bin`), built after the
  * library (whose build empties dist/). Its own code stays out of the library's bundles; the
- * library's dependencies stay external, as in the library build.
+ * library's dependencies stay external, as in the library build; yaml (claims files) is bundled.
  */
 export default defineConfig({
   entry: { cli: "src/cli/bin.ts" },
@@ -18,5 +18,8 @@ export default defineConfig({
   dts: false,
   clean: false,
   define: { __VERSION__: JSON.stringify(version) },
+  // yaml (bundled: a development dependency, so library users do not install it) is CommonJS and
+  // requires Node built-ins; an ESM bundle needs a require for that.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics"],
 });

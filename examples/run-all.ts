@@ -3,6 +3,7 @@
  * Run: npm run examples
  */
 import { run as cesQualityMgmt } from "./ces-quality-mgmt.js";
+import { run as checkReportExample } from "./check-report.js";
 import { run as csatOsipovSmiley } from "./csat-osipov-smiley.js";
 import { run as csatUaAgency } from "./csat-ua-agency.js";
 import { failureCount, finish, isMain } from "./lib/check.js";
@@ -19,6 +20,8 @@ export function runWorkedExamples(): number {
   for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa, retentionOsipov, slaPolicies]) {
     example();
   }
+  console.log("\nA report checked against its raw data (cx-metrics/check)");
+  checkReportExample();
   return failureCount();
 }
 

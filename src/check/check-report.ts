@@ -171,7 +171,11 @@ function explain(claim: Claim, printed: PrintedFigure, chosen: Candidate, all: r
     parts.push(`no documented convention reproduces ${printed.text}; the default gives ${defaults}, and the printed figure lies inside that interval: the difference is within sampling error, not evidence of another definition`);
   } else {
     const nearest = all.filter((candidate) => compatible(printed, candidate)).sort((a, b) => Math.abs(a.value - printed.value) - Math.abs(b.value - printed.value))[0];
-    parts.push(`no documented convention reproduces ${printed.text}; the default gives ${defaults}` + (nearest !== undefined && !nearest.isDefault ? `; the nearest is ${num(nearest.value)} (${conventionText(nearest.conventions)})` : ""));
+    parts.push(
+      `no documented convention reproduces ${printed.text}; the default gives ${defaults}` +
+        (chosen.low === null ? "" : `, and ${printed.text} lies outside that interval: more than sampling error, so the report likely counts other records (another segment, period or filter) or has an error`) +
+        (nearest !== undefined && !nearest.isDefault ? `; the nearest any convention gets is ${num(nearest.value)} (${conventionText(nearest.conventions)})` : ""),
+    );
   }
   if (claim.n !== undefined && claim.n !== chosen.n) parts.push(`the report's n is ${claim.n}, the data give ${chosen.n}`);
   for (const check of failed) parts.push(check.message);

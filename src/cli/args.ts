@@ -39,13 +39,16 @@ export const MAIN_HELP = `cx-metrics: customer-service metrics from a file, with
 
 Usage:
   cx-metrics report FILE|- --metric M [options]   figures by segment and period (cx-metrics report --help)
+  cx-metrics check CLAIMS [--format F]            a report's printed figures against the raw data (cx-metrics check --help)
   cx-metrics --version
 
 Examples:
   cx-metrics report survey.csv --metric nps --by channel --every month --time-zone Europe/Berlin
   cx-metrics report tickets.csv --metric first-response --hours "Mon-Fri 09:00-17:00" --time-zone Europe/Berlin --format markdown
 
-Exit codes: 0 done; 1 bad rows under --strict, or no usable row; 2 usage errors (unknown flag, metric, column or file).
+  cx-metrics check claims.yaml --format markdown
+
+Exit codes: 0 done; 1 bad rows under --strict, no usable row, or a claim that does not match; 2 usage errors (unknown flag, metric, column or file).
 Docs: docs/cli.md in the package.
 `;
 

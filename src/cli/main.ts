@@ -3,6 +3,7 @@ import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { MAIN_HELP, UsageError } from "./args.js";
 import { JsonFileError } from "./read/json.js";
 import { InputError } from "./read/input.js";
+import { checkCommand } from "./check-command.js";
 import { reportCommand, type CommandIO, type ExitCode } from "./report-command.js";
 
 declare const __VERSION__: string;
@@ -20,7 +21,8 @@ export async function main(args: readonly string[], io: CommandIO): Promise<Exit
       return 0;
     }
     if (command === "report") return await reportCommand(rest, io);
-    throw new UsageError(`unknown command "${command}"; commands: report (cx-metrics --help)`);
+    if (command === "check") return await checkCommand(rest, io);
+    throw new UsageError(`unknown command "${command}"; commands: report, check (cx-metrics --help)`);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError || error instanceof JsonFileError) {
       io.stderr.write(`cx-metrics: ${error.message}\n`);

@@ -14,6 +14,11 @@ function isBlank(value: unknown): boolean {
 function numberOf(value: unknown): unknown {
   if (isBlank(value)) return undefined;
   if (typeof value === "string") {
+    // One or two digits (a score or a rating) without the regular expression.
+    const a = value.charCodeAt(0) - 48;
+    if (value.length === 1 && a >= 0 && a <= 9) return a;
+    const b = value.charCodeAt(1) - 48;
+    if (value.length === 2 && a >= 0 && a <= 9 && b >= 0 && b <= 9) return a * 10 + b;
     const text = value.trim();
     return NUMBER.test(text) ? Number(text) : value;
   }

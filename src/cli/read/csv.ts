@@ -20,18 +20,12 @@ export interface CsvRecord {
   readonly problemField: number | null;
 }
 
-/** Line breaks (line feeds, and carriage returns not followed by a line feed) in text[from, to). */
+/** Line breaks (line feeds, and carriage returns not followed by a line feed) in text[from, to): a quoted field, short. */
 function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  let at = text.indexOf("\n", from);
-  while (at !== -1 && at < to) {
-    count++;
-    at = text.indexOf("\n", at + 1);
-  }
-  at = text.indexOf("\r", from);
-  while (at !== -1 && at < to) {
-    if (text.charCodeAt(at + 1) !== LF) count++;
-    at = text.indexOf("\r", at + 1);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
   }
   return count;
 }

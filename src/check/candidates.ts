@@ -32,6 +32,8 @@ export interface Candidate {
   readonly unit: "points" | "percent" | "number" | "minutes";
   /** Every option is the library's default. */
   readonly isDefault: boolean;
+  /** Records of the segment and period left out because their value could not be read (a score "ten", a ticket without a creation time). */
+  readonly unreadable?: number;
 }
 
 /** What a claim asks, as far as recomputing goes. */
@@ -144,6 +146,7 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
   let passives = 0;
   let detractors = 0;
   let blanks = 0;
+  let unreadable = 0;
   for (const record of records) {
     const raw = field(record, "score");
     const score = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
@@ -152,7 +155,7 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
       if (score >= 9) promoters++;
       else if (score >= 7) passives++;
       else detractors++;
-    }
+    } else unreadable++;
   }
   const out: Candidate[] = [];
   for (const [blankRule, extra] of [["excluded", 0], ["counted", blanks]] as const) {
@@ -162,17 +165,31 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
     const interval = npsConfidenceInterval({ promoters, passives: passives + extra, detractors });
     for (const inputs of ["exact", "rounded-shares"] as const) {
       const value = inputs === "exact" ? (100 * (promoters - detractors)) / n : roundTo((100 * promoters) / n, 1, "half-up") - roundTo((100 * detractors) / n, 1, "half-up");
-      out.push({ conventions: { "nps-blanks": blankRule, "nps-inputs": inputs }, value, n, low: interval.low, high: interval.high, unit: "points", isDefault: blankRule === "excluded" && inputs === "exact" });
+      out.push({ conventions: { "nps-blanks": blankRule, "nps-inputs": inputs }, value, n, low: interval.low, high: interval.high, unit: "points", isDefault: blankRule === "excluded" && inputs === "exact", unreadable });
     }
   }
   return out;
 }
 
 function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
-  const ratings = records.map((record) => field(record, "rating")).filter((value) => !isBlank(value)).map((value) => (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value));
+  const given = records.map((record) => field(record, "rating")).filter((value) => !isBlank(value)).map((value) => (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value));
+  const scale = query.options?.scale;
+  // Each distinct value is tried once on the scale; the ones it rejects are counted, not used.
+  const valid = new Map<unknown, boolean>();
+  for (const value of given) {
+    if (valid.has(value)) continue;
+    try {
+      (query.metric === "csat" ? csat : ces)([value as number], { ...(scale === undefined ? {} : { scale: scale as never }) });
+      valid.set(value, true);
+    } catch (error) {
+      if (!isCxMetricsError(error)) throw error;
+      valid.set(value, isCxMetricsError(error, "EMPTY_INPUT")); // a neutral rating alone in good/bad terms is still a rating
+    }
+  }
+  const ratings = given.filter((value) => valid.get(value));
+  const unreadable = given.length - ratings.length;
   if (ratings.length === 0) return [];
   const out: Candidate[] = [];
-  const scale = query.options?.scale;
   if (query.metric === "csat") {
     const base = { ...(scale === undefined ? {} : { scale: scale as CsatScale }) };
     let defaults: ReturnType<typeof csat>;
@@ -201,6 +218,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
           high: interval?.high ?? null,
           unit: "percent",
           isDefault: mode === "top-box" && from === defaults.satisfiedFrom,
+          unreadable,
         });
       }
     }
@@ -220,7 +238,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
   for (const from of range(Math.floor(max / 2) + 2, max)) {
     const result = ces(ratings as number[], { ...base, easyFrom: from });
     const interval = result.total >= 2 ? cesConfidenceInterval(result).percent : null;
-    out.push({ conventions: { ces: "percent-easy", "ces-easy-from": String(from) }, value: (100 * result.easy) / result.total, n: result.total, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: from === defaults.easyFrom });
+    out.push({ conventions: { ces: "percent-easy", "ces-easy-from": String(from) }, value: (100 * result.easy) / result.total, n: result.total, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: from === defaults.easyFrom, unreadable });
   }
   const meanInterval = defaults.total >= 2 ? cesConfidenceInterval(defaults).mean : null;
   out.push({ conventions: { ces: "mean" }, value: defaults.mean, n: defaults.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
@@ -256,6 +274,7 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
   const agents = records.some((record) => field(record, "agentCreated") !== undefined) ? ["included", "excluded"] : [null];
   const out: Candidate[] = [];
   for (const resolution of resolutions) {
+    let unreadable = 0;
     const times: { business: number | null; calendar: number; agent: boolean }[] = [];
     for (const record of records) {
       try {
@@ -265,7 +284,8 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
             : resolutionTime(record as Interaction, { ...(calendar === undefined ? {} : { calendar }), mode: resolution as "full" | "first" });
         if (time !== null) times.push({ business: time.businessMinutes, calendar: time.calendarMinutes, agent: agentCreated(record) });
       } catch (error) {
-        if (!isCxMetricsError(error)) throw error; // a ticket that cannot be read is not counted
+        if (!isCxMetricsError(error)) throw error;
+        unreadable++; // a ticket that cannot be read is left out, and counted
       }
     }
     for (const clock of clocks) {
@@ -276,11 +296,11 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
           const base: Record<string, string> = { clock, ...(resolution === null ? {} : { resolution }), ...(agent === null ? {} : { "agent-created": agent }), "duration-inputs": inputs };
           const isDefault = clock === clocks[0] && (resolution === null || resolution === "full") && agent !== "excluded" && inputs === "exact";
           if (p === null) {
-            out.push({ conventions: base, value: values.reduce((sum, v) => sum + v, 0) / values.length, n: values.length, low: null, high: null, unit: "minutes", isDefault });
+            out.push({ conventions: base, value: values.reduce((sum, v) => sum + v, 0) / values.length, n: values.length, low: null, high: null, unit: "minutes", isDefault, unreadable });
             continue;
           }
           for (const method of PERCENTILE_METHODS) {
-            out.push({ conventions: { ...base, "percentile-method": method }, value: percentile(values, p, { method }), n: values.length, low: null, high: null, unit: "minutes", isDefault: isDefault && method === "linear" });
+            out.push({ conventions: { ...base, "percentile-method": method }, value: percentile(values, p, { method }), n: values.length, low: null, high: null, unit: "minutes", isDefault: isDefault && method === "linear", unreadable });
           }
         }
       }

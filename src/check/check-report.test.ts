@@ -201,3 +201,28 @@ describe("bad claims", () => {
     expect(() => one({ metric: "nps", value: "lots" }, {})).toThrow(/not a number/);
   });
 });
+
+describe("records that cannot be used", () => {
+  it("are counted in the explanation: a score 'ten', a response without a readable date", () => {
+    const survey = [
+      { score: 10, respondedAt: "2025-03-01T10:00:00Z" },
+      { score: "ten", respondedAt: "2025-03-02T10:00:00Z" },
+      { score: 0, respondedAt: "2025-03-03T10:00:00Z" },
+      { score: 9, respondedAt: "sometime in March" },
+    ];
+    // March: 10 and 0 read → NPS 0; "ten" unreadable; the fourth has no date.
+    const result = one({ metric: "nps", value: "0", data: "s", period: "2025-03" }, { s: survey });
+    expect(result.verdict).toBe("match");
+    expect(result.explanation).toContain("1 record of the segment had no readable date");
+    expect(result.explanation).toContain("1 record of the segment and period had a value that could not be read");
+  });
+});
+
+describe("ratings that are not on the scale", () => {
+  it("are left out of a CSAT and counted: 5, 4, 2 and a 7 on a 1-5 scale give 2 of 3 = 66.7 %", () => {
+    const survey = [5, 4, 2, 7].map((rating) => ({ rating }));
+    const result = one({ metric: "csat", value: "66.7%", data: "s" }, { s: survey });
+    expect(result).toMatchObject({ verdict: "match", n: 3 });
+    expect(result.explanation).toContain("1 record of the segment and period had a value that could not be read");
+  });
+});

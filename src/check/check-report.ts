@@ -150,7 +150,9 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
   const listed = reproducedBy.slice(0, MAX_LISTED).map(({ conventions, value }) => ({ conventions, value }));
   const inInterval = chosen.low !== null && chosen.high !== null && printed.value >= chosen.low && printed.value <= chosen.high;
   const verdict = reproducedBy.length > 0 ? "match" : inInterval ? "close" : "mismatch";
-  const explanation = explain(claim, printed, chosen, all, reproducedBy, verdict, failed);
+  const { undated } = selectRecords(records, query, timeZone);
+  const left = [undated > 0 ? `${undated} record${undated === 1 ? "" : "s"} of the segment had no readable date and could not be placed in a period` : "", (chosen.unreadable ?? 0) > 0 ? `${chosen.unreadable} record${chosen.unreadable === 1 ? "" : "s"} of the segment and period had a value that could not be read, and were left out` : ""].filter((text) => text !== "");
+  const explanation = [explain(claim, printed, chosen, all, reproducedBy, verdict, failed), ...left].join("; ");
   return { ...base, verdict, recomputed: chosen.value, low: chosen.low, high: chosen.high, n: chosen.n, reproducedBy: listed, explanation };
 }
 

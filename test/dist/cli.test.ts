@@ -284,3 +284,51 @@ describe("usage errors exit 2 with a message that lists what exists", () => {
     expect(execFileSync(process.execPath, [join(root, "dist/cli.js"), "--version"], { encoding: "utf8" }).trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
   });
 });
+
+describe("cx-metrics check", () => {
+  const claims = join(root, "examples/report-claims.yaml");
+
+  it("prints the contract JSON for the walk-through's claims and exits 1 because some do not match", () => {
+    const run = cli(["check", claims, "--format", "json"]);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { claims: { id: string; verdict: string; recomputed: number | null; n: number | null; reproducedBy: { conventions: Record<string, string> }[] }[]; data: Record<string, unknown> };
+    expect(result.claims.map((claim) => `${claim.id} ${claim.verdict}`)).toEqual([
+      "nps-q1 match",
+      "nps-chat-q1 close",
+      "nps-email-q1 mismatch",
+      "csat-q1 match",
+      "first-reply-p90 match",
+      "sla-first-reply match",
+      "nps-shares mismatch",
+      "csat-social mismatch",
+    ]);
+    // csat-q1: 88 % is good / (good + bad), the library's top-box over all answers is 82 % (410 of 500).
+    const csatClaim = result.claims[3]!;
+    expect([csatClaim.recomputed, csatClaim.n]).toEqual([82, 500]);
+    expect(csatClaim.reproducedBy[0]!.conventions).toMatchObject({ csat: "good-over-rated", rounding: "half-up" });
+    expect(result.data).toEqual({ survey: { read: 600, used: 600, rejected: 0 }, csat: { read: 500, used: 500, rejected: 0 }, tickets: { read: 400, used: 400, rejected: 0 } });
+  });
+
+  it("reads JSON claims, exits 0 when every claim matches, and prints Markdown", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cx-check-"));
+    writeFileSync(join(dir, "survey.csv"), readFileSync(fixture("survey.csv")));
+    // survey.csv, all of it: 5 promoters, 3 detractors of 10 → NPS 20; chat: 3 P, 1 D of 5 → 40.
+    writeFileSync(join(dir, "claims.json"), JSON.stringify({ data: { survey: "survey.csv" }, claims: [{ id: "all", metric: "nps", data: "survey", value: "20" }, { id: "chat", metric: "nps", data: "survey", filter: { channel: "chat" }, value: "40" }] }));
+    const run = cli(["check", join(dir, "claims.json"), "--format", "markdown"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("| all | nps | 20 | 20 | 10 | match |");
+    expect(run.stdout).toContain("| chat | nps | 40 | 40 | 5 | match |");
+  });
+
+  it("usage errors: no such claims file, a data set that is not there, a filter column that is not there", () => {
+    expect(cli(["check", "nope.yaml"]).status).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), "cx-check-"));
+    writeFileSync(join(dir, "survey.csv"), readFileSync(fixture("survey.csv")));
+    writeFileSync(join(dir, "a.json"), JSON.stringify({ data: { survey: "survey.csv" }, claims: [{ id: "x", metric: "nps", data: "surveys", value: "20" }] }));
+    expect(cli(["check", join(dir, "a.json")]).stderr).toBe('cx-metrics: claim x: no data set "surveys"; data sets: survey\n');
+    writeFileSync(join(dir, "b.json"), JSON.stringify({ data: { survey: "survey.csv" }, claims: [{ id: "x", metric: "nps", data: "survey", filter: { region: "EU" }, value: "20" }] }));
+    const missing = cli(["check", join(dir, "b.json")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no column "region"');
+  });
+});

@@ -13,6 +13,7 @@ import { ROUNDING_RULES, roundsTo } from "./rounding.js";
 export interface Claim {
   /** A name for the result. */
   readonly id: string;
+  /** The metric the figure is of. */
   readonly metric: ReportMetric;
   /** As printed: `42`, `"87%"`, `"93.4 %"`, `"1h 12m"`. */
   readonly value: string | number;
@@ -30,31 +31,46 @@ export interface Claim {
   readonly options?: ClaimOptions;
   /** Durations: `"median"` (default), `"mean"`, `"p90"`, ... */
   readonly statistic?: string;
-  /** Printed figures beside the value, checked against it (see `checkPrinted`). */
+  /** NPS: the printed share of promoters, checked against the value (see `checkPrinted`). */
   readonly promoters?: string | number;
+  /** NPS: the printed share of detractors. */
   readonly detractors?: string | number;
+  /** Printed shares that must add up to 100 %. */
   readonly shares?: readonly (string | number)[];
+  /** The printed interval's lower bound. */
   readonly low?: string | number;
+  /** The printed interval's upper bound. */
   readonly high?: string | number;
-  readonly previous?: { readonly value: string | number; readonly n: number };
+  /** The previous period as printed, for the significance of the change. */
+  readonly previous?: {
+    /** Its printed value. */
+    readonly value: string | number;
+    /** Its printed n. */
+    readonly n: number;
+  };
 }
 
 /** The claims and the time zone they are read in. */
 export interface Claims {
   /** IANA zone of the claims' periods and of local times in the data; default UTC. */
   readonly timeZone?: string;
+  /** The figures to check. */
   readonly claims: readonly Claim[];
 }
 
 /** One way to reproduce a printed figure: the conventions (rounding included) and the value before rounding. */
 export interface Reproduction {
+  /** Convention → option, rounding included (names in docs/check.md). */
   readonly conventions: Readonly<Record<string, string>>;
+  /** The figure under them, before rounding. */
   readonly value: number;
 }
 
 /** The verdict on one claim (contract: DESIGN.md, `check --format json`). */
 export interface ClaimResult {
+  /** The claim's id. */
   readonly id: string;
+  /** The claim's metric. */
   readonly metric: ReportMetric;
   /** `match`: a documented definition reproduces the printed figure once rounded as printed; `close`: none does, but it lies in the figure's sampling interval; `mismatch`: neither. Without data: whether the printed figures agree with each other. */
   readonly verdict: "match" | "close" | "mismatch";
@@ -62,7 +78,9 @@ export interface ClaimResult {
   readonly printed: string;
   /** The figure under the library's defaults; null without data. */
   readonly recomputed: number | null;
+  /** Lower bound of the recomputed figure's interval (null for durations and without data). */
   readonly low: number | null;
+  /** Upper bound of the recomputed figure's interval. */
   readonly high: number | null;
   /** n under the library's defaults; null without data. */
   readonly n: number | null;
@@ -76,6 +94,7 @@ export interface ClaimResult {
 
 /** The results, claim by claim. */
 export interface CheckResult {
+  /** One result per claim, in the claims' order. */
   readonly claims: readonly ClaimResult[];
 }
 

@@ -4,6 +4,7 @@ import { readPrinted, type PrintedFigure } from "./printed.js";
 
 /** The printed figures of a claim that can be checked against each other. */
 export interface PrintedFigures {
+  /** The metric (`"nps"` enables the share and step checks of NPS). */
   readonly metric: string;
   /** The headline figure as printed. */
   readonly value: string | number;
@@ -11,14 +12,23 @@ export interface PrintedFigures {
   readonly n?: number | undefined;
   /** NPS: the printed shares of promoters and detractors ("45%"). */
   readonly promoters?: string | number | undefined;
+  /** NPS: the printed share of detractors. */
   readonly detractors?: string | number | undefined;
   /** Shares that must add up to 100 % (a distribution, retention and churn). */
   readonly shares?: readonly (string | number)[] | undefined;
-  /** The printed interval. */
+  /** The printed interval's lower bound. */
   readonly low?: string | number | undefined;
+  /** The printed interval's upper bound. */
   readonly high?: string | number | undefined;
   /** The previous period as printed, for the change. */
-  readonly previous?: { readonly value: string | number; readonly n: number } | undefined;
+  readonly previous?:
+    | {
+        /** Its printed value. */
+        readonly value: string | number;
+        /** Its printed n. */
+        readonly n: number;
+      }
+    | undefined;
 }
 
 /** The outcome of one check. */
@@ -27,6 +37,7 @@ export interface PrintedCheck {
   readonly check: string;
   /** False when the printed figures contradict each other (for the change: false when it is not significant). */
   readonly ok: boolean;
+  /** What was found, in words. */
   readonly message: string;
 }
 

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// The executable: runs the command line with the process's arguments and sets the exit code.
+// The executable: runs the command line with the process's arguments and sets the exit code; started as a worker thread, reads its part of a large file.
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { main } from "./main.js";
+import { runWorkerPart, type WorkerTask } from "./two-parts.js";
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`cx-metrics: unexpected error (please report it): ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (!isMainThread && (workerData as WorkerTask | undefined)?.cxMetricsPart === true) {
+  void runWorkerPart(workerData as WorkerTask, (message) => parentPort!.postMessage(message));
+} else {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, workerUrl: new URL(import.meta.url) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`cx-metrics: unexpected error (please report it): ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

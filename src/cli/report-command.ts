@@ -1,21 +1,21 @@
 // `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with their line, column, value and reason, the report written in the chosen format.
 import { readFileSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
-import type { InstantReading } from "../internal/instant.js";
 import { parseInstant } from "../internal/instant.js";
-import { createSummary } from "../report/summarize.js";
+import { createSummary, summaryResult } from "../report/summarize.js";
 import { REPORT_METRICS, REPORT_PERIOD_UNITS, type ReportMetric, type SummarizeResult, type SummarizeSpec } from "../report/spec.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import type { Scorecard } from "../iqs/scorecard.js";
 import type { SlaPolicy, SlaTarget } from "../sla/policy.js";
 import { businessCalendar, type BusinessCalendar, type BusinessCalendarOptions, type WorkingWeek } from "../time/calendar.js";
 import { listOf, numberFlag, oneOf, parseFlags, REPORT_HELP, REPORT_OPTIONS, UsageError } from "./args.js";
-import { ColumnError, metricFields, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
+import { metricFields, PRESETS, type FieldSpec } from "./columns.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
-import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat, type InputRow } from "./read/input.js";
+import { formatOf, INPUT_FORMATS, inputSize, openInput, type InputFormat } from "./read/input.js";
 import { createProgress } from "./progress.js";
-import { recordBuilder, type RecordBuilder } from "./records.js";
+import { runPart, StrictStop, type PartResult, type ReportJob } from "./report-part.js";
+import { canSplit, runInTwoParts } from "./two-parts.js";
 
 /** What a command run gives back: the exit code (output already written). */
 export type ExitCode = 0 | 1 | 2;
@@ -25,6 +25,8 @@ export interface CommandIO {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   readonly env: NodeJS.ProcessEnv;
+  /** The executable's URL, to start a worker thread on it (a large file is read in two parts); none: one pass. */
+  readonly workerUrl?: URL;
 }
 
 function readJson(flag: string, path: string): unknown {
@@ -59,18 +61,22 @@ function parseTarget(text: string): SlaTarget {
 }
 
 /** The summarize spec and the columns to read, from the flags. */
-function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"]): { spec: SummarizeSpec; fields: FieldSpec[] } {
+function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"]): { spec: SummarizeSpec; fields: FieldSpec[]; calendarOptions: BusinessCalendarOptions | undefined } {
   const metric = oneOf<ReportMetric>("metric", values.metric, REPORT_METRICS);
   if (metric === undefined) throw new UsageError(`--metric is required: one of ${REPORT_METRICS.join(", ")}`);
   const every = oneOf("every", values.every, REPORT_PERIOD_UNITS);
   const timeZone = values["time-zone"];
   let calendar: BusinessCalendar | undefined;
+  let calendarOptions: BusinessCalendarOptions | undefined;
   try {
     if (values.calendar !== undefined && values.hours !== undefined) throw new UsageError("give --hours or --calendar, not both");
-    if (values.calendar !== undefined) calendar = businessCalendar(readJson("calendar", values.calendar) as BusinessCalendarOptions);
+    if (values.calendar !== undefined) calendarOptions = readJson("calendar", values.calendar) as BusinessCalendarOptions;
     if (values.hours !== undefined) {
       if (timeZone === undefined) throw new UsageError("--hours needs --time-zone: business hours are local times");
-      calendar = businessCalendar({ timeZone, week: parseHours(values.hours) });
+      calendarOptions = { timeZone, week: parseHours(values.hours) };
+    }
+    if (calendarOptions !== undefined) {
+      calendar = businessCalendar(calendarOptions);
     }
   } catch (error) {
     if (isCxMetricsError(error)) throw new UsageError(`--${values.calendar !== undefined ? "calendar" : "hours"}: ${error.message}`);
@@ -120,21 +126,7 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
       if (typeof criterion?.id === "string") fields.push({ field: `ratings.${criterion.id}`, kind: "text", required: true, column: criterion.id });
     }
   }
-  return { spec, fields };
-}
-
-/** A library message as a reject reason: without the function name and the record's index (the line says which). */
-function reasonOf(message: string): string {
-  return message
-    .replace(/^summarize: /, "")
-    .replace(/^record \d+: /, "")
-    .replace(/ of record \d+/g, "")
-    .replace(/ is undefined, expected/, " is blank, expected")
-    .replace(/pass \{ timeZone: "Europe\/Berlin" \} \(any IANA zone\)/, "give --time-zone (any IANA zone)");
-}
-
-function cellText(value: unknown): unknown {
-  return value === undefined ? null : value;
+  return { spec, fields, calendarOptions };
 }
 
 /** Runs `cx-metrics report` with its arguments (after the word "report"). */
@@ -146,7 +138,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "report needs a FILE (or - for standard input)" : `report reads one file, got ${positionals.length}: ${positionals.join(" ")}`);
   const path = positionals[0]!;
-  const { spec, fields } = specFromFlags(values);
+  const { spec, fields, calendarOptions } = specFromFlags(values);
   const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
   const inputFormat = oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ?? (path === "-" ? "csv" : formatOf(path));
   const preset = values.preset === undefined ? undefined : PRESETS[values.preset];
@@ -159,78 +151,44 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   }
   if (values.delimiter !== undefined && [...values.delimiter].length !== 1) throw new UsageError(`--delimiter ${JSON.stringify(values.delimiter)}: expected one character`);
 
-  const builder = (() => {
-    try {
-      return createSummary(spec);
-    } catch (error) {
-      if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^summarize: /, ""));
-      throw error;
-    }
-  })();
-  const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone: spec.timeZone };
-  const rejects: Reject[] = [];
-  let columns: ResolvedField[] = [];
-  let build: RecordBuilder = () => ({});
-  let read = 0;
-  let strictFailure: Reject | null = null;
-  const reject = (entry: Reject): void => {
-    rejects.push(entry);
-    if (values.strict === true) {
-      strictFailure = entry;
-      throw new StrictStop();
-    }
-  };
-  const { stream, size } = openInput(path);
-  const progress = createProgress(io.stderr, size, values.quiet !== true);
   try {
-    await readRows(
-      stream,
-      inputFormat,
-      {
-        header(names) {
-          try {
-            columns = resolveColumns(names, { fields, by: spec.by ?? [], mapping, preset });
-            build = recordBuilder(columns, reading);
-            return columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0);
-          } catch (error) {
-            if (error instanceof ColumnError) throw new UsageError(error.message);
-            throw error;
-          }
-        },
-        row(row: InputRow) {
-          read++;
-          progress.rows(read);
-          if (row.problem !== null) {
-            reject({ line: row.line, column: row.problemColumn, value: null, reason: row.problem });
-            return;
-          }
-          const record = build((index) => row.cells[index]);
-          const excluded = builder.add(record);
-          if (excluded !== null) {
-            const name = excluded.field.startsWith("ratings.") || columns.some((column) => column.field === excluded.field) ? excluded.field : "";
-            const column = columns.find((candidate) => candidate.field === name);
-            const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
-            reject({ line: row.line, column: column?.header ?? null, value: index === -1 ? null : cellText(row.cells[index]), reason: reasonOf(excluded.reason) });
-          }
-        },
-      },
-      { ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }), onBytes: (bytes) => progress.bytes(bytes) },
-    );
+    createSummary(spec); // checks the spec before any file is read
+  } catch (error) {
+    if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^summarize: /, ""));
+    throw error;
+  }
+  const { calendar: _built, ...plainSpec } = spec;
+  const job: ReportJob = {
+    spec: plainSpec,
+    calendar: calendarOptions,
+    format: inputFormat,
+    delimiter: values.delimiter,
+    fields,
+    mapping: [...mapping],
+    preset: values.preset,
+    strict: values.strict === true,
+  };
+  const size = inputSize(path);
+  const progress = createProgress(io.stderr, size, values.quiet !== true);
+  let outcome: PartResult | null = null;
+  try {
+    if (io.workerUrl !== undefined && canSplit(path, size, job, io.env)) outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes));
+    outcome ??= await runPart(job, openInput(path).stream, {}, { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) });
   } catch (error) {
     progress.done();
-    if (error instanceof StrictStop && strictFailure !== null) {
-      const failure: Reject = strictFailure;
+    if (error instanceof StrictStop) {
+      const failure = error.reject;
       io.stderr.write(`cx-metrics: bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}\n`);
-      if ("destroy" in stream && stream !== process.stdin) stream.destroy();
       return 1;
     }
     throw error;
   }
   progress.done();
+  const { read, rejects } = outcome;
 
   let result: SummarizeResult;
   try {
-    result = builder.result();
+    result = summaryResult(spec, outcome.state);
   } catch (error) {
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
     io.stderr.write(`cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`);
@@ -243,7 +201,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   return 0;
 }
 
-class StrictStop extends Error {}
+
 
 function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]): void {
   if (path === undefined) return;

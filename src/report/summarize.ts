@@ -25,6 +25,12 @@ export interface SummaryBuilder {
   add(record: unknown): ExcludedRow | null;
   /** The rows so far, with what was read, used and rejected. */
   result(): SummarizeResult;
+  /**
+   * What has been counted so far, to be merged with another builder's (two parts of a file read at
+   * once): structured-cloneable, so it crosses to and from worker threads.
+   * @internal
+   */
+  state(): SummaryState;
 }
 
 const NO_VALUES: string[] = [];
@@ -33,6 +39,49 @@ const NO_VALUES: string[] = [];
 interface SegmentTotals {
   readonly values: readonly string[];
   readonly periods: Map<number, Totals>;
+}
+
+/**
+ * A builder's counts: per segment and period, records read and used, and the exclusions.
+ * @internal
+ */
+export interface SummaryState {
+  readonly segments: Map<string, SegmentTotals>;
+  readonly read: number;
+  readonly used: number;
+  readonly exclusions: readonly ExcludedRow[];
+}
+
+/**
+ * Two builders' counts as one, in order: `first`'s records, then `second`'s (their exclusions'
+ * indexes are moved on by `first.read`).
+ * @internal
+ */
+export function mergeSummaryStates(first: SummaryState, second: SummaryState): SummaryState {
+  const segments = new Map<string, SegmentTotals>();
+  for (const state of [first, second]) {
+    for (const [key, segment] of state.segments) {
+      let into = segments.get(key);
+      if (into === undefined) segments.set(key, (into = { values: segment.values, periods: new Map() }));
+      for (const [period, totals] of segment.periods) {
+        let target = into.periods.get(period);
+        if (target === undefined) into.periods.set(period, (target = newTotals()));
+        mergeTotals(target, totals);
+      }
+    }
+  }
+  const moved = second.exclusions.map((row) => ({ ...row, index: row.index + first.read }));
+  return { segments, read: first.read + second.read, used: first.used + second.used, exclusions: [...first.exclusions, ...moved] };
+}
+
+/**
+ * The result of counts (one builder's, or merged ones) for a spec.
+ * @internal
+ */
+export function summaryResult(spec: SummarizeSpec, state: SummaryState): SummarizeResult {
+  if (state.used === 0) throw new CxMetricsError("summarize", "EMPTY_INPUT", state.exclusions.length === 0 ? "no records" : `no records: all ${state.exclusions.length} were rejected`);
+  const rows = reportRows(spec, spec.by ?? [], spec.timeZone ?? "UTC", state.segments);
+  return { rows, input: { read: state.read, used: state.used, rejected: state.exclusions.length }, exclusions: [...state.exclusions] };
 }
 
 /**
@@ -108,9 +157,10 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       return null;
     },
     result(): SummarizeResult {
-      if (used === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", exclusions.length === 0 ? "no records" : `no records: all ${exclusions.length} were rejected`);
-      const rows = reportRows(spec, by, timeZone, segments);
-      return { rows, input: { read, used, rejected: exclusions.length }, exclusions: [...exclusions] };
+      return summaryResult(spec, { segments, read, used, exclusions });
+    },
+    state(): SummaryState {
+      return { segments, read, used, exclusions };
     },
   };
 }

@@ -1,9 +1,12 @@
 // The built command (dist/cli.js) run as a user runs it, on the fixture files in test/fixtures/cli: its JSON against hand counts, bad rows of every kind with their lines, presets, formats, exit codes.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { metricFields } from "../../src/cli/columns.js";
+import { runInTwoParts } from "../../src/cli/two-parts.js";
 import { iqs } from "../../dist/iqs/index.js";
 import { compareNps, npsConfidenceInterval } from "../../dist/nps/index.js";
 
@@ -331,4 +334,67 @@ describe("cx-metrics check", () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no column "region"');
   });
+});
+
+describe("a large file read in two halves at once", () => {
+  // 400,000 good rows (about 17 MB, over the 16 MB from which the command splits), a two-line quoted
+  // comment near the start, and bad rows at lines written down as the file is made.
+  const dir = mkdtempSync(join(tmpdir(), "cx-split-"));
+  const rows = 400_000;
+  const badAt = new Set([10, 150_000, 250_000, 399_990]); // data row numbers (1-based) that get score 11
+  function write(name: string, middleQuote: boolean): { path: string; badLines: number[] } {
+    const lines: string[] = [];
+    for (let i = 1; i <= rows; i++) {
+      const day = String((i % 28) + 1).padStart(2, "0");
+      const channel = ["chat", "email", "phone"][i % 3];
+      const score = badAt.has(i) ? 11 : i % 11;
+      const comment = i === 5 ? '"two\nlines"' : i % 7 === 0 ? '"fine, thanks"' : "";
+      lines.push(`${i},2025-03-${day}T10:00:00Z,${channel},${score},${comment}\n`);
+    }
+    if (middleQuote) {
+      // A quoted comment of 1 MB (200,000 short lines) starting 250 kB before the middle of the
+      // file: the middle of the longer file (0.5 MB further on) falls inside it.
+      const total = lines.reduce((sum, text) => sum + text.length, 0);
+      let at = 0;
+      let k = 0;
+      while (at + lines[k]!.length < total / 2 - 250_000) at += lines[k++]!.length;
+      lines[k] = lines[k]!.replace(/,[^,]*\n$/, `,"${"long\n".repeat(200_000)}"\n`);
+    }
+    const badLines: number[] = [];
+    let line = 2;
+    lines.forEach((text, i) => {
+      if (badAt.has(i + 1)) badLines.push(line);
+      line += (text.match(/\n/g)?.length ?? 0);
+    });
+    const path = join(dir, name);
+    writeFileSync(path, "id,respondedAt,channel,score,comment\n" + lines.join(""));
+    return { path, badLines };
+  }
+  const args = ["--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--format", "json"];
+  const run = (path: string, threads: string): string => {
+    const result = spawnSync(process.execPath, [join(root, "dist/cli.js"), "report", path, ...args], { encoding: "utf8", env: { ...process.env, CX_METRICS_THREADS: threads }, maxBuffer: 1 << 26 });
+    expect(result.status).toBe(0);
+    return result.stdout;
+  };
+
+  it("gives exactly the report of one pass, bad rows at their lines in both halves", () => {
+    const { path, badLines } = write("big.csv", false);
+    const split = run(path, "2");
+    expect(split).toBe(run(path, "1"));
+    const report = JSON.parse(split) as { input: { read: number; used: number; rejected: number }; rejects: { line: number; value: string }[] };
+    expect(report.input).toEqual({ read: rows, used: rows - 4, rejected: 4 });
+    expect(report.rejects.map((reject) => reject.line)).toEqual(badLines);
+  }, 120_000);
+
+  it("reads the file in one pass when the middle falls inside a quoted field", async () => {
+    const { path, badLines } = write("quoted-middle.csv", true);
+    // The split is refused (null: the first half does not end where a record ends); the plain file splits.
+    const job = { spec: { metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin", invalid: "exclude" }, format: "csv", fields: metricFields("nps", true), mapping: [], strict: false } as const;
+    const workerUrl = pathToFileURL(join(root, "dist/cli.js"));
+    expect(await runInTwoParts(path, statSync(path).size, job, workerUrl, () => undefined)).toBeNull();
+    expect(await runInTwoParts(join(dir, "big.csv"), statSync(join(dir, "big.csv")).size, job, workerUrl, () => undefined)).not.toBeNull();
+    const split = run(path, "2");
+    expect(split).toBe(run(path, "1"));
+    expect((JSON.parse(split) as { rejects: { line: number }[] }).rejects.map((reject) => reject.line)).toEqual(badLines);
+  }, 120_000);
 });

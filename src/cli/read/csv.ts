@@ -43,7 +43,18 @@ export class CsvScanner {
   private started = false;
   private keep: readonly boolean[] | null = null;
 
-  constructor(delimiter = ",") {
+  /** Is part of a record waiting for more text (the input so far does not end at a record's end)? */
+  get pending(): boolean {
+    return this.carry !== "";
+  }
+
+  /** The line the next record starts on (1-based, or relative to `firstLine`). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  constructor(delimiter = ",", firstLine = 1) {
+    this.line = firstLine;
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") throw new Error(`delimiter must be one character other than a quote or a line break, got ${JSON.stringify(delimiter)}`);
     this.delimiter = delimiter.charCodeAt(0);
   }

@@ -39,30 +39,52 @@ export function formatOf(path: string): InputFormat {
   return "csv";
 }
 
-/** Opens a path (or `-` for standard input); its size in bytes when known, for the progress bar. */
-export function openInput(path: string): { readonly stream: Readable; readonly size: number | null } {
-  if (path === "-") return { stream: process.stdin, size: null };
-  let size: number;
+/** The size in bytes of a path's file, null for standard input (`-`); an error for a path that is not a readable file. */
+export function inputSize(path: string): number | null {
+  if (path === "-") return null;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a file`);
-    size = stat.size;
+    return stat.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
-  return { stream: createReadStream(path, { highWaterMark: 1 << 16 }), size };
+}
+
+/** Opens a path (or `-` for standard input); its size in bytes when known, for the progress bar. */
+export function openInput(path: string): { readonly stream: Readable; readonly size: number | null } {
+  const size = inputSize(path);
+  return { stream: path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 }), size };
+}
+
+/** How to read a part of a file (the command reads a large file in two parts at once). */
+export interface PartOptions {
+  /** The header, read from the file's start: this part has none of its own. */
+  readonly header?: readonly string[];
+  /** The part must end where a record ends (else the split fell inside a quoted field: {@link SplitError}). */
+  readonly endsAtRecord?: boolean;
+}
+
+/** A part of a file did not end where a record ends: the split point was inside a quoted field. */
+export class SplitError extends Error {}
+
+/** Options of {@link readRows}. */
+export interface ReadOptions extends PartOptions {
+  readonly delimiter?: string;
+  readonly onBytes?: (bytes: number) => void;
 }
 
 /**
  * Reads every row of a stream into `sink`. Bytes are decoded as UTF-8 (a byte that is not UTF-8
  * stops the read with an error saying after which line); `onBytes` is told how far the read got.
+ * Returns the line after the last row (for a part read with `header`, counted from 1 at its start).
  */
-export async function readRows(stream: Readable, format: InputFormat, sink: RowSink, options: { readonly delimiter?: string; readonly onBytes?: (bytes: number) => void } = {}): Promise<void> {
+export async function readRows(stream: Readable, format: InputFormat, sink: RowSink, options: ReadOptions = {}): Promise<{ readonly endLine: number }> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
   let lastLine = 0;
-  const push = makeScanner(format, options.delimiter, sink, (line) => (lastLine = line));
+  const push = makeScanner(format, options, sink, (line) => (lastLine = line));
   const decode = (chunk?: Buffer): string => {
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
@@ -76,19 +98,26 @@ export async function readRows(stream: Readable, format: InputFormat, sink: RowS
     options.onBytes?.(bytes);
   }
   push.chunk(decode());
-  push.end();
+  return { endLine: push.end() };
 }
 
 interface Pusher {
   chunk(text: string): void;
-  end(): void;
+  /** Ends the input; returns the line after the last row. */
+  end(): number;
 }
 
-function makeScanner(format: InputFormat, delimiter: string | undefined, sink: RowSink, seen: (line: number) => void): Pusher {
+function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, seen: (line: number) => void): Pusher {
   if (format === "csv" || format === "tsv") {
-    const scanner = new CsvScanner(delimiter ?? (format === "tsv" ? "\t" : ","));
+    const scanner = new CsvScanner(options.delimiter ?? (format === "tsv" ? "\t" : ","));
     let width = -1;
     let names: readonly string[] = [];
+    if (options.header !== undefined) {
+      names = options.header;
+      width = names.length;
+      const used = sink.header(names, 0);
+      if (used !== undefined) scanner.keepOnly(used);
+    }
     const take = (record: CsvRecord): void => {
       seen(record.line);
       if (width === -1) {
@@ -105,8 +134,10 @@ function makeScanner(format: InputFormat, delimiter: string | undefined, sink: R
     return {
       chunk: (text) => scanner.push(text, take),
       end: () => {
+        if (options.endsAtRecord === true && scanner.pending) throw new SplitError("the part ends inside a record");
         scanner.end(take);
         if (width === -1) throw new InputError("the input is empty: no header line");
+        return scanner.nextLine;
       },
     };
   }
@@ -131,6 +162,7 @@ function makeScanner(format: InputFormat, delimiter: string | undefined, sink: R
       end: () => {
         scanner.end();
         if (names === null) throw new InputError("the JSON array is empty: no records");
+        return 0;
       },
     };
   }
@@ -140,6 +172,7 @@ function makeScanner(format: InputFormat, delimiter: string | undefined, sink: R
     end: () => {
       scanner.end(take);
       if (names === null) throw new InputError("the input is empty: no records");
+      return 0;
     },
   };
 }

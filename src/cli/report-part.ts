@@ -1,0 +1,106 @@
+// One pass of `cx-metrics report` over a file or a part of it: rows → records → createSummary, each bad row kept with its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
+import type { Readable } from "node:stream";
+import type { InstantReading } from "../internal/instant.js";
+import { createSummary, type SummaryState } from "../report/summarize.js";
+import type { SummarizeSpec } from "../report/spec.js";
+import { businessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
+import { UsageError } from "./args.js";
+import { ColumnError, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
+import type { Reject } from "./format/index.js";
+import { readRows, type InputFormat, type InputRow, type PartOptions } from "./read/input.js";
+import { recordBuilder, type RecordBuilder } from "./records.js";
+
+/** Everything a pass needs, as plain data (it is sent to a worker thread as it is). */
+export interface ReportJob {
+  /** The spec without its calendar (a calendar holds an index; its options travel instead). */
+  readonly spec: Omit<SummarizeSpec, "calendar">;
+  readonly calendar?: BusinessCalendarOptions | undefined;
+  readonly format: InputFormat;
+  readonly delimiter?: string | undefined;
+  readonly fields: readonly FieldSpec[];
+  readonly mapping: readonly (readonly [string, string])[];
+  readonly preset?: string | undefined;
+  /** Stop at the first bad row. */
+  readonly strict: boolean;
+}
+
+/** What a pass counted. */
+export interface PartResult {
+  readonly state: SummaryState;
+  readonly read: number;
+  /** Bad rows, lines as read (relative to the part's start for a part without its own header). */
+  readonly rejects: Reject[];
+  /** The line after the part's last row. */
+  readonly endLine: number;
+}
+
+/** The first bad row under --strict. */
+export class StrictStop extends Error {
+  constructor(readonly reject: Reject) {
+    super(reject.reason);
+  }
+}
+
+/** A library message as a reject reason: without the function name and the record's index (the line says which). */
+export function reasonOf(message: string): string {
+  return message
+    .replace(/^summarize: /, "")
+    .replace(/^record \d+: /, "")
+    .replace(/ of record \d+/g, "")
+    .replace(/ is undefined, expected/, " is blank, expected")
+    .replace(/pass \{ timeZone: "Europe\/Berlin" \} \(any IANA zone\)/, "give --time-zone (any IANA zone)");
+}
+
+/** The spec with its calendar built. */
+export function specOf(job: ReportJob): SummarizeSpec {
+  return job.calendar === undefined ? job.spec : { ...job.spec, calendar: businessCalendar(job.calendar) };
+}
+
+/** Reads rows from a stream into a summary; hooks report progress. */
+export async function runPart(job: ReportJob, stream: Readable, part: PartOptions, hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {}): Promise<PartResult> {
+  const spec = specOf(job);
+  const builder = createSummary(spec);
+  const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone: spec.timeZone };
+  const preset = job.preset === undefined ? undefined : PRESETS[job.preset];
+  const mapping = new Map(job.mapping);
+  const rejects: Reject[] = [];
+  let columns: ResolvedField[] = [];
+  let build: RecordBuilder = () => ({});
+  let read = 0;
+  const reject = (entry: Reject): void => {
+    rejects.push(entry);
+    if (job.strict) throw new StrictStop(entry);
+  };
+  const { endLine } = await readRows(
+    stream,
+    job.format,
+    {
+      header(names) {
+        try {
+          columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });
+        } catch (error) {
+          if (error instanceof ColumnError) throw new UsageError(error.message);
+          throw error;
+        }
+        build = recordBuilder(columns, reading);
+        return columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0);
+      },
+      row(row: InputRow) {
+        read++;
+        hooks.onRows?.(read);
+        if (row.problem !== null) {
+          reject({ line: row.line, column: row.problemColumn, value: null, reason: row.problem });
+          return;
+        }
+        const excluded = builder.add(build((index) => row.cells[index]));
+        if (excluded !== null) {
+          const column = columns.find((candidate) => candidate.field === excluded.field);
+          const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
+          reject({ line: row.line, column: column?.header ?? null, value: index === -1 ? null : (row.cells[index] ?? null), reason: reasonOf(excluded.reason) });
+        }
+      },
+    },
+    { ...part, ...(job.delimiter === undefined ? {} : { delimiter: job.delimiter }), ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }) },
+  );
+  return { state: builder.state(), read, rejects, endLine };
+}

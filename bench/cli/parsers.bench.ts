@@ -61,8 +61,9 @@ const udsvStream: Run = async () => {
   let sum = 0;
   for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 16 })) {
     if (parser === null) parser = initParser(inferSchema(chunk as string));
-    parser.chunk<string[]>(chunk as string, parser.stringArrs, (rows) => {
-      for (const row of rows) sum += Number(row[3]) || 0;
+    // The third argument is called with each row (udsv's non-accumulating mode).
+    parser.chunk<string[]>(chunk as string, parser.stringArrs, (row) => {
+      sum += Number((row as unknown as string[])[3]) || 0;
     });
   }
   parser!.end();

@@ -83,7 +83,11 @@ describe("NPS: blanks, shares rounded first, period cuts", () => {
   it("shares rounded first: 2 promoters and 1 detractor of 7 give 14.3 exactly, 29 − 14 = 15 from rounded shares", () => {
     const survey = [10, 9, 8, 8, 7, 7, 2].map((score) => ({ score }));
     expect(one({ metric: "nps", value: "14", data: "s" }, { s: survey }).explanation).toContain("the library's default definition gives 14.29");
-    expect(options(one({ metric: "nps", value: "15", data: "s" }, { s: survey }))).toEqual([{ "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" }]);
+    const rounded = one({ metric: "nps", value: "15", data: "s" }, { s: survey });
+    expect(options(rounded)).toEqual([{ "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" }]);
+    // Explained by rounding of inputs, not by another definition: close.
+    expect(rounded.verdict).toBe("close");
+    expect(rounded.explanation).toContain("rounding the inputs first does");
   });
 
   it("the period cut in UTC: 31 January 23:30 UTC is February in Berlin, January in UTC", () => {
@@ -145,7 +149,9 @@ describe("durations: percentile methods, clocks, resolutions, agent-created tick
 
   it("whole minutes: 30.6 and 45.9 minutes have a median of 38.25, of 37.5 once cut to whole minutes (30, 45), as Zendesk exports them", () => {
     const seconds = [{ createdAt: at(0), firstResponseAt: at(30.6) }, { createdAt: at(0), firstResponseAt: at(45.9) }];
-    expect(one({ metric: "first-response", value: "37.5", data: "t" }, { t: seconds }).reproducedBy[0]!.conventions["duration-inputs"]).toBe("whole-minutes");
+    const cut = one({ metric: "first-response", value: "37.5", data: "t" }, { t: seconds });
+    expect(cut.reproducedBy[0]!.conventions["duration-inputs"]).toBe("whole-minutes");
+    expect(cut.verdict).toBe("close");
   });
 });
 

@@ -72,7 +72,7 @@ export interface ClaimResult {
   readonly id: string;
   /** The claim's metric. */
   readonly metric: ReportMetric;
-  /** `match`: a documented definition reproduces the printed figure once rounded as printed; `close`: none does, but it lies in the figure's sampling interval; `mismatch`: neither. Without data: whether the printed figures agree with each other. */
+  /** `match`: a documented definition reproduces the printed figure once rounded as printed; `close`: none does, but rounded inputs do or it lies in the figure's sampling interval; `mismatch`: neither. Without data: whether the printed figures agree with each other. */
   readonly verdict: "match" | "close" | "mismatch";
   /** As printed. */
   readonly printed: string;
@@ -119,6 +119,11 @@ function distance(conventions: Readonly<Record<string, string>>): number {
 }
 
 const MAX_LISTED = 24;
+
+/** A reproduction that needs inputs rounded before the figure (not another definition of it). */
+function isInputRounding(conventions: Readonly<Record<string, string>>): boolean {
+  return conventions["nps-inputs"] === "rounded-shares" || conventions["duration-inputs"] === "whole-minutes";
+}
 
 function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, readonly unknown[]>>): ClaimResult {
   const fn = "checkReport";
@@ -168,7 +173,10 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
   reproducedBy.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || distance(a.conventions) - distance(b.conventions));
   const listed = reproducedBy.slice(0, MAX_LISTED).map(({ conventions, value }) => ({ conventions, value }));
   const inInterval = chosen.low !== null && chosen.high !== null && printed.value >= chosen.low && printed.value <= chosen.high;
-  const verdict = reproducedBy.length > 0 ? "match" : inInterval ? "close" : "mismatch";
+  // Reproduced only from rounded inputs (shares rounded before the NPS, durations cut to whole
+  // minutes): close, as the issue defines it, not a match of a definition.
+  const byDefinition = reproducedBy.some((entry) => !isInputRounding(entry.conventions));
+  const verdict = byDefinition ? "match" : reproducedBy.length > 0 || inInterval ? "close" : "mismatch";
   const { undated } = selectRecords(records, query, timeZone);
   const left = [undated > 0 ? `${undated} record${undated === 1 ? "" : "s"} of the segment had no readable date and could not be placed in a period` : "", (chosen.unreadable ?? 0) > 0 ? `${chosen.unreadable} record${chosen.unreadable === 1 ? "" : "s"} of the segment and period had a value that could not be read, and were left out` : ""].filter((text) => text !== "");
   const explanation = [explain(claim, printed, chosen, all, reproducedBy, verdict, failed), ...left].join("; ");
@@ -181,7 +189,10 @@ function explain(claim: Claim, printed: PrintedFigure, chosen: Candidate, all: r
   const parts: string[] = [];
   const defaults = `${num(chosen.value)} (n = ${chosen.n}${chosen.low === null ? "" : `, interval ${num(chosen.low)} to ${num(chosen.high!)}`})`;
   if (reproducedBy.length > 0 && reproducedBy[0]!.isDefault) parts.push(`the library's default definition gives ${defaults}, printed as ${printed.text}`);
-  else if (reproducedBy.length > 0) {
+  else if (reproducedBy.length > 0 && verdict === "close") {
+    const first = reproducedBy[0]!;
+    parts.push(`no definition reproduces ${printed.text} from the records as they are; the default gives ${defaults}; rounding the inputs first does (${conventionText(first.conventions)}: ${num(first.value)}), so the report likely computed it from rounded figures`);
+  } else if (reproducedBy.length > 0) {
     const first = reproducedBy[0]!;
     const different = Object.entries(first.conventions).filter(([id, option]) => DEFAULT_NAMES[id] !== option && !(id in chosen.conventions && chosen.conventions[id] === option));
     parts.push(

@@ -279,6 +279,10 @@ describe("usage errors exit 2 with a message that lists what exists", () => {
     expect(cli(["summarise"]).status).toBe(2);
   });
 
+  it("npx cx-metrics runs the built command in the repository (after npm ci)", () => {
+    expect(execFileSync("npx", ["--no-install", "cx-metrics", "--help"], { cwd: root, encoding: "utf8" })).toContain("cx-metrics report FILE|- --metric M [options]");
+  });
+
   it("--help shows examples and exits 0; no arguments shows the help and exits 2", () => {
     const help = cli(["report", "--help"]);
     expect(help.status).toBe(0);

@@ -232,3 +232,19 @@ describe("ratings that are not on the scale", () => {
     expect(result.explanation).toContain("1 record of the segment and period had a value that could not be read");
   });
 });
+
+describe("CES and IQS", () => {
+  it("CES on 1-7: easy from 5 (default) 3 of 7 = 42.9 %, from 6 2 of 7 = 28.6 %, the mean 28 / 7 = 4", () => {
+    const survey = [7, 6, 5, 4, 3, 2, 1].map((rating) => ({ rating }));
+    expect(one({ metric: "ces", value: "43%", data: "s" }, { s: survey }).reproducedBy[0]!.conventions).toEqual({ ces: "percent-easy", "ces-easy-from": "5", rounding: "half-up" });
+    expect(one({ metric: "ces", value: "29%", data: "s" }, { s: survey }).reproducedBy[0]!.conventions["ces-easy-from"]).toBe("6");
+    expect(one({ metric: "ces", value: "4", data: "s" }, { s: survey }).reproducedBy[0]!.conventions.ces).toBe("mean");
+  });
+
+  it("IQS: two equally weighted yes/no criteria, reviews scoring 100 % and 50 %: IQS 75 %", () => {
+    const scorecard = { criteria: [{ id: "greeting", weight: 1, scale: "binary" }, { id: "solution", weight: 1, scale: "binary" }] } as const;
+    const reviews = [{ ratings: { greeting: true, solution: true } }, { ratings: { greeting: true, solution: false } }];
+    const result = one({ metric: "iqs", value: "75%", data: "r", options: { scorecard } }, { r: reviews });
+    expect(result).toMatchObject({ verdict: "match", recomputed: 75, n: 2 });
+  });
+});

@@ -27,7 +27,7 @@ export const METHOD: Record<SummarizeSpec["metric"], string> = {
   ces: "CES = percent easy (5-7 of 7, 4-5 of 5); interval: Wilson; change: two-proportion z-test. Sources: docs/ces.md.",
   "first-response": "First response time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test (none this library would stand behind for a median). Sources: docs/time.md.",
   resolution: "Resolution time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test. Sources: docs/time.md.",
-  sla: "SLA % = met / (met + breached), pending apart; interval: Wilson; change: two-proportion z-test. Sources: docs/sla.md.",
+  sla: "SLA % = met / (met + breached), pending apart; n counts measurements (a ticket with a first-response and a resolution target counts twice); interval: Wilson; change: two-proportion z-test. Sources: docs/sla.md.",
   iqs: "IQS = the mean review score in percent (weighted criteria, failed critical criteria score 0); interval: Student t; no change test. Sources: docs/iqs.md.",
 };
 

@@ -134,6 +134,27 @@ export class CalendarIndex {
     return t;
   }
 
+  /**
+   * The working intervals that overlap [from, to), clipped to it, in order, each with the working
+   * milliseconds between `from` and its start: the index laid out as rows (for SQL). An interval
+   * that crosses 1 January 00:00 UTC comes as two rows that meet.
+   */
+  intervals(from: number, to: number): { readonly start: number; readonly end: number; readonly before: number }[] {
+    const rows: { start: number; end: number; before: number }[] = [];
+    let before = 0;
+    for (let year = yearOf(from); year <= yearOf(to - 1); year++) {
+      const chunk = this.chunk(year);
+      for (let k = 0; k < chunk.starts.length; k++) {
+        const start = Math.max(from, chunk.starts[k]!);
+        const end = Math.min(to, chunk.ends[k]!);
+        if (end <= start) continue;
+        rows.push({ start, end, before });
+        before += end - start;
+      }
+    }
+    return rows;
+  }
+
   /** Working milliseconds in [a, b), a ≤ b, both inside the supported range. */
   between(a: number, b: number): number {
     const last = this.last;

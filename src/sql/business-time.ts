@@ -1,0 +1,106 @@
+// Business hours where the data is: a calendar's working intervals as a table (the index the JS code uses, laid out as rows), and SQL that computes business minutes between two timestamp columns by joining against it.
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { instantError, parseInstant } from "../internal/instant.js";
+import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
+import type { Instant } from "../time/instant.js";
+import { checkDialect, epochSecondsOf, ident, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+
+/** One working interval: absolute start and end (ISO-8601, UTC) and the working minutes before it since the table's start. */
+export interface CalendarIntervalRow {
+  readonly start: string;
+  readonly end: string;
+  readonly minutesBefore: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A calendar's working intervals from `from` to `to` as rows: each interval's start and end as
+ * instants and the working minutes before it (counted from `from`). This is the calendar's own
+ * index (holidays, short days, DST gaps and repeats resolved as `businessMinutes` resolves them),
+ * so that SQL joining against it ({@link businessMinutesSql}) gives the same minutes.
+ *
+ * @throws CxMetricsError `INVALID_DATE` / `DATE_OUT_OF_RANGE` for bounds that cannot be read;
+ *   `INVALID_ARGUMENT` when `to` is before `from`; `INVALID_CALENDAR` for a calendar not made by `businessCalendar`.
+ * @example
+ * ```ts
+ * const calendar = businessCalendar({ timeZone: "Europe/Berlin", week: { mon: [["09:00", "17:00"]] } });
+ * const rows = calendarIntervals(calendar, { from: "2025-03-03T00:00:00Z", to: "2025-03-17T00:00:00Z" });
+ * rows.map((row) => `${row.start} ${row.minutesBefore}`).join(", "); //=> "2025-03-03T08:00:00.000Z 0, 2025-03-10T08:00:00.000Z 480"
+ * ```
+ */
+export function calendarIntervals(calendar: BusinessCalendar, range: { readonly from: Instant; readonly to: Instant }): CalendarIntervalRow[] {
+  const fn = "calendarIntervals";
+  const from = parseInstant(range?.from);
+  if (from === undefined) throw instantError(fn, "from", range?.from);
+  const to = parseInstant(range.to);
+  if (to === undefined) throw instantError(fn, "to", range.to);
+  if (to < from) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `to (${new Date(to).toISOString()}) is before from (${new Date(from).toISOString()})`, { value: range });
+  return calendarIndex(fn, calendar)
+    .intervals(from, to)
+    .map((row) => ({ start: new Date(row.start).toISOString(), end: new Date(row.end).toISOString(), minutesBefore: row.before / MINUTE_MS }));
+}
+
+/**
+ * SQL that loads {@link calendarIntervals} rows into a table (`CREATE TABLE name AS VALUES ...`):
+ * columns `start` and `end` (timestamps with time zone) and `minutes_before` (double).
+ */
+export function calendarIntervalsTableSql(rows: readonly CalendarIntervalRow[], options: { readonly dialect: SqlDialect; readonly table?: string }): string {
+  const dialect = checkDialect("calendarIntervalsTableSql", options.dialect);
+  const name = tableRef(options.table ?? "calendar_intervals");
+  const columns = `(${ident("start")} TIMESTAMPTZ, ${ident("end")} TIMESTAMPTZ, ${ident("minutes_before")} DOUBLE PRECISION)`;
+  const values = rows.map((row) => `(TIMESTAMPTZ '${row.start}', TIMESTAMPTZ '${row.end}', ${row.minutesBefore})`);
+  const create = `CREATE TABLE ${name} ${dialect === "duckdb" ? columns.replace("DOUBLE PRECISION", "DOUBLE") : columns};`;
+  return values.length === 0 ? create : `${create}\nINSERT INTO ${name} VALUES\n${values.join(",\n")};`;
+}
+
+/** What {@link businessMinutesSql} reads. */
+export interface BusinessMinutesSqlOptions {
+  readonly dialect: SqlDialect;
+  /** The table of pairs: a name or a query in parentheses. */
+  readonly table: string;
+  /** The column where the span starts (a ticket's creation). */
+  readonly start: string;
+  /** The column where it ends (the first reply, the resolution); null gives null. */
+  readonly end: string;
+  /** The intervals table ({@link calendarIntervalsTableSql}); default `"calendar_intervals"`. */
+  readonly intervals?: string;
+  /** The name of the new column; default `"business_minutes"`. */
+  readonly as?: string;
+}
+
+/**
+ * SQL that adds to every row of `table` the business minutes between two timestamp columns: the
+ * working minutes worked up to the end minus those worked up to the start, each read from the last
+ * interval starting at or before the instant (an ASOF join in DuckDB, a lateral join in PostgreSQL)
+ * as `minutes_before + min(t, end) − start`. The same figure as `businessMinutes` for instants inside
+ * the intervals table's range; 0 when the end is not after the start.
+ *
+ * @example
+ * ```ts
+ * const sql = businessMinutesSql({ dialect: "postgres", table: "tickets", start: "created_at", end: "first_reply_at" });
+ * sql.includes("LATERAL"); //=> true
+ * ```
+ */
+export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
+  const dialect = checkDialect("businessMinutesSql", options.dialect);
+  const intervals = tableRef(options.intervals ?? "calendar_intervals");
+  const as = ident(options.as ?? "business_minutes");
+  const start = timestampOf(dialect, options.start);
+  const end = timestampOf(dialect, options.end);
+  const worked = (instant: string, alias: string): string =>
+    `COALESCE(${alias}.${ident("minutes_before")} + (LEAST(${epochSecondsOf(dialect, instant)}, ${epochSecondsOf(dialect, `${alias}.${ident("end")}`)}) - ${epochSecondsOf(dialect, `${alias}.${ident("start")}`)}) / 60, 0)`;
+  const minutes = `CASE WHEN ${end} IS NULL OR ${start} IS NULL THEN NULL WHEN ${end} <= ${start} THEN 0 ELSE ${worked("pairs.__end", "b")} - ${worked("pairs.__start", "a")} END`;
+  const pairs = `(SELECT *, ${start} AS __start, ${end} AS __end FROM ${tableRef(options.table)}) AS pairs`;
+  if (dialect === "duckdb") {
+    return [
+      `SELECT pairs.* EXCLUDE (__start, __end), ${minutes.replaceAll(start, "pairs.__start").replaceAll(end, "pairs.__end")} AS ${as}`,
+      `FROM ${pairs}`,
+      `ASOF LEFT JOIN ${intervals} AS a ON pairs.__start >= a.${ident("start")}`,
+      `ASOF LEFT JOIN ${intervals} AS b ON pairs.__end >= b.${ident("start")}`,
+    ].join("\n");
+  }
+  const last = (instant: string, alias: string): string =>
+    `LEFT JOIN LATERAL (SELECT * FROM ${intervals} AS i WHERE i.${ident("start")} <= ${instant} ORDER BY i.${ident("start")} DESC LIMIT 1) AS ${alias} ON TRUE`;
+  return [`SELECT pairs.*, ${minutes.replaceAll(start, "pairs.__start").replaceAll(end, "pairs.__end")} AS ${as}`, `FROM ${pairs}`, last("pairs.__start", "a"), last("pairs.__end", "b")].join("\n");
+}

@@ -1,0 +1,151 @@
+// NPS, CSAT and CES where the data is: SQL that counts each score by segment and period (the sufficient statistics), and the function that turns the counts it returns into the same tidy rows as `summarize`.
+import { ces as cesCheck } from "../ces/index.js";
+import { csat as csatCheck } from "../csat/csat.js";
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { describe } from "../internal/describe.js";
+import { assertTimeZone } from "../internal/time-zone.js";
+import { newTotals } from "../report/figures.js";
+import { checkSpec } from "../report/record-check.js";
+import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
+import { summaryResult, type SummaryState } from "../report/summarize.js";
+import { checkDialect, ident, localOf, numberOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+
+/** The metrics whose sufficient statistics are counts of each score. */
+export type CountMetric = "nps" | "csat" | "ces";
+
+/** Where the data is and how to reach it. */
+export interface CountsSqlOptions {
+  /** `"duckdb"` or `"postgres"`. */
+  readonly dialect: SqlDialect;
+  /** A table name (`"survey"`, `"analytics.survey"`) or a query in parentheses. Default `"data"`. */
+  readonly table?: string;
+  /** Column names, when they differ from the field names (as `fields` in `summarize`). */
+  readonly fields?: ReportFields;
+}
+
+/** One row the counts query returns: segment values `s0`, `s1`, ..., the period key, the score as text (null for a row that cannot be used), and how many rows. */
+export interface CountRow {
+  readonly [segment: `s${number}`]: string | null;
+  readonly period: number | bigint | string | null;
+  readonly value: string | null;
+  readonly n: number | bigint | string;
+}
+
+const COUNT_METRICS: readonly CountMetric[] = ["nps", "csat", "ces"];
+
+function checkCountSpec(fn: string, spec: SummarizeSpec): void {
+  checkSpec(fn, spec);
+  if (!COUNT_METRICS.includes(spec.metric as CountMetric)) {
+    throw new CxMetricsError(fn, "INVALID_OPTION", `metric is ${describe(spec.metric)}; SQL counts are for "nps", "csat" and "ces"`, { value: spec.metric, field: "metric" });
+  }
+  if (spec.timeZone !== undefined) assertTimeZone(fn, spec.timeZone);
+}
+
+/**
+ * SQL that counts each score (NPS) or rating (CSAT, CES) by segment and period, in a DuckDB or
+ * PostgreSQL dialect: the sufficient statistics of the metric, so the database scans the rows and
+ * the library does the rest ({@link rowsFromCounts}). Periods are cut in `spec.timeZone` (default
+ * UTC) exactly as `summarize` cuts them (months, quarters and years of the local date; ISO weeks;
+ * days). Rows whose score, rating or date cannot be read are counted apart (value null), so the
+ * result says how many rows were read, used and rejected.
+ *
+ * Columns: segments (`spec.by`) are read as text, blanks as "(blank)"; the score or rating as a
+ * number (CSAT smiley labels as text); the date as a timestamp with time zone. DuckDB reads text
+ * columns too (what cannot be read counts as rejected); PostgreSQL needs a timestamp column.
+ *
+ * @throws CxMetricsError `INVALID_OPTION` for another metric, an unknown dialect or period;
+ *   `INVALID_TIME_ZONE`.
+ * @example
+ * ```ts
+ * const sql = countsSql({ metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" }, { dialect: "duckdb", table: "survey" });
+ * sql.includes("GROUP BY"); //=> true
+ * ```
+ */
+export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): string {
+  const fn = "countsSql";
+  checkCountSpec(fn, spec);
+  const dialect = checkDialect(fn, options.dialect);
+  const fields = { score: "score", rating: "rating", respondedAt: "respondedAt", ...options.fields };
+  const by = spec.by ?? [];
+  const zone = spec.timeZone ?? "UTC";
+  const period = spec.every === undefined ? "NULL" : periodKeyOf(dialect, localOf(timestampOf(dialect, fields.respondedAt), zone), spec.every);
+  let value: string;
+  if (spec.metric === "nps") {
+    const score = numberOf(dialect, fields.score);
+    value = `(CASE WHEN ${score} BETWEEN 0 AND 10 AND ${score} = floor(${score}) THEN CAST(CAST(${score} AS INTEGER) AS VARCHAR) END)`;
+  } else {
+    // Ratings go out as text; which are on the scale is the library's to say (smiley labels too).
+    value = `NULLIF(TRIM(CAST(${ident(fields.rating)} AS VARCHAR)), '')`;
+  }
+  const segments = by.map((name, k) => `${segmentOf(name)} AS s${k}`);
+  const usable = spec.every === undefined ? "TRUE" : "period IS NOT NULL";
+  return [
+    `SELECT ${[...by.map((_, k) => `s${k}`), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n"].join(", ")}`,
+    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`].join(", ")} FROM ${tableRef(options.table ?? "data")}) AS rows_read`,
+    `GROUP BY ${[...by.map((_, k) => `s${k}`), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END`, `CASE WHEN ${usable} THEN value END`].join(", ")}`,
+  ].join("\n");
+}
+
+const toNumber = (value: number | bigint | string): number => (typeof value === "number" ? value : Number(value));
+
+/**
+ * The tidy rows of `summarize` from the rows a {@link countsSql} query returned: the same figures,
+ * intervals, period-over-period tests and small-sample flags, and `input` with the rows read, used
+ * and rejected (a rating the scale does not know is rejected here, as `summarize` would). The
+ * rejected rows are counts, not a list: `exclusions` is empty.
+ *
+ * @throws CxMetricsError `EMPTY_INPUT` when no row could be used; as `summarize` for the spec.
+ * @example
+ * ```ts
+ * const rows = [
+ *   { s0: "chat", period: 24302, value: "10", n: 3 },
+ *   { s0: "chat", period: 24302, value: "4", n: 1 },
+ *   { s0: "email", period: 24302, value: null, n: 2 },
+ * ];
+ * const report = rowsFromCounts({ metric: "nps", by: ["channel"], every: "month" }, rows);
+ * report.input.rejected; //=> 2
+ * report.rows[0]!.value; //=> 50
+ * ```
+ */
+export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): SummarizeResult {
+  const fn = "rowsFromCounts";
+  checkCountSpec(fn, spec);
+  if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the counts query`, { value: rows });
+  const by = spec.by ?? [];
+  const segments: SummaryState["segments"] = new Map();
+  let read = 0;
+  let used = 0;
+  for (const row of rows) {
+    const n = toNumber(row.n);
+    read += n;
+    const raw = row.value;
+    const period = row.period === null ? null : toNumber(row.period);
+    if (raw === null || (spec.every !== undefined && period === null)) continue;
+    let value: number | string = /^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    if (spec.metric !== "nps" && !ratingOnScale(spec, value)) continue;
+    if (spec.metric === "nps") value = Number(raw);
+    const values = by.map((_, k) => row[`s${k}`] ?? "(blank)");
+    const key = values.length === 1 ? values[0]! : values.join("\u0000");
+    let segment = segments.get(key);
+    if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
+    let totals = segment.periods.get(period ?? 0);
+    if (totals === undefined) segment.periods.set(period ?? 0, (totals = newTotals()));
+    if (spec.metric === "nps") totals.nps[(value as number) >= 9 ? 0 : (value as number) >= 7 ? 1 : 2] += n;
+    else totals.ratings.set(value, (totals.ratings.get(value) ?? 0) + n);
+    used += n;
+  }
+  const result = summaryResult(spec, { segments, read, used, exclusions: [] });
+  return { ...result, input: { read, used, rejected: read - used } };
+}
+
+/** Whether the metric's function takes the rating on the spec's scale. */
+function ratingOnScale(spec: SummarizeSpec, value: number | string): boolean {
+  try {
+    // One rating through the metric's own check (the scale, smiley labels).
+    if (spec.metric === "csat") csatCheck([value], spec.csat ?? {});
+    else cesCheck([value as number], spec.ces ?? {});
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EMPTY_INPUT";
+  }
+}

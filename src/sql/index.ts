@@ -1,0 +1,16 @@
+/**
+ * The metrics where the data is: SQL (DuckDB, PostgreSQL) that computes the sufficient statistics
+ * by segment and period (`countsSql`), the tidy rows of `summarize` from what it returns
+ * (`rowsFromCounts`), and business hours in SQL: a calendar's working intervals as a table
+ * (`calendarIntervals`, `calendarIntervalsTableSql`) and business minutes by joining against it
+ * (`businessMinutesSql`). No database driver is imported: run the SQL with yours.
+ *
+ * The warehouse workflow and what each dialect is tested on: [sql.md](../../docs/sql.md).
+ *
+ * @module sql
+ */
+export { countsSql, rowsFromCounts } from "./counts.js";
+export type { CountMetric, CountRow, CountsSqlOptions } from "./counts.js";
+export { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql } from "./business-time.js";
+export type { BusinessMinutesSqlOptions, CalendarIntervalRow } from "./business-time.js";
+export type { SqlDialect } from "./dialect.js";

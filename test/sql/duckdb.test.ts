@@ -1,0 +1,24 @@
+// The SQL of cx-metrics/sql run by a real DuckDB (embedded, @duckdb/node-api), every figure compared with the JS path.
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { checkBusinessMinutes, checkCounts, checkRatingCounts, type Query } from "./suite.js";
+
+let connection: DuckDBConnection;
+const query: Query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+
+beforeAll(async () => {
+  connection = await (await DuckDBInstance.create(":memory:")).connect();
+});
+afterAll(() => connection?.closeSync());
+
+describe("cx-metrics/sql in DuckDB", () => {
+  it("NPS counts by segment and period give summarize's rows (random responses, zones and periods)", async () => {
+    await checkCounts("duckdb", query);
+  }, 120_000);
+  it("CSAT counts give summarize's rows, ratings off the scale rejected alike", async () => {
+    await checkRatingCounts("duckdb", query);
+  });
+  it("business minutes by the interval table (ASOF join) equal businessMinutes on 2,000 random pairs", async () => {
+    await checkBusinessMinutes("duckdb", query);
+  }, 60_000);
+});

@@ -1,0 +1,113 @@
+// The checks every SQL dialect must pass against a real database: counts SQL turned into rows equal to summarize's on the same random records, and business minutes by the interval table equal to businessMinutes. Each database's test file runs them with its own query function.
+import fc from "fast-check";
+import { expect } from "vitest";
+import { businessCalendar, businessMinutes, summarize, type SummarizeSpec } from "../../src/index.js";
+import { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql, countsSql, rowsFromCounts, type CountRow, type SqlDialect } from "../../src/sql/index.js";
+
+/** Runs SQL and gives its rows as plain objects. */
+export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
+
+const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+interface Response {
+  readonly respondedAt: string | null;
+  readonly channel: string | null;
+  readonly score: string | null;
+}
+
+const responseArb = fc.record({
+  // Around month ends and DST changes of 2024-2025, to the minute.
+  respondedAt: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 20) / 60_000, max: Date.UTC(2025, 3, 5) / 60_000 }).map((minutes) => new Date(minutes * 60_000).toISOString()) }, fc.constant(null)),
+  channel: fc.constantFrom("chat", "email", "web, app", "", null),
+  score: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) }, fc.constantFrom("11", "ten", "7.5", null)),
+});
+
+/** The same responses as `summarize` reads them (scores as numbers where they are). */
+function asRecords(rows: readonly Response[]): Record<string, unknown>[] {
+  return rows.map((row) => ({ respondedAt: row.respondedAt, channel: row.channel, score: row.score !== null && /^\d+(\.\d+)?$/.test(row.score) ? Number(row.score) : row.score }));
+}
+
+/** NPS by channel and period from SQL counts equals summarize's rows, for random responses, zones and periods. */
+export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(responseArb, { minLength: 1, maxLength: 80 }),
+      fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Pacific/Apia", "Asia/Kolkata"),
+      fc.constantFrom("day", "week", "month", "quarter", "year"),
+      async (responses, timeZone, every) => {
+        await query("DROP TABLE IF EXISTS survey");
+        await query(`CREATE TABLE survey (${dialect === "duckdb" ? '"respondedAt" TIMESTAMPTZ' : '"respondedAt" TIMESTAMPTZ'}, channel VARCHAR, score VARCHAR)`);
+        const values = responses.map((row) => `(${row.respondedAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.respondedAt)}`}, ${row.channel === null ? "NULL" : quote(row.channel)}, ${row.score === null ? "NULL" : quote(row.score)})`);
+        await query(`INSERT INTO survey VALUES ${values.join(", ")}`);
+        const spec: SummarizeSpec = { metric: "nps", by: ["channel"], every, timeZone, invalid: "exclude" };
+        const counted = await query(countsSql(spec, { dialect, table: "survey" }));
+        const records = asRecords(responses);
+        const usable = records.some((record) => record.respondedAt !== null && typeof record.score === "number" && Number.isInteger(record.score) && record.score <= 10);
+        if (!usable) {
+          expect(() => rowsFromCounts(spec, counted as unknown as CountRow[])).toThrow(/no records/);
+          return;
+        }
+        const fromSql = rowsFromCounts(spec, counted as unknown as CountRow[]);
+        const fromJs = summarize(records, spec);
+        expect(fromSql.rows).toEqual(fromJs.rows);
+        expect(fromSql.input).toEqual(fromJs.input);
+      },
+    ),
+    { numRuns: runs },
+  );
+}
+
+/** CSAT on 1-5 in good/bad mode from SQL counts equals summarize's, ratings off the scale rejected alike. */
+export async function checkRatingCounts(dialect: SqlDialect, query: Query): Promise<void> {
+  const ratings = ["5", "4", "4", "3", "2", "1", "5", "9", "", "4", "5", "1"];
+  await query("DROP TABLE IF EXISTS ratings");
+  await query('CREATE TABLE ratings (team VARCHAR, rating VARCHAR)');
+  await query(`INSERT INTO ratings VALUES ${ratings.map((rating, i) => `(${quote(i % 2 === 0 ? "a" : "b")}, ${rating === "" ? "NULL" : quote(rating)})`).join(", ")}`);
+  const spec: SummarizeSpec = { metric: "csat", by: ["team"], csat: { mode: "good-bad" }, invalid: "exclude" };
+  const fromSql = rowsFromCounts(spec, (await query(countsSql(spec, { dialect, table: "ratings" }))) as unknown as CountRow[]);
+  const fromJs = summarize(ratings.map((rating, i) => ({ team: i % 2 === 0 ? "a" : "b", rating: rating === "" ? undefined : Number(rating) })), spec);
+  expect(fromSql.rows).toEqual(fromJs.rows);
+  expect(fromSql.input).toEqual(fromJs.input);
+}
+
+/** Business minutes by the interval table equal businessMinutes on random pairs over 2025 (Berlin, DST and holidays). */
+export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pairs = 2000): Promise<void> {
+  const calendar = businessCalendar({
+    timeZone: "Europe/Berlin",
+    week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "12:00"], ["13:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "15:30"]], sat: [["22:00", "02:00"]] },
+    holidays: ["2025-01-01", "2025-04-18", "2025-04-21", { date: "2025-12-24", open: [["09:00", "12:00"]] }, "2025-12-25", "2025-12-26"],
+  });
+  const intervals = calendarIntervals(calendar, { from: "2024-12-01T00:00:00Z", to: "2026-02-01T00:00:00Z" });
+  await query("DROP TABLE IF EXISTS calendar_intervals");
+  await query(calendarIntervalsTableSql(intervals, { dialect }));
+  // Random pairs: creation over 2025 (DST changes on 30 March and 26 October), reply 0 to 10 days later, some nulls.
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const rows: [number, number | null][] = [];
+  for (let i = 0; i < pairs; i++) {
+    const start = Date.UTC(2025, 0, 1) + Math.floor(random() * 365 * 86_400_000);
+    rows.push([start, i % 50 === 0 ? null : start + Math.floor(random() * 10 * 86_400_000)]);
+  }
+  await query("DROP TABLE IF EXISTS pairs");
+  await query("CREATE TABLE pairs (id INTEGER, created TIMESTAMPTZ, replied TIMESTAMPTZ)");
+  for (let from = 0; from < rows.length; from += 500) {
+    const chunk = rows.slice(from, from + 500).map(([start, end], k) => `(${from + k}, TIMESTAMPTZ '${new Date(start).toISOString()}', ${end === null ? "NULL" : `TIMESTAMPTZ '${new Date(end).toISOString()}'`})`);
+    await query(`INSERT INTO pairs VALUES ${chunk.join(", ")}`);
+  }
+  const result = await query(`${businessMinutesSql({ dialect, table: "pairs", start: "created", end: "replied" })} ORDER BY id`);
+  expect(result).toHaveLength(rows.length);
+  let checked = 0;
+  for (const row of result) {
+    const [start, end] = rows[Number(row.id)]!;
+    const minutes = row.business_minutes === null ? null : Number(row.business_minutes);
+    if (end === null) expect(minutes).toBeNull();
+    else {
+      expect(minutes).toBeCloseTo(businessMinutes(calendar, start, end), 6);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(pairs * 0.9);
+}

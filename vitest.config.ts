@@ -16,6 +16,6 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/dist/**", "node_modules/**"],
+    exclude: ["test/dist/**", "test/browser/**", "test/postgres/**", "node_modules/**"],
   },
 });

@@ -84,23 +84,28 @@ export interface BusinessMinutesSqlOptions {
  */
 export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
   const dialect = checkDialect("businessMinutesSql", options.dialect);
-  const intervals = tableRef(options.intervals ?? "calendar_intervals");
+  const intervals = options.intervals ?? "calendar_intervals";
   const as = ident(options.as ?? "business_minutes");
-  const start = timestampOf(dialect, options.start);
-  const end = timestampOf(dialect, options.end);
-  const worked = (instant: string, alias: string): string =>
-    `COALESCE(${alias}.${ident("minutes_before")} + (LEAST(${epochSecondsOf(dialect, instant)}, ${epochSecondsOf(dialect, `${alias}.${ident("end")}`)}) - ${epochSecondsOf(dialect, `${alias}.${ident("start")}`)}) / 60, 0)`;
-  const minutes = `CASE WHEN ${end} IS NULL OR ${start} IS NULL THEN NULL WHEN ${end} <= ${start} THEN 0 ELSE ${worked("pairs.__end", "b")} - ${worked("pairs.__start", "a")} END`;
-  const pairs = `(SELECT *, ${start} AS __start, ${end} AS __end FROM ${tableRef(options.table)}) AS pairs`;
-  if (dialect === "duckdb") {
-    return [
-      `SELECT pairs.* EXCLUDE (__start, __end), ${minutes.replaceAll(start, "pairs.__start").replaceAll(end, "pairs.__end")} AS ${as}`,
-      `FROM ${pairs}`,
-      `ASOF LEFT JOIN ${intervals} AS a ON pairs.__start >= a.${ident("start")}`,
-      `ASOF LEFT JOIN ${intervals} AS b ON pairs.__end >= b.${ident("start")}`,
-    ].join("\n");
-  }
-  const last = (instant: string, alias: string): string =>
-    `LEFT JOIN LATERAL (SELECT * FROM ${intervals} AS i WHERE i.${ident("start")} <= ${instant} ORDER BY i.${ident("start")} DESC LIMIT 1) AS ${alias} ON TRUE`;
-  return [`SELECT pairs.*, ${minutes.replaceAll(start, "pairs.__start").replaceAll(end, "pairs.__end")} AS ${as}`, `FROM ${pairs}`, last("pairs.__start", "a"), last("pairs.__end", "b")].join("\n");
+  const pairs = `(SELECT *, ${timestampOf(dialect, options.start)} AS __start, ${timestampOf(dialect, options.end)} AS __end FROM ${tableRef(options.table)}) AS pairs`;
+  const minutes = businessMinutesBetween(dialect, "pairs.__start", "pairs.__end", "a", "b");
+  const select = dialect === "duckdb" ? `SELECT pairs.* EXCLUDE (__start, __end), ${minutes} AS ${as}` : `SELECT pairs.*, ${minutes} AS ${as}`;
+  return [select, `FROM ${pairs}`, lastIntervalJoin(dialect, intervals, "pairs.__start", "a"), lastIntervalJoin(dialect, intervals, "pairs.__end", "b")].join("\n");
+}
+
+/** The join that finds, for an instant, the last working interval starting at or before it (alias `alias`). */
+export function lastIntervalJoin(dialect: SqlDialect, intervals: string, instant: string, alias: string): string {
+  const table = tableRef(intervals);
+  if (dialect === "duckdb") return `ASOF LEFT JOIN ${table} AS ${alias} ON ${instant} >= ${alias}.${ident("start")}`;
+  return `LEFT JOIN LATERAL (SELECT * FROM ${table} AS i WHERE i.${ident("start")} <= ${instant} ORDER BY i.${ident("start")} DESC LIMIT 1) AS ${alias} ON TRUE`;
+}
+
+/** Working minutes up to an instant, from the interval joined for it: minutes_before + min(t, end) − start; 0 before the first. */
+function workedUpTo(dialect: SqlDialect, instant: string, alias: string): string {
+  const seconds = (expression: string): string => epochSecondsOf(dialect, expression);
+  return `COALESCE(${alias}.${ident("minutes_before")} + (LEAST(${seconds(instant)}, ${seconds(`${alias}.${ident("end")}`)}) - ${seconds(`${alias}.${ident("start")}`)}) / 60, 0)`;
+}
+
+/** Business minutes between two instants whose intervals are joined as `startAlias` and `endAlias`: null when either is null, 0 when the end is not after the start. */
+export function businessMinutesBetween(dialect: SqlDialect, start: string, end: string, startAlias: string, endAlias: string): string {
+  return `CASE WHEN ${end} IS NULL OR ${start} IS NULL THEN NULL WHEN ${end} <= ${start} THEN 0 ELSE ${workedUpTo(dialect, end, endAlias)} - ${workedUpTo(dialect, start, startAlias)} END`;
 }

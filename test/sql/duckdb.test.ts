@@ -1,7 +1,7 @@
 // The SQL of cx-metrics/sql run by a real DuckDB (embedded, @duckdb/node-api), every figure compared with the JS path.
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { checkBusinessMinutes, checkCounts, checkRatingCounts, type Query } from "./suite.js";
+import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, type Query } from "./suite.js";
 
 let connection: DuckDBConnection;
 const query: Query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
@@ -21,4 +21,7 @@ describe("cx-metrics/sql in DuckDB", () => {
   it("business minutes by the interval table (ASOF join) equal businessMinutes on 2,000 random pairs", async () => {
     await checkBusinessMinutes("duckdb", query);
   }, 60_000);
+  it("first-response medians and percentiles (both SQL percentile kinds, calendar and business clock) give summarize's", async () => {
+    await checkDurations("duckdb", query);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { businessCalendar, businessMinutes, summarize, type SummarizeSpec } from "../../src/index.js";
-import { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql, countsSql, rowsFromCounts, type CountRow, type SqlDialect } from "../../src/sql/index.js";
+import { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql, countsSql, durationsSql, rowsFromCounts, rowsFromDurations, type CountRow, type SqlDialect } from "../../src/sql/index.js";
 
 /** Runs SQL and gives its rows as plain objects. */
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -110,4 +110,51 @@ export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pa
     }
   }
   expect(checked).toBeGreaterThan(pairs * 0.9);
+}
+
+/** First-response medians and percentiles from SQL equal summarize's, calendar and business clock, both SQL percentile kinds. */
+export async function checkDurations(dialect: SqlDialect, query: Query, runs = 12): Promise<void> {
+  const calendar = businessCalendar({ timeZone: "America/New_York", week: { mon: [["08:00", "18:00"]], tue: [["08:00", "18:00"]], wed: [["08:00", "18:00"]], thu: [["08:00", "18:00"]], fri: [["08:00", "18:00"]] }, holidays: ["2025-03-10"] });
+  await query("DROP TABLE IF EXISTS calendar_intervals");
+  await query(calendarIntervalsTableSql(calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }), { dialect }));
+  const ticketArb = fc.record({
+    created: fc.oneof({ weight: 15, arbitrary: fc.integer({ min: Date.UTC(2025, 1, 20) / 60_000, max: Date.UTC(2025, 3, 10) / 60_000 }) }, fc.constant(null)),
+    // Minutes to the reply: none (open), a negative (a reply before the creation: rejected), or up to four days.
+    after: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 4 * 1440 }) }, fc.constant(null), fc.constant(-30)),
+    channel: fc.constantFrom("chat", "email", ""),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.constantFrom("linear", "inverted-cdf") as fc.Arbitrary<"linear" | "inverted-cdf">, async (tickets, business, method) => {
+      const rows = tickets.map((ticket) => ({
+        createdAt: ticket.created === null ? null : new Date(ticket.created * 60_000).toISOString(),
+        firstResponseAt: ticket.created === null || ticket.after === null ? null : new Date((ticket.created + ticket.after) * 60_000).toISOString(),
+        channel: ticket.channel,
+      }));
+      await query("DROP TABLE IF EXISTS tickets");
+      await query('CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, channel VARCHAR)');
+      await query(`INSERT INTO tickets VALUES ${rows.map((row) => `(${row.createdAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.createdAt)}`}, ${row.firstResponseAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.firstResponseAt)}`}, ${quote(row.channel)})`).join(", ")}`);
+      const spec: SummarizeSpec = { metric: "first-response", by: ["channel"], every: "month", timeZone: "America/New_York", percentiles: [90, 25], method, invalid: "exclude", ...(business ? { calendar } : {}) };
+      const usable = rows.some((row) => row.createdAt !== null && (row.firstResponseAt === null || row.firstResponseAt >= row.createdAt));
+      const fromSqlRows = await query(durationsSql(spec, { dialect, table: "tickets" }));
+      if (!usable) {
+        expect(() => rowsFromDurations(spec, fromSqlRows as never)).toThrow(/no records/);
+        return;
+      }
+      const fromSql = rowsFromDurations(spec, fromSqlRows as never);
+      const fromJs = summarize(rows, spec);
+      expect(fromSql.input).toEqual(fromJs.input);
+      const brief = (row: { segment: Record<string, string>; period: { label: string } | null; n: number; value: number; detail: Record<string, unknown> }) => ({
+        segment: row.segment,
+        period: row.period,
+        n: row.n,
+        value: Number(row.value.toFixed(6)),
+        p90: Number((row.detail.p90 as number).toFixed(6)),
+        p25: Number((row.detail.p25 as number).toFixed(6)),
+        mean: Number((row.detail.mean as number).toFixed(6)),
+        open: row.detail.open,
+      });
+      expect(fromSql.rows.map(brief)).toEqual(fromJs.rows.map(brief));
+    }),
+    { numRuns: runs },
+  );
 }

@@ -1,0 +1,165 @@
+// First response and resolution times where the data is: SQL that computes n, the mean and the percentiles of the durations by segment and period (calendar minutes, or business minutes through the interval table), and the tidy rows from what it returns.
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { describe } from "../internal/describe.js";
+import { isoWithOffset, periodBounds, periodLabel } from "../internal/periods.js";
+import { assertTimeZone } from "../internal/time-zone.js";
+import { checkSpec } from "../report/record-check.js";
+import type { ReportFields, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
+import type { PercentileMethod } from "../stats/percentile.js";
+import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
+import { checkDialect, epochSecondsOf, localOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+
+/** Where the tickets are. */
+export interface DurationsSqlOptions {
+  readonly dialect: SqlDialect;
+  /** A table name or a query in parentheses; default `"data"`. */
+  readonly table?: string;
+  /** Column names when they differ from the field names (`createdAt`, `firstResponseAt`, `resolvedAt`). */
+  readonly fields?: ReportFields & { readonly firstResponseAt?: string; readonly resolvedAt?: string };
+  /** With `spec.calendar`: the table of its working intervals (`calendarIntervalsTableSql`); default `"calendar_intervals"`. */
+  readonly intervals?: string;
+}
+
+/**
+ * How each SQL percentile maps to the library's methods (checked against `percentile` in the tests):
+ * `quantile_cont` / `percentile_cont` are `"linear"` (R type 7); `quantile_disc` / `percentile_disc`
+ * are `"inverted-cdf"` (R type 1, the same values as `"nearest-rank"`).
+ */
+export const SQL_PERCENTILE_METHODS: Readonly<Record<SqlDialect, Readonly<Partial<Record<PercentileMethod, string>>>>> = {
+  duckdb: { linear: "quantile_cont", "inverted-cdf": "quantile_disc", "nearest-rank": "quantile_disc" },
+  postgres: { linear: "percentile_cont", "inverted-cdf": "percentile_disc", "nearest-rank": "percentile_disc" },
+};
+
+const column = (p: number): string => `p${String(p).replace(".", "_")}`;
+
+function check(fn: string, spec: SummarizeSpec, dialect: SqlDialect): { percentiles: number[]; method: PercentileMethod } {
+  checkSpec(fn, spec);
+  if (spec.metric !== "first-response" && spec.metric !== "resolution") throw new CxMetricsError(fn, "INVALID_OPTION", `metric is ${describe(spec.metric)}; duration SQL is for "first-response" and "resolution"`, { value: spec.metric, field: "metric" });
+  if (spec.resolution === "first") throw new CxMetricsError(fn, "INVALID_OPTION", 'resolution "first" needs each ticket\'s list of resolutions, which a table column does not hold; use "full"', { value: spec.resolution, field: "resolution" });
+  if (spec.timeZone !== undefined) assertTimeZone(fn, spec.timeZone);
+  const method = spec.method ?? "linear";
+  if (SQL_PERCENTILE_METHODS[dialect][method] === undefined) throw new CxMetricsError(fn, "INVALID_OPTION", `method is ${describe(method)}; SQL has "linear" (*_cont) and "inverted-cdf" / "nearest-rank" (*_disc)`, { value: method, field: "method" });
+  const percentiles = [...new Set([50, ...(spec.percentiles ?? [90])])];
+  return { percentiles, method };
+}
+
+/**
+ * SQL that computes, by segment and period (and for each segment over all periods, each period over
+ * all segments, and overall: `GROUPING SETS`), the number of answered (or resolved) tickets, the open
+ * ones, the rejected ones (no readable creation time, or an end before the start), and the mean, the
+ * median and the requested percentiles of their durations in minutes. With `spec.calendar` the
+ * minutes are business minutes, joined against the calendar's interval table (`calendarIntervals`);
+ * else calendar minutes. Periods are those of the creation time in `spec.timeZone`.
+ *
+ * @throws CxMetricsError `INVALID_OPTION` for another metric, `resolution: "first"`, or a percentile
+ *   method SQL has no function for (see {@link SQL_PERCENTILE_METHODS}).
+ * @example
+ * ```ts
+ * const sql = durationsSql({ metric: "first-response", by: ["channel"], every: "month", percentiles: [90] }, { dialect: "duckdb", table: "tickets" });
+ * sql.includes("quantile_cont"); //=> true
+ * ```
+ */
+export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions): string {
+  const fn = "durationsSql";
+  const dialect = checkDialect(fn, options.dialect);
+  const { percentiles, method } = check(fn, spec, dialect);
+  const fields = { createdAt: "createdAt", firstResponseAt: "firstResponseAt", resolvedAt: "resolvedAt", ...options.fields };
+  const by = spec.by ?? [];
+  const zone = spec.timeZone ?? "UTC";
+  const start = timestampOf(dialect, fields.createdAt);
+  const end = timestampOf(dialect, spec.metric === "first-response" ? fields.firstResponseAt : fields.resolvedAt);
+  const period = spec.every === undefined ? "0" : periodKeyOf(dialect, localOf("spans.s", zone), spec.every);
+  const business = spec.calendar !== undefined;
+  const minutes = business ? businessMinutesBetween(dialect, "spans.s", "spans.e", "a", "b") : `(${epochSecondsOf(dialect, "spans.e")} - ${epochSecondsOf(dialect, "spans.s")}) / 60`;
+  const joins = business ? [lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.s", "a"), lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.e", "b")] : [];
+  const done = "state = 'done'";
+  const percentile = (p: number): string => {
+    const name = SQL_PERCENTILE_METHODS[dialect][method]!;
+    return dialect === "duckdb" ? `${name}(minutes, ${p / 100}) FILTER (WHERE ${done})` : `${name}(${p / 100}) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE ${done})`;
+  };
+  const keys = [...by.map((_, k) => `s${k}`), "period"];
+  const sets = by.length === 0 ? ["(period)", "()"] : [`(${keys.join(", ")})`, `(${by.map((_, k) => `s${k}`).join(", ")})`, "(period)", "()"];
+  return [
+    "WITH spans AS (",
+    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS s${k}`), `${start} AS s`, `${end} AS e`].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
+    "), measured AS (",
+    `  SELECT ${[...by.map((_, k) => `spans.s${k}`), `CASE WHEN spans.s IS NULL THEN NULL ELSE ${period} END AS period`, "CASE WHEN spans.s IS NULL THEN 'rejected' WHEN spans.e IS NULL THEN 'open' WHEN spans.e < spans.s THEN 'rejected' ELSE 'done' END AS state", `${minutes} AS minutes`].join(", ")}`,
+    `  FROM spans${joins.length === 0 ? "" : `\n  ${joins.join("\n  ")}`}`,
+    ")",
+    `SELECT ${[
+      ...keys,
+      ...keys.map((key) => `GROUPING(${key}) AS g_${key}`),
+      `count(*) FILTER (WHERE ${done}) AS n`,
+      "count(*) FILTER (WHERE state = 'open') AS open",
+      "count(*) FILTER (WHERE state = 'rejected') AS rejected",
+      `avg(minutes) FILTER (WHERE ${done}) AS mean`,
+      ...percentiles.map((p) => `${percentile(p)} AS ${column(p)}`),
+    ].join(", ")}`,
+    "FROM measured",
+    `GROUP BY GROUPING SETS (${sets.join(", ")})`,
+  ].join("\n");
+}
+
+type Cell = number | bigint | string | null | undefined;
+
+const num = (value: Cell): number => (value === null || value === undefined ? Number.NaN : Number(value));
+
+/**
+ * The tidy rows of `summarize` from the rows a {@link durationsSql} query returned: per segment, its
+ * periods in time order and then its row over all periods, the overall rows first; `value` is the
+ * median, `detail` holds n, the mean, the percentiles (`p90`, ...), the clock, the method and the open
+ * tickets. Rows with no answered ticket are left out, as `summarize` leaves them out; rejected tickets
+ * are counted in `input`.
+ *
+ * @throws CxMetricsError as {@link durationsSql} for the spec; `EMPTY_INPUT` when no ticket could be used.
+ */
+export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<Record<string, Cell>>[]): SummarizeResult {
+  const fn = "rowsFromDurations";
+  if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the durations query`, { value: rows });
+  const { percentiles, method } = check(fn, spec, "duckdb");
+  const by = spec.by ?? [];
+  const minN = spec.minN ?? 30;
+  const zone = spec.timeZone ?? "UTC";
+  const clock = spec.calendar === undefined ? "calendar" : "business";
+  let read = 0;
+  let used = 0;
+  type Group = { values: string[]; period: number | null; row: Readonly<Record<string, Cell>> };
+  const groups: Group[] = [];
+  for (const row of rows) {
+    const overallSegment = by.length > 0 && num(row.g_s0) === 1;
+    const allPeriods = num(row.g_period) === 1;
+    if (!overallSegment && !allPeriods) {
+      // The finest groups (segment and period) hold every ticket once.
+      read += num(row.n) + num(row.open) + num(row.rejected);
+      used += num(row.n) + num(row.open);
+    }
+    if (num(row.n) === 0) continue;
+    groups.push({ values: overallSegment ? [] : by.map((_, k) => String(row[`s${k}`] ?? "(blank)")), period: allPeriods || spec.every === undefined ? null : num(row.period), row });
+  }
+  if (used === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", read === 0 ? "no records" : `no records: all ${read} were rejected`);
+  groups.sort((a, b) => {
+    if (a.values.length !== b.values.length) return a.values.length - b.values.length; // overall first
+    for (let k = 0; k < a.values.length; k++) {
+      const order = a.values[k]!.localeCompare(b.values[k]!);
+      if (order !== 0) return order;
+    }
+    if (a.period === null || b.period === null) return a.period === null ? 1 : -1; // all periods last
+    return a.period - b.period;
+  });
+  const out: ReportRow[] = [];
+  for (const { values, period, row } of groups) {
+    if (spec.every === undefined && period !== null) continue;
+    const segment: Record<string, string> = {};
+    values.forEach((value, k) => (segment[by[k]!] = value));
+    let reportPeriod: ReportPeriod | null = null;
+    if (period !== null && spec.every !== undefined) {
+      const bounds = periodBounds(zone, spec.every, period);
+      reportPeriod = { label: periodLabel(period, spec.every), start: isoWithOffset(bounds.start, zone), end: isoWithOffset(bounds.end, zone) };
+    }
+    const n = num(row.n);
+    const detail: Record<string, unknown> = { n, mean: num(row.mean), median: num(row.p50), clock, method, open: num(row.open) };
+    for (const p of percentiles) detail[`p${p}`] = num(row[column(p)]);
+    out.push({ metric: spec.metric, segment, period: reportPeriod, n, value: num(row.p50), low: null, high: null, change: null, smallSample: n < minN, detail });
+  }
+  return { rows: out, input: { read, used, rejected: read - used }, exclusions: [] };
+}

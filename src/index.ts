@@ -23,3 +23,4 @@ export * from "./sla/index.js";
 export * from "./schemas/index.js";
 export * from "./report/index.js";
 export * from "./check/index.js";
+export * from "./sql/index.js";

@@ -32,6 +32,8 @@ export const REPORT_OPTIONS = {
   method: { type: "string" },
   resolution: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  sql: { type: "string" },
+  table: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -91,6 +93,10 @@ Output:
   -o, --output FILE       write the report there instead of standard output
       --rejects FILE      write every rejected row there (CSV: line, column, value, reason)
   -q, --quiet             no progress bar
+      --sql D             print the SQL (duckdb | postgres) that computes the report's counts in a
+                          database instead of reading the rows: the file's header names are the
+                          table's columns (nps, csat, ces, first-response, resolution); docs/sql.md
+      --table T           the table the --sql query reads [data]
   -h, --help              this text
 
 Header names match without regard to case, spaces, "_" and "-" ("Created at" = created_at = createdAt).
@@ -102,6 +108,7 @@ Examples:
   cx-metrics report export.csv --preset zendesk -m first-response --by Group --hours "Mon-Fri 09:00-17:00" --time-zone America/New_York
   cx-metrics report tickets.ndjson -m sla --target first-response=60:business --hours "Mon-Fri 08:00-18:00" --time-zone Europe/Berlin --as-of 2025-04-01T00:00:00Z
   cat survey.csv | cx-metrics report - -m nps --every month --rejects rejects.csv --strict
+  cx-metrics report survey.csv -m nps --by channel --every month --time-zone Europe/Berlin --sql postgres --table survey
 `;
 
 /** Parses a command's flags; unknown flags and missing values become a {@link UsageError} listing the flags that exist. */

@@ -16,6 +16,11 @@ import { formatOf, INPUT_FORMATS, inputSize, openInput, type InputFormat } from 
 import { createProgress } from "./progress.js";
 import { runPart, StrictStop, type PartResult, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
+import { ColumnError, resolveColumns } from "./columns.js";
+import { readRows } from "./read/input.js";
+import { countsSql } from "../sql/counts.js";
+import { durationsSql } from "../sql/durations.js";
+import type { SqlDialect } from "../sql/dialect.js";
 
 /** What a command run gives back: the exit code (output already written). */
 export type ExitCode = 0 | 1 | 2;
@@ -151,6 +156,8 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   }
   if (values.delimiter !== undefined && [...values.delimiter].length !== 1) throw new UsageError(`--delimiter ${JSON.stringify(values.delimiter)}: expected one character`);
 
+  if (values.sql !== undefined) return printSql(path, inputFormat, spec, fields, mapping, values, io);
+  if (values.table !== undefined) throw new UsageError("--table goes with --sql");
   try {
     createSummary(spec); // checks the spec before any file is read
   } catch (error) {
@@ -206,4 +213,39 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
 function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]): void {
   if (path === undefined) return;
   writeRejectsCsv(path, rejects);
+}
+
+/** `--sql`: the query over a table whose columns carry the file's header names, printed instead of reading the rows. */
+async function printSql(path: string, format: InputFormat, spec: SummarizeSpec, fields: FieldSpec[], mapping: Map<string, string>, values: { readonly sql?: string; readonly table?: string; readonly preset?: string; readonly delimiter?: string }, io: CommandIO): Promise<ExitCode> {
+  const dialect = oneOf<SqlDialect>("sql", values.sql, ["duckdb", "postgres"]);
+  const metric = spec.metric;
+  if (metric !== "nps" && metric !== "csat" && metric !== "ces" && metric !== "first-response" && metric !== "resolution") throw new UsageError(`--sql: the SQL of ${metric} is not available; it is for nps, csat, ces, first-response and resolution`);
+  if (values.preset !== undefined && PRESETS[values.preset]?.minutesAfterCreated !== undefined && (metric === "first-response")) throw new UsageError(`--sql: the ${values.preset} preset derives the first reply from a minutes column, which the SQL does not do; name the columns with --column`);
+  // The header names, from the file's first record.
+  let header: readonly string[] = [];
+  await readRows(openInput(path).stream, format, { header: (names) => void (header = names), row: () => undefined }, { ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }), headerOnly: true });
+  let resolved;
+  try {
+    resolved = resolveColumns(header, { fields, by: spec.by ?? [], mapping, preset: values.preset === undefined ? undefined : PRESETS[values.preset] });
+  } catch (error) {
+    if (error instanceof ColumnError) throw new UsageError(error.message);
+    throw error;
+  }
+  const column = (field: string): string | undefined => resolved.find((entry) => entry.field === field)?.header;
+  const sqlSpec: SummarizeSpec = { ...spec, by: (spec.by ?? []).map((name) => column(name) ?? name) };
+  const sqlFields = { score: column("score"), rating: column("rating"), respondedAt: column("respondedAt"), createdAt: column("createdAt"), firstResponseAt: column("firstResponseAt"), resolvedAt: column("resolvedAt") };
+  const defined = Object.fromEntries(Object.entries(sqlFields).filter(([, name]) => name !== undefined)) as Record<string, string>;
+  const table = values.table ?? "data";
+  let sql: string;
+  try {
+    sql =
+      metric === "first-response" || metric === "resolution"
+        ? `${spec.calendar === undefined ? "" : "-- business minutes: load the calendar's working intervals first (calendarIntervalsTableSql, docs/sql.md)\n"}${durationsSql(sqlSpec, { dialect: dialect!, table, fields: defined })}`
+        : countsSql(sqlSpec, { dialect: dialect!, table, fields: defined });
+  } catch (error) {
+    if (isCxMetricsError(error)) throw new UsageError(`--sql: ${error.message}`);
+    throw error;
+  }
+  io.stdout.write(`${sql};\n`);
+  return 0;
 }

@@ -402,3 +402,24 @@ describe("a large file read in two halves at once", () => {
     expect((JSON.parse(split) as { rejects: { line: number }[] }).rejects.map((reject) => reject.line)).toEqual(badLines);
   }, 120_000);
 });
+
+describe("cx-metrics report --sql", () => {
+  it("prints the DuckDB query whose counts give the rows the command computes itself (survey.csv as a table)", async () => {
+    const args = ["report", fixture("survey.csv"), "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin"];
+    const printed = cli([...args, "--sql", "duckdb", "--table", "survey"]);
+    expect(printed.status).toBe(0);
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    await connection.run(`CREATE TABLE survey AS SELECT * FROM read_csv('${fixture("survey.csv")}', header = true, all_varchar = true)`);
+    const counted = (await connection.runAndReadAll(printed.stdout.replace(/;\s*$/, ""))).getRowObjectsJS();
+    connection.closeSync();
+    const { rowsFromCounts } = await import("../../dist/sql/index.js");
+    const fromSql = rowsFromCounts({ metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" }, counted as never);
+    expect(fromSql.rows).toEqual(json(args).rows);
+  });
+
+  it("refuses metrics it has no SQL for, and --table without --sql", () => {
+    expect(cli(["report", fixture("tickets.csv"), "--metric", "sla", "--target", "first-response=60", "--sql", "duckdb"]).stderr).toContain("the SQL of sla is not available");
+    expect(cli(["report", fixture("survey.csv"), "--metric", "nps", "--table", "x"]).status).toBe(2);
+  });
+});

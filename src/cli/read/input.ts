@@ -72,6 +72,8 @@ export class SplitError extends Error {}
 /** Options of {@link readRows}. */
 export interface ReadOptions extends PartOptions {
   readonly delimiter?: string;
+  /** Stop after the header (the first record). */
+  readonly headerOnly?: boolean;
   readonly onBytes?: (bytes: number) => void;
 }
 
@@ -84,6 +86,11 @@ export async function readRows(stream: Readable, format: InputFormat, sink: RowS
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
   let lastLine = 0;
+  let done = false;
+  if (options.headerOnly === true) {
+    const headerSink = sink.header.bind(sink);
+    sink = { header: (names, line) => ((done = true), headerSink(names, line)), row: () => undefined };
+  }
   const push = makeScanner(format, options, sink, (line) => (lastLine = line));
   const decode = (chunk?: Buffer): string => {
     try {
@@ -94,6 +101,10 @@ export async function readRows(stream: Readable, format: InputFormat, sink: RowS
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     push.chunk(decode(chunk));
+    if (done) {
+      stream.destroy();
+      return { endLine: 0 };
+    }
     bytes += chunk.length;
     options.onBytes?.(bytes);
   }

@@ -7,8 +7,11 @@ import { checkDialect, epochSecondsOf, ident, tableRef, timestampOf, type SqlDia
 
 /** One working interval: absolute start and end (ISO-8601, UTC) and the working minutes before it since the table's start. */
 export interface CalendarIntervalRow {
+  /** The interval's first instant, ISO-8601 UTC. */
   readonly start: string;
+  /** Its end (not included), ISO-8601 UTC. */
   readonly end: string;
+  /** Working minutes between the table's start and this interval's start. */
   readonly minutesBefore: number;
 }
 
@@ -41,11 +44,19 @@ export function calendarIntervals(calendar: BusinessCalendar, range: { readonly 
     .map((row) => ({ start: new Date(row.start).toISOString(), end: new Date(row.end).toISOString(), minutesBefore: row.before / MINUTE_MS }));
 }
 
+/** Where {@link calendarIntervalsTableSql} creates its table. */
+export interface CalendarIntervalsTableOptions {
+  /** `"duckdb"` or `"postgres"`. */
+  readonly dialect: SqlDialect;
+  /** The table's name; default `"calendar_intervals"`. */
+  readonly table?: string;
+}
+
 /**
  * SQL that loads {@link calendarIntervals} rows into a table (`CREATE TABLE name AS VALUES ...`):
  * columns `start` and `end` (timestamps with time zone) and `minutes_before` (double).
  */
-export function calendarIntervalsTableSql(rows: readonly CalendarIntervalRow[], options: { readonly dialect: SqlDialect; readonly table?: string }): string {
+export function calendarIntervalsTableSql(rows: readonly CalendarIntervalRow[], options: CalendarIntervalsTableOptions): string {
   const dialect = checkDialect("calendarIntervalsTableSql", options.dialect);
   const name = tableRef(options.table ?? "calendar_intervals");
   const columns = `(${ident("start")} TIMESTAMPTZ, ${ident("end")} TIMESTAMPTZ, ${ident("minutes_before")} DOUBLE PRECISION)`;
@@ -56,6 +67,7 @@ export function calendarIntervalsTableSql(rows: readonly CalendarIntervalRow[], 
 
 /** What {@link businessMinutesSql} reads. */
 export interface BusinessMinutesSqlOptions {
+  /** `"duckdb"` or `"postgres"`. */
   readonly dialect: SqlDialect;
   /** The table of pairs: a name or a query in parentheses. */
   readonly table: string;

@@ -25,9 +25,13 @@ export interface CountsSqlOptions {
 
 /** One row the counts query returns: segment values `s0`, `s1`, ..., the period key, the score as text (null for a row that cannot be used), and how many rows. */
 export interface CountRow {
+  /** Segment values, `s0` for the first `by` field. */
   readonly [segment: `s${number}`]: string | null;
+  /** The period key (null without periods, or for rows that cannot be used). */
   readonly period: number | bigint | string | null;
+  /** The score or rating as text; null for rows that cannot be used. */
   readonly value: string | null;
+  /** How many rows. */
   readonly n: number | bigint | string;
 }
 

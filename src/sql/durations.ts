@@ -9,13 +9,25 @@ import type { PercentileMethod } from "../stats/percentile.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
 import { checkDialect, epochSecondsOf, localOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
+/** Column names of the tickets' fields. */
+export interface DurationFields extends ReportFields {
+  /** The first reply [`firstResponseAt`]. */
+  readonly firstResponseAt?: string;
+  /** The (last) resolution [`resolvedAt`]. */
+  readonly resolvedAt?: string;
+}
+
+/** A cell of a query's result as a driver gives it (DuckDB's bigint, PostgreSQL's numeric text). */
+export type SqlCell = number | bigint | string | null | undefined;
+
 /** Where the tickets are. */
 export interface DurationsSqlOptions {
+  /** `"duckdb"` or `"postgres"`. */
   readonly dialect: SqlDialect;
   /** A table name or a query in parentheses; default `"data"`. */
   readonly table?: string;
   /** Column names when they differ from the field names (`createdAt`, `firstResponseAt`, `resolvedAt`). */
-  readonly fields?: ReportFields & { readonly firstResponseAt?: string; readonly resolvedAt?: string };
+  readonly fields?: DurationFields;
   /** With `spec.calendar`: the table of its working intervals (`calendarIntervalsTableSql`); default `"calendar_intervals"`. */
   readonly intervals?: string;
 }
@@ -100,9 +112,8 @@ export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions):
   ].join("\n");
 }
 
-type Cell = number | bigint | string | null | undefined;
 
-const num = (value: Cell): number => (value === null || value === undefined ? Number.NaN : Number(value));
+const num = (value: SqlCell): number => (value === null || value === undefined ? Number.NaN : Number(value));
 
 /**
  * The tidy rows of `summarize` from the rows a {@link durationsSql} query returned: per segment, its
@@ -113,7 +124,7 @@ const num = (value: Cell): number => (value === null || value === undefined ? Nu
  *
  * @throws CxMetricsError as {@link durationsSql} for the spec; `EMPTY_INPUT` when no ticket could be used.
  */
-export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<Record<string, Cell>>[]): SummarizeResult {
+export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<Record<string, SqlCell>>[]): SummarizeResult {
   const fn = "rowsFromDurations";
   if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the durations query`, { value: rows });
   const { percentiles, method } = check(fn, spec, "duckdb");
@@ -123,7 +134,7 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
   const clock = spec.calendar === undefined ? "calendar" : "business";
   let read = 0;
   let used = 0;
-  type Group = { values: string[]; period: number | null; row: Readonly<Record<string, Cell>> };
+  type Group = { values: string[]; period: number | null; row: Readonly<Record<string, SqlCell>> };
   const groups: Group[] = [];
   for (const row of rows) {
     const overallSegment = by.length > 0 && num(row.g_s0) === 1;

@@ -12,7 +12,7 @@
 export { countsSql, rowsFromCounts } from "./counts.js";
 export type { CountMetric, CountRow, CountsSqlOptions } from "./counts.js";
 export { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql } from "./business-time.js";
-export type { BusinessMinutesSqlOptions, CalendarIntervalRow } from "./business-time.js";
+export type { BusinessMinutesSqlOptions, CalendarIntervalRow, CalendarIntervalsTableOptions } from "./business-time.js";
 export { durationsSql, rowsFromDurations, SQL_PERCENTILE_METHODS } from "./durations.js";
-export type { DurationsSqlOptions } from "./durations.js";
+export type { DurationFields, DurationsSqlOptions, SqlCell } from "./durations.js";
 export type { SqlDialect } from "./dialect.js";

@@ -21,7 +21,7 @@ interface Example {
 }
 
 const examples: Example[] = [];
-for (const page of ["docs/cli.md", "docs/check.md", "README.md"]) {
+for (const page of ["docs/cli.md", "docs/check.md", "docs/sql.md", "README.md"]) {
   const text = readFileSync(join(root, page), "utf8");
   for (const block of text.matchAll(/^```sh\n([\s\S]*?)^```\n(?:\n```text\n([\s\S]*?)^```)?/gm)) {
     const commands = block[1]!.split("\n").filter((line) => /^(npx )?cx-metrics /.test(line));

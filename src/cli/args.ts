@@ -95,7 +95,7 @@ Output:
   -q, --quiet             no progress bar
       --sql D             print the SQL (duckdb | postgres) that computes the report's counts in a
                           database instead of reading the rows: the file's header names are the
-                          table's columns (nps, csat, ces, first-response, resolution); docs/sql.md
+                          table's columns (every metric but iqs); docs/sql.md
       --table T           the table the --sql query reads [data]
   -h, --help              this text
 

@@ -20,6 +20,7 @@ import { ColumnError, resolveColumns } from "./columns.js";
 import { readRows } from "./read/input.js";
 import { countsSql } from "../sql/counts.js";
 import { durationsSql } from "../sql/durations.js";
+import { slaSql } from "../sql/sla.js";
 import type { SqlDialect } from "../sql/dialect.js";
 
 /** What a command run gives back: the exit code (output already written). */
@@ -219,7 +220,7 @@ function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]):
 async function printSql(path: string, format: InputFormat, spec: SummarizeSpec, fields: FieldSpec[], mapping: Map<string, string>, values: { readonly sql?: string; readonly table?: string; readonly preset?: string; readonly delimiter?: string }, io: CommandIO): Promise<ExitCode> {
   const dialect = oneOf<SqlDialect>("sql", values.sql, ["duckdb", "postgres"]);
   const metric = spec.metric;
-  if (metric !== "nps" && metric !== "csat" && metric !== "ces" && metric !== "first-response" && metric !== "resolution") throw new UsageError(`--sql: the SQL of ${metric} is not available; it is for nps, csat, ces, first-response and resolution`);
+  if (metric === "iqs") throw new UsageError("--sql: the SQL of iqs is not available; it is for nps, csat, ces, first-response, resolution and sla");
   if (values.preset !== undefined && PRESETS[values.preset]?.minutesAfterCreated !== undefined && (metric === "first-response")) throw new UsageError(`--sql: the ${values.preset} preset derives the first reply from a minutes column, which the SQL does not do; name the columns with --column`);
   // The header names, from the file's first record.
   let header: readonly string[] = [];
@@ -233,15 +234,18 @@ async function printSql(path: string, format: InputFormat, spec: SummarizeSpec, 
   }
   const column = (field: string): string | undefined => resolved.find((entry) => entry.field === field)?.header;
   const sqlSpec: SummarizeSpec = { ...spec, by: (spec.by ?? []).map((name) => column(name) ?? name) };
-  const sqlFields = { score: column("score"), rating: column("rating"), respondedAt: column("respondedAt"), createdAt: column("createdAt"), firstResponseAt: column("firstResponseAt"), resolvedAt: column("resolvedAt") };
+  const sqlFields = { score: column("score"), rating: column("rating"), respondedAt: column("respondedAt"), createdAt: column("createdAt"), firstResponseAt: column("firstResponseAt"), resolvedAt: column("resolvedAt"), priority: column("priority"), type: column("type"), channel: column("channel") };
   const defined = Object.fromEntries(Object.entries(sqlFields).filter(([, name]) => name !== undefined)) as Record<string, string>;
   const table = values.table ?? "data";
   let sql: string;
   try {
+    const note = spec.calendar === undefined ? "" : "-- business minutes: load the calendar's working intervals first (calendarIntervalsTableSql, docs/sql.md)\n";
     sql =
       metric === "first-response" || metric === "resolution"
-        ? `${spec.calendar === undefined ? "" : "-- business minutes: load the calendar's working intervals first (calendarIntervalsTableSql, docs/sql.md)\n"}${durationsSql(sqlSpec, { dialect: dialect!, table, fields: defined })}`
-        : countsSql(sqlSpec, { dialect: dialect!, table, fields: defined });
+        ? `${note}${durationsSql(sqlSpec, { dialect: dialect!, table, fields: defined })}`
+        : metric === "sla"
+          ? `${note}${slaSql(sqlSpec, { dialect: dialect!, table, fields: defined })}`
+          : countsSql(sqlSpec, { dialect: dialect!, table, fields: defined });
   } catch (error) {
     if (isCxMetricsError(error)) throw new UsageError(`--sql: ${error.message}`);
     throw error;

@@ -1,7 +1,8 @@
 /**
  * The metrics where the data is: SQL (DuckDB, PostgreSQL) that computes the sufficient statistics
- * by segment and period (`countsSql`), the tidy rows of `summarize` from what it returns
- * (`rowsFromCounts`), and business hours in SQL: a calendar's working intervals as a table
+ * by segment and period (`countsSql` for NPS, CSAT and CES, `durationsSql`, `slaSql`), the tidy rows
+ * of `summarize` from what it returns (`rowsFromCounts`, `rowsFromDurations`, `rowsFromSla`), and
+ * business hours in SQL: a calendar's working intervals as a table
  * (`calendarIntervals`, `calendarIntervalsTableSql`) and business minutes by joining against it
  * (`businessMinutesSql`). No database driver is imported: run the SQL with yours.
  *
@@ -15,4 +16,6 @@ export { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql } from
 export type { BusinessMinutesSqlOptions, CalendarIntervalRow, CalendarIntervalsTableOptions } from "./business-time.js";
 export { durationsSql, rowsFromDurations, SQL_PERCENTILE_METHODS } from "./durations.js";
 export type { DurationFields, DurationsSqlOptions, SqlCell } from "./durations.js";
+export { rowsFromSla, slaSql } from "./sla.js";
+export type { SlaFields, SlaSqlOptions } from "./sla.js";
 export type { SqlDialect } from "./dialect.js";

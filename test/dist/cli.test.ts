@@ -419,7 +419,7 @@ describe("cx-metrics report --sql", () => {
   });
 
   it("refuses metrics it has no SQL for, and --table without --sql", () => {
-    expect(cli(["report", fixture("tickets.csv"), "--metric", "sla", "--target", "first-response=60", "--sql", "duckdb"]).stderr).toContain("the SQL of sla is not available");
+    expect(cli(["report", join(root, "examples/data/qa-reviews.csv"), "--metric", "iqs", "--scorecard", join(root, "examples/data/qa-scorecard.json"), "--sql", "duckdb"]).stderr).toContain("the SQL of iqs is not available");
     expect(cli(["report", fixture("survey.csv"), "--metric", "nps", "--table", "x"]).status).toBe(2);
   });
 });

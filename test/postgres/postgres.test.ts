@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, type Query } from "../sql/suite.js";
+import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSla, type Query } from "../sql/suite.js";
 
 /** The server's programs: PG_BIN, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
 function binaries(): string | null {
@@ -73,5 +73,8 @@ describe.skipIf(bin === null)("cx-metrics/sql in PostgreSQL", () => {
   }, 120_000);
   it("first-response medians and percentiles (both SQL percentile kinds, calendar and business clock) give summarize's", async () => {
     await checkDurations("postgres", query);
+  }, 120_000);
+  it("SLA % by channel and ISO week (targets by priority and channel, both clocks, open tickets at asOf) gives summarize's rows", async () => {
+    await checkSla("postgres", query);
   }, 120_000);
 });

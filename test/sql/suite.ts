@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { businessCalendar, businessMinutes, summarize, type SummarizeSpec } from "../../src/index.js";
-import { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql, countsSql, durationsSql, rowsFromCounts, rowsFromDurations, type CountRow, type SqlDialect } from "../../src/sql/index.js";
+import { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql, countsSql, durationsSql, rowsFromCounts, rowsFromDurations, rowsFromSla, slaSql, type CountRow, type SqlDialect } from "../../src/sql/index.js";
 
 /** Runs SQL and gives its rows as plain objects. */
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -154,6 +154,57 @@ export async function checkDurations(dialect: SqlDialect, query: Query, runs = 1
         open: row.detail.open,
       });
       expect(fromSql.rows.map(brief)).toEqual(fromJs.rows.map(brief));
+    }),
+    { numRuns: runs },
+  );
+}
+
+/** SLA % from SQL equals summarize's: targets by priority and channel, calendar and business clocks, open tickets at asOf. */
+export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Promise<void> {
+  const calendar = businessCalendar({ timeZone: "Europe/Berlin", week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } });
+  await query("DROP TABLE IF EXISTS calendar_intervals");
+  await query(calendarIntervalsTableSql(calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }), { dialect }));
+  const policy = {
+    targets: [
+      { metric: "first-response", minutes: 60, clock: "business", priority: "urgent" },
+      { metric: "first-response", minutes: 240, clock: "calendar", channel: ["email", "web"] },
+      { metric: "first-response", minutes: 120, clock: "business" },
+      { metric: "resolution", minutes: 960, clock: "business", priority: ["urgent", "high"] },
+      { metric: "resolution", minutes: 2880, clock: "calendar", channel: "chat" },
+    ],
+  } as const;
+  const ticketArb = fc.record({
+    created: fc.oneof({ weight: 15, arbitrary: fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 3, 20) / 60_000 }) }, fc.constant(null)),
+    reply: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 3 * 1440 }) }, fc.constant(null), fc.constant(-5)),
+    resolve: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 6 * 1440 }) }, fc.constant(null)),
+    priority: fc.constantFrom("urgent", "high", "low", ""),
+    channel: fc.constantFrom("email", "web", "chat", "phone"),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 50 }), async (tickets) => {
+      const rows = tickets.map((ticket) => {
+        const at = (minutes: number | null): string | null => (ticket.created === null || minutes === null ? null : new Date((ticket.created + minutes) * 60_000).toISOString());
+        return { createdAt: at(0), firstResponseAt: at(ticket.reply), resolvedAt: at(ticket.resolve === null || ticket.reply === null ? ticket.resolve : Math.max(ticket.reply, ticket.resolve)), priority: ticket.priority === "" ? undefined : ticket.priority, channel: ticket.channel };
+      });
+      await query("DROP TABLE IF EXISTS tickets");
+      await query('CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, "resolvedAt" TIMESTAMPTZ, priority VARCHAR, channel VARCHAR)');
+      const cell = (value: string | null | undefined, stamp: boolean): string => (value === null || value === undefined ? "NULL" : stamp ? `TIMESTAMPTZ ${quote(value)}` : quote(value));
+      await query(`INSERT INTO tickets VALUES ${rows.map((row) => `(${cell(row.createdAt, true)}, ${cell(row.firstResponseAt, true)}, ${cell(row.resolvedAt, true)}, ${cell(row.priority, false)}, ${cell(row.channel, false)})`).join(", ")}`);
+      const spec: SummarizeSpec = { metric: "sla", by: ["channel"], every: "week", timeZone: "Europe/Berlin", policy, calendar, asOf: "2025-04-25T12:00:00Z", invalid: "exclude" };
+      const counted = await query(slaSql(spec, { dialect, table: "tickets" }));
+      let fromJs: ReturnType<typeof summarize> | null = null;
+      try {
+        fromJs = summarize(rows, spec);
+      } catch (error) {
+        expect(String(error)).toMatch(/no records/);
+      }
+      if (fromJs === null) {
+        expect(() => rowsFromSla(spec, counted as never)).toThrow(/no records/);
+        return;
+      }
+      const fromSql = rowsFromSla(spec, counted as never);
+      expect(fromSql.input).toEqual(fromJs.input);
+      expect(fromSql.rows).toEqual(fromJs.rows);
     }),
     { numRuns: runs },
   );

@@ -1,0 +1,64 @@
+/**
+ * cx-metrics/sql in DuckDB (embedded), as whole processes in the same run:
+ * - NPS by channel and month (Europe/Berlin) over the 1M-row survey CSV: the generated query +
+ *   rowsFromCounts against a query written by hand for the same job;
+ * - the same over 100M rows in Parquet (generated here once): time and peak memory;
+ * - business minutes of 1M ticket pairs through the interval table (ASOF joins) beside the JS
+ *   businessMinutes on the same pairs.
+ * Run: tsx bench/sql.bench.ts [rounds]   (npm run bench runs it; it builds dist/ first if missing)
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeSurveyCsv } from "./cli/survey-file.js";
+
+const rounds = Number(process.argv[2] ?? 5);
+const dir = join(tmpdir(), "cx-metrics-bench");
+mkdirSync(dir, { recursive: true });
+if (!existsSync("dist/sql/index.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+const csv = join(dir, "survey-1000000.csv");
+if (!existsSync(csv)) await writeSurveyCsv(csv, 1_000_000);
+const parquet = join(dir, "survey-100000000.parquet");
+if (!existsSync(parquet)) spawnSync("node", ["bench/sql/parquet-file.mjs", "100000000", parquet], { stdio: "inherit" });
+
+const timeBinary = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+function run(args: readonly string[]): { seconds: number; megabytes: number; stdout: string } {
+  const full = timeBinary === null ? ["node", ...args] : [timeBinary, "-f", "%e %M", "node", ...args];
+  const result = spawnSync(full[0]!, full.slice(1), { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
+  const last = timeBinary === null ? ["NaN", "NaN"] : result.stderr.trim().split("\n").pop()!.split(" ");
+  return { seconds: Number(last[0]), megabytes: Number(last[1]) / 1024, stdout: result.stdout.trim() };
+}
+const stats = (values: number[]): { min: number; median: number; max: number } => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
+};
+const show = (s: { min: number; median: number; max: number }): string => `${s.median.toFixed(2)} s (${s.min.toFixed(2)}-${s.max.toFixed(2)})`;
+
+console.log(`cx-metrics/sql in DuckDB: NPS by channel and month (Europe/Berlin) over ${csv} (1,000,000 rows), median (min-max) of ${rounds} rounds`);
+const generated: number[] = [];
+const hand: number[] = [];
+run(["bench/sql/counts-job.mjs", csv, "generated"]);
+for (let round = 0; round < rounds; round++) {
+  generated.push(run(["bench/sql/counts-job.mjs", csv, "generated"]).seconds);
+  hand.push(run(["bench/sql/counts-job.mjs", csv, "hand"]).seconds);
+}
+const ratio = stats(generated).median / stats(hand).median;
+console.log(`  countsSql + rowsFromCounts   ${show(stats(generated))} vs hand-written query ${show(stats(hand))} = ${ratio.toFixed(2)}x  (target ≤ 1.2x: ${ratio <= 1.2 ? "met" : "MISSED"})`);
+
+const big = run(["bench/sql/counts-job.mjs", parquet, "generated"]);
+console.log(`  100,000,000 rows in Parquet (${(statSync(parquet).size / 1e9).toFixed(2)} GB): ${big.seconds.toFixed(1)} s, peak ${big.megabytes.toFixed(0)} MB (target under 2 GB: ${big.megabytes < 2048 ? "met" : "MISSED"}), ${big.stdout} report rows`);
+
+console.log("business minutes of 1,000,000 (created, first reply) pairs over 2025, Europe/Berlin, 9 holidays (computation only, median (min-max) of 3 rounds)");
+const js: number[] = [];
+const duck: number[] = [];
+let sums = new Set<string>();
+for (let round = 0; round < 3; round++) {
+  const a = run(["bench/sql/business-minutes-job.mjs", "js"]).stdout.split(" ");
+  const b = run(["bench/sql/business-minutes-job.mjs", "duckdb"]).stdout.split(" ");
+  js.push(Number(a[1]));
+  duck.push(Number(b[1]));
+  sums = new Set([...sums, a[0]!, b[0]!]);
+}
+console.log(`  JS businessMinutes ${show(stats(js))}, DuckDB interval table (ASOF joins) ${show(stats(duck))}; the same total minutes: ${sums.size === 1 ? "yes" : "NO"}`);

@@ -53,6 +53,19 @@ export interface SummaryState {
 }
 
 /**
+ * The totals of a segment (its values) and period in a state's map, created empty the first time.
+ * @internal
+ */
+export function totalsFor(segments: SummaryState["segments"], values: readonly string[], period: number): Totals {
+  const key = values.length === 1 ? values[0]! : values.join("\u0000");
+  let segment = segments.get(key);
+  if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
+  let totals = segment.periods.get(period);
+  if (totals === undefined) segment.periods.set(period, (totals = newTotals()));
+  return totals;
+}
+
+/**
  * Two builders' counts as one, in order: `first`'s records, then `second`'s (their exclusions'
  * indexes are moved on by `first.read`).
  * @internal
@@ -60,14 +73,8 @@ export interface SummaryState {
 export function mergeSummaryStates(first: SummaryState, second: SummaryState): SummaryState {
   const segments = new Map<string, SegmentTotals>();
   for (const state of [first, second]) {
-    for (const [key, segment] of state.segments) {
-      let into = segments.get(key);
-      if (into === undefined) segments.set(key, (into = { values: segment.values, periods: new Map() }));
-      for (const [period, totals] of segment.periods) {
-        let target = into.periods.get(period);
-        if (target === undefined) into.periods.set(period, (target = newTotals()));
-        mergeTotals(target, totals);
-      }
+    for (const segment of state.segments.values()) {
+      for (const [period, totals] of segment.periods) mergeTotals(totalsFor(segments, segment.values, period), totals);
     }
   }
   const moved = second.exclusions.map((row) => ({ ...row, index: row.index + first.read }));
@@ -147,12 +154,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
         exclusions.push(excluded);
         return excluded;
       }
-      const key = values.length === 1 ? values[0]! : values.join("\u0000");
-      let segment = segments.get(key);
-      if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
-      let totals = segment.periods.get(period);
-      if (totals === undefined) segment.periods.set(period, (totals = newTotals()));
-      addUnit(totals, unit);
+      addUnit(totalsFor(segments, values, period), unit);
       used++;
       return null;
     },

@@ -4,10 +4,9 @@ import { csat as csatCheck } from "../csat/csat.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { newTotals } from "../report/figures.js";
 import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
-import { summaryResult, type SummaryState } from "../report/summarize.js";
+import { summaryResult, totalsFor, type SummaryState } from "../report/summarize.js";
 import { checkDialect, ident, localOf, numberOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
 /** The metrics whose sufficient statistics are counts of each score. */
@@ -129,11 +128,7 @@ export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): 
     if (spec.metric !== "nps" && !ratingOnScale(spec, value)) continue;
     if (spec.metric === "nps") value = Number(raw);
     const values = by.map((_, k) => row[`s${k}`] ?? "(blank)");
-    const key = values.length === 1 ? values[0]! : values.join("\u0000");
-    let segment = segments.get(key);
-    if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
-    let totals = segment.periods.get(period ?? 0);
-    if (totals === undefined) segment.periods.set(period ?? 0, (totals = newTotals()));
+    const totals = totalsFor(segments, values, period ?? 0);
     if (spec.metric === "nps") totals.nps[(value as number) >= 9 ? 0 : (value as number) >= 7 ? 1 : 2] += n;
     else totals.ratings.set(value, (totals.ratings.get(value) ?? 0) + n);
     used += n;

@@ -9,6 +9,7 @@ import { periodBounds, type PeriodUnit } from "../internal/periods.js";
 import { iqs } from "../iqs/iqs.js";
 import type { QaReview, Scorecard } from "../iqs/scorecard.js";
 import { npsConfidenceInterval } from "../nps/confidence-interval.js";
+import { field } from "../report/record-check.js";
 import type { ReportMetric } from "../report/spec.js";
 import { sla } from "../sla/sla.js";
 import type { SlaPolicy } from "../sla/policy.js";
@@ -82,7 +83,6 @@ export function periodOfLabel(label: string): { unit: PeriodUnit; index: number 
 
 const dateField = (metric: ReportMetric): string => (metric === "nps" || metric === "csat" || metric === "ces" ? "respondedAt" : metric === "iqs" ? "reviewedAt" : "createdAt");
 
-const field = (record: unknown, name: string): unknown => (typeof record === "object" && record !== null && Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined);
 
 /** The records of the claim's segment and, when it names one, its period cut in `zone`; and how many had no readable date. */
 export function selectRecords(records: readonly unknown[], query: ClaimQuery, zone: string): { records: unknown[]; undated: number } {

@@ -100,7 +100,14 @@ export interface CheckResult {
 
 const DEFAULT_NAMES: Record<string, string> = Object.fromEntries(CONVENTIONS.map((dimension) => [dimension.id, dimension.default]));
 
-/** "csat good-over-rated, csat-satisfied-from 4, rounding half-up". */
+/**
+ * Conventions in words, as explanations print them.
+ *
+ * @example
+ * ```ts
+ * conventionText({ csat: "good-over-rated", rounding: "half-up" }); //=> "csat good-over-rated, rounding half-up"
+ * ```
+ */
 export function conventionText(conventions: Readonly<Record<string, string>>): string {
   return Object.entries(conventions)
     .map(([id, option]) => `${id} ${option}`)

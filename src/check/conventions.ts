@@ -132,7 +132,14 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
   },
 ];
 
-/** The dimensions of a metric. */
+/**
+ * The dimensions of a metric.
+ *
+ * @example
+ * ```ts
+ * conventionsOf("sla").map((dimension) => dimension.id).join(", "); //=> "period-cut, agent-created, sla-denominator, rounding"
+ * ```
+ */
 export function conventionsOf(metric: ReportMetric): readonly ConventionDimension[] {
   return CONVENTIONS.filter((dimension) => dimension.metrics.includes(metric));
 }

@@ -55,7 +55,16 @@ function neighbours(figure: number, n: number, lowest: number): [number, number]
   return [(100 * Math.max(lowest, Math.floor(k + 1e-9))) / n, (100 * Math.min(n, Math.ceil(k - 1e-9))) / n];
 }
 
-/** Runs every check the claim's printed figures allow. */
+/**
+ * Runs every check the claim's printed figures allow: NPS against its shares, shares that must add
+ * up to 100, a value impossible for n (shares are 100 k / n), an interval around its point, and the
+ * significance of a change (two-proportion z-test).
+ *
+ * @example
+ * ```ts
+ * checkPrinted({ metric: "nps", value: "50", promoters: "70%", detractors: "20%" })[0]!.ok; //=> true (Osipov: 70 − 20)
+ * ```
+ */
 export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
   const checks: PrintedCheck[] = [];
   const main = readPrinted(figures.value);

@@ -95,6 +95,7 @@ export function unitOf(fn: string, spec: SummarizeSpec, fields: Required<ReportF
   }
 }
 
+/** Checks a spec: the metric and period are known, `by` names fields, minN and confidence are in range, SLA has a policy and IQS a scorecard. */
 export function checkSpec(fn: string, spec: SummarizeSpec): void {
   if (typeof spec !== "object" || spec === null) throw invalid(fn, "INVALID_ARGUMENT", "spec", spec, "{ metric, by?, every?, ... }");
   assertOneOf(fn, "metric", spec.metric, REPORT_METRICS);

@@ -53,8 +53,14 @@ export interface CalendarIntervalsTableOptions {
 }
 
 /**
- * SQL that loads {@link calendarIntervals} rows into a table (`CREATE TABLE name AS VALUES ...`):
+ * SQL that loads {@link calendarIntervals} rows into a table (`CREATE TABLE`, then `INSERT ... VALUES`):
  * columns `start` and `end` (timestamps with time zone) and `minutes_before` (double).
+ *
+ * @example
+ * ```ts
+ * const rows = [{ start: "2025-03-03T08:00:00.000Z", end: "2025-03-03T16:00:00.000Z", minutesBefore: 0 }];
+ * calendarIntervalsTableSql(rows, { dialect: "postgres" }).startsWith('CREATE TABLE "calendar_intervals"'); //=> true
+ * ```
  */
 export function calendarIntervalsTableSql(rows: readonly CalendarIntervalRow[], options: CalendarIntervalsTableOptions): string {
   const dialect = checkDialect("calendarIntervalsTableSql", options.dialect);

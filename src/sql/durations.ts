@@ -123,6 +123,15 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
  * are counted in `input`.
  *
  * @throws CxMetricsError as {@link durationsSql} for the spec; `EMPTY_INPUT` when no ticket could be used.
+ * @example
+ * ```ts
+ * // The two rows of a report without segments or periods: the (period) set and the () set.
+ * const rows = [
+ *   { period: 0, g_period: 0, n: 3, open: 1, rejected: 0, mean: 40, p50: 30, p90: 82 },
+ *   { period: null, g_period: 1, n: 3, open: 1, rejected: 0, mean: 40, p50: 30, p90: 82 },
+ * ];
+ * rowsFromDurations({ metric: "first-response" }, rows).rows.map((row) => row.value).join(", "); //=> "30"
+ * ```
  */
 export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<Record<string, SqlCell>>[]): SummarizeResult {
   const fn = "rowsFromDurations";
@@ -144,8 +153,9 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
       read += num(row.n) + num(row.open) + num(row.rejected);
       used += num(row.n) + num(row.open);
     }
-    if (num(row.n) === 0) continue;
-    groups.push({ values: overallSegment ? [] : by.map((_, k) => String(row[`s${k}`] ?? "(blank)")), period: allPeriods || spec.every === undefined ? null : num(row.period), row });
+    // Without periods, the (segment) and () sets give the rows; the per-period sets repeat them.
+    if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) continue;
+    groups.push({ values: overallSegment ? [] : by.map((_, k) => String(row[`s${k}`] ?? "(blank)")), period: allPeriods ? null : num(row.period), row });
   }
   if (used === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", read === 0 ? "no records" : `no records: all ${read} were rejected`);
   groups.sort((a, b) => {
@@ -159,7 +169,6 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
   });
   const out: ReportRow[] = [];
   for (const { values, period, row } of groups) {
-    if (spec.every === undefined && period !== null) continue;
     const segment: Record<string, string> = {};
     values.forEach((value, k) => (segment[by[k]!] = value));
     let reportPeriod: ReportPeriod | null = null;

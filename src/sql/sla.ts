@@ -59,6 +59,11 @@ function checked(fn: string, spec: SummarizeSpec): { targets: readonly CheckedTa
  *
  * @throws CxMetricsError `INVALID_POLICY` as `sla`, and for next-response targets or pausing
  *   statuses; `INVALID_OPTION` without `asOf`.
+ * @example
+ * ```ts
+ * const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+ * slaSql({ metric: "sla", policy, asOf: "2025-04-01T00:00:00Z" }, { dialect: "duckdb", table: "tickets" }).includes("'pending'"); //=> true
+ * ```
  */
 export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
   const fn = "slaSql";
@@ -117,6 +122,12 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
  * pending apart; `input` with the tickets read, used and rejected.
  *
  * @throws CxMetricsError as {@link slaSql} for the spec; `EMPTY_INPUT` when no ticket could be used.
+ * @example
+ * ```ts
+ * const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+ * const report = rowsFromSla({ metric: "sla", policy, asOf: "2025-04-01T00:00:00Z" }, [{ period: 0, met: 3, breached: 1, pending: 2, used: 6, rejected: 1 }]);
+ * report.rows[0]!.value; //=> 75 (3 met of 3 + 1 decided)
+ * ```
  */
 export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<string, SqlCell>>[]): SummarizeResult {
   const fn = "rowsFromSla";

@@ -27,6 +27,8 @@ describe("firstResponseTime", () => {
       expect.objectContaining({ code: "END_BEFORE_START", fn: "firstResponseTime" }),
     );
     expect(() => firstResponseTime({ createdAt: "yesterday", firstResponseAt: "2025-03-07T16:00:00Z" })).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
+    // An open ticket is checked too: no readable creation time is a bad record, not an open one (as resolutionTime).
+    expect(() => firstResponseTime({ createdAt: null as never })).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
   });
 });
 

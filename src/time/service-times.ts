@@ -54,7 +54,7 @@ function span(fn: string, start: Instant, endName: string, end: Instant, options
  * service indicators.
  *
  * @returns the times, or `null` while there is no reply yet (an SLA counts such items as pending or breached).
- * @throws CxMetricsError `INVALID_DATE`; `END_BEFORE_START` for a reply before the creation.
+ * @throws CxMetricsError `INVALID_DATE` (the creation too while there is no reply); `END_BEFORE_START` for a reply before the creation.
  * @example
  * ```ts
  * firstResponseTime({ createdAt: "2025-03-07T16:30:00+01:00", firstResponseAt: "2025-03-10T09:15:00+01:00" }, { calendar });
@@ -65,6 +65,9 @@ export function firstResponseTime(interaction: Interaction, options: ServiceTime
   const fn = "firstResponseTime";
   const created = interactionField(fn, interaction);
   const reply = interaction.firstResponseAt;
+  // The creation is checked even while there is no reply (as resolutionTime does): an open ticket
+  // with no readable creation time is a bad record, not an open one.
+  instantMs(fn, "createdAt", created);
   if (reply === undefined || reply === null) return null;
   return span(fn, created, "firstResponseAt", reply, options);
 }

@@ -124,7 +124,7 @@ export async function checkDurations(dialect: SqlDialect, query: Query, runs = 1
     channel: fc.constantFrom("chat", "email", ""),
   });
   await fc.assert(
-    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.constantFrom("linear", "inverted-cdf") as fc.Arbitrary<"linear" | "inverted-cdf">, async (tickets, business, method) => {
+    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.constantFrom("linear", "inverted-cdf") as fc.Arbitrary<"linear" | "inverted-cdf">, fc.boolean(), async (tickets, business, method, monthly) => {
       const rows = tickets.map((ticket) => ({
         createdAt: ticket.created === null ? null : new Date(ticket.created * 60_000).toISOString(),
         firstResponseAt: ticket.created === null || ticket.after === null ? null : new Date((ticket.created + ticket.after) * 60_000).toISOString(),
@@ -133,7 +133,7 @@ export async function checkDurations(dialect: SqlDialect, query: Query, runs = 1
       await query("DROP TABLE IF EXISTS tickets");
       await query('CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, channel VARCHAR)');
       await query(`INSERT INTO tickets VALUES ${rows.map((row) => `(${row.createdAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.createdAt)}`}, ${row.firstResponseAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.firstResponseAt)}`}, ${quote(row.channel)})`).join(", ")}`);
-      const spec: SummarizeSpec = { metric: "first-response", by: ["channel"], every: "month", timeZone: "America/New_York", percentiles: [90, 25], method, invalid: "exclude", ...(business ? { calendar } : {}) };
+      const spec: SummarizeSpec = { metric: "first-response", by: ["channel"], ...(monthly ? { every: "month" as const } : {}), timeZone: "America/New_York", percentiles: [90, 25], method, invalid: "exclude", ...(business ? { calendar } : {}) };
       const usable = rows.some((row) => row.createdAt !== null && (row.firstResponseAt === null || row.firstResponseAt >= row.createdAt));
       const fromSqlRows = await query(durationsSql(spec, { dialect, table: "tickets" }));
       if (!usable) {

@@ -21,5 +21,6 @@ export default defineConfig({
   // yaml (bundled: a development dependency, so library users do not install it) is CommonJS and
   // requires Node built-ins; an ESM bundle needs a require for that.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics"],
+  // DuckDB is an optional peer dependency: imported at run time when it is there, never bundled.
+  external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics", "@duckdb/node-api"],
 });

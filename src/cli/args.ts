@@ -32,6 +32,7 @@ export const REPORT_OPTIONS = {
   method: { type: "string" },
   resolution: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  engine: { type: "string" },
   sql: { type: "string" },
   table: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -56,7 +57,7 @@ Docs: docs/cli.md in the package.
 
 export const REPORT_HELP = `cx-metrics report FILE|- --metric M [options]
 
-Reads a CSV, TSV, JSON array or NDJSON file (or standard input, "-") as a stream and prints one
+Reads a CSV, TSV (also .gz), JSON array, NDJSON or Parquet file (or standard input, "-") and prints one
 metric by segment and calendar period: n, the figure, its interval, the change against the
 previous period with its test, and a flag where n < --min-n. Bad rows are left out and listed
 with their line (header = line 1), column, value and reason; rows read = used + rejected.
@@ -84,7 +85,10 @@ Reading the file:
       --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,
                           createdAt, firstResponseAt, resolvedAt, reviewedAt, id, priority, type, channel
       --preset P          zendesk | delighted | typeform: the column names of that export
-      --input-format F    csv | tsv | json | ndjson [from the extension; csv for standard input]
+      --input-format F    csv | tsv | json | ndjson | parquet [from the extension, under a .gz;
+                          csv for standard input]
+      --engine E          js | duckdb: who reads the file [duckdb when @duckdb/node-api is installed
+                          and the file is CSV, TSV or Parquet; js otherwise]. Parquet needs DuckDB
       --delimiter D       CSV field separator [,]; use ";" for many European exports
       --strict            fail (exit 1) at the first bad row instead of leaving it out
 

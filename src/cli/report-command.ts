@@ -12,9 +12,11 @@ import { listOf, numberFlag, oneOf, parseFlags, REPORT_HELP, REPORT_OPTIONS, Usa
 import { metricFields, PRESETS, type FieldSpec } from "./columns.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
-import { formatOf, INPUT_FORMATS, inputSize, openInput, type InputFormat } from "./read/input.js";
+import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
+import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
+import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
-import { runPart, StrictStop, type PartResult, type ReportJob } from "./report-part.js";
+import { runPart, StrictStop, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
 import { ColumnError, resolveColumns } from "./columns.js";
 import { readRows } from "./read/input.js";
@@ -176,12 +178,18 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     preset: values.preset,
     strict: values.strict === true,
   };
+  const engine = await chooseEngine(values.engine, path, inputFormat);
   const size = inputSize(path);
-  const progress = createProgress(io.stderr, size, values.quiet !== true);
-  let outcome: PartResult | null = null;
+  const progress = createProgress(io.stderr, engine.duck === null ? size : null, values.quiet !== true && engine.duck === null);
+  let outcome: EngineResult | null = null;
+  let readBy: "duckdb" | "js" = engine.duck === null ? "js" : "duckdb";
   try {
-    if (io.workerUrl !== undefined && canSplit(path, size, job, io.env)) outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes));
-    outcome ??= await runPart(job, openInput(path).stream, {}, { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) });
+    if (engine.duck !== null) outcome = await runWithDuckDb(engine.duck, path, job, io);
+    if (outcome === null) {
+      readBy = "js";
+      if (io.workerUrl !== undefined && canSplit(path, size, job, io.env)) outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes));
+      outcome ??= await runPart(job, openInput(path).stream, {}, { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) });
+    }
   } catch (error) {
     progress.done();
     if (error instanceof StrictStop) {
@@ -190,6 +198,8 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
       return 1;
     }
     throw error;
+  } finally {
+    engine.duck?.close();
   }
   progress.done();
   const { read, rejects } = outcome;
@@ -203,13 +213,41 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     writeRejectsFile(values.rejects, rejects);
     return 1;
   }
-  const output: ReportOutput = { rows: result.rows, input: { read, used: result.input.used, rejected: rejects.length }, rejects };
+  const output: ReportOutput = { rows: result.rows, input: { read, used: result.input.used, rejected: rejects.length, engine: readBy }, rejects };
   writeRejectsFile(values.rejects, rejects);
   await writeReport(output, { format, spec, source: path, rejectsFile: values.rejects, output: values.output, io });
   return 0;
 }
 
 
+
+/** The engine a report runs on: DuckDB (open) or the JS reader (null). */
+async function chooseEngine(flag: string | undefined, path: string, format: InputFormat): Promise<{ readonly duck: DuckDb | null }> {
+  const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
+  const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
+  if (wanted === "js") {
+    if (format === "parquet") throw new UsageError("--engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)");
+    return { duck: null };
+  }
+  if (wanted === "duckdb" && !readable) throw new UsageError(`--engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; ${path === "-" ? "standard input" : "JSON"} is read by --engine js`);
+  if (!readable) return { duck: null };
+  const duck = await openDuckDb();
+  if (duck === null && (wanted === "duckdb" || format === "parquet")) throw new UsageError(`${wanted === "duckdb" ? "--engine duckdb" : "a Parquet file"} needs DuckDB, which is not installed: ${INSTALL_DUCKDB}`);
+  return { duck };
+}
+
+/** A report through DuckDB; null when DuckDB could not read a CSV file that the JS reader then reads (said on standard error). */
+async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: CommandIO): Promise<EngineResult | null> {
+  try {
+    return await runDuckDb(duck, path, job);
+  } catch (error) {
+    if (error instanceof StrictStop || error instanceof UsageError || error instanceof InputError) throw error;
+    const message = (error as Error).message.split("\n")[0];
+    if (job.format === "parquet") throw new InputError(`DuckDB cannot read ${path}: ${message}`);
+    io.stderr.write(`cx-metrics: ${error instanceof ReadersDisagree ? `DuckDB and the JS reader disagree on ${path} (${message})` : `DuckDB cannot read ${path} (${message})`}; reading it with the JS reader instead\n`);
+    return null;
+  }
+}
 
 function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]): void {
   if (path === undefined) return;

@@ -7,7 +7,7 @@ import { businessCalendar, type BusinessCalendarOptions } from "../time/calendar
 import { UsageError } from "./args.js";
 import { ColumnError, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
 import type { Reject } from "./format/index.js";
-import { readRows, type InputFormat, type InputRow, type PartOptions } from "./read/input.js";
+import { readRows, type InputFormat, type InputRow, type PartOptions, type RowSink } from "./read/input.js";
 import { recordBuilder, type RecordBuilder } from "./records.js";
 
 /** Everything a pass needs, as plain data (it is sent to a worker thread as it is). */
@@ -56,8 +56,16 @@ export function specOf(job: ReportJob): SummarizeSpec {
   return job.calendar === undefined ? job.spec : { ...job.spec, calendar: businessCalendar(job.calendar) };
 }
 
-/** Reads rows from a stream into a summary; hooks report progress. */
-export async function runPart(job: ReportJob, stream: Readable, part: PartOptions, hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {}): Promise<PartResult> {
+/** Counts rows into a summary: the header once (it resolves the columns), then each row; a bad row becomes a reject. */
+export interface RowCounter extends RowSink {
+  /** The columns, once the header was read. */
+  readonly columns: () => readonly ResolvedField[];
+  /** The summary so far, the rows read and the rejects. */
+  readonly result: () => Omit<PartResult, "endLine">;
+}
+
+/** A row counter for a job (one per pass); `onRows` is told how many rows were read. */
+export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void): RowCounter {
   const spec = specOf(job);
   const builder = createSummary(spec);
   const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone: spec.timeZone };
@@ -71,36 +79,39 @@ export async function runPart(job: ReportJob, stream: Readable, part: PartOption
     rejects.push(entry);
     if (job.strict) throw new StrictStop(entry);
   };
-  const { endLine } = await readRows(
-    stream,
-    job.format,
-    {
-      header(names) {
-        try {
-          columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });
-        } catch (error) {
-          if (error instanceof ColumnError) throw new UsageError(error.message);
-          throw error;
-        }
-        build = recordBuilder(columns, reading);
-        return columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0);
-      },
-      row(row: InputRow) {
-        read++;
-        hooks.onRows?.(read);
-        if (row.problem !== null) {
-          reject({ line: row.line, column: row.problemColumn, value: null, reason: row.problem });
-          return;
-        }
-        const excluded = builder.add(build((index) => row.cells[index]));
-        if (excluded !== null) {
-          const column = columns.find((candidate) => candidate.field === excluded.field);
-          const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
-          reject({ line: row.line, column: column?.header ?? null, value: index === -1 ? null : (row.cells[index] ?? null), reason: reasonOf(excluded.reason) });
-        }
-      },
+  return {
+    columns: () => columns,
+    result: () => ({ state: builder.state(), read, rejects }),
+    header(names) {
+      try {
+        columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });
+      } catch (error) {
+        if (error instanceof ColumnError) throw new UsageError(error.message);
+        throw error;
+      }
+      build = recordBuilder(columns, reading);
+      return columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0);
     },
-    { ...part, ...(job.delimiter === undefined ? {} : { delimiter: job.delimiter }), ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }) },
-  );
-  return { state: builder.state(), read, rejects, endLine };
+    row(row: InputRow) {
+      read++;
+      onRows?.(read);
+      if (row.problem !== null) {
+        reject({ line: row.line, column: row.problemColumn, value: null, reason: row.problem });
+        return;
+      }
+      const excluded = builder.add(build((index) => row.cells[index]));
+      if (excluded !== null) {
+        const column = columns.find((candidate) => candidate.field === excluded.field);
+        const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
+        reject({ line: row.line, column: column?.header ?? null, value: index === -1 ? null : (row.cells[index] ?? null), reason: reasonOf(excluded.reason) });
+      }
+    },
+  };
+}
+
+/** Reads rows from a stream into a summary; hooks report progress. */
+export async function runPart(job: ReportJob, stream: Readable, part: PartOptions, hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {}): Promise<PartResult> {
+  const counter = createRowCounter(job, hooks.onRows);
+  const { endLine } = await readRows(stream, job.format, counter, { ...part, ...(job.delimiter === undefined ? {} : { delimiter: job.delimiter }), ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }) });
+  return { ...counter.result(), endLine };
 }

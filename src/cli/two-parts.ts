@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { mergeSummaryStates } from "../report/summarize.js";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
-import { SplitError } from "./read/input.js";
+import { isGzip, SplitError } from "./read/input.js";
 import { runPart, type PartResult, type ReportJob } from "./report-part.js";
 
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
@@ -21,7 +21,7 @@ export interface WorkerTask {
 
 /** Can this input be read in two parts? A CSV / TSV file (not standard input) of some size, two cores, and not turned off. */
 export function canSplit(path: string, size: number | null, job: ReportJob, env: NodeJS.ProcessEnv): boolean {
-  return path !== "-" && size !== null && size >= SPLIT_FROM_BYTES && (job.format === "csv" || job.format === "tsv") && !job.strict && env.CX_METRICS_THREADS !== "1" && availableParallelism() >= 2;
+  return path !== "-" && !isGzip(path) && size !== null && size >= SPLIT_FROM_BYTES && (job.format === "csv" || job.format === "tsv") && !job.strict && env.CX_METRICS_THREADS !== "1" && availableParallelism() >= 2;
 }
 
 /** Bytes of a file from `start`, at most `length`. */

@@ -4,7 +4,7 @@ import { csat as csatCheck } from "../csat/csat.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { checkSpec } from "../report/record-check.js";
+import { checkSpec, segmentValue } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { summaryResult, totalsFor, type SummaryState } from "../report/summarize.js";
 import { checkDialect, ident, localOf, numberOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
@@ -114,6 +114,17 @@ export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): 
   const fn = "rowsFromCounts";
   checkCountSpec(fn, spec);
   if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the counts query`, { value: rows });
+  const state = countsState(spec, rows);
+  const result = summaryResult(spec, state);
+  return { ...result, input: { read: state.read, used: state.used, rejected: state.read - state.used } };
+}
+
+/**
+ * The summary state of counts rows (a checked spec): rows without a value, without a period when
+ * there are periods, or with a rating off the scale are read but not used.
+ * @internal
+ */
+export function countsState(spec: SummarizeSpec, rows: readonly CountRow[]): SummaryState {
   const by = spec.by ?? [];
   const segments: SummaryState["segments"] = new Map();
   let read = 0;
@@ -127,14 +138,14 @@ export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): 
     let value: number | string = /^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
     if (spec.metric !== "nps" && !ratingOnScale(spec, value)) continue;
     if (spec.metric === "nps") value = Number(raw);
-    const values = by.map((_, k) => row[`s${k}`] ?? "(blank)");
+    // Blank segments, by JavaScript's trim (a tab too, which SQL's TRIM keeps), are "(blank)", as in summarize.
+    const values = by.map((name, k) => segmentValue("rowsFromCounts", row[`s${k}`], name, 0));
     const totals = totalsFor(segments, values, period ?? 0);
     if (spec.metric === "nps") totals.nps[(value as number) >= 9 ? 0 : (value as number) >= 7 ? 1 : 2] += n;
     else totals.ratings.set(value, (totals.ratings.get(value) ?? 0) + n);
     used += n;
   }
-  const result = summaryResult(spec, { segments, read, used, exclusions: [] });
-  return { ...result, input: { read, used, rejected: read - used } };
+  return { segments, read, used, exclusions: [] };
 }
 
 /** Whether the metric's function takes the rating on the spec's scale. */

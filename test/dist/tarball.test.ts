@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,5 +34,17 @@ describe("the command from the packed tarball", () => {
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "./cx-metrics-0.1.0.tgz"], { cwd: dir, stdio: "ignore" });
     const help = execFileSync("npx", ["--no-install", "cx-metrics", "report", "--help"], { cwd: dir, encoding: "utf8" });
     expect(help.startsWith("cx-metrics report FILE|- --metric M [options]")).toBe(true);
+    // DuckDB is an optional peer dependency: npm install cx-metrics does not bring it, the command reads CSV without it and says how to add it for Parquet.
+    expect(existsSync(join(dir, "node_modules/@duckdb"))).toBe(false);
+    writeFileSync(join(dir, "survey.csv"), "score\n9\n10\n3\n");
+    const report = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.csv", "--metric", "nps"], { cwd: dir, encoding: "utf8" });
+    expect(report.status).toBe(0);
+    expect(report.stdout).toContain("rows read 3 = used 3 + rejected 0 (read by the JS reader)");
+    writeFileSync(join(dir, "survey.parquet"), "PAR1");
+    const parquet = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.parquet", "--metric", "nps"], { cwd: dir, encoding: "utf8" });
+    expect(parquet.status).toBe(2);
+    expect(parquet.stderr).toBe("cx-metrics: a Parquet file needs DuckDB, which is not installed: npm install @duckdb/node-api\n");
+    const engine = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.csv", "--metric", "nps", "--engine", "duckdb"], { cwd: dir, encoding: "utf8" });
+    expect(engine.stderr).toBe("cx-metrics: --engine duckdb needs DuckDB, which is not installed: npm install @duckdb/node-api\n");
   }, 180_000);
 });

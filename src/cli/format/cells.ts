@@ -70,10 +70,10 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   return { titles, rows: body, numeric, small: rows.map((row) => row.smallSample) };
 }
 
-/** "rows read 2,000 = used 1,990 + rejected 10". */
-export function inputLine(input: { read: number; used: number; rejected: number }): string {
+/** "rows read 2,000 = used 1,990 + rejected 10 (read by DuckDB)". */
+export function inputLine(input: { read: number; used: number; rejected: number; engine: "duckdb" | "js" }): string {
   const f = (n: number): string => n.toLocaleString("en-US");
-  return `rows read ${f(input.read)} = used ${f(input.used)} + rejected ${f(input.rejected)}`;
+  return `rows read ${f(input.read)} = used ${f(input.used)} + rejected ${f(input.rejected)} (read by ${input.engine === "duckdb" ? "DuckDB" : "the JS reader"})`;
 }
 
 /** One reject as a line of text. */

@@ -23,7 +23,8 @@ export interface Reject {
 /** What `report --format json` prints (contract). */
 export interface ReportOutput {
   readonly rows: readonly ReportRow[];
-  readonly input: { readonly read: number; readonly used: number; readonly rejected: number };
+  /** Rows read = used + rejected, and who read them: DuckDB or the JS reader. */
+  readonly input: { readonly read: number; readonly used: number; readonly rejected: number; readonly engine: "duckdb" | "js" };
   readonly rejects: readonly Reject[];
 }
 

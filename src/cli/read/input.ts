@@ -2,13 +2,14 @@
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { CsvScanner, type CsvRecord } from "./csv.js";
 import { flatten, JsonArrayScanner, NdjsonScanner, type JsonElement } from "./json.js";
 
-/** The input formats. */
-export type InputFormat = "csv" | "tsv" | "json" | "ndjson";
+/** The input formats (Parquet is read through DuckDB only). */
+export type InputFormat = "csv" | "tsv" | "json" | "ndjson" | "parquet";
 
-export const INPUT_FORMATS: readonly InputFormat[] = ["csv", "tsv", "json", "ndjson"];
+export const INPUT_FORMATS: readonly InputFormat[] = ["csv", "tsv", "json", "ndjson", "parquet"];
 
 /** A row of the input: its cells in header order, the line it starts on, and what is wrong with it as read. */
 export interface InputRow {
@@ -30,9 +31,21 @@ export interface RowSink {
 /** A problem with the input as a whole (no such file, not UTF-8, not an array): a usage error. */
 export class InputError extends Error {}
 
-/** The format of a path by its extension (`.csv`, `.tsv` / `.tab`, `.json`, `.ndjson` / `.jsonl`); CSV otherwise. */
-export function formatOf(path: string): InputFormat {
+/** Compressions other than gzip: DuckDB reads zstd, but the JS reader (Node 20) cannot, and it is the one that gives rejected rows their lines. */
+const UNREAD_COMPRESSIONS = [".zst", ".zstd", ".bz2", ".xz", ".zip", ".lz4"];
+
+/** Is the path gzip-compressed (`.gz`)? Other compressions are an {@link InputError}. */
+export function isGzip(path: string): boolean {
   const ext = extname(path).toLowerCase();
+  if (UNREAD_COMPRESSIONS.includes(ext)) throw new InputError(`${path}: ${ext.slice(1)}-compressed files are not read; decompress it first, or recompress it with gzip (.gz is read)`);
+  return ext === ".gz" || ext === ".gzip";
+}
+
+/** The format of a path by its extension (`.csv`, `.tsv` / `.tab`, `.json`, `.ndjson` / `.jsonl`, `.parquet`), under a `.gz`; CSV otherwise. */
+export function formatOf(path: string): InputFormat {
+  const plain = isGzip(path) ? path.slice(0, path.length - extname(path).length) : path;
+  const ext = extname(plain).toLowerCase();
+  if (ext === ".parquet" || ext === ".pq") return "parquet";
   if (ext === ".tsv" || ext === ".tab") return "tsv";
   if (ext === ".json") return "json";
   if (ext === ".ndjson" || ext === ".jsonl") return "ndjson";
@@ -52,10 +65,16 @@ export function inputSize(path: string): number | null {
   }
 }
 
-/** Opens a path (or `-` for standard input); its size in bytes when known, for the progress bar. */
+/** Opens a path (or `-` for standard input), decompressing a `.gz`; its size in bytes when known (not for a compressed file: the bar counts rows then). */
 export function openInput(path: string): { readonly stream: Readable; readonly size: number | null } {
   const size = inputSize(path);
-  return { stream: path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 }), size };
+  if (path === "-") return { stream: process.stdin, size };
+  const file = createReadStream(path, { highWaterMark: 1 << 16 });
+  if (!isGzip(path)) return { stream: file, size };
+  const gunzip = createGunzip({ chunkSize: 1 << 16 });
+  file.on("error", (error) => gunzip.destroy(error));
+  gunzip.on("error", () => file.destroy());
+  return { stream: file.pipe(gunzip), size: null };
 }
 
 /** How to read a part of a file (the command reads a large file in two parts at once). */
@@ -83,6 +102,7 @@ export interface ReadOptions extends PartOptions {
  * Returns the line after the last row (for a part read with `header`, counted from 1 at its start).
  */
 export async function readRows(stream: Readable, format: InputFormat, sink: RowSink, options: ReadOptions = {}): Promise<{ readonly endLine: number }> {
+  if (format === "parquet") throw new InputError("a Parquet file is read through DuckDB: install it (npm install @duckdb/node-api) and use --engine duckdb");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
   let lastLine = 0;
@@ -99,14 +119,20 @@ export async function readRows(stream: Readable, format: InputFormat, sink: RowS
       throw new InputError(`the input is not UTF-8 text (a byte after line ${lastLine} is not): save it as UTF-8, or convert it (iconv -f WINDOWS-1252 -t UTF-8)`);
     }
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    push.chunk(decode(chunk));
-    if (done) {
-      stream.destroy();
-      return { endLine: 0 };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      push.chunk(decode(chunk));
+      if (done) {
+        stream.destroy();
+        return { endLine: 0 };
+      }
+      bytes += chunk.length;
+      options.onBytes?.(bytes);
     }
-    bytes += chunk.length;
-    options.onBytes?.(bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("Z_")) throw new InputError(`the gzip data cannot be read after line ${lastLine}: ${(error as Error).message}`);
+    throw error;
   }
   push.chunk(decode());
   return { endLine: push.end() };

@@ -1,0 +1,174 @@
+// `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS reader's row counter, so figures, rejects, lines and reasons are the JS path's.
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import { mergeSummaryStates, type SummaryState } from "../../report/summarize.js";
+import { segmentValue } from "../../report/record-check.js";
+import { periodKeyOf, localOf } from "../../sql/dialect.js";
+import { countsState } from "../../sql/counts.js";
+import type { CountRow } from "../../sql/counts.js";
+import type { ResolvedField } from "../columns.js";
+import type { Reject } from "../format/index.js";
+import { openInput, readRows, type InputRow } from "../read/input.js";
+import { createRowCounter, specOf, StrictStop, type PartResult, type ReportJob, type RowCounter } from "../report-part.js";
+import { countableSql, countableValues, inRangeSql, instantOk, instantSql } from "./canonical.js";
+import type { DuckDb } from "./driver.js";
+import { linesAtOffsets } from "./lines.js";
+import { duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
+
+/** DuckDB and the JS reader did not see the same records (the command then reads the file with the JS reader). */
+export class ReadersDisagree extends Error {}
+
+/** What a DuckDB run counted: as a JS pass, without the end line. */
+export type EngineResult = Omit<PartResult, "endLine">;
+
+/** Runs a report job through DuckDB. */
+export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<EngineResult> {
+  const connection = duck.connection;
+  const source = await duckSource(connection, path, job.format, job.delimiter);
+  const counter = createRowCounter({ ...job, strict: false });
+  counter.header(source.header, 1);
+  const metric = job.spec.metric;
+  const result = metric === "nps" || metric === "csat" || metric === "ces" ? await countSurvey(connection, path, job, source, counter) : await readEveryRow(connection, path, job, source, counter);
+  const rejects = [...result.rejects].sort((a, b) => a.line - b.line);
+  if (job.strict && rejects.length > 0) throw new StrictStop(rejects[0]!);
+  return { ...result, rejects };
+}
+
+/** Survey metrics: DuckDB counts the canonical rows; the JS reader reads the rest (a second pass, only when there is a rest). */
+async function countSurvey(connection: DuckDBConnection, path: string, job: ReportJob, source: DuckSource, counter: RowCounter): Promise<EngineResult> {
+  const spec = specOf(job);
+  const columns = counter.columns();
+  const by = spec.by ?? [];
+  const segments = by.map((name) => columns.find((column) => column.field === name)!);
+  const value = columns.find((column) => column.field === (spec.metric === "nps" ? "score" : "rating"))!;
+  const date = spec.every === undefined ? undefined : columns.find((column) => column.field === "respondedAt");
+  const countable = countableValues(spec);
+  const text = (column: ResolvedField): string => source.text(column.index);
+  const typed = date === undefined ? null : source.typedInstant(date.index);
+  const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading));
+  const wanted = [...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index))];
+  // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
+  // Segments are grouped as written; the library names blank ones "(blank)" below, as summarize does.
+  const cells = `SELECT ${[`${instant} AS instant`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
+  const ok = [countableSql(`t${value.index}`, countable), ...(date === undefined ? [] : [inRangeSql("instant")])].join(" AND ");
+  const period = spec.every === undefined || date === undefined ? "NULL" : periodKeyOf("duckdb", "local", spec.every);
+  const local = `SELECT *, ${date === undefined ? "NULL" : localOf("instant", spec.timeZone ?? "UTC")} AS local FROM (SELECT *, ${ok} AS ok FROM (${cells}))`;
+  const counts: CountRow[] = [];
+  let others = 0;
+  await eachChunk(connection, `SELECT ${[...segments.map((column) => `CASE WHEN ok THEN t${column.index} END`), `CASE WHEN ok THEN ${period} END`, `CASE WHEN ok THEN t${value.index} END`, "count(*)"].join(", ")} FROM (${local}) GROUP BY ALL`, (cells, rows) => {
+    for (let r = 0; r < rows; r++) {
+      const n = Number(cells[by.length + 2]![r]);
+      const found = cells[by.length + 1]![r] as string | null;
+      if (found === null) {
+        others += n;
+        continue;
+      }
+      const row: Record<string, unknown> = { period: cells[by.length]![r] ?? null, value: found, n };
+      for (let k = 0; k < by.length; k++) row[`s${k}`] = segmentValue("report", cells[k]![r], by[k]!, 0);
+      counts.push(row as unknown as CountRow);
+    }
+  });
+  const counted = countsState(spec, counts);
+  const offsets = await rejectedOffsets(connection, source);
+  if (others === 0 && offsets.length === 0) return { state: counted, read: counted.read, rejects: [] };
+
+  if (source.format === "parquet") {
+    await eachChunk(connection, `SELECT file_row_number, ${wanted.map((index) => `t${index}`).join(", ")} FROM (${local}) WHERE NOT ok ORDER BY file_row_number`, (cells, rows) => {
+      for (let r = 0; r < rows; r++) {
+        const row: unknown[] = [];
+        wanted.forEach((index, k) => (row[index] = cells[k + 1]![r] ?? ""));
+        counter.row({ line: Number(cells[0]![r]) + 2, cells: row, problem: null, problemColumn: null });
+      }
+    });
+    return merged(counted, counter);
+  }
+  // CSV: the JS reader over the file; it reads the records DuckDB could not, and every row with a cell DuckDB did not count.
+  const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
+  const canonical = (cells: readonly unknown[]): boolean => countable.has(cells[value.index] as string) && (date === undefined || instantOk(cells[date.index], date.reading));
+  let skipped = 0;
+  await readRows(
+    openInput(path).stream,
+    job.format,
+    {
+      header: (names, line) => counter.header(names, line),
+      row(row: InputRow) {
+        if (row.problem === null && !duckRejected.has(row.line) && canonical(row.cells)) skipped++;
+        else counter.row(row);
+      },
+    },
+    job.delimiter === undefined ? {} : { delimiter: job.delimiter },
+  );
+  if (skipped !== counted.read) throw new ReadersDisagree(`DuckDB counted ${counted.read} rows, the JS reader found ${skipped} of their shape`);
+  return merged(counted, counter);
+}
+
+function merged(counted: SummaryState, counter: RowCounter): EngineResult {
+  const rest = counter.result();
+  return { state: mergeSummaryStates(counted, rest.state), read: counted.read + rest.read, rejects: rest.rejects };
+}
+
+/** Ticket metrics and IQS: DuckDB reads every row (instants of the common shape already read) and the JS row counter counts it; rejects get their lines from a second pass when there are any. */
+async function readEveryRow(connection: DuckDBConnection, path: string, job: ReportJob, source: DuckSource, counter: RowCounter): Promise<EngineResult> {
+  const columns = counter.columns();
+  const wanted = [...new Set(columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0))];
+  // A column read as an instant by DuckDB where it can: one that only date fields read, and not as Unix seconds (the record builder multiplies those).
+  const dates = new Set(wanted.filter((index) => {
+    const readers = columns.filter((column) => column.index === index);
+    return readers.length > 0 && readers.every((column) => column.kind === "date" && column.reading !== "unix-seconds");
+  }));
+  // The instants first (each expression once), then each wanted cell: an instant as epoch ms, or its text when DuckDB does not read it.
+  const instants = [...dates].map((index) => `${source.typedInstant(index) ?? instantSql(source.text(index), "iso")} AS i${index}`);
+  const selected = wanted.map((index) => (dates.has(index) ? `epoch_ms(CASE WHEN ${inRangeSql(`i${index}`)} THEN i${index} END), CASE WHEN NOT ${inRangeSql(`i${index}`)} THEN t${index} END` : `t${index}`));
+  const cells = `SELECT ${[...instants, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
+  const parquet = source.format === "parquet";
+  let ordinal = 0;
+  await eachChunk(connection, `SELECT ${parquet ? "file_row_number, " : ""}${selected.join(", ")} FROM (${cells})`, (cells, rows) => {
+    for (let r = 0; r < rows; r++) {
+      ordinal++;
+      const row: unknown[] = [];
+      let at = parquet ? 1 : 0;
+      for (const index of wanted) {
+        if (dates.has(index)) {
+          const ms = cells[at]![r] as DuckDBValue;
+          row[index] = ms === null ? (cells[at + 1]![r] ?? "") : Number(ms);
+          at += 2;
+        } else row[index] = cells[at++]![r] ?? "";
+      }
+      // Parquet: the row's line as in a CSV export with a header; CSV: the ordinal, given its line below.
+      counter.row({ line: parquet ? Number(cells[0]![r]) + 2 : ordinal, cells: row, problem: null, problemColumn: null });
+    }
+  });
+  const first = counter.result();
+  const offsets = await rejectedOffsets(connection, source);
+  if (parquet || (first.rejects.length === 0 && offsets.length === 0)) return first;
+  // The lines of the rejected ordinals, and the records DuckDB could not read, from the JS reader.
+  const byOrdinal = new Map<number, Reject[]>();
+  for (const reject of first.rejects) byOrdinal.set(reject.line, [...(byOrdinal.get(reject.line) ?? []), reject]);
+  const placed: Reject[] = [];
+  const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
+  const rest = createRowCounter({ ...job, strict: false });
+  const cellIndex = (header: string): number => {
+    const column = columns.find((candidate) => candidate.header === header)!;
+    return column.minutesIndex ?? column.index;
+  };
+  let seen = 0;
+  await readRows(
+    openInput(path).stream,
+    job.format,
+    {
+      header: (names, line) => rest.header(names, line),
+      row(row: InputRow) {
+        if (row.problem !== null || duckRejected.has(row.line)) {
+          rest.row(row);
+          return;
+        }
+        seen++;
+        // The line, and the cell as written (DuckDB handed over an instant as a number).
+        for (const reject of byOrdinal.get(seen) ?? []) placed.push({ ...reject, line: row.line, value: reject.column === null ? reject.value : (row.cells[cellIndex(reject.column)] ?? null) });
+      },
+    },
+    job.delimiter === undefined ? {} : { delimiter: job.delimiter },
+  );
+  if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
+  const more = rest.result();
+  return { state: mergeSummaryStates(first.state, more.state), read: first.read + more.read, rejects: [...placed, ...more.rejects] };
+}

@@ -63,7 +63,7 @@ describe("cx-metrics report: NPS per channel per month from survey.csv", () => {
       "email 2025-03 n=2 0.00",
       "email all n=5 0.00",
     ]);
-    expect(berlin.input).toEqual({ read: 10, used: 10, rejected: 0 });
+    expect(berlin.input).toEqual({ read: 10, used: 10, rejected: 0, engine: "duckdb" });
     expect(berlin.rejects).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
 
   it("leaves each out and lists it with its line (header = 1), column, value and reason; read = used + rejected", () => {
     const report = json(args);
-    expect(report.input).toEqual({ read: 14, used: 3, rejected: 11 });
+    expect(report.input).toEqual({ read: 14, used: 3, rejected: 11, engine: "duckdb" });
     expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
       [3, "score", "11"],
       [4, "score", "ten"],
@@ -200,7 +200,7 @@ describe("presets for survey exports", () => {
       ["DE", 2, 0],
       ["FR", 1, 100],
     ]);
-    expect(report.input).toEqual({ read: 5, used: 3, rejected: 2 });
+    expect(report.input).toEqual({ read: 5, used: 3, rejected: 2, engine: "js" });
     expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
       [5, "score", "x"],
       [6, null, null],
@@ -375,8 +375,8 @@ describe("a large file read in two halves at once", () => {
     return { path, badLines };
   }
   const args = ["--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--format", "json"];
-  const run = (path: string, threads: string): string => {
-    const result = spawnSync(process.execPath, [join(root, "dist/cli.js"), "report", path, ...args], { encoding: "utf8", env: { ...process.env, CX_METRICS_THREADS: threads }, maxBuffer: 1 << 26 });
+  const run = (path: string, threads: string, engine = "js"): string => {
+    const result = spawnSync(process.execPath, [join(root, "dist/cli.js"), "report", path, ...args, "--engine", engine], { encoding: "utf8", env: { ...process.env, CX_METRICS_THREADS: threads }, maxBuffer: 1 << 26 });
     expect(result.status).toBe(0);
     return result.stdout;
   };
@@ -386,8 +386,10 @@ describe("a large file read in two halves at once", () => {
     const split = run(path, "2");
     expect(split).toBe(run(path, "1"));
     const report = JSON.parse(split) as { input: { read: number; used: number; rejected: number }; rejects: { line: number; value: string }[] };
-    expect(report.input).toEqual({ read: rows, used: rows - 4, rejected: 4 });
+    expect(report.input).toEqual({ read: rows, used: rows - 4, rejected: 4, engine: "js" });
     expect(report.rejects.map((reject) => reject.line)).toEqual(badLines);
+    // DuckDB reads the same file (on all cores) to the same report, the bad rows at the same lines.
+    expect(run(path, "2", "duckdb")).toBe(split.replace('"engine": "js"', '"engine": "duckdb"'));
   }, 120_000);
 
   it("reads the file in one pass when the middle falls inside a quoted field", async () => {

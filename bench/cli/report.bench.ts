@@ -1,7 +1,8 @@
 /**
  * End to end: a 1M-row survey CSV (date, channel, score, quoted comments with commas) to NPS per
  * channel per month (Europe/Berlin) with intervals, as whole processes measured in the same run:
- * the `cx-metrics report` command (the built dist/cli.js), the same job in DuckDB (embedded, SQL
+ * the `cx-metrics report` command with the JS reader (the built dist/cli.js, `--engine js`; the
+ * command through DuckDB is measured in bench/sql.bench.ts), the same job in DuckDB (embedded, SQL
  * counts + intervals in JS), and in pandas (read_csv + groupby; skipped with a message when
  * python3 has no pandas). Wall time and peak memory (GNU time's maximum resident set) per process,
  * min / median / max over the rounds, ratios of medians. Then the command alone on 10M rows, for
@@ -55,7 +56,7 @@ console.log(`end to end: ${oneMillion} (${(statSync(oneMillion).size / 1e6).toFi
 if (timeBinary === null) console.log("(no /usr/bin/time: install Debian's time package for timings and memory)");
 
 const jobs: [string, string, string[]][] = [
-  ["cx-metrics report (dist/cli.js)", "node", ["dist/cli.js", "report", oneMillion, "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--format", "json", "--output", join(dir, "report.json"), "--quiet"]],
+  ["cx-metrics report --engine js", "node", ["dist/cli.js", "report", oneMillion, "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--engine", "js", "--format", "json", "--output", join(dir, "report.json"), "--quiet"]],
   ["DuckDB 1.5 (@duckdb/node-api)", "node", ["bench/cli/duckdb-job.mjs", oneMillion]],
 ];
 if (hasPandas) jobs.push(["pandas (python3)", python!, ["bench/cli/pandas_job.py", oneMillion]]);
@@ -82,5 +83,5 @@ const ourMemory = stats(runs.get(jobs[0]![0])!.map((r) => r.megabytes));
 console.log(`target: peak memory under 300 MB for 1M rows: ${ourMemory.max < 300 ? "met" : "MISSED"} (${ourMemory.max.toFixed(0)} MB at most)`);
 
 const tenMillion = await file(10_000_000);
-const big = run("node", ["dist/cli.js", "report", tenMillion, "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--format", "json", "--output", join(dir, "report-10m.json"), "--quiet"]);
-console.log(`cx-metrics on 10,000,000 rows: ${big.seconds.toFixed(1)} s, peak ${big.megabytes.toFixed(0)} MB (1M rows: ${ourMemory.median.toFixed(0)} MB): memory ${big.megabytes < ourMemory.median * 1.5 ? "flat" : "GROWS"}`);
+const big = run("node", ["dist/cli.js", "report", tenMillion, "--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--engine", "js", "--format", "json", "--output", join(dir, "report-10m.json"), "--quiet"]);
+console.log(`cx-metrics --engine js on 10,000,000 rows: ${big.seconds.toFixed(1)} s, peak ${big.megabytes.toFixed(0)} MB (1M rows: ${ourMemory.median.toFixed(0)} MB): memory ${big.megabytes < ourMemory.median * 1.5 ? "flat" : "GROWS"}`);

@@ -2,25 +2,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { sink } from "./capture.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-engines-"));
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  }) as Writable & { text: () => string };
-  stream.text = () => chunks.join("");
-  return stream;
-}
 
 /** Runs the command; the exit code, standard output and standard error. */
 async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {

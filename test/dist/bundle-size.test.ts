@@ -1,6 +1,6 @@
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
-import { mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -60,4 +60,12 @@ describe.each([
 it("the schemas entry does pull zod in (the check above can see it)", async () => {
   const { inputs } = await bundle('import { npsResponseSchema } from "cx-metrics"; console.log(npsResponseSchema);');
   expect(inputs.some((input) => input.includes("node_modules/zod/"))).toBe(true);
+});
+
+it("no file of the library names DuckDB or the command's parts (only dist/cli.js does)", () => {
+  const files = readdirSync(join(root, "dist"), { recursive: true, encoding: "utf8" }).filter((file) => /\.(c?js)$/.test(file) && file !== "cli.js");
+  expect(files.length).toBeGreaterThan(20);
+  const naming = files.filter((file) => /@duckdb\/node-api|CsvScanner|store_rejects/.test(readFileSync(join(root, "dist", file), "utf8")));
+  expect(naming).toEqual([]);
+  expect(readFileSync(join(root, "dist", "cli.js"), "utf8")).toMatch(/import\("@duckdb\/node-api"\)/);
 });

@@ -82,21 +82,12 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
     return merged(counted, counter);
   }
   // CSV: the JS reader over the file; it reads the records DuckDB could not, and every row with a cell DuckDB did not count.
-  const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
   const canonical = (cells: readonly unknown[]): boolean => countable.has(cells[value.index] as string) && (date === undefined || instantOk(cells[date.index], date.reading));
   let skipped = 0;
-  await readRows(
-    openInput(path).stream,
-    job.format,
-    {
-      header: (names, line) => counter.header(names, line),
-      row(row: InputRow) {
-        if (row.problem === null && !duckRejected.has(row.line) && canonical(row.cells)) skipped++;
-        else counter.row(row);
-      },
-    },
-    job.delimiter === undefined ? {} : { delimiter: job.delimiter },
-  );
+  await jsPass(path, job, offsets, counter, (row) => {
+    if (canonical(row.cells)) skipped++;
+    else counter.row(row);
+  });
   if (skipped !== counted.read) throw new ReadersDisagree(`DuckDB counted ${counted.read} rows, the JS reader found ${skipped} of their shape`);
   return merged(counted, counter);
 }
@@ -144,31 +135,39 @@ async function readEveryRow(connection: DuckDBConnection, path: string, job: Rep
   const byOrdinal = new Map<number, Reject[]>();
   for (const reject of first.rejects) byOrdinal.set(reject.line, [...(byOrdinal.get(reject.line) ?? []), reject]);
   const placed: Reject[] = [];
-  const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
   const rest = createRowCounter({ ...job, strict: false });
   const cellIndex = (header: string): number => {
     const column = columns.find((candidate) => candidate.header === header)!;
     return column.minutesIndex ?? column.index;
   };
   let seen = 0;
+  await jsPass(path, job, offsets, rest, (row) => {
+    seen++;
+    // The line, and the cell as written (DuckDB handed over an instant as a number).
+    for (const reject of byOrdinal.get(seen) ?? []) placed.push({ ...reject, line: row.line, value: reject.column === null ? reject.value : (row.cells[cellIndex(reject.column)] ?? null) });
+  });
+  if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
+  const more = rest.result();
+  return { state: mergeSummaryStates(first.state, more.state), read: first.read + more.read, rejects: [...placed, ...more.rejects] };
+}
+
+/**
+ * The JS reader's pass over a CSV file: the records DuckDB could not read (at the byte offsets it
+ * gave) and those the JS reader finds broken go to `counter`, as with `--engine js`; every other row,
+ * one DuckDB read too, goes to `read`.
+ */
+async function jsPass(path: string, job: ReportJob, offsets: readonly number[], counter: RowCounter, read: (row: InputRow) => void): Promise<void> {
+  const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
   await readRows(
     openInput(path).stream,
     job.format,
     {
-      header: (names, line) => rest.header(names, line),
+      header: (names, line) => counter.header(names, line),
       row(row: InputRow) {
-        if (row.problem !== null || duckRejected.has(row.line)) {
-          rest.row(row);
-          return;
-        }
-        seen++;
-        // The line, and the cell as written (DuckDB handed over an instant as a number).
-        for (const reject of byOrdinal.get(seen) ?? []) placed.push({ ...reject, line: row.line, value: reject.column === null ? reject.value : (row.cells[cellIndex(reject.column)] ?? null) });
+        if (row.problem !== null || duckRejected.has(row.line)) counter.row(row);
+        else read(row);
       },
     },
     job.delimiter === undefined ? {} : { delimiter: job.delimiter },
   );
-  if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
-  const more = rest.result();
-  return { state: mergeSummaryStates(first.state, more.state), read: first.read + more.read, rejects: [...placed, ...more.rejects] };
 }

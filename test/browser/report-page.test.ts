@@ -46,7 +46,7 @@ describe("the HTML report in Chromium", () => {
     expect(box!.height).toBeGreaterThan(300);
     // The table and what was read and rejected.
     expect(await tab.locator("#report tbody tr").count()).toBeGreaterThan(3);
-    expect(await tab.locator("#input").innerText()).toBe("rows read 14 = used 4 + rejected 10.");
+    expect(await tab.locator("#input").innerText()).toBe("rows read 14 = used 4 + rejected 10 (read by DuckDB).");
     expect(await tab.locator("#rejects li").count()).toBe(10);
     await tab.screenshot({ path: join(dir, "report.png"), fullPage: true });
     expect(errors).toEqual([]);

@@ -108,6 +108,25 @@ describe("--engine duckdb gives the JS reader's report", () => {
   }, 120_000);
 });
 
+describe("the bundled examples and fixtures", () => {
+  const root = new URL("../../", import.meta.url).pathname;
+  it.each([
+    ["examples/data/nps-responses.csv", "--metric", "nps", "--by", "channel", "--every", "quarter", "--time-zone", "Europe/Berlin"],
+    ["examples/data/nps-export-messy.csv", "--metric", "nps", "--by", "channel", "--every", "month"],
+    ["examples/data/csat-responses.csv", "--metric", "csat", "--column", "rating=score", "--by", "channel", "--every", "month", "--mode", "good-bad"],
+    ["examples/data/ces-responses.csv", "--metric", "ces", "--column", "rating=score", "--by", "agentId"],
+    ["examples/data/qa-reviews.csv", "--metric", "iqs", "--scorecard", "examples/data/qa-scorecard.json", "--by", "agentId"],
+    ["test/fixtures/cli/zendesk.csv", "--preset", "zendesk", "--metric", "resolution", "--by", "Group", "--hours", "Mon-Fri 09:00-17:00", "--time-zone", "America/New_York"],
+    ["test/fixtures/cli/typeform.csv", "--preset", "typeform", "--metric", "nps", "--every", "week", "--time-zone", "Europe/Berlin"],
+    ["test/fixtures/cli/survey.tsv", "--metric", "nps", "--by", "channel", "--every", "month"],
+  ])("%s: the same report from both engines", async (file, ...args) => {
+    const resolved = args.map((arg) => (arg.startsWith("examples/") ? join(root, arg) : arg));
+    const { js, duck } = await both([join(root, file), ...resolved]);
+    expect(js.code, js.err).toBe(0);
+    expect(duck).toEqual(js);
+  });
+});
+
 describe("Parquet through DuckDB", () => {
   it("gives the report of the same table exported as CSV and read by the JS reader; a rejected row's line is its row number + 1, as in the export", async () => {
     const { DuckDBInstance } = await import("@duckdb/node-api");

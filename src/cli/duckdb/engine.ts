@@ -1,7 +1,6 @@
 // `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS reader's row counter, so figures, rejects, lines and reasons are the JS path's.
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { mergeSummaryStates, type SummaryState } from "../../report/summarize.js";
-import { segmentValue } from "../../report/record-check.js";
 import { periodKeyOf, localOf } from "../../sql/dialect.js";
 import { countsState } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
@@ -47,7 +46,7 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading));
   const wanted = [...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index))];
   // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
-  // Segments are grouped as written; the library names blank ones "(blank)" below, as summarize does.
+  // Segments are grouped as written; countsState names blank ones "(blank)", as summarize does.
   const cells = `SELECT ${[`${instant} AS instant`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
   const ok = [countableSql(`t${value.index}`, countable), ...(date === undefined ? [] : [inRangeSql("instant")])].join(" AND ");
   const period = spec.every === undefined || date === undefined ? "NULL" : periodKeyOf("duckdb", "local", spec.every);
@@ -63,7 +62,7 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
         continue;
       }
       const row: Record<string, unknown> = { period: cells[by.length]![r] ?? null, value: found, n };
-      for (let k = 0; k < by.length; k++) row[`s${k}`] = segmentValue("report", cells[k]![r], by[k]!, 0);
+      for (let k = 0; k < by.length; k++) row[`s${k}`] = cells[k]![r];
       counts.push(row as unknown as CountRow);
     }
   });

@@ -21,6 +21,7 @@ export function orderedSpan(fn: string, startName: string, start: unknown, endNa
   if (b < a) {
     throw new CxMetricsError(fn, "END_BEFORE_START", `${endName} (${new Date(b).toISOString()}) is before ${startName} (${new Date(a).toISOString()})`, {
       value: end,
+      field: endName,
     });
   }
   return [a, b];

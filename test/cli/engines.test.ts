@@ -156,6 +156,26 @@ describe("Parquet through DuckDB", () => {
       expect(a).toEqual(b);
       expect(a.input.rejected).toBeGreaterThan(0);
     }
+    // Tickets: every 31st first reply comes before its creation (rejected, its value the instant as text), every 43rd is open.
+    const tickets = join(dir, "tickets.parquet");
+    const ticketsCsv = join(dir, "tickets-export.csv");
+    const again = await (await DuckDBInstance.create(":memory:")).connect();
+    await again.run("SET TimeZone = 'UTC'");
+    await again.run(`CREATE TABLE tickets AS SELECT i AS id, ['chat', 'email'][1 + i % 2] AS channel, TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_minutes(CAST(i * 613 AS BIGINT)) AS createdAt,
+      CASE WHEN i % 43 = 0 THEN NULL WHEN i % 31 = 0 THEN TIMESTAMPTZ '2024-12-01 00:00:00+00' ELSE TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_minutes(CAST(i * 613 + i % 97 AS BIGINT)) END AS firstResponseAt
+      FROM range(1, 301) AS t(i)`);
+    await again.run(`COPY tickets TO '${tickets}' (FORMAT parquet)`);
+    await again.run(`COPY (SELECT id, channel, strftime(createdAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS createdAt, strftime(firstResponseAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS firstResponseAt FROM tickets ORDER BY id) TO '${ticketsCsv}' (HEADER, DELIMITER ',')`);
+    again.closeSync();
+    const ticketArgs = ["--metric", "first-response", "--by", "channel", "--every", "month", "--format", "json"];
+    const a = JSON.parse((await run([tickets, ...ticketArgs])).out) as { input: { engine: string }; rejects: { line: number; value: unknown }[] };
+    const b = JSON.parse((await run([ticketsCsv, ...ticketArgs, "--engine", "js"])).out) as { input: { engine: string } };
+    expect(a.input.engine).toBe("duckdb");
+    a.input.engine = b.input.engine;
+    expect(a).toEqual(b);
+    // Ticket 31 (line 32): its first reply, 2024-12-01, as the export writes it.
+    expect(a.rejects[0]).toMatchObject({ line: 32, value: "2024-12-01T00:00:00.000Z" });
+
     // Row 37 (id 37, score 11) is line 38.
     const report = JSON.parse((await run([parquet, "--metric", "nps", "--format", "json"])).out) as { rejects: { line: number; value: unknown; reason: string }[] };
     expect(report.rejects[0]).toMatchObject({ line: 38, value: "11" });

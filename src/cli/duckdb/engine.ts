@@ -128,17 +128,18 @@ async function readEveryRow(connection: DuckDBConnection, path: string, job: Rep
     }
   });
   const first = counter.result();
+  const cellIndex = (header: string): number => {
+    const column = columns.find((candidate) => candidate.header === header)!;
+    return column.minutesIndex ?? column.index;
+  };
+  if (parquet) return { ...first, rejects: await parquetValues(connection, source, first.rejects, cellIndex) };
   const offsets = await rejectedOffsets(connection, source);
-  if (parquet || (first.rejects.length === 0 && offsets.length === 0)) return first;
+  if (first.rejects.length === 0 && offsets.length === 0) return first;
   // The lines of the rejected ordinals, and the records DuckDB could not read, from the JS reader.
   const byOrdinal = new Map<number, Reject[]>();
   for (const reject of first.rejects) byOrdinal.set(reject.line, [...(byOrdinal.get(reject.line) ?? []), reject]);
   const placed: Reject[] = [];
   const rest = createRowCounter({ ...job, strict: false });
-  const cellIndex = (header: string): number => {
-    const column = columns.find((candidate) => candidate.header === header)!;
-    return column.minutesIndex ?? column.index;
-  };
   let seen = 0;
   await jsPass(path, job, offsets, rest, (row) => {
     seen++;
@@ -169,4 +170,16 @@ async function jsPass(path: string, job: ReportJob, offsets: readonly number[], 
     },
     job.delimiter === undefined ? {} : { delimiter: job.delimiter },
   );
+}
+
+/** Parquet rejects with the cell as text (DuckDB handed over instants as numbers): read again for the rejected rows only. */
+async function parquetValues(connection: DuckDBConnection, source: DuckSource, rejects: readonly Reject[], cellIndex: (header: string) => number): Promise<Reject[]> {
+  const numeric = rejects.filter((reject) => typeof reject.value === "number" && reject.column !== null);
+  if (numeric.length === 0) return [...rejects];
+  const indexes = [...new Set(numeric.map((reject) => cellIndex(reject.column!)))];
+  const texts = new Map<string, unknown>();
+  await eachChunk(connection, `SELECT file_row_number, ${indexes.map((index) => source.text(index)).join(", ")} FROM ${source.relation} WHERE file_row_number IN (${[...new Set(numeric.map((reject) => reject.line - 2))].join(", ")})`, (cells, rows) => {
+    for (let r = 0; r < rows; r++) indexes.forEach((index, k) => texts.set(`${Number(cells[0]![r])}:${index}`, cells[k + 1]![r]));
+  });
+  return rejects.map((reject) => (typeof reject.value === "number" && reject.column !== null ? { ...reject, value: texts.get(`${reject.line - 2}:${cellIndex(reject.column)}`) ?? null } : reject));
 }

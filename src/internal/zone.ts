@@ -153,6 +153,14 @@ export function wallToInstant(timeZone: string, wall: number, gap: GapRule): num
   return wallToInstantIn(zoneYear(timeZone, new Date(wall).getUTCFullYear()), wall, gap);
 }
 
+/** The wall-clock time of an instant in a zone (the local date and time written as if it were UTC, in ms), from the cached segments. */
+export function wallOf(timeZone: string, instant: number): number {
+  const { starts, offsets } = zoneYear(timeZone, new Date(instant).getUTCFullYear());
+  let i = starts.length - 1;
+  while (i > 0 && starts[i]! > instant) i--;
+  return instant + offsets[i]!;
+}
+
 /** The civil day (UTC midnight of the local date, in ms) that holds an instant in the zone. */
 export function civilDayOf(timeZone: string, instant: number): number {
   const local = instant + offsetAt(timeZone, instant);

@@ -40,6 +40,13 @@ const instant = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) }).map((ms) => new Date(ms).toISOString().replace(/\.000Z$/, "Z")) },
   { weight: 2, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) }).map((ms) => new Date(ms).toISOString()) },
   { weight: 2, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) }).map((ms) => new Date(ms + 3_600_000).toISOString().slice(0, 19) + "+01:00") },
+  // Local times (read in --time-zone) around Berlin's DST changes, in the gap and in the repeated hour, and at month ends.
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constantFrom("2025-03-30T01:00:00Z", "2024-10-27T00:00:00Z", "2025-01-31T22:00:00Z", "2024-11-30T22:00:00Z"), fc.integer({ min: 0, max: 16 }), fc.constantFrom("T", " ")).map(([from, k, separator]) =>
+      new Date(Date.parse(from) + k * 15 * 60_000).toISOString().slice(0, 19).replace("T", separator),
+    ),
+  },
   {
     weight: 3,
     arbitrary: fc.constantFrom("2025-03-30 02:30:00", "2024-10-27T02:30:00", "2025-03-01", "2025-03-01T10:00", "2025-02-30T10:00:00Z", "2025-01-01T24:00:00Z", "1800-01-01T00:00:00Z", "2300-01-01T00:00:00Z", "soon", "", " 2025-01-05T10:00:00Z", "2025-01-05T10:00:00.123456Z", "2025-01-05t10:00:00z", "2025-01-05T10:00:00+0100"),

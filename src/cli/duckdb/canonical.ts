@@ -2,17 +2,28 @@
 import { csat } from "../../csat/csat.js";
 import { ces } from "../../ces/index.js";
 import { MAX_INSTANT, MIN_INSTANT, parseInstant } from "../../internal/instant.js";
+import { wallOf, wallToInstant } from "../../internal/zone.js";
 import type { SummarizeSpec } from "../../report/spec.js";
 import { literal } from "../../sql/dialect.js";
 import type { DateReading } from "../columns.js";
 
-/** An instant in the common export shape, with an offset: `2025-03-01T09:30:00[.250](Z|+01:00)`, `T` or a space. */
-export const INSTANT_PATTERN = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,3})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+/** A local date and time in the common export shape: `2025-03-01T09:30:00[.250]`, `T` or a space. */
+export const LOCAL_PATTERN = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,3})?";
+
+/** An instant in the common export shape: a local date and time with `Z` or `±HH:MM`. */
+export const INSTANT_PATTERN = `${LOCAL_PATTERN}(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])`;
 
 /** Unix seconds (a preset's dates), up to ten digits. */
 export const UNIX_SECONDS_PATTERN = "[0-9]{1,10}";
 
+/** Local times DuckDB reads: a day inside the supported range on either side (whatever the zone's offset). */
+const LOCAL_FROM = "1900-01-02";
+const LOCAL_TO = "2199-12-30";
+
 const INSTANT_JS = new RegExp(`^(?:${INSTANT_PATTERN})$`);
+const LOCAL_JS = new RegExp(`^(?:${LOCAL_PATTERN})$`);
+const LOCAL_FROM_MS = Date.parse(`${LOCAL_FROM}T00:00:00Z`);
+const LOCAL_TO_MS = Date.parse(`${LOCAL_TO}T00:00:00Z`);
 const UNIX_SECONDS_JS = new RegExp(`^(?:${UNIX_SECONDS_PATTERN})$`);
 
 /** The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader. */
@@ -38,10 +49,26 @@ export function countableSql(text: string, values: ReadonlySet<string>): string 
   return values.size === 0 ? "false" : `coalesce(${text} IN (${[...values].map(literal).join(", ")}), false)`;
 }
 
-/** SQL: the instant of a text DuckDB may read (a TIMESTAMPTZ; check it with {@link inRangeSql}), or NULL when the JS reader must read it. */
-export function instantSql(text: string, reading: DateReading): string {
+/**
+ * The zone in which DuckDB may read a local time for a survey's period: UTC for a column written in
+ * UTC, `--time-zone` for ISO text; none when the JS reader rejects local times (no zone).
+ */
+export function localZone(reading: DateReading, timeZone: string | undefined): string | undefined {
+  return reading === "utc" ? "UTC" : reading === "iso" ? timeZone : undefined;
+}
+
+/**
+ * SQL: the instant of a text DuckDB may read (a TIMESTAMPTZ; check it with {@link inRangeSql}), or
+ * NULL when the JS reader must read it. With `zone`, a local time is read in it too, unless it falls
+ * in a gap of the zone (a DST change; the JS reader moves those): only for periods, as the hour an
+ * autumn change repeats is read as one instant here and as the other by the JS reader (the same
+ * local time, so the same period).
+ */
+export function instantSql(text: string, reading: DateReading, zone?: string): string {
   if (reading === "unix-seconds") return `(CASE WHEN regexp_full_match(${text}, ${literal(UNIX_SECONDS_PATTERN)}) THEN to_timestamp(CAST(${text} AS BIGINT)) END)`;
-  return `(CASE WHEN regexp_full_match(${text}, ${literal(INSTANT_PATTERN)}) THEN TRY_CAST(${text} AS TIMESTAMPTZ) END)`;
+  const local = `TRY_CAST(${text} AS TIMESTAMP)`;
+  const inZone = zone === undefined ? "" : ` WHEN regexp_full_match(${text}, ${literal(LOCAL_PATTERN)}) AND ${local} BETWEEN TIMESTAMP '${LOCAL_FROM}' AND TIMESTAMP '${LOCAL_TO}' AND ((${local} AT TIME ZONE ${literal(zone)}) AT TIME ZONE ${literal(zone)}) = ${local} THEN ${local} AT TIME ZONE ${literal(zone)}`;
+  return `(CASE WHEN regexp_full_match(${text}, ${literal(INSTANT_PATTERN)}) THEN TRY_CAST(${text} AS TIMESTAMPTZ)${inZone} END)`;
 }
 
 /** SQL: is an instant (TIMESTAMPTZ) there and inside the supported range? */
@@ -49,9 +76,13 @@ export function inRangeSql(instant: string): string {
   return `coalesce(${instant} BETWEEN make_timestamptz(${MIN_INSTANT}::BIGINT * 1000) AND make_timestamptz(${MAX_INSTANT}::BIGINT * 1000), false)`;
 }
 
-/** JS: may DuckDB read this cell as an instant (the JS reader reads it to the same instant)? */
-export function instantOk(cell: unknown, reading: DateReading): boolean {
+/** JS: may DuckDB read this cell as an instant ({@link instantSql} with the same zone)? */
+export function instantOk(cell: unknown, reading: DateReading, zone?: string): boolean {
   if (typeof cell !== "string") return false;
   if (reading === "unix-seconds") return UNIX_SECONDS_JS.test(cell) && Number(cell) * 1000 <= MAX_INSTANT;
-  return INSTANT_JS.test(cell) && parseInstant(cell) !== undefined;
+  if (INSTANT_JS.test(cell)) return parseInstant(cell) !== undefined;
+  if (zone === undefined || !LOCAL_JS.test(cell)) return false;
+  const wall = parseInstant(cell, { timeZone: "UTC" });
+  // Not in a gap: the instant's wall time is the one written (as the SQL checks).
+  return wall !== undefined && wall >= LOCAL_FROM_MS && wall <= LOCAL_TO_MS && wallOf(zone, wallToInstant(zone, wall, "shift")) === wall;
 }

@@ -8,7 +8,7 @@ import type { ResolvedField } from "../columns.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
 import { createRowCounter, specOf, StrictStop, type PartResult, type ReportJob, type RowCounter } from "../report-part.js";
-import { countableSql, countableValues, inRangeSql, instantOk, instantSql } from "./canonical.js";
+import { countableSql, countableValues, inRangeSql, instantOk, instantSql, localZone } from "./canonical.js";
 import type { DuckDb } from "./driver.js";
 import { linesAtOffsets } from "./lines.js";
 import { duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
@@ -43,7 +43,8 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   const countable = countableValues(spec);
   const text = (column: ResolvedField): string => source.text(column.index);
   const typed = date === undefined ? null : source.typedInstant(date.index);
-  const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading));
+  const zone = date === undefined ? undefined : localZone(date.reading, spec.timeZone);
+  const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading, zone));
   const wanted = [...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index))];
   // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
   // Segments are grouped as written; countsState names blank ones "(blank)", as summarize does.
@@ -81,7 +82,7 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
     return merged(counted, counter);
   }
   // CSV: the JS reader over the file; it reads the records DuckDB could not, and every row with a cell DuckDB did not count.
-  const canonical = (cells: readonly unknown[]): boolean => countable.has(cells[value.index] as string) && (date === undefined || instantOk(cells[date.index], date.reading));
+  const canonical = (cells: readonly unknown[]): boolean => countable.has(cells[value.index] as string) && (date === undefined || instantOk(cells[date.index], date.reading, zone));
   let skipped = 0;
   await jsPass(path, job, offsets, counter, (row) => {
     if (canonical(row.cells)) skipped++;

@@ -7,7 +7,9 @@
  * - the same over 100M rows in Parquet (generated here once), with the generated query and through
  *   the command: time and peak memory;
  * - business minutes of 1M ticket pairs through the interval table (ASOF joins) beside the JS
- *   businessMinutes on the same pairs.
+ *   businessMinutes on the same pairs;
+ * - first response time of 1M tickets (CSV) through the command with each engine: DuckDB hands the
+ *   JS counter every row, which is why the JS reader is the default for ticket metrics on CSV.
  * Run: tsx bench/sql.bench.ts [rounds]   (npm run bench runs it; it builds dist/ first if missing)
  */
 import { spawnSync } from "node:child_process";
@@ -74,3 +76,18 @@ for (let round = 0; round < 3; round++) {
   sums = new Set([...sums, a[0]!, b[0]!]);
 }
 console.log(`  JS businessMinutes ${show(stats(js))}, DuckDB interval table (ASOF joins) ${show(stats(duck))}; the same total minutes: ${sums.size === 1 ? "yes" : "NO"}`);
+
+const tickets = join(dir, "tickets-1000000.csv");
+if (!existsSync(tickets)) spawnSync("node", ["bench/sql/tickets-file.mjs", "1000000", tickets], { stdio: "inherit" });
+console.log(`first response time by channel and month (Europe/Berlin, business hours Mon-Fri 09:00-17:00) over ${tickets} (1,000,000 tickets), median (min-max) of 3 rounds`);
+const ticketReport = (engine: string): string[] => ["dist/cli.js", "report", tickets, "--metric", "first-response", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--hours", "Mon-Fri 09:00-17:00", "--engine", engine, "--format", "json", "--quiet"];
+const byEngine = { js: [] as number[], duckdb: [] as number[] };
+const outputs = new Set<string>();
+for (let round = 0; round < 3; round++) {
+  for (const engine of ["js", "duckdb"] as const) {
+    const result = run(ticketReport(engine));
+    byEngine[engine].push(result.seconds);
+    outputs.add(result.stdout.replace(/"engine": "[a-z]+"/, ""));
+  }
+}
+console.log(`  report --engine duckdb ${show(stats(byEngine.duckdb))} vs --engine js ${show(stats(byEngine.js))} = ${(stats(byEngine.duckdb).median / stats(byEngine.js).median).toFixed(2)}x; the same report: ${outputs.size === 1 ? "yes" : "NO"}`);

@@ -87,8 +87,9 @@ Reading the file:
       --preset P          zendesk | delighted | typeform: the column names of that export
       --input-format F    csv | tsv | json | ndjson | parquet [from the extension, under a .gz;
                           csv for standard input]
-      --engine E          js | duckdb: who reads the file [duckdb when @duckdb/node-api is installed
-                          and the file is CSV, TSV or Parquet; js otherwise]. Parquet needs DuckDB
+      --engine E          js | duckdb: who reads the file [duckdb, when @duckdb/node-api is installed,
+                          for Parquet and for nps, csat and ces from CSV or TSV; js otherwise].
+                          Parquet needs DuckDB
       --delimiter D       CSV field separator [,]; use ";" for many European exports
       --strict            fail (exit 1) at the first bad row instead of leaving it out
 

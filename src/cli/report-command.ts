@@ -178,7 +178,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     preset: values.preset,
     strict: values.strict === true,
   };
-  const engine = await chooseEngine(values.engine, path, inputFormat);
+  const engine = await chooseEngine(values.engine, path, inputFormat, spec.metric);
   const size = inputSize(path);
   const progress = createProgress(io.stderr, engine.duck === null ? size : null, values.quiet !== true && engine.duck === null);
   let outcome: EngineResult | null = null;
@@ -221,10 +221,16 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
 
 
 
-/** The engine a report runs on: DuckDB (open) or the JS reader (null). */
-async function chooseEngine(flag: string | undefined, path: string, format: InputFormat): Promise<{ readonly duck: DuckDb | null }> {
+/**
+ * The engine a report runs on: DuckDB (open) or the JS reader (null). Without `--engine`: DuckDB for
+ * a Parquet file, and for a survey metric (which DuckDB counts) on a CSV or TSV file, when it is
+ * installed; the JS reader otherwise. Ticket metrics and IQS on CSV go to the JS reader: DuckDB would
+ * hand it every row, which costs more than the JS reader's own pass (bench/README.md, docs/cli.md).
+ */
+async function chooseEngine(flag: string | undefined, path: string, format: InputFormat, metric: ReportMetric): Promise<{ readonly duck: DuckDb | null }> {
   const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
   const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
+  if (wanted === undefined && format !== "parquet" && !(metric === "nps" || metric === "csat" || metric === "ces")) return { duck: null };
   if (wanted === "js") {
     if (format === "parquet") throw new UsageError("--engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)");
     return { duck: null };

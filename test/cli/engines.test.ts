@@ -190,7 +190,7 @@ describe("Parquet through DuckDB", () => {
 });
 
 describe("which engine reads the file", () => {
-  it("is DuckDB by default for CSV and Parquet files (here it is installed), the JS reader for JSON and standard input, and says so", async () => {
+  it("is DuckDB by default for survey metrics from CSV and for Parquet (here it is installed), the JS reader for JSON, standard input and ticket metrics from CSV, and says so", async () => {
     const csv = join(dir, "small.csv");
     writeFileSync(csv, "score\n9\n10\n3\n");
     const json = join(dir, "small.json");
@@ -199,6 +199,11 @@ describe("which engine reads the file", () => {
     expect(table.out).toContain("rows read 3 = used 3 + rejected 0 (read by DuckDB)");
     expect((await run([json, "--metric", "nps"])).out).toContain("rows read 3 = used 3 + rejected 0 (read by the JS reader)");
     expect((await run([csv, "--metric", "nps", "--engine", "js"])).out).toContain("(read by the JS reader)");
+    // Ticket metrics from CSV: the JS reader unless DuckDB is asked for (docs/cli.md, "Engines").
+    const tickets = join(dir, "small-tickets.csv");
+    writeFileSync(tickets, "createdAt,firstResponseAt\n2025-03-03T08:00:00Z,2025-03-03T09:00:00Z\n");
+    expect((await run([tickets, "--metric", "first-response"])).out).toContain("rows read 1 = used 1 + rejected 0 (read by the JS reader)");
+    expect((await run([tickets, "--metric", "first-response", "--engine", "duckdb"])).out).toContain("rows read 1 = used 1 + rejected 0 (read by DuckDB)");
   });
 
   it("refuses what an engine cannot read, with exit code 2 and what to do", async () => {

@@ -57,17 +57,22 @@ export function localZone(reading: DateReading, timeZone: string | undefined): s
   return reading === "utc" ? "UTC" : reading === "iso" ? timeZone : undefined;
 }
 
+/** SQL: the local date and time of a text in the local shape, inside the supported range whatever the zone (a TIMESTAMP), else NULL. */
+export function localTimeSql(text: string): string {
+  const local = `TRY_CAST(${text} AS TIMESTAMP)`;
+  return `(CASE WHEN regexp_full_match(${text}, ${literal(LOCAL_PATTERN)}) AND ${local} BETWEEN TIMESTAMP '${LOCAL_FROM}' AND TIMESTAMP '${LOCAL_TO}' THEN ${local} END)`;
+}
+
 /**
  * SQL: the instant of a text DuckDB may read (a TIMESTAMPTZ; check it with {@link inRangeSql}), or
- * NULL when the JS reader must read it. With `zone`, a local time is read in it too, unless it falls
- * in a gap of the zone (a DST change; the JS reader moves those): only for periods, as the hour an
- * autumn change repeats is read as one instant here and as the other by the JS reader (the same
- * local time, so the same period).
+ * NULL when the JS reader must read it. With `zone`, a local time is read in it too; the caller
+ * leaves out one that falls in a gap of the zone (a spring DST change; the JS reader moves those):
+ * its local time in the zone is not the one written. Only for periods: the hour an autumn change
+ * repeats is read as the later instant here and as the earlier by the JS reader, the same local time.
  */
 export function instantSql(text: string, reading: DateReading, zone?: string): string {
   if (reading === "unix-seconds") return `(CASE WHEN regexp_full_match(${text}, ${literal(UNIX_SECONDS_PATTERN)}) THEN to_timestamp(CAST(${text} AS BIGINT)) END)`;
-  const local = `TRY_CAST(${text} AS TIMESTAMP)`;
-  const inZone = zone === undefined ? "" : ` WHEN regexp_full_match(${text}, ${literal(LOCAL_PATTERN)}) AND ${local} BETWEEN TIMESTAMP '${LOCAL_FROM}' AND TIMESTAMP '${LOCAL_TO}' AND ((${local} AT TIME ZONE ${literal(zone)}) AT TIME ZONE ${literal(zone)}) = ${local} THEN ${local} AT TIME ZONE ${literal(zone)}`;
+  const inZone = zone === undefined ? "" : ` ELSE ${localTimeSql(text)} AT TIME ZONE ${literal(zone)}`;
   return `(CASE WHEN regexp_full_match(${text}, ${literal(INSTANT_PATTERN)}) THEN TRY_CAST(${text} AS TIMESTAMPTZ)${inZone} END)`;
 }
 

@@ -8,7 +8,7 @@ import type { ResolvedField } from "../columns.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
 import { createRowCounter, specOf, StrictStop, type PartResult, type ReportJob, type RowCounter } from "../report-part.js";
-import { countableSql, countableValues, inRangeSql, instantOk, instantSql, localZone } from "./canonical.js";
+import { countableSql, countableValues, inRangeSql, instantOk, instantSql, localTimeSql, localZone } from "./canonical.js";
 import type { DuckDb } from "./driver.js";
 import { linesAtOffsets } from "./lines.js";
 import { duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
@@ -48,13 +48,18 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   const wanted = [...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index))];
   // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
   // Segments are grouped as written; countsState names blank ones "(blank)", as summarize does.
-  const cells = `SELECT ${[`${instant} AS instant`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
-  const ok = [countableSql(`t${value.index}`, countable), ...(date === undefined ? [] : [inRangeSql("instant")])].join(" AND ");
+  const wall = date === undefined || zone === undefined || typed !== null ? "NULL" : localTimeSql(text(date));
+  const cells = `SELECT ${[`${instant} AS instant`, `${wall} AS wall`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
+  const periodZone = spec.timeZone ?? "UTC";
+  const local = `SELECT *, ${date === undefined ? "NULL" : localOf("instant", periodZone)} AS local FROM (${cells})`;
+  // A local time in a gap of its zone reads back as another local time: the JS reader reads it.
+  const notInGap = zone === undefined || zone === "UTC" ? "true" : `(wall IS NULL OR ${zone === periodZone ? "local" : localOf("instant", zone)} = wall)`;
+  const ok = [countableSql(`t${value.index}`, countable), ...(date === undefined ? [] : [inRangeSql("instant"), notInGap])].join(" AND ");
   const period = spec.every === undefined || date === undefined ? "NULL" : periodKeyOf("duckdb", "local", spec.every);
-  const local = `SELECT *, ${date === undefined ? "NULL" : localOf("instant", spec.timeZone ?? "UTC")} AS local FROM (SELECT *, ${ok} AS ok FROM (${cells}))`;
+  const judged = `SELECT *, ${ok} AS ok FROM (${local})`;
   const counts: CountRow[] = [];
   let others = 0;
-  await eachChunk(connection, `SELECT ${[...segments.map((column) => `CASE WHEN ok THEN t${column.index} END`), `CASE WHEN ok THEN ${period} END`, `CASE WHEN ok THEN t${value.index} END`, "count(*)"].join(", ")} FROM (${local}) GROUP BY ALL`, (cells, rows) => {
+  await eachChunk(connection, `SELECT ${[...segments.map((column) => `CASE WHEN ok THEN t${column.index} END`), `CASE WHEN ok THEN ${period} END`, `CASE WHEN ok THEN t${value.index} END`, "count(*)"].join(", ")} FROM (${judged}) GROUP BY ALL`, (cells, rows) => {
     for (let r = 0; r < rows; r++) {
       const n = Number(cells[by.length + 2]![r]);
       const found = cells[by.length + 1]![r] as string | null;
@@ -72,7 +77,7 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   if (others === 0 && offsets.length === 0) return { state: counted, read: counted.read, rejects: [] };
 
   if (source.format === "parquet") {
-    await eachChunk(connection, `SELECT file_row_number, ${wanted.map((index) => `t${index}`).join(", ")} FROM (${local}) WHERE NOT ok ORDER BY file_row_number`, (cells, rows) => {
+    await eachChunk(connection, `SELECT file_row_number, ${wanted.map((index) => `t${index}`).join(", ")} FROM (${judged}) WHERE NOT ok ORDER BY file_row_number`, (cells, rows) => {
       for (let r = 0; r < rows; r++) {
         const row: unknown[] = [];
         wanted.forEach((index, k) => (row[index] = cells[k + 1]![r] ?? ""));

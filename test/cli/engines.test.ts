@@ -228,6 +228,16 @@ describe("which engine reads the file", () => {
     expect((await run([join(dir, "small.json"), "--metric", "nps", "--engine", "sql"])).err).toBe("cx-metrics: --engine sql: expected one of js, duckdb\n");
   });
 
+  it("refuses a file that is not UTF-8 as the JS reader does (exit 2, the same message)", async () => {
+    const csv = join(dir, "latin1.csv");
+    writeFileSync(csv, Buffer.concat([Buffer.from("score,channel\n9,chat\n10,caf"), Buffer.from([0xe9]), Buffer.from("\n3,x\n")]));
+    const duck = await run([csv, "--metric", "nps", "--by", "channel", "--engine", "duckdb"]);
+    const js = await run([csv, "--metric", "nps", "--by", "channel", "--engine", "js"]);
+    expect(duck).toEqual(js);
+    expect(duck.code).toBe(2);
+    expect(duck.err).toContain("the input is not UTF-8 text");
+  });
+
   it("stops at the first bad row under --strict, the same row as the JS reader", async () => {
     const csv = join(dir, "strict.csv");
     writeFileSync(csv, 'score,comment\n9,"two\nlines"\n10,ok\n12,too high\nten,no\n');

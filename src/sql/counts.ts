@@ -148,8 +148,12 @@ export function countsState(spec: SummarizeSpec, rows: readonly CountRow[]): Sum
   return { segments, read, used, exclusions: [] };
 }
 
-/** Whether the metric's function takes the rating on the spec's scale. */
-function ratingOnScale(spec: SummarizeSpec, value: number | string): boolean {
+/**
+ * Whether the metric's function takes the rating on the spec's scale (a neutral rating in good/bad
+ * mode too: valid, it only has no good/bad share of its own).
+ * @internal
+ */
+export function ratingOnScale(spec: SummarizeSpec, value: number | string): boolean {
   try {
     // One rating through the metric's own check (the scale, smiley labels).
     if (spec.metric === "csat") csatCheck([value], spec.csat ?? {});

@@ -1,9 +1,8 @@
 // The cells DuckDB may read and count itself: shapes whose value the JS reader reads the same way (strict patterns, one definition for the SQL and the JS test). Every other cell goes to the JS reader, which reads it or rejects it with its line and reason.
-import { csat } from "../../csat/csat.js";
-import { ces } from "../../ces/index.js";
 import { MAX_INSTANT, MIN_INSTANT, parseInstant } from "../../internal/instant.js";
 import { wallOf, wallToInstant } from "../../internal/zone.js";
 import type { SummarizeSpec } from "../../report/spec.js";
+import { ratingOnScale } from "../../sql/counts.js";
 import { literal } from "../../sql/dialect.js";
 import type { DateReading } from "../columns.js";
 
@@ -29,18 +28,7 @@ const UNIX_SECONDS_JS = new RegExp(`^(?:${UNIX_SECONDS_PATTERN})$`);
 /** The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader. */
 export function countableValues(spec: SummarizeSpec): ReadonlySet<string> {
   const allowed = new Set<string>();
-  for (let rating = 0; rating <= 10; rating++) {
-    if (spec.metric === "nps") allowed.add(String(rating));
-    else {
-      try {
-        if (spec.metric === "csat") csat([rating], spec.csat ?? {});
-        else ces([rating], spec.ces ?? {});
-        allowed.add(String(rating));
-      } catch {
-        // Not on this scale.
-      }
-    }
-  }
+  for (let rating = 0; rating <= 10; rating++) if (spec.metric === "nps" || ratingOnScale(spec, rating)) allowed.add(String(rating));
   return allowed;
 }
 

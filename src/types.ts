@@ -37,3 +37,32 @@ export interface CustomScale {
   /** Highest rating, an integer above `min`. */
   readonly max: number;
 }
+
+/** One value of a rating distribution and how many gave it (a row of a SQL `GROUP BY rating`). */
+export interface RatingCount<V = number> {
+  /** The rating (on smiley-3 also a label). */
+  readonly value: V;
+  /** How many ratings had it: a whole number ≥ 0. */
+  readonly count: number;
+}
+
+/**
+ * A running kernel of ratings on a scale (CSAT, CES): add one rating or a count at a time, merge,
+ * read the result, store the JSON state. `add`, `addCount` and `merge` change it and return it.
+ */
+export interface RatingAccumulator<Rule, Result, State> {
+  /** The compiled rule the ratings are read and counted with. */
+  readonly rule: Rule;
+  /** Adds one rating; throws the rule's `INVALID_SCORE` / `INVALID_LABEL` naming its position. */
+  add(rating: unknown): RatingAccumulator<Rule, Result, State>;
+  /** Adds `count` ratings of one value (a row of a SQL `GROUP BY rating`); `INVALID_COUNT` for a bad count. */
+  addCount(rating: unknown, count: number): RatingAccumulator<Rule, Result, State>;
+  /** Adds another accumulator's ratings, or a JSON state on the same scale (`INVALID_ARGUMENT` otherwise). */
+  merge(other: RatingAccumulator<Rule, Result, State> | State): RatingAccumulator<Rule, Result, State>;
+  /** Ratings so far. */
+  readonly total: number;
+  /** The figure of everything added; `EMPTY_INPUT` while there is none. */
+  result(): Result;
+  /** The JSON state, to store or send to another worker; the create function restores it. */
+  toJSON(): State;
+}

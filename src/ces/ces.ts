@@ -1,9 +1,7 @@
-import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { invalid } from "../internal/describe.js";
-import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
 import { tallyScale } from "../internal/tally.js";
-import { assertOneOf, assertOptions } from "../internal/validate.js";
+import { assertOptions } from "../internal/validate.js";
 import type { Accessor, RatingBucket, ScaleInfo, Values } from "../types.js";
+import { cesFromTally, cesRule } from "./rule.js";
 
 /** The CES scales: 7 points (the usual one, Quality-mgmt) or 5 points. */
 export type CesScale = "1-7" | "1-5";
@@ -66,27 +64,6 @@ export interface CesResult {
 export function ces<T = number>(ratings: Values<T>, options: CesOptions<T> = {}): CesResult {
   const fn = "ces";
   assertOptions(fn, options);
-  const { scale = "1-7", easyEnd = "high", accessor } = options;
-  assertOneOf(fn, "scale", scale, ["1-7", "1-5"]);
-  assertOneOf(fn, "easyEnd", easyEnd, ["high", "low"]);
-  const max = scale === "1-7" ? 7 : 5;
-  const defaultEasyFrom = easyEnd === "high" ? (scale === "1-7" ? 5 : 4) : scale === "1-7" ? 3 : 2;
-  const easyFrom = options.easyFrom ?? defaultEasyFrom;
-  if (!Number.isInteger(easyFrom) || easyFrom < 1 || easyFrom > max) {
-    throw invalid(fn, "INVALID_OPTION", "easyFrom", easyFrom, `an integer on the ${scale} scale`);
-  }
-  const counts = tallyScale(fn, ratings, accessor, 1, max);
-  const summary = summarizeRatings(counts, 1);
-  if (summary.total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no ratings");
-  const easy = easyEnd === "high" ? countBetween(counts, 1, easyFrom, max) : countBetween(counts, 1, 1, easyFrom);
-  return {
-    mean: summary.mean,
-    easyPercent: (100 * easy) / summary.total,
-    easy,
-    total: summary.total,
-    distribution: summary.distribution,
-    scale: { name: scale, min: 1, max },
-    easyEnd,
-    easyFrom,
-  };
+  const rule = cesRule(options as CesOptions<unknown>, fn);
+  return cesFromTally(fn, rule, tallyScale(fn, ratings, options.accessor, 1, rule.scale.max));
 }

@@ -6,5 +6,9 @@
  * @module ces
  */
 export { ces } from "./ces.js";
+export { cesRule } from "./rule.js";
+export type { CesRule } from "./rule.js";
+export { createCesAccumulator, cesFromCounts } from "./accumulator.js";
+export type { CesAccumulator, CesAccumulatorState } from "./accumulator.js";
 export type { CesEasyEnd, CesOptions, CesResult, CesScale } from "./ces.js";
 export { cesConfidenceInterval } from "./confidence-interval.js";

@@ -1,9 +1,7 @@
-import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { invalid } from "../internal/describe.js";
-import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
 import { tallyScale } from "../internal/tally.js";
 import { assertOptions } from "../internal/validate.js";
 import type { Accessor, CustomScale, RatingBucket, ScaleInfo, Values } from "../types.js";
+import { csatFromTally, csatRule } from "./rule.js";
 
 /** Labels of the 3-smiley scale, scored 1 / 3 / 5 as in Osipov. */
 export type SmileyLabel = "negative" | "neutral" | "positive";
@@ -67,28 +65,6 @@ export interface CsatResult {
   readonly mode: CsatMode;
 }
 
-const SMILEY_LABELS: readonly (SmileyLabel | undefined)[] = [, "negative", , "neutral", , "positive"];
-
-/** Named scales: [min, max, default satisfiedFrom, default dissatisfiedTo]. */
-const SCALES: Readonly<Record<string, readonly [number, number, number, number]>> = {
-  "1-5": [1, 5, 4, 2],
-  "1-10": [1, 10, 9, 6],
-  "smiley-3": [1, 5, 5, 1],
-};
-
-/** Reads a smiley rating: a label or its score 1 / 3 / 5. */
-function smileyScore(fn: string, raw: unknown, index: number): number {
-  const score = typeof raw === "string" ? SMILEY_LABELS.indexOf(raw as SmileyLabel) : raw;
-  if (score === 1 || score === 3 || score === 5) return score;
-  throw invalid(fn, "INVALID_LABEL", `rating at index ${index}`, raw, "a smiley label or 1, 3, 5", index);
-}
-
-/** A threshold option: an integer from `low` to `high`. */
-function threshold(fn: string, name: string, value: unknown, low: number, high: number): number {
-  if (typeof value === "number" && Number.isInteger(value) && value >= low && value <= high) return value;
-  throw invalid(fn, "INVALID_OPTION", name, value, `an integer ${low}-${high}`);
-}
-
 /**
  * Customer Satisfaction Score from ratings of one interaction.
  *
@@ -116,58 +92,11 @@ function threshold(fn: string, name: string, value: unknown, low: number, high: 
 export function csat<T = number>(ratings: Values<T>, options: CsatOptions<T> = {}): CsatResult {
   const fn = "csat";
   assertOptions(fn, options);
-  const { scale = "1-5", mode = "top-box", accessor } = options;
-  const goodBad = mode === "good-bad";
-  if (!goodBad && mode !== "top-box") {
-    throw invalid(fn, "INVALID_OPTION", "mode", mode, "\"top-box\" or \"good-bad\"");
-  }
-  const named = typeof scale === "string" && Object.hasOwn(SCALES, scale) ? SCALES[scale] : undefined;
-  const [min, max, defaultSatisfied, defaultDissatisfied] = named ?? [
-    (scale as { min?: number } | null)?.min ?? Number.NaN,
-    (scale as { max?: number } | null)?.max ?? Number.NaN,
-  ];
-  // A rating scale has a handful of steps; more than 1,000 is a mistake (and would size the tally).
-  if (!(Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 1000)) {
-    throw invalid(fn, "INVALID_OPTION", "scale", scale, '"1-5", "1-10", "smiley-3" or { min, max } at most 1000 apart');
-  }
-  const satisfiedFrom = threshold(fn, "satisfiedFrom", options.satisfiedFrom ?? defaultSatisfied, min, max);
-  // Defaults: the scale's own, kept below satisfiedFrom; on a custom scale, everything below
-  // satisfiedFrom in top-box mode, and no default in good-bad mode (it must be chosen).
-  const dissatisfiedTo = threshold(
-    fn,
-    "dissatisfiedTo",
-    options.dissatisfiedTo ??
-      (defaultDissatisfied !== undefined
-        ? Math.min(defaultDissatisfied, satisfiedFrom - 1)
-        : !goodBad
-          ? satisfiedFrom - 1
-          : undefined),
-    min - 1,
-    satisfiedFrom - 1,
-  );
-  const isSmiley = scale === "smiley-3";
-  const read: Accessor<T, unknown> | undefined = isSmiley
-    ? (item, index) => smileyScore(fn, accessor === undefined ? item : accessor(item, index), index)
-    : accessor;
-  const counts = tallyScale(fn, ratings, read, min, max);
-  const summary = summarizeRatings(counts, min, isSmiley ? SMILEY_LABELS : undefined);
-  const satisfied = countBetween(counts, min, satisfiedFrom, max);
-  const dissatisfied = countBetween(counts, min, min, dissatisfiedTo);
-  const denominator = goodBad ? satisfied + dissatisfied : summary.total;
-  // No ratings at all, or (good-bad) none that are satisfied or dissatisfied.
-  if (denominator === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", goodBad ? "no good or bad ratings" : "no ratings");
-  return {
-    percent: (100 * satisfied) / denominator,
-    satisfied,
-    dissatisfied,
-    neutral: summary.total - satisfied - dissatisfied,
-    total: summary.total,
-    denominator,
-    mean: summary.mean,
-    distribution: summary.distribution,
-    scale: { name: typeof scale === "string" ? scale : `${min}-${max}`, min, max },
-    satisfiedFrom,
-    dissatisfiedTo,
-    mode,
-  };
+  const rule = csatRule(options as CsatOptions<unknown>, fn);
+  const { accessor } = options;
+  const { min, max } = rule.scale;
+  // Smileys are read by the rule (labels); other scales by the tally's fast loops.
+  const read: Accessor<T, unknown> | undefined =
+    rule.scale.name === "smiley-3" ? (item, index) => rule.read(accessor === undefined ? item : accessor(item, index), index) : accessor;
+  return csatFromTally(fn, rule, tallyScale(fn, ratings, read, min, max));
 }

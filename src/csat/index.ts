@@ -7,6 +7,10 @@
  * @module csat
  */
 export { csat } from "./csat.js";
+export { csatRule } from "./rule.js";
+export type { CsatRule } from "./rule.js";
+export { createCsatAccumulator, csatFromCounts } from "./accumulator.js";
+export type { CsatAccumulator, CsatAccumulatorState } from "./accumulator.js";
 export type { CsatMode, CsatOptions, CsatResult, CsatScale, SmileyLabel } from "./csat.js";
 export { csatConfidenceInterval } from "./confidence-interval.js";
 export { csatBand } from "./band.js";

@@ -2,6 +2,7 @@ import { invalid } from "../internal/describe.js";
 import { assertCount } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 import { nps, npsFromCounts, type NpsCounts, type NpsResult } from "./nps.js";
+import { isNpsScore, npsGroup } from "./rule.js";
 
 /** The JSON state of an NPS accumulator: the three counts. */
 export interface NpsAccumulatorState extends NpsCounts {
@@ -16,6 +17,11 @@ export interface NpsAccumulatorState extends NpsCounts {
 export interface NpsAccumulator {
   /** Adds one 0-10 score. Throws `INVALID_SCORE` naming the score's position in the stream. */
   add(score: number): NpsAccumulator;
+  /**
+   * Adds `count` answers of the same score (a row of a SQL `GROUP BY score`). Throws `INVALID_SCORE`
+   * for a score that is not an integer 0-10 and `INVALID_COUNT` for a count that is not a whole number ≥ 0.
+   */
+  addCount(score: number, count: number): NpsAccumulator;
   /** Adds a batch (array, typed array, iterable; with an accessor for records), as {@link nps} reads it. */
   addAll<T>(items: Values<T>, accessor?: Accessor<T>): NpsAccumulator;
   /** Adds the counts of another accumulator or of a JSON state. */
@@ -55,13 +61,19 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
   if (state !== undefined) addCounts("createNpsAccumulator", readState("createNpsAccumulator", state));
   const accumulator: NpsAccumulator = {
     add(score: number) {
-      if (typeof score !== "number" || !(score >= 0 && score <= 10) || !Number.isInteger(score)) {
+      return accumulator.addCount(score, 1);
+    },
+    addCount(score: number, count: number) {
+      const fn = count === 1 ? "NpsAccumulator.add" : "NpsAccumulator.addCount";
+      if (!isNpsScore(score)) {
         const index = promoters + passives + detractors;
-        throw invalid("NpsAccumulator.add", "INVALID_SCORE", `score at index ${index}`, score, "an integer 0-10", index);
+        throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, score, "an integer 0-10", index);
       }
-      if (score >= 9) promoters++;
-      else if (score >= 7) passives++;
-      else detractors++;
+      if (count !== 1) assertCount(fn, "count", count);
+      const group = npsGroup(score);
+      if (group === "promoter") promoters += count;
+      else if (group === "passive") passives += count;
+      else detractors += count;
       return accumulator;
     },
     addAll<T>(items: Values<T>, accessor?: Accessor<T>) {

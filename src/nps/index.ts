@@ -16,4 +16,6 @@ export type { CompareNpsOptions, NpsComparison } from "./compare.js";
 export { npsBand } from "./band.js";
 export type { Band, NpsBandId, NpsBandOptions, NpsBandScheme, ScoreRange } from "./band.js";
 export { createNpsAccumulator } from "./accumulator.js";
+export { isNpsScore, npsGroup } from "./rule.js";
+export type { NpsGroup } from "./rule.js";
 export type { NpsAccumulator, NpsAccumulatorState } from "./accumulator.js";

@@ -1,7 +1,8 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { assertCount, assertPercent } from "../internal/validate.js";
+import { assertCount, assertOptions, assertPercent } from "../internal/validate.js";
 import { tallyScale } from "../internal/tally.js";
 import type { Accessor, Values } from "../types.js";
+import { npsGroup } from "./rule.js";
 
 /** Respondents by NPS group: promoters scored 9-10, passives 7-8, detractors 0-6. */
 export interface NpsCounts {
@@ -63,10 +64,9 @@ export function nps(scores: Values<number>): NpsResult;
 export function nps<T>(items: Values<T>, accessor: Accessor<T>): NpsResult;
 export function nps<T>(items: Values<T>, accessor?: Accessor<T>): NpsResult {
   const counts = tallyScale("nps", items, accessor, 0, 10);
-  const detractors = counts[0]! + counts[1]! + counts[2]! + counts[3]! + counts[4]! + counts[5]! + counts[6]!;
-  const passives = counts[7]! + counts[8]!;
-  const promoters = counts[9]! + counts[10]!;
-  return npsResult("nps", promoters, passives, detractors);
+  const groups = { promoter: 0, passive: 0, detractor: 0 };
+  for (let score = 0; score <= 10; score++) groups[npsGroup(score)] += counts[score]!;
+  return npsResult("nps", groups.promoter, groups.passive, groups.detractor);
 }
 
 /**
@@ -162,6 +162,7 @@ export interface NpsFromPercentsResult {
  */
 export function npsFromPercents(percents: NpsPercents, options: NpsFromPercentsOptions = {}): NpsFromPercentsResult {
   const fn = "npsFromPercents";
+  assertOptions(fn, options);
   if (typeof percents !== "object" || percents === null) {
     throw new CxMetricsError(fn, "INVALID_ARGUMENT", "expected an object { promoterPercent, detractorPercent }", {
       value: percents,

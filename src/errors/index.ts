@@ -9,4 +9,4 @@
  */
 export { CxMetricsError, isCxMetricsError } from "./cx-metrics-error.js";
 export type { CxMetricsErrorCode, CxMetricsErrorDetails, RowIssue } from "./cx-metrics-error.js";
-export type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "../internal/batch.js";
+export type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "./batch.js";

@@ -1,5 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
+import type { BatchCounts, BatchOptions, ExcludedRow } from "../errors/batch.js";
+import { rowPolicy, visitRows } from "../internal/batch.js";
 import { invalid } from "../internal/describe.js";
 import { instantError, parseInstant } from "../internal/instant.js";
 import { isoWithOffset, periodCuts, periodLabel, periodOf } from "../internal/periods.js";

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { CxMetricsError, type RowIssue } from "../errors/cx-metrics-error.js";
-import type { BatchCounts } from "../internal/batch.js";
+import type { BatchCounts } from "../errors/batch.js";
 import { describe, invalid } from "../internal/describe.js";
 import { parseInstant } from "../internal/instant.js";
 

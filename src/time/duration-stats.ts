@@ -1,6 +1,7 @@
 // durationStats: the summary of first response or resolution times (n, mean, median, percentiles), with null and bad durations counted.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { rowPolicy, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
+import type { BatchCounts, BatchOptions, ExcludedRow } from "../errors/batch.js";
+import { rowPolicy } from "../internal/batch.js";
 import { describe, invalid } from "../internal/describe.js";
 import { isArrayLike, recordList } from "../internal/records.js";
 import { assertAccessor, assertOptions } from "../internal/validate.js";

@@ -1,7 +1,7 @@
 // The report as a tidy CSV (one row per segment and period, flat columns) and the rejects file (line, column, value, reason).
 import { writeFileSync } from "node:fs";
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
-import type { Reject } from "./index.js";
+import type { Reject } from "./report-output.js";
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(value: unknown): string {

@@ -1,7 +1,7 @@
 // The report as one self-contained HTML page: the trend chart as inline SVG, the table, how the figures are computed, what was read and every reject up to a limit. No script, stylesheet or font is fetched.
 import { escapeXml, trendSvg } from "./svg.js";
 import { METHOD, inputLine, rejectLine, textTable } from "./cells.js";
-import type { ReportOutput, WriteOptions } from "./index.js";
+import type { ReportOutput, WriteOptions } from "./report-output.js";
 
 /** Rejects listed on the page (all of them are in --rejects and the JSON). */
 const PAGE_REJECTS = 100;

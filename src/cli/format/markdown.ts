@@ -1,6 +1,6 @@
 // The report as Markdown: a GitHub-flavoured table, how the figures are computed, what was read, and the first rejects.
 import { METHOD, rejectLine, inputLine, textTable } from "./cells.js";
-import { SHOWN_REJECTS, type ReportOutput, type WriteOptions } from "./index.js";
+import { SHOWN_REJECTS, type ReportOutput, type WriteOptions } from "./report-output.js";
 
 /** A cell made safe for a Markdown table (pipes escaped, line breaks as spaces). */
 function cell(text: string): string {

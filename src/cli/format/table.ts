@@ -1,6 +1,6 @@
 // The terminal table: aligned columns, numbers right-aligned, colour only on a terminal (bold titles, dim small samples), then what was read and the first rejects.
 import { METHOD, textTable } from "./cells.js";
-import { rejectsNote, type ReportOutput, type WriteOptions } from "./index.js";
+import { rejectsNote, type ReportOutput, type WriteOptions } from "./report-output.js";
 
 const BOLD = "\u001b[1m";
 const DIM = "\u001b[2m";

@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { versio
 /**
  * The command line: one ESM file for Node (dist/cli.js, the package's `bin`), built after the
  * library (whose build empties dist/). Its own code stays out of the library's bundles; the
- * library's dependencies stay external, as in the library build; yaml (claims files) is bundled.
+ * library's dependency (zod) stays external, as in the library build; yaml (claims files) is bundled.
  */
 export default defineConfig({
   entry: { cli: "src/cli/bin.ts" },
@@ -22,5 +22,5 @@ export default defineConfig({
   // requires Node built-ins; an ESM bundle needs a require for that.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   // DuckDB is an optional peer dependency: imported at run time when it is there, never bundled.
-  external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics", "@duckdb/node-api"],
+  external: ["zod", "@duckdb/node-api"],
 });

@@ -19,5 +19,5 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   platform: "neutral",
-  external: ["zod", "date-fns", "@date-fns/tz", "simple-statistics"],
+  external: ["zod"],
 });

@@ -1,8 +1,8 @@
-import { median } from "simple-statistics";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { entityId, recordList } from "../internal/records.js";
 import { assertOptions } from "../internal/validate.js";
+import { percentilesOf } from "../stats/percentile.js";
 import type { Accessor, Values } from "../types.js";
 
 /** One payment (or refund, negative) by a customer. */
@@ -80,5 +80,7 @@ export function historicalLtv<T = Transaction>(transactions: Values<T>, options:
   const perCustomer = [...totals].map(([customerId, entry]) => ({ customerId, ltv: entry.ltv, transactions: entry.transactions }));
   const values = perCustomer.map((customer) => customer.ltv);
   const total = values.reduce((sum, value) => sum + value, 0);
-  return { perCustomer, mean: total / values.length, median: median(values), total, n: values.length };
+  // The library's one median: the 50th percentile, linear (R type 7), as durationStats and the reports.
+  const median = percentilesOf(fn, Float64Array.from(values), [50], {})[0]!;
+  return { perCustomer, mean: total / values.length, median, total, n: values.length };
 }

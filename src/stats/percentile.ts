@@ -1,8 +1,8 @@
-import { quickselect } from "simple-statistics";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { isArrayLike, recordList } from "../internal/records.js";
 import { assertAccessor, assertOneOf, assertOptions } from "../internal/validate.js";
+import { select } from "./select.js";
 import type { Accessor, Values } from "../types.js";
 
 /**
@@ -97,8 +97,7 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): Map<
   }
   let from = 0;
   for (const rank of wanted) {
-    // Floyd-Rivest selection from simple-statistics; its types ask for number[], a Float64Array works alike.
-    quickselect(a as unknown as number[], rank, from, a.length - 1);
+    select(a, rank, from, a.length - 1); // Floyd-Rivest
     found.set(rank, a[rank]!);
     from = rank;
   }

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Checks of the project around the code (issue #12): what a user installs, reads and runs.
@@ -10,6 +11,12 @@ const packageJson = JSON.parse(read("package.json")) as {
   bin: Record<string, string>;
   exports: Record<string, unknown>;
   typesVersions: Record<string, Record<string, string[]>>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  repository?: unknown;
+  homepage?: unknown;
+  bugs?: unknown;
 };
 const subpaths = Object.keys(packageJson.exports).filter((key) => key !== "." && key !== "./package.json").map((key) => key.slice(2));
 
@@ -19,6 +26,69 @@ describe("the package", () => {
     expect(packageJson.scripts.build).toBe("tsup && tsup --config tsup.cli.config.ts");
     expect(packageJson.bin).toEqual({ "cx-metrics": "./dist/cli.js" });
     expect(Object.keys(packageJson.typesVersions["*"]!).sort()).toEqual([...subpaths].sort());
+  });
+  it("names no repository, home page or issue tracker while there is no public one, and the README installs from what exists (issue #17)", () => {
+    expect(packageJson.repository).toBeUndefined();
+    expect(packageJson.homepage).toBeUndefined();
+    expect(packageJson.bugs).toBeUndefined();
+    const readme = read("README.md");
+    const install = readme.slice(readme.indexOf("## Install"), readme.indexOf("## Quick start"));
+    expect(install).not.toMatch(/<host>|<owner>|git\+https?:/);
+    expect(install).toContain("npm pack");
+    expect(install).toContain("npm install ./cx-metrics-0.1.0.tgz");
+    expect(install).toMatch(/git clone .*\n(.*\n)*npm ci/);
+  });
+  it("depends at run time on what src/ imports, and on nothing else (issue #17)", () => {
+    const sources = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+    const imported = new Set(
+      sources.flatMap((file) =>
+        [...read(`src/${file}`).matchAll(/(?:^(?:import|export)\s[^;]*?\sfrom\s+|\bimport\()"([^."][^"]*)"/gms)]
+          .map((match) => match[1]!)
+          .filter((name) => !name.startsWith("node:"))
+          .map((name) => name.split("/").slice(0, name.startsWith("@") ? 2 : 1).join("/")),
+      ),
+    );
+    // yaml (claims files) is a development dependency that the command's build bundles into dist/cli.js.
+    const bundled = ["yaml"];
+    expect(Object.keys(packageJson.dependencies).filter((name) => !imported.has(name))).toEqual([]);
+    expect([...imported].filter((name) => !(name in packageJson.dependencies) && !(name in packageJson.peerDependencies) && !bundled.includes(name))).toEqual([]);
+    for (const name of bundled) expect(packageJson.devDependencies).toHaveProperty(name);
+  });
+});
+
+describe("the imports of src/ (issue #17)", () => {
+  // Each file's relative imports and re-exports, as paths under src/ ("cli/format/csv.ts").
+  const files = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+  const imports = new Map(
+    files.map((file) => [
+      file,
+      [...read(`src/${file}`).matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map((match) => normalize(join(dirname(file), match[1]!.replace(/\.js$/, ".ts")))),
+    ]),
+  );
+  it("run in no circle", () => {
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const stack: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, "open");
+      stack.push(file);
+      for (const next of imports.get(file) ?? []) {
+        if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].join(" -> "));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, "done");
+    };
+    for (const file of files) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+  it("never run back up: errors/ imports only errors/, internal/ only errors/, internal/ and types.ts", () => {
+    const upward = [...imports].flatMap(([file, targets]) =>
+      targets
+        .filter((target) => (file.startsWith("errors/") && !target.startsWith("errors/")) || (file.startsWith("internal/") && !/^(errors|internal)\//.test(target) && target !== "types.ts"))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(upward).toEqual([]);
   });
 });
 

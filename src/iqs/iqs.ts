@@ -5,7 +5,8 @@ import { describe, invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
 import { assertOptions } from "../internal/validate.js";
 import type { Values } from "../types.js";
-import { compileScorecard, scoreReview, type QaReview, type Scorecard } from "./scorecard.js";
+import { createIqsAccumulator } from "./accumulator.js";
+import { scorecardRule, type QaReview, type Scorecard } from "./scorecard.js";
 
 /** Options of {@link iqs}. */
 export interface IqsOptions<R extends QaReview = QaReview> extends BatchOptions {
@@ -133,7 +134,9 @@ export interface IqsResult {
 export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard, options: IqsOptions<R> = {}): IqsResult {
   const fn = "iqs";
   assertOptions(fn, options);
-  const criteria = compileScorecard(fn, scorecard);
+  const rule = scorecardRule(scorecard, fn);
+  const { criteria } = rule;
+  const overall = createIqsAccumulator(rule);
   const { passThreshold = 80 } = options;
   if (typeof passThreshold !== "number" || !(passThreshold >= 0 && passThreshold <= 100)) {
     throw invalid(fn, "INVALID_OPTION", "passThreshold", passThreshold, "a review score in percent, 0-100");
@@ -150,13 +153,10 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
   const failCount = criteria.map(() => 0);
   const criterionIndex = new Map(criteria.map((criterion, k) => [criterion.id, k]));
   const groups = new Map<string | null, { n: number; sum: number; criticalFails: number }>();
-  let sum = 0;
-  let n = 0;
-  let criticalFails = 0;
   let passed = 0;
   const { counts, exclusions } = visitRows(policy, list, (review) => review.id, (review, index) => {
     // Read everything first: a review left out must leave no trace in the totals.
-    const scored = scoreReview(fn, criteria, review, index);
+    const scored = rule.score(review, index);
     const key = labelOf(fn, by(review, index), index);
     const id = labelOf(fn, (review as { id?: unknown }).id, index, "id");
     const group = groups.get(key) ?? { n: 0, sum: 0, criticalFails: 0 };
@@ -168,16 +168,12 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
     });
     for (const failed of scored.failedCritical) failCount[criterionIndex.get(failed)!]!++;
     const criticalFail = scored.failedCritical.length > 0;
+    overall.addScored(scored);
     if (scored.score !== null) {
-      sum += scored.score;
-      n++;
       if (100 * scored.score >= passThreshold - 1e-9) passed++;
       group.sum += scored.score;
       group.n++;
-      if (criticalFail) {
-        criticalFails++;
-        group.criticalFails++;
-      }
+      if (criticalFail) group.criticalFails++;
     }
     perReview.push({
       index,
@@ -189,9 +185,12 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
       applicableWeight: scored.applicableWeight,
     });
   });
-  if (n === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no review could be scored: every criterion was N/A");
+  if (overall.toJSON().n === 0) {
+    throw new CxMetricsError(fn, "EMPTY_INPUT", "no review could be scored: every criterion was N/A");
+  }
+  const { iqs: score, n, criticalFails } = overall.result();
   return {
-    iqs: (100 * sum) / n,
+    iqs: score,
     n,
     total: counts.used,
     unscored: counts.used - n,

@@ -189,3 +189,34 @@ export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], 
   const score = applicableWeight === 0 ? null : failedCritical.length > 0 ? 0 : weighted / applicableWeight;
   return { score, failedCritical, normalized, raw, applicableWeight };
 }
+
+/** A scorecard checked once, with the scorer of one review; made by {@link scorecardRule}. */
+export interface ScorecardRule {
+  /** Marks a compiled scorecard (a scorecard has no `kind`). */
+  readonly kind: "scorecard-rule";
+  /** The criteria with their scales resolved, in scorecard order. */
+  readonly criteria: readonly CompiledCriterion[];
+  /**
+   * Scores one review (weighted mean of its normalised ratings, N/A leaving its weight out; 0 on a
+   * critical fail). Throws `UNKNOWN_CRITERION`, `MISSING_RATING` or `INVALID_SCORE` naming the field.
+   */
+  score(review: QaReview, index?: number): ScoredReview;
+}
+
+/**
+ * Checks a QA scorecard once and returns the rule every IQS figure is computed with: each
+ * criterion's range and pass mark resolved, and the scorer of one review (Zendesk QA's review score).
+ *
+ * @throws CxMetricsError `INVALID_SCORECARD` (no criteria, weight ≤ 0, duplicate id, bad scale or pass mark).
+ * @example
+ * ```ts
+ * const rule = scorecardRule({ criteria: [{ id: "greeting", weight: 1, scale: "binary" }, { id: "solution", weight: 3, scale: "1-5" }] });
+ * rule.score({ ratings: { greeting: true, solution: 4 } }).score; //=> 0.8125 ((1 × 1 + 3 × 0.75) / 4)
+ * ```
+ */
+export function scorecardRule(scorecard: Scorecard | ScorecardRule, fn = "scorecardRule"): ScorecardRule {
+  if ((scorecard as { kind?: unknown } | null)?.kind === "scorecard-rule") return scorecard as ScorecardRule;
+  const criteria = compileScorecard(fn, scorecard as Scorecard);
+  const scorer = fn === "scorecardRule" ? "iqs" : fn;
+  return { kind: "scorecard-rule", criteria, score: (review, index = 0) => scoreReview(scorer, criteria, review, index) };
+}

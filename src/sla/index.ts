@@ -8,6 +8,10 @@
  */
 export { slaPercent } from "./sla-percent.js";
 export type { SlaCounts, SlaPercentResult } from "./sla-percent.js";
-export type { SlaClock, SlaMetric, SlaPolicy, SlaTarget } from "./policy.js";
+export type { CheckedTarget, SlaClock, SlaMetric, SlaPolicy, SlaTarget } from "./policy.js";
 export { sla } from "./sla.js";
+export { slaRule } from "./rule.js";
+export type { SlaMeasurement, SlaRule, SlaRuleOptions, SlaRuleTarget } from "./rule.js";
+export { createSlaAccumulator } from "./accumulator.js";
+export type { SlaAccumulator, SlaAccumulatorOptions, SlaAccumulatorState, SlaSummary, SlaTargetCounts } from "./accumulator.js";
 export type { SlaBreach, SlaOptions, SlaResult, SlaTally, SlaTargetResult } from "./sla.js";

@@ -15,4 +15,13 @@ export type { Interaction, InteractionMessage, StatusChange } from "./interactio
 export { firstResponseTime, resolutionTime } from "./service-times.js";
 export type { ResolutionTimeOptions, ServiceTime, ServiceTimeOptions } from "./service-times.js";
 export { durationStats } from "./duration-stats.js";
+export { serviceClock } from "./service-clock.js";
+export type { ServiceClock, ServiceClockOptions, ServiceMetric, ServiceMinutes } from "./service-clock.js";
+export { createServiceTimeAccumulator } from "./service-time-accumulator.js";
+export type {
+  ServiceTimeAccumulator,
+  ServiceTimeAccumulatorState,
+  ServiceTimeResultOptions,
+  ServiceTimeSummary,
+} from "./service-time-accumulator.js";
 export type { DurationStats, DurationStatsOptions } from "./duration-stats.js";

@@ -1,10 +1,7 @@
-import { invalid } from "../internal/describe.js";
-import { assertOneOf, assertOptions } from "../internal/validate.js";
-import { businessMinutes } from "./business-minutes.js";
+import { assertOptions } from "../internal/validate.js";
 import type { BusinessCalendar } from "./calendar.js";
-import { instantMs, orderedSpan, type Instant } from "./instant.js";
 import type { Interaction } from "./interaction.js";
-import { readResolutions } from "./read-interaction.js";
+import { serviceClock, type ServiceMinutes } from "./service-clock.js";
 
 /** A duration in both clocks. */
 export interface ServiceTime {
@@ -30,22 +27,10 @@ export interface ResolutionTimeOptions extends ServiceTimeOptions {
   readonly mode?: "first" | "full";
 }
 
-function interactionField(fn: string, interaction: Interaction): Instant {
-  if (typeof interaction !== "object" || interaction === null) {
-    throw invalid(fn, "INVALID_ARGUMENT", "interaction", interaction, "an object { createdAt, ... }");
-  }
-  return interaction.createdAt;
-}
-
-function span(fn: string, start: Instant, endName: string, end: Instant, options: ServiceTimeOptions): ServiceTime {
-  assertOptions(fn, options);
-  const [a, b] = orderedSpan(fn, "createdAt", start, endName, end);
-  return {
-    calendarMinutes: (b - a) / 60_000,
-    businessMinutes: options.calendar === undefined ? null : businessMinutes(options.calendar, a, b),
-    start: new Date(a).toISOString(),
-    end: new Date(b).toISOString(),
-  };
+function serviceTime(measured: ServiceMinutes | null): ServiceTime | null {
+  if (measured === null) return null;
+  const { calendarMinutes, businessMinutes, start, end } = measured;
+  return { calendarMinutes, businessMinutes, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
 }
 
 /**
@@ -63,13 +48,8 @@ function span(fn: string, start: Instant, endName: string, end: Instant, options
  */
 export function firstResponseTime(interaction: Interaction, options: ServiceTimeOptions = {}): ServiceTime | null {
   const fn = "firstResponseTime";
-  const created = interactionField(fn, interaction);
-  const reply = interaction.firstResponseAt;
-  // The creation is checked even while there is no reply (as resolutionTime does): an open ticket
-  // with no readable creation time is a bad record, not an open one.
-  instantMs(fn, "createdAt", created);
-  if (reply === undefined || reply === null) return null;
-  return span(fn, created, "firstResponseAt", reply, options);
+  assertOptions(fn, options);
+  return serviceTime(serviceClock({ metric: "first-response", calendar: options.calendar }, fn).measure(interaction));
 }
 
 /**
@@ -90,12 +70,5 @@ export function firstResponseTime(interaction: Interaction, options: ServiceTime
 export function resolutionTime(interaction: Interaction, options: ResolutionTimeOptions = {}): ServiceTime | null {
   const fn = "resolutionTime";
   assertOptions(fn, options);
-  const created = interactionField(fn, interaction);
-  const { mode = "full" } = options;
-  assertOneOf(fn, "mode", mode, ["first", "full"]);
-  const createdAt = instantMs(fn, "createdAt", created);
-  const { firstResolvedAt, resolvedAt } = readResolutions(fn, 0, interaction, createdAt);
-  const end = mode === "first" ? firstResolvedAt : resolvedAt;
-  if (end === null) return null;
-  return span(fn, created, "resolvedAt", end, options);
+  return serviceTime(serviceClock({ metric: "resolution", calendar: options.calendar, mode: options.mode }, fn).measure(interaction));
 }

@@ -1,0 +1,180 @@
+// The SLA kernel: interactions measured by a compiled policy one at a time, met / breached / pending
+// counted per target (and the breaches kept, when asked), merged, and read as SLA achievement.
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { invalid } from "../internal/describe.js";
+import { assertCount } from "../internal/validate.js";
+import type { Interaction } from "../time/interaction.js";
+import type { SlaPolicy } from "./policy.js";
+import { slaRule, type SlaMeasurement, type SlaRule, type SlaRuleOptions } from "./rule.js";
+import type { SlaBreach, SlaTally, SlaTargetResult } from "./sla.js";
+
+const MINUTE_MS = 60_000;
+
+/** Options of {@link createSlaAccumulator}. */
+export interface SlaAccumulatorOptions extends SlaRuleOptions {
+  /** Keep every breach for the result's `breaches` list (default true); a report of figures only passes false. */
+  readonly breaches?: boolean;
+}
+
+/** One target's counts in an accumulator state. */
+export interface SlaTargetCounts {
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+}
+
+/** The JSON state of an SLA accumulator. */
+export interface SlaAccumulatorState {
+  /** Marks the object as an SLA accumulator state. */
+  readonly kind: "sla";
+  /** Counts per target, in policy order. */
+  readonly targets: readonly SlaTargetCounts[];
+  /** The breaches kept, in the order found. */
+  readonly breaches: readonly SlaBreach[];
+  /** Whether an open measurement was judged at `asOf`. */
+  readonly usedAsOf: boolean;
+}
+
+/** SLA achievement of what an accumulator holds (the figures of {@link sla} without the row counts). */
+export interface SlaSummary extends SlaTally {
+  /** Per target, in policy order. */
+  readonly byTarget: readonly SlaTargetResult[];
+  /** Every breach kept, in the order found (empty when breaches are not kept). */
+  readonly breaches: readonly SlaBreach[];
+  /** The `asOf` used, ISO-8601 UTC, or null when none was needed. */
+  readonly asOf: string | null;
+}
+
+/** Collects SLA measurements one interaction at a time, in chunks, streams or workers. */
+export interface SlaAccumulator {
+  /** The compiled policy. */
+  readonly rule: SlaRule;
+  /** Measures an interaction with the rule and counts it; returns its measurements. Throws as {@link SlaRule.measure}. */
+  add(interaction: Interaction, index?: number): readonly SlaMeasurement[];
+  /** Counts measurements made by the same rule; `id` names the interaction in breaches. */
+  addMeasurements(measurements: readonly SlaMeasurement[], id: string): SlaAccumulator;
+  /** Adds another accumulator's counts and breaches, or a JSON state of the same policy. */
+  merge(other: SlaAccumulator | SlaAccumulatorState): SlaAccumulator;
+  /** Measurements counted (met + breached + pending). */
+  readonly total: number;
+  /** The achievement so far; `EMPTY_INPUT` while no measurement was counted. */
+  result(): SlaSummary;
+  /** The JSON state (breaches formatted); `createSlaAccumulator(policy, options, state)` restores it. */
+  toJSON(): SlaAccumulatorState;
+}
+
+function summarise(tally: SlaTargetCounts): SlaTally {
+  const decided = tally.met + tally.breached;
+  return { met: tally.met, breached: tally.breached, pending: tally.pending, total: decided + tally.pending, percent: decided === 0 ? null : (100 * tally.met) / decided };
+}
+
+function readState(fn: string, state: unknown, targets: number): SlaAccumulatorState {
+  const s = state as Partial<SlaAccumulatorState> | null;
+  if (typeof state !== "object" || state === null || s!.kind !== "sla" || !Array.isArray(s!.targets) || s!.targets.length !== targets || !Array.isArray(s!.breaches)) {
+    throw invalid(fn, "INVALID_ARGUMENT", "state", state, `an SLA accumulator state of a policy with ${targets} targets`);
+  }
+  s!.targets.forEach((t, k) => {
+    for (const name of ["met", "breached", "pending"] as const) assertCount(fn, `targets[${k}].${name}`, t?.[name]);
+  });
+  return state as SlaAccumulatorState;
+}
+
+/**
+ * A mergeable SLA accumulator: the kernel behind {@link sla}, the report, the check and the command.
+ * The policy is compiled once ({@link slaRule}); each interaction is read and measured once.
+ *
+ * @param policy - an SLA policy or a compiled {@link SlaRule} (then `calendar` and `asOf` are the rule's).
+ * @param options - `calendar`, `asOf`, and `breaches: false` to keep counts only.
+ * @param state - a state from `toJSON()` to continue from.
+ * @throws CxMetricsError as {@link slaRule}; `INVALID_ARGUMENT` for a bad state.
+ * @example
+ * ```ts
+ * const acc = createSlaAccumulator({ targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] });
+ * acc.add({ id: "t1", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:40:00Z" });
+ * acc.add({ id: "t2", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T11:00:00Z" });
+ * acc.result().percent; //=> 50
+ * ```
+ */
+export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAccumulatorOptions = {}, state?: SlaAccumulatorState): SlaAccumulator {
+  const fn = "createSlaAccumulator";
+  const rule = (policy as { kind?: unknown } | null)?.kind === "sla-rule" ? (policy as SlaRule) : slaRule(policy as SlaPolicy, { calendar: options.calendar, asOf: options.asOf }, "sla");
+  const keep = options.breaches !== false;
+  const counts = rule.targets.map(() => ({ met: 0, breached: 0, pending: 0 }));
+  const found: { readonly id: string; readonly measurement: SlaMeasurement }[] = [];
+  const merged: SlaBreach[] = [];
+  let usedAsOf = false;
+  let total = 0;
+
+  const breachRecord = ({ id, measurement: m }: { id: string; measurement: SlaMeasurement }): SlaBreach => ({
+    interactionId: id,
+    metric: m.metric,
+    target: rule.targets[m.target]!.name,
+    startedAt: new Date(m.start).toISOString(),
+    dueAt: new Date(rule.dueAt(m)).toISOString(),
+    completedAt: m.end === null ? null : new Date(m.end).toISOString(),
+    overrunMinutes: (m.elapsedMs - rule.targets[m.target]!.targetMs) / MINUTE_MS,
+  });
+  let formatted: SlaBreach[] | undefined;
+  const breaches = (): SlaBreach[] => {
+    if (formatted === undefined || formatted.length !== merged.length + found.length) formatted = [...merged, ...found.map(breachRecord)];
+    return formatted;
+  };
+  const mergeState = (from: SlaAccumulatorState): void => {
+    from.targets.forEach((t, k) => {
+      counts[k]!.met += t.met;
+      counts[k]!.breached += t.breached;
+      counts[k]!.pending += t.pending;
+      total += t.met + t.breached + t.pending;
+    });
+    if (keep) for (let i = 0, n = from.breaches.length; i < n; i++) merged.push(from.breaches[i]!);
+    usedAsOf ||= from.usedAsOf === true;
+  };
+  if (state !== undefined) mergeState(readState(fn, state, rule.targets.length));
+
+  const accumulator: SlaAccumulator = {
+    rule,
+    add(interaction, index = total) {
+      const measurements = rule.measure(interaction, index);
+      const id = (interaction as { id?: unknown }).id;
+      accumulator.addMeasurements(measurements, typeof id === "string" || typeof id === "number" ? String(id) : String(index));
+      return measurements;
+    },
+    addMeasurements(measurements, id) {
+      for (const m of measurements) {
+        counts[m.target]![m.outcome]++;
+        total++;
+        if (m.end === null) usedAsOf = true;
+        if (keep && m.outcome === "breached") found.push({ id, measurement: m });
+      }
+      return accumulator;
+    },
+    merge(other) {
+      const from = typeof (other as SlaAccumulator).toJSON === "function" ? (other as SlaAccumulator).toJSON() : other;
+      mergeState(readState("SlaAccumulator.merge", from, rule.targets.length));
+      return accumulator;
+    },
+    get total() {
+      return total;
+    },
+    result() {
+      if (total === 0) throw new CxMetricsError("sla", "EMPTY_INPUT", "no interaction matched any target of the policy");
+      const byTarget = rule.targets.map((target, k) => ({ name: target.name, metric: target.metric, clock: target.clock, minutes: target.minutes, ...summarise(counts[k]!) }));
+      const overall = summarise({
+        met: byTarget.reduce((sum, t) => sum + t.met, 0),
+        breached: byTarget.reduce((sum, t) => sum + t.breached, 0),
+        pending: byTarget.reduce((sum, t) => sum + t.pending, 0),
+      });
+      return {
+        ...overall,
+        byTarget,
+        // Built on first read: a report that needs only the figures does not format every breach.
+        get breaches(): readonly SlaBreach[] {
+          return breaches();
+        },
+        asOf: usedAsOf && rule.asOf !== null ? new Date(rule.asOf).toISOString() : null,
+      };
+    },
+    toJSON: () => ({ kind: "sla", targets: counts.map((c) => ({ ...c })), breaches: keep ? breaches() : [], usedAsOf }),
+  };
+  return accumulator;
+}

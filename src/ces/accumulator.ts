@@ -1,7 +1,7 @@
 // The CES kernel: ratings added one at a time (or as counts), merged, and read as a CES result.
 import { ratingAccumulator, resultFromCounts, type ScaleTallyState } from "../internal/scale-tally.js";
 import type { RatingAccumulator, RatingCount } from "../types.js";
-import type { CesOptions, CesResult } from "./ces.js";
+import type { CesOptions, CesResult } from "./types.js";
 import { asCesRule, cesFromTally, type CesRule } from "./rule.js";
 
 /** The JSON state of a CES accumulator: ratings per step of the scale. */

@@ -6,7 +6,7 @@ import { invalid } from "../internal/describe.js";
 import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
 import type { ScaleInfo } from "../types.js";
-import type { CesEasyEnd, CesOptions, CesResult, CesScale } from "./ces.js";
+import type { CesEasyEnd, CesOptions, CesResult, CesScale } from "./types.js";
 
 /** CES options checked once; made by {@link cesRule}. */
 export interface CesRule {
@@ -18,8 +18,8 @@ export interface CesRule {
   readonly easyEnd: CesEasyEnd;
   /** The rating from which, towards the easy end, a response is easy. */
   readonly easyFrom: number;
-  /** Reads one rating: an integer on the scale. @throws CxMetricsError `INVALID_SCORE`. */
-  read(rating: unknown, index?: number): number;
+  /** Reads one rating: an integer on the scale; `what` names it in the error. @throws CxMetricsError `INVALID_SCORE`. */
+  read(rating: unknown, index?: number, what?: string): number;
   /** Whether {@link CesRule.read} takes the rating. */
   accepts(rating: unknown): boolean;
 }
@@ -46,9 +46,9 @@ export function cesRule(options: CesOptions<unknown> = {}, fn = "cesRule"): CesR
     throw invalid(fn, "INVALID_OPTION", "easyFrom", easyFrom, `an integer on the ${scale} scale`);
   }
   const reader = fn === "cesRule" ? "ces" : fn;
-  const read = (rating: unknown, index = 0): number => {
+  const read = (rating: unknown, index = 0, what = `score at index ${index}`): number => {
     if (typeof rating === "number" && Number.isInteger(rating) && rating >= 1 && rating <= max) return rating;
-    throw invalid(reader, "INVALID_SCORE", `score at index ${index}`, rating, `an integer 1-${max}`, index);
+    throw invalid(reader, "INVALID_SCORE", what, rating, `an integer 1-${max}`, index);
   };
   return {
     kind: "ces-rule",

@@ -1,23 +1,33 @@
 // Recomputes a claim's figure under every combination of the conventions in the catalogue: the records of its segment and period (cut in the report's zone or in UTC), then the metric under each definition.
-import { ces } from "../ces/index.js";
+import { cesFromCounts } from "../ces/accumulator.js";
+import { cesConfidenceInterval } from "../ces/confidence-interval.js";
+import { cesRule } from "../ces/rule.js";
+import { csatFromCounts } from "../csat/accumulator.js";
 import { csatConfidenceInterval } from "../csat/confidence-interval.js";
-import { csat, type CsatScale } from "../csat/csat.js";
-import { cesConfidenceInterval } from "../ces/index.js";
+import type { CsatResult, CsatScale } from "../csat/csat.js";
+import { csatRule } from "../csat/rule.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
 import { periodBounds, type PeriodUnit } from "../internal/periods.js";
-import { iqs } from "../iqs/iqs.js";
+import { createIqsAccumulator } from "../iqs/accumulator.js";
 import type { QaReview, Scorecard } from "../iqs/scorecard.js";
+import { createNpsAccumulator } from "../nps/accumulator.js";
 import { npsConfidenceInterval } from "../nps/confidence-interval.js";
-import { field } from "../report/record-check.js";
+import { npsFromCounts } from "../nps/nps.js";
+import { isNpsScore } from "../nps/rule.js";
+import { field } from "../report/kernels.js";
 import type { ReportMetric } from "../report/spec.js";
-import { sla } from "../sla/sla.js";
+import { slaTally } from "../sla/accumulator.js";
 import type { SlaPolicy } from "../sla/policy.js";
+import { slaRule, type SlaMeasurement } from "../sla/rule.js";
 import { meanConfidenceInterval } from "../stats/mean-interval.js";
 import { PERCENTILE_METHODS, percentile } from "../stats/percentile.js";
 import { proportionInterval } from "../stats/proportion-interval.js";
 import { businessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
-import { firstResponseTime, resolutionTime, type Interaction } from "../time/index.js";
+import { durationStats } from "../time/duration-stats.js";
+import type { Interaction } from "../time/interaction.js";
+import { serviceClock, type ServiceClock } from "../time/service-clock.js";
+import type { RatingCount } from "../types.js";
 import { roundTo } from "./rounding.js";
 
 /** A figure recomputed under one combination of conventions. */
@@ -142,69 +152,62 @@ function metricCandidates(records: readonly unknown[], query: ClaimQuery): Candi
 }
 
 function npsCandidates(records: readonly unknown[]): Candidate[] {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
+  const answered = createNpsAccumulator();
   let blanks = 0;
   let unreadable = 0;
   for (const record of records) {
     const raw = field(record, "score");
     const score = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
     if (isBlank(raw)) blanks++;
-    else if (typeof score === "number" && Number.isInteger(score) && score >= 0 && score <= 10) {
-      if (score >= 9) promoters++;
-      else if (score >= 7) passives++;
-      else detractors++;
-    } else unreadable++;
+    else if (isNpsScore(score)) answered.add(score);
+    else unreadable++;
   }
+  const { promoters, passives, detractors } = answered.toJSON();
   const out: Candidate[] = [];
   for (const [blankRule, extra] of [["excluded", 0], ["counted", blanks]] as const) {
     if (blankRule === "counted" && blanks === 0) continue;
     const n = promoters + passives + detractors + extra;
     if (n === 0) continue;
-    const interval = npsConfidenceInterval({ promoters, passives: passives + extra, detractors });
+    // Blanks counted in the denominator are neither promoters nor detractors: they count as passives.
+    const result = npsFromCounts({ promoters, passives: passives + extra, detractors });
+    const interval = npsConfidenceInterval(result);
     for (const inputs of ["exact", "rounded-shares"] as const) {
-      const value = inputs === "exact" ? (100 * (promoters - detractors)) / n : roundTo((100 * promoters) / n, 1, "half-up") - roundTo((100 * detractors) / n, 1, "half-up");
+      const value = inputs === "exact" ? result.score : roundTo(result.promoterPercent, 1, "half-up") - roundTo(result.detractorPercent, 1, "half-up");
       out.push({ conventions: { "nps-blanks": blankRule, "nps-inputs": inputs }, value, n, low: interval.low, high: interval.high, unit: "points", isDefault: blankRule === "excluded" && inputs === "exact", unreadable });
     }
   }
   return out;
 }
 
-function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
-  const given = records.map((record) => field(record, "rating")).filter((value) => !isBlank(value)).map((value) => (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value));
-  const scale = query.options?.scale;
-  // Each distinct value is tried once on the scale; the ones it rejects are counted, not used.
-  const valid = new Map<unknown, boolean>();
-  for (const value of given) {
-    if (valid.has(value)) continue;
-    try {
-      (query.metric === "csat" ? csat : ces)([value as number], { ...(scale === undefined ? {} : { scale: scale as never }) });
-      valid.set(value, true);
-    } catch (error) {
-      if (!isCxMetricsError(error)) throw error;
-      valid.set(value, isCxMetricsError(error, "EMPTY_INPUT")); // a neutral rating alone in good/bad terms is still a rating
-    }
+/** The ratings of the records as the rule reads them, counted by value; blanks left out, unreadable ones counted. */
+function ratingCounts(records: readonly unknown[], accepts: (rating: unknown) => boolean): { counts: RatingCount<number | string>[]; unreadable: number } {
+  const byValue = new Map<number | string, number>();
+  let unreadable = 0;
+  for (const record of records) {
+    const raw = field(record, "rating");
+    if (isBlank(raw)) continue;
+    const value = typeof raw === "string" && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : (raw as number | string);
+    if (accepts(value)) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    else unreadable++;
   }
-  const ratings = given.filter((value) => valid.get(value));
-  const unreadable = given.length - ratings.length;
-  if (ratings.length === 0) return [];
-  const out: Candidate[] = [];
+  return { counts: [...byValue].map(([value, count]) => ({ value, count })), unreadable };
+}
+
+function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+  const scale = query.options?.scale;
   if (query.metric === "csat") {
     const base = { ...(scale === undefined ? {} : { scale: scale as CsatScale }) };
-    let defaults: ReturnType<typeof csat>;
-    try {
-      defaults = csat(ratings as number[], base);
-    } catch (error) {
-      if (isCxMetricsError(error)) return [];
-      throw error;
-    }
+    const defaults = ruleOrNull(() => csatRule(base));
+    if (defaults === null) return [];
+    const { counts, unreadable } = ratingCounts(records, defaults.accepts);
+    if (counts.length === 0) return [];
     const thresholds = defaults.scale.name === "smiley-3" ? [defaults.satisfiedFrom] : range(defaults.scale.min + 1, defaults.scale.max);
+    const out: Candidate[] = [];
     for (const mode of ["top-box", "good-bad"] as const) {
       for (const from of thresholds) {
-        let result: ReturnType<typeof csat>;
+        let result: CsatResult;
         try {
-          result = csat(ratings as number[], { ...base, mode, satisfiedFrom: from });
+          result = csatFromCounts(counts, { ...base, mode, satisfiedFrom: from });
         } catch (error) {
           if (isCxMetricsError(error)) continue;
           throw error;
@@ -222,27 +225,37 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
         });
       }
     }
-    const meanInterval = defaults.total >= 2 ? csatConfidenceInterval(defaults).mean : null;
-    out.push({ conventions: { csat: "mean" }, value: defaults.mean, n: defaults.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
+    const mean = csatFromCounts(counts, defaults);
+    const meanInterval = mean.total >= 2 ? csatConfidenceInterval(mean).mean : null;
+    out.push({ conventions: { csat: "mean" }, value: mean.mean, n: mean.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
     return out;
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
-  let defaults: ReturnType<typeof ces>;
+  const defaults = ruleOrNull(() => cesRule(base));
+  if (defaults === null) return [];
+  const { counts, unreadable } = ratingCounts(records, defaults.accepts);
+  if (counts.length === 0) return [];
+  const max = defaults.scale.max;
+  const out: Candidate[] = [];
+  for (const from of range(Math.floor(max / 2) + 2, max)) {
+    const result = cesFromCounts(counts as RatingCount[], { ...base, easyFrom: from });
+    const interval = result.total >= 2 ? cesConfidenceInterval(result).percent : null;
+    out.push({ conventions: { ces: "percent-easy", "ces-easy-from": String(from) }, value: result.easyPercent, n: result.total, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: from === defaults.easyFrom, unreadable });
+  }
+  const mean = cesFromCounts(counts as RatingCount[], defaults);
+  const meanInterval = mean.total >= 2 ? cesConfidenceInterval(mean).mean : null;
+  out.push({ conventions: { ces: "mean" }, value: mean.mean, n: mean.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
+  return out;
+}
+
+/** A rule compiled from a claim's options, or null when the options are not valid (the claim then has no candidate). */
+function ruleOrNull<T>(compile: () => T): T | null {
   try {
-    defaults = ces(ratings as number[], base);
+    return compile();
   } catch (error) {
-    if (isCxMetricsError(error)) return [];
+    if (isCxMetricsError(error)) return null;
     throw error;
   }
-  const max = defaults.scale.max;
-  for (const from of range(Math.floor(max / 2) + 2, max)) {
-    const result = ces(ratings as number[], { ...base, easyFrom: from });
-    const interval = result.total >= 2 ? cesConfidenceInterval(result).percent : null;
-    out.push({ conventions: { ces: "percent-easy", "ces-easy-from": String(from) }, value: (100 * result.easy) / result.total, n: result.total, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: from === defaults.easyFrom, unreadable });
-  }
-  const meanInterval = defaults.total >= 2 ? cesConfidenceInterval(defaults).mean : null;
-  out.push({ conventions: { ces: "mean" }, value: defaults.mean, n: defaults.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
-  return out;
 }
 
 function range(from: number, to: number): number[] {
@@ -265,29 +278,33 @@ const agentCreated = (record: unknown): boolean => {
   return value === true || value === "true" || value === "yes" || value === 1 || value === "1";
 };
 
+/** Each record's service time under a clock (open ones and unreadable ones left out; the unreadable counted). */
+function measured(records: readonly unknown[], clock: ServiceClock): { times: { business: number | null; calendar: number; agent: boolean }[]; unreadable: number } {
+  const times: { business: number | null; calendar: number; agent: boolean }[] = [];
+  let unreadable = 0;
+  for (const record of records) {
+    try {
+      const time = clock.measure(record as Interaction);
+      if (time !== null) times.push({ business: time.businessMinutes, calendar: time.calendarMinutes, agent: agentCreated(record) });
+    } catch (error) {
+      if (!isCxMetricsError(error)) throw error;
+      unreadable++; // a ticket that cannot be read is left out, and counted
+    }
+  }
+  return { times, unreadable };
+}
+
 function durationCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
   const calendar = calendarOf(query.options);
   const statistic = query.statistic ?? "median";
   const p = statistic === "median" ? 50 : statistic === "mean" ? null : Number(statistic.replace(/^p/, ""));
   const clocks = calendar === undefined ? ["calendar"] : ["business", "calendar"];
-  const resolutions = query.metric === "resolution" ? ["full", "first"] : [null];
+  const metric = query.metric === "first-response" ? "first-response" : "resolution";
+  const resolutions = metric === "resolution" ? (["full", "first"] as const) : [null];
   const agents = records.some((record) => field(record, "agentCreated") !== undefined) ? ["included", "excluded"] : [null];
   const out: Candidate[] = [];
   for (const resolution of resolutions) {
-    let unreadable = 0;
-    const times: { business: number | null; calendar: number; agent: boolean }[] = [];
-    for (const record of records) {
-      try {
-        const time =
-          query.metric === "first-response"
-            ? firstResponseTime(record as Interaction, calendar === undefined ? {} : { calendar })
-            : resolutionTime(record as Interaction, { ...(calendar === undefined ? {} : { calendar }), mode: resolution as "full" | "first" });
-        if (time !== null) times.push({ business: time.businessMinutes, calendar: time.calendarMinutes, agent: agentCreated(record) });
-      } catch (error) {
-        if (!isCxMetricsError(error)) throw error;
-        unreadable++; // a ticket that cannot be read is left out, and counted
-      }
-    }
+    const { times, unreadable } = measured(records, serviceClock({ metric, calendar, mode: resolution ?? "full" }));
     for (const clock of clocks) {
       for (const agent of agents) {
         for (const inputs of ["exact", "whole-minutes"] as const) {
@@ -296,7 +313,7 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
           const base: Record<string, string> = { clock, ...(resolution === null ? {} : { resolution }), ...(agent === null ? {} : { "agent-created": agent }), "duration-inputs": inputs };
           const isDefault = clock === clocks[0] && (resolution === null || resolution === "full") && agent !== "excluded" && inputs === "exact";
           if (p === null) {
-            out.push({ conventions: base, value: values.reduce((sum, v) => sum + v, 0) / values.length, n: values.length, low: null, high: null, unit: "minutes", isDefault, unreadable });
+            out.push({ conventions: base, value: durationStats(values, { percentiles: [] }).mean, n: values.length, low: null, high: null, unit: "minutes", isDefault, unreadable });
             continue;
           }
           for (const method of PERCENTILE_METHODS) {
@@ -314,23 +331,23 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
   if (policy === undefined) return [];
   const calendar = calendarOf(query.options);
   const asOf = query.options?.asOf;
+  const rule = ruleOrNull(() => slaRule(policy, { calendar, asOf }));
+  if (rule === null) return [];
+  // Each ticket measured once; its outcomes counted with and without agent-created tickets.
+  const outcomes: { readonly agent: boolean; readonly measurements: readonly SlaMeasurement[] }[] = [];
+  for (const record of records) {
+    try {
+      outcomes.push({ agent: agentCreated(record), measurements: rule.measure(record as Interaction) });
+    } catch (error) {
+      if (!isCxMetricsError(error)) throw error; // the ticket cannot be read, or is open without asOf
+    }
+  }
   const agents = records.some((record) => field(record, "agentCreated") !== undefined) ? ["included", "excluded"] : [null];
   const out: Candidate[] = [];
   for (const agent of agents) {
-    let met = 0;
-    let breached = 0;
-    let pending = 0;
-    for (const record of records) {
-      if (agent === "excluded" && agentCreated(record)) continue;
-      try {
-        const result = sla([record as Interaction], policy, { ...(calendar === undefined ? {} : { calendar }), ...(asOf === undefined ? {} : { asOf }) });
-        met += result.met;
-        breached += result.breached;
-        pending += result.pending;
-      } catch (error) {
-        if (!isCxMetricsError(error)) throw error; // no target applies, or the ticket cannot be read
-      }
-    }
+    const counts = { met: 0, breached: 0, pending: 0 };
+    for (const outcome of outcomes) if (agent !== "excluded" || !outcome.agent) for (const m of outcome.measurements) counts[m.outcome]++;
+    const { met, breached, pending } = slaTally(counts);
     const all = met + breached + pending;
     for (const [rule, successes, n] of [
       ["met-over-decided", met, met + breached],
@@ -348,16 +365,17 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
 function iqsCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
   const scorecard = query.options?.scorecard;
   if (scorecard === undefined || records.length === 0) return [];
-  let result: ReturnType<typeof iqs>;
-  try {
-    result = iqs(records as QaReview[], scorecard, { invalid: "exclude" });
-  } catch (error) {
-    if (isCxMetricsError(error)) return [];
-    throw error;
+  const accumulator = ruleOrNull(() => createIqsAccumulator(scorecard));
+  if (accumulator === null) return [];
+  for (const record of records) {
+    try {
+      accumulator.add(record as QaReview);
+    } catch (error) {
+      if (!isCxMetricsError(error)) throw error; // a review that cannot be scored is left out
+    }
   }
-  const scores = result.perReview.map((review) => review.score).filter((score): score is number => score !== null);
-  const mean = result.iqs;
-  const sd = scores.length > 1 ? Math.sqrt(scores.reduce((sum, score) => sum + (score - mean) ** 2, 0) / (scores.length - 1)) : 0;
-  const interval = scores.length > 1 ? meanConfidenceInterval({ mean, standardDeviation: sd, n: scores.length }) : null;
-  return [{ conventions: {}, value: mean, n: result.n, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: true }];
+  if (accumulator.toJSON().n === 0) return [];
+  const { iqs, n, standardDeviation } = accumulator.result();
+  const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }) : null;
+  return [{ conventions: {}, value: iqs, n, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: true }];
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
-import { createSummary, summaryResult } from "../report/summarize.js";
+import { createSummary } from "../report/summarize.js";
 import { REPORT_METRICS, REPORT_PERIOD_UNITS, type ReportMetric, type SummarizeResult, type SummarizeSpec } from "../report/spec.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import type { Scorecard } from "../iqs/scorecard.js";
@@ -206,7 +206,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
 
   let result: SummarizeResult;
   try {
-    result = summaryResult(spec, outcome.state);
+    result = createSummary(spec).merge(outcome.state).result();
   } catch (error) {
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
     io.stderr.write(`cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`);

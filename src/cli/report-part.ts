@@ -56,6 +56,11 @@ export function specOf(job: ReportJob): SummarizeSpec {
   return job.calendar === undefined ? job.spec : { ...job.spec, calendar: businessCalendar(job.calendar) };
 }
 
+/** Two parts' counts as one, in order: the second's exclusions come after the first's records. */
+export function mergeParts(job: ReportJob, first: SummaryState, second: SummaryState): SummaryState {
+  return createSummary(specOf(job)).merge(first).merge(second).state();
+}
+
 /** Counts rows into a summary: the header once (it resolves the columns), then each row; a bad row becomes a reject. */
 export interface RowCounter extends RowSink {
   /** The columns, once the header was read. */

@@ -2,10 +2,9 @@
 import { createReadStream, openSync, readSync, closeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { mergeSummaryStates } from "../report/summarize.js";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
 import { isGzip, SplitError } from "./read/input.js";
-import { runPart, type PartResult, type ReportJob } from "./report-part.js";
+import { mergeParts, runPart, type PartResult, type ReportJob } from "./report-part.js";
 
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
 export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
@@ -83,7 +82,7 @@ export async function runInTwoParts(path: string, size: number, job: ReportJob, 
   if ("error" in rest) throw new Error(`reading the second half of ${path}: ${rest.error}`);
   const offset = first.endLine - 1;
   const rejects = [...first.rejects, ...rest.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))];
-  return { state: mergeSummaryStates(first.state, rest.state), read: first.read + rest.read, rejects, endLine: rest.endLine + offset };
+  return { state: mergeParts(job, first.state, rest.state), read: first.read + rest.read, rejects, endLine: rest.endLine + offset };
 }
 
 /** The worker's side: reads the second part and posts what it counted (or the error). */

@@ -1,7 +1,7 @@
 // The CSAT kernel: ratings added one at a time (or as counts), merged, and read as a CSAT result.
 import { ratingAccumulator, resultFromCounts, type ScaleTallyState } from "../internal/scale-tally.js";
 import type { RatingAccumulator, RatingCount } from "../types.js";
-import type { CsatOptions, CsatResult } from "./csat.js";
+import type { CsatOptions, CsatResult } from "./types.js";
 import { asCsatRule, csatFromTally, type CsatRule } from "./rule.js";
 
 /** The JSON state of a CSAT accumulator: ratings per step of the scale. */

@@ -6,7 +6,7 @@ import { invalid } from "../internal/describe.js";
 import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
 import { assertOptions } from "../internal/validate.js";
 import type { ScaleInfo } from "../types.js";
-import type { CsatMode, CsatOptions, CsatResult, SmileyLabel } from "./csat.js";
+import type { CsatMode, CsatOptions, CsatResult, SmileyLabel } from "./types.js";
 
 const SMILEY_LABELS: readonly (SmileyLabel | undefined)[] = [, "negative", , "neutral", , "positive"];
 
@@ -33,10 +33,11 @@ export interface CsatRule {
   /** How the percentage is formed. */
   readonly mode: CsatMode;
   /**
-   * Reads one rating (a number on the scale; on smiley-3 also a label) as its value on the scale.
+   * Reads one rating (a number on the scale; on smiley-3 also a label) as its value on the scale;
+   * `what` names it in the error (default "score at index <index>").
    * @throws CxMetricsError `INVALID_SCORE` off the scale, `INVALID_LABEL` for an unknown smiley.
    */
-  read(rating: unknown, index?: number): number;
+  read(rating: unknown, index?: number, what?: string): number;
   /** Whether {@link CsatRule.read} takes the rating. */
   accepts(rating: unknown): boolean;
 }
@@ -62,17 +63,17 @@ function scaleOf(fn: string, scale: unknown): readonly [number, number, number |
 }
 
 /** Reads a rating on an integer scale, or a smiley label / score 1, 3, 5. */
-function ratingReader(fn: string, min: number, max: number, smiley: boolean): (rating: unknown, index?: number) => number {
+function ratingReader(fn: string, min: number, max: number, smiley: boolean): (rating: unknown, index?: number, what?: string) => number {
   if (smiley) {
-    return (rating, index = 0) => {
+    return (rating, index = 0, what = `rating at index ${index}`) => {
       const score = typeof rating === "string" ? SMILEY_LABELS.indexOf(rating as SmileyLabel) : rating;
       if (score === 1 || score === 3 || score === 5) return score;
-      throw invalid(fn, "INVALID_LABEL", `rating at index ${index}`, rating, "a smiley label or 1, 3, 5", index);
+      throw invalid(fn, "INVALID_LABEL", what, rating, "a smiley label or 1, 3, 5", index);
     };
   }
-  return (rating, index = 0) => {
+  return (rating, index = 0, what = `score at index ${index}`) => {
     if (typeof rating === "number" && Number.isInteger(rating) && rating >= min && rating <= max) return rating;
-    throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, rating, `an integer ${min}-${max}`, index);
+    throw invalid(fn, "INVALID_SCORE", what, rating, `an integer ${min}-${max}`, index);
   };
 }
 

@@ -40,7 +40,7 @@ export function addCounts(into: Float64Array, from: ArrayLike<number>): void {
 /** A compiled rating rule: its scale and the reader of one rating. */
 export interface TallyRule {
   readonly scale: { readonly min: number; readonly max: number };
-  read(rating: unknown, index?: number): number;
+  read(rating: unknown, index?: number, what?: string): number;
 }
 
 /** The running tally behind an accumulator on a rule's scale. */

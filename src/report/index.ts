@@ -8,6 +8,20 @@
  * @module report
  */
 export { createSummary, summarize } from "./summarize.js";
-export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec, SummaryBuilder } from "./summarize.js";
+export type {
+  ReportChange,
+  ReportFields,
+  ReportGroupState,
+  ReportInput,
+  ReportMetric,
+  ReportPeriod,
+  ReportPeriodUnit,
+  ReportRow,
+  SlaCountsState,
+  SummarizeResult,
+  SummarizeSpec,
+  SummaryBuilder,
+  SummaryState,
+} from "./summarize.js";
 export { segmentLabel, trendSpec } from "./vega-lite.js";
 export type { TrendSpecOptions, VegaLiteSpec } from "./vega-lite.js";

@@ -1,21 +1,40 @@
-// summarize: one metric over records, by segment and calendar period, as tidy rows with intervals, period-over-period tests and small-sample flags; createSummary: the same fed one record at a time (files read as a stream).
+// summarize: one metric over records, by segment and calendar period, as tidy rows with intervals, period-over-period tests and small-sample flags; createSummary: the same fed one record at a time (files read as a stream), or fed counts made elsewhere (SQL, DuckDB, another worker).
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, type ExcludedRow, type InvalidRowPolicy } from "../internal/batch.js";
+import { describe } from "../internal/describe.js";
 import { instantError, parseInstant, type InstantReading } from "../internal/instant.js";
 import { isoWithOffset, periodBounds, periodClock, periodLabel } from "../internal/periods.js";
 import { recordList } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { assertOptions } from "../internal/validate.js";
-import { changeOf, figureOf, mergeTotals, newTotals, addUnit, type Figure, type Totals } from "./figures.js";
-import { checkSpec, field, segmentValue, unitOf } from "./record-check.js";
-import type { ReportChange, ReportFields, ReportMetric, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
+import { assertCount, assertOptions } from "../internal/validate.js";
+import { changeOf } from "./figures.js";
+import { field, metricKernel, reportFields, type Figure, type Group, type MetricKernel, type ReportGroupState } from "./kernels.js";
+import { checkSpec, segmentValue } from "./record-check.js";
+import type { ReportChange, ReportMetric, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
 
 export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
+export type { ReportGroupState, SlaCountsState } from "./kernels.js";
+
+/**
+ * What a report has counted: per segment and period, the state of the metric's accumulator; the
+ * records read and used; the exclusions. Plain data (JSON, and structured-cloneable to and from
+ * worker threads); {@link SummaryBuilder.merge} adds one to a builder.
+ */
+export interface SummaryState {
+  /** Per segment (its values, in the order of `by`), the state of each period (key 0 without periods). */
+  readonly segments: readonly { readonly values: readonly string[]; readonly periods: readonly (readonly [number, ReportGroupState])[] }[];
+  /** Records read. */
+  readonly read: number;
+  /** Records used. */
+  readonly used: number;
+  /** The records left out under `invalid: "exclude"`, with their indexes. */
+  readonly exclusions: readonly ExcludedRow[];
+}
 
 /**
  * A report fed one record at a time: what {@link summarize} does, for records that arrive as a
- * stream (a file read line by line). Memory holds counts per segment and period (and, for
- * durations and IQS, the values percentiles and deviations need), never the records.
+ * stream (a file read line by line). Memory holds one accumulator per segment and period (counts;
+ * for durations the minutes percentiles need), never the records.
  */
 export interface SummaryBuilder {
   /**
@@ -23,77 +42,34 @@ export interface SummaryBuilder {
    * `invalid: "exclude"` it is left out, listed, and returned (null for a good record).
    */
   add(record: unknown): ExcludedRow | null;
+  /**
+   * Adds `records` records counted elsewhere (a SQL `GROUP BY`, the DuckDB engine): their segment
+   * values (in the order of `by`; blanks become "(blank)"), the period key (null without periods) and
+   * what they add up to as the metric's accumulator state (`createNpsAccumulator().addCount(9, 5).toJSON()`).
+   */
+  addCounted(segment: readonly unknown[], period: number | null, state: ReportGroupState, records: number): SummaryBuilder;
+  /** Counts `records` records read elsewhere that could not be used (rejected without a list). */
+  addUnusable(records: number): SummaryBuilder;
+  /** Adds another builder's counts or a state, after this one's records (its exclusions' indexes move on by `read`). */
+  merge(other: SummaryBuilder | SummaryState): SummaryBuilder;
   /** The rows so far, with what was read, used and rejected. */
   result(): SummarizeResult;
-  /**
-   * What has been counted so far, to be merged with another builder's (two parts of a file read at
-   * once): structured-cloneable, so it crosses to and from worker threads.
-   * @internal
-   */
+  /** What has been counted so far, as plain data. */
   state(): SummaryState;
 }
 
 const NO_VALUES: string[] = [];
 
-/** One segment's totals per period (key 0 when the report has no periods). */
-interface SegmentTotals {
+/** One segment's groups per period (key 0 when the report has no periods). */
+interface Segment {
   readonly values: readonly string[];
-  readonly periods: Map<number, Totals>;
+  readonly periods: Map<number, Group>;
 }
 
 /**
- * A builder's counts: per segment and period, records read and used, and the exclusions.
- * @internal
- */
-export interface SummaryState {
-  readonly segments: Map<string, SegmentTotals>;
-  readonly read: number;
-  readonly used: number;
-  readonly exclusions: readonly ExcludedRow[];
-}
-
-/**
- * The totals of a segment (its values) and period in a state's map, created empty the first time.
- * @internal
- */
-export function totalsFor(segments: SummaryState["segments"], values: readonly string[], period: number): Totals {
-  const key = values.length === 1 ? values[0]! : values.join("\u0000");
-  let segment = segments.get(key);
-  if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
-  let totals = segment.periods.get(period);
-  if (totals === undefined) segment.periods.set(period, (totals = newTotals()));
-  return totals;
-}
-
-/**
- * Two builders' counts as one, in order: `first`'s records, then `second`'s (their exclusions'
- * indexes are moved on by `first.read`).
- * @internal
- */
-export function mergeSummaryStates(first: SummaryState, second: SummaryState): SummaryState {
-  const segments = new Map<string, SegmentTotals>();
-  for (const state of [first, second]) {
-    for (const segment of state.segments.values()) {
-      for (const [period, totals] of segment.periods) mergeTotals(totalsFor(segments, segment.values, period), totals);
-    }
-  }
-  const moved = second.exclusions.map((row) => ({ ...row, index: row.index + first.read }));
-  return { segments, read: first.read + second.read, used: first.used + second.used, exclusions: [...first.exclusions, ...moved] };
-}
-
-/**
- * The result of counts (one builder's, or merged ones) for a spec.
- * @internal
- */
-export function summaryResult(spec: SummarizeSpec, state: SummaryState): SummarizeResult {
-  if (state.used === 0) throw new CxMetricsError("summarize", "EMPTY_INPUT", state.exclusions.length === 0 ? "no records" : `no records: all ${state.exclusions.length} were rejected`);
-  const rows = reportRows(spec, spec.by ?? [], spec.timeZone ?? "UTC", state.segments);
-  return { rows, input: { read: state.read, used: state.used, rejected: state.exclusions.length }, exclusions: [...state.exclusions] };
-}
-
-/**
- * Starts a report to be fed record by record; {@link summarize} is this over an array. The spec, the
- * rows and the row policy are those of `summarize`.
+ * Starts a report to be fed record by record (or with counts made elsewhere); {@link summarize} is
+ * this over an array. The spec, the rows and the row policy are those of `summarize`; the metric's
+ * options (scale, calendar, policy, scorecard) are checked once, here.
  *
  * @throws CxMetricsError as {@link summarize} does: a bad spec at once, a bad record at `add`
  *   (under `invalid: "throw"`), `EMPTY_INPUT` at `result` when no record could be used.
@@ -112,24 +88,36 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   const policy: InvalidRowPolicy = rowPolicy(fn, spec);
   const timeZone = spec.timeZone ?? "UTC";
   assertTimeZone(fn, timeZone);
+  const kernel = metricKernel(fn, spec);
   const by = spec.by ?? [];
-  const fields: Required<ReportFields> = { score: "score", rating: "rating", respondedAt: "respondedAt", createdAt: "createdAt", reviewedAt: "reviewedAt", ...spec.fields };
+  const fields = reportFields(spec);
   const dateField =
     spec.metric === "nps" || spec.metric === "csat" || spec.metric === "ces" ? fields.respondedAt : spec.metric === "iqs" ? fields.reviewedAt : fields.createdAt;
   const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone };
   const periodOf = spec.every === undefined ? null : periodClock(timeZone, spec.every);
 
-  const segments = new Map<string, SegmentTotals>();
+  const segments = new Map<string, Segment>();
   const exclusions: ExcludedRow[] = [];
   let read = 0;
   let used = 0;
 
-  return {
+  const groupFor = (values: readonly string[], period: number): Group => {
+    const key = values.length === 1 ? values[0]! : values.join("\u0000");
+    let segment = segments.get(key);
+    if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
+    let group = segment.periods.get(period);
+    if (group === undefined) segment.periods.set(period, (group = kernel.group()));
+    return group;
+  };
+  const segmentOf = (values: readonly unknown[], index: number): string[] =>
+    by.length === 0 ? NO_VALUES : by.map((name, k) => segmentValue(fn, values[k], name, index));
+
+  const builder: SummaryBuilder = {
     add(record: unknown): ExcludedRow | null {
       const index = read++;
       let values: string[];
       let period = 0;
-      let unit;
+      let unit: unknown;
       try {
         values = by.length === 0 ? NO_VALUES : by.length === 1 ? [segmentValue(fn, field(record, by[0]!), by[0]!, index)] : by.map((name) => segmentValue(fn, field(record, name), name, index));
         if (periodOf !== null) {
@@ -138,7 +126,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
           if (ms === undefined) throw instantError(fn, `${dateField} of record ${index}`, raw, { index, field: dateField, ...(reading === undefined ? {} : { reading }) });
           period = periodOf(ms);
         }
-        unit = unitOf(fn, spec, fields, record, index);
+        unit = kernel.read(record, index);
       } catch (error) {
         // A missing asOf (an open ticket on an SLA report) is a mistake of the call, not a bad record.
         if (policy === "throw" || !isCxMetricsError(error) || error.field === "asOf") throw error;
@@ -154,29 +142,55 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
         exclusions.push(excluded);
         return excluded;
       }
-      addUnit(totalsFor(segments, values, period), unit);
+      groupFor(values, period).add(unit);
       used++;
       return null;
     },
+    addCounted(segment, period, state, records) {
+      assertCount(fn, "records", records);
+      if (!Array.isArray(segment) || segment.length !== by.length) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`, { value: segment });
+      groupFor(segmentOf(segment, read), period ?? 0).merge(state);
+      read += records;
+      used += records;
+      return builder;
+    },
+    addUnusable(records) {
+      assertCount(fn, "records", records);
+      read += records;
+      return builder;
+    },
+    merge(other) {
+      const state = typeof (other as SummaryBuilder).state === "function" ? (other as SummaryBuilder).state() : (other as SummaryState);
+      for (const segment of state.segments) for (const [period, groupState] of segment.periods) groupFor(segment.values, period).merge(groupState);
+      for (const row of state.exclusions) exclusions.push({ ...row, index: row.index + read });
+      read += state.read;
+      used += state.used;
+      return builder;
+    },
     result(): SummarizeResult {
-      return summaryResult(spec, { segments, read, used, exclusions });
+      const rejected = read - used;
+      if (used === 0) throw new CxMetricsError("summarize", "EMPTY_INPUT", rejected === 0 ? "no records" : `no records: all ${rejected} were rejected`);
+      const rows = reportRows(spec, kernel, by, timeZone, segments);
+      return { rows, input: { read, used, rejected }, exclusions: [...exclusions] };
     },
     state(): SummaryState {
-      return { segments, read, used, exclusions };
+      const list = [...segments.values()].map(({ values, periods }) => ({ values, periods: [...periods].map(([period, group]) => [period, group.toJSON()] as const) }));
+      return { segments: list, read, used, exclusions: [...exclusions] };
     },
   };
+  return builder;
 }
 
 /** Segments in order (element by element), each with its totals per period; the overall segment first. */
-function withOverall(by: readonly string[], segments: Map<string, SegmentTotals>): SegmentTotals[] {
+function withOverall(kernel: MetricKernel, by: readonly string[], segments: Map<string, Segment>): Segment[] {
   const list = [...segments.values()];
   if (by.length === 0) return list;
-  const overall: SegmentTotals = { values: [], periods: new Map() };
+  const overall: Segment = { values: [], periods: new Map() };
   for (const segment of list) {
-    for (const [period, totals] of segment.periods) {
+    for (const [period, group] of segment.periods) {
       let into = overall.periods.get(period);
-      if (into === undefined) overall.periods.set(period, (into = newTotals()));
-      mergeTotals(into, totals);
+      if (into === undefined) overall.periods.set(period, (into = kernel.group()));
+      into.merge(group.toJSON());
     }
   }
   list.sort((a, b) => {
@@ -190,21 +204,21 @@ function withOverall(by: readonly string[], segments: Map<string, SegmentTotals>
 }
 
 /** The rows: per segment, its periods in time order (rows only where there is data), then the all-period row. */
-function reportRows(spec: SummarizeSpec, by: readonly string[], timeZone: string, segments: Map<string, SegmentTotals>): ReportRow[] {
+function reportRows(spec: SummarizeSpec, kernel: MetricKernel, by: readonly string[], timeZone: string, segments: Map<string, Segment>): ReportRow[] {
   const confidence = spec.confidence ?? 0.95;
   const minN = spec.minN ?? 30;
   const rows: ReportRow[] = [];
-  for (const { values, periods } of withOverall(by, segments)) {
+  for (const { values, periods } of withOverall(kernel, by, segments)) {
     const segment: Record<string, string> = {};
     values.forEach((value, k) => (segment[by[k]!] = value));
-    const all = newTotals();
+    const all = kernel.group();
     // The change is against the period just before, when it has a figure; after a gap there is none.
     let previous: { readonly period: number; readonly figure: Figure } | null = null;
     for (const p of [...periods.keys()].sort((x, y) => x - y)) {
-      const totals = periods.get(p)!;
-      mergeTotals(all, totals);
+      const group = periods.get(p)!;
+      all.merge(group.toJSON());
       if (spec.every === undefined) continue;
-      const figure = figureOf(spec, totals, confidence);
+      const figure = group.figure(confidence);
       if (figure === null) continue;
       const bounds = periodBounds(timeZone, spec.every, p);
       const period: ReportPeriod = { label: periodLabel(p, spec.every), start: isoWithOffset(bounds.start, timeZone), end: isoWithOffset(bounds.end, timeZone) };
@@ -212,7 +226,7 @@ function reportRows(spec: SummarizeSpec, by: readonly string[], timeZone: string
       rows.push(row(spec.metric, segment, period, figure, before === null ? null : changeOf(spec.metric, figure, before, confidence), minN));
       previous = { period: p, figure };
     }
-    const figure = figureOf(spec, all, confidence);
+    const figure = all.figure(confidence);
     if (figure !== null) rows.push(row(spec.metric, segment, null, figure, null, minN));
   }
   return rows;

@@ -6,7 +6,7 @@ import { assertCount } from "../internal/validate.js";
 import type { Interaction } from "../time/interaction.js";
 import type { SlaPolicy } from "./policy.js";
 import { slaRule, type SlaMeasurement, type SlaRule, type SlaRuleOptions } from "./rule.js";
-import type { SlaBreach, SlaTally, SlaTargetResult } from "./sla.js";
+import type { SlaBreach, SlaTally, SlaTargetResult } from "./results.js";
 
 const MINUTE_MS = 60_000;
 
@@ -16,10 +16,13 @@ export interface SlaAccumulatorOptions extends SlaRuleOptions {
   readonly breaches?: boolean;
 }
 
-/** One target's counts in an accumulator state. */
+/** Met, breached and pending measurements (of one target, or of a report's group). */
 export interface SlaTargetCounts {
+  /** Completed within the target. */
   readonly met: number;
+  /** Completed late, or open past the target. */
   readonly breached: number;
+  /** Open, not yet due. */
   readonly pending: number;
 }
 
@@ -63,9 +66,22 @@ export interface SlaAccumulator {
   toJSON(): SlaAccumulatorState;
 }
 
-function summarise(tally: SlaTargetCounts): SlaTally {
-  const decided = tally.met + tally.breached;
-  return { met: tally.met, breached: tally.breached, pending: tally.pending, total: decided + tally.pending, percent: decided === 0 ? null : (100 * tally.met) / decided };
+/**
+ * SLA achievement of met, breached and pending counts: SLA % = met / (met + breached) × 100 over the
+ * decided measurements (UA-agency), pending ones reported apart; null while nothing is decided.
+ *
+ * @throws CxMetricsError `INVALID_COUNT` for a count that is not a whole number ≥ 0.
+ * @example
+ * ```ts
+ * slaTally({ met: 3, breached: 1, pending: 2 }); //=> { met: 3, breached: 1, pending: 2, total: 6, percent: 75 }
+ * ```
+ */
+export function slaTally(counts: SlaTargetCounts): SlaTally {
+  const fn = "slaTally";
+  if (typeof counts !== "object" || counts === null) throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ met, breached, pending }");
+  for (const name of ["met", "breached", "pending"] as const) assertCount(fn, name, counts[name]);
+  const decided = counts.met + counts.breached;
+  return { met: counts.met, breached: counts.breached, pending: counts.pending, total: decided + counts.pending, percent: decided === 0 ? null : (100 * counts.met) / decided };
 }
 
 function readState(fn: string, state: unknown, targets: number): SlaAccumulatorState {
@@ -158,8 +174,8 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
     },
     result() {
       if (total === 0) throw new CxMetricsError("sla", "EMPTY_INPUT", "no interaction matched any target of the policy");
-      const byTarget = rule.targets.map((target, k) => ({ name: target.name, metric: target.metric, clock: target.clock, minutes: target.minutes, ...summarise(counts[k]!) }));
-      const overall = summarise({
+      const byTarget = rule.targets.map((target, k) => ({ name: target.name, metric: target.metric, clock: target.clock, minutes: target.minutes, ...slaTally(counts[k]!) }));
+      const overall = slaTally({
         met: byTarget.reduce((sum, t) => sum + t.met, 0),
         breached: byTarget.reduce((sum, t) => sum + t.breached, 0),
         pending: byTarget.reduce((sum, t) => sum + t.pending, 0),

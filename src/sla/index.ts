@@ -12,6 +12,6 @@ export type { CheckedTarget, SlaClock, SlaMetric, SlaPolicy, SlaTarget } from ".
 export { sla } from "./sla.js";
 export { slaRule } from "./rule.js";
 export type { SlaMeasurement, SlaRule, SlaRuleOptions, SlaRuleTarget } from "./rule.js";
-export { createSlaAccumulator } from "./accumulator.js";
+export { createSlaAccumulator, slaTally } from "./accumulator.js";
 export type { SlaAccumulator, SlaAccumulatorOptions, SlaAccumulatorState, SlaSummary, SlaTargetCounts } from "./accumulator.js";
 export type { SlaBreach, SlaOptions, SlaResult, SlaTally, SlaTargetResult } from "./sla.js";

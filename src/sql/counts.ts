@@ -1,12 +1,16 @@
 // NPS, CSAT and CES where the data is: SQL that counts each score by segment and period (the sufficient statistics), and the function that turns the counts it returns into the same tidy rows as `summarize`.
-import { ces as cesCheck } from "../ces/index.js";
-import { csat as csatCheck } from "../csat/csat.js";
+import { createCesAccumulator } from "../ces/accumulator.js";
+import { cesRule } from "../ces/rule.js";
+import { createCsatAccumulator } from "../csat/accumulator.js";
+import { csatRule } from "../csat/rule.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { checkSpec, segmentValue } from "../report/record-check.js";
+import { createNpsAccumulator } from "../nps/accumulator.js";
+import { isNpsScore } from "../nps/rule.js";
+import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
-import { summaryResult, totalsFor, type SummaryState } from "../report/summarize.js";
+import { createSummary, type ReportGroupState, type SummaryBuilder } from "../report/summarize.js";
 import { checkDialect, ident, localOf, numberOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
 /** The metrics whose sufficient statistics are counts of each score. */
@@ -111,55 +115,49 @@ const toNumber = (value: number | bigint | string): number => (typeof value === 
  * ```
  */
 export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): SummarizeResult {
-  const fn = "rowsFromCounts";
+  return summaryFromCounts(spec, rows, "rowsFromCounts").result();
+}
+
+/**
+ * A report builder holding the rows of a {@link countsSql} query: each row's score or rating counted
+ * by the metric's own kernel (`createNpsAccumulator`, `createCsatAccumulator`, `createCesAccumulator`);
+ * rows without a value, without a period when there are periods, or with a rating off the scale are
+ * read but not used. Merge it with other parts of the data, or read its `result()`.
+ *
+ * @throws CxMetricsError as {@link rowsFromCounts}, `INVALID_ARGUMENT` for rows that are not an array.
+ * @example
+ * ```ts
+ * const builder = summaryFromCounts({ metric: "csat" }, [{ value: "5", n: 3 }, { value: "2", n: 1 }, { value: "9", n: 1 }]);
+ * builder.result().input; //=> { read: 5, used: 4, rejected: 1 }
+ * ```
+ */
+export function summaryFromCounts(spec: SummarizeSpec, rows: readonly CountRow[], fn = "summaryFromCounts"): SummaryBuilder {
   checkCountSpec(fn, spec);
   if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the counts query`, { value: rows });
-  const state = countsState(spec, rows);
-  const result = summaryResult(spec, state);
-  return { ...result, input: { read: state.read, used: state.used, rejected: state.read - state.used } };
-}
-
-/**
- * The summary state of counts rows (a checked spec): rows without a value, without a period when
- * there are periods, or with a rating off the scale are read but not used.
- * @internal
- */
-export function countsState(spec: SummarizeSpec, rows: readonly CountRow[]): SummaryState {
+  const builder = createSummary(spec);
   const by = spec.by ?? [];
-  const segments: SummaryState["segments"] = new Map();
-  let read = 0;
-  let used = 0;
+  const count = countedState(spec);
   for (const row of rows) {
     const n = toNumber(row.n);
-    read += n;
     const raw = row.value;
     const period = row.period === null ? null : toNumber(row.period);
-    if (raw === null || (spec.every !== undefined && period === null)) continue;
-    let value: number | string = /^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-    if (spec.metric !== "nps" && !ratingOnScale(spec, value)) continue;
-    if (spec.metric === "nps") value = Number(raw);
-    // Blank segments, by JavaScript's trim (a tab too, which SQL's TRIM keeps), are "(blank)", as in summarize.
-    const values = by.map((name, k) => segmentValue("rowsFromCounts", row[`s${k}`], name, 0));
-    const totals = totalsFor(segments, values, period ?? 0);
-    if (spec.metric === "nps") totals.nps[(value as number) >= 9 ? 0 : (value as number) >= 7 ? 1 : 2] += n;
-    else totals.ratings.set(value, (totals.ratings.get(value) ?? 0) + n);
-    used += n;
+    const state = raw === null || (spec.every !== undefined && period === null) ? null : count(raw, n);
+    if (state === null) builder.addUnusable(n);
+    else builder.addCounted(by.map((_, k) => row[`s${k}`]), period, state, n);
   }
-  return { segments, read, used, exclusions: [] };
+  return builder;
 }
 
-/**
- * Whether the metric's function takes the rating on the spec's scale (a neutral rating in good/bad
- * mode too: valid, it only has no good/bad share of its own).
- * @internal
- */
-export function ratingOnScale(spec: SummarizeSpec, value: number | string): boolean {
-  try {
-    // One rating through the metric's own check (the scale, smiley labels).
-    if (spec.metric === "csat") csatCheck([value], spec.csat ?? {});
-    else cesCheck([value as number], spec.ces ?? {});
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === "EMPTY_INPUT";
+/** The accumulator state of `n` rows of one score or rating as written, or null when the metric does not take it. */
+function countedState(spec: SummarizeSpec): (raw: string, n: number) => ReportGroupState | null {
+  const number = (raw: string): number | string => (/^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
+  if (spec.metric === "nps") {
+    return (raw, n) => (isNpsScore(number(raw)) ? createNpsAccumulator().addCount(number(raw) as number, n).toJSON() : null);
   }
+  if (spec.metric === "csat") {
+    const rule = csatRule(spec.csat ?? {});
+    return (raw, n) => (rule.accepts(number(raw)) ? createCsatAccumulator(rule).addCount(number(raw), n).toJSON() : null);
+  }
+  const rule = cesRule(spec.ces ?? {});
+  return (raw, n) => (rule.accepts(number(raw)) ? createCesAccumulator(rule).addCount(number(raw), n).toJSON() : null);
 }

@@ -10,7 +10,7 @@
  *
  * @module sql
  */
-export { countsSql, rowsFromCounts } from "./counts.js";
+export { countsSql, rowsFromCounts, summaryFromCounts } from "./counts.js";
 export type { CountMetric, CountRow, CountsSqlOptions } from "./counts.js";
 export { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql } from "./business-time.js";
 export type { BusinessMinutesSqlOptions, CalendarIntervalRow, CalendarIntervalsTableOptions } from "./business-time.js";

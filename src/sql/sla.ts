@@ -5,7 +5,7 @@ import { parseInstant } from "../internal/instant.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { checkSpec } from "../report/record-check.js";
 import type { SummarizeResult, SummarizeSpec } from "../report/spec.js";
-import { summaryResult, totalsFor, type SummaryState } from "../report/summarize.js";
+import { createSummary } from "../report/summarize.js";
 import { checkPolicy, type CheckedTarget, type SlaMetric } from "../sla/policy.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
 import { checkDialect, epochSecondsOf, ident, literal, localOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
@@ -134,20 +134,13 @@ export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<
   checked(fn, spec);
   if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the SLA query`, { value: rows });
   const by = spec.by ?? [];
-  const segments: SummaryState["segments"] = new Map();
-  let read = 0;
-  let used = 0;
+  const builder = createSummary(spec);
   for (const row of rows) {
-    read += num(row.used) + num(row.rejected);
-    if (num(row.used) === 0) continue;
-    used += num(row.used);
-    const values = by.map((_, k) => String(row[`s${k}`] ?? "(blank)"));
-    const period = spec.every === undefined ? 0 : num(row.period);
-    const totals = totalsFor(segments, values, period);
-    totals.met += num(row.met);
-    totals.breached += num(row.breached);
-    totals.pending += num(row.pending);
+    const used = num(row.used);
+    builder.addUnusable(num(row.rejected));
+    if (used === 0) continue;
+    const state = { kind: "sla-counts", met: num(row.met), breached: num(row.breached), pending: num(row.pending) } as const;
+    builder.addCounted(by.map((_, k) => row[`s${k}`]), spec.every === undefined ? null : num(row.period), state, used);
   }
-  const result = summaryResult(spec, { segments, read, used, exclusions: [] });
-  return { ...result, input: { read, used, rejected: read - used } };
+  return builder.result();
 }

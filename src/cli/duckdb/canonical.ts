@@ -2,7 +2,9 @@
 import { MAX_INSTANT, MIN_INSTANT, parseInstant } from "../../internal/instant.js";
 import { wallOf, wallToInstant } from "../../internal/zone.js";
 import type { SummarizeSpec } from "../../report/spec.js";
-import { ratingOnScale } from "../../sql/counts.js";
+import { cesRule } from "../../ces/rule.js";
+import { csatRule } from "../../csat/rule.js";
+import { isNpsScore } from "../../nps/rule.js";
 import { literal } from "../../sql/dialect.js";
 import type { DateReading } from "../columns.js";
 
@@ -28,7 +30,8 @@ const UNIX_SECONDS_JS = new RegExp(`^(?:${UNIX_SECONDS_PATTERN})$`);
 /** The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader. */
 export function countableValues(spec: SummarizeSpec): ReadonlySet<string> {
   const allowed = new Set<string>();
-  for (let rating = 0; rating <= 10; rating++) if (spec.metric === "nps" || ratingOnScale(spec, rating)) allowed.add(String(rating));
+  const takes = spec.metric === "nps" ? isNpsScore : spec.metric === "csat" ? csatRule(spec.csat ?? {}).accepts : cesRule(spec.ces ?? {}).accepts;
+  for (let rating = 0; rating <= 10; rating++) if (takes(rating)) allowed.add(String(rating));
   return allowed;
 }
 

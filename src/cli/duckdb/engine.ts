@@ -1,13 +1,13 @@
 // `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS reader's row counter, so figures, rejects, lines and reasons are the JS path's.
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import { mergeSummaryStates, type SummaryState } from "../../report/summarize.js";
+import type { SummaryBuilder } from "../../report/summarize.js";
 import { periodKeyOf, localOf } from "../../sql/dialect.js";
-import { countsState } from "../../sql/counts.js";
+import { summaryFromCounts } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
 import type { ResolvedField } from "../columns.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
-import { createRowCounter, specOf, StrictStop, type PartResult, type ReportJob, type RowCounter } from "../report-part.js";
+import { createRowCounter, mergeParts, specOf, StrictStop, type PartResult, type ReportJob, type RowCounter } from "../report-part.js";
 import { countableSql, countableValues, inRangeSql, instantOk, instantSql, localTimeSql, localZone } from "./canonical.js";
 import type { DuckDb } from "./driver.js";
 import { linesAtOffsets } from "./lines.js";
@@ -47,7 +47,7 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading, zone));
   const wanted = [...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index))];
   // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
-  // Segments are grouped as written; countsState names blank ones "(blank)", as summarize does.
+  // Segments are grouped as written; summaryFromCounts names blank ones "(blank)", as summarize does.
   const wall = date === undefined || zone === undefined || typed !== null ? "NULL" : localTimeSql(text(date));
   const cells = `SELECT ${[`${instant} AS instant`, `${wall} AS wall`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
   const periodZone = spec.timeZone ?? "UTC";
@@ -72,9 +72,10 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
       counts.push(row as unknown as CountRow);
     }
   });
-  const counted = countsState(spec, counts);
+  const counted = summaryFromCounts(spec, counts);
+  const countedRead = counted.state().read;
   const offsets = await rejectedOffsets(connection, source);
-  if (others === 0 && offsets.length === 0) return { state: counted, read: counted.read, rejects: [] };
+  if (others === 0 && offsets.length === 0) return { state: counted.state(), read: countedRead, rejects: [] };
 
   if (source.format === "parquet") {
     await eachChunk(connection, `SELECT file_row_number, ${wanted.map((index) => `t${index}`).join(", ")} FROM (${judged}) WHERE NOT ok ORDER BY file_row_number`, (cells, rows) => {
@@ -93,13 +94,14 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
     if (canonical(row.cells)) skipped++;
     else counter.row(row);
   });
-  if (skipped !== counted.read) throw new ReadersDisagree(`DuckDB counted ${counted.read} rows, the JS reader found ${skipped} of their shape`);
+  if (skipped !== countedRead) throw new ReadersDisagree(`DuckDB counted ${countedRead} rows, the JS reader found ${skipped} of their shape`);
   return merged(counted, counter);
 }
 
-function merged(counted: SummaryState, counter: RowCounter): EngineResult {
+function merged(counted: SummaryBuilder, counter: RowCounter): EngineResult {
   const rest = counter.result();
-  return { state: mergeSummaryStates(counted, rest.state), read: counted.read + rest.read, rejects: rest.rejects };
+  const read = counted.state().read;
+  return { state: counted.merge(rest.state).state(), read: read + rest.read, rejects: rest.rejects };
 }
 
 /** Ticket metrics and IQS: DuckDB reads every row (instants of the common shape already read) and the JS row counter counts it; rejects get their lines from a second pass when there are any. */
@@ -154,7 +156,7 @@ async function readEveryRow(connection: DuckDBConnection, path: string, job: Rep
   });
   if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
   const more = rest.result();
-  return { state: mergeSummaryStates(first.state, more.state), read: first.read + more.read, rejects: [...placed, ...more.rejects] };
+  return { state: mergeParts(job, first.state, more.state), read: first.read + more.read, rejects: [...placed, ...more.rejects] };
 }
 
 /**

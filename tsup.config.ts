@@ -9,7 +9,8 @@ export default defineConfig({
     ...Object.fromEntries(modules.map((name) => [`${name}/index`, `src/${name}/index.ts`])),
   },
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations leave out anything marked @internal.
+  dts: { compilerOptions: { stripInternal: true } },
   // ESM chunks keep zod-using code (schemas) apart from the calculation code, so bundlers drop it.
   splitting: true,
   treeshake: true,

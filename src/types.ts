@@ -66,3 +66,13 @@ export interface RatingAccumulator<Rule, Result, State> {
   /** The JSON state, to store or send to another worker; the create function restores it. */
   toJSON(): State;
 }
+
+/** The JSON state of a rating tally: the scale and one count per step, lowest first. */
+export interface ScaleTallyState<Kind extends string> {
+  /** Which metric's accumulator this is. */
+  readonly kind: Kind;
+  /** The scale's lowest rating. */
+  readonly min: number;
+  /** Ratings per step: `counts[k]` ratings of value `min + k`. */
+  readonly counts: readonly number[];
+}

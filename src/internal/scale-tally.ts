@@ -1,18 +1,10 @@
 // A running tally of ratings on an integer scale min..max: the state behind the CSAT and CES
 // accumulators (one count per step; JSON-serialisable; merged by adding counts).
 import { invalid } from "./describe.js";
-import type { RatingAccumulator } from "../types.js";
-import { assertCount } from "./validate.js";
+import type { RatingAccumulator, ScaleTallyState } from "../types.js";
 
-/** The JSON state of a rating tally: the scale and one count per step, lowest first. */
-export interface ScaleTallyState<Kind extends string> {
-  /** Which metric's accumulator this is. */
-  readonly kind: Kind;
-  /** The scale's lowest rating. */
-  readonly min: number;
-  /** Ratings per step: `counts[k]` ratings of value `min + k`. */
-  readonly counts: readonly number[];
-}
+export type { ScaleTallyState } from "../types.js";
+import { assertCount } from "./validate.js";
 
 /** Checks a state for a tally of `min..max` and returns its counts. */
 export function readTallyState(fn: string, kind: string, state: unknown, min: number, max: number): readonly number[] {

@@ -54,13 +54,21 @@ export interface QaReview {
 
 /** A criterion with its scale resolved. */
 export interface CompiledCriterion {
+  /** The criterion's id. */
   readonly id: string;
+  /** Its label (the id when none was given). */
   readonly label: string;
+  /** Its weight, > 0. */
   readonly weight: number;
+  /** Lowest rating of its scale. */
   readonly min: number;
+  /** Highest rating of its scale. */
   readonly max: number;
+  /** Whether a rating below `passFrom` fails the whole review. */
   readonly critical: boolean;
+  /** Lowest passing rating. */
   readonly passFrom: number;
+  /** Whether it may be rated N/A (null). */
   readonly allowNa: boolean;
 }
 

@@ -17,6 +17,7 @@ export type {
   ReportPeriod,
   ReportPeriodUnit,
   ReportRow,
+  SegmentState,
   SlaCountsState,
   SummarizeResult,
   SummarizeSpec,

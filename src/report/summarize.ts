@@ -15,14 +15,22 @@ import type { ReportChange, ReportMetric, ReportPeriod, ReportRow, SummarizeResu
 export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
 export type { ReportGroupState, SlaCountsState } from "./kernels.js";
 
+/** One segment of a {@link SummaryState}. */
+export interface SegmentState {
+  /** The segment's values, in the order of `by` (none for a report without segments). */
+  readonly values: readonly string[];
+  /** Per period key (0 without periods), the group's accumulator state. */
+  readonly periods: readonly (readonly [number, ReportGroupState])[];
+}
+
 /**
  * What a report has counted: per segment and period, the state of the metric's accumulator; the
  * records read and used; the exclusions. Plain data (JSON, and structured-cloneable to and from
  * worker threads); {@link SummaryBuilder.merge} adds one to a builder.
  */
 export interface SummaryState {
-  /** Per segment (its values, in the order of `by`), the state of each period (key 0 without periods). */
-  readonly segments: readonly { readonly values: readonly string[]; readonly periods: readonly (readonly [number, ReportGroupState])[] }[];
+  /** Per segment, the state of each period. */
+  readonly segments: readonly SegmentState[];
   /** Records read. */
   readonly read: number;
   /** Records used. */

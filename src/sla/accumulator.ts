@@ -116,8 +116,8 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
   const rule = (policy as { kind?: unknown } | null)?.kind === "sla-rule" ? (policy as SlaRule) : slaRule(policy as SlaPolicy, { calendar: options.calendar, asOf: options.asOf }, "sla");
   const keep = options.breaches !== false;
   const counts = rule.targets.map(() => ({ met: 0, breached: 0, pending: 0 }));
-  const found: { readonly id: string; readonly measurement: SlaMeasurement }[] = [];
-  const merged: SlaBreach[] = [];
+  // In the order found: breaches measured here (formatted when read) and breaches merged in (formatted).
+  const found: ({ readonly id: string; readonly measurement: SlaMeasurement } | SlaBreach)[] = [];
   let usedAsOf = false;
   let total = 0;
 
@@ -132,7 +132,7 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
   });
   let formatted: SlaBreach[] | undefined;
   const breaches = (): SlaBreach[] => {
-    if (formatted === undefined || formatted.length !== merged.length + found.length) formatted = [...merged, ...found.map(breachRecord)];
+    if (formatted === undefined || formatted.length !== found.length) formatted = found.map((entry) => ("measurement" in entry ? breachRecord(entry) : entry));
     return formatted;
   };
   const mergeState = (from: SlaAccumulatorState): void => {
@@ -142,7 +142,7 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
       counts[k]!.pending += t.pending;
       total += t.met + t.breached + t.pending;
     });
-    if (keep) for (let i = 0, n = from.breaches.length; i < n; i++) merged.push(from.breaches[i]!);
+    if (keep) for (let i = 0, n = from.breaches.length; i < n; i++) found.push(from.breaches[i]!);
     usedAsOf ||= from.usedAsOf === true;
   };
   if (state !== undefined) mergeState(readState(fn, state, rule.targets.length));

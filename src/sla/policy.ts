@@ -35,12 +35,19 @@ export interface SlaPolicy {
 
 /** A validated target with its display name and its filters as lists of text. */
 export interface CheckedTarget {
+  /** The name shown in results (the given one, or `"<metric> <minutes> min (<clock>)"`). */
   readonly name: string;
+  /** What it measures. */
   readonly metric: SlaMetric;
+  /** The target in minutes of its clock. */
   readonly minutes: number;
+  /** Its clock. */
   readonly clock: SlaClock;
+  /** The priorities it applies to, as text; undefined for any. */
   readonly priority: readonly string[] | undefined;
+  /** The request types it applies to, as text; undefined for any. */
   readonly type: readonly string[] | undefined;
+  /** The channels it applies to, as text; undefined for any. */
   readonly channel: readonly string[] | undefined;
 }
 

@@ -343,10 +343,10 @@ describe("report builders merge as one pass", () => {
       { channel: "email", score: 8 },
     ];
     const counted = summaryFromCounts({ metric: "nps", by: ["channel"] }, [
-      { s0: "chat", period: null, value: "10", n: 2 },
-      { s0: "chat", period: null, value: "4", n: 1 },
-      { s0: "email", period: null, value: "8", n: 1 },
-      { s0: "email", period: null, value: null, n: 3 },
+      { channel: "chat", period: null, value: "10", n: 2 },
+      { channel: "chat", period: null, value: "4", n: 1 },
+      { channel: "email", period: null, value: "8", n: 1 },
+      { channel: "email", period: null, value: null, n: 3 },
     ]).result();
     expect(counted.rows).toEqual(summarize(records, { metric: "nps", by: ["channel"] }).rows);
     expect(counted.input).toEqual({ read: 7, used: 4, rejected: 3 });

@@ -11,7 +11,7 @@ import { isNpsScore } from "../nps/rule.js";
 import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary, type ReportGroupState, type SummaryBuilder } from "../report/summarize.js";
-import { checkDialect, ident, localOf, numberOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import { checkDialect, ident, localOf, namedSegments, numberOf, periodKeyOf, segmentKey, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
 /** The metrics whose sufficient statistics are counts of each score. */
 export type CountMetric = "nps" | "csat" | "ces";
@@ -26,10 +26,10 @@ export interface CountsSqlOptions {
   readonly fields?: ReportFields;
 }
 
-/** One row the counts query returns: segment values `s0`, `s1`, ..., the period key, the score as text (null for a row that cannot be used), and how many rows. */
+/** One row the counts query returns: the segment values (each under its `by` field's name), the period key, the score as text (null for a row that cannot be used), and how many rows. */
 export interface CountRow {
-  /** Segment values, `s0` for the first `by` field. */
-  readonly [segment: `s${number}`]: string | null;
+  /** Segment values, each under the name of its `by` field (`channel`). */
+  readonly [segment: string]: string | number | bigint | null;
   /** The period key (null without periods, or for rows that cannot be used). */
   readonly period: number | bigint | string | null;
   /** The score or rating as text; null for rows that cannot be used. */
@@ -84,12 +84,13 @@ export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): strin
     // Ratings go out as text; which are on the scale is the library's to say (smiley labels too).
     value = `NULLIF(TRIM(CAST(${ident(fields.rating)} AS VARCHAR)), '')`;
   }
-  const segments = by.map((name, k) => `${segmentOf(name)} AS s${k}`);
+  const segments = by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`);
+  const named = namedSegments(fn, by, ["period", "value", "n"]);
   const usable = spec.every === undefined ? "TRUE" : "period IS NOT NULL";
   return [
-    `SELECT ${[...by.map((_, k) => `s${k}`), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n"].join(", ")}`,
+    `SELECT ${[...named, `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n"].join(", ")}`,
     `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`].join(", ")} FROM ${tableRef(options.table ?? "data")}) AS rows_read`,
-    `GROUP BY ${[...by.map((_, k) => `s${k}`), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END`, `CASE WHEN ${usable} THEN value END`].join(", ")}`,
+    `GROUP BY ${[...by.map((_, k) => segmentKey(k)), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END`, `CASE WHEN ${usable} THEN value END`].join(", ")}`,
   ].join("\n");
 }
 
@@ -105,9 +106,9 @@ const toNumber = (value: number | bigint | string): number => (typeof value === 
  * @example
  * ```ts
  * const rows = [
- *   { s0: "chat", period: 24302, value: "10", n: 3 },
- *   { s0: "chat", period: 24302, value: "4", n: 1 },
- *   { s0: "email", period: 24302, value: null, n: 2 },
+ *   { channel: "chat", period: 24302, value: "10", n: 3 },
+ *   { channel: "chat", period: 24302, value: "4", n: 1 },
+ *   { channel: "email", period: 24302, value: null, n: 2 },
  * ];
  * const report = rowsFromCounts({ metric: "nps", by: ["channel"], every: "month" }, rows);
  * report.input.rejected; //=> 2
@@ -138,12 +139,12 @@ export function summaryFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]
   const by = spec.by ?? [];
   const count = countedState(spec);
   for (const row of rows) {
-    const n = toNumber(row.n);
-    const raw = row.value;
-    const period = row.period === null ? null : toNumber(row.period);
+    const n = toNumber(row.n as number | bigint | string);
+    const raw = row.value as string | null;
+    const period = row.period === null ? null : toNumber(row.period as number | bigint | string);
     const state = raw === null || (spec.every !== undefined && period === null) ? null : count(raw, n);
     if (state === null) builder.addUnusable(n);
-    else builder.addCounted(by.map((_, k) => row[`s${k}`]), period, state, n);
+    else builder.addCounted(by.map((name) => row[name]), period, state, n);
   }
   return builder;
 }

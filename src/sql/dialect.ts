@@ -46,6 +46,27 @@ export function numberOf(dialect: SqlDialect, column: string): string {
 }
 
 /** A segment value as text; NULL and blanks are the segment "(blank)", as in `summarize`. */
+/** The query's own name for the k-th segment column, before it is given the segment's name. */
+export const segmentKey = (k: number): string => `cx_s${k}`;
+
+/**
+ * The segment columns of a query's output, each named as its `by` field (`channel`, `"Agent Name"`):
+ * `cx_s0 AS "channel", ...`. A segment may not take the name of a column the query returns itself.
+ */
+export function namedSegments(fn: string, by: readonly string[], reserved: readonly string[]): string[] {
+  const taken = new Set(reserved.map((name) => name.toLowerCase()));
+  const seen = new Set<string>();
+  return by.map((name, k) => {
+    const folded = name.toLowerCase();
+    if (taken.has(folded) || seen.has(folded)) {
+      const why = seen.has(folded) ? "appears twice in `by`" : `is the name of a column the query returns (${reserved.join(", ")})`;
+      throw new CxMetricsError(fn, "INVALID_OPTION", `segment field ${JSON.stringify(name)} ${why}; read it under another name (a view or a SELECT ... AS)`, { value: name, field: "by" });
+    }
+    seen.add(folded);
+    return `${segmentKey(k)} AS ${ident(name)}`;
+  });
+}
+
 export function segmentOf(column: string): string {
   const text = `CAST(${ident(column)} AS VARCHAR)`;
   return `(CASE WHEN ${ident(column)} IS NULL OR TRIM(${text}) = '' THEN '(blank)' ELSE ${text} END)`;

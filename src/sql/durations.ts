@@ -7,7 +7,7 @@ import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
-import { checkDialect, epochSecondsOf, localOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import { checkDialect, epochSecondsOf, localOf, namedSegments, periodKeyOf, segmentKey, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
 /** Column names of the tickets' fields. */
 export interface DurationFields extends ReportFields {
@@ -89,18 +89,22 @@ export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions):
     const name = SQL_PERCENTILE_METHODS[dialect][method]!;
     return dialect === "duckdb" ? `${name}(minutes, ${p / 100}) FILTER (WHERE ${done})` : `${name}(${p / 100}) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE ${done})`;
   };
-  const keys = [...by.map((_, k) => `s${k}`), "period"];
-  const sets = by.length === 0 ? ["(period)", "()"] : [`(${keys.join(", ")})`, `(${by.map((_, k) => `s${k}`).join(", ")})`, "(period)", "()"];
+  const segmentKeys = by.map((_, k) => segmentKey(k));
+  const keys = [...segmentKeys, "period"];
+  const sets = by.length === 0 ? ["(period)", "()"] : [`(${keys.join(", ")})`, `(${segmentKeys.join(", ")})`, "(period)", "()"];
+  const named = namedSegments(fn, by, ["period", "g_period", "g_segments", "n", "open", "rejected", "mean", ...[50, ...percentiles].map(column)]);
   return [
     "WITH spans AS (",
-    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS s${k}`), `${start} AS s`, `${end} AS e`].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
+    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`), `${start} AS s`, `${end} AS e`].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
     "), measured AS (",
-    `  SELECT ${[...by.map((_, k) => `spans.s${k}`), `CASE WHEN spans.s IS NULL THEN NULL ELSE ${period} END AS period`, "CASE WHEN spans.s IS NULL THEN 'rejected' WHEN spans.e IS NULL THEN 'open' WHEN spans.e < spans.s THEN 'rejected' ELSE 'done' END AS state", `${minutes} AS minutes`].join(", ")}`,
+    `  SELECT ${[...segmentKeys.map((key) => `spans.${key}`), `CASE WHEN spans.s IS NULL THEN NULL ELSE ${period} END AS period`, "CASE WHEN spans.s IS NULL THEN 'rejected' WHEN spans.e IS NULL THEN 'open' WHEN spans.e < spans.s THEN 'rejected' ELSE 'done' END AS state", `${minutes} AS minutes`].join(", ")}`,
     `  FROM spans${joins.length === 0 ? "" : `\n  ${joins.join("\n  ")}`}`,
     ")",
     `SELECT ${[
-      ...keys,
-      ...keys.map((key) => `GROUPING(${key}) AS g_${key}`),
+      ...named,
+      "period",
+      ...(by.length === 0 ? [] : [`GROUPING(${segmentKey(0)}) AS g_segments`]),
+      "GROUPING(period) AS g_period",
       `count(*) FILTER (WHERE ${done}) AS n`,
       "count(*) FILTER (WHERE state = 'open') AS open",
       "count(*) FILTER (WHERE state = 'rejected') AS rejected",
@@ -146,7 +150,7 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
   type Group = { values: string[]; period: number | null; row: Readonly<Record<string, SqlCell>> };
   const groups: Group[] = [];
   for (const row of rows) {
-    const overallSegment = by.length > 0 && num(row.g_s0) === 1;
+    const overallSegment = by.length > 0 && num(row.g_segments) === 1;
     const allPeriods = num(row.g_period) === 1;
     if (!overallSegment && !allPeriods) {
       // The finest groups (segment and period) hold every ticket once.
@@ -155,7 +159,7 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
     }
     // Without periods, the (segment) and () sets give the rows; the per-period sets repeat them.
     if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) continue;
-    groups.push({ values: overallSegment ? [] : by.map((_, k) => String(row[`s${k}`] ?? "(blank)")), period: allPeriods ? null : num(row.period), row });
+    groups.push({ values: overallSegment ? [] : by.map((name) => String(row[name] ?? "(blank)")), period: allPeriods ? null : num(row.period), row });
   }
   if (used === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", read === 0 ? "no records" : `no records: all ${read} were rejected`);
   groups.sort((a, b) => {

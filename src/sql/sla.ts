@@ -8,7 +8,7 @@ import type { SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary } from "../report/summarize.js";
 import { checkPolicy, type CheckedTarget, type SlaMetric } from "../sla/policy.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
-import { checkDialect, epochSecondsOf, ident, literal, localOf, periodKeyOf, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import { checkDialect, epochSecondsOf, ident, literal, localOf, namedSegments, periodKeyOf, segmentKey, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 import type { DurationFields, SqlCell } from "./durations.js";
 
 /** Column names of the fields an SLA query reads. */
@@ -103,14 +103,14 @@ export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
   const count = (state: string): string => outcomeColumns.map((name) => `count(*) FILTER (WHERE NOT rejected AND ${name} = '${state}')`).join(" + ");
   return [
     "WITH t AS (",
-    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS s${k}`), `${timestampOf(dialect, fields.createdAt)} AS s`, `${timestampOf(dialect, fields.firstResponseAt)} AS fr`, `${timestampOf(dialect, fields.resolvedAt)} AS rs`, ...filterColumns].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
+    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`), `${timestampOf(dialect, fields.createdAt)} AS s`, `${timestampOf(dialect, fields.firstResponseAt)} AS fr`, `${timestampOf(dialect, fields.resolvedAt)} AS rs`, ...filterColumns].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
     "), decided AS (",
-    `  SELECT ${[...by.map((_, k) => `t.s${k}`), `CASE WHEN t.s IS NULL THEN NULL ELSE ${period} END AS period`, "(t.s IS NULL OR COALESCE(t.fr < t.s, FALSE) OR COALESCE(t.rs < t.s, FALSE)) AS rejected", ...outcomes].join(", ")}`,
+    `  SELECT ${[...by.map((_, k) => `t.${segmentKey(k)}`), `CASE WHEN t.s IS NULL THEN NULL ELSE ${period} END AS period`, "(t.s IS NULL OR COALESCE(t.fr < t.s, FALSE) OR COALESCE(t.rs < t.s, FALSE)) AS rejected", ...outcomes].join(", ")}`,
     `  FROM t${joins.length === 0 ? "" : `\n  ${joins.join("\n  ")}`}`,
     ")",
-    `SELECT ${[...by.map((_, k) => `s${k}`), "CASE WHEN rejected THEN NULL ELSE period END AS period", `${count("met")} AS met`, `${count("breached")} AS breached`, `${count("pending")} AS pending`, "count(*) FILTER (WHERE NOT rejected) AS used", "count(*) FILTER (WHERE rejected) AS rejected"].join(", ")}`,
+    `SELECT ${[...namedSegments(fn, by, ["period", "met", "breached", "pending", "used", "rejected"]), "CASE WHEN rejected THEN NULL ELSE period END AS period", `${count("met")} AS met`, `${count("breached")} AS breached`, `${count("pending")} AS pending`, "count(*) FILTER (WHERE NOT rejected) AS used", "count(*) FILTER (WHERE rejected) AS rejected"].join(", ")}`,
     "FROM decided",
-    `GROUP BY ${[...by.map((_, k) => `s${k}`), "CASE WHEN rejected THEN NULL ELSE period END"].join(", ")}`,
+    `GROUP BY ${[...by.map((_, k) => segmentKey(k)), "CASE WHEN rejected THEN NULL ELSE period END"].join(", ")}`,
   ].join("\n");
 }
 
@@ -140,7 +140,7 @@ export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<
     builder.addUnusable(num(row.rejected));
     if (used === 0) continue;
     const state = { kind: "sla-counts", met: num(row.met), breached: num(row.breached), pending: num(row.pending) } as const;
-    builder.addCounted(by.map((_, k) => row[`s${k}`]), spec.every === undefined ? null : num(row.period), state, used);
+    builder.addCounted(by.map((name) => row[name]), spec.every === undefined ? null : num(row.period), state, used);
   }
   return builder.result();
 }

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSla, type Query } from "../sql/suite.js";
+import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSegmentNames, checkSla, type Query } from "../sql/suite.js";
 
 /** The server's programs: PG_BIN, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
 function binaries(): string | null {
@@ -77,4 +77,7 @@ describe.skipIf(bin === null)("cx-metrics/sql in PostgreSQL", () => {
   it("SLA % by channel and ISO week (targets by priority and channel, both clocks, open tickets at asOf) gives summarize's rows", async () => {
     await checkSla("postgres", query);
   }, 120_000);
+  it("names segment columns as their fields (spaces, capitals), refuses names the query uses itself", async () => {
+    await checkSegmentNames("postgres", query);
+  });
 });

@@ -1,7 +1,7 @@
 // The SQL of cx-metrics/sql run by a real DuckDB (embedded, @duckdb/node-api), every figure compared with the JS path.
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSla, type Query } from "./suite.js";
+import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSegmentNames, checkSla, type Query } from "./suite.js";
 
 let connection: DuckDBConnection;
 const query: Query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
@@ -24,6 +24,9 @@ describe("cx-metrics/sql in DuckDB", () => {
   it("first-response medians and percentiles (both SQL percentile kinds, calendar and business clock) give summarize's", async () => {
     await checkDurations("duckdb", query);
   }, 120_000);
+  it("names segment columns as their fields (spaces, capitals), refuses names the query uses itself", async () => {
+    await checkSegmentNames("duckdb", query);
+  });
   it("SLA % by channel and ISO week (targets by priority and channel, both clocks, open tickets at asOf) gives summarize's rows", async () => {
     await checkSla("duckdb", query);
   }, 120_000);

@@ -41,6 +41,8 @@ export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25):
         await query(`INSERT INTO survey VALUES ${values.join(", ")}`);
         const spec: SummarizeSpec = { metric: "nps", by: ["channel"], every, timeZone, invalid: "exclude" };
         const counted = await query(countsSql(spec, { dialect, table: "survey" }));
+        // The segment column carries the segment's own name, as a warehouse user expects.
+        expect(Object.keys(counted[0]!)).toEqual(["channel", "period", "value", "n"]);
         const records = asRecords(responses);
         const usable = records.some((record) => record.respondedAt !== null && typeof record.score === "number" && Number.isInteger(record.score) && record.score <= 10);
         if (!usable) {
@@ -208,4 +210,28 @@ export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Pr
     }),
     { numRuns: runs },
   );
+}
+
+/** Segment columns are named as their fields in every query, names with spaces and capitals too; a name the query uses itself is refused. */
+export async function checkSegmentNames(dialect: SqlDialect, query: Query): Promise<void> {
+  await query("DROP TABLE IF EXISTS named");
+  await query('CREATE TABLE named ("Agent Name" VARCHAR, score VARCHAR, "createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, "resolvedAt" TIMESTAMPTZ)');
+  await query("INSERT INTO named VALUES ('Ann', '10', TIMESTAMPTZ '2025-03-10 09:00:00+00', TIMESTAMPTZ '2025-03-10 09:30:00+00', NULL), ('Bo', '3', TIMESTAMPTZ '2025-03-10 09:00:00+00', NULL, NULL)");
+  const by = ["Agent Name"];
+  const counts = await query(countsSql({ metric: "nps", by }, { dialect, table: "named" }));
+  expect(Object.keys(counts[0]!)).toEqual(["Agent Name", "period", "value", "n"]);
+  expect(rowsFromCounts({ metric: "nps", by }, counts as unknown as CountRow[]).rows.map((row) => row.segment["Agent Name"] ?? "all")).toEqual(["all", "Ann", "Bo"]);
+  const durations = await query(durationsSql({ metric: "first-response", by }, { dialect, table: "named" }));
+  expect(Object.keys(durations[0]!).slice(0, 2)).toEqual(["Agent Name", "period"]);
+  const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
+  const slaRows = await query(slaSql({ metric: "sla", by, policy, asOf: "2025-03-11T00:00:00Z" }, { dialect, table: "named" }));
+  expect(Object.keys(slaRows[0]!)[0]).toBe("Agent Name");
+  for (const [make, name] of [
+    [() => countsSql({ metric: "nps", by: ["Value"] }, { dialect }), "Value"],
+    [() => durationsSql({ metric: "first-response", by: ["open"] }, { dialect }), "open"],
+    [() => slaSql({ metric: "sla", by: ["met"], policy, asOf: "2025-03-11T00:00:00Z" }, { dialect }), "met"],
+    [() => countsSql({ metric: "nps", by: ["channel", "Channel"] }, { dialect }), "Channel"],
+  ] as const) {
+    expect(make).toThrow(expect.objectContaining({ code: "INVALID_OPTION", value: name }));
+  }
 }

@@ -1,7 +1,7 @@
 // `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS reader's row counter, so figures, rejects, lines and reasons are the JS path's.
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { SummaryBuilder } from "../../report/summarize.js";
-import { periodKeyOf, localOf } from "../../sql/dialect.js";
+import { localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js";
 import { summaryFromCounts } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
 import type { ResolvedField } from "../columns.js";
@@ -68,11 +68,13 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
         continue;
       }
       const row: Record<string, unknown> = { period: cells[by.length]![r] ?? null, value: found, n };
-      for (let k = 0; k < by.length; k++) row[`s${k}`] = cells[k]![r];
+      for (let k = 0; k < by.length; k++) row[segmentKey(k)] = cells[k]![r];
       counts.push(row as unknown as CountRow);
     }
   });
-  const counted = summaryFromCounts(spec, counts);
+  // Segments under the query's own keys (a segment named "value" cannot meet the value column); the
+  // state holds segment values only, so it merges with the JS reader's under the spec's names.
+  const counted = summaryFromCounts({ ...spec, by: by.map((_, k) => segmentKey(k)) }, counts);
   const countedRead = counted.state().read;
   const offsets = await rejectedOffsets(connection, source);
   if (others === 0 && offsets.length === 0) return { state: counted.state(), read: countedRead, rejects: [] };

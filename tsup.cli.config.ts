@@ -20,7 +20,9 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(version) },
   // yaml (bundled: a development dependency, so library users do not install it) is CommonJS and
   // requires Node built-ins; an ESM bundle needs a require for that.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
   // DuckDB is an optional peer dependency: imported at run time when it is there, never bundled.
   external: ["zod", "@duckdb/node-api"],
 });

@@ -1,7 +1,23 @@
 import { defineConfig } from "tsup";
 
 /** One entry per public module, so that each is its own subpath and its own chunk. */
-const modules = ["errors", "stats", "nps", "csat", "ces", "time", "sla", "sample-size", "iqs", "retention", "ltv", "schemas", "report", "check", "sql"];
+const modules = [
+  "errors",
+  "stats",
+  "nps",
+  "csat",
+  "ces",
+  "time",
+  "sla",
+  "sample-size",
+  "iqs",
+  "retention",
+  "ltv",
+  "schemas",
+  "report",
+  "check",
+  "sql",
+];
 
 export default defineConfig({
   entry: {

@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 // Unit and property tests of the source. The checks of the built package (bundle size) run
 // after the build, with vitest.dist.config.ts. The README and docs code blocks are extracted
 // first, so that test/doc-snippets.test.ts runs the current text.
-execFileSync(process.execPath, [fileURLToPath(new URL("./scripts/extract-snippets.mjs", import.meta.url))], { stdio: "ignore" });
+execFileSync(process.execPath, [fileURLToPath(new URL("./scripts/extract-snippets.mjs", import.meta.url))], {
+  stdio: "ignore",
+});
 
 export default defineConfig({
   resolve: {

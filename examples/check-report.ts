@@ -25,7 +25,10 @@ export function run(): void {
     "nps-q1": ["match", "17.03 rounds to the printed 17"],
     "nps-chat-q1": ["close", "30 is no definition's figure, but lies in the interval 15.1 to 36.5 around 26.15"],
     "nps-email-q1": ["mismatch", "18 is outside the interval −7.6 to 14.5 around 3.48"],
-    "csat-q1": ["match", "88 % is Zendesk's good / (good + bad), 88.36; the library's top-box over all answers gives 82"],
+    "csat-q1": [
+      "match",
+      "88 % is Zendesk's good / (good + bad), 88.36; the library's top-box over all answers gives 82",
+    ],
     "first-reply-p90": ["match", "p90 of business minutes 56.2 rounds to 56 min"],
     "sla-first-reply": ["match", "341 met of 400 decided = 85.25 %, printed 85.3 % (half up)"],
     "nps-shares": ["mismatch", "45 % − 25 % is 20, not 25"],

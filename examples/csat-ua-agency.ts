@@ -15,7 +15,9 @@ export function run(): void {
   const result = csat(ratings);
   check("CSAT %", result.percent, byHand, "UA-agency formula applied by hand: 7 / 10 × 100");
   const interval = csatConfidenceInterval(result).percent;
-  console.log(`       95% Wilson interval: ${interval.low.toFixed(1)}% to ${interval.high.toFixed(1)}% (not in the source)`);
+  console.log(
+    `       95% Wilson interval: ${interval.low.toFixed(1)}% to ${interval.high.toFixed(1)}% (not in the source)`,
+  );
 }
 
 if (isMain(import.meta.url)) {

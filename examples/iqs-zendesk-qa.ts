@@ -34,7 +34,12 @@ export function run(): void {
   );
   check("review 1 %", result.perReview[0]!.score!, 75, "by hand: (1 + 3 × 0.75 + 2 × 0.5 + 1) / 7");
   check("review 2 % (tone N/A)", result.perReview[1]!.score!, 85, "by hand: (1 + 3 × 0.75 + 1) / 5");
-  check("review 3 % (critical fail)", result.perReview[2]!.score!, 0, "a failed critical criterion sets the review to 0");
+  check(
+    "review 3 % (critical fail)",
+    result.perReview[2]!.score!,
+    0,
+    "a failed critical criterion sets the review to 0",
+  );
   check("IQS %", result.iqs, 160 / 3, "by hand: (75 + 85 + 0) / 3");
 }
 

@@ -16,7 +16,9 @@ export function run(): void {
   check("NPS from the counts", npsFromCounts({ promoters: 70, passives: 10, detractors: 20 }).score, 50, "Osipov");
   // The source gives no interval; the article's advice is to collect a few hundred answers.
   const interval = npsConfidenceInterval(result);
-  console.log(`       95% adjusted-Wald interval: ${interval.low.toFixed(1)} to ${interval.high.toFixed(1)} (not in the source)`);
+  console.log(
+    `       95% adjusted-Wald interval: ${interval.low.toFixed(1)} to ${interval.high.toFixed(1)} (not in the source)`,
+  );
   // "Above 50: all good": 50 itself is not above 50, so it falls in the band below.
   checkText("Osipov band of 50", npsBand(result.score).band, "not-bad", "Osipov: above 50 all good, 30-40 not bad");
 }

@@ -10,7 +10,12 @@ export function run(): void {
   heading("NPS, Quality-mgmt: 75% promoters, 20% detractors");
   const result = npsFromPercents({ promoterPercent: 75, detractorPercent: 20 });
   check("NPS", result.score, 55, "Quality-mgmt");
-  checkText("Quality-mgmt band of 55", npsBand(result.score, { scheme: "quality-mgmt" }).band, "excellent", "Quality-mgmt: above 50 excellent");
+  checkText(
+    "Quality-mgmt band of 55",
+    npsBand(result.score, { scheme: "quality-mgmt" }).band,
+    "excellent",
+    "Quality-mgmt: above 50 excellent",
+  );
   checkText("Osipov band of 55", npsBand(result.score).band, "all-good", "Osipov: above 50 all good");
 }
 

@@ -17,7 +17,17 @@ import { run as slaPolicies } from "./sla-policies.js";
 /** Every worked example, in the order of the sources digest. */
 export function runWorkedExamples(): number {
   console.log("Worked examples from the sources (computed figure, then the published one)");
-  for (const example of [npsOsipov, npsQualityMgmt, csatUaAgency, csatOsipovSmiley, cesQualityMgmt, sampleSizeOsipov, iqsZendeskQa, retentionOsipov, slaPolicies]) {
+  for (const example of [
+    npsOsipov,
+    npsQualityMgmt,
+    csatUaAgency,
+    csatOsipovSmiley,
+    cesQualityMgmt,
+    sampleSizeOsipov,
+    iqsZendeskQa,
+    retentionOsipov,
+    slaPolicies,
+  ]) {
     example();
   }
   console.log("\nA report checked against its raw data (cx-metrics/check)");

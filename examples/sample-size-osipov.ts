@@ -21,11 +21,26 @@ export function run(): void {
   const five = marginOfError({ n: 5 }).marginOfError;
   console.log(`       margin of 5 checks: ±${(100 * five).toFixed(1)} percentage points (Osipov: "the error is huge")`);
   heading("Sample size, Cochran and Krejcie & Morgan (1970)");
-  check("95%, ±5%, z = 1.96, rounded to nearest", sampleSize({ z: "rounded", rounding: "nearest" }).n, 384, "Cochran n0 = 384.16");
+  check(
+    "95%, ±5%, z = 1.96, rounded to nearest",
+    sampleSize({ z: "rounded", rounding: "nearest" }).n,
+    384,
+    "Cochran n0 = 384.16",
+  );
   check("the same, rounded up", sampleSize({ z: "rounded" }).n, 385, "Cochran, rounded up");
-  check("population 500, as the table rounds", sampleSize({ population: 500, z: "rounded", rounding: "nearest" }).n, 217, "Krejcie & Morgan, Table 1");
+  check(
+    "population 500, as the table rounds",
+    sampleSize({ population: 500, z: "rounded", rounding: "nearest" }).n,
+    217,
+    "Krejcie & Morgan, Table 1",
+  );
   check("population 500, rounded up", sampleSize({ population: 500, z: "rounded" }).n, 218, "217.49 rounded up");
-  check("population 10000", sampleSize({ population: 10000, z: "rounded", rounding: "nearest" }).n, 370, "Krejcie & Morgan, Table 1");
+  check(
+    "population 10000",
+    sampleSize({ population: 10000, z: "rounded", rounding: "nearest" }).n,
+    370,
+    "Krejcie & Morgan, Table 1",
+  );
 }
 
 if (isMain(import.meta.url)) {

@@ -10,7 +10,12 @@ const out = join(root, "test/doc-snippets");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+const pages = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
 const CHECKED = /^(\s*)(console\.log\((.*)\)|(.*?));\s*\/\/=>\s*(.*)$/;
 let count = 0;
 for (const page of pages) {

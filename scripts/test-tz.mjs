@@ -1,6 +1,7 @@
 // Runs the date-dependent test files under several host time zones (the TZ of the process):
 // a half-hour zone, zones with DST in both hemispheres, and UTC. The answers must not change.
 import { spawnSync } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 
 const zones = ["UTC", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Europe/Berlin"];
 const files = [
@@ -14,10 +15,13 @@ const files = [
 ];
 
 for (const zone of zones) {
-  const run = spawnSync("node_modules/.bin/vitest", ["run", ...files], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TZ: zone } });
+  const run = spawnSync("node_modules/.bin/vitest", ["run", ...files], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, TZ: zone },
+  });
   const output = run.stdout.toString();
   const summary = output.split("\n").find((line) => line.includes("Tests")) ?? "";
-  console.log(`TZ=${zone}: ${summary.replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
+  console.log(`TZ=${zone}: ${stripVTControlCharacters(summary).trim()}`);
   if (run.status !== 0) {
     console.log(output);
     process.exit(run.status ?? 1);

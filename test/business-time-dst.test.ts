@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addBusinessMinutes, businessCalendar, businessMinutes, type BusinessCalendar, type Weekday } from "../src/index.js";
+import {
+  addBusinessMinutes,
+  businessCalendar,
+  businessMinutes,
+  type BusinessCalendar,
+  type Weekday,
+} from "../src/index.js";
 
 // Property tests over random calendars whose interval boundaries sit on the wall times that DST
 // changes skip or repeat, in zones with unusual transitions: Lord Howe's 30-minute shift, Santiago's
@@ -18,22 +24,38 @@ const ZONES: readonly (readonly [zone: string, transition: string])[] = [
   ["America/New_York", "2025-11-02T02:00:00-04:00"],
   ["Asia/Kolkata", "2025-03-30T02:00:00+05:30"],
 ];
-const BOUNDARIES = ["00:00", "00:15", "00:30", "01:00", "01:30", "01:45", "02:00", "02:15", "02:30", "02:45", "03:00", "03:30", "09:00", "17:00", "22:00", "23:00", "23:30"];
+const BOUNDARIES = [
+  "00:00",
+  "00:15",
+  "00:30",
+  "01:00",
+  "01:30",
+  "01:45",
+  "02:00",
+  "02:15",
+  "02:30",
+  "02:45",
+  "03:00",
+  "03:30",
+  "09:00",
+  "17:00",
+  "22:00",
+  "23:00",
+  "23:30",
+];
 const DAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /** Random working intervals for a day: sorted boundaries paired up, the last one maybe crossing midnight. */
-const dayHours = fc
-  .uniqueArray(fc.constantFrom(...BOUNDARIES), { minLength: 0, maxLength: 6 })
-  .chain((picked) => {
-    const sorted = [...picked].sort();
-    const pairs: [string, string][] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) pairs.push([sorted[i]!, sorted[i + 1]!]);
-    return fc.boolean().map((cross) => {
-      // An odd boundary left over becomes an interval running past midnight into the next day.
-      if (cross && sorted.length % 2 === 1) pairs.push([sorted[sorted.length - 1]!, "01:00"]);
-      return pairs;
-    });
+const dayHours = fc.uniqueArray(fc.constantFrom(...BOUNDARIES), { minLength: 0, maxLength: 6 }).chain((picked) => {
+  const sorted = [...picked].sort();
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) pairs.push([sorted[i]!, sorted[i + 1]!]);
+  return fc.boolean().map((cross) => {
+    // An odd boundary left over becomes an interval running past midnight into the next day.
+    if (cross && sorted.length % 2 === 1) pairs.push([sorted[sorted.length - 1]!, "01:00"]);
+    return pairs;
   });
+});
 
 const calendarCase = fc
   .record({ zone: fc.constantFrom(...ZONES), days: fc.array(dayHours, { minLength: 7, maxLength: 7 }) })
@@ -67,27 +89,39 @@ describe("business time on calendars with boundaries in DST gaps and repeats", (
   });
   it("measures back exactly what addBusinessMinutes added, never before the start", () => {
     fc.assert(
-      fc.property(calendarCase, offsetMinutes, fc.integer({ min: 0, max: 3000 }), ({ calendar, around }, x, minutes) => {
-        fc.pre(calendar !== null);
-        const start = around + x * 60_000;
-        const due = addBusinessMinutes(calendar!, start, minutes).getTime();
-        expect(due).toBeGreaterThanOrEqual(start);
-        expect(businessMinutes(calendar!, start, due)).toBe(minutes);
-      }),
+      fc.property(
+        calendarCase,
+        offsetMinutes,
+        fc.integer({ min: 0, max: 3000 }),
+        ({ calendar, around }, x, minutes) => {
+          fc.pre(calendar !== null);
+          const start = around + x * 60_000;
+          const due = addBusinessMinutes(calendar!, start, minutes).getTime();
+          expect(due).toBeGreaterThanOrEqual(start);
+          expect(businessMinutes(calendar!, start, due)).toBe(minutes);
+        },
+      ),
       { numRuns: 400 },
     );
   });
   it("answers the same whatever was asked before (a fresh calendar against one queried at 1900 and 2199 first)", () => {
     fc.assert(
-      fc.property(calendarCase, offsetMinutes, fc.integer({ min: 0, max: 3000 }), ({ calendar, around }, x, minutes) => {
-        fc.pre(calendar !== null);
-        const fresh = businessCalendar(JSON.parse(JSON.stringify(calendar)));
-        businessMinutes(calendar!, "1900-01-01T00:00:00Z", "1900-01-01T00:00:00Z");
-        businessMinutes(calendar!, "2199-12-31T00:00:00Z", "2199-12-31T23:00:00Z");
-        const start = around + x * 60_000;
-        expect(addBusinessMinutes(calendar!, start, minutes)).toEqual(addBusinessMinutes(fresh, start, minutes));
-        expect(businessMinutes(calendar!, start, start + minutes * 60_000)).toBe(businessMinutes(fresh, start, start + minutes * 60_000));
-      }),
+      fc.property(
+        calendarCase,
+        offsetMinutes,
+        fc.integer({ min: 0, max: 3000 }),
+        ({ calendar, around }, x, minutes) => {
+          fc.pre(calendar !== null);
+          const fresh = businessCalendar(JSON.parse(JSON.stringify(calendar)));
+          businessMinutes(calendar!, "1900-01-01T00:00:00Z", "1900-01-01T00:00:00Z");
+          businessMinutes(calendar!, "2199-12-31T00:00:00Z", "2199-12-31T23:00:00Z");
+          const start = around + x * 60_000;
+          expect(addBusinessMinutes(calendar!, start, minutes)).toEqual(addBusinessMinutes(fresh, start, minutes));
+          expect(businessMinutes(calendar!, start, start + minutes * 60_000)).toBe(
+            businessMinutes(fresh, start, start + minutes * 60_000),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -7,12 +7,23 @@ import { failures } from "./snippet-check.js";
 // self-contained and imports from "cx-metrics" (mapped to src/ by vitest.config.ts); each `//=>`
 // result it documents is compared with the value computed (test/snippet-check.ts).
 const dir = new URL("./doc-snippets/", import.meta.url);
-const files = readdirSync(dir).filter((name) => name.endsWith(".ts")).sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith(".ts"))
+  .sort();
 
 describe("README and docs code blocks", () => {
   it("were all extracted, one file per block", () => {
-    const pages = ["README.md", ...readdirSync(new URL("../docs/", import.meta.url)).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
-    const blocks = pages.reduce((sum, page) => sum + (readFileSync(new URL(`../${page}`, import.meta.url), "utf8").match(/^```ts$/gm)?.length ?? 0), 0);
+    const pages = [
+      "README.md",
+      ...readdirSync(new URL("../docs/", import.meta.url))
+        .filter((name) => name.endsWith(".md"))
+        .map((name) => `docs/${name}`),
+    ];
+    const blocks = pages.reduce(
+      (sum, page) =>
+        sum + (readFileSync(new URL(`../${page}`, import.meta.url), "utf8").match(/^```ts$/gm)?.length ?? 0),
+      0,
+    );
     expect(files.length).toBe(blocks);
     expect(blocks).toBeGreaterThanOrEqual(10);
   });

@@ -36,7 +36,12 @@ function exampleLines(): ExampleLine[] {
       code.forEach((line, i) => {
         const match = /^(.*?);\s*\/\/=>\s*(-?[\d.]+(?:e-?\d+)?(?:\.\.\.)?|"[^"]*"|true|false)(?:\s|$)/.exec(line);
         if (match === null || line.trimStart().startsWith("//")) return;
-        lines.push({ file: file.slice(srcDir.length + 1), setup: code.slice(0, i).join("\n"), expression: match[1]!.trim(), expected: match[2]! });
+        lines.push({
+          file: file.slice(srcDir.length + 1),
+          setup: code.slice(0, i).join("\n"),
+          expression: match[1]!.trim(),
+          expected: match[2]!,
+        });
       });
     }
   }

@@ -29,6 +29,8 @@ import {
   type Interaction,
   type Scorecard,
   type SlaPolicy,
+  type CsatResult,
+  type SummarizeResult,
   type SummarizeSpec,
 } from "../src/index.js";
 
@@ -43,8 +45,23 @@ const splitAt = <T>(values: readonly T[], cut: number): [T[], T[]] => {
 
 describe("NPS rule and accumulator", () => {
   it("groups 9-10 / 7-8 / 0-6 (UA-agency, Osipov, Quality-mgmt) and reads only integers 0-10", () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsGroup)).toEqual(["detractor", "detractor", "passive", "passive", "promoter", "promoter"]);
-    expect([0, 10, 9.5, -1, 11, "9", Number.NaN].map(isNpsScore)).toEqual([true, true, false, false, false, false, false]);
+    expect([0, 6, 7, 8, 9, 10].map(npsGroup)).toEqual([
+      "detractor",
+      "detractor",
+      "passive",
+      "passive",
+      "promoter",
+      "promoter",
+    ]);
+    expect([0, 10, 9.5, -1, 11, "9", Number.NaN].map(isNpsScore)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it("addCount gives Osipov's worked example: 70 promoters, 10 passives, 20 detractors → NPS 50", () => {
     const result = createNpsAccumulator().addCount(10, 70).addCount(8, 10).addCount(3, 20).result();
@@ -67,7 +84,10 @@ describe("NPS rule and accumulator", () => {
 const csatCases = [
   { options: {}, ratings: fc.integer({ min: 1, max: 5 }) },
   { options: { scale: "1-10", mode: "good-bad" } as const, ratings: fc.integer({ min: 1, max: 10 }) },
-  { options: { scale: "smiley-3" } as const, ratings: fc.constantFrom<number | string>("negative", "neutral", "positive", 1, 3, 5) },
+  {
+    options: { scale: "smiley-3" } as const,
+    ratings: fc.constantFrom<number | string>("negative", "neutral", "positive", 1, 3, 5),
+  },
   { options: { scale: { min: 0, max: 4 }, satisfiedFrom: 3 }, ratings: fc.integer({ min: 0, max: 4 }) },
 ];
 
@@ -82,26 +102,35 @@ describe("CSAT rule and accumulator", () => {
   it("one rating at a time, merged in two parts, restored from JSON or from counts: the same result as csat()", () => {
     for (const { options, ratings } of csatCases) {
       fc.assert(
-        fc.property(fc.array(ratings, { minLength: 1, maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (list, cut) => {
-          let expected;
-          try {
-            expected = csat(list as number[], options);
-          } catch (error) {
-            expect(error).toMatchObject({ code: "EMPTY_INPUT" }); // good-bad with neutral ratings only
-            return;
-          }
-          const [a, b] = splitAt(list, cut);
-          const first = createCsatAccumulator(options);
-          for (const rating of a) first.add(rating);
-          const second = createCsatAccumulator(options);
-          for (const rating of b) second.add(rating);
-          expect(first.merge(second).result()).toEqual(expected);
-          const restored = createCsatAccumulator(options, JSON.parse(JSON.stringify(first.toJSON())));
-          expect(restored.result()).toEqual(expected);
-          const counts = new Map<number | string, number>();
-          for (const rating of list) counts.set(rating, (counts.get(rating) ?? 0) + 1);
-          expect(csatFromCounts([...counts].map(([value, count]) => ({ value, count })), options)).toEqual(expected);
-        }),
+        fc.property(
+          fc.array(ratings, { minLength: 1, maxLength: 200 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (list, cut) => {
+            let expected: CsatResult;
+            try {
+              expected = csat(list as number[], options);
+            } catch (error) {
+              expect(error).toMatchObject({ code: "EMPTY_INPUT" }); // good-bad with neutral ratings only
+              return;
+            }
+            const [a, b] = splitAt(list, cut);
+            const first = createCsatAccumulator(options);
+            for (const rating of a) first.add(rating);
+            const second = createCsatAccumulator(options);
+            for (const rating of b) second.add(rating);
+            expect(first.merge(second).result()).toEqual(expected);
+            const restored = createCsatAccumulator(options, JSON.parse(JSON.stringify(first.toJSON())));
+            expect(restored.result()).toEqual(expected);
+            const counts = new Map<number | string, number>();
+            for (const rating of list) counts.set(rating, (counts.get(rating) ?? 0) + 1);
+            expect(
+              csatFromCounts(
+                [...counts].map(([value, count]) => ({ value, count })),
+                options,
+              ),
+            ).toEqual(expected);
+          },
+        ),
         { numRuns: 60 },
       );
     }
@@ -112,11 +141,15 @@ describe("CSAT rule and accumulator", () => {
   });
   it("bad ratings, counts and states are coded errors", () => {
     expect(() => createCsatAccumulator().add(6)).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
-    expect(() => createCsatAccumulator({ scale: "smiley-3" }).add("happy")).toThrow(expect.objectContaining({ code: "INVALID_LABEL" }));
+    expect(() => createCsatAccumulator({ scale: "smiley-3" }).add("happy")).toThrow(
+      expect.objectContaining({ code: "INVALID_LABEL" }),
+    );
     expect(() => createCsatAccumulator().addCount(5, -2)).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
     const tenPoint = createCsatAccumulator({ scale: "1-10" }).add(9).toJSON();
     expect(() => createCsatAccumulator({}, tenPoint)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
-    expect(() => createCsatAccumulator().merge({ kind: "nps" } as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => createCsatAccumulator().merge({ kind: "nps" } as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(() => csatFromCounts("5,4" as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => csatFromCounts([null as never])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => createCsatAccumulator().result()).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
@@ -129,24 +162,39 @@ describe("CES accumulator", () => {
     for (const option of options) {
       const max = option.scale === "1-5" ? 5 : 7;
       fc.assert(
-        fc.property(fc.array(fc.integer({ min: 1, max }), { minLength: 1, maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (list, cut) => {
-          const expected = ces(list, option);
-          const [a, b] = splitAt(list, cut);
-          const first = createCesAccumulator(option);
-          for (const rating of a) first.add(rating);
-          const second = createCesAccumulator(option);
-          for (const rating of b) second.add(rating);
-          expect(first.merge(second.toJSON()).result()).toEqual(expected);
-          const counts = new Map<number, number>();
-          for (const rating of list) counts.set(rating, (counts.get(rating) ?? 0) + 1);
-          expect(cesFromCounts([...counts].map(([value, count]) => ({ value, count })), option)).toEqual(expected);
-        }),
+        fc.property(
+          fc.array(fc.integer({ min: 1, max }), { minLength: 1, maxLength: 200 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (list, cut) => {
+            const expected = ces(list, option);
+            const [a, b] = splitAt(list, cut);
+            const first = createCesAccumulator(option);
+            for (const rating of a) first.add(rating);
+            const second = createCesAccumulator(option);
+            for (const rating of b) second.add(rating);
+            expect(first.merge(second.toJSON()).result()).toEqual(expected);
+            const counts = new Map<number, number>();
+            for (const rating of list) counts.set(rating, (counts.get(rating) ?? 0) + 1);
+            expect(
+              cesFromCounts(
+                [...counts].map(([value, count]) => ({ value, count })),
+                option,
+              ),
+            ).toEqual(expected);
+          },
+        ),
         { numRuns: 60 },
       );
     }
   });
   it("a hand calculation: 7 × 30, 5 × 40, 2 × 30 → easy (5-7) 70 of 100 = 70 %", () => {
-    expect(cesFromCounts([{ value: 7, count: 30 }, { value: 5, count: 40 }, { value: 2, count: 30 }]).easyPercent).toBe(70);
+    expect(
+      cesFromCounts([
+        { value: 7, count: 30 },
+        { value: 5, count: 40 },
+        { value: 2, count: 30 },
+      ]).easyPercent,
+    ).toBe(70);
     expect(() => createCesAccumulator().add(8)).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
   });
 });
@@ -159,7 +207,13 @@ const scorecard: Scorecard = {
   ],
 };
 const reviews = fc.array(
-  fc.record({ ratings: fc.record({ greeting: fc.boolean(), solution: fc.option(fc.integer({ min: 1, max: 5 })), gdpr: fc.option(fc.boolean()) }) }),
+  fc.record({
+    ratings: fc.record({
+      greeting: fc.boolean(),
+      solution: fc.option(fc.integer({ min: 1, max: 5 })),
+      gdpr: fc.option(fc.boolean()),
+    }),
+  }),
   { minLength: 1, maxLength: 80 },
 );
 
@@ -181,7 +235,8 @@ describe("IQS accumulator", () => {
         // The sample standard deviation written out: sqrt(Σ (x - mean)² / (n - 1)), in percent.
         const scores = batch.perReview.map((review) => review.score).filter((score): score is number => score !== null);
         const mean = scores.reduce((sum, x) => sum + x, 0) / scores.length;
-        const sd = scores.length > 1 ? Math.sqrt(scores.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (scores.length - 1)) : 0;
+        const sd =
+          scores.length > 1 ? Math.sqrt(scores.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (scores.length - 1)) : 0;
         expect(result.standardDeviation).toBeCloseTo(sd, 9);
       }),
       { numRuns: 100 },
@@ -193,12 +248,23 @@ describe("IQS accumulator", () => {
     accumulator.add({ ratings: { solution: 3 } });
     expect(accumulator.result().iqs).toBe(75);
     expect(accumulator.result().standardDeviation).toBeCloseTo(Math.sqrt(1250), 12);
-    expect(() => accumulator.merge({ kind: "iqs", n: -1, sum: 0, m2: 0, unscored: 0, criticalFails: 0 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
+    expect(() => accumulator.merge({ kind: "iqs", n: -1, sum: 0, m2: 0, unscored: 0, criticalFails: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
     expect(() => createIqsAccumulator(scorecard).result()).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });
 });
 
-const calendar = businessCalendar({ timeZone: "Europe/Berlin", week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } });
+const calendar = businessCalendar({
+  timeZone: "Europe/Berlin",
+  week: {
+    mon: [["09:00", "17:00"]],
+    tue: [["09:00", "17:00"]],
+    wed: [["09:00", "17:00"]],
+    thu: [["09:00", "17:00"]],
+    fri: [["09:00", "17:00"]],
+  },
+});
 const start = Date.UTC(2025, 2, 1);
 const ticket = fc
   .record({
@@ -225,12 +291,26 @@ describe("service-time accumulator", () => {
         for (const metric of ["first-response", "resolution"] as const) {
           const accumulator = createServiceTimeAccumulator({ metric, calendar });
           for (const item of list) accumulator.add(item);
-          const times = list.map((item) => (metric === "first-response" ? firstResponseTime(item, { calendar }) : resolutionTime(item, { calendar }))).filter((time) => time !== null);
+          const times = list
+            .map((item) =>
+              metric === "first-response" ? firstResponseTime(item, { calendar }) : resolutionTime(item, { calendar }),
+            )
+            .filter((time) => time !== null);
           expect(accumulator.open).toBe(list.length - times.length);
           if (times.length === 0) continue;
           const result = accumulator.result({ percentiles: [90] });
-          expect(result.calendar).toEqual(durationStats(times.map((time) => time.calendarMinutes), { percentiles: [90] }));
-          expect(result.business).toEqual(durationStats(times.map((time) => time.businessMinutes!), { percentiles: [90] }));
+          expect(result.calendar).toEqual(
+            durationStats(
+              times.map((time) => time.calendarMinutes),
+              { percentiles: [90] },
+            ),
+          );
+          expect(result.business).toEqual(
+            durationStats(
+              times.map((time) => time.businessMinutes!),
+              { percentiles: [90] },
+            ),
+          );
         }
       }),
       { numRuns: 50 },
@@ -245,8 +325,12 @@ describe("service-time accumulator", () => {
     const merged = createServiceTimeAccumulator(clock, accumulator.toJSON()).merge(createServiceTimeAccumulator(clock));
     expect(merged.result().calendar.median).toBe(45);
     expect(merged.open).toBe(1);
-    expect(() => accumulator.merge({ kind: "service-times", calendar: [1], business: [1], open: 0 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
-    expect(() => serviceClock({ metric: "reply" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => accumulator.merge({ kind: "service-times", calendar: [1], business: [1], open: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
+    expect(() => serviceClock({ metric: "reply" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
   });
 });
 
@@ -266,13 +350,18 @@ describe("SLA rule and accumulator", () => {
         const batch = sla(list, policy, { calendar, asOf });
         const [a, b] = splitAt(list, cut);
         const first = createSlaAccumulator(policy, { calendar, asOf });
-        a.forEach((item, i) => first.add(item, i));
+        for (const [i, item] of a.entries()) first.add(item, i);
         const second = createSlaAccumulator(policy, { calendar, asOf });
-        b.forEach((item, i) => second.add(item, a.length + i));
+        for (const [i, item] of b.entries()) second.add(item, a.length + i);
         const result = first.merge(second).result();
         expect(result.byTarget).toEqual(batch.byTarget);
         expect(result.breaches).toEqual(batch.breaches);
-        expect({ percent: result.percent, met: result.met, breached: result.breached, pending: result.pending }).toEqual({ percent: batch.percent, met: batch.met, breached: batch.breached, pending: batch.pending });
+        expect({
+          percent: result.percent,
+          met: result.met,
+          breached: result.breached,
+          pending: result.pending,
+        }).toEqual({ percent: batch.percent, met: batch.met, breached: batch.breached, pending: batch.pending });
       }),
       { numRuns: 60 },
     );
@@ -283,15 +372,35 @@ describe("SLA rule and accumulator", () => {
     accumulator.add({ createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:40:00Z" });
     accumulator.add({ createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T11:00:00Z" });
     expect(accumulator.result()).toMatchObject({ met: 1, breached: 1, percent: 50, breaches: [] });
-    expect(slaTally({ met: 3, breached: 1, pending: 2 })).toEqual({ met: 3, breached: 1, pending: 2, total: 6, percent: 75 });
-    expect(() => slaTally({ met: -1, breached: 0, pending: 0 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => rule.measure({ createdAt: "2025-03-10T09:00:00Z" })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", field: "asOf" }));
-    expect(() => accumulator.merge({ kind: "sla", targets: [], breaches: [], usedAsOf: false })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(slaTally({ met: 3, breached: 1, pending: 2 })).toEqual({
+      met: 3,
+      breached: 1,
+      pending: 2,
+      total: 6,
+      percent: 75,
+    });
+    expect(() => slaTally({ met: -1, breached: 0, pending: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => rule.measure({ createdAt: "2025-03-10T09:00:00Z" })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", field: "asOf" }),
+    );
+    expect(() => accumulator.merge({ kind: "sla", targets: [], breaches: [], usedAsOf: false })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
   });
 });
 
 describe("report builders merge as one pass", () => {
-  const survey = fc.array(fc.record({ score: fc.integer({ min: 0, max: 10 }), rating: fc.integer({ min: 1, max: 5 }), channel: fc.constantFrom("chat", "email", " "), respondedAt: fc.integer({ min: 0, max: 86_400_000 * 90 }).map((ms) => new Date(start + ms).toISOString()) }), { minLength: 1, maxLength: 120 });
+  const survey = fc.array(
+    fc.record({
+      score: fc.integer({ min: 0, max: 10 }),
+      rating: fc.integer({ min: 1, max: 5 }),
+      channel: fc.constantFrom("chat", "email", " "),
+      respondedAt: fc.integer({ min: 0, max: 86_400_000 * 90 }).map((ms) => new Date(start + ms).toISOString()),
+    }),
+    { minLength: 1, maxLength: 120 },
+  );
   const specs: SummarizeSpec[] = [
     { metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" },
     { metric: "csat", by: ["channel"], every: "week" },
@@ -303,10 +412,12 @@ describe("report builders merge as one pass", () => {
         for (const spec of specs) {
           const [a, b] = splitAt(list, cut);
           const first = createSummary(spec);
-          a.forEach((record) => first.add(record));
+          for (const record of a) first.add(record);
           const second = createSummary(spec);
-          b.forEach((record) => second.add(record));
-          const merged = createSummary(spec).merge(JSON.parse(JSON.stringify(first.state()))).merge(second);
+          for (const record of b) second.add(record);
+          const merged = createSummary(spec)
+            .merge(JSON.parse(JSON.stringify(first.state())))
+            .merge(second);
           expect(merged.result()).toEqual(summarize(list, spec));
         }
       }),
@@ -316,13 +427,16 @@ describe("report builders merge as one pass", () => {
   it("ticket reports too (first response, SLA), merged in two parts", () => {
     fc.assert(
       fc.property(tickets, fc.double({ min: 0, max: 1, noNaN: true }), (list, cut) => {
-        for (const spec of [{ metric: "first-response", by: ["priority"], every: "week", calendar }, { metric: "sla", by: ["priority"], policy, calendar, asOf }] as SummarizeSpec[]) {
+        for (const spec of [
+          { metric: "first-response", by: ["priority"], every: "week", calendar },
+          { metric: "sla", by: ["priority"], policy, calendar, asOf },
+        ] as SummarizeSpec[]) {
           const [a, b] = splitAt(list, cut);
           const first = createSummary(spec);
-          a.forEach((record) => first.add(record));
+          for (const record of a) first.add(record);
           const second = createSummary(spec);
-          b.forEach((record) => second.add(record));
-          let expected;
+          for (const record of b) second.add(record);
+          let expected: SummarizeResult;
           try {
             expected = summarize(list, spec);
           } catch (error) {
@@ -351,7 +465,9 @@ describe("report builders merge as one pass", () => {
     expect(counted.rows).toEqual(summarize(records, { metric: "nps", by: ["channel"] }).rows);
     expect(counted.input).toEqual({ read: 7, used: 4, rejected: 3 });
     const builder = createSummary({ metric: "nps", by: ["channel"] });
-    expect(() => builder.addCounted([], null, { kind: "nps", promoters: 1, passives: 0, detractors: 0 }, 1)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => builder.addCounted([], null, { kind: "nps", promoters: 1, passives: 0, detractors: 0 }, 1)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(() => builder.addUnusable(-1)).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
   });
 });

@@ -18,7 +18,9 @@ const packageJson = JSON.parse(read("package.json")) as {
   homepage?: unknown;
   bugs?: unknown;
 };
-const subpaths = Object.keys(packageJson.exports).filter((key) => key !== "." && key !== "./package.json").map((key) => key.slice(2));
+const subpaths = Object.keys(packageJson.exports)
+  .filter((key) => key !== "." && key !== "./package.json")
+  .map((key) => key.slice(2));
 
 describe("the package", () => {
   it("builds the library and the command on a git install (prepare) and maps every subpath for moduleResolution node (typesVersions)", () => {
@@ -39,30 +41,46 @@ describe("the package", () => {
     expect(install).toMatch(/git clone .*\n(.*\n)*npm ci/);
   });
   it("depends at run time on what src/ imports, and on nothing else (issue #17)", () => {
-    const sources = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+    const sources = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter(
+      (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
+    );
     const imported = new Set(
       sources.flatMap((file) =>
         [...read(`src/${file}`).matchAll(/(?:^(?:import|export)\s[^;]*?\sfrom\s+|\bimport\()"([^."][^"]*)"/gms)]
           .map((match) => match[1]!)
           .filter((name) => !name.startsWith("node:"))
-          .map((name) => name.split("/").slice(0, name.startsWith("@") ? 2 : 1).join("/")),
+          .map((name) =>
+            name
+              .split("/")
+              .slice(0, name.startsWith("@") ? 2 : 1)
+              .join("/"),
+          ),
       ),
     );
     // yaml (claims files) is a development dependency that the command's build bundles into dist/cli.js.
     const bundled = ["yaml"];
     expect(Object.keys(packageJson.dependencies).filter((name) => !imported.has(name))).toEqual([]);
-    expect([...imported].filter((name) => !(name in packageJson.dependencies) && !(name in packageJson.peerDependencies) && !bundled.includes(name))).toEqual([]);
+    expect(
+      [...imported].filter(
+        (name) =>
+          !(name in packageJson.dependencies) && !(name in packageJson.peerDependencies) && !bundled.includes(name),
+      ),
+    ).toEqual([]);
     for (const name of bundled) expect(packageJson.devDependencies).toHaveProperty(name);
   });
 });
 
 describe("the imports of src/ (issue #17)", () => {
   // Each file's relative imports and re-exports, as paths under src/ ("cli/format/csv.ts").
-  const files = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+  const files = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter(
+    (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
+  );
   const imports = new Map(
     files.map((file) => [
       file,
-      [...read(`src/${file}`).matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map((match) => normalize(join(dirname(file), match[1]!.replace(/\.js$/, ".ts")))),
+      [...read(`src/${file}`).matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map((match) =>
+        normalize(join(dirname(file), match[1]!.replace(/\.js$/, ".ts"))),
+      ),
     ]),
   );
   it("run in no circle", () => {
@@ -85,7 +103,11 @@ describe("the imports of src/ (issue #17)", () => {
   it("never run back up: errors/ imports only errors/, internal/ only errors/, internal/ and types.ts", () => {
     const upward = [...imports].flatMap(([file, targets]) =>
       targets
-        .filter((target) => (file.startsWith("errors/") && !target.startsWith("errors/")) || (file.startsWith("internal/") && !/^(errors|internal)\//.test(target) && target !== "types.ts"))
+        .filter(
+          (target) =>
+            (file.startsWith("errors/") && !target.startsWith("errors/")) ||
+            (file.startsWith("internal/") && !/^(errors|internal)\//.test(target) && target !== "types.ts"),
+        )
         .map((target) => `${file} -> ${target}`),
     );
     expect(upward).toEqual([]);
@@ -93,7 +115,12 @@ describe("the imports of src/ (issue #17)", () => {
 });
 
 describe("the docs", () => {
-  const pages = ["README.md", ...readdirSync(new URL("docs/", root)).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+  const pages = [
+    "README.md",
+    ...readdirSync(new URL("docs/", root))
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => `docs/${name}`),
+  ];
   it("point at nothing a user of the package does not have (no ../shared)", () => {
     for (const page of pages) expect(read(page), page).not.toContain("../shared");
     expect(read("docs/sources.md")).toContain("Osipov");
@@ -106,7 +133,11 @@ describe("the docs", () => {
     }
   });
   it("build the API site from one entry per subpath, functions first, with the methodology pages", () => {
-    const typedoc = JSON.parse(read("typedoc.json")) as { entryPoints: string[]; groupOrder: string[]; projectDocuments: string[] };
+    const typedoc = JSON.parse(read("typedoc.json")) as {
+      entryPoints: string[];
+      groupOrder: string[];
+      projectDocuments: string[];
+    };
     expect([...typedoc.entryPoints].sort()).toEqual(subpaths.map((name) => `src/${name}/index.ts`).sort());
     expect(typedoc.groupOrder[0]).toBe("Functions");
     expect(typedoc.projectDocuments).toEqual(["docs/*.md"]);
@@ -119,7 +150,9 @@ describe("bench/README.md", () => {
     const lastRun = readme.slice(readme.indexOf("## The last run"), readme.indexOf("## nps over"));
     const labels = readdirSync(new URL("bench/", root))
       .filter((name) => name.endsWith(".bench.ts"))
-      .flatMap((name) => [...read(`bench/${name}`).matchAll(/ratioRow\(\s*"([^"]+)"/g)].map((match) => match[1]!.trim()));
+      .flatMap((name) =>
+        [...read(`bench/${name}`).matchAll(/ratioRow\(\s*"([^"]+)"/g)].map((match) => match[1]!.trim()),
+      );
     expect(labels.length).toBeGreaterThanOrEqual(8);
     for (const label of labels) expect(lastRun, label).toContain(label);
     expect(lastRun).toMatch(/ms \([\d.]+-[\d.]+\) vs/);
@@ -128,7 +161,10 @@ describe("bench/README.md", () => {
 
 describe("npm run demo", () => {
   it("reads as a report: cohort headers and the incomplete period, tickets apart from measurements, local times", () => {
-    const output = execFileSync(new URL("node_modules/.bin/tsx", root).pathname, ["examples/demo.ts"], { cwd: root.pathname, encoding: "utf8" });
+    const output = execFileSync(new URL("node_modules/.bin/tsx", root).pathname, ["examples/demo.ts"], {
+      cwd: root.pathname,
+      encoding: "utf8",
+    });
     expect(output).toContain("customers still ordering, by quarters since their first order");
     expect(output).toMatch(/cohort\s+customers\s+\+0/);
     expect(output).toMatch(/\* \d{4}-Q\d has only just begun/);

@@ -52,17 +52,23 @@ describe("NPS invariants", () => {
   });
   it("every interval contains its centre and widens as confidence rises", () => {
     fc.assert(
-      fc.property(npsScores, confidence, confidence, fc.constantFrom("adjusted-wald" as const, "wald" as const), (scores, c1, c2, method) => {
-        const [lower, higher] = c1 <= c2 ? [c1, c2] : [c2, c1];
-        const narrow = npsConfidenceInterval(nps(scores), { confidence: lower, method });
-        const wide = npsConfidenceInterval(nps(scores), { confidence: higher, method });
-        expect(narrow.low).toBeLessThanOrEqual(narrow.center);
-        expect(narrow.high).toBeGreaterThanOrEqual(narrow.center);
-        // Up to rounding: confidences one ulp apart can give margins one rounding step apart either way.
-        expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError * (1 - 1e-12));
-        expect(wide.low).toBeLessThanOrEqual(narrow.low + 1e-9);
-        expect(wide.high).toBeGreaterThanOrEqual(narrow.high - 1e-9);
-      }),
+      fc.property(
+        npsScores,
+        confidence,
+        confidence,
+        fc.constantFrom("adjusted-wald" as const, "wald" as const),
+        (scores, c1, c2, method) => {
+          const [lower, higher] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          const narrow = npsConfidenceInterval(nps(scores), { confidence: lower, method });
+          const wide = npsConfidenceInterval(nps(scores), { confidence: higher, method });
+          expect(narrow.low).toBeLessThanOrEqual(narrow.center);
+          expect(narrow.high).toBeGreaterThanOrEqual(narrow.center);
+          // Up to rounding: confidences one ulp apart can give margins one rounding step apart either way.
+          expect(wide.marginOfError).toBeGreaterThanOrEqual(narrow.marginOfError * (1 - 1e-12));
+          expect(wide.low).toBeLessThanOrEqual(narrow.low + 1e-9);
+          expect(wide.high).toBeGreaterThanOrEqual(narrow.high - 1e-9);
+        },
+      ),
     );
   });
   it("the comparison's p-value is in [0, 1] and symmetric in a and b", () => {
@@ -79,8 +85,16 @@ describe("NPS invariants", () => {
 });
 
 describe("proportion interval invariants", () => {
-  const methods = fc.constantFrom("wilson" as const, "agresti-coull" as const, "wald" as const, "clopper-pearson" as const, "jeffreys" as const);
-  const counts = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  const methods = fc.constantFrom(
+    "wilson" as const,
+    "agresti-coull" as const,
+    "wald" as const,
+    "clopper-pearson" as const,
+    "jeffreys" as const,
+  );
+  const counts = fc
+    .integer({ min: 1, max: 2000 })
+    .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
   it("bounds are in [0, 1], contain the centre and widen as confidence rises", () => {
     fc.assert(
       fc.property(counts, methods, confidence, confidence, ([x, n], method, c1, c2) => {
@@ -174,26 +188,38 @@ describe("IQS invariants", () => {
 describe("retention invariants", () => {
   it("retention + conventional churn = 100 whenever the counts are consistent", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (start, added, share) => {
-        const lost = Math.floor(share * start);
-        const result = customerRetention({ start, new: added, lost });
-        expect(result.retentionPercent + result.churnPercent).toBeCloseTo(100, 9);
-        expect(result.osipovPrintedChurnPercent).toBeCloseTo(-result.churnPercent, 9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (start, added, share) => {
+          const lost = Math.floor(share * start);
+          const result = customerRetention({ start, new: added, lost });
+          expect(result.retentionPercent + result.churnPercent).toBeCloseTo(100, 9);
+          expect(result.osipovPrintedChurnPercent).toBeCloseTo(-result.churnPercent, 9);
+        },
+      ),
     );
   });
   it("cohort counts never exceed the cohort size", () => {
     const activity = fc.array(
-      fc.record({ customerId: fc.constantFrom("a", "b", "c", "d", "e"), date: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 11, 31) }) }),
+      fc.record({
+        customerId: fc.constantFrom("a", "b", "c", "d", "e"),
+        date: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 11, 31) }),
+      }),
       { minLength: 1, maxLength: 60 },
     );
     fc.assert(
-      fc.property(activity, fc.constantFrom("week" as const, "month" as const, "quarter" as const), (records, period) => {
-        for (const row of cohortRetention(records, { period }).cohorts) {
-          expect(row.retained[0]).toBe(row.size);
-          for (const count of row.retained) expect(count).toBeLessThanOrEqual(row.size);
-        }
-      }),
+      fc.property(
+        activity,
+        fc.constantFrom("week" as const, "month" as const, "quarter" as const),
+        (records, period) => {
+          for (const row of cohortRetention(records, { period }).cohorts) {
+            expect(row.retained[0]).toBe(row.size);
+            for (const count of row.retained) expect(count).toBeLessThanOrEqual(row.size);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -202,11 +228,22 @@ describe("retention invariants", () => {
 describe("business time invariants", () => {
   const calendar = businessCalendar({
     timeZone: "Europe/Berlin",
-    week: { mon: [["09:00", "12:00"], ["13:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["22:00", "06:00"]], fri: [["09:00", "17:00"]], sat: [["10:00", "14:00"]] },
+    week: {
+      mon: [
+        ["09:00", "12:00"],
+        ["13:00", "17:00"],
+      ],
+      tue: [["09:00", "17:00"]],
+      wed: [["22:00", "06:00"]],
+      fri: [["09:00", "17:00"]],
+      sat: [["10:00", "14:00"]],
+    },
     holidays: ["2025-12-25", { date: "2025-12-24", open: [["09:00", "12:00"]] }],
   });
   // instants over 2025, which holds both DST changes, to the second
-  const instant = fc.integer({ min: Date.UTC(2025, 0, 1) / 1000, max: Date.UTC(2026, 0, 1) / 1000 }).map((s) => s * 1000);
+  const instant = fc
+    .integer({ min: Date.UTC(2025, 0, 1) / 1000, max: Date.UTC(2026, 0, 1) / 1000 })
+    .map((s) => s * 1000);
   it("business minutes never exceed calendar minutes and are additive", () => {
     fc.assert(
       fc.property(instant, instant, instant, (x, y, z) => {

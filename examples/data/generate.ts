@@ -32,7 +32,12 @@ function draw(next: () => number, min: number, weights: readonly number[]): numb
   return min + weights.length - 1;
 }
 
-function rows(seed: number, count: number, min: number, weightsByChannel: Record<(typeof CHANNELS)[number], readonly number[]>): string {
+function rows(
+  seed: number,
+  count: number,
+  min: number,
+  weightsByChannel: Record<(typeof CHANNELS)[number], readonly number[]>,
+): string {
   const next = random(seed);
   const start = Date.UTC(2025, 0, 1);
   const lines = ["id,score,channel,agentId,respondedAt"];
@@ -85,7 +90,10 @@ function qaReviews(seed: number, count: number): string {
       const lenient = reviewer === "qa3" ? 0.1 : 0;
       const greeting = next() < skill + 0.3 ? "yes" : "no";
       const solution = Math.min(5, Math.max(1, Math.round(1 + 4 * (skill + lenient) + (next() - 0.5) * 2)));
-      const tone = next() < 0.15 ? "n/a" : String(Math.min(3, Math.max(1, Math.round(1 + 2 * (skill + lenient) + (next() - 0.5)))));
+      const tone =
+        next() < 0.15
+          ? "n/a"
+          : String(Math.min(3, Math.max(1, Math.round(1 + 2 * (skill + lenient) + (next() - 0.5)))));
       const gdpr = next() < 0.04 ? "fail" : "pass";
       id++;
       lines.push(`r${id},${interaction},${agent},${reviewer},${greeting},${solution},${tone},${gdpr}`);
@@ -105,7 +113,15 @@ function subscriptions(seed: number, count: number): string {
     const startMrr = isNew ? 0 : plan;
     const churned = !isNew && next() < 0.22;
     const move = next();
-    const endMrr = churned ? 0 : isNew ? plan : move < 0.15 ? plans[Math.min(3, plans.indexOf(plan) + 1)]! : move < 0.22 ? plans[Math.max(0, plans.indexOf(plan) - 1)]! : plan;
+    const endMrr = churned
+      ? 0
+      : isNew
+        ? plan
+        : move < 0.15
+          ? plans[Math.min(3, plans.indexOf(plan) + 1)]!
+          : move < 0.22
+            ? plans[Math.max(0, plans.indexOf(plan) - 1)]!
+            : plan;
     lines.push(`s${i + 1},${startMrr},${endMrr}`);
   }
   return `${lines.join("\n")}\n`;
@@ -177,4 +193,6 @@ writeFileSync(here("qa-reviews.csv"), qaReviews(4, 300));
 writeFileSync(here("tickets.json"), tickets(7, 400));
 writeFileSync(here("subscriptions.csv"), subscriptions(5, 400));
 writeFileSync(here("orders.csv"), orders(6, 250));
-console.log("wrote examples/data/{nps,csat,ces}-responses.csv, qa-reviews.csv, tickets.json, subscriptions.csv and orders.csv");
+console.log(
+  "wrote examples/data/{nps,csat,ces}-responses.csv, qa-reviews.csv, tickets.json, subscriptions.csv and orders.csv",
+);

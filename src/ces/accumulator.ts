@@ -24,7 +24,10 @@ export type CesAccumulator = RatingAccumulator<CesRule, CesResult, CesAccumulato
  * week1.merge(createCesAccumulator().addCount(3, 1)).result().easyPercent; //=> 25 (1 easy of 4: easy is 5-7)
  * ```
  */
-export function createCesAccumulator(options?: CesOptions<unknown> | CesRule, state?: CesAccumulatorState): CesAccumulator {
+export function createCesAccumulator(
+  options?: CesOptions<unknown> | CesRule,
+  state?: CesAccumulatorState,
+): CesAccumulator {
   const fn = "createCesAccumulator";
   return ratingAccumulator(fn, "ces", asCesRule(fn, options), cesFromTally, state);
 }

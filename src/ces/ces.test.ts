@@ -33,8 +33,12 @@ describe("ces", () => {
     expect(() => ces([2.5])).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
     expect(() => ces([])).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
     expect(() => ces([5], { scale: "1-10" as "1-7" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
-    expect(() => ces([5], { easyEnd: "middle" as "high" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => ces([5], { easyEnd: "middle" as "high" })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
     expect(() => ces([5], { easyFrom: 8 })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
-    expect(() => cesConfidenceInterval(ces([5]))).toThrow(expect.objectContaining({ code: "TOO_FEW_VALUES", fn: "cesConfidenceInterval" }));
+    expect(() => cesConfidenceInterval(ces([5]))).toThrow(
+      expect.objectContaining({ code: "TOO_FEW_VALUES", fn: "cesConfidenceInterval" }),
+    );
   });
 });

@@ -62,7 +62,9 @@ export function cesRule(options: CesOptions<unknown> = {}, fn = "cesRule"): CesR
 
 /** A rule given as such, or compiled from options. */
 export function asCesRule(fn: string, given: CesRule | CesOptions<unknown> | undefined): CesRule {
-  return (given as { kind?: unknown } | undefined)?.kind === "ces-rule" ? (given as CesRule) : cesRule(given as CesOptions<unknown>, fn);
+  return (given as { kind?: unknown } | undefined)?.kind === "ces-rule"
+    ? (given as CesRule)
+    : cesRule(given as CesOptions<unknown>, fn);
 }
 
 /**
@@ -73,7 +75,8 @@ export function cesFromTally(fn: string, rule: CesRule, counts: Float64Array): C
   const { max } = rule.scale;
   const summary = summarizeRatings(counts, 1);
   if (summary.total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no ratings");
-  const easy = rule.easyEnd === "high" ? countBetween(counts, 1, rule.easyFrom, max) : countBetween(counts, 1, 1, rule.easyFrom);
+  const easy =
+    rule.easyEnd === "high" ? countBetween(counts, 1, rule.easyFrom, max) : countBetween(counts, 1, 1, rule.easyFrom);
   return {
     mean: summary.mean,
     easyPercent: (100 * easy) / summary.total,

@@ -78,7 +78,8 @@ export function periodOfLabel(label: string): { unit: PeriodUnit; index: number 
   match = /^(\d{4})-Q([1-4])$/.exec(label);
   if (match) return { unit: "quarter", index: Number(match[1]) * 4 + Number(match[2]) - 1 };
   match = /^(\d{4})-(\d{2})$/.exec(label);
-  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { unit: "month", index: Number(match[1]) * 12 + Number(match[2]) - 1 };
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12)
+    return { unit: "month", index: Number(match[1]) * 12 + Number(match[2]) - 1 };
   match = /^(\d{4})-W(\d{2})$/.exec(label);
   if (match) {
     // ISO week 1 holds 4 January; weeks count from the Monday 1970-01-05 (index 0) as in periods.ts.
@@ -87,15 +88,24 @@ export function periodOfLabel(label: string): { unit: PeriodUnit; index: number 
     return { unit: "week", index: Math.floor((monday + 7 * (Number(match[2]) - 1) - 4) / 7) };
   }
   match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
-  if (match) return { unit: "day", index: Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000 };
+  if (match)
+    return { unit: "day", index: Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000 };
   return null;
 }
 
-const dateField = (metric: ReportMetric): string => (metric === "nps" || metric === "csat" || metric === "ces" ? "respondedAt" : metric === "iqs" ? "reviewedAt" : "createdAt");
-
+const dateField = (metric: ReportMetric): string =>
+  metric === "nps" || metric === "csat" || metric === "ces"
+    ? "respondedAt"
+    : metric === "iqs"
+      ? "reviewedAt"
+      : "createdAt";
 
 /** The records of the claim's segment and, when it names one, its period cut in `zone`; and how many had no readable date. */
-export function selectRecords(records: readonly unknown[], query: ClaimQuery, zone: string): { records: unknown[]; undated: number } {
+export function selectRecords(
+  records: readonly unknown[],
+  query: ClaimQuery,
+  zone: string,
+): { records: unknown[]; undated: number } {
   const filter = Object.entries(query.filter ?? {});
   const period = query.period === undefined ? null : periodOfLabel(query.period);
   const bounds = period === null ? null : periodBounds(zone, period.unit, period.index);
@@ -117,7 +127,8 @@ export function selectRecords(records: readonly unknown[], query: ClaimQuery, zo
   return { records: out, undated };
 }
 
-const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const isBlank = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** The figure under every combination of conventions; the first is the library's default. */
 export function candidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
@@ -126,7 +137,8 @@ export function candidates(records: readonly unknown[], query: ClaimQuery): Cand
   for (const cut of cuts) {
     const selected = selectRecords(records, query, cut === "utc" ? "UTC" : query.timeZone).records;
     for (const candidate of metricCandidates(selected, query)) {
-      const conventions = query.period === undefined ? candidate.conventions : { "period-cut": cut, ...candidate.conventions };
+      const conventions =
+        query.period === undefined ? candidate.conventions : { "period-cut": cut, ...candidate.conventions };
       out.push({ ...candidate, conventions, isDefault: candidate.isDefault && cut === "report-zone" });
     }
   }
@@ -164,7 +176,10 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
   }
   const { promoters, passives, detractors } = answered.toJSON();
   const out: Candidate[] = [];
-  for (const [blankRule, extra] of [["excluded", 0], ["counted", blanks]] as const) {
+  for (const [blankRule, extra] of [
+    ["excluded", 0],
+    ["counted", blanks],
+  ] as const) {
     if (blankRule === "counted" && blanks === 0) continue;
     const n = promoters + passives + detractors + extra;
     if (n === 0) continue;
@@ -172,15 +187,30 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
     const result = npsFromCounts({ promoters, passives: passives + extra, detractors });
     const interval = npsConfidenceInterval(result);
     for (const inputs of ["exact", "rounded-shares"] as const) {
-      const value = inputs === "exact" ? result.score : roundTo(result.promoterPercent, 1, "half-up") - roundTo(result.detractorPercent, 1, "half-up");
-      out.push({ conventions: { "nps-blanks": blankRule, "nps-inputs": inputs }, value, n, low: interval.low, high: interval.high, unit: "points", isDefault: blankRule === "excluded" && inputs === "exact", unreadable });
+      const value =
+        inputs === "exact"
+          ? result.score
+          : roundTo(result.promoterPercent, 1, "half-up") - roundTo(result.detractorPercent, 1, "half-up");
+      out.push({
+        conventions: { "nps-blanks": blankRule, "nps-inputs": inputs },
+        value,
+        n,
+        low: interval.low,
+        high: interval.high,
+        unit: "points",
+        isDefault: blankRule === "excluded" && inputs === "exact",
+        unreadable,
+      });
     }
   }
   return out;
 }
 
 /** The ratings of the records as the rule reads them, counted by value; blanks left out, unreadable ones counted. */
-function ratingCounts(records: readonly unknown[], accepts: (rating: unknown) => boolean): { counts: RatingCount<number | string>[]; unreadable: number } {
+function ratingCounts(
+  records: readonly unknown[],
+  accepts: (rating: unknown) => boolean,
+): { counts: RatingCount<number | string>[]; unreadable: number } {
   const byValue = new Map<number | string, number>();
   let unreadable = 0;
   for (const record of records) {
@@ -201,7 +231,8 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
     if (defaults === null) return [];
     const { counts, unreadable } = ratingCounts(records, defaults.accepts);
     if (counts.length === 0) return [];
-    const thresholds = defaults.scale.name === "smiley-3" ? [defaults.satisfiedFrom] : range(defaults.scale.min + 1, defaults.scale.max);
+    const thresholds =
+      defaults.scale.name === "smiley-3" ? [defaults.satisfiedFrom] : range(defaults.scale.min + 1, defaults.scale.max);
     const out: Candidate[] = [];
     for (const mode of ["top-box", "good-bad"] as const) {
       for (const from of thresholds) {
@@ -214,7 +245,10 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
         }
         const interval = result.total >= 2 ? csatConfidenceInterval(result).percent : null;
         out.push({
-          conventions: { csat: mode === "top-box" ? "top-box-over-all" : "good-over-rated", "csat-satisfied-from": String(from) },
+          conventions: {
+            csat: mode === "top-box" ? "top-box-over-all" : "good-over-rated",
+            "csat-satisfied-from": String(from),
+          },
           value: result.percent,
           n: result.denominator,
           low: interval?.low ?? null,
@@ -227,7 +261,15 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
     }
     const mean = csatFromCounts(counts, defaults);
     const meanInterval = mean.total >= 2 ? csatConfidenceInterval(mean).mean : null;
-    out.push({ conventions: { csat: "mean" }, value: mean.mean, n: mean.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
+    out.push({
+      conventions: { csat: "mean" },
+      value: mean.mean,
+      n: mean.total,
+      low: meanInterval?.low ?? null,
+      high: meanInterval?.high ?? null,
+      unit: "number",
+      isDefault: false,
+    });
     return out;
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
@@ -240,11 +282,28 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
   for (const from of range(Math.floor(max / 2) + 2, max)) {
     const result = cesFromCounts(counts as RatingCount[], { ...base, easyFrom: from });
     const interval = result.total >= 2 ? cesConfidenceInterval(result).percent : null;
-    out.push({ conventions: { ces: "percent-easy", "ces-easy-from": String(from) }, value: result.easyPercent, n: result.total, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: from === defaults.easyFrom, unreadable });
+    out.push({
+      conventions: { ces: "percent-easy", "ces-easy-from": String(from) },
+      value: result.easyPercent,
+      n: result.total,
+      low: interval?.low ?? null,
+      high: interval?.high ?? null,
+      unit: "percent",
+      isDefault: from === defaults.easyFrom,
+      unreadable,
+    });
   }
   const mean = cesFromCounts(counts as RatingCount[], defaults);
   const meanInterval = mean.total >= 2 ? cesConfidenceInterval(mean).mean : null;
-  out.push({ conventions: { ces: "mean" }, value: mean.mean, n: mean.total, low: meanInterval?.low ?? null, high: meanInterval?.high ?? null, unit: "number", isDefault: false });
+  out.push({
+    conventions: { ces: "mean" },
+    value: mean.mean,
+    n: mean.total,
+    low: meanInterval?.low ?? null,
+    high: meanInterval?.high ?? null,
+    unit: "number",
+    isDefault: false,
+  });
   return out;
 }
 
@@ -279,13 +338,17 @@ const agentCreated = (record: unknown): boolean => {
 };
 
 /** Each record's service time under a clock (open ones and unreadable ones left out; the unreadable counted). */
-function measured(records: readonly unknown[], clock: ServiceClock): { times: { business: number | null; calendar: number; agent: boolean }[]; unreadable: number } {
+function measured(
+  records: readonly unknown[],
+  clock: ServiceClock,
+): { times: { business: number | null; calendar: number; agent: boolean }[]; unreadable: number } {
   const times: { business: number | null; calendar: number; agent: boolean }[] = [];
   let unreadable = 0;
   for (const record of records) {
     try {
       const time = clock.measure(record as Interaction);
-      if (time !== null) times.push({ business: time.businessMinutes, calendar: time.calendarMinutes, agent: agentCreated(record) });
+      if (time !== null)
+        times.push({ business: time.businessMinutes, calendar: time.calendarMinutes, agent: agentCreated(record) });
     } catch (error) {
       if (!isCxMetricsError(error)) throw error;
       unreadable++; // a ticket that cannot be read is left out, and counted
@@ -301,23 +364,55 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
   const clocks = calendar === undefined ? ["calendar"] : ["business", "calendar"];
   const metric = query.metric === "first-response" ? "first-response" : "resolution";
   const resolutions = metric === "resolution" ? (["full", "first"] as const) : [null];
-  const agents = records.some((record) => field(record, "agentCreated") !== undefined) ? ["included", "excluded"] : [null];
+  const agents = records.some((record) => field(record, "agentCreated") !== undefined)
+    ? ["included", "excluded"]
+    : [null];
   const out: Candidate[] = [];
   for (const resolution of resolutions) {
     const { times, unreadable } = measured(records, serviceClock({ metric, calendar, mode: resolution ?? "full" }));
     for (const clock of clocks) {
       for (const agent of agents) {
         for (const inputs of ["exact", "whole-minutes"] as const) {
-          const values = times.filter((time) => agent !== "excluded" || !time.agent).map((time) => (clock === "business" ? time.business! : time.calendar)).map((minutes) => (inputs === "exact" ? minutes : Math.floor(minutes + 1e-9)));
+          const values = times
+            .filter((time) => agent !== "excluded" || !time.agent)
+            .map((time) => (clock === "business" ? time.business! : time.calendar))
+            .map((minutes) => (inputs === "exact" ? minutes : Math.floor(minutes + 1e-9)));
           if (values.length === 0) continue;
-          const base: Record<string, string> = { clock, ...(resolution === null ? {} : { resolution }), ...(agent === null ? {} : { "agent-created": agent }), "duration-inputs": inputs };
-          const isDefault = clock === clocks[0] && (resolution === null || resolution === "full") && agent !== "excluded" && inputs === "exact";
+          const base: Record<string, string> = {
+            clock,
+            ...(resolution === null ? {} : { resolution }),
+            ...(agent === null ? {} : { "agent-created": agent }),
+            "duration-inputs": inputs,
+          };
+          const isDefault =
+            clock === clocks[0] &&
+            (resolution === null || resolution === "full") &&
+            agent !== "excluded" &&
+            inputs === "exact";
           if (p === null) {
-            out.push({ conventions: base, value: durationStats(values, { percentiles: [] }).mean, n: values.length, low: null, high: null, unit: "minutes", isDefault, unreadable });
+            out.push({
+              conventions: base,
+              value: durationStats(values, { percentiles: [] }).mean,
+              n: values.length,
+              low: null,
+              high: null,
+              unit: "minutes",
+              isDefault,
+              unreadable,
+            });
             continue;
           }
           for (const method of PERCENTILE_METHODS) {
-            out.push({ conventions: { ...base, "percentile-method": method }, value: percentile(values, p, { method }), n: values.length, low: null, high: null, unit: "minutes", isDefault: isDefault && method === "linear", unreadable });
+            out.push({
+              conventions: { ...base, "percentile-method": method },
+              value: percentile(values, p, { method }),
+              n: values.length,
+              low: null,
+              high: null,
+              unit: "minutes",
+              isDefault: isDefault && method === "linear",
+              unreadable,
+            });
           }
         }
       }
@@ -342,11 +437,14 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
       if (!isCxMetricsError(error)) throw error; // the ticket cannot be read, or is open without asOf
     }
   }
-  const agents = records.some((record) => field(record, "agentCreated") !== undefined) ? ["included", "excluded"] : [null];
+  const agents = records.some((record) => field(record, "agentCreated") !== undefined)
+    ? ["included", "excluded"]
+    : [null];
   const out: Candidate[] = [];
   for (const agent of agents) {
     const counts = { met: 0, breached: 0, pending: 0 };
-    for (const outcome of outcomes) if (agent !== "excluded" || !outcome.agent) for (const m of outcome.measurements) counts[m.outcome]++;
+    for (const outcome of outcomes)
+      if (agent !== "excluded" || !outcome.agent) for (const m of outcome.measurements) counts[m.outcome]++;
     const { met, breached, pending } = slaTally(counts);
     const all = met + breached + pending;
     for (const [rule, successes, n] of [
@@ -356,7 +454,15 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
     ] as const) {
       if (n === 0) continue;
       const interval = proportionInterval(successes, n);
-      out.push({ conventions: { ...(agent === null ? {} : { "agent-created": agent }), "sla-denominator": rule }, value: (100 * successes) / n, n, low: 100 * interval.low, high: 100 * interval.high, unit: "percent", isDefault: rule === "met-over-decided" && agent !== "excluded" });
+      out.push({
+        conventions: { ...(agent === null ? {} : { "agent-created": agent }), "sla-denominator": rule },
+        value: (100 * successes) / n,
+        n,
+        low: 100 * interval.low,
+        high: 100 * interval.high,
+        unit: "percent",
+        isDefault: rule === "met-over-decided" && agent !== "excluded",
+      });
     }
   }
   return out;
@@ -377,5 +483,15 @@ function iqsCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
   if (accumulator.toJSON().n === 0) return [];
   const { iqs, n, standardDeviation } = accumulator.result();
   const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }) : null;
-  return [{ conventions: {}, value: iqs, n, low: interval?.low ?? null, high: interval?.high ?? null, unit: "percent", isDefault: true }];
+  return [
+    {
+      conventions: {},
+      value: iqs,
+      n,
+      low: interval?.low ?? null,
+      high: interval?.high ?? null,
+      unit: "percent",
+      isDefault: true,
+    },
+  ];
 }

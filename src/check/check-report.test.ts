@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkPrinted, checkReport, readPrinted, roundTo, type Claim } from "./index.js";
 
 const one = (claim: Omit<Claim, "id">, data: Record<string, readonly unknown[]>, timeZone?: string) =>
-  checkReport({ ...(timeZone === undefined ? {} : { timeZone }), claims: [{ id: "claim", ...claim }] }, data).claims[0]!;
+  checkReport({ ...(timeZone === undefined ? {} : { timeZone }), claims: [{ id: "claim", ...claim }] }, data)
+    .claims[0]!;
 
 const options = (result: ReturnType<typeof one>) => result.reproducedBy.map((entry) => entry.conventions);
 
@@ -21,8 +22,15 @@ describe("reading printed figures", () => {
   });
 
   it("rounds half up, half to even, or by truncation", () => {
-    expect([roundTo(12.5, 1, "half-up"), roundTo(12.5, 1, "half-even"), roundTo(13.5, 1, "half-even"), roundTo(69.96, 1, "truncate")]).toEqual([13, 12, 14, 69]);
-    expect([roundTo(-2.5, 1, "half-up"), roundTo(0.125, 0.01, "half-up"), roundTo(0.1 * 3, 0.1, "half-up")]).toEqual([-3, 0.13, 0.3]);
+    expect([
+      roundTo(12.5, 1, "half-up"),
+      roundTo(12.5, 1, "half-even"),
+      roundTo(13.5, 1, "half-even"),
+      roundTo(69.96, 1, "truncate"),
+    ]).toEqual([13, 12, 14, 69]);
+    expect([roundTo(-2.5, 1, "half-up"), roundTo(0.125, 0.01, "half-up"), roundTo(0.1 * 3, 0.1, "half-up")]).toEqual([
+      -3, 0.13, 0.3,
+    ]);
   });
 });
 
@@ -38,8 +46,14 @@ describe("CSAT: top-box, good/bad, mean, and the threshold", () => {
   });
 
   it("good over good + bad (Zendesk): 6 / (6 + 2) = 75 %; satisfied from 5: 4 / 10 = 40 %; the mean: 37 / 10 = 3.7", () => {
-    expect(options(one({ metric: "csat", value: "75%", data: "survey" }, data))).toContainEqual({ csat: "good-over-rated", "csat-satisfied-from": "4", rounding: "half-up" });
-    expect(options(one({ metric: "csat", value: "40%", data: "survey" }, data))).toEqual([{ csat: "top-box-over-all", "csat-satisfied-from": "5", rounding: "half-up" }]);
+    expect(options(one({ metric: "csat", value: "75%", data: "survey" }, data))).toContainEqual({
+      csat: "good-over-rated",
+      "csat-satisfied-from": "4",
+      rounding: "half-up",
+    });
+    expect(options(one({ metric: "csat", value: "40%", data: "survey" }, data))).toEqual([
+      { csat: "top-box-over-all", "csat-satisfied-from": "5", rounding: "half-up" },
+    ]);
     const mean = one({ metric: "csat", value: "3.7", data: "survey" }, data);
     expect(mean.verdict).toBe("match");
     expect(options(mean)).toEqual([{ csat: "mean", rounding: "half-up" }]);
@@ -61,30 +75,48 @@ describe("CSAT: top-box, good/bad, mean, and the threshold", () => {
   });
 
   it("a Delighted-style CSAT: 6,916 satisfied of 10,000 is 69.16 %, printed 69 % or 69.2 %", () => {
-    const big = [...Array.from({ length: 6916 }, () => ({ rating: 5 })), ...Array.from({ length: 3084 }, () => ({ rating: 2 }))];
+    const big = [
+      ...Array.from({ length: 6916 }, () => ({ rating: 5 })),
+      ...Array.from({ length: 3084 }, () => ({ rating: 2 })),
+    ];
     expect(one({ metric: "csat", value: "69%", data: "big" }, { big }).verdict).toBe("match");
-    expect(one({ metric: "csat", value: "69.2%", data: "big" }, { big }).reproducedBy[0]!.conventions.rounding).toBe("half-up");
+    expect(one({ metric: "csat", value: "69.2%", data: "big" }, { big }).reproducedBy[0]!.conventions.rounding).toBe(
+      "half-up",
+    );
   });
 
   it("rounding: 1 satisfied of 8 is 12.5 %: printed 13 % is half-up, 12 % half-to-even", () => {
     const eight = [5, 1, 1, 1, 1, 1, 1, 1].map((rating) => ({ rating }));
-    expect(one({ metric: "csat", value: "13%", data: "d" }, { d: eight }).reproducedBy[0]!.conventions.rounding).toBe("half-up");
-    expect(one({ metric: "csat", value: "12%", data: "d" }, { d: eight }).reproducedBy[0]!.conventions.rounding).toBe("half-even");
+    expect(one({ metric: "csat", value: "13%", data: "d" }, { d: eight }).reproducedBy[0]!.conventions.rounding).toBe(
+      "half-up",
+    );
+    expect(one({ metric: "csat", value: "12%", data: "d" }, { d: eight }).reproducedBy[0]!.conventions.rounding).toBe(
+      "half-even",
+    );
   });
 });
 
 describe("NPS: blanks, shares rounded first, period cuts", () => {
   it("blank answers counted: 2 promoters, 1 passive, 1 detractor and 2 blanks give 25 without them, 100 / 6 = 16.7 with them", () => {
     const survey = [10, 9, 7, 3, "", null].map((score) => ({ score }));
-    expect(one({ metric: "nps", value: "25", data: "s" }, { s: survey }).reproducedBy[0]!.conventions["nps-blanks"]).toBe("excluded");
-    expect(options(one({ metric: "nps", value: "17", data: "s" }, { s: survey }))[0]).toMatchObject({ "nps-blanks": "counted", "nps-inputs": "exact" });
+    expect(
+      one({ metric: "nps", value: "25", data: "s" }, { s: survey }).reproducedBy[0]!.conventions["nps-blanks"],
+    ).toBe("excluded");
+    expect(options(one({ metric: "nps", value: "17", data: "s" }, { s: survey }))[0]).toMatchObject({
+      "nps-blanks": "counted",
+      "nps-inputs": "exact",
+    });
   });
 
   it("shares rounded first: 2 promoters and 1 detractor of 7 give 14.3 exactly, 29 − 14 = 15 from rounded shares", () => {
     const survey = [10, 9, 8, 8, 7, 7, 2].map((score) => ({ score }));
-    expect(one({ metric: "nps", value: "14", data: "s" }, { s: survey }).explanation).toContain("the library's default definition gives 14.29");
+    expect(one({ metric: "nps", value: "14", data: "s" }, { s: survey }).explanation).toContain(
+      "the library's default definition gives 14.29",
+    );
     const rounded = one({ metric: "nps", value: "15", data: "s" }, { s: survey });
-    expect(options(rounded)).toEqual([{ "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" }]);
+    expect(options(rounded)).toEqual([
+      { "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" },
+    ]);
     // Explained by rounding of inputs, not by another definition: close.
     expect(rounded.verdict).toBe("close");
     expect(rounded.explanation).toContain("rounding the inputs first does");
@@ -96,8 +128,13 @@ describe("NPS: blanks, shares rounded first, period cuts", () => {
       { score: 0, respondedAt: "2025-02-10T12:00:00Z" },
     ];
     // Berlin February: 10 and 0 → 0; UTC February: 0 alone → −100.
-    expect(one({ metric: "nps", value: "0", data: "s", period: "2025-02" }, { s: survey }, "Europe/Berlin").reproducedBy[0]!.conventions["period-cut"]).toBe("report-zone");
-    expect(options(one({ metric: "nps", value: "-100", data: "s", period: "2025-02" }, { s: survey }, "Europe/Berlin"))).toEqual([
+    expect(
+      one({ metric: "nps", value: "0", data: "s", period: "2025-02" }, { s: survey }, "Europe/Berlin").reproducedBy[0]!
+        .conventions["period-cut"],
+    ).toBe("report-zone");
+    expect(
+      options(one({ metric: "nps", value: "-100", data: "s", period: "2025-02" }, { s: survey }, "Europe/Berlin")),
+    ).toEqual([
       { "period-cut": "utc", "nps-blanks": "excluded", "nps-inputs": "exact", rounding: "half-up" },
       { "period-cut": "utc", "nps-blanks": "excluded", "nps-inputs": "rounded-shares", rounding: "half-up" },
     ]);
@@ -107,7 +144,11 @@ describe("NPS: blanks, shares rounded first, period cuts", () => {
 describe("durations: percentile methods, clocks, resolutions, agent-created tickets, whole minutes", () => {
   const at = (minutes: number): string => new Date(Date.UTC(2025, 2, 4, 10) + minutes * 60_000).toISOString();
   // First replies after 15, 20, 35, 40 and 50 minutes: the percentile example of Wikipedia's "Percentile" article.
-  const tickets = [15, 20, 35, 40, 50].map((minutes, i) => ({ id: `t${i}`, createdAt: at(0), firstResponseAt: at(minutes) }));
+  const tickets = [15, 20, 35, 40, 50].map((minutes, i) => ({
+    id: `t${i}`,
+    createdAt: at(0),
+    firstResponseAt: at(minutes),
+  }));
 
   it("P40 of {15, 20, 35, 40, 50}: 29 (linear, R 7, the default), 26 (weibull), 27.5 (hazen), 20 (nearest rank)", () => {
     // Whole minutes change nothing here (the durations are whole): the exact inputs' methods are listed.
@@ -122,20 +163,38 @@ describe("durations: percentile methods, clocks, resolutions, agent-created tick
   });
 
   it("business or calendar clock: Fri 16:00 → Mon 10:00 is 120 business minutes (Mon-Fri 09-17), 3,960 calendar; with 45/45: medians 82.5 and 2,002.5", () => {
-    const week = { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } as const;
+    const week = {
+      mon: [["09:00", "17:00"]],
+      tue: [["09:00", "17:00"]],
+      wed: [["09:00", "17:00"]],
+      thu: [["09:00", "17:00"]],
+      fri: [["09:00", "17:00"]],
+    } as const;
     const calendarOptions = { timeZone: "Europe/Berlin", week };
     const two = [
       { createdAt: "2025-03-07T16:00:00+01:00", firstResponseAt: "2025-03-10T10:00:00+01:00" },
       { createdAt: "2025-03-04T12:00:00+01:00", firstResponseAt: "2025-03-04T12:45:00+01:00" },
     ];
-    expect(one({ metric: "first-response", value: "1h 22.5m", data: "t", options: { calendar: calendarOptions } }, { t: two }).reproducedBy[0]!.conventions.clock).toBe("business");
-    expect(one({ metric: "first-response", value: "2002.5", data: "t", options: { calendar: calendarOptions } }, { t: two }).reproducedBy[0]!.conventions.clock).toBe("calendar");
+    expect(
+      one(
+        { metric: "first-response", value: "1h 22.5m", data: "t", options: { calendar: calendarOptions } },
+        { t: two },
+      ).reproducedBy[0]!.conventions.clock,
+    ).toBe("business");
+    expect(
+      one({ metric: "first-response", value: "2002.5", data: "t", options: { calendar: calendarOptions } }, { t: two })
+        .reproducedBy[0]!.conventions.clock,
+    ).toBe("calendar");
   });
 
   it("first or full resolution: resolved after 60 minutes, reopened, resolved again after 300", () => {
     const reopened = [{ createdAt: at(0), resolutions: [at(60), at(300)], resolvedAt: at(300) }];
-    expect(one({ metric: "resolution", value: "300", data: "t" }, { t: reopened }).reproducedBy[0]!.conventions.resolution).toBe("full");
-    expect(one({ metric: "resolution", value: "60", data: "t" }, { t: reopened }).reproducedBy[0]!.conventions.resolution).toBe("first");
+    expect(
+      one({ metric: "resolution", value: "300", data: "t" }, { t: reopened }).reproducedBy[0]!.conventions.resolution,
+    ).toBe("full");
+    expect(
+      one({ metric: "resolution", value: "60", data: "t" }, { t: reopened }).reproducedBy[0]!.conventions.resolution,
+    ).toBe("first");
   });
 
   it("agent-created tickets left out: replies after 10 (agent-created), 50 and 70 minutes: median 50 with, 60 without", () => {
@@ -144,11 +203,18 @@ describe("durations: percentile methods, clocks, resolutions, agent-created tick
       { createdAt: at(0), firstResponseAt: at(50), agentCreated: false },
       { createdAt: at(0), firstResponseAt: at(70), agentCreated: false },
     ];
-    expect(one({ metric: "first-response", value: "60", data: "t" }, { t: mixed }).reproducedBy[0]!.conventions["agent-created"]).toBe("excluded");
+    expect(
+      one({ metric: "first-response", value: "60", data: "t" }, { t: mixed }).reproducedBy[0]!.conventions[
+        "agent-created"
+      ],
+    ).toBe("excluded");
   });
 
   it("whole minutes: 30.6 and 45.9 minutes have a median of 38.25, of 37.5 once cut to whole minutes (30, 45), as Zendesk exports them", () => {
-    const seconds = [{ createdAt: at(0), firstResponseAt: at(30.6) }, { createdAt: at(0), firstResponseAt: at(45.9) }];
+    const seconds = [
+      { createdAt: at(0), firstResponseAt: at(30.6) },
+      { createdAt: at(0), firstResponseAt: at(45.9) },
+    ];
     const cut = one({ metric: "first-response", value: "37.5", data: "t" }, { t: seconds });
     expect(cut.reproducedBy[0]!.conventions["duration-inputs"]).toBe("whole-minutes");
     expect(cut.verdict).toBe("close");
@@ -163,7 +229,8 @@ describe("SLA: the denominator", () => {
       { createdAt: "2025-03-04T10:00:00Z", firstResponseAt: "2025-03-04T11:30:00Z" },
       { createdAt: "2025-03-04T12:00:00Z" },
     ];
-    const claim = (value: string) => one({ metric: "sla", value, data: "t", options: { policy, asOf: "2025-03-04T12:30:00Z" } }, { t: tickets });
+    const claim = (value: string) =>
+      one({ metric: "sla", value, data: "t", options: { policy, asOf: "2025-03-04T12:30:00Z" } }, { t: tickets });
     expect(claim("50%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-over-decided");
     expect(claim("33.3%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-over-all");
     expect(claim("66.7%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-or-pending-over-all");
@@ -186,16 +253,27 @@ describe("printed figures alone", () => {
   });
 
   it("a percentage impossible for its n, an interval that misses its point, and a change that is or is not significant", () => {
-    expect(checkPrinted({ metric: "csat", value: "87%", n: 7 })[0]!.message).toBe("the report's n of 7 cannot give 87%: possible values are 85.7 % and 100 %");
+    expect(checkPrinted({ metric: "csat", value: "87%", n: 7 })[0]!.message).toBe(
+      "the report's n of 7 cannot give 87%: possible values are 85.7 % and 100 %",
+    );
     expect(checkPrinted({ metric: "csat", value: "85.7%", n: 7 })[0]!.ok).toBe(true);
     // NPS moves in steps of 100 / n: with n = 8, 12.5 and 25 are possible, 20 is not.
     expect(checkPrinted({ metric: "nps", value: "20", n: 8 })[0]!.ok).toBe(false);
-    expect(checkPrinted({ metric: "nps", value: "42", low: "45", high: "60" })[0]).toMatchObject({ ok: false, message: "the interval 45 to 60 does not hold its own figure 42" });
+    expect(checkPrinted({ metric: "nps", value: "42", low: "45", high: "60" })[0]).toMatchObject({
+      ok: false,
+      message: "the interval 45 to 60 does not hold its own figure 42",
+    });
     // 80 % of 200 against 70 % of 200: pooled p = 0.75, se = √(0.75 × 0.25 × 2 / 200) = 0.0433, z = 2.31, p = 0.021.
-    const change = checkPrinted({ metric: "csat", value: "80%", n: 200, previous: { value: "70%", n: 200 } }).find((check) => check.check === "change-significant")!;
+    const change = checkPrinted({ metric: "csat", value: "80%", n: 200, previous: { value: "70%", n: 200 } }).find(
+      (check) => check.check === "change-significant",
+    )!;
     expect(change.ok).toBe(true);
     expect(change.message).toContain("p = 0.021");
-    expect(checkPrinted({ metric: "csat", value: "72%", n: 200, previous: { value: "70%", n: 200 } }).find((check) => check.check === "change-significant")!.ok).toBe(false);
+    expect(
+      checkPrinted({ metric: "csat", value: "72%", n: 200, previous: { value: "70%", n: 200 } }).find(
+        (check) => check.check === "change-significant",
+      )!.ok,
+    ).toBe(false);
   });
 });
 
@@ -203,7 +281,9 @@ describe("bad claims", () => {
   it("are coded errors naming the claim", () => {
     expect(() => one({ metric: "nsp" as never, value: "1" }, {})).toThrow(/metric is "nsp"/);
     expect(() => one({ metric: "nps", value: "1", period: "March" }, {})).toThrow(/period is "March"/);
-    expect(() => one({ metric: "nps", value: "1", data: "nope" }, { survey: [] })).toThrow(/no data set "nope"; data sets: survey/);
+    expect(() => one({ metric: "nps", value: "1", data: "nope" }, { survey: [] })).toThrow(
+      /no data set "nope"; data sets: survey/,
+    );
     expect(() => one({ metric: "nps", value: "lots" }, {})).toThrow(/not a number/);
   });
 });
@@ -236,13 +316,24 @@ describe("ratings that are not on the scale", () => {
 describe("CES and IQS", () => {
   it("CES on 1-7: easy from 5 (default) 3 of 7 = 42.9 %, from 6 2 of 7 = 28.6 %, the mean 28 / 7 = 4", () => {
     const survey = [7, 6, 5, 4, 3, 2, 1].map((rating) => ({ rating }));
-    expect(one({ metric: "ces", value: "43%", data: "s" }, { s: survey }).reproducedBy[0]!.conventions).toEqual({ ces: "percent-easy", "ces-easy-from": "5", rounding: "half-up" });
-    expect(one({ metric: "ces", value: "29%", data: "s" }, { s: survey }).reproducedBy[0]!.conventions["ces-easy-from"]).toBe("6");
+    expect(one({ metric: "ces", value: "43%", data: "s" }, { s: survey }).reproducedBy[0]!.conventions).toEqual({
+      ces: "percent-easy",
+      "ces-easy-from": "5",
+      rounding: "half-up",
+    });
+    expect(
+      one({ metric: "ces", value: "29%", data: "s" }, { s: survey }).reproducedBy[0]!.conventions["ces-easy-from"],
+    ).toBe("6");
     expect(one({ metric: "ces", value: "4", data: "s" }, { s: survey }).reproducedBy[0]!.conventions.ces).toBe("mean");
   });
 
   it("IQS: two equally weighted yes/no criteria, reviews scoring 100 % and 50 %: IQS 75 %", () => {
-    const scorecard = { criteria: [{ id: "greeting", weight: 1, scale: "binary" }, { id: "solution", weight: 1, scale: "binary" }] } as const;
+    const scorecard = {
+      criteria: [
+        { id: "greeting", weight: 1, scale: "binary" },
+        { id: "solution", weight: 1, scale: "binary" },
+      ],
+    } as const;
     const reviews = [{ ratings: { greeting: true, solution: true } }, { ratings: { greeting: true, solution: false } }];
     const result = one({ metric: "iqs", value: "75%", data: "r", options: { scorecard } }, { r: reviews });
     expect(result).toMatchObject({ verdict: "match", recomputed: 75, n: 2 });

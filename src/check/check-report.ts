@@ -98,7 +98,9 @@ export interface CheckResult {
   readonly claims: readonly ClaimResult[];
 }
 
-const DEFAULT_NAMES: Record<string, string> = Object.fromEntries(CONVENTIONS.map((dimension) => [dimension.id, dimension.default]));
+const DEFAULT_NAMES: Record<string, string> = Object.fromEntries(
+  CONVENTIONS.map((dimension) => [dimension.id, dimension.default]),
+);
 
 /**
  * Conventions in words, as explanations print them.
@@ -122,7 +124,10 @@ function compatible(printed: PrintedFigure, candidate: Candidate): boolean {
 
 /** Fewer options away from the defaults first, so that the likeliest explanation leads. */
 function distance(conventions: Readonly<Record<string, string>>): number {
-  return Object.entries(conventions).filter(([id, option]) => id !== "csat-satisfied-from" && id !== "ces-easy-from" && id !== "clock" && DEFAULT_NAMES[id] !== option).length;
+  return Object.entries(conventions).filter(
+    ([id, option]) =>
+      id !== "csat-satisfied-from" && id !== "ces-easy-from" && id !== "clock" && DEFAULT_NAMES[id] !== option,
+  ).length;
 }
 
 const MAX_LISTED = 24;
@@ -134,24 +139,66 @@ function isInputRounding(conventions: Readonly<Record<string, string>>): boolean
 
 function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, readonly unknown[]>>): ClaimResult {
   const fn = "checkReport";
-  if (typeof claim !== "object" || claim === null) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `a claim is ${describe(claim)}, expected { id, metric, value, ... }`, { value: claim });
-  if (!REPORT_METRICS.includes(claim.metric)) throw new CxMetricsError(fn, "INVALID_OPTION", `claim ${claim.id}: metric is ${describe(claim.metric)}, expected one of ${REPORT_METRICS.join(", ")}`, { value: claim.metric, field: "metric" });
+  if (typeof claim !== "object" || claim === null)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `a claim is ${describe(claim)}, expected { id, metric, value, ... }`,
+      { value: claim },
+    );
+  if (!REPORT_METRICS.includes(claim.metric))
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `claim ${claim.id}: metric is ${describe(claim.metric)}, expected one of ${REPORT_METRICS.join(", ")}`,
+      { value: claim.metric, field: "metric" },
+    );
   if (claim.period !== undefined && periodOfLabel(claim.period) === null) {
-    throw new CxMetricsError(fn, "INVALID_OPTION", `claim ${claim.id}: period is ${describe(claim.period)}, expected 2025, 2025-Q1, 2025-03, 2025-W10 or 2025-03-07`, { value: claim.period, field: "period" });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `claim ${claim.id}: period is ${describe(claim.period)}, expected 2025, 2025-Q1, 2025-03, 2025-W10 or 2025-03-07`,
+      { value: claim.period, field: "period" },
+    );
   }
   const printed = readPrinted(claim.value);
   const checks = checkPrinted({ ...claim, metric: claim.metric });
   const failed = checks.filter((check) => !check.ok && check.check !== "change-significant");
   const base = { id: claim.id, metric: claim.metric, printed: printed.text, checks };
   if (claim.data === undefined) {
-    const explanation = checks.length === 0 ? "no data and no other printed figure to check it against" : checks.map((check) => check.message).join("; ");
-    return { ...base, verdict: failed.length > 0 ? "mismatch" : "match", recomputed: null, low: null, high: null, n: null, reproducedBy: [], explanation };
+    const explanation =
+      checks.length === 0
+        ? "no data and no other printed figure to check it against"
+        : checks.map((check) => check.message).join("; ");
+    return {
+      ...base,
+      verdict: failed.length > 0 ? "mismatch" : "match",
+      recomputed: null,
+      low: null,
+      high: null,
+      n: null,
+      reproducedBy: [],
+      explanation,
+    };
   }
   const records = data[claim.data];
-  if (records === undefined) throw new CxMetricsError(fn, "INVALID_OPTION", `claim ${claim.id}: no data set "${claim.data}"; data sets: ${Object.keys(data).join(", ")}`, { value: claim.data, field: "data" });
+  if (records === undefined)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `claim ${claim.id}: no data set "${claim.data}"; data sets: ${Object.keys(data).join(", ")}`,
+      { value: claim.data, field: "data" },
+    );
   const timeZone = claim.timeZone ?? claims.timeZone ?? "UTC";
   assertTimeZone(fn, timeZone);
-  const query = { metric: claim.metric, filter: claim.filter, period: claim.period, timeZone, statistic: claim.statistic, options: claim.options };
+  const query = {
+    metric: claim.metric,
+    filter: claim.filter,
+    period: claim.period,
+    timeZone,
+    statistic: claim.statistic,
+    options: claim.options,
+  };
   const all = candidates(records, query);
   const chosen = all.find((candidate) => candidate.isDefault) ?? null;
   if (chosen === null) {
@@ -172,51 +219,99 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
     if (!compatible(printed, candidate)) continue;
     for (const rule of ROUNDING_RULES) {
       if (roundsTo(candidate.value, printed.value, printed.step, rule)) {
-        reproducedBy.push({ conventions: { ...candidate.conventions, rounding: rule }, value: candidate.value, isDefault: candidate.isDefault && rule === "half-up" });
+        reproducedBy.push({
+          conventions: { ...candidate.conventions, rounding: rule },
+          value: candidate.value,
+          isDefault: candidate.isDefault && rule === "half-up",
+        });
         break; // the first rule that works is enough for this definition
       }
     }
   }
-  reproducedBy.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || distance(a.conventions) - distance(b.conventions));
+  reproducedBy.sort(
+    (a, b) => Number(b.isDefault) - Number(a.isDefault) || distance(a.conventions) - distance(b.conventions),
+  );
   const listed = reproducedBy.slice(0, MAX_LISTED).map(({ conventions, value }) => ({ conventions, value }));
-  const inInterval = chosen.low !== null && chosen.high !== null && printed.value >= chosen.low && printed.value <= chosen.high;
+  const inInterval =
+    chosen.low !== null && chosen.high !== null && printed.value >= chosen.low && printed.value <= chosen.high;
   // Reproduced only from rounded inputs (shares rounded before the NPS, durations cut to whole
   // minutes): close, as the issue defines it, not a match of a definition.
   const byDefinition = reproducedBy.some((entry) => !isInputRounding(entry.conventions));
   const verdict = byDefinition ? "match" : reproducedBy.length > 0 || inInterval ? "close" : "mismatch";
   const { undated } = selectRecords(records, query, timeZone);
-  const left = [undated > 0 ? `${undated} record${undated === 1 ? "" : "s"} of the segment had no readable date and could not be placed in a period` : "", (chosen.unreadable ?? 0) > 0 ? `${chosen.unreadable} record${chosen.unreadable === 1 ? "" : "s"} of the segment and period had a value that could not be read, and were left out` : ""].filter((text) => text !== "");
+  const left = [
+    undated > 0
+      ? `${undated} record${undated === 1 ? "" : "s"} of the segment had no readable date and could not be placed in a period`
+      : "",
+    (chosen.unreadable ?? 0) > 0
+      ? `${chosen.unreadable} record${chosen.unreadable === 1 ? "" : "s"} of the segment and period had a value that could not be read, and were left out`
+      : "",
+  ].filter((text) => text !== "");
   const explanation = [explain(claim, printed, chosen, all, reproducedBy, verdict, failed), ...left].join("; ");
-  return { ...base, verdict, recomputed: chosen.value, low: chosen.low, high: chosen.high, n: chosen.n, reproducedBy: listed, explanation };
+  return {
+    ...base,
+    verdict,
+    recomputed: chosen.value,
+    low: chosen.low,
+    high: chosen.high,
+    n: chosen.n,
+    reproducedBy: listed,
+    explanation,
+  };
 }
 
 const num = (value: number): string => String(Number(value.toFixed(2))).replace("-", "−");
 
-function explain(claim: Claim, printed: PrintedFigure, chosen: Candidate, all: readonly Candidate[], reproducedBy: readonly (Reproduction & { isDefault: boolean })[], verdict: string, failed: readonly PrintedCheck[]): string {
+function explain(
+  claim: Claim,
+  printed: PrintedFigure,
+  chosen: Candidate,
+  all: readonly Candidate[],
+  reproducedBy: readonly (Reproduction & { isDefault: boolean })[],
+  verdict: string,
+  failed: readonly PrintedCheck[],
+): string {
   const parts: string[] = [];
   const defaults = `${num(chosen.value)} (n = ${chosen.n}${chosen.low === null ? "" : `, interval ${num(chosen.low)} to ${num(chosen.high!)}`})`;
-  if (reproducedBy.length > 0 && reproducedBy[0]!.isDefault) parts.push(`the library's default definition gives ${defaults}, printed as ${printed.text}`);
+  if (reproducedBy.length > 0 && reproducedBy[0]!.isDefault)
+    parts.push(`the library's default definition gives ${defaults}, printed as ${printed.text}`);
   else if (reproducedBy.length > 0 && verdict === "close") {
     const first = reproducedBy[0]!;
-    parts.push(`no definition reproduces ${printed.text} from the records as they are; the default gives ${defaults}; rounding the inputs first does (${conventionText(first.conventions)}: ${num(first.value)}), so the report likely computed it from rounded figures`);
+    parts.push(
+      `no definition reproduces ${printed.text} from the records as they are; the default gives ${defaults}; rounding the inputs first does (${conventionText(first.conventions)}: ${num(first.value)}), so the report likely computed it from rounded figures`,
+    );
   } else if (reproducedBy.length > 0) {
     const first = reproducedBy[0]!;
-    const different = Object.entries(first.conventions).filter(([id, option]) => DEFAULT_NAMES[id] !== option && !(id in chosen.conventions && chosen.conventions[id] === option));
+    const different = Object.entries(first.conventions).filter(
+      ([id, option]) =>
+        DEFAULT_NAMES[id] !== option && !(id in chosen.conventions && chosen.conventions[id] === option),
+    );
     parts.push(
       `not the library's default, which gives ${defaults}; reproduced by ${different.length > 0 ? different.map(([id, option]) => `${id} ${option}`).join(", ") : conventionText(first.conventions)} (${num(first.value)})` +
-        (reproducedBy.length > 1 ? ` and ${reproducedBy.length - 1} other combination${reproducedBy.length === 2 ? "" : "s"}` : ""),
+        (reproducedBy.length > 1
+          ? ` and ${reproducedBy.length - 1} other combination${reproducedBy.length === 2 ? "" : "s"}`
+          : ""),
     );
   } else if (verdict === "close") {
-    parts.push(`no documented convention reproduces ${printed.text}; the default gives ${defaults}, and the printed figure lies inside that interval: the difference is within sampling error, not evidence of another definition`);
+    parts.push(
+      `no documented convention reproduces ${printed.text}; the default gives ${defaults}, and the printed figure lies inside that interval: the difference is within sampling error, not evidence of another definition`,
+    );
   } else {
-    const nearest = all.filter((candidate) => compatible(printed, candidate)).sort((a, b) => Math.abs(a.value - printed.value) - Math.abs(b.value - printed.value))[0];
+    const nearest = all
+      .filter((candidate) => compatible(printed, candidate))
+      .sort((a, b) => Math.abs(a.value - printed.value) - Math.abs(b.value - printed.value))[0];
     parts.push(
       `no documented convention reproduces ${printed.text}; the default gives ${defaults}` +
-        (chosen.low === null ? "" : `, and ${printed.text} lies outside that interval: more than sampling error, so the report likely counts other records (another segment, period or filter) or has an error`) +
-        (nearest !== undefined && !nearest.isDefault ? `; the nearest any convention gets is ${num(nearest.value)} (${conventionText(nearest.conventions)})` : ""),
+        (chosen.low === null
+          ? ""
+          : `, and ${printed.text} lies outside that interval: more than sampling error, so the report likely counts other records (another segment, period or filter) or has an error`) +
+        (nearest !== undefined && !nearest.isDefault
+          ? `; the nearest any convention gets is ${num(nearest.value)} (${conventionText(nearest.conventions)})`
+          : ""),
     );
   }
-  if (claim.n !== undefined && claim.n !== chosen.n) parts.push(`the report's n is ${claim.n}, the data give ${chosen.n}`);
+  if (claim.n !== undefined && claim.n !== chosen.n)
+    parts.push(`the report's n is ${claim.n}, the data give ${chosen.n}`);
   for (const check of failed) parts.push(check.message);
   return parts.join("; ");
 }
@@ -243,7 +338,12 @@ function explain(claim: Claim, printed: PrintedFigure, chosen: Candidate, all: r
  */
 export function checkReport(claims: Claims, data: Readonly<Record<string, readonly unknown[]>>): CheckResult {
   if (typeof claims !== "object" || claims === null || !Array.isArray(claims.claims)) {
-    throw new CxMetricsError("checkReport", "INVALID_ARGUMENT", `claims is ${describe(claims)}, expected { timeZone?, claims: [...] }`, { value: claims });
+    throw new CxMetricsError(
+      "checkReport",
+      "INVALID_ARGUMENT",
+      `claims is ${describe(claims)}, expected { timeZone?, claims: [...] }`,
+      { value: claims },
+    );
   }
   return { claims: claims.claims.map((claim) => checkClaim(claim, claims, data)) };
 }

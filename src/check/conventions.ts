@@ -27,21 +27,31 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
   {
     id: "period-cut",
     metrics: ALL,
-    options: { "report-zone": "periods cut in the claims' time zone", utc: "periods cut in UTC (many exports and warehouses)" },
+    options: {
+      "report-zone": "periods cut in the claims' time zone",
+      utc: "periods cut in UTC (many exports and warehouses)",
+    },
     default: "report-zone",
     why: "a month is the month of the people who read the report; UTC cuts move the answers of the last and first hours of a month.",
   },
   {
     id: "nps-blanks",
     metrics: ["nps"],
-    options: { excluded: "answers without a score leave the denominator", counted: "answers without a score count in the denominator (as neither promoter nor detractor)" },
+    options: {
+      excluded: "answers without a score leave the denominator",
+      counted: "answers without a score count in the denominator (as neither promoter nor detractor)",
+    },
     default: "excluded",
     why: "NPS is defined over the people who gave a score (Reichheld; Osipov; Quality-mgmt).",
   },
   {
     id: "nps-inputs",
     metrics: ["nps"],
-    options: { exact: "promoters − detractors over n, unrounded", "rounded-shares": "the rounded % promoters minus the rounded % detractors (dashboards that print the shares first)" },
+    options: {
+      exact: "promoters − detractors over n, unrounded",
+      "rounded-shares":
+        "the rounded % promoters minus the rounded % detractors (dashboards that print the shares first)",
+    },
     default: "exact",
     why: "rounding the shares first can move the NPS by one point.",
   },
@@ -101,14 +111,20 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
   {
     id: "agent-created",
     metrics: [...TIMES, "sla"],
-    options: { included: "tickets an agent opened count", excluded: "tickets an agent opened (agentCreated) are left out" },
+    options: {
+      included: "tickets an agent opened count",
+      excluded: "tickets an agent opened (agentCreated) are left out",
+    },
     default: "included",
     why: "the data decide which tickets count; the option only appears when records carry agentCreated.",
   },
   {
     id: "duration-inputs",
     metrics: TIMES,
-    options: { exact: "durations to the millisecond", "whole-minutes": "durations cut to whole minutes, as Zendesk's exports give them" },
+    options: {
+      exact: "durations to the millisecond",
+      "whole-minutes": "durations cut to whole minutes, as Zendesk's exports give them",
+    },
     default: "exact",
     why: "the instants are known; cutting them first changes medians of short times.",
   },
@@ -126,7 +142,11 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
   {
     id: "rounding",
     metrics: ALL,
-    options: { "half-up": "ties away from zero (Excel ROUND, most dashboards)", "half-even": "ties to even (numpy, R's round)", truncate: "digits cut off" },
+    options: {
+      "half-up": "ties away from zero (Excel ROUND, most dashboards)",
+      "half-even": "ties to even (numpy, R's round)",
+      truncate: "digits cut off",
+    },
     default: "half-up",
     why: "what spreadsheets and most dashboards do.",
   },

@@ -95,11 +95,18 @@ export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
     checks.push({
       check: "shares-add-up",
       ok,
-      message: ok ? `the shares add up to ${fmt(sum, step)} %, 100 within rounding` : `the shares ${parts.map((part) => part.text).join(" + ")} add up to ${fmt(sum, step)} %, not 100 (rounding allows ±${short(slack)})`,
+      message: ok
+        ? `the shares add up to ${fmt(sum, step)} %, 100 within rounding`
+        : `the shares ${parts.map((part) => part.text).join(" + ")} add up to ${fmt(sum, step)} %, not 100 (rounding allows ±${short(slack)})`,
     });
   }
 
-  if (figures.n !== undefined && Number.isInteger(figures.n) && figures.n > 0 && (main.unit === "percent" || figures.metric === "nps")) {
+  if (
+    figures.n !== undefined &&
+    Number.isInteger(figures.n) &&
+    figures.n > 0 &&
+    (main.unit === "percent" || figures.metric === "nps")
+  ) {
     const n = figures.n;
     // A share is 100 k / n for k = 0..n; an NPS is 100 (promoters − detractors) / n, k = −n..n.
     const [below, above] = neighbours(main.value, n, figures.metric === "nps" ? -n : 0);
@@ -118,7 +125,13 @@ export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
     const low = share(figures.low);
     const high = share(figures.high);
     const ok = low.value <= main.value && main.value <= high.value;
-    checks.push({ check: "interval-holds-point", ok, message: ok ? `the interval ${low.text} to ${high.text} holds ${main.text}` : `the interval ${low.text} to ${high.text} does not hold its own figure ${main.text}` });
+    checks.push({
+      check: "interval-holds-point",
+      ok,
+      message: ok
+        ? `the interval ${low.text} to ${high.text} holds ${main.text}`
+        : `the interval ${low.text} to ${high.text} does not hold its own figure ${main.text}`,
+    });
   }
 
   if (figures.previous !== undefined && figures.n !== undefined && main.unit === "percent") {

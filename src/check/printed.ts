@@ -36,7 +36,13 @@ function decimals(digits: string): number {
  */
 export function readPrinted(printed: string | number): PrintedFigure {
   if (typeof printed === "number") {
-    if (!Number.isFinite(printed)) throw new CxMetricsError("readPrinted", "INVALID_VALUE", `printed value ${describe(printed)} is not a finite number`, { value: printed });
+    if (!Number.isFinite(printed))
+      throw new CxMetricsError(
+        "readPrinted",
+        "INVALID_VALUE",
+        `printed value ${describe(printed)} is not a finite number`,
+        { value: printed },
+      );
     const text = String(printed);
     return { text, value: printed, unit: "number", step: 10 ** -decimals(text.replace(/e.*$/, "")) };
   }
@@ -57,7 +63,12 @@ export function readPrinted(printed: string | number): PrintedFigure {
     rest = rest.replace(match[0], "");
   }
   if (step === Number.POSITIVE_INFINITY || rest.trim() !== "") {
-    throw new CxMetricsError("readPrinted", "INVALID_VALUE", `printed value ${describe(printed)} is not a number ("42", "87%", "93.4 %") or a duration ("1h 12m", "45 min")`, { value: printed });
+    throw new CxMetricsError(
+      "readPrinted",
+      "INVALID_VALUE",
+      `printed value ${describe(printed)} is not a number ("42", "87%", "93.4 %") or a duration ("1h 12m", "45 min")`,
+      { value: printed },
+    );
   }
   return { text, value: minutes, unit: "minutes", step };
 }

@@ -10,7 +10,7 @@ export const ROUNDING_RULES: readonly RoundingRule[] = ["half-up", "half-even", 
  * A value rounded to a multiple of `step` by a rule. Half-up rounds ties away from zero (as Excel's
  * ROUND); ties are recognised within 1e-9 of a step, so 0.125 rounds like a decimal, not like its
  * binary neighbour.
-  *
+ *
  * @example
  * ```ts
  * roundTo(12.5, 1, "half-even"); //=> 12

@@ -117,7 +117,11 @@ Examples:
 `;
 
 /** Parses a command's flags; unknown flags and missing values become a {@link UsageError} listing the flags that exist. */
-export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: O, command: string) {
+export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(
+  args: readonly string[],
+  options: O,
+  command: string,
+) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -131,20 +135,30 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(ar
 
 /** Splits "a,b" and repeated flags into one list, blanks dropped. */
 export function listOf(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+  return (values ?? [])
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter((value) => value !== "");
 }
 
 /** Checks a flag's value against the values it takes. */
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} ${value}: expected one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${flag} ${value}: expected one of ${allowed.join(", ")}`);
   return value as T;
 }
 
 /** A number flag, within bounds. */
-export function numberFlag(flag: string, value: string | undefined, check: (n: number) => boolean, expected: string): number | undefined {
+export function numberFlag(
+  flag: string,
+  value: string | undefined,
+  check: (n: number) => boolean,
+  expected: string,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag} ${value}: expected ${expected}`);
+  if (value.trim() === "" || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${flag} ${value}: expected ${expected}`);
   return n;
 }

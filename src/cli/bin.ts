@@ -7,12 +7,19 @@ import { runWorkerPart, type WorkerTask } from "./two-parts.js";
 if (!isMainThread && (workerData as WorkerTask | undefined)?.cxMetricsPart === true) {
   void runWorkerPart(workerData as WorkerTask, (message) => parentPort!.postMessage(message));
 } else {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, workerUrl: new URL(import.meta.url) }).then(
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    workerUrl: new URL(import.meta.url),
+  }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`cx-metrics: unexpected error (please report it): ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(
+        `cx-metrics: unexpected error (please report it): ${(error as Error).stack ?? String(error)}\n`,
+      );
       process.exitCode = 1;
     },
   );

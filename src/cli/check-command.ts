@@ -56,21 +56,36 @@ interface DataSource {
 }
 
 /** Every field any metric reads, optional: a check loads a data set once for all its claims. */
-function checkFields(metrics: readonly ReportMetric[], filterKeys: readonly string[], criteria: readonly string[]): FieldSpec[] {
+function checkFields(
+  metrics: readonly ReportMetric[],
+  filterKeys: readonly string[],
+  criteria: readonly string[],
+): FieldSpec[] {
   const fields = new Map<string, FieldSpec>();
-  for (const metric of metrics) for (const spec of metricFields(metric, true)) fields.set(spec.field, { ...spec, required: false });
+  for (const metric of metrics)
+    for (const spec of metricFields(metric, true)) fields.set(spec.field, { ...spec, required: false });
   fields.set("agentCreated", { field: "agentCreated", kind: "text", required: false });
   for (const key of filterKeys) if (!fields.has(key)) fields.set(key, { field: key, kind: "text", required: true });
-  for (const id of criteria) fields.set(`ratings.${id}`, { field: `ratings.${id}`, kind: "text", required: false, column: id });
+  for (const id of criteria)
+    fields.set(`ratings.${id}`, { field: `ratings.${id}`, kind: "text", required: false, column: id });
   return [...fields.values()];
 }
 
 /** Loads a data set into records (rows with a structural problem are counted apart). */
-async function loadData(name: string, source: DataSource, base: string, fields: FieldSpec[], reading: InstantReading | undefined): Promise<{ records: unknown[]; read: number; rejected: { line: number; reason: string }[] }> {
+async function loadData(
+  name: string,
+  source: DataSource,
+  base: string,
+  fields: FieldSpec[],
+  reading: InstantReading | undefined,
+): Promise<{ records: unknown[]; read: number; rejected: { line: number; reason: string }[] }> {
   const path = isAbsolute(source.path) ? source.path : join(base, source.path);
   const format = oneOf<InputFormat>("format", source.format, INPUT_FORMATS) ?? formatOf(path);
   const preset = source.preset === undefined ? undefined : PRESETS[source.preset];
-  if (source.preset !== undefined && preset === undefined) throw new UsageError(`data set "${name}": preset ${source.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
+  if (source.preset !== undefined && preset === undefined)
+    throw new UsageError(
+      `data set "${name}": preset ${source.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`,
+    );
   const { stream } = openInput(path);
   const records: unknown[] = [];
   const rejected: { line: number; reason: string }[] = [];
@@ -82,7 +97,10 @@ async function loadData(name: string, source: DataSource, base: string, fields: 
     {
       header(names) {
         try {
-          build = recordBuilder(resolveColumns(names, { fields, by: [], mapping: new Map(Object.entries(source.columns ?? {})), preset }), reading);
+          build = recordBuilder(
+            resolveColumns(names, { fields, by: [], mapping: new Map(Object.entries(source.columns ?? {})), preset }),
+            reading,
+          );
         } catch (error) {
           if (error instanceof ColumnError) throw new UsageError(`data set "${name}" (${path}): ${error.message}`);
           throw error;
@@ -106,11 +124,14 @@ function readClaimsFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
   }
   try {
     const value: unknown = [".yaml", ".yml"].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
-    if (typeof value !== "object" || value === null || !Array.isArray((value as { claims?: unknown }).claims)) throw new Error('expected an object with "claims": [...]');
+    if (typeof value !== "object" || value === null || !Array.isArray((value as { claims?: unknown }).claims))
+      throw new Error('expected an object with "claims": [...]');
     return value as Record<string, unknown>;
   } catch (error) {
     throw new UsageError(`${path}: ${(error as Error).message}`);
@@ -136,12 +157,23 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   const problems: string[] = [];
   for (const [name, entry] of Object.entries(sources)) {
     const source: DataSource = typeof entry === "string" ? { path: entry } : entry;
-    if (typeof source?.path !== "string") throw new UsageError(`data set "${name}": expected a path, or { "path": ..., "columns": ..., "preset": ... }`);
+    if (typeof source?.path !== "string")
+      throw new UsageError(`data set "${name}": expected a path, or { "path": ..., "columns": ..., "preset": ... }`);
     const using = claims.filter((claim) => claim?.data === name);
-    const metrics = [...new Set(using.map((claim) => claim.metric))].filter((metric) => REPORT_METRICS.includes(metric));
+    const metrics = [...new Set(using.map((claim) => claim.metric))].filter((metric) =>
+      REPORT_METRICS.includes(metric),
+    );
     const filterKeys = [...new Set(using.flatMap((claim) => Object.keys(claim.filter ?? {})))];
-    const criteria = [...new Set(using.flatMap((claim) => (claim.options?.scorecard?.criteria ?? []).map((criterion) => criterion.id)))];
-    const loaded = await loadData(name, source, dirname(path), checkFields(metrics, filterKeys, criteria), timeZone === undefined ? undefined : { timeZone });
+    const criteria = [
+      ...new Set(using.flatMap((claim) => (claim.options?.scorecard?.criteria ?? []).map((criterion) => criterion.id))),
+    ];
+    const loaded = await loadData(
+      name,
+      source,
+      dirname(path),
+      checkFields(metrics, filterKeys, criteria),
+      timeZone === undefined ? undefined : { timeZone },
+    );
     data[name] = loaded.records;
     inputs[name] = { read: loaded.read, used: loaded.records.length, rejected: loaded.rejected.length };
     for (const reject of loaded.rejected.slice(0, 5)) problems.push(`${name}: line ${reject.line}: ${reject.reason}`);
@@ -153,18 +185,34 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
     throw error;
   }
-  const text = format === "json" ? `${JSON.stringify({ ...result, data: inputs }, null, 2)}\n` : renderChecks(result, inputs, problems, format);
+  const text =
+    format === "json"
+      ? `${JSON.stringify({ ...result, data: inputs }, null, 2)}\n`
+      : renderChecks(result, inputs, problems, format);
   if (values.output !== undefined) writeFileSync(values.output, text);
   else io.stdout.write(text);
   return result.claims.some((claim) => claim.verdict === "mismatch") ? 1 : 0;
 }
 
-const figure = (value: number | null): string => (value === null ? "" : String(Number(value.toFixed(2))).replace("-", "−"));
+const figure = (value: number | null): string =>
+  value === null ? "" : String(Number(value.toFixed(2))).replace("-", "−");
 
 /** The verdicts as a table (terminal or Markdown), each claim's explanation below it, and what each data set held. */
-function renderChecks(result: CheckResult, inputs: Record<string, { read: number; used: number; rejected: number }>, problems: readonly string[], format: "table" | "markdown"): string {
+function renderChecks(
+  result: CheckResult,
+  inputs: Record<string, { read: number; used: number; rejected: number }>,
+  problems: readonly string[],
+  format: "table" | "markdown",
+): string {
   const titles = ["claim", "metric", "printed", "recomputed", "n", "verdict"];
-  const rows = result.claims.map((claim) => [claim.id, claim.metric, claim.printed, figure(claim.recomputed), claim.n === null ? "" : String(claim.n), claim.verdict]);
+  const rows = result.claims.map((claim) => [
+    claim.id,
+    claim.metric,
+    claim.printed,
+    figure(claim.recomputed),
+    claim.n === null ? "" : String(claim.n),
+    claim.verdict,
+  ]);
   const numeric = [false, false, true, true, true, false];
   const lines: string[] = [];
   if (format === "markdown") {
@@ -177,7 +225,8 @@ function renderChecks(result: CheckResult, inputs: Record<string, { read: number
     for (const claim of result.claims) lines.push(`${claim.id}: ${claim.explanation}`);
   }
   lines.push("");
-  for (const [name, input] of Object.entries(inputs)) lines.push(`data ${name}: rows read ${input.read} = used ${input.used} + rejected ${input.rejected}`);
+  for (const [name, input] of Object.entries(inputs))
+    lines.push(`data ${name}: rows read ${input.read} = used ${input.used} + rejected ${input.rejected}`);
   for (const problem of problems) lines.push(`  rejected: ${problem}`);
   return `${lines.join("\n")}\n`;
 }

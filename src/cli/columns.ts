@@ -42,12 +42,21 @@ export interface Preset {
  */
 export const PRESETS: Readonly<Record<string, Preset>> = {
   zendesk: {
-    description: 'Zendesk Support ticket export: "Id", "Created at", "Solved at", "First reply time in minutes", "Priority", "Ticket type", "Via"',
-    columns: { id: "Id", createdAt: "Created at", resolvedAt: "Solved at", priority: "Priority", type: "Ticket type", channel: "Via" },
+    description:
+      'Zendesk Support ticket export: "Id", "Created at", "Solved at", "First reply time in minutes", "Priority", "Ticket type", "Via"',
+    columns: {
+      id: "Id",
+      createdAt: "Created at",
+      resolvedAt: "Solved at",
+      priority: "Priority",
+      type: "Ticket type",
+      channel: "Via",
+    },
     minutesAfterCreated: { firstResponseAt: "First reply time in minutes" },
   },
   delighted: {
-    description: 'Delighted survey responses: "score", "created_at" (Unix seconds); segment by "survey_type" or "person_properties.<name>"',
+    description:
+      'Delighted survey responses: "score", "created_at" (Unix seconds); segment by "survey_type" or "person_properties.<name>"',
     columns: { id: "id", score: "score", rating: "score", respondedAt: "created_at" },
     dates: { respondedAt: "unix-seconds" },
   },
@@ -64,10 +73,18 @@ export function metricFields(metric: ReportMetric, periods: boolean): FieldSpec[
   const date = (field: string, required: boolean): FieldSpec => ({ field, kind: "date", required });
   switch (metric) {
     case "nps":
-      return [{ field: "score", kind: "number", required: true }, ...(periods ? [date("respondedAt", true)] : []), { field: "id", kind: "text", required: false }];
+      return [
+        { field: "score", kind: "number", required: true },
+        ...(periods ? [date("respondedAt", true)] : []),
+        { field: "id", kind: "text", required: false },
+      ];
     case "csat":
     case "ces":
-      return [{ field: "rating", kind: "number", required: true }, ...(periods ? [date("respondedAt", true)] : []), { field: "id", kind: "text", required: false }];
+      return [
+        { field: "rating", kind: "number", required: true },
+        ...(periods ? [date("respondedAt", true)] : []),
+        { field: "id", kind: "text", required: false },
+      ];
     case "first-response":
     case "resolution":
     case "sla":
@@ -85,7 +102,11 @@ export function metricFields(metric: ReportMetric, periods: boolean): FieldSpec[
         { field: "messages", kind: "raw", required: false },
       ];
     case "iqs":
-      return [...(periods ? [date("reviewedAt", true)] : []), { field: "id", kind: "text", required: false }, { field: "agentId", kind: "text", required: false }];
+      return [
+        ...(periods ? [date("reviewedAt", true)] : []),
+        { field: "id", kind: "text", required: false },
+        { field: "agentId", kind: "text", required: false },
+      ];
   }
 }
 
@@ -103,7 +124,10 @@ export function findHeader(headers: readonly string[], name: string): number {
   if (exact !== -1) return exact;
   const key = headerKey(name);
   const matches = headers.flatMap((header, i) => (headerKey(header) === key ? [i] : []));
-  if (matches.length > 1) throw new ColumnError(`column "${name}" matches ${matches.map((i) => JSON.stringify(headers[i])).join(" and ")}; name one exactly with --column`);
+  if (matches.length > 1)
+    throw new ColumnError(
+      `column "${name}" matches ${matches.map((i) => JSON.stringify(headers[i])).join(" and ")}; name one exactly with --column`,
+    );
   return matches[0] ?? -1;
 }
 
@@ -136,10 +160,16 @@ function listHeaders(headers: readonly string[]): string {
 export function resolveColumns(headers: readonly string[], request: ColumnRequest): ResolvedField[] {
   const known = new Set([...request.fields.map((spec) => spec.field), ...request.by]);
   for (const field of request.mapping.keys()) {
-    if (!known.has(field)) throw new ColumnError(`--column ${field}=...: this report reads no field "${field}"; its fields are ${[...known].join(", ")}`);
+    if (!known.has(field))
+      throw new ColumnError(
+        `--column ${field}=...: this report reads no field "${field}"; its fields are ${[...known].join(", ")}`,
+      );
   }
   const resolved: ResolvedField[] = [];
-  const specs: FieldSpec[] = [...request.fields.filter((spec) => !request.by.includes(spec.field)), ...request.by.map((field): FieldSpec => ({ field, kind: "text", required: true }))];
+  const specs: FieldSpec[] = [
+    ...request.fields.filter((spec) => !request.by.includes(spec.field)),
+    ...request.by.map((field): FieldSpec => ({ field, kind: "text", required: true })),
+  ];
   for (const spec of specs) {
     const mapped = request.mapping.get(spec.field);
     const preset = request.preset;
@@ -148,7 +178,10 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
       const minutesHeader = preset.minutesAfterCreated[spec.field]!;
       const minutesIndex = findHeader(headers, minutesHeader);
       if (minutesIndex === -1) {
-        if (spec.required) throw new ColumnError(`no column "${minutesHeader}" for ${spec.field} (preset); columns in the file: ${listHeaders(headers)}`);
+        if (spec.required)
+          throw new ColumnError(
+            `no column "${minutesHeader}" for ${spec.field} (preset); columns in the file: ${listHeaders(headers)}`,
+          );
         continue;
       }
       resolved.push({ ...spec, index: -1, header: headers[minutesIndex]!, reading, minutesIndex });
@@ -167,7 +200,9 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
     if (index === -1) {
       if (!spec.required && mapped === undefined) continue;
       const how = mapped !== undefined ? `--column ${spec.field}=${mapped}` : `give --column ${spec.field}=HEADER`;
-      throw new ColumnError(`no column "${wanted}" for ${spec.field} (${how}); columns in the file: ${listHeaders(headers)}`);
+      throw new ColumnError(
+        `no column "${wanted}" for ${spec.field} (${how}); columns in the file: ${listHeaders(headers)}`,
+      );
     }
     resolved.push({ ...spec, index, header: headers[index]!, reading });
   }

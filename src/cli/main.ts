@@ -35,4 +35,3 @@ export async function main(args: readonly string[], io: CommandIO): Promise<Exit
     throw error;
   }
 }
-

@@ -19,7 +19,12 @@ const AFTER_MS = 300;
  * A progress bar on `stream` when it is a terminal and `enabled` (not `--quiet`): percent of
  * `total` bytes when the size is known (a file), else the rows read (standard input).
  */
-export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, total: number | null, enabled: boolean, now: () => number = Date.now): Progress {
+export function createProgress(
+  stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+  total: number | null,
+  enabled: boolean,
+  now: () => number = Date.now,
+): Progress {
   if (!enabled || stream.isTTY !== true) return NONE;
   const started = now();
   let last = 0;

@@ -70,9 +70,7 @@ function recordMaker(keys: readonly string[]): (values: readonly unknown[]) => R
 }
 
 /** Builds records from a row's cells (`cell(i)` is the cell of header column i). */
-export interface RecordBuilder {
-  (cell: (index: number) => unknown): Record<string, unknown>;
-}
+export type RecordBuilder = (cell: (index: number) => unknown) => Record<string, unknown>;
 
 /**
  * A record builder for the resolved fields: numbers where a number is written, dates as instants,
@@ -82,10 +80,22 @@ export function recordBuilder(fields: readonly ResolvedField[], reading: Instant
   const direct = fields.filter((field) => field.minutesIndex === undefined && !field.field.startsWith("ratings."));
   const derived = fields.filter((field) => field.minutesIndex !== undefined);
   const ratings = fields.filter((field) => field.field.startsWith("ratings."));
-  const keys = [...direct.map((field) => field.field), ...derived.map((field) => field.field), ...(ratings.length > 0 ? ["ratings"] : [])];
+  const keys = [
+    ...direct.map((field) => field.field),
+    ...derived.map((field) => field.field),
+    ...(ratings.length > 0 ? ["ratings"] : []),
+  ];
   const make = recordMaker(keys);
   const createdAt = direct.findIndex((field) => field.field === "createdAt");
-  const convert = direct.map((field) => (field.kind === "number" ? numberOf : field.kind === "date" ? (value: unknown) => dateOf(value, field, reading) : field.kind === "raw" ? rawOf : textOf));
+  const convert = direct.map((field) =>
+    field.kind === "number"
+      ? numberOf
+      : field.kind === "date"
+        ? (value: unknown) => dateOf(value, field, reading)
+        : field.kind === "raw"
+          ? rawOf
+          : textOf,
+  );
   return (cell) => {
     const values: unknown[] = new Array(keys.length);
     for (let k = 0; k < direct.length; k++) values[k] = convert[k]!(cell(direct[k]!.index));
@@ -93,7 +103,12 @@ export function recordBuilder(fields: readonly ResolvedField[], reading: Instant
       const raw = cell(derived[k]!.minutesIndex!);
       const minutes = numberOf(raw);
       const created = createdAt === -1 ? undefined : values[createdAt];
-      values[direct.length + k] = typeof minutes === "number" && typeof created === "number" ? created + minutes * 60_000 : minutes === undefined ? null : raw;
+      values[direct.length + k] =
+        typeof minutes === "number" && typeof created === "number"
+          ? created + minutes * 60_000
+          : minutes === undefined
+            ? null
+            : raw;
     }
     if (ratings.length > 0) {
       const given: Record<string, unknown> = {};

@@ -3,11 +3,22 @@ import { readFileSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
 import { createSummary } from "../report/summarize.js";
-import { REPORT_METRICS, REPORT_PERIOD_UNITS, type ReportMetric, type SummarizeResult, type SummarizeSpec } from "../report/spec.js";
+import {
+  REPORT_METRICS,
+  REPORT_PERIOD_UNITS,
+  type ReportMetric,
+  type SummarizeResult,
+  type SummarizeSpec,
+} from "../report/spec.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import type { Scorecard } from "../iqs/scorecard.js";
 import type { SlaPolicy, SlaTarget } from "../sla/policy.js";
-import { businessCalendar, type BusinessCalendar, type BusinessCalendarOptions, type WorkingWeek } from "../time/calendar.js";
+import {
+  businessCalendar,
+  type BusinessCalendar,
+  type BusinessCalendarOptions,
+  type WorkingWeek,
+} from "../time/calendar.js";
 import { listOf, numberFlag, oneOf, parseFlags, REPORT_HELP, REPORT_OPTIONS, UsageError } from "./args.js";
 import { metricFields, PRESETS, type FieldSpec } from "./columns.js";
 import { writeRejectsCsv } from "./format/csv.js";
@@ -18,7 +29,7 @@ import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.j
 import { createProgress } from "./progress.js";
 import { runPart, StrictStop, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
-import { ColumnError, resolveColumns } from "./columns.js";
+import { ColumnError, resolveColumns, type ResolvedField } from "./columns.js";
 import { readRows } from "./read/input.js";
 import { countsSql } from "../sql/counts.js";
 import { durationsSql } from "../sql/durations.js";
@@ -41,7 +52,9 @@ function readJson(flag: string, path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new UsageError(`--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new UsageError(
+      `--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
   }
 }
 
@@ -50,11 +63,21 @@ const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 /** "Mon-Fri 09:00-17:00, Sat 10:00-14:00" → a working week. */
 export function parseHours(text: string): WorkingWeek {
   const week: Record<string, [string, string][]> = {};
-  for (const part of text.split(",").map((piece) => piece.trim()).filter((piece) => piece !== "")) {
+  for (const part of text
+    .split(",")
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== "")) {
     const match = /^([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(part);
     const first = match ? DAYS.indexOf(match[1]!.toLowerCase() as (typeof DAYS)[number]) : -1;
-    const last = match ? (match[2] === undefined ? first : DAYS.indexOf(match[2].toLowerCase() as (typeof DAYS)[number])) : -1;
-    if (!match || first === -1 || last === -1 || last < first) throw new UsageError(`--hours "${part}": expected days and hours like "Mon-Fri 09:00-17:00" (days Mon..Sun, several parts separated by commas)`);
+    const last = match
+      ? match[2] === undefined
+        ? first
+        : DAYS.indexOf(match[2].toLowerCase() as (typeof DAYS)[number])
+      : -1;
+    if (!match || first === -1 || last === -1 || last < first)
+      throw new UsageError(
+        `--hours "${part}": expected days and hours like "Mon-Fri 09:00-17:00" (days Mon..Sun, several parts separated by commas)`,
+      );
     const pad = (clock: string): string => clock.padStart(5, "0");
     for (let day = first; day <= last; day++) (week[DAYS[day]!] ??= []).push([pad(match[3]!), pad(match[4]!)]);
   }
@@ -63,13 +86,26 @@ export function parseHours(text: string): WorkingWeek {
 
 /** "first-response=240:business" → an SLA target. */
 function parseTarget(text: string): SlaTarget {
-  const match = /^(first-response|next-response|resolution)=(\d+(?:\.\d+)?)(?::(business|calendar))?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--target ${text}: expected METRIC=MINUTES[:business|calendar], METRIC one of first-response, next-response, resolution`);
-  return { metric: match[1] as SlaTarget["metric"], minutes: Number(match[2]), clock: (match[3] ?? "calendar") as SlaTarget["clock"] };
+  const match = /^(first-response|next-response|resolution)=(\d+(?:\.\d+)?)(?::(business|calendar))?$/.exec(
+    text.trim(),
+  );
+  if (!match)
+    throw new UsageError(
+      `--target ${text}: expected METRIC=MINUTES[:business|calendar], METRIC one of first-response, next-response, resolution`,
+    );
+  return {
+    metric: match[1] as SlaTarget["metric"],
+    minutes: Number(match[2]),
+    clock: (match[3] ?? "calendar") as SlaTarget["clock"],
+  };
 }
 
 /** The summarize spec and the columns to read, from the flags. */
-function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"]): { spec: SummarizeSpec; fields: FieldSpec[]; calendarOptions: BusinessCalendarOptions | undefined } {
+function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"]): {
+  spec: SummarizeSpec;
+  fields: FieldSpec[];
+  calendarOptions: BusinessCalendarOptions | undefined;
+} {
   const metric = oneOf<ReportMetric>("metric", values.metric, REPORT_METRICS);
   if (metric === undefined) throw new UsageError(`--metric is required: one of ${REPORT_METRICS.join(", ")}`);
   const every = oneOf("every", values.every, REPORT_PERIOD_UNITS);
@@ -77,8 +113,10 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   let calendar: BusinessCalendar | undefined;
   let calendarOptions: BusinessCalendarOptions | undefined;
   try {
-    if (values.calendar !== undefined && values.hours !== undefined) throw new UsageError("give --hours or --calendar, not both");
-    if (values.calendar !== undefined) calendarOptions = readJson("calendar", values.calendar) as BusinessCalendarOptions;
+    if (values.calendar !== undefined && values.hours !== undefined)
+      throw new UsageError("give --hours or --calendar, not both");
+    if (values.calendar !== undefined)
+      calendarOptions = readJson("calendar", values.calendar) as BusinessCalendarOptions;
     if (values.hours !== undefined) {
       if (timeZone === undefined) throw new UsageError("--hours needs --time-zone: business hours are local times");
       calendarOptions = { timeZone, week: parseHours(values.hours) };
@@ -87,7 +125,8 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
       calendar = businessCalendar(calendarOptions);
     }
   } catch (error) {
-    if (isCxMetricsError(error)) throw new UsageError(`--${values.calendar !== undefined ? "calendar" : "hours"}: ${error.message}`);
+    if (isCxMetricsError(error))
+      throw new UsageError(`--${values.calendar !== undefined ? "calendar" : "hours"}: ${error.message}`);
     throw error;
   }
   let policy: SlaPolicy | undefined;
@@ -98,16 +137,25 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   let asOf: number | undefined;
   if (values["as-of"] !== undefined) {
     asOf = parseInstant(values["as-of"], timeZone === undefined ? undefined : { timeZone });
-    if (asOf === undefined) throw new UsageError(`--as-of ${values["as-of"]}: expected an ISO-8601 date-time (with an offset, or read in --time-zone)`);
+    if (asOf === undefined)
+      throw new UsageError(
+        `--as-of ${values["as-of"]}: expected an ISO-8601 date-time (with an offset, or read in --time-zone)`,
+      );
   }
   const scorecard = values.scorecard === undefined ? undefined : (readJson("scorecard", values.scorecard) as Scorecard);
   if (metric === "iqs" && scorecard === undefined) throw new UsageError("--metric iqs needs --scorecard FILE");
   const scale = values.scale;
   const csatScale = metric === "csat" ? oneOf("scale", scale, ["1-5", "1-10", "smiley-3"] as const) : undefined;
   const cesScale = metric === "ces" ? oneOf("scale", scale, ["1-7", "1-5"] as const) : undefined;
-  if (scale !== undefined && metric !== "csat" && metric !== "ces") throw new UsageError("--scale is for --metric csat or ces");
+  if (scale !== undefined && metric !== "csat" && metric !== "ces")
+    throw new UsageError("--scale is for --metric csat or ces");
   const mode = oneOf("mode", values.mode, ["top-box", "good-bad"] as const);
-  const percentiles = values.percentiles === undefined ? undefined : listOf([values.percentiles]).map((p) => numberFlag("percentiles", p, (n) => n >= 0 && n <= 100, "percentiles from 0 to 100, comma-separated")!);
+  const percentiles =
+    values.percentiles === undefined
+      ? undefined
+      : listOf([values.percentiles]).map(
+          (p) => numberFlag("percentiles", p, (n) => n >= 0 && n <= 100, "percentiles from 0 to 100, comma-separated")!,
+        );
   const method = oneOf("method", values.method, PERCENTILE_METHODS);
   const resolution = oneOf("resolution", values.resolution, ["first", "full"] as const);
   const spec: SummarizeSpec = {
@@ -115,9 +163,24 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
     by: listOf(values.by),
     ...(every === undefined ? {} : { every }),
     ...(timeZone === undefined ? {} : { timeZone }),
-    ...(values["min-n"] === undefined ? {} : { minN: numberFlag("min-n", values["min-n"], (n) => n >= 0, "a number ≥ 0")! }),
-    ...(values.confidence === undefined ? {} : { confidence: numberFlag("confidence", values.confidence, (n) => n > 0 && n < 1, "a level between 0 and 1, like 0.95")! }),
-    ...(csatScale === undefined && mode === undefined ? {} : { csat: { ...(csatScale === undefined ? {} : { scale: csatScale }), ...(mode === undefined ? {} : { mode }) } }),
+    ...(values["min-n"] === undefined
+      ? {}
+      : { minN: numberFlag("min-n", values["min-n"], (n) => n >= 0, "a number ≥ 0")! }),
+    ...(values.confidence === undefined
+      ? {}
+      : {
+          confidence: numberFlag(
+            "confidence",
+            values.confidence,
+            (n) => n > 0 && n < 1,
+            "a level between 0 and 1, like 0.95",
+          )!,
+        }),
+    ...(csatScale === undefined && mode === undefined
+      ? {}
+      : {
+          csat: { ...(csatScale === undefined ? {} : { scale: csatScale }), ...(mode === undefined ? {} : { mode }) },
+        }),
     ...(cesScale === undefined ? {} : { ces: { scale: cesScale } }),
     ...(calendar === undefined ? {} : { calendar }),
     ...(percentiles === undefined ? {} : { percentiles }),
@@ -131,7 +194,8 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   const fields = metricFields(metric, every !== undefined);
   if (scorecard !== undefined && metric === "iqs") {
     for (const criterion of (scorecard as { criteria?: readonly { id?: unknown }[] }).criteria ?? []) {
-      if (typeof criterion?.id === "string") fields.push({ field: `ratings.${criterion.id}`, kind: "text", required: true, column: criterion.id });
+      if (typeof criterion?.id === "string")
+        fields.push({ field: `ratings.${criterion.id}`, kind: "text", required: true, column: criterion.id });
     }
   }
   return { spec, fields, calendarOptions };
@@ -144,20 +208,32 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     io.stdout.write(REPORT_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "report needs a FILE (or - for standard input)" : `report reads one file, got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? "report needs a FILE (or - for standard input)"
+        : `report reads one file, got ${positionals.length}: ${positionals.join(" ")}`,
+    );
   const path = positionals[0]!;
   const { spec, fields, calendarOptions } = specFromFlags(values);
   const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
-  const inputFormat = oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ?? (path === "-" ? "csv" : formatOf(path));
+  const inputFormat =
+    oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ??
+    (path === "-" ? "csv" : formatOf(path));
   const preset = values.preset === undefined ? undefined : PRESETS[values.preset];
-  if (values.preset !== undefined && preset === undefined) throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
+  if (values.preset !== undefined && preset === undefined)
+    throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
   const mapping = new Map<string, string>();
   for (const pair of values.column ?? []) {
     const at = pair.indexOf("=");
-    if (at <= 0 || at === pair.length - 1) throw new UsageError(`--column ${pair}: expected FIELD=HEADER, e.g. --column score="How likely are you to recommend us?"`);
+    if (at <= 0 || at === pair.length - 1)
+      throw new UsageError(
+        `--column ${pair}: expected FIELD=HEADER, e.g. --column score="How likely are you to recommend us?"`,
+      );
     mapping.set(pair.slice(0, at).trim(), pair.slice(at + 1));
   }
-  if (values.delimiter !== undefined && [...values.delimiter].length !== 1) throw new UsageError(`--delimiter ${JSON.stringify(values.delimiter)}: expected one character`);
+  if (values.delimiter !== undefined && [...values.delimiter].length !== 1)
+    throw new UsageError(`--delimiter ${JSON.stringify(values.delimiter)}: expected one character`);
 
   if (values.sql !== undefined) return printSql(path, inputFormat, spec, fields, mapping, values, io);
   if (values.table !== undefined) throw new UsageError("--table goes with --sql");
@@ -180,21 +256,33 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   };
   const engine = await chooseEngine(values.engine, path, inputFormat, spec.metric);
   const size = inputSize(path);
-  const progress = createProgress(io.stderr, engine.duck === null ? size : null, values.quiet !== true && engine.duck === null);
+  const progress = createProgress(
+    io.stderr,
+    engine.duck === null ? size : null,
+    values.quiet !== true && engine.duck === null,
+  );
   let outcome: EngineResult | null = null;
   let readBy: "duckdb" | "js" = engine.duck === null ? "js" : "duckdb";
   try {
     if (engine.duck !== null) outcome = await runWithDuckDb(engine.duck, path, job, io);
     if (outcome === null) {
       readBy = "js";
-      if (io.workerUrl !== undefined && canSplit(path, size, job, io.env)) outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes));
-      outcome ??= await runPart(job, openInput(path).stream, {}, { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) });
+      if (io.workerUrl !== undefined && canSplit(path, size, job, io.env))
+        outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes));
+      outcome ??= await runPart(
+        job,
+        openInput(path).stream,
+        {},
+        { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) },
+      );
     }
   } catch (error) {
     progress.done();
     if (error instanceof StrictStop) {
       const failure = error.reject;
-      io.stderr.write(`cx-metrics: bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}\n`);
+      io.stderr.write(
+        `cx-metrics: bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}\n`,
+      );
       return 1;
     }
     throw error;
@@ -209,17 +297,21 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     result = createSummary(spec).merge(outcome.state).result();
   } catch (error) {
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
-    io.stderr.write(`cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`);
+    io.stderr.write(
+      `cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`,
+    );
     writeRejectsFile(values.rejects, rejects);
     return 1;
   }
-  const output: ReportOutput = { rows: result.rows, input: { read, used: result.input.used, rejected: rejects.length, engine: readBy }, rejects };
+  const output: ReportOutput = {
+    rows: result.rows,
+    input: { read, used: result.input.used, rejected: rejects.length, engine: readBy },
+    rejects,
+  };
   writeRejectsFile(values.rejects, rejects);
   await writeReport(output, { format, spec, source: path, rejectsFile: values.rejects, output: values.output, io });
   return 0;
 }
-
-
 
 /**
  * The engine a report runs on: DuckDB (open) or the JS reader (null). Without `--engine`: DuckDB for
@@ -227,18 +319,33 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
  * installed; the JS reader otherwise. Ticket metrics and IQS on CSV go to the JS reader: DuckDB would
  * hand it every row, which costs more than the JS reader's own pass (bench/README.md, docs/cli.md).
  */
-async function chooseEngine(flag: string | undefined, path: string, format: InputFormat, metric: ReportMetric): Promise<{ readonly duck: DuckDb | null }> {
+async function chooseEngine(
+  flag: string | undefined,
+  path: string,
+  format: InputFormat,
+  metric: ReportMetric,
+): Promise<{ readonly duck: DuckDb | null }> {
   const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
   const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
-  if (wanted === undefined && format !== "parquet" && !(metric === "nps" || metric === "csat" || metric === "ces")) return { duck: null };
+  if (wanted === undefined && format !== "parquet" && !(metric === "nps" || metric === "csat" || metric === "ces"))
+    return { duck: null };
   if (wanted === "js") {
-    if (format === "parquet") throw new UsageError("--engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)");
+    if (format === "parquet")
+      throw new UsageError(
+        "--engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)",
+      );
     return { duck: null };
   }
-  if (wanted === "duckdb" && !readable) throw new UsageError(`--engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; ${path === "-" ? "standard input" : "JSON"} is read by --engine js`);
+  if (wanted === "duckdb" && !readable)
+    throw new UsageError(
+      `--engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; ${path === "-" ? "standard input" : "JSON"} is read by --engine js`,
+    );
   if (!readable) return { duck: null };
   const duck = await openDuckDb();
-  if (duck === null && (wanted === "duckdb" || format === "parquet")) throw new UsageError(`${wanted === "duckdb" ? "--engine duckdb" : "a Parquet file"} needs DuckDB, which is not installed: ${INSTALL_DUCKDB}`);
+  if (duck === null && (wanted === "duckdb" || format === "parquet"))
+    throw new UsageError(
+      `${wanted === "duckdb" ? "--engine duckdb" : "a Parquet file"} needs DuckDB, which is not installed: ${INSTALL_DUCKDB}`,
+    );
   return { duck };
 }
 
@@ -250,7 +357,9 @@ async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: Com
     if (error instanceof StrictStop || error instanceof UsageError || error instanceof InputError) throw error;
     const message = (error as Error).message.split("\n")[0];
     if (job.format === "parquet") throw new InputError(`DuckDB cannot read ${path}: ${message}`);
-    io.stderr.write(`cx-metrics: ${error instanceof ReadersDisagree ? `DuckDB and the JS reader disagree on ${path} (${message})` : `DuckDB cannot read ${path} (${message})`}; reading it with the JS reader instead\n`);
+    io.stderr.write(
+      `cx-metrics: ${error instanceof ReadersDisagree ? `DuckDB and the JS reader disagree on ${path} (${message})` : `DuckDB cannot read ${path} (${message})`}; reading it with the JS reader instead\n`,
+    );
     return null;
   }
 }
@@ -261,29 +370,73 @@ function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]):
 }
 
 /** `--sql`: the query over a table whose columns carry the file's header names, printed instead of reading the rows. */
-async function printSql(path: string, format: InputFormat, spec: SummarizeSpec, fields: FieldSpec[], mapping: Map<string, string>, values: { readonly sql?: string; readonly table?: string; readonly preset?: string; readonly delimiter?: string }, io: CommandIO): Promise<ExitCode> {
+async function printSql(
+  path: string,
+  format: InputFormat,
+  spec: SummarizeSpec,
+  fields: FieldSpec[],
+  mapping: Map<string, string>,
+  values: { readonly sql?: string; readonly table?: string; readonly preset?: string; readonly delimiter?: string },
+  io: CommandIO,
+): Promise<ExitCode> {
   const dialect = oneOf<SqlDialect>("sql", values.sql, ["duckdb", "postgres"]);
   const metric = spec.metric;
-  if (metric === "iqs") throw new UsageError("--sql: the SQL of iqs is not available; it is for nps, csat, ces, first-response, resolution and sla");
-  if (values.preset !== undefined && PRESETS[values.preset]?.minutesAfterCreated !== undefined && (metric === "first-response")) throw new UsageError(`--sql: the ${values.preset} preset derives the first reply from a minutes column, which the SQL does not do; name the columns with --column`);
+  if (metric === "iqs")
+    throw new UsageError(
+      "--sql: the SQL of iqs is not available; it is for nps, csat, ces, first-response, resolution and sla",
+    );
+  if (
+    values.preset !== undefined &&
+    PRESETS[values.preset]?.minutesAfterCreated !== undefined &&
+    metric === "first-response"
+  )
+    throw new UsageError(
+      `--sql: the ${values.preset} preset derives the first reply from a minutes column, which the SQL does not do; name the columns with --column`,
+    );
   // The header names, from the file's first record.
   let header: readonly string[] = [];
-  await readRows(openInput(path).stream, format, { header: (names) => void (header = names), row: () => undefined }, { ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }), headerOnly: true });
-  let resolved;
+  await readRows(
+    openInput(path).stream,
+    format,
+    { header: (names) => void (header = names), row: () => undefined },
+    { ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter }), headerOnly: true },
+  );
+  let resolved: ResolvedField[];
   try {
-    resolved = resolveColumns(header, { fields, by: spec.by ?? [], mapping, preset: values.preset === undefined ? undefined : PRESETS[values.preset] });
+    resolved = resolveColumns(header, {
+      fields,
+      by: spec.by ?? [],
+      mapping,
+      preset: values.preset === undefined ? undefined : PRESETS[values.preset],
+    });
   } catch (error) {
     if (error instanceof ColumnError) throw new UsageError(error.message);
     throw error;
   }
   const column = (field: string): string | undefined => resolved.find((entry) => entry.field === field)?.header;
   const sqlSpec: SummarizeSpec = { ...spec, by: (spec.by ?? []).map((name) => column(name) ?? name) };
-  const sqlFields = { score: column("score"), rating: column("rating"), respondedAt: column("respondedAt"), createdAt: column("createdAt"), firstResponseAt: column("firstResponseAt"), resolvedAt: column("resolvedAt"), priority: column("priority"), type: column("type"), channel: column("channel") };
-  const defined = Object.fromEntries(Object.entries(sqlFields).filter(([, name]) => name !== undefined)) as Record<string, string>;
+  const sqlFields = {
+    score: column("score"),
+    rating: column("rating"),
+    respondedAt: column("respondedAt"),
+    createdAt: column("createdAt"),
+    firstResponseAt: column("firstResponseAt"),
+    resolvedAt: column("resolvedAt"),
+    priority: column("priority"),
+    type: column("type"),
+    channel: column("channel"),
+  };
+  const defined = Object.fromEntries(Object.entries(sqlFields).filter(([, name]) => name !== undefined)) as Record<
+    string,
+    string
+  >;
   const table = values.table ?? "data";
   let sql: string;
   try {
-    const note = spec.calendar === undefined ? "" : "-- business minutes: load the calendar's working intervals first (calendarIntervalsTableSql, docs/sql.md)\n";
+    const note =
+      spec.calendar === undefined
+        ? ""
+        : "-- business minutes: load the calendar's working intervals first (calendarIntervalsTableSql, docs/sql.md)\n";
     sql =
       metric === "first-response" || metric === "resolution"
         ? `${note}${durationsSql(sqlSpec, { dialect: dialect!, table, fields: defined })}`

@@ -95,7 +95,9 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         throw error;
       }
       build = recordBuilder(columns, reading);
-      return columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0);
+      return columns
+        .flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])])
+        .filter((index) => index >= 0);
     },
     row(row: InputRow) {
       read++;
@@ -108,15 +110,29 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
       if (excluded !== null) {
         const column = columns.find((candidate) => candidate.field === excluded.field);
         const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
-        reject({ line: row.line, column: column?.header ?? null, value: index === -1 ? null : (row.cells[index] ?? null), reason: reasonOf(excluded.reason) });
+        reject({
+          line: row.line,
+          column: column?.header ?? null,
+          value: index === -1 ? null : (row.cells[index] ?? null),
+          reason: reasonOf(excluded.reason),
+        });
       }
     },
   };
 }
 
 /** Reads rows from a stream into a summary; hooks report progress. */
-export async function runPart(job: ReportJob, stream: Readable, part: PartOptions, hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {}): Promise<PartResult> {
+export async function runPart(
+  job: ReportJob,
+  stream: Readable,
+  part: PartOptions,
+  hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
+): Promise<PartResult> {
   const counter = createRowCounter(job, hooks.onRows);
-  const { endLine } = await readRows(stream, job.format, counter, { ...part, ...(job.delimiter === undefined ? {} : { delimiter: job.delimiter }), ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }) });
+  const { endLine } = await readRows(stream, job.format, counter, {
+    ...part,
+    ...(job.delimiter === undefined ? {} : { delimiter: job.delimiter }),
+    ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }),
+  });
   return { ...counter.result(), endLine };
 }

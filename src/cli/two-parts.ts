@@ -20,7 +20,16 @@ export interface WorkerTask {
 
 /** Can this input be read in two parts? A CSV / TSV file (not standard input) of some size, two cores, and not turned off. */
 export function canSplit(path: string, size: number | null, job: ReportJob, env: NodeJS.ProcessEnv): boolean {
-  return path !== "-" && !isGzip(path) && size !== null && size >= SPLIT_FROM_BYTES && (job.format === "csv" || job.format === "tsv") && !job.strict && env.CX_METRICS_THREADS !== "1" && availableParallelism() >= 2;
+  return (
+    path !== "-" &&
+    !isGzip(path) &&
+    size !== null &&
+    size >= SPLIT_FROM_BYTES &&
+    (job.format === "csv" || job.format === "tsv") &&
+    !job.strict &&
+    env.CX_METRICS_THREADS !== "1" &&
+    availableParallelism() >= 2
+  );
 }
 
 /** Bytes of a file from `start`, at most `length`. */
@@ -59,7 +68,13 @@ function middleOf(path: string, size: number): number | null {
  * Reads a file in two parts at once; null when the split does not fall where a record ends (the
  * caller then reads it in one pass). Rejects of the second part get their absolute lines.
  */
-export async function runInTwoParts(path: string, size: number, job: ReportJob, workerUrl: URL, onBytes: (bytes: number) => void): Promise<PartResult | null> {
+export async function runInTwoParts(
+  path: string,
+  size: number,
+  job: ReportJob,
+  workerUrl: URL,
+  onBytes: (bytes: number) => void,
+): Promise<PartResult | null> {
   const header = headerOf(path, job);
   const split = middleOf(path, size);
   if (header === null || split === null) return null;
@@ -71,7 +86,12 @@ export async function runInTwoParts(path: string, size: number, job: ReportJob, 
   });
   let first: PartResult;
   try {
-    first = await runPart(job, createReadStream(path, { start: 0, end: split - 1, highWaterMark: 1 << 16 }), { endsAtRecord: true }, { onBytes: (bytes) => onBytes(bytes * 2) });
+    first = await runPart(
+      job,
+      createReadStream(path, { start: 0, end: split - 1, highWaterMark: 1 << 16 }),
+      { endsAtRecord: true },
+      { onBytes: (bytes) => onBytes(bytes * 2) },
+    );
   } catch (error) {
     await worker.terminate();
     if (error instanceof SplitError) return null;
@@ -82,13 +102,22 @@ export async function runInTwoParts(path: string, size: number, job: ReportJob, 
   if ("error" in rest) throw new Error(`reading the second half of ${path}: ${rest.error}`);
   const offset = first.endLine - 1;
   const rejects = [...first.rejects, ...rest.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))];
-  return { state: mergeParts(job, first.state, rest.state), read: first.read + rest.read, rejects, endLine: rest.endLine + offset };
+  return {
+    state: mergeParts(job, first.state, rest.state),
+    read: first.read + rest.read,
+    rejects,
+    endLine: rest.endLine + offset,
+  };
 }
 
 /** The worker's side: reads the second part and posts what it counted (or the error). */
 export async function runWorkerPart(task: WorkerTask, post: (message: unknown) => void): Promise<void> {
   try {
-    post(await runPart(task.job, createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }), { header: task.header }));
+    post(
+      await runPart(task.job, createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }), {
+        header: task.header,
+      }),
+    );
   } catch (error) {
     post({ error: (error as Error).message });
   }

@@ -26,7 +26,10 @@ export type CsatAccumulator = RatingAccumulator<CsatRule, CsatResult, CsatAccumu
  * week1.merge(week2).result().percent; //=> 50 (2 satisfied of 4)
  * ```
  */
-export function createCsatAccumulator(options?: CsatOptions<unknown> | CsatRule, state?: CsatAccumulatorState): CsatAccumulator {
+export function createCsatAccumulator(
+  options?: CsatOptions<unknown> | CsatRule,
+  state?: CsatAccumulatorState,
+): CsatAccumulator {
   const fn = "createCsatAccumulator";
   return ratingAccumulator(fn, "csat", asCsatRule(fn, options), csatFromTally, state);
 }
@@ -42,6 +45,9 @@ export function createCsatAccumulator(options?: CsatOptions<unknown> | CsatRule,
  * csatFromCounts([{ value: 5, count: 30 }, { value: 4, count: 40 }, { value: 2, count: 30 }]).percent; //=> 70
  * ```
  */
-export function csatFromCounts(counts: readonly RatingCount<number | string>[], options?: CsatOptions<unknown> | CsatRule): CsatResult {
+export function csatFromCounts(
+  counts: readonly RatingCount<number | string>[],
+  options?: CsatOptions<unknown> | CsatRule,
+): CsatResult {
   return resultFromCounts("csatFromCounts", asCsatRule("csatFromCounts", options), counts, csatFromTally);
 }

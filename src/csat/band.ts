@@ -34,7 +34,13 @@ export function csatBand(mean: number): Band<CsatBandId> {
   }
   const source = "Osipov";
   if (mean <= 3) {
-    return { band: "problems", label: "The team has communication problems", source, range: range(1, true, 3, true), resolvedGap: false };
+    return {
+      band: "problems",
+      label: "The team has communication problems",
+      source,
+      range: range(1, true, 3, true),
+      resolvedGap: false,
+    };
   }
   if (mean < 4) {
     return {
@@ -45,6 +51,7 @@ export function csatBand(mean: number): Band<CsatBandId> {
       resolvedGap: true,
     };
   }
-  if (mean < 4.8) return { band: "normal", label: "Normal", source, range: range(4, true, 4.8, false), resolvedGap: false };
+  if (mean < 4.8)
+    return { band: "normal", label: "Normal", source, range: range(4, true, 4.8, false), resolvedGap: false };
   return { band: "excellent", label: "Excellent", source, range: range(4.8, true, 5, true), resolvedGap: false };
 }

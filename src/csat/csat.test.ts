@@ -7,7 +7,15 @@ import { csatConfidenceInterval } from "./confidence-interval.js";
 describe("csat, UA-agency formula: positive answers (4 and 5) / all answers × 100", () => {
   it("counts 4 and 5 as satisfied (hand calculation: 3 of 5 = 60%; mean 18 / 5 = 3.6)", () => {
     const result = csat([5, 4, 3, 5, 1]);
-    expect(result).toMatchObject({ percent: 60, satisfied: 3, dissatisfied: 1, neutral: 1, total: 5, denominator: 5, mean: 3.6 });
+    expect(result).toMatchObject({
+      percent: 60,
+      satisfied: 3,
+      dissatisfied: 1,
+      neutral: 1,
+      total: 5,
+      denominator: 5,
+      mean: 3.6,
+    });
     expect(result.distribution).toEqual([
       { value: 1, count: 1 },
       { value: 2, count: 0 },
@@ -85,7 +93,9 @@ describe("csatConfidenceInterval", () => {
   });
   it("names itself in errors", () => {
     const one = csat([5]);
-    expect(() => csatConfidenceInterval(one)).toThrow(expect.objectContaining({ code: "TOO_FEW_VALUES", fn: "csatConfidenceInterval" }));
+    expect(() => csatConfidenceInterval(one)).toThrow(
+      expect.objectContaining({ code: "TOO_FEW_VALUES", fn: "csatConfidenceInterval" }),
+    );
     expect(() => csatConfidenceInterval(csat([5, 4]), { confidence: 95 })).toThrow(
       expect.objectContaining({ code: "INVALID_CONFIDENCE", fn: "csatConfidenceInterval" }),
     );
@@ -100,7 +110,9 @@ describe("csat bad input", () => {
     [[Number.NaN], "1-5", 0, Number.NaN],
     [[11], "1-10", 0, 11],
   ] as const)("rejects %j on %s with INVALID_SCORE at index %d", (ratings, scale, index, value) => {
-    expect(() => csat(ratings, { scale })).toThrow(expect.objectContaining({ code: "INVALID_SCORE", fn: "csat", index, value }));
+    expect(() => csat(ratings, { scale })).toThrow(
+      expect.objectContaining({ code: "INVALID_SCORE", fn: "csat", index, value }),
+    );
   });
   it("rejects unknown smiley labels and the scores 2 and 4 with INVALID_LABEL", () => {
     expect(() => csat(["positive", "happy"], { scale: "smiley-3" })).toThrow(
@@ -127,7 +139,9 @@ describe("csat bad input", () => {
       { scale: { min: 0, max: 4 }, satisfiedFrom: 3, mode: "good-bad" as const }, // and dissatisfiedTo for good-bad
     ];
     for (const options of bad) {
-      expect(() => csat([1, 2, 3], options), JSON.stringify(options)).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+      expect(() => csat([1, 2, 3], options), JSON.stringify(options)).toThrow(
+        expect.objectContaining({ code: "INVALID_OPTION" }),
+      );
     }
   });
   it("rejects non-object options", () => {

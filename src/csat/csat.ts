@@ -38,6 +38,8 @@ export function csat<T = number>(ratings: Values<T>, options: CsatOptions<T> = {
   const { min, max } = rule.scale;
   // Smileys are read by the rule (labels); other scales by the tally's fast loops.
   const read: Accessor<T, unknown> | undefined =
-    rule.scale.name === "smiley-3" ? (item, index) => rule.read(accessor === undefined ? item : accessor(item, index), index) : accessor;
+    rule.scale.name === "smiley-3"
+      ? (item, index) => rule.read(accessor === undefined ? item : accessor(item, index), index)
+      : accessor;
   return csatFromTally(fn, rule, tallyScale(fn, ratings, read, min, max));
 }

@@ -8,7 +8,14 @@ import { assertOptions } from "../internal/validate.js";
 import type { ScaleInfo } from "../types.js";
 import type { CsatMode, CsatOptions, CsatResult, SmileyLabel } from "./types.js";
 
-const SMILEY_LABELS: readonly (SmileyLabel | undefined)[] = [, "negative", , "neutral", , "positive"];
+const SMILEY_LABELS: readonly (SmileyLabel | undefined)[] = [
+  undefined,
+  "negative",
+  undefined,
+  "neutral",
+  undefined,
+  "positive",
+];
 
 /** Named scales: [min, max, default satisfiedFrom, default dissatisfiedTo]. */
 const SCALES: Readonly<Record<string, readonly [number, number, number, number]>> = {
@@ -63,7 +70,12 @@ function scaleOf(fn: string, scale: unknown): readonly [number, number, number |
 }
 
 /** Reads a rating on an integer scale, or a smiley label / score 1, 3, 5. */
-function ratingReader(fn: string, min: number, max: number, smiley: boolean): (rating: unknown, index?: number, what?: string) => number {
+function ratingReader(
+  fn: string,
+  min: number,
+  max: number,
+  smiley: boolean,
+): (rating: unknown, index?: number, what?: string) => number {
   if (smiley) {
     return (rating, index = 0, what = `rating at index ${index}`) => {
       const score = typeof rating === "string" ? SMILEY_LABELS.indexOf(rating as SmileyLabel) : rating;
@@ -100,8 +112,19 @@ export function csatRule(options: CsatOptions<unknown> = {}, fn = "csatRule"): C
   const satisfiedFrom = threshold(fn, "satisfiedFrom", options.satisfiedFrom ?? defaultSatisfied, min, max);
   // Defaults: the scale's own, kept below satisfiedFrom; on a custom scale, everything below
   // satisfiedFrom in top-box mode, and no default in good-bad mode (it must be chosen).
-  const fallback = defaultDissatisfied !== undefined ? Math.min(defaultDissatisfied, satisfiedFrom - 1) : goodBad ? undefined : satisfiedFrom - 1;
-  const dissatisfiedTo = threshold(fn, "dissatisfiedTo", options.dissatisfiedTo ?? fallback, min - 1, satisfiedFrom - 1);
+  const fallback =
+    defaultDissatisfied !== undefined
+      ? Math.min(defaultDissatisfied, satisfiedFrom - 1)
+      : goodBad
+        ? undefined
+        : satisfiedFrom - 1;
+  const dissatisfiedTo = threshold(
+    fn,
+    "dissatisfiedTo",
+    options.dissatisfiedTo ?? fallback,
+    min - 1,
+    satisfiedFrom - 1,
+  );
   const read = ratingReader(fn === "csatRule" ? "csat" : fn, min, max, scale === "smiley-3");
   return {
     kind: "csat-rule",
@@ -123,7 +146,9 @@ export function csatRule(options: CsatOptions<unknown> = {}, fn = "csatRule"): C
 
 /** A rule given as such, or compiled from options. */
 export function asCsatRule(fn: string, given: CsatRule | CsatOptions<unknown> | undefined): CsatRule {
-  return (given as { kind?: unknown } | undefined)?.kind === "csat-rule" ? (given as CsatRule) : csatRule(given as CsatOptions<unknown>, fn);
+  return (given as { kind?: unknown } | undefined)?.kind === "csat-rule"
+    ? (given as CsatRule)
+    : csatRule(given as CsatOptions<unknown>, fn);
 }
 
 /**

@@ -35,7 +35,14 @@ export function visitRows<T>(
         visit(row, i);
       } catch (error) {
         if (!isCxMetricsError(error)) throw error;
-        exclusions.push({ index: i, id: rowId(row, idOf), field: error.field ?? "", value: error.value, code: error.code, reason: error.message });
+        exclusions.push({
+          index: i,
+          id: rowId(row, idOf),
+          field: error.field ?? "",
+          value: error.value,
+          code: error.code,
+          reason: error.message,
+        });
       }
     }
   }

@@ -4,7 +4,11 @@ import { CxMetricsError, type CxMetricsErrorCode } from "../errors/cx-metrics-er
 export function describe(value: unknown): string {
   try {
     const text =
-      typeof value === "bigint" ? `${value}n` : typeof value === "string" || (typeof value === "object" && value !== null && !(value instanceof Date)) ? String(JSON.stringify(value)) : String(value);
+      typeof value === "bigint"
+        ? `${value}n`
+        : typeof value === "string" || (typeof value === "object" && value !== null && !(value instanceof Date))
+          ? String(JSON.stringify(value))
+          : String(value);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   } catch {
     // A Proxy of a Date, or an object whose getters throw: say so without reading it.
@@ -24,5 +28,10 @@ export function invalid(
   expected: string,
   index?: number,
 ): CxMetricsError {
-  return new CxMetricsError(fn, code, `${what} is ${describe(value)}, expected ${expected}`, index === undefined ? { value } : { index, value });
+  return new CxMetricsError(
+    fn,
+    code,
+    `${what} is ${describe(value)}, expected ${expected}`,
+    index === undefined ? { value } : { index, value },
+  );
 }

@@ -18,7 +18,10 @@ describe("parseInstant on ISO-8601 timestamps", () => {
           const offset = quarterHours * 15;
           const local = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
           const fraction = digits === 0 ? "" : `.${pad(millis, 3).slice(0, digits)}`;
-          const zone = offset === 0 && quarterHours % 2 === 0 ? "Z" : `${offset < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+          const zone =
+            offset === 0 && quarterHours % 2 === 0
+              ? "Z"
+              : `${offset < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
           const text = `${local}${fraction}${zone}`;
           expect(parseInstant(text)).toBe(Date.parse(text));
         },
@@ -27,7 +30,15 @@ describe("parseInstant on ISO-8601 timestamps", () => {
     );
   });
   it("rejects impossible dates and times, and keeps years 0-99 as they are", () => {
-    for (const text of ["2025-02-29T10:00:00Z", "2024-02-30T10:00:00Z", "2025-04-31T00:00:00Z", "2025-13-01T00:00:00Z", "2025-01-01T24:00:00Z", "2025-01-01T10:60:00Z", "2025-01-01T10:00:00+24:00"]) {
+    for (const text of [
+      "2025-02-29T10:00:00Z",
+      "2024-02-30T10:00:00Z",
+      "2025-04-31T00:00:00Z",
+      "2025-13-01T00:00:00Z",
+      "2025-01-01T24:00:00Z",
+      "2025-01-01T10:60:00Z",
+      "2025-01-01T10:00:00+24:00",
+    ]) {
       expect(parseInstant(text), text).toBeUndefined();
     }
     expect(parseInstant("2024-02-29T10:00:00Z")).toBe(Date.UTC(2024, 1, 29, 10));
@@ -35,4 +46,3 @@ describe("parseInstant on ISO-8601 timestamps", () => {
     expect(parseInstant("0099-12-31T00:00:00Z")).toBeUndefined(); // year 99: before the supported range, not 1999
   });
 });
-

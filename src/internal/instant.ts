@@ -13,7 +13,8 @@ export const SUPPORTED_RANGE = "1900-01-01T00:00:00Z to 2199-12-31T23:59:59.999Z
  * ISO-8601 date, optionally with a time, optionally with an offset or `Z`:
  * `2025-03-01`, `2025-03-01T09:30`, `2025-03-01T09:30:00.250+02:00`, `2025-03-01 09:30+0530`.
  */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 
 /** How instants are read: `timeZone` lets local date-times and plain dates be read in that zone. */
 export interface InstantReading {
@@ -33,11 +34,21 @@ function civilDays(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  return (
+    era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468
+  );
 }
 
 /** Epoch ms of a UTC date and time (month 1-12). */
-function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+function utc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   return civilDays(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
@@ -55,7 +66,14 @@ function twoDigits(text: string, i: number): number {
  */
 function parseCommonIso(text: string): number | undefined {
   const n = text.length;
-  if (n < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+  if (
+    n < 20 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
     return undefined;
   }
   const century = twoDigits(text, 0);
@@ -93,7 +111,8 @@ function parseCommonIso(text: string): number | undefined {
     offset = (mark === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
   } else return undefined;
   const year = century * 100 + yy;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return Number.NaN;
   return utc(year, month, day, hour, minute, second, millis) - offset;
 }
 
@@ -142,7 +161,8 @@ function parseIsoString(text: string, timeZone: string | undefined): number {
     if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return Number.NaN;
     return wall - (sign === "-" ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   }
-  if (timeZone === undefined || !(wall >= MIN_INSTANT - 2 * 86_400_000 && wall <= MAX_INSTANT + 2 * 86_400_000)) return Number.NaN;
+  if (timeZone === undefined || !(wall >= MIN_INSTANT - 2 * 86_400_000 && wall <= MAX_INSTANT + 2 * 86_400_000))
+    return Number.NaN;
   return wallToInstant(timeZone, wall, "shift");
 }
 
@@ -156,7 +176,10 @@ export interface InstantProblem {
 const EXPECTED = "a Date, an ISO-8601 date-time with an offset or Z, or epoch milliseconds";
 
 function outOfRange(what: string, ms: number): InstantProblem {
-  return { code: "DATE_OUT_OF_RANGE", reason: `${what} is ${new Date(ms).toISOString()}, outside the supported range ${SUPPORTED_RANGE}` };
+  return {
+    code: "DATE_OUT_OF_RANGE",
+    reason: `${what} is ${new Date(ms).toISOString()}, outside the supported range ${SUPPORTED_RANGE}`,
+  };
 }
 
 /** A hint for a number outside the range that would fit it in another unit. */
@@ -182,24 +205,42 @@ function unitHint(ms: number): string {
  */
 export function instantProblem(value: unknown, reading?: InstantReading): InstantProblem {
   const text = describe(value);
-  if (value === undefined || value === null) return { code: "INVALID_DATE", reason: `the value is missing (${String(value)}), expected ${EXPECTED}` };
+  if (value === undefined || value === null)
+    return { code: "INVALID_DATE", reason: `the value is missing (${String(value)}), expected ${EXPECTED}` };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { code: "INVALID_DATE", reason: `${text} is not a finite number of epoch milliseconds` };
-    const range = value > 8.64e15 || value < -8.64e15 ? `${text} ms is beyond the range of JavaScript dates` : `${text} ms is ${new Date(value).toISOString()}`;
-    return { code: "DATE_OUT_OF_RANGE", reason: `${range}, outside the supported range ${SUPPORTED_RANGE}${unitHint(value)}` };
+    if (!Number.isFinite(value))
+      return { code: "INVALID_DATE", reason: `${text} is not a finite number of epoch milliseconds` };
+    const range =
+      value > 8.64e15 || value < -8.64e15
+        ? `${text} ms is beyond the range of JavaScript dates`
+        : `${text} ms is ${new Date(value).toISOString()}`;
+    return {
+      code: "DATE_OUT_OF_RANGE",
+      reason: `${range}, outside the supported range ${SUPPORTED_RANGE}${unitHint(value)}`,
+    };
   }
   if (value instanceof Date) {
     const ms = dateMs(value);
-    if (Number.isNaN(ms)) return { code: "INVALID_DATE", reason: "the Date is invalid (its time is NaN), or not a real Date" };
+    if (Number.isNaN(ms))
+      return { code: "INVALID_DATE", reason: "the Date is invalid (its time is NaN), or not a real Date" };
     return outOfRange("the Date", ms);
   }
-  if (typeof value !== "string") return { code: "INVALID_DATE", reason: `${describeType(value)} is not an instant, expected ${EXPECTED}` };
+  if (typeof value !== "string")
+    return { code: "INVALID_DATE", reason: `${describeType(value)} is not an instant, expected ${EXPECTED}` };
   const trimmed = value.trim();
   if (trimmed === "") return { code: "INVALID_DATE", reason: `the cell is empty (${text}), expected ${EXPECTED}` };
   const match = ISO.exec(trimmed);
-  if (match === null) return { code: "INVALID_DATE", reason: `${text} is not an ISO-8601 date-time (expected for example "2025-03-01T09:30:00Z" or "2025-03-01T09:30:00+02:00")` };
+  if (match === null)
+    return {
+      code: "INVALID_DATE",
+      reason: `${text} is not an ISO-8601 date-time (expected for example "2025-03-01T09:30:00Z" or "2025-03-01T09:30:00+02:00")`,
+    };
   const local = match[8] === undefined && match[9] === undefined;
-  if (Number.isNaN(parseIsoString(trimmed, "UTC"))) return { code: "INVALID_DATE", reason: `${text} is not a possible date and time (a day, hour or offset out of its range)` };
+  if (Number.isNaN(parseIsoString(trimmed, "UTC")))
+    return {
+      code: "INVALID_DATE",
+      reason: `${text} is not a possible date and time (a day, hour or offset out of its range)`,
+    };
   const ms = parseIsoString(trimmed, reading?.timeZone);
   if (local && reading?.timeZone === undefined) {
     const kind = match[4] === undefined ? "a date without a time" : "a local time without an offset";
@@ -208,8 +249,15 @@ export function instantProblem(value: unknown, reading?: InstantReading): Instan
       reason: `${text} is ${kind}: its instant depends on the time zone; add an offset or Z, or pass { timeZone: "Europe/Berlin" } (any IANA zone) to read local times in that zone`,
     };
   }
-  if (Number.isNaN(ms)) return { code: "INVALID_DATE", reason: `${text} is not a possible date and time (a day, hour or offset out of its range)` };
-  return { ...outOfRange(text, ms), reason: `${outOfRange(text, ms).reason}; if it is a placeholder for "never", leave the field empty (null)` };
+  if (Number.isNaN(ms))
+    return {
+      code: "INVALID_DATE",
+      reason: `${text} is not a possible date and time (a day, hour or offset out of its range)`,
+    };
+  return {
+    ...outOfRange(text, ms),
+    reason: `${outOfRange(text, ms).reason}; if it is a placeholder for "never", leave the field empty (null)`,
+  };
 }
 
 function describeType(value: unknown): string {

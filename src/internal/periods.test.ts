@@ -16,7 +16,15 @@ describe("monthOfDays", () => {
 
 describe("periodClock", () => {
   it("gives the period of periodCuts + periodOf for instants in any order, in zones with DST, odd offsets and a skipped day", () => {
-    const zones = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Kolkata", "Africa/Monrovia"];
+    const zones = [
+      "UTC",
+      "Europe/Berlin",
+      "America/New_York",
+      "Australia/Lord_Howe",
+      "Pacific/Apia",
+      "Asia/Kolkata",
+      "Africa/Monrovia",
+    ];
     const units = ["day", "week", "month", "quarter", "year"] as const;
     fc.assert(
       fc.property(

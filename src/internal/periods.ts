@@ -89,7 +89,8 @@ export function periodCuts(timeZone: string, unit: PeriodUnit, from: number, to:
   const first = periodIndexOfWall(from + offsetAt(timeZone, from), unit);
   const last = periodIndexOfWall(to + offsetAt(timeZone, to), unit);
   const starts = new Float64Array(last - first + 2);
-  for (let k = 0; k < starts.length; k++) starts[k] = wallToInstant(timeZone, periodStartWall(first + k, unit), "shift");
+  for (let k = 0; k < starts.length; k++)
+    starts[k] = wallToInstant(timeZone, periodStartWall(first + k, unit), "shift");
   return { unit, first, starts };
 }
 
@@ -132,7 +133,10 @@ export function periodClock(timeZone: string, unit: PeriodUnit): (instant: numbe
       const end = Math.min(to, i + 1 < segments.starts.length ? segments.starts[i + 1]! : segments.to);
       if (start < end) add.push([start, end, segments.offsets[i]!]);
     }
-    const all = starts.map((start, i): [number, number, number] => [start, ends[i]!, offsets[i]!]).concat(add).sort((a, b) => a[0] - b[0]);
+    const all = starts
+      .map((start, i): [number, number, number] => [start, ends[i]!, offsets[i]!])
+      .concat(add)
+      .sort((a, b) => a[0] - b[0]);
     starts.length = ends.length = offsets.length = 0;
     for (const [start, end, offset] of all) {
       starts.push(start);
@@ -158,6 +162,13 @@ export function periodClock(timeZone: string, unit: PeriodUnit): (instant: numbe
 }
 
 /** The first instant of a period and of the next one, in a zone. */
-export function periodBounds(timeZone: string, unit: PeriodUnit, index: number): { readonly start: number; readonly end: number } {
-  return { start: wallToInstant(timeZone, periodStartWall(index, unit), "shift"), end: wallToInstant(timeZone, periodStartWall(index + 1, unit), "shift") };
+export function periodBounds(
+  timeZone: string,
+  unit: PeriodUnit,
+  index: number,
+): { readonly start: number; readonly end: number } {
+  return {
+    start: wallToInstant(timeZone, periodStartWall(index, unit), "shift"),
+    end: wallToInstant(timeZone, periodStartWall(index + 1, unit), "shift"),
+  };
 }

@@ -17,6 +17,7 @@ export function recordList<T>(fn: string, name: string, values: Values<T>): read
 
 /** A customer (or other entity) id read from a record: a non-empty string or a number, as a string. */
 export function entityId(fn: string, what: string, value: unknown, index: number): string {
-  if ((typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value))) return String(value);
+  if ((typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value)))
+    return String(value);
   throw invalid(fn, "INVALID_ARGUMENT", `${what} at index ${index}`, value, `a ${what} id (string or number)`, index);
 }

@@ -20,7 +20,9 @@ export function readTallyState(fn: string, kind: string, state: unknown, min: nu
   ) {
     throw invalid(fn, "INVALID_ARGUMENT", "state", state, `a ${kind} accumulator state on the scale ${min}-${max}`);
   }
-  counts.forEach((count, k) => assertCount(fn, `counts[${k}]`, count));
+  counts.forEach((count, k) => {
+    assertCount(fn, `counts[${k}]`, count);
+  });
   return counts;
 }
 
@@ -50,7 +52,12 @@ export interface ScaleTally<Kind extends string> {
 }
 
 /** A tally of ratings on a rule's scale, restored from `state` when given. */
-export function scaleTally<Kind extends string>(fn: string, kind: Kind, rule: TallyRule, state?: unknown): ScaleTally<Kind> {
+export function scaleTally<Kind extends string>(
+  fn: string,
+  kind: Kind,
+  rule: TallyRule,
+  state?: unknown,
+): ScaleTally<Kind> {
   const { min, max } = rule.scale;
   const counts = new Float64Array(max - min + 1);
   let total = 0;
@@ -76,14 +83,17 @@ export function scaleTally<Kind extends string>(fn: string, kind: Kind, rule: Ta
 
 /** The JSON state of an accumulator or the state itself. */
 export function stateOf(other: unknown): unknown {
-  return typeof (other as { toJSON?: unknown } | null)?.toJSON === "function" ? (other as { toJSON(): unknown }).toJSON() : other;
+  return typeof (other as { toJSON?: unknown } | null)?.toJSON === "function"
+    ? (other as { toJSON(): unknown }).toJSON()
+    : other;
 }
 
 /** Adds `{ value, count }` pairs to a tally, each checked. */
 export function addRatingCounts(fn: string, tally: ScaleTally<string>, counts: unknown): void {
   if (!Array.isArray(counts)) throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "an array of { value, count }");
   for (const entry of counts) {
-    if (typeof entry !== "object" || entry === null) throw invalid(fn, "INVALID_ARGUMENT", "an element of counts", entry, "{ value, count }");
+    if (typeof entry !== "object" || entry === null)
+      throw invalid(fn, "INVALID_ARGUMENT", "an element of counts", entry, "{ value, count }");
     assertCount(fn, "count", (entry as { count: unknown }).count);
     tally.add((entry as { value: unknown }).value, (entry as { count: number }).count);
   }

@@ -10,5 +10,6 @@ export function assertTimeZone(fn: string, timeZone: unknown): asserts timeZone 
       valid = false;
     }
   }
-  if (!valid) throw invalid(fn, "INVALID_TIME_ZONE", "timeZone", timeZone, 'an IANA time zone such as "Europe/Berlin" or "UTC"');
+  if (!valid)
+    throw invalid(fn, "INVALID_TIME_ZONE", "timeZone", timeZone, 'an IANA time zone such as "Europe/Berlin" or "UTC"');
 }

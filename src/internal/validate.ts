@@ -58,10 +58,19 @@ export function assertAmount(fn: string, name: string, value: unknown, index?: n
  * A rate as a fraction (`INVALID_RATE`): from `min` (excluded when `minOpen`) to `max`, default 0-1;
  * `max` may be Infinity (a discount rate).
  */
-export function assertRate(fn: string, name: string, value: unknown, min = 0, minOpen = false, max = 1): asserts value is number {
-  const ok = typeof value === "number" && Number.isFinite(value) && (minOpen ? value > min : value >= min) && value <= max;
+export function assertRate(
+  fn: string,
+  name: string,
+  value: unknown,
+  min = 0,
+  minOpen = false,
+  max = 1,
+): asserts value is number {
+  const ok =
+    typeof value === "number" && Number.isFinite(value) && (minOpen ? value > min : value >= min) && value <= max;
   if (!ok) {
-    const range = max === Number.POSITIVE_INFINITY ? `${minOpen ? ">" : "≥"} ${min}` : `${minOpen ? ">" : "≥"} ${min} and ≤ ${max}`;
+    const range =
+      max === Number.POSITIVE_INFINITY ? `${minOpen ? ">" : "≥"} ${min}` : `${minOpen ? ">" : "≥"} ${min} and ≤ ${max}`;
     throw invalid(fn, "INVALID_RATE", name, value, `a fraction ${range} (0.05, not 5)`);
   }
 }

@@ -13,17 +13,33 @@ describe("wallOf", () => {
   });
 
   it("undoes wallToInstant except in a spring gap, where the shifted time shows", () => {
-    expect(wallOf("Europe/Berlin", wallToInstant("Europe/Berlin", utc("2025-03-30T01:30:00"), "shift"))).toBe(utc("2025-03-30T01:30:00"));
-    expect(wallOf("Europe/Berlin", wallToInstant("Europe/Berlin", utc("2025-03-30T02:00:00"), "shift"))).toBe(utc("2025-03-30T03:00:00"));
-    expect(wallOf("Europe/Berlin", wallToInstant("Europe/Berlin", utc("2025-10-26T02:30:00"), "shift"))).toBe(utc("2025-10-26T02:30:00"));
+    expect(wallOf("Europe/Berlin", wallToInstant("Europe/Berlin", utc("2025-03-30T01:30:00"), "shift"))).toBe(
+      utc("2025-03-30T01:30:00"),
+    );
+    expect(wallOf("Europe/Berlin", wallToInstant("Europe/Berlin", utc("2025-03-30T02:00:00"), "shift"))).toBe(
+      utc("2025-03-30T03:00:00"),
+    );
+    expect(wallOf("Europe/Berlin", wallToInstant("Europe/Berlin", utc("2025-10-26T02:30:00"), "shift"))).toBe(
+      utc("2025-10-26T02:30:00"),
+    );
   });
 
   it("agrees with Intl on every hour of 2024 in New York, Kolkata and Apia", () => {
     for (const zone of ["America/New_York", "Asia/Kolkata", "Pacific/Apia"]) {
-      const format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      const format = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
       for (let instant = utc("2024-01-01T00:00:00"); instant < utc("2025-01-01T00:00:00"); instant += 3_600_000) {
         const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-        expect(wallOf(zone, instant)).toBe(utc(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00`));
+        expect(wallOf(zone, instant)).toBe(
+          utc(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00`),
+        );
       }
     }
   });

@@ -84,7 +84,10 @@ function readState(fn: string, state: unknown): IqsAccumulatorState {
  * acc.result().iqs; //=> 75 (scores 1 and 0.5)
  * ```
  */
-export function createIqsAccumulator(scorecard: Scorecard | ScorecardRule, state?: IqsAccumulatorState): IqsAccumulator {
+export function createIqsAccumulator(
+  scorecard: Scorecard | ScorecardRule,
+  state?: IqsAccumulatorState,
+): IqsAccumulator {
   const fn = "createIqsAccumulator";
   const rule = scorecardRule(scorecard, "iqs");
   let n = 0;
@@ -132,8 +135,19 @@ export function createIqsAccumulator(scorecard: Scorecard | ScorecardRule, state
       return n + unscored;
     },
     result() {
-      if (n === 0) throw new CxMetricsError("IqsAccumulator.result", "EMPTY_INPUT", unscored === 0 ? "no reviews" : "no review could be scored: every criterion was N/A");
-      return { iqs: (100 * sum) / n, n, unscored, standardDeviation: n > 1 ? 100 * Math.sqrt(Math.max(0, m2) / (n - 1)) : 0, criticalFails };
+      if (n === 0)
+        throw new CxMetricsError(
+          "IqsAccumulator.result",
+          "EMPTY_INPUT",
+          unscored === 0 ? "no reviews" : "no review could be scored: every criterion was N/A",
+        );
+      return {
+        iqs: (100 * sum) / n,
+        n,
+        unscored,
+        standardDeviation: n > 1 ? 100 * Math.sqrt(Math.max(0, m2) / (n - 1)) : 0,
+        criticalFails,
+      };
     },
     toJSON: () => ({ kind: "iqs", n, sum, m2, unscored, criticalFails }),
   };

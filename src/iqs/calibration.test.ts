@@ -36,11 +36,24 @@ describe("calibration", () => {
     const ann = result.perReviewer.find((reviewer) => reviewer.reviewerId === "ann")!;
     expect(ann).toMatchObject({ n: 2, meanDeviation: 18.75, meanAbsoluteDeviation: 18.75 });
     // cat: 50 - mean(100, 75) = -37.5
-    expect(result.perReviewer.find((reviewer) => reviewer.reviewerId === "cat")).toMatchObject({ n: 1, meanDeviation: -37.5 });
+    expect(result.perReviewer.find((reviewer) => reviewer.reviewerId === "cat")).toMatchObject({
+      n: 1,
+      meanDeviation: -37.5,
+    });
     // solution: pairs (5,3) (5,3) (3,3) (4,4) → 2 of 4 agree; |diff| in normalised points: 50, 50, 0, 0 → 25
-    expect(result.perCriterion[0]).toMatchObject({ id: "solution", pairs: 4, agreementPercent: 50, meanAbsoluteDifference: 25 });
+    expect(result.perCriterion[0]).toMatchObject({
+      id: "solution",
+      pairs: 4,
+      agreementPercent: 50,
+      meanAbsoluteDifference: 25,
+    });
     // tone: (pass, pass) (pass, N/A) (pass, N/A) (fail, fail) → 2 of 4 identical; rated by both in 2 pairs, no difference
-    expect(result.perCriterion[1]).toMatchObject({ id: "tone", pairs: 4, agreementPercent: 50, meanAbsoluteDifference: 0 });
+    expect(result.perCriterion[1]).toMatchObject({
+      id: "tone",
+      pairs: 4,
+      agreementPercent: 50,
+      meanAbsoluteDifference: 0,
+    });
   });
   it("throws EMPTY_INPUT when no interaction has two reviewers", () => {
     expect(() =>
@@ -58,23 +71,44 @@ describe("calibration on messy and large input", () => {
       { interactionId: "t1", reviewerId: "  ", ratings: { solution: 1, tone: false } }, // blank reviewer: skipped
       { interactionId: "t1", reviewerId: "dan", ratings: { solution: 9, tone: true } }, // off the scale: bad
     ];
-    expect(() => calibration(reviews, SCORECARD)).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 4, field: "ratings.solution" }));
+    expect(() => calibration(reviews, SCORECARD)).toThrow(
+      expect.objectContaining({ code: "INVALID_SCORE", index: 4, field: "ratings.solution" }),
+    );
     const result = calibration(reviews, SCORECARD, { invalid: "exclude" });
-    expect(result).toMatchObject({ pairs: 1, meanAbsoluteDifference: 25, rows: { total: 5, used: 2, skipped: 2, excluded: 1 } });
+    expect(result).toMatchObject({
+      pairs: 1,
+      meanAbsoluteDifference: 25,
+      rows: { total: 5, used: 2, skipped: 2, excluded: 1 },
+    });
   });
   it("equals the mean over every pair, counted one by one (brute force), on random reviews", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ interaction: fc.constantFrom("a", "b", "c"), reviewer: fc.constantFrom("r1", "r2", "r3", "r4"), solution: fc.integer({ min: 1, max: 5 }), tone: fc.constantFrom(true, false, null) }), {
-          minLength: 2,
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.record({
+            interaction: fc.constantFrom("a", "b", "c"),
+            reviewer: fc.constantFrom("r1", "r2", "r3", "r4"),
+            solution: fc.integer({ min: 1, max: 5 }),
+            tone: fc.constantFrom(true, false, null),
+          }),
+          {
+            minLength: 2,
+            maxLength: 40,
+          },
+        ),
         (rows) => {
-          const reviews = rows.map((r) => ({ interactionId: r.interaction, reviewerId: r.reviewer, ratings: { solution: r.solution, tone: r.tone } }));
+          const reviews = rows.map((r) => ({
+            interactionId: r.interaction,
+            reviewerId: r.reviewer,
+            ratings: { solution: r.solution, tone: r.tone },
+          }));
           const byInteraction = new Map<string, typeof reviews>();
-          for (const review of reviews) byInteraction.set(review.interactionId, [...(byInteraction.get(review.interactionId) ?? []), review]);
+          for (const review of reviews)
+            byInteraction.set(review.interactionId, [...(byInteraction.get(review.interactionId) ?? []), review]);
           const score = (review: (typeof reviews)[number]): number =>
-            review.ratings.tone === null ? 100 * ((review.ratings.solution - 1) / 4) : 100 * (((review.ratings.solution - 1) / 4 + Number(review.ratings.tone)) / 2);
+            review.ratings.tone === null
+              ? 100 * ((review.ratings.solution - 1) / 4)
+              : 100 * (((review.ratings.solution - 1) / 4 + Number(review.ratings.tone)) / 2);
           let count = 0;
           let sum = 0;
           let same = 0;

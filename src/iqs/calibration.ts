@@ -103,7 +103,12 @@ function idOf(fn: string, what: string, value: unknown, index: number): string |
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return null;
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw new CxMetricsError(fn, "INVALID_ARGUMENT", `${what} of review at index ${index} is ${describe(value)}, expected text or a number`, { index, value, field: what });
+  throw new CxMetricsError(
+    fn,
+    "INVALID_ARGUMENT",
+    `${what} of review at index ${index} is ${describe(value)}, expected text or a number`,
+    { index, value, field: what },
+  );
 }
 
 /**
@@ -148,18 +153,23 @@ export function calibration<R extends QaReview>(
   const byInteraction = new Map<string, Entry[]>();
   let skipped = 0;
   const list = recordList(fn, "reviews", reviews);
-  const { counts, exclusions } = visitRows(policy, list, (review) => review.id, (review, index) => {
-    const scored = scoreReview(fn, criteria, review, index);
-    const interactionId = idOf(fn, "interactionId", interactionOf(review), index);
-    const reviewerId = idOf(fn, "reviewerId", reviewerOf(review), index);
-    if (interactionId === null || reviewerId === null) {
-      skipped++;
-      return;
-    }
-    const entries = byInteraction.get(interactionId) ?? [];
-    byInteraction.set(interactionId, entries);
-    entries.push({ reviewerId, scored });
-  });
+  const { counts, exclusions } = visitRows(
+    policy,
+    list,
+    (review) => review.id,
+    (review, index) => {
+      const scored = scoreReview(fn, criteria, review, index);
+      const interactionId = idOf(fn, "interactionId", interactionOf(review), index);
+      const reviewerId = idOf(fn, "reviewerId", reviewerOf(review), index);
+      if (interactionId === null || reviewerId === null) {
+        skipped++;
+        return;
+      }
+      const entries = byInteraction.get(interactionId) ?? [];
+      byInteraction.set(interactionId, entries);
+      entries.push({ reviewerId, scored });
+    },
+  );
 
   const sessions: CalibrationSession[] = [];
   const reviewerStats = new Map<string, { n: number; deviation: number; absolute: number }>();
@@ -173,9 +183,16 @@ export function calibration<R extends QaReview>(
       stats.pairs += pairs(entries.length);
       // Pairs with the same rating (N/A counts as a rating): Σ over ratings of C(count, 2).
       const tally = new Map<number | null, number>();
-      for (const entry of entries) tally.set(entry.scored.raw[k] ?? null, (tally.get(entry.scored.raw[k] ?? null) ?? 0) + 1);
+      for (const entry of entries)
+        tally.set(entry.scored.raw[k] ?? null, (tally.get(entry.scored.raw[k] ?? null) ?? 0) + 1);
       for (const count of tally.values()) stats.same += pairs(count);
-      const rated = Float64Array.from(entries.flatMap((entry) => (entry.scored.normalized[k] === null || entry.scored.normalized[k] === undefined ? [] : [entry.scored.normalized[k]!])));
+      const rated = Float64Array.from(
+        entries.flatMap((entry) =>
+          entry.scored.normalized[k] === null || entry.scored.normalized[k] === undefined
+            ? []
+            : [entry.scored.normalized[k]!],
+        ),
+      );
       stats.rated += pairs(rated.length);
       stats.difference += pairwiseAbsoluteSum(rated);
     });
@@ -198,9 +215,14 @@ export function calibration<R extends QaReview>(
     if (scores.length === 0) continue;
     sessions.push({
       interactionId,
-      scores: entries.map((entry) => ({ reviewerId: entry.reviewerId, score: entry.scored.score === null ? null : 100 * entry.scored.score })),
+      scores: entries.map((entry) => ({
+        reviewerId: entry.reviewerId,
+        score: entry.scored.score === null ? null : 100 * entry.scored.score,
+      })),
       mean: total / scores.length,
-      spread: scores.reduce((max, score) => Math.max(max, score), Number.NEGATIVE_INFINITY) - scores.reduce((min, score) => Math.min(min, score), Number.POSITIVE_INFINITY),
+      spread:
+        scores.reduce((max, score) => Math.max(max, score), Number.NEGATIVE_INFINITY) -
+        scores.reduce((min, score) => Math.min(min, score), Number.POSITIVE_INFINITY),
       meanAbsoluteDifference: sessionPairs === 0 ? 0 : sessionSum / sessionPairs,
     });
   }

@@ -8,7 +8,16 @@
  */
 export { iqs } from "./iqs.js";
 export type { IqsCriterionScore, IqsGroupScore, IqsOptions, IqsResult, IqsReviewScore } from "./iqs.js";
-export type { CompiledCriterion, CriterionScale, QaReview, Rating, Scorecard, ScorecardCriterion, ScoredReview, ScorecardRule } from "./scorecard.js";
+export type {
+  CompiledCriterion,
+  CriterionScale,
+  QaReview,
+  Rating,
+  Scorecard,
+  ScorecardCriterion,
+  ScoredReview,
+  ScorecardRule,
+} from "./scorecard.js";
 export { scorecardRule } from "./scorecard.js";
 export { createIqsAccumulator } from "./accumulator.js";
 export type { IqsAccumulator, IqsAccumulatorState, IqsSummary } from "./accumulator.js";

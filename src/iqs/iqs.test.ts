@@ -22,7 +22,11 @@ describe("iqs", () => {
   it("leaves N/A criteria out of the weight (hand: (1 + 3×0.75 + 1) / 5 = 0.85)", () => {
     const result = iqs([{ ratings: { greeting: 1, solution: 4, tone: null, gdpr: 1 } }], SCORECARD);
     expect(result.iqs).toBeCloseTo(85, 12);
-    expect(result.perCriterion.find((criterion) => criterion.id === "tone")).toMatchObject({ n: 0, notApplicable: 1, meanScore: null });
+    expect(result.perCriterion.find((criterion) => criterion.id === "tone")).toMatchObject({
+      n: 0,
+      notApplicable: 1,
+      meanScore: null,
+    });
   });
   it("sets a review with a failed critical criterion to 0 and counts it", () => {
     const result = iqs(
@@ -39,7 +43,10 @@ describe("iqs", () => {
     expect(result.iqs).toBeCloseTo((0 + 100 + 100 / 7) / 3, 12);
     expect(result).toMatchObject({ n: 3, criticalFails: 1, unscored: 0 });
     expect(result.criticalFailPercent).toBeCloseTo(100 / 3, 12);
-    expect(result.perCriterion.find((criterion) => criterion.id === "gdpr")).toMatchObject({ fails: 1, meanScore: (100 * 2) / 3 });
+    expect(result.perCriterion.find((criterion) => criterion.id === "gdpr")).toMatchObject({
+      fails: 1,
+      meanScore: (100 * 2) / 3,
+    });
     expect(result.perGroup[0]).toEqual({ key: "ann", n: 2, iqs: 50, criticalFails: 1, criticalFailPercent: 50 });
     expect(result.perGroup[1]).toMatchObject({ key: "bob", n: 1, criticalFails: 0, criticalFailPercent: 0 });
     expect(result.perGroup[1]!.iqs).toBeCloseTo(100 / 7, 12);
@@ -52,7 +59,12 @@ describe("iqs", () => {
     expect(iqs(reviews, scorecard).iqs).toBeCloseTo(52.972, 10);
   });
   it("uses Zendesk QA's critical rule by default: below 50% fails (3-point: 1 fails, 2 passes; 4-point: 2 fails, 3 passes)", () => {
-    const threePoint: Scorecard = { criteria: [{ id: "c", weight: 1, scale: "1-3", critical: true }, { id: "x", weight: 1, scale: "binary" }] };
+    const threePoint: Scorecard = {
+      criteria: [
+        { id: "c", weight: 1, scale: "1-3", critical: true },
+        { id: "x", weight: 1, scale: "binary" },
+      ],
+    };
     expect(iqs([{ ratings: { c: 1, x: 1 } }], threePoint).iqs).toBe(0);
     expect(iqs([{ ratings: { c: 2, x: 1 } }], threePoint).iqs).toBe(75);
     const fourPoint: Scorecard = { criteria: [{ id: "c", weight: 1, scale: { min: 1, max: 4 }, critical: true }] };
@@ -81,7 +93,12 @@ describe("iqs", () => {
       { criteria: [{ id: "a", weight: Number.NaN, scale: "1-5" }] },
       { criteria: [{ id: "a", weight: 1, scale: "1-7" }] },
       { criteria: [{ id: "a", weight: 1, scale: { min: 3, max: 3 } }] },
-      { criteria: [{ id: "a", weight: 1, scale: "1-5" }, { id: "a", weight: 1, scale: "1-5" }] },
+      {
+        criteria: [
+          { id: "a", weight: 1, scale: "1-5" },
+          { id: "a", weight: 1, scale: "1-5" },
+        ],
+      },
       { criteria: [{ id: "a", weight: 1, scale: "1-5", critical: true, passFrom: 1 }] },
       { criteria: [{ weight: 1, scale: "1-5" }] },
     ];
@@ -94,15 +111,23 @@ describe("iqs", () => {
   it("rejects bad reviews with coded errors naming the review", () => {
     const rate = (ratings: Record<string, unknown>) => () => iqs([{ ratings: ratings as never }], SCORECARD);
     const full = { greeting: true, solution: 4, tone: 2, gdpr: true };
-    expect(rate({ ...full, speed: 3 })).toThrow(expect.objectContaining({ code: "UNKNOWN_CRITERION", index: 0, value: "speed" }));
-    expect(rate({ greeting: true, solution: 4, tone: 2 })).toThrow(expect.objectContaining({ code: "MISSING_RATING", value: "gdpr" }));
-    expect(rate({ ...full, solution: 6 })).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 0, value: 6 }));
+    expect(rate({ ...full, speed: 3 })).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_CRITERION", index: 0, value: "speed" }),
+    );
+    expect(rate({ greeting: true, solution: 4, tone: 2 })).toThrow(
+      expect.objectContaining({ code: "MISSING_RATING", value: "gdpr" }),
+    );
+    expect(rate({ ...full, solution: 6 })).toThrow(
+      expect.objectContaining({ code: "INVALID_SCORE", index: 0, value: 6 }),
+    );
     expect(rate({ ...full, solution: 3.5 })).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
     expect(rate({ ...full, solution: true })).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
     expect(rate({ ...full, gdpr: null })).toThrow(expect.objectContaining({ code: "INVALID_SCORE" })); // N/A not allowed
     expect(() => iqs([{} as never], SCORECARD)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => iqs([], SCORECARD)).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
-    expect(() => iqs([{ ratings: full }], SCORECARD, { passThreshold: 180 })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => iqs([{ ratings: full }], SCORECARD, { passThreshold: 180 })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
   });
 });
 
@@ -116,9 +141,11 @@ describe("iqs on messy reviews", () => {
     { id: "r5" }, // no ratings
   ];
   it("throws at the first bad review by default, naming the field", () => {
-    expect(() => iqs(reviews as never, card)).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 1, field: "ratings.solution" }));
+    expect(() => iqs(reviews as never, card)).toThrow(
+      expect.objectContaining({ code: "INVALID_SCORE", index: 1, field: "ratings.solution" }),
+    );
   });
-  it("with invalid: \"exclude\" scores the good ones (hand: (100 + 50) / 2 = 75) and lists the rest", () => {
+  it('with invalid: "exclude" scores the good ones (hand: (100 + 50) / 2 = 75) and lists the rest', () => {
     const result = iqs(reviews as never, card, { invalid: "exclude" });
     expect(result).toMatchObject({ iqs: 75, n: 2, total: 2, rows: { total: 5, used: 2, skipped: 0, excluded: 3 } });
     expect(result.exclusions.map((row) => [row.index, row.id, row.code, row.field])).toEqual([
@@ -128,7 +155,9 @@ describe("iqs on messy reviews", () => {
     ]);
   });
   it("rejects holes in the scorecard's criteria", () => {
-    // eslint-disable-next-line no-sparse-arrays
-    expect(() => iqs([{ ratings: {} }], { criteria: [, { id: "a", weight: 1, scale: "1-5" }] as never })).toThrow(expect.objectContaining({ code: "INVALID_SCORECARD" }));
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the input under test
+    expect(() => iqs([{ ratings: {} }], { criteria: [, { id: "a", weight: 1, scale: "1-5" }] as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_SCORECARD" }),
+    );
   });
 });

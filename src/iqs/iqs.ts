@@ -131,7 +131,11 @@ export interface IqsResult {
  * //=> 85 ((1 × 1 + 3 × 0.75 + 1 × 1) / 5 = 0.85)
  * ```
  */
-export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard, options: IqsOptions<R> = {}): IqsResult {
+export function iqs<R extends QaReview>(
+  reviews: Values<R>,
+  scorecard: Scorecard,
+  options: IqsOptions<R> = {},
+): IqsResult {
   const fn = "iqs";
   assertOptions(fn, options);
   const rule = scorecardRule(scorecard, fn);
@@ -154,37 +158,42 @@ export function iqs<R extends QaReview>(reviews: Values<R>, scorecard: Scorecard
   const criterionIndex = new Map(criteria.map((criterion, k) => [criterion.id, k]));
   const groups = new Map<string | null, { n: number; sum: number; criticalFails: number }>();
   let passed = 0;
-  const { counts, exclusions } = visitRows(policy, list, (review) => review.id, (review, index) => {
-    // Read everything first: a review left out must leave no trace in the totals.
-    const scored = rule.score(review, index);
-    const key = labelOf(fn, by(review, index), index);
-    const id = labelOf(fn, (review as { id?: unknown }).id, index, "id");
-    const group = groups.get(key) ?? { n: 0, sum: 0, criticalFails: 0 };
-    groups.set(key, group);
-    scored.normalized.forEach((value, k) => {
-      if (value === null) return;
-      ratedSum[k]! += value;
-      ratedCount[k]!++;
-    });
-    for (const failed of scored.failedCritical) failCount[criterionIndex.get(failed)!]!++;
-    const criticalFail = scored.failedCritical.length > 0;
-    overall.addScored(scored);
-    if (scored.score !== null) {
-      if (100 * scored.score >= passThreshold - 1e-9) passed++;
-      group.sum += scored.score;
-      group.n++;
-      if (criticalFail) group.criticalFails++;
-    }
-    perReview.push({
-      index,
-      id,
-      key,
-      score: scored.score === null ? null : 100 * scored.score,
-      criticalFail,
-      failedCritical: scored.failedCritical,
-      applicableWeight: scored.applicableWeight,
-    });
-  });
+  const { counts, exclusions } = visitRows(
+    policy,
+    list,
+    (review) => review.id,
+    (review, index) => {
+      // Read everything first: a review left out must leave no trace in the totals.
+      const scored = rule.score(review, index);
+      const key = labelOf(fn, by(review, index), index);
+      const id = labelOf(fn, (review as { id?: unknown }).id, index, "id");
+      const group = groups.get(key) ?? { n: 0, sum: 0, criticalFails: 0 };
+      groups.set(key, group);
+      scored.normalized.forEach((value, k) => {
+        if (value === null) return;
+        ratedSum[k]! += value;
+        ratedCount[k]!++;
+      });
+      for (const failed of scored.failedCritical) failCount[criterionIndex.get(failed)!]!++;
+      const criticalFail = scored.failedCritical.length > 0;
+      overall.addScored(scored);
+      if (scored.score !== null) {
+        if (100 * scored.score >= passThreshold - 1e-9) passed++;
+        group.sum += scored.score;
+        group.n++;
+        if (criticalFail) group.criticalFails++;
+      }
+      perReview.push({
+        index,
+        id,
+        key,
+        score: scored.score === null ? null : 100 * scored.score,
+        criticalFail,
+        failedCritical: scored.failedCritical,
+        applicableWeight: scored.applicableWeight,
+      });
+    },
+  );
   if (overall.toJSON().n === 0) {
     throw new CxMetricsError(fn, "EMPTY_INPUT", "no review could be scored: every criterion was N/A");
   }
@@ -226,5 +235,10 @@ function labelOf(fn: string, value: unknown, index: number, field = "group key")
   if (value === undefined || value === null) return null;
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw new CxMetricsError(fn, "INVALID_ARGUMENT", `${field} of review at index ${index} is ${describe(value)}, expected text or a number`, { index, value, field });
+  throw new CxMetricsError(
+    fn,
+    "INVALID_ARGUMENT",
+    `${field} of review at index ${index} is ${describe(value)}, expected text or a number`,
+    { index, value, field },
+  );
 }

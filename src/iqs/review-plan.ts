@@ -1,6 +1,10 @@
 import { invalid } from "../internal/describe.js";
 import { assertOptions } from "../internal/validate.js";
-import { reviewSampleSize, type ReviewRuleOfThumb, type ReviewSampleSizeOptions } from "../sample-size/review-sample-size.js";
+import {
+  reviewSampleSize,
+  type ReviewRuleOfThumb,
+  type ReviewSampleSizeOptions,
+} from "../sample-size/review-sample-size.js";
 
 /** One agent's line of a review plan. */
 export interface AgentReviewPlan {
@@ -49,8 +53,18 @@ export function qaReviewPlan(
 ): QaReviewPlan {
   const fn = "qaReviewPlan";
   assertOptions(fn, options);
-  if (typeof interactionsPerAgent !== "object" || interactionsPerAgent === null || Array.isArray(interactionsPerAgent)) {
-    throw invalid(fn, "INVALID_ARGUMENT", "interactionsPerAgent", interactionsPerAgent, "an object { agentId: number of interactions }");
+  if (
+    typeof interactionsPerAgent !== "object" ||
+    interactionsPerAgent === null ||
+    Array.isArray(interactionsPerAgent)
+  ) {
+    throw invalid(
+      fn,
+      "INVALID_ARGUMENT",
+      "interactionsPerAgent",
+      interactionsPerAgent,
+      "an object { agentId: number of interactions }",
+    );
   }
   const perAgent = Object.entries(interactionsPerAgent).map(([agentId, interactions]) => {
     if (!(Number.isInteger(interactions) && interactions >= 1)) {

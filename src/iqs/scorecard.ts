@@ -72,7 +72,11 @@ export interface CompiledCriterion {
   readonly allowNa: boolean;
 }
 
-const NAMED_SCALES: Readonly<Record<string, readonly [number, number]>> = { binary: [0, 1], "1-3": [1, 3], "1-5": [1, 5] };
+const NAMED_SCALES: Readonly<Record<string, readonly [number, number]>> = {
+  binary: [0, 1],
+  "1-3": [1, 3],
+  "1-5": [1, 5],
+};
 
 function scorecardError(fn: string, message: string, value: unknown): CxMetricsError {
   return new CxMetricsError(fn, "INVALID_SCORECARD", message, { value });
@@ -82,26 +86,47 @@ function scorecardError(fn: string, message: string, value: unknown): CxMetricsE
 export function compileScorecard(fn: string, scorecard: Scorecard): readonly CompiledCriterion[] {
   const criteria = (scorecard as { criteria?: unknown } | null)?.criteria;
   if (!Array.isArray(criteria) || criteria.length === 0) {
-    throw scorecardError(fn, `scorecard is ${describe(scorecard)}, expected { criteria: [...] } with at least one criterion`, scorecard);
+    throw scorecardError(
+      fn,
+      `scorecard is ${describe(scorecard)}, expected { criteria: [...] } with at least one criterion`,
+      scorecard,
+    );
   }
   const seen = new Set<string>();
   return Array.from(criteria as readonly ScorecardCriterion[], (criterion, index) => {
     const where = `criterion ${index}`;
-    if (typeof criterion?.id !== "string" || criterion.id === "") throw scorecardError(fn, `${where} has no id`, criterion);
-    if (seen.has(criterion.id)) throw scorecardError(fn, `criterion id ${JSON.stringify(criterion.id)} appears twice`, criterion.id);
+    if (typeof criterion?.id !== "string" || criterion.id === "")
+      throw scorecardError(fn, `${where} has no id`, criterion);
+    if (seen.has(criterion.id))
+      throw scorecardError(fn, `criterion id ${JSON.stringify(criterion.id)} appears twice`, criterion.id);
     seen.add(criterion.id);
     if (typeof criterion.weight !== "number" || !(criterion.weight > 0) || !Number.isFinite(criterion.weight)) {
-      throw scorecardError(fn, `weight of ${JSON.stringify(criterion.id)} is ${describe(criterion.weight)}, expected a number > 0`, criterion.weight);
+      throw scorecardError(
+        fn,
+        `weight of ${JSON.stringify(criterion.id)} is ${describe(criterion.weight)}, expected a number > 0`,
+        criterion.weight,
+      );
     }
     const { scale } = criterion;
     const range = typeof scale === "string" && Object.hasOwn(NAMED_SCALES, scale) ? NAMED_SCALES[scale] : undefined;
-    const [min, max] = range ?? [(scale as { min?: number } | null)?.min ?? Number.NaN, (scale as { max?: number } | null)?.max ?? Number.NaN];
+    const [min, max] = range ?? [
+      (scale as { min?: number } | null)?.min ?? Number.NaN,
+      (scale as { max?: number } | null)?.max ?? Number.NaN,
+    ];
     if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && max > min)) {
-      throw scorecardError(fn, `scale of ${JSON.stringify(criterion.id)} is ${describe(scale)}, expected "binary", "1-3", "1-5" or { min, max }`, scale);
+      throw scorecardError(
+        fn,
+        `scale of ${JSON.stringify(criterion.id)} is ${describe(scale)}, expected "binary", "1-3", "1-5" or { min, max }`,
+        scale,
+      );
     }
     const passFrom = criterion.passFrom ?? min + Math.ceil((max - min) / 2);
     if (!(Number.isInteger(passFrom) && passFrom > min && passFrom <= max)) {
-      throw scorecardError(fn, `passFrom of ${JSON.stringify(criterion.id)} is ${describe(passFrom)}, expected an integer ${min + 1}-${max}`, passFrom);
+      throw scorecardError(
+        fn,
+        `passFrom of ${JSON.stringify(criterion.id)} is ${describe(passFrom)}, expected an integer ${min + 1}-${max}`,
+        passFrom,
+      );
     }
     return {
       id: criterion.id,
@@ -134,22 +159,37 @@ export interface ScoredReview {
  * Scores one review: each rating normalised to 0-1 as (rating - min) / (max - min); the weighted
  * mean over the criteria that apply (N/A leaves its weight out); 0 when a critical criterion fails.
  */
-export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], review: QaReview, index: number): ScoredReview {
+export function scoreReview(
+  fn: string,
+  criteria: readonly CompiledCriterion[],
+  review: QaReview,
+  index: number,
+): ScoredReview {
   const ratings = (review as { ratings?: unknown } | null)?.ratings;
   if (typeof ratings !== "object" || ratings === null) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `review at index ${index} is ${describe(review)}, expected an object with ratings { criterionId: rating }`, {
-      index,
-      value: review,
-      field: "ratings",
-    });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `review at index ${index} is ${describe(review)}, expected an object with ratings { criterionId: rating }`,
+      {
+        index,
+        value: review,
+        field: "ratings",
+      },
+    );
   }
   for (const key of Object.keys(ratings)) {
     if (!criteria.some((criterion) => criterion.id === key)) {
-      throw new CxMetricsError(fn, "UNKNOWN_CRITERION", `review at index ${index} rates ${JSON.stringify(key)}, which is not on the scorecard`, {
-        index,
-        value: key,
-        field: `ratings.${key}`,
-      });
+      throw new CxMetricsError(
+        fn,
+        "UNKNOWN_CRITERION",
+        `review at index ${index} rates ${JSON.stringify(key)}, which is not on the scorecard`,
+        {
+          index,
+          value: key,
+          field: `ratings.${key}`,
+        },
+      );
     }
   }
   let weighted = 0;
@@ -159,20 +199,30 @@ export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], 
   const raw: (number | null)[] = [];
   for (const criterion of criteria) {
     if (!Object.hasOwn(ratings, criterion.id)) {
-      throw new CxMetricsError(fn, "MISSING_RATING", `review at index ${index} has no rating for ${JSON.stringify(criterion.id)} (use null for N/A)`, {
-        index,
-        value: criterion.id,
-        field: `ratings.${criterion.id}`,
-      });
+      throw new CxMetricsError(
+        fn,
+        "MISSING_RATING",
+        `review at index ${index} has no rating for ${JSON.stringify(criterion.id)} (use null for N/A)`,
+        {
+          index,
+          value: criterion.id,
+          field: `ratings.${criterion.id}`,
+        },
+      );
     }
     const given = (ratings as Record<string, unknown>)[criterion.id];
     if (given === null) {
       if (!criterion.allowNa) {
-        throw new CxMetricsError(fn, "INVALID_SCORE", `review at index ${index} marks ${JSON.stringify(criterion.id)} N/A, which it does not allow`, {
-          index,
-          value: given,
-          field: `ratings.${criterion.id}`,
-        });
+        throw new CxMetricsError(
+          fn,
+          "INVALID_SCORE",
+          `review at index ${index} marks ${JSON.stringify(criterion.id)} N/A, which it does not allow`,
+          {
+            index,
+            value: given,
+            field: `ratings.${criterion.id}`,
+          },
+        );
       }
       normalized.push(null);
       raw.push(null);
@@ -181,11 +231,16 @@ export function scoreReview(fn: string, criteria: readonly CompiledCriterion[], 
     const value = typeof given === "boolean" && criterion.min === 0 && criterion.max === 1 ? Number(given) : given;
     if (typeof value !== "number" || !Number.isInteger(value) || value < criterion.min || value > criterion.max) {
       const expected = `an integer ${criterion.min}-${criterion.max}${criterion.min === 0 && criterion.max === 1 ? " or a boolean" : ""}, or null for N/A`;
-      throw new CxMetricsError(fn, "INVALID_SCORE", `rating of ${JSON.stringify(criterion.id)} in review at index ${index} is ${describe(given)}, expected ${expected}`, {
-        index,
-        value: given,
-        field: `ratings.${criterion.id}`,
-      });
+      throw new CxMetricsError(
+        fn,
+        "INVALID_SCORE",
+        `rating of ${JSON.stringify(criterion.id)} in review at index ${index} is ${describe(given)}, expected ${expected}`,
+        {
+          index,
+          value: given,
+          field: `ratings.${criterion.id}`,
+        },
+      );
     }
     const score = (value - criterion.min) / (criterion.max - criterion.min);
     normalized.push(score);
@@ -226,5 +281,9 @@ export function scorecardRule(scorecard: Scorecard | ScorecardRule, fn = "scorec
   if ((scorecard as { kind?: unknown } | null)?.kind === "scorecard-rule") return scorecard as ScorecardRule;
   const criteria = compileScorecard(fn, scorecard as Scorecard);
   const scorer = fn === "scorecardRule" ? "iqs" : fn;
-  return { kind: "scorecard-rule", criteria, score: (review, index = 0) => scoreReview(scorer, criteria, review, index) };
+  return {
+    kind: "scorecard-rule",
+    criteria,
+    score: (review, index = 0) => scoreReview(scorer, criteria, review, index),
+  };
 }

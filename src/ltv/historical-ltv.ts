@@ -59,7 +59,10 @@ export interface HistoricalLtvResult {
  * //=> { mean: 90, median: 90, total: 180, n: 2, perCustomer: [{ customerId: "a", ltv: 150, ... }, ...] }
  * ```
  */
-export function historicalLtv<T = Transaction>(transactions: Values<T>, options: HistoricalLtvOptions<T> = {}): HistoricalLtvResult {
+export function historicalLtv<T = Transaction>(
+  transactions: Values<T>,
+  options: HistoricalLtvOptions<T> = {},
+): HistoricalLtvResult {
   const fn = "historicalLtv";
   assertOptions(fn, options);
   const by = options.by ?? ((t: T) => (t as { customerId?: unknown } | null)?.customerId);
@@ -77,7 +80,11 @@ export function historicalLtv<T = Transaction>(transactions: Values<T>, options:
     entry.transactions++;
   });
   if (totals.size === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no transactions");
-  const perCustomer = [...totals].map(([customerId, entry]) => ({ customerId, ltv: entry.ltv, transactions: entry.transactions }));
+  const perCustomer = [...totals].map(([customerId, entry]) => ({
+    customerId,
+    ltv: entry.ltv,
+    transactions: entry.transactions,
+  }));
   const values = perCustomer.map((customer) => customer.ltv);
   const total = values.reduce((sum, value) => sum + value, 0);
   // The library's one median: the 50th percentile, linear (R type 7), as durationStats and the reports.

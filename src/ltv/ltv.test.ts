@@ -4,7 +4,11 @@ import { ltv, ltvToCac, retailLtv } from "./ltv.js";
 
 describe("ltv (subscription)", () => {
   it("is ARPA × margin / churn with lifetime 1 / churn (hand: 50 × 0.8 / 0.02 = 2000, 50 months)", () => {
-    expect(ltv({ arpa: 50, grossMargin: 0.8, churnRate: 0.02 })).toMatchObject({ ltv: 2000, lifetimePeriods: 50, marginPerPeriod: 40 });
+    expect(ltv({ arpa: 50, grossMargin: 0.8, churnRate: 0.02 })).toMatchObject({
+      ltv: 2000,
+      lifetimePeriods: 50,
+      marginPerPeriod: 40,
+    });
   });
   it("discounts as Σ m (1 - c)^t / (1 + d)^t = m (1 + d) / (d + c) (hand: 40 × 1.01 / 0.03 = 1346.67)", () => {
     const result = ltv({ arpa: 50, grossMargin: 0.8, churnRate: 0.02, discountRate: 0.01 });
@@ -15,31 +19,47 @@ describe("ltv (subscription)", () => {
     expect(result.ltv).toBeCloseTo(series, 8);
   });
   it("gives a coded error for churn 0 (not Infinity) and for bad rates or amounts", () => {
-    expect(() => ltv({ arpa: 50, grossMargin: 0.8, churnRate: 0 })).toThrow(expect.objectContaining({ code: "INVALID_RATE", fn: "ltv" }));
-    expect(() => ltv({ arpa: 50, grossMargin: 0.8, churnRate: 1.2 })).toThrow(expect.objectContaining({ code: "INVALID_RATE" }));
-    expect(() => ltv({ arpa: 50, grossMargin: 80, churnRate: 0.02 })).toThrow(expect.objectContaining({ code: "INVALID_RATE" }));
+    expect(() => ltv({ arpa: 50, grossMargin: 0.8, churnRate: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_RATE", fn: "ltv" }),
+    );
+    expect(() => ltv({ arpa: 50, grossMargin: 0.8, churnRate: 1.2 })).toThrow(
+      expect.objectContaining({ code: "INVALID_RATE" }),
+    );
+    expect(() => ltv({ arpa: 50, grossMargin: 80, churnRate: 0.02 })).toThrow(
+      expect.objectContaining({ code: "INVALID_RATE" }),
+    );
     expect(() => ltv({ arpa: 50, grossMargin: 0.8, churnRate: 0.02, discountRate: -0.01 })).toThrow(
       expect.objectContaining({ code: "INVALID_RATE" }),
     );
-    expect(() => ltv({ arpa: -50, grossMargin: 0.8, churnRate: 0.02 })).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT" }));
+    expect(() => ltv({ arpa: -50, grossMargin: 0.8, churnRate: 0.02 })).toThrow(
+      expect.objectContaining({ code: "INVALID_AMOUNT" }),
+    );
   });
 });
 
 describe("retailLtv", () => {
   it("multiplies value × frequency × lifespan (× margin) (hand: 40 × 6 × 3 = 720; × 0.3 = 216)", () => {
     expect(retailLtv({ averageOrderValue: 40, purchaseFrequency: 6, lifespan: 3 })).toBe(720);
-    expect(retailLtv({ averageOrderValue: 40, purchaseFrequency: 6, lifespan: 3, grossMargin: 0.3 })).toBeCloseTo(216, 12);
+    expect(retailLtv({ averageOrderValue: 40, purchaseFrequency: 6, lifespan: 3, grossMargin: 0.3 })).toBeCloseTo(
+      216,
+      12,
+    );
   });
   it("differs from the mean of per-customer products when the factors are correlated (hand calculation)", () => {
     // Customer 1: value 10, 2 purchases a year, 1 year → 20. Customer 2: value 30, 6 a year, 3 years → 540.
     // Mean of products: (20 + 540) / 2 = 280. Product of means: 20 × 4 × 2 = 160.
     const productOfMeans = retailLtv({ averageOrderValue: 20, purchaseFrequency: 4, lifespan: 2 });
-    const meanOfProducts = (retailLtv({ averageOrderValue: 10, purchaseFrequency: 2, lifespan: 1 }) + retailLtv({ averageOrderValue: 30, purchaseFrequency: 6, lifespan: 3 })) / 2;
+    const meanOfProducts =
+      (retailLtv({ averageOrderValue: 10, purchaseFrequency: 2, lifespan: 1 }) +
+        retailLtv({ averageOrderValue: 30, purchaseFrequency: 6, lifespan: 3 })) /
+      2;
     expect(productOfMeans).toBe(160);
     expect(meanOfProducts).toBe(280);
   });
   it("rejects bad inputs", () => {
-    expect(() => retailLtv({ averageOrderValue: -1, purchaseFrequency: 1, lifespan: 1 })).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT" }));
+    expect(() => retailLtv({ averageOrderValue: -1, purchaseFrequency: 1, lifespan: 1 })).toThrow(
+      expect.objectContaining({ code: "INVALID_AMOUNT" }),
+    );
     expect(() => retailLtv({ averageOrderValue: 1, purchaseFrequency: 1, lifespan: 1, grossMargin: 2 })).toThrow(
       expect.objectContaining({ code: "INVALID_RATE" }),
     );
@@ -71,11 +91,17 @@ describe("historicalLtv (Osipov: the money a customer brought over the whole rel
     expect(result).toMatchObject({ total: 240, mean: 80, median: 80, n: 3 });
   });
   it("reads other shapes and rejects bad amounts with their index", () => {
-    const rows = [{ who: 1, paid: 10 }, { who: 2, paid: 20 }];
+    const rows = [
+      { who: 1, paid: 10 },
+      { who: 2, paid: 20 },
+    ];
     expect(historicalLtv(rows, { by: (r) => r.who, amount: (r) => r.paid }).median).toBe(15);
-    expect(() => historicalLtv([{ customerId: "a", amount: 1 }, { customerId: "a", amount: Number.NaN }])).toThrow(
-      expect.objectContaining({ code: "INVALID_AMOUNT", index: 1 }),
-    );
+    expect(() =>
+      historicalLtv([
+        { customerId: "a", amount: 1 },
+        { customerId: "a", amount: Number.NaN },
+      ]),
+    ).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT", index: 1 }));
     expect(() => historicalLtv([])).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });
 });
@@ -86,7 +112,10 @@ describe("historicalLtv's median", () => {
     let seed = 7;
     const next = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     for (let round = 0; round < 200; round++) {
-      const transactions = Array.from({ length: 1 + Math.floor(next() * 400) }, () => ({ customerId: `c${Math.floor(next() * 150)}`, amount: Math.round((next() - 0.1) * 10_000) / 100 }));
+      const transactions = Array.from({ length: 1 + Math.floor(next() * 400) }, () => ({
+        customerId: `c${Math.floor(next() * 150)}`,
+        amount: Math.round((next() - 0.1) * 10_000) / 100,
+      }));
       const result = historicalLtv(transactions);
       expect(result.median).toBe(median(result.perCustomer.map((customer) => customer.ltv)));
     }

@@ -56,13 +56,19 @@ export interface LtvResult {
  */
 export function ltv(inputs: LtvInputs): LtvResult {
   const fn = "ltv";
-  if (typeof inputs !== "object" || inputs === null) throw invalid(fn, "INVALID_ARGUMENT", "inputs", inputs, "{ arpa, grossMargin, churnRate }");
+  if (typeof inputs !== "object" || inputs === null)
+    throw invalid(fn, "INVALID_ARGUMENT", "inputs", inputs, "{ arpa, grossMargin, churnRate }");
   const { arpa, grossMargin, churnRate, discountRate = 0 } = inputs;
   assertAmount(fn, "arpa", arpa);
   assertRate(fn, "grossMargin", grossMargin);
   assertRate(fn, "churnRate", churnRate, 0, true);
   if (!Number.isFinite(1 / churnRate)) {
-    throw new CxMetricsError(fn, "INVALID_RATE", `churnRate is ${churnRate}, so small that the lifetime 1 / churnRate is infinite`, { value: churnRate });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_RATE",
+      `churnRate is ${churnRate}, so small that the lifetime 1 / churnRate is infinite`,
+      { value: churnRate },
+    );
   }
   assertRate(fn, "discountRate", discountRate, 0, false, Number.POSITIVE_INFINITY);
   const marginPerPeriod = arpa * grossMargin;
@@ -141,13 +147,21 @@ export interface LtvToCacResult {
 export function ltvToCac(ltvValue: number | LtvResult, cac: number): LtvToCacResult {
   const fn = "ltvToCac";
   const value = typeof ltvValue === "object" && ltvValue !== null ? ltvValue.ltv : ltvValue;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(fn, "INVALID_AMOUNT", "ltv", value, "a finite amount");
-  if (typeof cac !== "number" || !(cac > 0) || !Number.isFinite(cac)) throw invalid(fn, "INVALID_AMOUNT", "cac", cac, "a finite amount > 0");
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw invalid(fn, "INVALID_AMOUNT", "ltv", value, "a finite amount");
+  if (typeof cac !== "number" || !(cac > 0) || !Number.isFinite(cac))
+    throw invalid(fn, "INVALID_AMOUNT", "cac", cac, "a finite amount > 0");
   return { ratio: value / cac, ltv: value, cac };
 }
 
 /** An LTV that a double can hold; amounts near 1e308 overflow. */
 function finiteLtv(fn: string, value: number): number {
-  if (!Number.isFinite(value)) throw new CxMetricsError(fn, "INVALID_AMOUNT", "the lifetime value overflows a double: check the amounts and rates", { value });
+  if (!Number.isFinite(value))
+    throw new CxMetricsError(
+      fn,
+      "INVALID_AMOUNT",
+      "the lifetime value overflows a double: check the amounts and rates",
+      { value },
+    );
   return value;
 }

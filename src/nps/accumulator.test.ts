@@ -26,7 +26,9 @@ describe("createNpsAccumulator", () => {
   it("rejects bad scores with their position in the stream, and bad states", () => {
     const accumulator = createNpsAccumulator().add(9).add(10);
     expect(() => accumulator.add(11)).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 2, value: 11 }));
-    expect(() => createNpsAccumulator({ kind: "csat" } as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => createNpsAccumulator({ kind: "csat" } as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(() => createNpsAccumulator({ kind: "nps", promoters: -1, passives: 0, detractors: 0 })).toThrow(
       expect.objectContaining({ code: "INVALID_COUNT" }),
     );

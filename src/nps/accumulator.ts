@@ -110,7 +110,7 @@ function isAccumulator(value: unknown): value is NpsAccumulator {
 
 function readState(fn: string, state: unknown): NpsCounts {
   if (typeof state !== "object" || state === null || (state as { kind?: unknown }).kind !== "nps") {
-    throw invalid(fn, "INVALID_ARGUMENT", "state", state, "an NPS accumulator state { kind: \"nps\", ... }");
+    throw invalid(fn, "INVALID_ARGUMENT", "state", state, 'an NPS accumulator state { kind: "nps", ... }');
   }
   return state as NpsCounts;
 }

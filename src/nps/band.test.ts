@@ -40,6 +40,8 @@ describe("npsBand errors", () => {
   it("rejects scores off -100..100 and unknown schemes", () => {
     expect(() => npsBand(101)).toThrow(expect.objectContaining({ code: "INVALID_SCORE", fn: "npsBand" }));
     expect(() => npsBand(Number.NaN)).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
-    expect(() => npsBand(0.5 as number, { scheme: "bain" as "osipov" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => npsBand(0.5 as number, { scheme: "bain" as "osipov" })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
   });
 });

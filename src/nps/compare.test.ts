@@ -38,6 +38,8 @@ describe("compareNps (reference values from test/fixtures/r-nps.R)", () => {
     expect(() => compareNps(A, { promoters: 0, passives: 0, detractors: 0 })).toThrow(
       expect.objectContaining({ code: "EMPTY_INPUT", fn: "compareNps" }),
     );
-    expect(() => compareNps(A, B, { confidence: 1.5 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE" }));
+    expect(() => compareNps(A, B, { confidence: 1.5 })).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIDENCE" }),
+    );
   });
 });

@@ -62,7 +62,8 @@ export function compareNps(a: NpsSampleInput, b: NpsSampleInput, options: Compar
   const observedB = method === "wald" ? sampleB : npsSample(fn, b, "wald");
   const center = sampleA.score - sampleB.score;
   const standardError = 100 * Math.sqrt(sampleA.variance / sampleA.n + sampleB.variance / sampleB.n);
-  const z = standardError > 0 ? center / standardError : center === 0 ? 0 : Math.sign(center) * Number.POSITIVE_INFINITY;
+  const z =
+    standardError > 0 ? center / standardError : center === 0 ? 0 : Math.sign(center) * Number.POSITIVE_INFINITY;
   const pValue = Math.min(1, 2 * normalCdf(-Math.abs(z)));
   const margin = zForConfidence(confidence) * standardError;
   return {

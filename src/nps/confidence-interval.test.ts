@@ -38,7 +38,9 @@ describe("npsConfidenceInterval", () => {
     expect(clipped.clipped).toBe(true);
   });
   it("accepts percentages with a total, and refuses them without one", () => {
-    const fromPercents = npsConfidenceInterval(npsFromPercents({ promoterPercent: 70, detractorPercent: 20 }, { total: 100 }));
+    const fromPercents = npsConfidenceInterval(
+      npsFromPercents({ promoterPercent: 70, detractorPercent: 20 }, { total: 100 }),
+    );
     expect(fromPercents.low).toBeCloseTo(32.9414669363543, 10);
     const rounded = npsFromPercents({ promoterPercent: 33.3, detractorPercent: 20 }, { total: 100 });
     expect(npsConfidenceInterval(rounded, { method: "wald" }).center).toBeCloseTo(13.3, 12);
@@ -47,8 +49,12 @@ describe("npsConfidenceInterval", () => {
     );
   });
   it("rejects bad confidence, method and counts with coded errors", () => {
-    expect(() => npsConfidenceInterval(OSIPOV, { confidence: 95 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE" }));
-    expect(() => npsConfidenceInterval(OSIPOV, { confidence: 0 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE" }));
+    expect(() => npsConfidenceInterval(OSIPOV, { confidence: 95 })).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIDENCE" }),
+    );
+    expect(() => npsConfidenceInterval(OSIPOV, { confidence: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIDENCE" }),
+    );
     expect(() => npsConfidenceInterval(OSIPOV, { method: "bootstrap" as "wald" })).toThrow(
       expect.objectContaining({ code: "INVALID_OPTION" }),
     );

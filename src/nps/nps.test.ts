@@ -25,7 +25,12 @@ describe("nps", () => {
     const scores = osipovScores();
     expect(nps(Uint8Array.from(scores)).score).toBe(50);
     expect(nps(new Set([10, 9, 3])).score).toBeCloseTo(100 / 3, 12); // 2 promoters, 1 detractor of 3
-    expect(nps(scores.map((score) => ({ score })), (r) => r.score).score).toBe(50);
+    expect(
+      nps(
+        scores.map((score) => ({ score })),
+        (r) => r.score,
+      ).score,
+    ).toBe(50);
     function* generate(): Generator<number> {
       yield* scores;
     }
@@ -74,7 +79,9 @@ describe("npsFromCounts", () => {
     [{ promoters: 1, passives: Number.NaN, detractors: 0 }],
     [{ promoters: 1, passives: 0, detractors: Number.POSITIVE_INFINITY }],
   ])("rejects %j with INVALID_COUNT", (counts) => {
-    expect(() => npsFromCounts(counts)).toThrow(expect.objectContaining({ code: "INVALID_COUNT", fn: "npsFromCounts" }));
+    expect(() => npsFromCounts(counts)).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT", fn: "npsFromCounts" }),
+    );
   });
   it("throws EMPTY_INPUT for zero responses", () => {
     expect(() => npsFromCounts({ promoters: 0, passives: 0, detractors: 0 })).toThrow(

@@ -97,7 +97,13 @@ export function npsFromCounts(counts: NpsCounts): NpsResult {
 function npsResult(fn: string, promoters: number, passives: number, detractors: number): NpsResult {
   const total = promoters + passives + detractors;
   if (total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no responses: NPS is undefined for 0 responses");
-  if (!Number.isSafeInteger(total)) throw new CxMetricsError(fn, "INVALID_COUNT", `the counts add up to ${total}, more than a double holds exactly (2^53 - 1)`, { value: total });
+  if (!Number.isSafeInteger(total))
+    throw new CxMetricsError(
+      fn,
+      "INVALID_COUNT",
+      `the counts add up to ${total}, more than a double holds exactly (2^53 - 1)`,
+      { value: total },
+    );
   return {
     score: (100 * (promoters - detractors)) / total,
     promoters,

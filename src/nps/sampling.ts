@@ -31,7 +31,9 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
   let detractors: number;
   let n: number;
   if (typeof input !== "object" || input === null) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `expected NPS counts or a result, got ${describe(input)}`, { value: input });
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `expected NPS counts or a result, got ${describe(input)}`, {
+      value: input,
+    });
   }
   if ("promoterPercent" in input && input.promoters === null) {
     throw new CxMetricsError(
@@ -42,7 +44,10 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
     );
   }
   const recovered = input as { promoters: unknown; passives: unknown; detractors: unknown };
-  const whole = Number.isInteger(recovered.promoters) && Number.isInteger(recovered.passives) && Number.isInteger(recovered.detractors);
+  const whole =
+    Number.isInteger(recovered.promoters) &&
+    Number.isInteger(recovered.passives) &&
+    Number.isInteger(recovered.detractors);
   if ("promoterPercent" in input && typeof input.total === "number" && !whole) {
     // Counts recovered from rounded percentages: use the shares and the total as given.
     n = input.total;

@@ -5,7 +5,12 @@ import type { Figure } from "./kernels.js";
 import type { ReportChange, ReportMetric } from "./spec.js";
 
 /** The change of a figure against the previous period's, with its test; null where the metric has none. */
-export function changeOf(metric: ReportMetric, current: Figure, previous: Figure, confidence: number): ReportChange | null {
+export function changeOf(
+  metric: ReportMetric,
+  current: Figure,
+  previous: Figure,
+  confidence: number,
+): ReportChange | null {
   if (metric === "nps") {
     const test = compareNps(current.counts!, previous.counts!, { confidence });
     return { difference: current.value - previous.value, low: test.low, high: test.high, pValue: test.pValue };

@@ -7,6 +7,7 @@ import { cesRule } from "../ces/rule.js";
 import { csatConfidenceInterval } from "../csat/confidence-interval.js";
 import { createCsatAccumulator, type CsatAccumulatorState } from "../csat/accumulator.js";
 import { csatRule } from "../csat/rule.js";
+import type { CsatResult } from "../csat/types.js";
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { createIqsAccumulator, type IqsAccumulatorState } from "../iqs/accumulator.js";
@@ -77,13 +78,19 @@ export interface MetricKernel {
 
 /** A record's field, own properties only (never one inherited from the prototype). */
 export function field(record: unknown, name: string): unknown {
-  return typeof record === "object" && record !== null && Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined;
+  return typeof record === "object" && record !== null && Object.hasOwn(record, name)
+    ? (record as Record<string, unknown>)[name]
+    : undefined;
 }
 
 /** Rethrows a metric's error for one record as the report's, naming the record and the field. */
 function withIndex(fn: string, index: number, error: unknown, name: string, value: unknown): never {
   if (!isCxMetricsError(error)) throw error;
-  throw new CxMetricsError(fn, error.code, `record ${index}: ${error.message}`, { index, value, field: error.field ?? name });
+  throw new CxMetricsError(fn, error.code, `record ${index}: ${error.message}`, {
+    index,
+    value,
+    field: error.field ?? name,
+  });
 }
 
 /** Runs a metric's check of one record, rethrowing its error as the report's. */
@@ -97,11 +104,21 @@ function checked<T>(fn: string, index: number, name: string, value: unknown, rea
 
 /** The fields a report reads, with their defaults. */
 export function reportFields(spec: SummarizeSpec): Required<ReportFields> {
-  return { score: "score", rating: "rating", respondedAt: "respondedAt", createdAt: "createdAt", reviewedAt: "reviewedAt", ...spec.fields };
+  return {
+    score: "score",
+    rating: "rating",
+    respondedAt: "respondedAt",
+    createdAt: "createdAt",
+    reviewedAt: "reviewedAt",
+    ...spec.fields,
+  };
 }
 
 /** The JSON-state side of a group over an accumulator. */
-function stateSide(accumulator: { merge(state: never): unknown; toJSON(): ReportGroupState }): Pick<Group, "merge" | "toJSON"> {
+function stateSide(accumulator: {
+  merge(state: never): unknown;
+  toJSON(): ReportGroupState;
+}): Pick<Group, "merge" | "toJSON"> {
   return { merge: (state) => void accumulator.merge(state as never), toJSON: () => accumulator.toJSON() };
 }
 
@@ -129,7 +146,12 @@ function npsKernel(fn: string, name: string): MetricKernel {
     read(record, index) {
       const value = field(record, name);
       if (!isNpsScore(value)) {
-        throw new CxMetricsError(fn, "INVALID_SCORE", `${name} of record ${index} is ${describe(value)}, expected an integer 0-10`, { index, value, field: name });
+        throw new CxMetricsError(
+          fn,
+          "INVALID_SCORE",
+          `${name} of record ${index} is ${describe(value)}, expected an integer 0-10`,
+          { index, value, field: name },
+        );
       }
       return value;
     },
@@ -142,7 +164,14 @@ function npsKernel(fn: string, name: string): MetricKernel {
           const result = accumulator.result();
           const counts = { promoters: result.promoters, passives: result.passives, detractors: result.detractors };
           const interval = npsConfidenceInterval(counts, { confidence });
-          return { n: result.total, value: result.score, low: interval.low, high: interval.high, counts, detail: { ...result, interval: interval.method } };
+          return {
+            n: result.total,
+            value: result.score,
+            low: interval.low,
+            high: interval.high,
+            counts,
+            detail: { ...result, interval: interval.method },
+          };
         },
       };
     },
@@ -150,16 +179,21 @@ function npsKernel(fn: string, name: string): MetricKernel {
 }
 
 function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKernel {
-  const read = (rule: { read(value: unknown, index?: number, what?: string): number }) => (record: unknown, index: number) => {
-    const value = field(record, name);
-    try {
-      rule.read(value, index, `${name} of record ${index}`);
-    } catch (error) {
-      if (!isCxMetricsError(error)) throw error;
-      throw new CxMetricsError(fn, error.code, error.message.slice(error.fn.length + 2), { index, value, field: name });
-    }
-    return value;
-  };
+  const read =
+    (rule: { read(value: unknown, index?: number, what?: string): number }) => (record: unknown, index: number) => {
+      const value = field(record, name);
+      try {
+        rule.read(value, index, `${name} of record ${index}`);
+      } catch (error) {
+        if (!isCxMetricsError(error)) throw error;
+        throw new CxMetricsError(fn, error.code, error.message.slice(error.fn.length + 2), {
+          index,
+          value,
+          field: name,
+        });
+      }
+      return value;
+    };
   if (spec.metric === "csat") {
     const rule = csatRule(spec.csat ?? {}, fn);
     return {
@@ -171,7 +205,7 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
           add: (rating) => void accumulator.add(rating),
           figure(confidence) {
             if (accumulator.total === 0) return null;
-            let result;
+            let result: CsatResult;
             try {
               result = accumulator.result();
             } catch (error) {
@@ -180,7 +214,13 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
               throw error;
             }
             const interval = result.total >= 2 ? csatConfidenceInterval(result, { confidence }) : null;
-            const detail = { satisfied: result.satisfied, dissatisfied: result.dissatisfied, total: result.total, mean: result.mean, mode: result.mode };
+            const detail = {
+              satisfied: result.satisfied,
+              dissatisfied: result.dissatisfied,
+              total: result.total,
+              mean: result.mean,
+              mode: result.mode,
+            };
             return shareFigure(result.satisfied, result.denominator, interval, detail);
           },
         };
@@ -199,7 +239,11 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
           if (accumulator.total === 0) return null;
           const result = accumulator.result();
           const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
-          return shareFigure(result.easy, result.total, interval, { easy: result.easy, total: result.total, mean: result.mean });
+          return shareFigure(result.easy, result.total, interval, {
+            easy: result.easy,
+            total: result.total,
+            mean: result.mean,
+          });
         },
       };
     },
@@ -207,7 +251,12 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
 }
 
 /** The figure of a CSAT or CES share: percent of n, its interval in percent, the mean's interval in `detail`. */
-function shareFigure(successes: number, n: number, interval: RatingIntervals | null, detail: Record<string, unknown>): Figure {
+function shareFigure(
+  successes: number,
+  n: number,
+  interval: RatingIntervals | null,
+  detail: Record<string, unknown>,
+): Figure {
   return {
     n,
     value: (100 * successes) / n,
@@ -235,7 +284,13 @@ function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel {
           if (accumulator.n === 0) return null;
           const result = accumulator.result({ percentiles, method });
           const main = business ? result.business! : result.calendar;
-          const detail = { ...main, clock: business ? "business" : "calendar", method, open: result.open, calendarMinutes: business ? result.calendar : null };
+          const detail = {
+            ...main,
+            clock: business ? "business" : "calendar",
+            method,
+            open: result.open,
+            calendarMinutes: business ? result.calendar : null,
+          };
           return { n: main.n, value: main.median, low: null, high: null, detail };
         },
       };
@@ -276,7 +331,14 @@ function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel {
           if (decided === 0) return null;
           const interval = proportionInterval(tally.met, decided, { confidence });
           const detail = { met: tally.met, breached: tally.breached, pending: tally.pending, interval: "wilson" };
-          return { n: decided, value: tally.percent!, low: 100 * interval.low, high: 100 * interval.high, share: { successes: tally.met, n: decided }, detail };
+          return {
+            n: decided,
+            value: tally.percent!,
+            low: 100 * interval.low,
+            high: 100 * interval.high,
+            share: { successes: tally.met, n: decided },
+            detail,
+          };
         },
       };
     },
@@ -296,7 +358,13 @@ function iqsKernel(fn: string, spec: SummarizeSpec): MetricKernel {
           if (accumulator.toJSON().n === 0) return null;
           const { iqs, n, unscored, standardDeviation } = accumulator.result();
           const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }, { confidence }) : null;
-          return { n, value: iqs, low: interval?.low ?? null, high: interval?.high ?? null, detail: { unscored, standardDeviation } };
+          return {
+            n,
+            value: iqs,
+            low: interval?.low ?? null,
+            high: interval?.high ?? null,
+            detail: { unscored, standardDeviation },
+          };
         },
       };
     },

@@ -15,7 +15,15 @@ export type ReportMetric = "nps" | "csat" | "ces" | "first-response" | "resoluti
 export type ReportPeriodUnit = "day" | "week" | "month" | "quarter" | "year";
 
 /** Every report metric, in the order the docs list them. */
-export const REPORT_METRICS: readonly ReportMetric[] = ["nps", "csat", "ces", "first-response", "resolution", "sla", "iqs"];
+export const REPORT_METRICS: readonly ReportMetric[] = [
+  "nps",
+  "csat",
+  "ces",
+  "first-response",
+  "resolution",
+  "sla",
+  "iqs",
+];
 /** Every period unit. */
 export const REPORT_PERIOD_UNITS: readonly ReportPeriodUnit[] = ["day", "week", "month", "quarter", "year"];
 
@@ -134,4 +142,3 @@ export interface SummarizeResult {
   /** The rejected records (under `invalid: "exclude"`), each with index, field, value, code and reason. */
   readonly exclusions: readonly ExcludedRow[];
 }
-

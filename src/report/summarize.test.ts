@@ -29,9 +29,15 @@ describe("summarize NPS by channel and month (Europe/Berlin)", () => {
     report.rows.find((row) => row.segment.channel === channel && (row.period?.label ?? null) === period)!;
   it("gives every segment × period, the all-period rows and the overall rows, overall first", () => {
     expect(report.rows.map((row) => `${row.segment.channel ?? "all"} ${row.period?.label ?? "all"}`)).toEqual([
-      "all 2025-01", "all 2025-02", "all all",
-      "chat 2025-01", "chat 2025-02", "chat all",
-      "email 2025-01", "email 2025-02", "email all",
+      "all 2025-01",
+      "all 2025-02",
+      "all all",
+      "chat 2025-01",
+      "chat 2025-02",
+      "chat all",
+      "email 2025-01",
+      "email 2025-02",
+      "email all",
     ]);
     expect(report.input).toEqual({ read: 10, used: 10, rejected: 0 });
   });
@@ -55,15 +61,29 @@ describe("summarize NPS by channel and month (Europe/Berlin)", () => {
     expect(find("chat", "2025-01").change).toBeNull();
     expect(find("chat", null).change).toBeNull();
     expect(report.rows.every((row) => row.smallSample)).toBe(true); // every n < 30
-    expect(february.period).toEqual({ label: "2025-02", start: "2025-02-01T00:00:00.000+01:00", end: "2025-03-01T00:00:00.000+01:00" });
+    expect(february.period).toEqual({
+      label: "2025-02",
+      start: "2025-02-01T00:00:00.000+01:00",
+      end: "2025-03-01T00:00:00.000+01:00",
+    });
   });
   it("cuts the months in UTC when no zone is given (the 31 January response stays in January)", () => {
     const utc = summarize(responses, { metric: "nps", by: ["channel"], every: "month" });
     expect(utc.rows.find((row) => row.segment.channel === "email" && row.period?.label === "2025-01")!.n).toBe(3);
   });
   it("charts the period rows as a Vega-Lite spec", () => {
-    const spec = trendSpec(report.rows) as { data: { values: { segment: string; period: string }[] }; layer: unknown[] };
-    expect(spec.data.values.map((value) => `${value.segment} ${value.period}`)).toEqual(["all 2025-01", "all 2025-02", "chat 2025-01", "chat 2025-02", "email 2025-01", "email 2025-02"]);
+    const spec = trendSpec(report.rows) as {
+      data: { values: { segment: string; period: string }[] };
+      layer: unknown[];
+    };
+    expect(spec.data.values.map((value) => `${value.segment} ${value.period}`)).toEqual([
+      "all 2025-01",
+      "all 2025-02",
+      "chat 2025-01",
+      "chat 2025-02",
+      "email 2025-01",
+      "email 2025-02",
+    ]);
     expect(spec.layer).toHaveLength(3);
   });
 });
@@ -78,7 +98,12 @@ describe("summarize the other metrics", () => {
     const april = report.rows.find((row) => row.period?.label === "2025-04")!;
     expect(april.value).toBe(40);
     const test = compareProportions({ successes: 2, n: 5 }, { successes: 3, n: 4 });
-    expect(april.change).toEqual({ difference: 100 * (0.4 - 0.75), low: 100 * test.low, high: 100 * test.high, pValue: test.pValue });
+    expect(april.change).toEqual({
+      difference: 100 * (0.4 - 0.75),
+      low: 100 * test.low,
+      high: 100 * test.high,
+      pValue: test.pValue,
+    });
     expect(report.rows.at(-1)).toMatchObject({ period: null, value: (100 * 5) / 9, n: 9 }); // 5 of 9
   });
   it("CSAT good/bad: a period of neutral ratings only has no row, and the report goes on", () => {
@@ -96,7 +121,10 @@ describe("summarize the other metrics", () => {
   });
   it("first response: the median in business minutes with p90, calendar minutes beside, open tickets counted", () => {
     const nineToFive = [["09:00", "17:00"]] as const;
-    const calendar = businessCalendar({ timeZone: "UTC", week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive } });
+    const calendar = businessCalendar({
+      timeZone: "UTC",
+      week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
+    });
     const tickets = [
       { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:10:00Z" }, // 10 working minutes
       { createdAt: "2025-03-10T16:30:00Z", firstResponseAt: "2025-03-11T09:30:00Z" }, // 30 + 30 = 60
@@ -117,7 +145,11 @@ describe("summarize the other metrics", () => {
       { channel: "chat", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T11:00:00Z" }, // breached
       { channel: "email", createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:45:00Z" }, // met
     ];
-    const report = summarize(tickets, { metric: "sla", by: ["channel"], policy: { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } });
+    const report = summarize(tickets, {
+      metric: "sla",
+      by: ["channel"],
+      policy: { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] },
+    });
     expect(report.rows.map((row) => [row.segment.channel ?? "all", row.value, row.n])).toEqual([
       ["all", (100 * 2) / 3, 3],
       ["chat", 50, 2],
@@ -148,25 +180,37 @@ describe("summarize on messy records", () => {
     { score: 3, channel: "chat", respondedAt: "2025-01-10" }, // a date without a time or zone
   ];
   it("throws at the first bad record by default, naming it", () => {
-    expect(() => summarize(messy, { metric: "nps", by: ["channel"], every: "month" })).toThrow(expect.objectContaining({ code: "INVALID_SCORE", index: 1, field: "score" }));
+    expect(() => summarize(messy, { metric: "nps", by: ["channel"], every: "month" })).toThrow(
+      expect.objectContaining({ code: "INVALID_SCORE", index: 1, field: "score" }),
+    );
   });
-  it("leaves bad records out and lists them with invalid: \"exclude\"; read = used + rejected", () => {
+  it('leaves bad records out and lists them with invalid: "exclude"; read = used + rejected', () => {
     const report = summarize(messy, { metric: "nps", by: ["channel"], every: "month", invalid: "exclude" });
     expect(report.input).toEqual({ read: 4, used: 2, rejected: 2 });
     expect(report.exclusions.map((row) => [row.index, row.field, row.code])).toEqual([
       [1, "score", "INVALID_SCORE"],
       [3, "respondedAt", "INVALID_DATE"],
     ]);
-    expect(report.rows.filter((row) => row.period === null).map((row) => row.segment.channel ?? "all")).toEqual(["all", "(blank)", "chat"]);
+    expect(report.rows.filter((row) => row.period === null).map((row) => row.segment.channel ?? "all")).toEqual([
+      "all",
+      "(blank)",
+      "chat",
+    ]);
   });
   it("fails the call, not the record, when an SLA report has open tickets and no asOf", () => {
     const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
     const tickets = [{ createdAt: "2025-03-10T09:00:00Z" }]; // not answered yet
-    expect(() => summarize(tickets, { metric: "sla", policy, invalid: "exclude" })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", field: "asOf" }));
+    expect(() => summarize(tickets, { metric: "sla", policy, invalid: "exclude" })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", field: "asOf" }),
+    );
   });
   it("rejects a bad spec", () => {
-    expect(() => summarize([], { metric: "mood" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
-    expect(() => summarize([], { metric: "nps", every: "fortnight" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => summarize([], { metric: "mood" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
+    expect(() => summarize([], { metric: "nps", every: "fortnight" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
     expect(() => summarize([], { metric: "sla" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
     expect(() => summarize([], { metric: "nps" })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });

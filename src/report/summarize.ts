@@ -8,11 +8,29 @@ import { recordList } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { assertCount, assertOptions } from "../internal/validate.js";
 import { changeOf } from "./figures.js";
-import { field, metricKernel, reportFields, type Figure, type Group, type MetricKernel, type ReportGroupState } from "./kernels.js";
+import {
+  field,
+  metricKernel,
+  reportFields,
+  type Figure,
+  type Group,
+  type MetricKernel,
+  type ReportGroupState,
+} from "./kernels.js";
 import { checkSpec, segmentValue } from "./record-check.js";
 import type { ReportChange, ReportMetric, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
 
-export type { ReportChange, ReportFields, ReportInput, ReportMetric, ReportPeriod, ReportPeriodUnit, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
+export type {
+  ReportChange,
+  ReportFields,
+  ReportInput,
+  ReportMetric,
+  ReportPeriod,
+  ReportPeriodUnit,
+  ReportRow,
+  SummarizeResult,
+  SummarizeSpec,
+} from "./spec.js";
 export type { ReportGroupState, SlaCountsState } from "./kernels.js";
 
 /** One segment of a {@link SummaryState}. */
@@ -55,7 +73,12 @@ export interface SummaryBuilder {
    * values (in the order of `by`; blanks become "(blank)"), the period key (null without periods) and
    * what they add up to as the metric's accumulator state (`createNpsAccumulator().addCount(9, 5).toJSON()`).
    */
-  addCounted(segment: readonly unknown[], period: number | null, state: ReportGroupState, records: number): SummaryBuilder;
+  addCounted(
+    segment: readonly unknown[],
+    period: number | null,
+    state: ReportGroupState,
+    records: number,
+  ): SummaryBuilder;
   /** Counts `records` records read elsewhere that could not be used (rejected without a list). */
   addUnusable(records: number): SummaryBuilder;
   /** Adds another builder's counts or a state, after this one's records (its exclusions' indexes move on by `read`). */
@@ -100,7 +123,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   const by = spec.by ?? [];
   const fields = reportFields(spec);
   const dateField =
-    spec.metric === "nps" || spec.metric === "csat" || spec.metric === "ces" ? fields.respondedAt : spec.metric === "iqs" ? fields.reviewedAt : fields.createdAt;
+    spec.metric === "nps" || spec.metric === "csat" || spec.metric === "ces"
+      ? fields.respondedAt
+      : spec.metric === "iqs"
+        ? fields.reviewedAt
+        : fields.createdAt;
   const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone };
   const periodOf = spec.every === undefined ? null : periodClock(timeZone, spec.every);
 
@@ -127,11 +154,21 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       let period = 0;
       let unit: unknown;
       try {
-        values = by.length === 0 ? NO_VALUES : by.length === 1 ? [segmentValue(fn, field(record, by[0]!), by[0]!, index)] : by.map((name) => segmentValue(fn, field(record, name), name, index));
+        values =
+          by.length === 0
+            ? NO_VALUES
+            : by.length === 1
+              ? [segmentValue(fn, field(record, by[0]!), by[0]!, index)]
+              : by.map((name) => segmentValue(fn, field(record, name), name, index));
         if (periodOf !== null) {
           const raw = field(record, dateField);
           const ms = parseInstant(raw, reading);
-          if (ms === undefined) throw instantError(fn, `${dateField} of record ${index}`, raw, { index, field: dateField, ...(reading === undefined ? {} : { reading }) });
+          if (ms === undefined)
+            throw instantError(fn, `${dateField} of record ${index}`, raw, {
+              index,
+              field: dateField,
+              ...(reading === undefined ? {} : { reading }),
+            });
           period = periodOf(ms);
         }
         unit = kernel.read(record, index);
@@ -156,7 +193,13 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     },
     addCounted(segment, period, state, records) {
       assertCount(fn, "records", records);
-      if (!Array.isArray(segment) || segment.length !== by.length) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`, { value: segment });
+      if (!Array.isArray(segment) || segment.length !== by.length)
+        throw new CxMetricsError(
+          fn,
+          "INVALID_ARGUMENT",
+          `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`,
+          { value: segment },
+        );
       groupFor(segmentOf(segment, read), period ?? 0).merge(state);
       read += records;
       used += records;
@@ -168,8 +211,12 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       return builder;
     },
     merge(other) {
-      const state = typeof (other as SummaryBuilder).state === "function" ? (other as SummaryBuilder).state() : (other as SummaryState);
-      for (const segment of state.segments) for (const [period, groupState] of segment.periods) groupFor(segment.values, period).merge(groupState);
+      const state =
+        typeof (other as SummaryBuilder).state === "function"
+          ? (other as SummaryBuilder).state()
+          : (other as SummaryState);
+      for (const segment of state.segments)
+        for (const [period, groupState] of segment.periods) groupFor(segment.values, period).merge(groupState);
       for (const row of state.exclusions) exclusions.push({ ...row, index: row.index + read });
       read += state.read;
       used += state.used;
@@ -177,12 +224,20 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     },
     result(): SummarizeResult {
       const rejected = read - used;
-      if (used === 0) throw new CxMetricsError("summarize", "EMPTY_INPUT", rejected === 0 ? "no records" : `no records: all ${rejected} were rejected`);
+      if (used === 0)
+        throw new CxMetricsError(
+          "summarize",
+          "EMPTY_INPUT",
+          rejected === 0 ? "no records" : `no records: all ${rejected} were rejected`,
+        );
       const rows = reportRows(spec, kernel, by, timeZone, segments);
       return { rows, input: { read, used, rejected }, exclusions: [...exclusions] };
     },
     state(): SummaryState {
-      const list = [...segments.values()].map(({ values, periods }) => ({ values, periods: [...periods].map(([period, group]) => [period, group.toJSON()] as const) }));
+      const list = [...segments.values()].map(({ values, periods }) => ({
+        values,
+        periods: [...periods].map(([period, group]) => [period, group.toJSON()] as const),
+      }));
       return { segments: list, read, used, exclusions: [...exclusions] };
     },
   };
@@ -212,13 +267,21 @@ function withOverall(kernel: MetricKernel, by: readonly string[], segments: Map<
 }
 
 /** The rows: per segment, its periods in time order (rows only where there is data), then the all-period row. */
-function reportRows(spec: SummarizeSpec, kernel: MetricKernel, by: readonly string[], timeZone: string, segments: Map<string, Segment>): ReportRow[] {
+function reportRows(
+  spec: SummarizeSpec,
+  kernel: MetricKernel,
+  by: readonly string[],
+  timeZone: string,
+  segments: Map<string, Segment>,
+): ReportRow[] {
   const confidence = spec.confidence ?? 0.95;
   const minN = spec.minN ?? 30;
   const rows: ReportRow[] = [];
   for (const { values, periods } of withOverall(kernel, by, segments)) {
     const segment: Record<string, string> = {};
-    values.forEach((value, k) => (segment[by[k]!] = value));
+    values.forEach((value, k) => {
+      segment[by[k]!] = value;
+    });
     const all = kernel.group();
     // The change is against the period just before, when it has a figure; after a gap there is none.
     let previous: { readonly period: number; readonly figure: Figure } | null = null;
@@ -229,9 +292,22 @@ function reportRows(spec: SummarizeSpec, kernel: MetricKernel, by: readonly stri
       const figure = group.figure(confidence);
       if (figure === null) continue;
       const bounds = periodBounds(timeZone, spec.every, p);
-      const period: ReportPeriod = { label: periodLabel(p, spec.every), start: isoWithOffset(bounds.start, timeZone), end: isoWithOffset(bounds.end, timeZone) };
+      const period: ReportPeriod = {
+        label: periodLabel(p, spec.every),
+        start: isoWithOffset(bounds.start, timeZone),
+        end: isoWithOffset(bounds.end, timeZone),
+      };
       const before = previous !== null && previous.period === p - 1 ? previous.figure : null;
-      rows.push(row(spec.metric, segment, period, figure, before === null ? null : changeOf(spec.metric, figure, before, confidence), minN));
+      rows.push(
+        row(
+          spec.metric,
+          segment,
+          period,
+          figure,
+          before === null ? null : changeOf(spec.metric, figure, before, confidence),
+          minN,
+        ),
+      );
       previous = { period: p, figure };
     }
     const figure = all.figure(confidence);
@@ -240,8 +316,26 @@ function reportRows(spec: SummarizeSpec, kernel: MetricKernel, by: readonly stri
   return rows;
 }
 
-function row(metric: ReportMetric, segment: Record<string, string>, period: ReportPeriod | null, figure: Figure, change: ReportChange | null, minN: number): ReportRow {
-  return { metric, segment, period, n: figure.n, value: figure.value, low: figure.low, high: figure.high, change, smallSample: figure.n < minN, detail: figure.detail };
+function row(
+  metric: ReportMetric,
+  segment: Record<string, string>,
+  period: ReportPeriod | null,
+  figure: Figure,
+  change: ReportChange | null,
+  minN: number,
+): ReportRow {
+  return {
+    metric,
+    segment,
+    period,
+    n: figure.n,
+    value: figure.value,
+    low: figure.low,
+    high: figure.high,
+    change,
+    smallSample: figure.n < minN,
+    detail: figure.detail,
+  };
 }
 
 /**

@@ -56,7 +56,10 @@ export function trendSpec(rows: readonly ReportRow[], options: TrendSpecOptions 
     height: options.height ?? 320,
     data: { values },
     layer: [
-      { mark: { type: "errorband", opacity: 0.2 }, encoding: { x, y: { field: "low", type: "quantitative", title: metric }, y2: { field: "high" }, color } },
+      {
+        mark: { type: "errorband", opacity: 0.2 },
+        encoding: { x, y: { field: "low", type: "quantitative", title: metric }, y2: { field: "high" }, color },
+      },
       { mark: { type: "line" }, encoding: { x, y: { field: "value", type: "quantitative" }, color } },
       {
         mark: { type: "point", size: 40 },
@@ -64,8 +67,20 @@ export function trendSpec(rows: readonly ReportRow[], options: TrendSpecOptions 
           x,
           y: { field: "value", type: "quantitative" },
           color,
-          filled: { field: "smallSample", type: "nominal", scale: { domain: [false, true], range: [true, false] }, legend: { title: "n < minN (hollow)" } },
-          tooltip: [{ field: "segment" }, { field: "period" }, { field: "value", format: ".1f" }, { field: "low", format: ".1f" }, { field: "high", format: ".1f" }, { field: "n" }],
+          filled: {
+            field: "smallSample",
+            type: "nominal",
+            scale: { domain: [false, true], range: [true, false] },
+            legend: { title: "n < minN (hollow)" },
+          },
+          tooltip: [
+            { field: "segment" },
+            { field: "period" },
+            { field: "value", format: ".1f" },
+            { field: "low", format: ".1f" },
+            { field: "high", format: ".1f" },
+            { field: "n" },
+          ],
         },
       },
     ],

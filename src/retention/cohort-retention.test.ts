@@ -20,7 +20,13 @@ describe("cohortRetention", () => {
     const result = cohortRetention(ACTIVITY, { period: "month" });
     expect(result.cohorts).toEqual([
       // January: a and b; February: a active; March: a and b active
-      { cohort: "2025-01", start: "2025-01-01T00:00:00.000+00:00", size: 2, retained: [2, 1, 2], percent: [100, 50, 100] },
+      {
+        cohort: "2025-01",
+        start: "2025-01-01T00:00:00.000+00:00",
+        size: 2,
+        retained: [2, 1, 2],
+        percent: [100, 50, 100],
+      },
       // February: c and d; March: d active
       { cohort: "2025-02", start: "2025-02-01T00:00:00.000+00:00", size: 2, retained: [2, 1], percent: [100, 50] },
     ]);
@@ -33,7 +39,11 @@ describe("cohortRetention", () => {
     ];
     expect(cohortRetention(activity, { period: "month" }).cohorts[0]!.cohort).toBe("2025-01");
     const berlin = cohortRetention(activity, { period: "month", timeZone: "Europe/Berlin" });
-    expect(berlin.cohorts[0]).toMatchObject({ cohort: "2025-02", start: "2025-02-01T00:00:00.000+01:00", retained: [1, 1] });
+    expect(berlin.cohorts[0]).toMatchObject({
+      cohort: "2025-02",
+      start: "2025-02-01T00:00:00.000+01:00",
+      retained: [1, 1],
+    });
   });
   it("uses ISO weeks and quarters", () => {
     const weekly = cohortRetention(
@@ -43,22 +53,25 @@ describe("cohortRetention", () => {
       ],
       { period: "week" },
     );
-    expect(weekly.cohorts[0]).toMatchObject({ cohort: "2025-W02", start: "2025-01-06T00:00:00.000+00:00", retained: [1, 1] });
+    expect(weekly.cohorts[0]).toMatchObject({
+      cohort: "2025-W02",
+      start: "2025-01-06T00:00:00.000+00:00",
+      retained: [1, 1],
+    });
     const quarterly = cohortRetention(ACTIVITY, { period: "quarter" });
     expect(quarterly.cohorts).toEqual([
       { cohort: "2025-Q1", start: "2025-01-01T00:00:00.000+00:00", size: 4, retained: [4], percent: [100] },
     ]);
     // 2024-12-30 belongs to ISO week 1 of 2025
-    expect(cohortRetention([{ customerId: "z", date: "2024-12-30T12:00:00Z" }], { period: "week" }).cohorts[0]!.cohort).toBe("2025-W01");
+    expect(
+      cohortRetention([{ customerId: "z", date: "2024-12-30T12:00:00Z" }], { period: "week" }).cohorts[0]!.cohort,
+    ).toBe("2025-W01");
   });
   it("stops at asOf, leaves later activity out and says whether the last period is complete", () => {
     const result = cohortRetention(ACTIVITY, { period: "month", asOf: "2025-02-28T23:59:59.999Z" });
     expect(result.ignoredAfterAsOf).toBe(3);
     expect(result.lastPeriodComplete).toBe(true);
-    expect(result.cohorts.map((row) => row.retained)).toEqual([
-      [2, 1],
-      [2],
-    ]);
+    expect(result.cohorts.map((row) => row.retained)).toEqual([[2, 1], [2]]);
   });
   it("reads other shapes with accessors", () => {
     const orders = [
@@ -78,7 +91,9 @@ describe("cohortRetention", () => {
     expect(() => cohortRetention([{ customerId: "", date: "2025-01-05T10:00:00Z" }], { period: "month" })).toThrow(
       expect.objectContaining({ code: "INVALID_ARGUMENT" }),
     );
-    expect(() => cohortRetention(ACTIVITY, { period: "year" as "month" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => cohortRetention(ACTIVITY, { period: "year" as "month" })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
     expect(() => cohortRetention(ACTIVITY, { period: "month", timeZone: "Mars/Olympus" })).toThrow(
       expect.objectContaining({ code: "INVALID_TIME_ZONE" }),
     );
@@ -98,9 +113,11 @@ describe("cohortRetention on messy activity", () => {
     { customerId: "g", date: "0099-01-01T00:00:00Z" }, // year 99, not 1999
   ];
   it("throws at the first bad record by default, naming it", () => {
-    expect(() => cohortRetention(messy, { period: "month" })).toThrow(expect.objectContaining({ code: "INVALID_DATE", index: 9 }));
+    expect(() => cohortRetention(messy, { period: "month" })).toThrow(
+      expect.objectContaining({ code: "INVALID_DATE", index: 9 }),
+    );
   });
-  it("with invalid: \"exclude\" gives the clean triangle and lists the four bad records", () => {
+  it('with invalid: "exclude" gives the clean triangle and lists the four bad records', () => {
     const result = cohortRetention(messy, { period: "month", invalid: "exclude" });
     expect(result.cohorts).toEqual(cohortRetention(ACTIVITY, { period: "month" }).cohorts);
     expect(result.rows).toEqual({ total: 13, used: 9, skipped: 0, excluded: 4 });
@@ -117,10 +134,14 @@ describe("cohortRetention on messy activity", () => {
       { customerId: "a", date: "2025-01-31" },
       { customerId: "a", date: "2025-02-01" },
     ];
-    expect(() => cohortRetention(orders, { period: "month" })).toThrow(expect.objectContaining({ code: "INVALID_DATE", message: expect.stringContaining("timeZone") }));
+    expect(() => cohortRetention(orders, { period: "month" })).toThrow(
+      expect.objectContaining({ code: "INVALID_DATE", message: expect.stringContaining("timeZone") }),
+    );
     const berlin = cohortRetention(orders, { period: "month", timeZone: "Europe/Berlin" });
     // 31 Jan is a January order in Berlin (its midnight is 30 Jan 23:00 UTC), 1 Feb a February one.
-    expect(berlin.cohorts).toEqual([{ cohort: "2025-01", start: "2025-01-01T00:00:00.000+01:00", size: 1, retained: [1, 1], percent: [100, 100] }]);
+    expect(berlin.cohorts).toEqual([
+      { cohort: "2025-01", start: "2025-01-01T00:00:00.000+01:00", size: 1, retained: [1, 1], percent: [100, 100] },
+    ]);
   });
   it("labels ISO weeks as date-fns getISOWeekYear / getISOWeek do, over 1,000 weeks", async () => {
     const { getISOWeek, getISOWeekYear } = await import("date-fns");

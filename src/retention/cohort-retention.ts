@@ -101,10 +101,14 @@ export interface CohortRetentionResult {
  * //=> [{ cohort: "2025-01", size: 2, retained: [2, 1], percent: [100, 50], ... }]
  * ```
  */
-export function cohortRetention<T = CustomerActivity>(activity: Values<T>, options: CohortRetentionOptions<T>): CohortRetentionResult {
+export function cohortRetention<T = CustomerActivity>(
+  activity: Values<T>,
+  options: CohortRetentionOptions<T>,
+): CohortRetentionResult {
   const fn = "cohortRetention";
   assertOptions(fn, options);
-  if (options === undefined) throw invalid(fn, "INVALID_ARGUMENT", "options", options, '{ period: "week" | "month" | "quarter", ... }');
+  if (options === undefined)
+    throw invalid(fn, "INVALID_ARGUMENT", "options", options, '{ period: "week" | "month" | "quarter", ... }');
   const { period, timeZone = "UTC" } = options;
   assertOneOf(fn, "period", period, ["week", "month", "quarter"]);
   assertTimeZone(fn, timeZone);
@@ -121,20 +125,35 @@ export function cohortRetention<T = CustomerActivity>(activity: Values<T>, optio
   const customerOfRow = new Int32Array(rows.length);
   const instants = new Float64Array(rows.length);
   let read = 0;
-  const { counts, exclusions } = visitRows(policy, rows, (record) => customerOf(record, 0), (record, index) => {
-    const customer = entityId(fn, "customer", customerOf(record, index), index);
-    const raw = dateOf(record, index);
-    const ms = parseInstant(raw, reading);
-    if (ms === undefined) throw instantError(fn, `date at index ${index}`, raw, { index, field: "date", ...(reading === undefined ? {} : { reading }) });
-    let id = customerIds.get(customer);
-    if (id === undefined) {
-      id = customerIds.size;
-      customerIds.set(customer, id);
-    }
-    customerOfRow[read] = id;
-    instants[read++] = ms;
-  });
-  if (read === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", exclusions.length === 0 ? "no activity" : `no activity: all ${exclusions.length} records were excluded`);
+  const { counts, exclusions } = visitRows(
+    policy,
+    rows,
+    (record) => customerOf(record, 0),
+    (record, index) => {
+      const customer = entityId(fn, "customer", customerOf(record, index), index);
+      const raw = dateOf(record, index);
+      const ms = parseInstant(raw, reading);
+      if (ms === undefined)
+        throw instantError(fn, `date at index ${index}`, raw, {
+          index,
+          field: "date",
+          ...(reading === undefined ? {} : { reading }),
+        });
+      let id = customerIds.get(customer);
+      if (id === undefined) {
+        id = customerIds.size;
+        customerIds.set(customer, id);
+      }
+      customerOfRow[read] = id;
+      instants[read++] = ms;
+    },
+  );
+  if (read === 0)
+    throw new CxMetricsError(
+      fn,
+      "EMPTY_INPUT",
+      exclusions.length === 0 ? "no activity" : `no activity: all ${exclusions.length} records were excluded`,
+    );
 
   // 2. asOf, and the span of the counted activity.
   let latest = Number.NEGATIVE_INFINITY;
@@ -154,7 +173,12 @@ export function cohortRetention<T = CustomerActivity>(activity: Values<T>, optio
     }
   }
   if (counted === 0) {
-    throw new CxMetricsError(fn, "END_BEFORE_START", `asOf (${new Date(asOf).toISOString()}) is before the first activity`, { value: options.asOf });
+    throw new CxMetricsError(
+      fn,
+      "END_BEFORE_START",
+      `asOf (${new Date(asOf).toISOString()}) is before the first activity`,
+      { value: options.asOf },
+    );
   }
 
   // 3. Period of each counted record, by the cuts computed once; distinct (customer, period) pairs by one sort.

@@ -23,7 +23,9 @@ describe("customerRetention", () => {
     expect(() => customerRetention({ start: 200, new: 150, end: 211, lost: 140 })).toThrow(
       expect.objectContaining({ code: "INCONSISTENT_COUNTS", fn: "customerRetention" }),
     );
-    expect(() => customerRetention({ start: 200, new: 150 })).toThrow(expect.objectContaining({ code: "INCONSISTENT_COUNTS" }));
+    expect(() => customerRetention({ start: 200, new: 150 })).toThrow(
+      expect.objectContaining({ code: "INCONSISTENT_COUNTS" }),
+    );
   });
   it("offers the average-customer churn denominator (hand: 140 / ((200 + 210) / 2) = 68.29%)", () => {
     const result = customerRetention({ start: 200, new: 150, lost: 140 }, { churnDenominator: "average" });
@@ -31,11 +33,21 @@ describe("customerRetention", () => {
     expect(result.retentionPercent).toBe(30);
   });
   it("rejects negative counts, more lost than existed, and an empty start", () => {
-    expect(() => customerRetention({ start: -1, new: 0, lost: 0 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => customerRetention({ start: 10, new: 1.5, lost: 0 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => customerRetention({ start: 10, new: 5, lost: 12 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => customerRetention({ start: 10, new: 5, end: 2 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => customerRetention({ start: 0, new: 5, lost: 0 })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
+    expect(() => customerRetention({ start: -1, new: 0, lost: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => customerRetention({ start: 10, new: 1.5, lost: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => customerRetention({ start: 10, new: 5, lost: 12 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => customerRetention({ start: 10, new: 5, end: 2 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => customerRetention({ start: 0, new: 5, lost: 0 })).toThrow(
+      expect.objectContaining({ code: "EMPTY_INPUT" }),
+    );
     expect(() => customerRetention({ start: 10, new: 5, lost: 1 }, { churnDenominator: "end" as "start" })).toThrow(
       expect.objectContaining({ code: "INVALID_OPTION" }),
     );

@@ -77,10 +77,14 @@ export interface CustomerRetentionResult {
  * //=> { end: 210, retentionPercent: 30, churnPercent: 70, osipovPrintedChurnPercent: -70, ... }
  * ```
  */
-export function customerRetention(counts: CustomerCounts, options: CustomerRetentionOptions = {}): CustomerRetentionResult {
+export function customerRetention(
+  counts: CustomerCounts,
+  options: CustomerRetentionOptions = {},
+): CustomerRetentionResult {
   const fn = "customerRetention";
   assertOptions(fn, options);
-  if (typeof counts !== "object" || counts === null) throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ start, new, end or lost }");
+  if (typeof counts !== "object" || counts === null)
+    throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ start, new, end or lost }");
   const { churnDenominator = "start" } = options;
   assertOneOf(fn, "churnDenominator", churnDenominator, ["start", "average"]);
   const { start, new: added } = counts;
@@ -94,11 +98,21 @@ export function customerRetention(counts: CustomerCounts, options: CustomerReten
   const end = counts.end ?? start + added - counts.lost!;
   const lost = counts.lost ?? start + added - end;
   if (start + added - lost !== end) {
-    throw new CxMetricsError(fn, "INCONSISTENT_COUNTS", `end (${end}) ≠ start (${start}) + new (${added}) - lost (${lost})`, { value: counts });
+    throw new CxMetricsError(
+      fn,
+      "INCONSISTENT_COUNTS",
+      `end (${end}) ≠ start (${start}) + new (${added}) - lost (${lost})`,
+      { value: counts },
+    );
   }
   if (start === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no customers at the start: retention is undefined");
   if (lost < 0 || lost > start) {
-    throw new CxMetricsError(fn, "INVALID_COUNT", `lost (${lost}) must be between 0 and the customers at the start (${start})`, { value: lost });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_COUNT",
+      `lost (${lost}) must be between 0 and the customers at the start (${start})`,
+      { value: lost },
+    );
   }
   const churnBase = churnDenominator === "start" ? start : (start + end) / 2;
   return {

@@ -17,4 +17,10 @@ export type {
   RevenueRetentionResult,
 } from "./revenue-retention.js";
 export { cohortRetention } from "./cohort-retention.js";
-export type { CohortPeriod, CohortRetentionOptions, CohortRetentionResult, CohortRow, CustomerActivity } from "./cohort-retention.js";
+export type {
+  CohortPeriod,
+  CohortRetentionOptions,
+  CohortRetentionResult,
+  CohortRow,
+  CustomerActivity,
+} from "./cohort-retention.js";

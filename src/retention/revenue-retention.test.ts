@@ -3,7 +3,9 @@ import { revenueRetention, revenueRetentionFromCustomers } from "./revenue-reten
 
 describe("revenueRetention", () => {
   it("computes NRR and GRR (hand: (100 + 15 - 4 - 6) / 100 = 105%; (100 - 4 - 6) / 100 = 90%)", () => {
-    expect(revenueRetention({ startMrr: 100_000, expansion: 15_000, contraction: 4_000, churned: 6_000 })).toMatchObject({
+    expect(
+      revenueRetention({ startMrr: 100_000, expansion: 15_000, contraction: 4_000, churned: 6_000 }),
+    ).toMatchObject({
       nrrPercent: 105,
       grrPercent: 90,
       endMrr: 105_000,
@@ -36,15 +38,28 @@ describe("revenueRetentionFromCustomers", () => {
       { start: 40, end: 30 },
       { start: 10, end: 10 },
     ]);
-    expect(result).toMatchObject({ startMrr: 200, expansion: 20, contraction: 10, churned: 50, newMrr: 80, nrrPercent: 80, grrPercent: 70 });
+    expect(result).toMatchObject({
+      startMrr: 200,
+      expansion: 20,
+      contraction: 10,
+      churned: 50,
+      newMrr: 80,
+      nrrPercent: 80,
+      grrPercent: 70,
+    });
     expect(result.customers).toEqual({ expanded: 1, contracted: 1, churned: 1, unchanged: 1, new: 1 });
   });
   it("reads records with an accessor and names the bad index", () => {
     const rows = [{ jan: 10, feb: 12 }];
     expect(revenueRetentionFromCustomers(rows, (r) => ({ start: r.jan, end: r.feb })).nrrPercent).toBe(120);
-    expect(() => revenueRetentionFromCustomers([{ start: 10, end: 5 }, { start: -3, end: 0 }])).toThrow(
-      expect.objectContaining({ code: "INVALID_AMOUNT", index: 1 }),
+    expect(() =>
+      revenueRetentionFromCustomers([
+        { start: 10, end: 5 },
+        { start: -3, end: 0 },
+      ]),
+    ).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT", index: 1 }));
+    expect(() => revenueRetentionFromCustomers([{ start: 0, end: 5 }])).toThrow(
+      expect.objectContaining({ code: "EMPTY_INPUT" }),
     );
-    expect(() => revenueRetentionFromCustomers([{ start: 0, end: 5 }])).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
   });
 });

@@ -56,9 +56,14 @@ export function revenueRetention(movements: RevenueMovements): RevenueRetentionR
   assertAmount(fn, "churned", churned);
   if (startMrr === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "startMrr is 0: retention is undefined");
   if (contraction + churned > startMrr * (1 + 1e-12)) {
-    throw new CxMetricsError(fn, "INCONSISTENT_COUNTS", `contraction + churned (${contraction + churned}) exceed startMrr (${startMrr})`, {
-      value: movements,
-    });
+    throw new CxMetricsError(
+      fn,
+      "INCONSISTENT_COUNTS",
+      `contraction + churned (${contraction + churned}) exceed startMrr (${startMrr})`,
+      {
+        value: movements,
+      },
+    );
   }
   const endMrr = startMrr + expansion - contraction - churned;
   return {
@@ -151,6 +156,7 @@ export function revenueRetentionFromCustomers<T = CustomerRevenue>(
       contraction += start - end;
     } else counts.unchanged++;
   });
-  if (startMrr === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no customer paid at the start: retention is undefined");
+  if (startMrr === 0)
+    throw new CxMetricsError(fn, "EMPTY_INPUT", "no customer paid at the start: retention is undefined");
   return { ...revenueRetention({ startMrr, expansion, contraction, churned }), newMrr, customers: counts };
 }

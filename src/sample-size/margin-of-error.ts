@@ -107,13 +107,18 @@ export interface MeanMarginOfErrorResult {
 export function meanMarginOfError(options: MeanMarginOfErrorOptions): MeanMarginOfErrorResult {
   const fn = "meanMarginOfError";
   assertOptions(fn, options);
-  if (options === undefined) throw invalid(fn, "INVALID_ARGUMENT", "options", options, "an object { n, standardDeviation }");
+  if (options === undefined)
+    throw invalid(fn, "INVALID_ARGUMENT", "options", options, "an object { n, standardDeviation }");
   const { n, standardDeviation, confidence = 0.95 } = options;
   assertConfidence(fn, confidence);
   assertFinite(fn, "standardDeviation", standardDeviation);
   if (standardDeviation < 0) throw invalid(fn, "INVALID_ARGUMENT", "standardDeviation", standardDeviation, "≥ 0");
   assertCount(fn, "n", n);
-  if (n < 2) throw new CxMetricsError(fn, "TOO_FEW_VALUES", `n is ${n}, a t margin needs at least 2 values`, { value: n });
-  const { marginOfError, t, standardError, df } = meanConfidenceInterval({ mean: 0, standardDeviation, n }, { confidence });
+  if (n < 2)
+    throw new CxMetricsError(fn, "TOO_FEW_VALUES", `n is ${n}, a t margin needs at least 2 values`, { value: n });
+  const { marginOfError, t, standardError, df } = meanConfidenceInterval(
+    { mean: 0, standardDeviation, n },
+    { confidence },
+  );
   return { marginOfError, t, standardError, df, n, confidence };
 }

@@ -51,7 +51,12 @@ export interface NpsSampleSizeResult {
 export function npsVariance(fn: string, expected: ExpectedNpsShares | undefined): number {
   if (expected === undefined) return 1;
   if (typeof expected !== "object" || expected === null) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `expected is ${describe(expected)}, expected { promoterPercent, detractorPercent } or left out`, { value: expected });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `expected is ${describe(expected)}, expected { promoterPercent, detractorPercent } or left out`,
+      { value: expected },
+    );
   }
   assertPercent(fn, "expected.promoterPercent", expected.promoterPercent);
   assertPercent(fn, "expected.detractorPercent", expected.detractorPercent);
@@ -85,7 +90,8 @@ export function npsVariance(fn: string, expected: ExpectedNpsShares | undefined)
 export function npsSampleSize(options: NpsSampleSizeOptions): NpsSampleSizeResult {
   const fn = "npsSampleSize";
   assertOptions(fn, options);
-  if (options === undefined) throw invalid(fn, "INVALID_ARGUMENT", "options", options, "an object { marginOfError, ... }");
+  if (options === undefined)
+    throw invalid(fn, "INVALID_ARGUMENT", "options", options, "an object { marginOfError, ... }");
   const { marginOfError, rounding = "up" } = options;
   if (typeof marginOfError !== "number" || !(marginOfError > 0 && marginOfError <= 200)) {
     throw invalid(fn, "INVALID_ARGUMENT", "marginOfError", marginOfError, "NPS points > 0 (5 = ±5 points)");
@@ -94,14 +100,28 @@ export function npsSampleSize(options: NpsSampleSizeOptions): NpsSampleSizeResul
   const design = samplingDesign(fn, options);
   const variance = npsVariance(fn, options.expected);
   if (variance === 0) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", "the expected shares have no variance (all promoters, all detractors or all passives)", {
-      value: options.expected,
-    });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      "the expected shares have no variance (all promoters, all detractors or all passives)",
+      {
+        value: options.expected,
+      },
+    );
   }
   const e = marginOfError / 100;
   const n0 = (design.z * design.z * variance) / (e * e);
   const { n, unrounded } = finiteSample(n0, design.population, rounding);
-  return { n, n0, unrounded, variance, z: design.z, marginOfError, confidence: design.confidence, population: design.population };
+  return {
+    n,
+    n0,
+    unrounded,
+    variance,
+    z: design.z,
+    marginOfError,
+    confidence: design.confidence,
+    population: design.population,
+  };
 }
 
 /** Options of {@link npsMarginOfError}. */

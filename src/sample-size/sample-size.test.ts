@@ -40,7 +40,9 @@ describe("sampleSize (Cochran)", () => {
     expect(sampleSize({ proportion: 0.9 }).n).toBe(Math.ceil((1.959963984540054 ** 2 * 0.09) / 0.0025));
   });
   it("rejects bad input with coded errors", () => {
-    expect(() => sampleSize({ confidence: 95 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE", fn: "sampleSize" }));
+    expect(() => sampleSize({ confidence: 95 })).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIDENCE", fn: "sampleSize" }),
+    );
     expect(() => sampleSize({ confidence: 1 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE" }));
     expect(() => sampleSize({ marginOfError: 0 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => sampleSize({ marginOfError: -0.05 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
@@ -71,10 +73,16 @@ describe("marginOfError", () => {
     expect(marginOfError({ n: 5 }).marginOfError).toBeCloseTo(1.959963984540054 * Math.sqrt(0.25 / 5), 12);
   });
   it("rejects bad input", () => {
-    expect(() => marginOfError({ n: 0 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT", fn: "marginOfError" }));
+    expect(() => marginOfError({ n: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT", fn: "marginOfError" }),
+    );
     expect(() => marginOfError({ n: 2.5 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => marginOfError({ n: 500, population: 400 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => marginOfError({ n: 10, proportion: -1 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => marginOfError({ n: 500, population: 400 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => marginOfError({ n: 10, proportion: -1 })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(() => marginOfError(undefined as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 });
@@ -84,8 +92,12 @@ describe("meanMarginOfError", () => {
     expect(meanMarginOfError({ n: 25, standardDeviation: 0.8 }).marginOfError).toBeCloseTo(0.330223769860483, 12);
   });
   it("rejects n < 2 and negative deviations", () => {
-    expect(() => meanMarginOfError({ n: 1, standardDeviation: 1 })).toThrow(expect.objectContaining({ code: "TOO_FEW_VALUES" }));
-    expect(() => meanMarginOfError({ n: 10, standardDeviation: -1 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => meanMarginOfError({ n: 1, standardDeviation: 1 })).toThrow(
+      expect.objectContaining({ code: "TOO_FEW_VALUES" }),
+    );
+    expect(() => meanMarginOfError({ n: 10, standardDeviation: -1 })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(() => meanMarginOfError({ n: 10, standardDeviation: 1, confidence: 0 })).toThrow(
       expect.objectContaining({ code: "INVALID_CONFIDENCE" }),
     );
@@ -106,11 +118,18 @@ describe("npsSampleSize", () => {
     expect(result.n).toBe(999);
   });
   it("applies the finite-population correction", () => {
-    expect(npsSampleSize({ marginOfError: 5, population: 1000 }).unrounded).toBeCloseTo(1536.5835282776507 / (1 + 1535.5835282776507 / 1000), 9);
+    expect(npsSampleSize({ marginOfError: 5, population: 1000 }).unrounded).toBeCloseTo(
+      1536.5835282776507 / (1 + 1535.5835282776507 / 1000),
+      9,
+    );
   });
   it("rejects bad input", () => {
-    expect(() => npsSampleSize({ marginOfError: 0 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", fn: "npsSampleSize" }));
-    expect(() => npsSampleSize({ marginOfError: 5, confidence: 1.5 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE" }));
+    expect(() => npsSampleSize({ marginOfError: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", fn: "npsSampleSize" }),
+    );
+    expect(() => npsSampleSize({ marginOfError: 5, confidence: 1.5 })).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIDENCE" }),
+    );
     expect(() => npsSampleSize({ marginOfError: 5, expected: { promoterPercent: 80, detractorPercent: 30 } })).toThrow(
       expect.objectContaining({ code: "INVALID_PERCENT" }),
     );
@@ -123,19 +142,25 @@ describe("npsSampleSize", () => {
 describe("npsMarginOfError", () => {
   it("worst case at n = 100 is 19.6 points; Osipov's 70/20 has 15.8 (hand: 100 × 1.96 × √(0.65 / 100))", () => {
     expect(npsMarginOfError({ n: 100 }).marginOfError).toBeCloseTo(19.59963984540054, 11);
-    expect(npsMarginOfError({ n: 100, expected: { promoterPercent: 70, detractorPercent: 20 } }).marginOfError).toBeCloseTo(
-      100 * 1.959963984540054 * Math.sqrt(0.0065),
-      11,
-    );
+    expect(
+      npsMarginOfError({ n: 100, expected: { promoterPercent: 70, detractorPercent: 20 } }).marginOfError,
+    ).toBeCloseTo(100 * 1.959963984540054 * Math.sqrt(0.0065), 11);
   });
   it("rejects n above the population", () => {
-    expect(() => npsMarginOfError({ n: 200, population: 100 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
+    expect(() => npsMarginOfError({ n: 200, population: 100 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
   });
 });
 
 describe("reviewSampleSize", () => {
   it("gives Osipov's 30-50 checks up to about 100 interactions, capped at the population", () => {
-    expect(reviewSampleSize(80).ruleOfThumb).toMatchObject({ min: 30, max: 50, rule: "30-50 checks", source: "Osipov" });
+    expect(reviewSampleSize(80).ruleOfThumb).toMatchObject({
+      min: 30,
+      max: 50,
+      rule: "30-50 checks",
+      source: "Osipov",
+    });
     expect(reviewSampleSize(40).ruleOfThumb).toMatchObject({ min: 30, max: 40 });
   });
   it("gives 5-10% for hundreds or thousands (hand: 2000 → 100-200), beside the statistical figure", () => {
@@ -145,7 +170,9 @@ describe("reviewSampleSize", () => {
     expect(reviewSampleSize(101).ruleOfThumb).toMatchObject({ min: 6, max: 11 });
   });
   it("rejects a bad population", () => {
-    expect(() => reviewSampleSize(0)).toThrow(expect.objectContaining({ code: "INVALID_COUNT", fn: "reviewSampleSize" }));
+    expect(() => reviewSampleSize(0)).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT", fn: "reviewSampleSize" }),
+    );
     expect(() => reviewSampleSize(Number.NaN)).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
   });
 });

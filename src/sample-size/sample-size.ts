@@ -77,7 +77,14 @@ export function samplingDesign(
 /** A fraction strictly between 0 and 1 (a margin) or in [0, 1] (a proportion). */
 export function assertFraction(fn: string, name: string, value: unknown, open: boolean): asserts value is number {
   const ok = typeof value === "number" && (open ? value > 0 && value < 1 : value >= 0 && value <= 1);
-  if (!ok) throw invalid(fn, "INVALID_ARGUMENT", name, value, open ? "a fraction strictly between 0 and 1 (0.05, not 5)" : "a fraction 0-1");
+  if (!ok)
+    throw invalid(
+      fn,
+      "INVALID_ARGUMENT",
+      name,
+      value,
+      open ? "a fraction strictly between 0 and 1 (0.05, not 5)" : "a fraction 0-1",
+    );
 }
 
 /**
@@ -85,9 +92,11 @@ export function assertFraction(fn: string, name: string, value: unknown, open: b
  * finite-population correction factor √((N - n) / (N - 1)) for a margin of error; 1 without a population.
  */
 export function marginCorrection(fn: string, n: unknown, population: number | null): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) throw invalid(fn, "INVALID_COUNT", "n", n, "an integer ≥ 1");
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+    throw invalid(fn, "INVALID_COUNT", "n", n, "an integer ≥ 1");
   if (population === null) return 1;
-  if (n > population) throw new CxMetricsError(fn, "INVALID_COUNT", `n (${n}) exceeds the population (${population})`, { value: n });
+  if (n > population)
+    throw new CxMetricsError(fn, "INVALID_COUNT", `n (${n}) exceeds the population (${population})`, { value: n });
   return population === 1 ? 1 : Math.sqrt((population - n) / (population - 1));
 }
 
@@ -95,7 +104,11 @@ export function marginCorrection(fn: string, n: unknown, population: number | nu
  * Applies the finite-population correction n = n0 / (1 + (n0 - 1) / N) and rounds; never returns
  * more than the population. Rounding up ignores float dust (384.00000000000006 is 384).
  */
-export function finiteSample(n0: number, population: number | null, rounding: SampleSizeRounding): { n: number; unrounded: number } {
+export function finiteSample(
+  n0: number,
+  population: number | null,
+  rounding: SampleSizeRounding,
+): { n: number; unrounded: number } {
   const unrounded = population === null ? n0 : n0 / (1 + (n0 - 1) / population);
   const rounded = rounding === "up" ? Math.ceil(unrounded - 1e-9) : Math.round(unrounded);
   return { n: population === null ? rounded : Math.min(population, rounded), unrounded };
@@ -131,10 +144,25 @@ export function sampleSize(options: SampleSizeOptions = {}): SampleSizeResult {
   assertOneOf(fn, "rounding", rounding, ["up", "nearest"]);
   const n0 = (design.z * design.z * proportion * (1 - proportion)) / (marginOfError * marginOfError);
   if (n0 === 0) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", "proportion is 0 or 1: a proportion with no variance needs no sample", {
-      value: proportion,
-    });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      "proportion is 0 or 1: a proportion with no variance needs no sample",
+      {
+        value: proportion,
+      },
+    );
   }
   const { n, unrounded } = finiteSample(n0, design.population, rounding);
-  return { n, n0, unrounded, z: design.z, confidence: design.confidence, marginOfError, proportion, population: design.population, rounding };
+  return {
+    n,
+    n0,
+    unrounded,
+    z: design.z,
+    confidence: design.confidence,
+    marginOfError,
+    proportion,
+    population: design.population,
+    rounding,
+  };
 }

@@ -6,15 +6,37 @@ import { parseInteractions, safeParseInteractions } from "./interactions.js";
 describe("parseInteractions", () => {
   it("parses instants to Dates, keeps nulls and extra fields, and feeds the time functions", () => {
     const [ticket] = parseInteractions([
-      { id: 7, createdAt: "2025-03-10T09:00:00+01:00", firstResponseAt: "2025-03-10T09:20:00+01:00", resolvedAt: null, channel: "email", queue: "B" },
+      {
+        id: 7,
+        createdAt: "2025-03-10T09:00:00+01:00",
+        firstResponseAt: "2025-03-10T09:20:00+01:00",
+        resolvedAt: null,
+        channel: "email",
+        queue: "B",
+      },
     ]);
-    expect(ticket).toMatchObject({ id: "7", createdAt: new Date("2025-03-10T08:00:00Z"), resolvedAt: null, channel: "email", queue: "B" });
+    expect(ticket).toMatchObject({
+      id: "7",
+      createdAt: new Date("2025-03-10T08:00:00Z"),
+      resolvedAt: null,
+      channel: "email",
+      queue: "B",
+    });
     expect(firstResponseTime(ticket!)!.calendarMinutes).toBe(20);
   });
   it("coerces CSV rows: an empty cell is a missing field", () => {
-    const rows = parseInteractions([{ id: "t1", createdAt: " 2025-03-10T09:00:00Z ", firstResponseAt: "", priority: "high" }], { coerce: true });
+    const rows = parseInteractions(
+      [{ id: "t1", createdAt: " 2025-03-10T09:00:00Z ", firstResponseAt: "", priority: "high" }],
+      { coerce: true },
+    );
     expect(rows).toEqual([{ id: "t1", createdAt: new Date("2025-03-10T09:00:00Z"), priority: "high" }]);
-    expect(sla(rows, { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] }, { asOf: "2025-03-10T09:30:00Z" }).pending).toBe(1);
+    expect(
+      sla(
+        rows,
+        { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] },
+        { asOf: "2025-03-10T09:30:00Z" },
+      ).pending,
+    ).toBe(1);
   });
   it("reports every bad row and field", () => {
     const result = safeParseInteractions([
@@ -29,6 +51,8 @@ describe("parseInteractions", () => {
       [1, "messages.0.from"],
       [3, "createdAt"],
     ]);
-    expect(() => parseInteractions([{}])).toThrow(expect.objectContaining({ code: "INVALID_ROWS", fn: "parseInteractions" }));
+    expect(() => parseInteractions([{}])).toThrow(
+      expect.objectContaining({ code: "INVALID_ROWS", fn: "parseInteractions" }),
+    );
   });
 });

@@ -2,7 +2,15 @@ import * as z from "zod";
 import { instantSchema, textSchema } from "./fields.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { assertOptions } from "../internal/validate.js";
-import { coerceFields, dataOrThrow, localInstants, parseEachRow, steps, type RowReading, type SafeParseResponsesResult } from "./parse-rows.js";
+import {
+  coerceFields,
+  dataOrThrow,
+  localInstants,
+  parseEachRow,
+  steps,
+  type RowReading,
+  type SafeParseResponsesResult,
+} from "./parse-rows.js";
 
 /** An optional instant: missing, null (not yet), or an instant parsed to a `Date`. */
 const optionalInstant = /* @__PURE__ */ z.union([z.null(), instantSchema]).optional();
@@ -80,7 +88,9 @@ const INSTANT_FIELDS = ["createdAt", "firstResponseAt", "resolvedAt", "resolutio
 function reading(fn: string, options: ParseInteractionsOptions): RowReading {
   assertOptions(fn, options);
   if (options.timeZone !== undefined) assertTimeZone(fn, options.timeZone);
-  return { prepare: steps(options.coerce === true ? coerce : undefined, localInstants(options.timeZone, INSTANT_FIELDS)) };
+  return {
+    prepare: steps(options.coerce === true ? coerce : undefined, localInstants(options.timeZone, INSTANT_FIELDS)),
+  };
 }
 
 /**
@@ -94,7 +104,10 @@ function reading(fn: string, options: ParseInteractionsOptions): RowReading {
  * //=> { success: true, data: [{ id: "t1", createdAt: Date(2025-03-10T09:00:00Z) }], rows: { total: 1, used: 1, ... } }
  * ```
  */
-export function safeParseInteractions(rows: Iterable<unknown>, options: ParseInteractionsOptions = {}): SafeParseResponsesResult<InteractionRow> {
+export function safeParseInteractions(
+  rows: Iterable<unknown>,
+  options: ParseInteractionsOptions = {},
+): SafeParseResponsesResult<InteractionRow> {
   const fn = "safeParseInteractions";
   return parseEachRow(fn, rows, interactionSchema, reading(fn, options)) as SafeParseResponsesResult<InteractionRow>;
 }

@@ -2,7 +2,15 @@ import type * as z from "zod";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe, invalid } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { coerceFields, dataOrThrow, localInstants, NUMERIC, parseEachRow, steps, type SafeParseResponsesResult } from "./parse-rows.js";
+import {
+  coerceFields,
+  dataOrThrow,
+  localInstants,
+  NUMERIC,
+  parseEachRow,
+  steps,
+  type SafeParseResponsesResult,
+} from "./parse-rows.js";
 import {
   ces5ResponseSchema,
   cesResponseSchema,
@@ -124,11 +132,18 @@ export function safeParseResponses<K extends ParseResponsesOptions>(
  * csat(rows, { accessor: (r) => r.score });
  * ```
  */
-export function parseResponses<K extends ParseResponsesOptions>(rows: Iterable<unknown>, options: K): ParsedResponse<K>[] {
+export function parseResponses<K extends ParseResponsesOptions>(
+  rows: Iterable<unknown>,
+  options: K,
+): ParsedResponse<K>[] {
   return dataOrThrow("parseResponses", parseRows("parseResponses", rows, options)) as ParsedResponse<K>[];
 }
 
-function parseRows(fn: string, rows: Iterable<unknown>, options: ParseResponsesOptions): SafeParseResponsesResult<unknown> {
+function parseRows(
+  fn: string,
+  rows: Iterable<unknown>,
+  options: ParseResponsesOptions,
+): SafeParseResponsesResult<unknown> {
   if (typeof options !== "object" || options === null) {
     throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ metric, scale?, coerce? }");
   }

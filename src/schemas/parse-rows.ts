@@ -94,7 +94,12 @@ export function foundText(value: unknown): string {
  * each with the row's index, the field, the value found in the raw row and a reason that says what
  * was found. Per-row parsing keeps each issue's row index without walking zod's nested error paths.
  */
-export function parseEachRow(fn: string, rows: Iterable<unknown>, schema: z.ZodType, reading: RowReading = {}): SafeParseResponsesResult<unknown> {
+export function parseEachRow(
+  fn: string,
+  rows: Iterable<unknown>,
+  schema: z.ZodType,
+  reading: RowReading = {},
+): SafeParseResponsesResult<unknown> {
   if (typeof rows !== "object" || rows === null || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function") {
     throw invalid(fn, "INVALID_ARGUMENT", "rows", rows, "an array or iterable of objects");
   }
@@ -105,7 +110,12 @@ export function parseEachRow(fn: string, rows: Iterable<unknown>, schema: z.ZodT
   for (const raw of rows) {
     const unsafe = prototypeKey(raw, nested);
     if (unsafe !== undefined) {
-      issues.push({ index, field: unsafe, value: undefined, reason: "a field named __proto__ is not accepted: it would change what the row inherits" });
+      issues.push({
+        index,
+        field: unsafe,
+        value: undefined,
+        reason: "a field named __proto__ is not accepted: it would change what the row inherits",
+      });
       index++;
       continue;
     }
@@ -121,7 +131,9 @@ export function parseEachRow(fn: string, rows: Iterable<unknown>, schema: z.ZodT
     index++;
   }
   const counts = { total: index, used: data.length, skipped: 0, excluded: index - data.length };
-  return issues.length === 0 ? { success: true, data, issues: [], rows: counts } : { success: false, data, issues, rows: counts };
+  return issues.length === 0
+    ? { success: true, data, issues: [], rows: counts }
+    : { success: false, data, issues, rows: counts };
 }
 
 /** The parsed rows, or one `INVALID_ROWS` error listing every issue. */
@@ -140,7 +152,10 @@ export function dataOrThrow(fn: string, result: SafeParseResponsesResult<unknown
  * Reads local date-times and plain dates of the given instant fields in an explicit zone, into
  * `Date`s; values with an offset, and values that are no instant at all, are left for the schema.
  */
-export function localInstants(timeZone: string | undefined, fields: readonly string[]): ((row: unknown) => unknown) | undefined {
+export function localInstants(
+  timeZone: string | undefined,
+  fields: readonly string[],
+): ((row: unknown) => unknown) | undefined {
   if (timeZone === undefined) return undefined;
   const read = (value: unknown): unknown => {
     if (typeof value !== "string" || parseInstant(value) !== undefined) return value;
@@ -165,7 +180,9 @@ function readNested(value: unknown, read: (value: unknown) => unknown): unknown 
 }
 
 /** Runs the steps that are given, in order. */
-export function steps(...all: readonly (((row: unknown) => unknown) | undefined)[]): ((row: unknown) => unknown) | undefined {
+export function steps(
+  ...all: readonly (((row: unknown) => unknown) | undefined)[]
+): ((row: unknown) => unknown) | undefined {
   const present = all.filter((step): step is (row: unknown) => unknown => step !== undefined);
   if (present.length === 0) return undefined;
   return (row) => present.reduce((value, step) => step(value), row);

@@ -4,8 +4,15 @@ import { parseQaReviews, safeParseQaReviews } from "./qa-reviews.js";
 
 describe("safeParseQaReviews", () => {
   it("reads reviews with a ratings object, keeps extra fields and turns ids into strings", () => {
-    const result = safeParseQaReviews([{ id: 1, agentId: "ann", ratings: { greeting: true, solution: 4, tone: null }, team: "B" }]);
-    expect(result.success && result.data[0]).toEqual({ id: "1", agentId: "ann", ratings: { greeting: true, solution: 4, tone: null }, team: "B" });
+    const result = safeParseQaReviews([
+      { id: 1, agentId: "ann", ratings: { greeting: true, solution: 4, tone: null }, team: "B" },
+    ]);
+    expect(result.success && result.data[0]).toEqual({
+      id: "1",
+      agentId: "ann",
+      ratings: { greeting: true, solution: 4, tone: null },
+      team: "B",
+    });
   });
   it("gathers wide CSV rows into ratings and coerces text (yes → true, n/a or empty → N/A)", () => {
     const rows = [
@@ -37,8 +44,12 @@ describe("safeParseQaReviews", () => {
     ]);
   });
   it("throws INVALID_ROWS from parseQaReviews and INVALID_ARGUMENT for bad options", () => {
-    expect(() => parseQaReviews([{ ratings: { a: "x" } }])).toThrow(expect.objectContaining({ code: "INVALID_ROWS", fn: "parseQaReviews" }));
-    expect(() => safeParseQaReviews([], { criteria: "a" as never })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => parseQaReviews([{ ratings: { a: "x" } }])).toThrow(
+      expect.objectContaining({ code: "INVALID_ROWS", fn: "parseQaReviews" }),
+    );
+    expect(() => safeParseQaReviews([], { criteria: "a" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(() => safeParseQaReviews(3 as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 });

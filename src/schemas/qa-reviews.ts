@@ -3,7 +3,15 @@ import { invalid } from "../internal/describe.js";
 import { assertOptions } from "../internal/validate.js";
 import { instantSchema, textSchema } from "./fields.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { coerceFields, dataOrThrow, NUMERIC, localInstants, parseEachRow, steps, type SafeParseResponsesResult } from "./parse-rows.js";
+import {
+  coerceFields,
+  dataOrThrow,
+  NUMERIC,
+  localInstants,
+  parseEachRow,
+  steps,
+  type SafeParseResponsesResult,
+} from "./parse-rows.js";
 
 /**
  * A rating in a QA review: a number, a boolean (binary criteria), or null for N/A.
@@ -61,7 +69,14 @@ export interface ParseQaReviewsOptions {
 }
 
 const NOT_APPLICABLE = new Set(["n/a", "na", "-"]);
-const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, pass: true, fail: false };
+const BOOLEANS: Readonly<Record<string, boolean>> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  pass: true,
+  fail: false,
+};
 
 function readRating(text: string): unknown {
   const lower = text.toLowerCase();
@@ -80,14 +95,19 @@ function prepareRow(options: ParseQaReviewsOptions): ((row: unknown) => unknown)
     if (criteria !== undefined) {
       shaped = Object.fromEntries(Object.entries(record).filter(([key]) => !criteria.includes(key)));
       // A missing or empty cell of a listed criterion is N/A.
-      shaped.ratings = Object.fromEntries(criteria.map((id) => [id, !Object.hasOwn(record, id) || record[id] === "" ? null : record[id]]));
+      shaped.ratings = Object.fromEntries(
+        criteria.map((id) => [id, !Object.hasOwn(record, id) || record[id] === "" ? null : record[id]]),
+      );
     }
     if (!coerce) return shaped;
     const base = coerceFields(shaped, (_key, text) => text) as Record<string, unknown>;
     const ratings = shaped.ratings;
     if (typeof ratings === "object" && ratings !== null) {
       base.ratings = Object.fromEntries(
-        Object.entries(ratings).map(([id, value]) => [id, typeof value === "string" ? (value.trim() === "" ? null : readRating(value.trim())) : value]),
+        Object.entries(ratings).map(([id, value]) => [
+          id,
+          typeof value === "string" ? (value.trim() === "" ? null : readRating(value.trim())) : value,
+        ]),
       );
     }
     return base;
@@ -106,7 +126,10 @@ function prepareRow(options: ParseQaReviewsOptions): ((row: unknown) => unknown)
  * //=> { success: true, data: [{ agentId: "ann", ratings: { greeting: true, solution: 4, tone: null } }] }
  * ```
  */
-export function safeParseQaReviews(rows: Iterable<unknown>, options: ParseQaReviewsOptions = {}): SafeParseResponsesResult<QaReviewRow> {
+export function safeParseQaReviews(
+  rows: Iterable<unknown>,
+  options: ParseQaReviewsOptions = {},
+): SafeParseResponsesResult<QaReviewRow> {
   const fn = "safeParseQaReviews";
   assertOptions(fn, options);
   if (options.criteria !== undefined && !Array.isArray(options.criteria)) {

@@ -78,16 +78,36 @@ export interface SlaAccumulator {
  */
 export function slaTally(counts: SlaTargetCounts): SlaTally {
   const fn = "slaTally";
-  if (typeof counts !== "object" || counts === null) throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ met, breached, pending }");
+  if (typeof counts !== "object" || counts === null)
+    throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ met, breached, pending }");
   for (const name of ["met", "breached", "pending"] as const) assertCount(fn, name, counts[name]);
   const decided = counts.met + counts.breached;
-  return { met: counts.met, breached: counts.breached, pending: counts.pending, total: decided + counts.pending, percent: decided === 0 ? null : (100 * counts.met) / decided };
+  return {
+    met: counts.met,
+    breached: counts.breached,
+    pending: counts.pending,
+    total: decided + counts.pending,
+    percent: decided === 0 ? null : (100 * counts.met) / decided,
+  };
 }
 
 function readState(fn: string, state: unknown, targets: number): SlaAccumulatorState {
   const s = state as Partial<SlaAccumulatorState> | null;
-  if (typeof state !== "object" || state === null || s!.kind !== "sla" || !Array.isArray(s!.targets) || s!.targets.length !== targets || !Array.isArray(s!.breaches)) {
-    throw invalid(fn, "INVALID_ARGUMENT", "state", state, `an SLA accumulator state of a policy with ${targets} targets`);
+  if (
+    typeof state !== "object" ||
+    state === null ||
+    s!.kind !== "sla" ||
+    !Array.isArray(s!.targets) ||
+    s!.targets.length !== targets ||
+    !Array.isArray(s!.breaches)
+  ) {
+    throw invalid(
+      fn,
+      "INVALID_ARGUMENT",
+      "state",
+      state,
+      `an SLA accumulator state of a policy with ${targets} targets`,
+    );
   }
   s!.targets.forEach((t, k) => {
     for (const name of ["met", "breached", "pending"] as const) assertCount(fn, `targets[${k}].${name}`, t?.[name]);
@@ -111,9 +131,16 @@ function readState(fn: string, state: unknown, targets: number): SlaAccumulatorS
  * acc.result().percent; //=> 50
  * ```
  */
-export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAccumulatorOptions = {}, state?: SlaAccumulatorState): SlaAccumulator {
+export function createSlaAccumulator(
+  policy: SlaPolicy | SlaRule,
+  options: SlaAccumulatorOptions = {},
+  state?: SlaAccumulatorState,
+): SlaAccumulator {
   const fn = "createSlaAccumulator";
-  const rule = (policy as { kind?: unknown } | null)?.kind === "sla-rule" ? (policy as SlaRule) : slaRule(policy as SlaPolicy, { calendar: options.calendar, asOf: options.asOf }, "sla");
+  const rule =
+    (policy as { kind?: unknown } | null)?.kind === "sla-rule"
+      ? (policy as SlaRule)
+      : slaRule(policy as SlaPolicy, { calendar: options.calendar, asOf: options.asOf }, "sla");
   const keep = options.breaches !== false;
   const counts = rule.targets.map(() => ({ met: 0, breached: 0, pending: 0 }));
   // In the order found: breaches measured here (formatted when read) and breaches merged in (formatted).
@@ -132,7 +159,8 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
   });
   let formatted: SlaBreach[] | undefined;
   const breaches = (): SlaBreach[] => {
-    if (formatted === undefined || formatted.length !== found.length) formatted = found.map((entry) => ("measurement" in entry ? breachRecord(entry) : entry));
+    if (formatted === undefined || formatted.length !== found.length)
+      formatted = found.map((entry) => ("measurement" in entry ? breachRecord(entry) : entry));
     return formatted;
   };
   const mergeState = (from: SlaAccumulatorState): void => {
@@ -152,7 +180,10 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
     add(interaction, index = total) {
       const measurements = rule.measure(interaction, index);
       const id = (interaction as { id?: unknown }).id;
-      accumulator.addMeasurements(measurements, typeof id === "string" || typeof id === "number" ? String(id) : String(index));
+      accumulator.addMeasurements(
+        measurements,
+        typeof id === "string" || typeof id === "number" ? String(id) : String(index),
+      );
       return measurements;
     },
     addMeasurements(measurements, id) {
@@ -173,8 +204,15 @@ export function createSlaAccumulator(policy: SlaPolicy | SlaRule, options: SlaAc
       return total;
     },
     result() {
-      if (total === 0) throw new CxMetricsError("sla", "EMPTY_INPUT", "no interaction matched any target of the policy");
-      const byTarget = rule.targets.map((target, k) => ({ name: target.name, metric: target.metric, clock: target.clock, minutes: target.minutes, ...slaTally(counts[k]!) }));
+      if (total === 0)
+        throw new CxMetricsError("sla", "EMPTY_INPUT", "no interaction matched any target of the policy");
+      const byTarget = rule.targets.map((target, k) => ({
+        name: target.name,
+        metric: target.metric,
+        clock: target.clock,
+        minutes: target.minutes,
+        ...slaTally(counts[k]!),
+      }));
       const overall = slaTally({
         met: byTarget.reduce((sum, t) => sum + t.met, 0),
         breached: byTarget.reduce((sum, t) => sum + t.breached, 0),

@@ -13,5 +13,11 @@ export { sla } from "./sla.js";
 export { slaRule } from "./rule.js";
 export type { SlaMeasurement, SlaRule, SlaRuleOptions, SlaRuleTarget } from "./rule.js";
 export { createSlaAccumulator, slaTally } from "./accumulator.js";
-export type { SlaAccumulator, SlaAccumulatorOptions, SlaAccumulatorState, SlaSummary, SlaTargetCounts } from "./accumulator.js";
+export type {
+  SlaAccumulator,
+  SlaAccumulatorOptions,
+  SlaAccumulatorState,
+  SlaSummary,
+  SlaTargetCounts,
+} from "./accumulator.js";
 export type { SlaBreach, SlaOptions, SlaResult, SlaTally, SlaTargetResult } from "./sla.js";

@@ -64,7 +64,12 @@ function filterValues(fn: string, where: string, filter: unknown): readonly stri
   return values.map((value) => {
     if (typeof value === "string") return value;
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
-    throw new CxMetricsError(fn, "INVALID_POLICY", `${where} is ${describe(filter)}, expected text or a number, or an array of them`, { value: filter });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_POLICY",
+      `${where} is ${describe(filter)}, expected text or a number, or an array of them`,
+      { value: filter },
+    );
   });
 }
 
@@ -74,30 +79,62 @@ const METRICS: readonly SlaMetric[] = ["first-response", "next-response", "resol
 export function checkPolicy(fn: string, policy: SlaPolicy, hasCalendar: boolean): readonly CheckedTarget[] {
   const targets = (policy as { targets?: unknown } | null)?.targets;
   if (!Array.isArray(targets) || targets.length === 0) {
-    throw new CxMetricsError(fn, "INVALID_POLICY", `policy is ${describe(policy)}, expected { targets: [...] } with at least one target`, { value: policy });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_POLICY",
+      `policy is ${describe(policy)}, expected { targets: [...] } with at least one target`,
+      { value: policy },
+    );
   }
   const pause = (policy as { pauseStatuses?: unknown }).pauseStatuses;
   if (pause !== undefined && (!Array.isArray(pause) || !pause.every((status) => typeof status === "string"))) {
-    throw new CxMetricsError(fn, "INVALID_POLICY", `pauseStatuses is ${describe(pause)}, expected an array of status names`, { value: pause });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_POLICY",
+      `pauseStatuses is ${describe(pause)}, expected an array of status names`,
+      { value: pause },
+    );
   }
   return Array.from(targets as readonly SlaTarget[], (target, i): CheckedTarget => {
     const where = `targets[${i}]`;
     if (!METRICS.includes(target?.metric)) {
-      throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.metric is ${describe(target?.metric)}, expected "first-response", "next-response" or "resolution"`, {
-        value: target,
-      });
+      throw new CxMetricsError(
+        fn,
+        "INVALID_POLICY",
+        `${where}.metric is ${describe(target?.metric)}, expected "first-response", "next-response" or "resolution"`,
+        {
+          value: target,
+        },
+      );
     }
     if (typeof target.minutes !== "number" || !(target.minutes >= 0) || !Number.isFinite(target.minutes)) {
-      throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.minutes is ${describe(target.minutes)}, expected a number of minutes ≥ 0`, { value: target.minutes });
+      throw new CxMetricsError(
+        fn,
+        "INVALID_POLICY",
+        `${where}.minutes is ${describe(target.minutes)}, expected a number of minutes ≥ 0`,
+        { value: target.minutes },
+      );
     }
     if (target.clock !== "business" && target.clock !== "calendar") {
-      throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.clock is ${describe(target.clock)}, expected "business" or "calendar"`, { value: target.clock });
+      throw new CxMetricsError(
+        fn,
+        "INVALID_POLICY",
+        `${where}.clock is ${describe(target.clock)}, expected "business" or "calendar"`,
+        { value: target.clock },
+      );
     }
     if (target.clock === "business" && !hasCalendar) {
-      throw new CxMetricsError(fn, "INVALID_POLICY", `${where} runs on business minutes: pass { calendar } in the options`, { value: target });
+      throw new CxMetricsError(
+        fn,
+        "INVALID_POLICY",
+        `${where} runs on business minutes: pass { calendar } in the options`,
+        { value: target },
+      );
     }
     if (target.name !== undefined && typeof target.name !== "string") {
-      throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.name is ${describe(target.name)}, expected text`, { value: target.name });
+      throw new CxMetricsError(fn, "INVALID_POLICY", `${where}.name is ${describe(target.name)}, expected text`, {
+        value: target.name,
+      });
     }
     return {
       name: target.name ?? `${target.metric} ${target.minutes} min (${target.clock})`,
@@ -118,5 +155,9 @@ function matches(filter: readonly string[] | undefined, value: string | undefine
 
 /** Whether a target's filters (priority, type, channel) all match an interaction. */
 export function matchesTarget(target: CheckedTarget, interaction: TargetFields): boolean {
-  return matches(target.priority, interaction.priority) && matches(target.type, interaction.type) && matches(target.channel, interaction.channel);
+  return (
+    matches(target.priority, interaction.priority) &&
+    matches(target.type, interaction.type) &&
+    matches(target.channel, interaction.channel)
+  );
 }

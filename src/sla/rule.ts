@@ -84,7 +84,9 @@ const UNPAUSED: readonly [number, number][] = [];
 /** Pause intervals [from, to) from status changes; `to` is Infinity while still paused. */
 function pauses(interaction: ReadInteraction, statuses: readonly string[]): readonly [number, number][] {
   if (statuses.length === 0 || interaction.statusChanges.length === 0) return UNPAUSED;
-  const changes = interaction.statusChanges.map((change) => ({ at: change.at, paused: statuses.includes(change.status) })).sort((a, b) => a.at - b.at);
+  const changes = interaction.statusChanges
+    .map((change) => ({ at: change.at, paused: statuses.includes(change.status) }))
+    .sort((a, b) => a.at - b.at);
   const out: [number, number][] = [];
   let since: number | null = null;
   for (const change of changes) {
@@ -170,13 +172,20 @@ export function slaRule(policy: SlaPolicy, options: SlaRuleOptions = {}, fn = "s
   const pauseStatuses = policy.pauseStatuses ?? [];
   const targets: SlaRuleTarget[] = checked.map((target) => ({ ...target, targetMs: target.minutes * MINUTE_MS }));
   const clocks = checked.map((target) => clockFor(target, index));
-  const positions = (metric: SlaMetric): number[] => targets.flatMap((target, k) => (target.metric === metric ? [k] : []));
+  const positions = (metric: SlaMetric): number[] =>
+    targets.flatMap((target, k) => (target.metric === metric ? [k] : []));
   const firstResponse = positions("first-response");
   const nextResponse = positions("next-response");
   const resolution = positions("resolution");
   const reader = fn === "slaRule" ? "sla" : fn;
 
-  const measureOne = (k: number, metric: SlaMetric, start: number, end: number | null, paused: readonly (readonly [number, number])[]): SlaMeasurement => {
+  const measureOne = (
+    k: number,
+    metric: SlaMetric,
+    start: number,
+    end: number | null,
+    paused: readonly (readonly [number, number])[],
+  ): SlaMeasurement => {
     const elapsedMs = activeMs(clocks[k]!, start, end ?? Math.max(asOf!, start), paused);
     const outcome = elapsedMs > targets[k]!.targetMs ? "breached" : end === null ? "pending" : "met";
     return { target: k, metric, outcome, start, end, elapsedMs, paused };
@@ -189,7 +198,8 @@ export function slaRule(policy: SlaPolicy, options: SlaRuleOptions = {}, fn = "s
     measure(raw, i = 0) {
       const interaction = readInteraction(reader, raw, i);
       const first = pick(targets, firstResponse, interaction);
-      const next = nextResponse.length === 0 || interaction.messages.length === 0 ? -1 : pick(targets, nextResponse, interaction);
+      const next =
+        nextResponse.length === 0 || interaction.messages.length === 0 ? -1 : pick(targets, nextResponse, interaction);
       const resolve = pick(targets, resolution, interaction);
       const waits = next < 0 ? NO_WAITS : nextResponseWaits(interaction);
       // Checked before anything is measured: an open measurement needs asOf.
@@ -204,13 +214,28 @@ export function slaRule(policy: SlaPolicy, options: SlaRuleOptions = {}, fn = "s
                 : undefined;
         if (open !== undefined) {
           const id = interaction.id ?? String(i);
-          throw new CxMetricsError(reader, "INVALID_ARGUMENT", `asOf is missing: interaction ${id} (index ${i}) is still open for ${open}; pass { asOf }`, { index: i, field: "asOf" });
+          throw new CxMetricsError(
+            reader,
+            "INVALID_ARGUMENT",
+            `asOf is missing: interaction ${id} (index ${i}) is still open for ${open}; pass { asOf }`,
+            { index: i, field: "asOf" },
+          );
         }
       }
       const out: SlaMeasurement[] = [];
-      if (first >= 0) out.push(measureOne(first, "first-response", interaction.createdAt, interaction.firstResponseAt, UNPAUSED));
+      if (first >= 0)
+        out.push(measureOne(first, "first-response", interaction.createdAt, interaction.firstResponseAt, UNPAUSED));
       for (const [start, end] of waits) out.push(measureOne(next, "next-response", start, end, UNPAUSED));
-      if (resolve >= 0) out.push(measureOne(resolve, "resolution", interaction.createdAt, interaction.resolvedAt, pauses(interaction, pauseStatuses)));
+      if (resolve >= 0)
+        out.push(
+          measureOne(
+            resolve,
+            "resolution",
+            interaction.createdAt,
+            interaction.resolvedAt,
+            pauses(interaction, pauseStatuses),
+          ),
+        );
       return out;
     },
     dueAt: (m) => dueInstant(clocks[m.target]!, m.start, targets[m.target]!.targetMs, m.paused),

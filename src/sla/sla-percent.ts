@@ -34,11 +34,13 @@ export interface SlaPercentResult {
  */
 export function slaPercent(counts: SlaCounts): SlaPercentResult {
   const fn = "slaPercent";
-  if (typeof counts !== "object" || counts === null) throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ met, total }");
+  if (typeof counts !== "object" || counts === null)
+    throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ met, total }");
   const { met, total } = counts;
   assertCount(fn, "met", met);
   assertCount(fn, "total", total);
   if (total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "total is 0: SLA % is undefined");
-  if (met > total) throw new CxMetricsError(fn, "INVALID_COUNT", `met (${met}) exceeds total (${total})`, { value: met });
+  if (met > total)
+    throw new CxMetricsError(fn, "INVALID_COUNT", `met (${met}) exceeds total (${total})`, { value: met });
   return { percent: (100 * met) / total, met, breached: total - met, total };
 }

@@ -75,22 +75,31 @@ export interface SlaResult extends SlaTally {
  * sla(tickets, { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] }).percent; //=> 50
  * ```
  */
-export function sla(interactions: Iterable<Interaction> | ArrayLike<Interaction>, policy: SlaPolicy, options: SlaOptions = {}): SlaResult {
+export function sla(
+  interactions: Iterable<Interaction> | ArrayLike<Interaction>,
+  policy: SlaPolicy,
+  options: SlaOptions = {},
+): SlaResult {
   const fn = "sla";
   assertOptions(fn, options);
   const policyOnBad = rowPolicy(fn, options);
   const accumulator = createSlaAccumulator(slaRule(policy, { calendar: options.calendar, asOf: options.asOf }, fn));
   let openWithoutAsOf: unknown;
   const rows = recordList(fn, "interactions", interactions);
-  const { counts, exclusions } = visitRows(policyOnBad, rows, (row) => (row as { id?: unknown }).id, (raw, i) => {
-    try {
-      accumulator.add(raw, i);
-    } catch (error) {
-      // A call-level mistake, not a bad row: it fails the call whatever the policy (after the loop).
-      if (isCxMetricsError(error) && error.field === "asOf") openWithoutAsOf ??= error;
-      else throw error;
-    }
-  });
+  const { counts, exclusions } = visitRows(
+    policyOnBad,
+    rows,
+    (row) => (row as { id?: unknown }).id,
+    (raw, i) => {
+      try {
+        accumulator.add(raw, i);
+      } catch (error) {
+        // A call-level mistake, not a bad row: it fails the call whatever the policy (after the loop).
+        if (isCxMetricsError(error) && error.field === "asOf") openWithoutAsOf ??= error;
+        else throw error;
+      }
+    },
+  );
   if (openWithoutAsOf !== undefined) throw openWithoutAsOf;
   const summary = accumulator.result();
   return {

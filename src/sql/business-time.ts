@@ -32,16 +32,29 @@ const MINUTE_MS = 60_000;
  * rows.map((row) => `${row.start} ${row.minutesBefore}`).join(", "); //=> "2025-03-03T08:00:00.000Z 0, 2025-03-10T08:00:00.000Z 480"
  * ```
  */
-export function calendarIntervals(calendar: BusinessCalendar, range: { readonly from: Instant; readonly to: Instant }): CalendarIntervalRow[] {
+export function calendarIntervals(
+  calendar: BusinessCalendar,
+  range: { readonly from: Instant; readonly to: Instant },
+): CalendarIntervalRow[] {
   const fn = "calendarIntervals";
   const from = parseInstant(range?.from);
   if (from === undefined) throw instantError(fn, "from", range?.from);
   const to = parseInstant(range.to);
   if (to === undefined) throw instantError(fn, "to", range.to);
-  if (to < from) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `to (${new Date(to).toISOString()}) is before from (${new Date(from).toISOString()})`, { value: range });
+  if (to < from)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `to (${new Date(to).toISOString()}) is before from (${new Date(from).toISOString()})`,
+      { value: range },
+    );
   return calendarIndex(fn, calendar)
     .intervals(from, to)
-    .map((row) => ({ start: new Date(row.start).toISOString(), end: new Date(row.end).toISOString(), minutesBefore: row.before / MINUTE_MS }));
+    .map((row) => ({
+      start: new Date(row.start).toISOString(),
+      end: new Date(row.end).toISOString(),
+      minutesBefore: row.before / MINUTE_MS,
+    }));
 }
 
 /** Where {@link calendarIntervalsTableSql} creates its table. */
@@ -62,7 +75,10 @@ export interface CalendarIntervalsTableOptions {
  * calendarIntervalsTableSql(rows, { dialect: "postgres" }).startsWith('CREATE TABLE "calendar_intervals"'); //=> true
  * ```
  */
-export function calendarIntervalsTableSql(rows: readonly CalendarIntervalRow[], options: CalendarIntervalsTableOptions): string {
+export function calendarIntervalsTableSql(
+  rows: readonly CalendarIntervalRow[],
+  options: CalendarIntervalsTableOptions,
+): string {
   const dialect = checkDialect("calendarIntervalsTableSql", options.dialect);
   const name = tableRef(options.table ?? "calendar_intervals");
   const columns = `(${ident("start")} TIMESTAMPTZ, ${ident("end")} TIMESTAMPTZ, ${ident("minutes_before")} DOUBLE PRECISION)`;
@@ -106,8 +122,16 @@ export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
   const as = ident(options.as ?? "business_minutes");
   const pairs = `(SELECT *, ${timestampOf(dialect, options.start)} AS __start, ${timestampOf(dialect, options.end)} AS __end FROM ${tableRef(options.table)}) AS pairs`;
   const minutes = businessMinutesBetween(dialect, "pairs.__start", "pairs.__end", "a", "b");
-  const select = dialect === "duckdb" ? `SELECT pairs.* EXCLUDE (__start, __end), ${minutes} AS ${as}` : `SELECT pairs.*, ${minutes} AS ${as}`;
-  return [select, `FROM ${pairs}`, lastIntervalJoin(dialect, intervals, "pairs.__start", "a"), lastIntervalJoin(dialect, intervals, "pairs.__end", "b")].join("\n");
+  const select =
+    dialect === "duckdb"
+      ? `SELECT pairs.* EXCLUDE (__start, __end), ${minutes} AS ${as}`
+      : `SELECT pairs.*, ${minutes} AS ${as}`;
+  return [
+    select,
+    `FROM ${pairs}`,
+    lastIntervalJoin(dialect, intervals, "pairs.__start", "a"),
+    lastIntervalJoin(dialect, intervals, "pairs.__end", "b"),
+  ].join("\n");
 }
 
 /** The join that finds, for an instant, the last working interval starting at or before it (alias `alias`). */
@@ -124,6 +148,12 @@ function workedUpTo(dialect: SqlDialect, instant: string, alias: string): string
 }
 
 /** Business minutes between two instants whose intervals are joined as `startAlias` and `endAlias`: null when either is null, 0 when the end is not after the start. */
-export function businessMinutesBetween(dialect: SqlDialect, start: string, end: string, startAlias: string, endAlias: string): string {
+export function businessMinutesBetween(
+  dialect: SqlDialect,
+  start: string,
+  end: string,
+  startAlias: string,
+  endAlias: string,
+): string {
   return `CASE WHEN ${end} IS NULL OR ${start} IS NULL THEN NULL WHEN ${end} <= ${start} THEN 0 ELSE ${workedUpTo(dialect, end, endAlias)} - ${workedUpTo(dialect, start, startAlias)} END`;
 }

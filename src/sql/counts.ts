@@ -11,7 +11,19 @@ import { isNpsScore } from "../nps/rule.js";
 import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary, type ReportGroupState, type SummaryBuilder } from "../report/summarize.js";
-import { checkDialect, ident, localOf, namedSegments, numberOf, periodKeyOf, segmentKey, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import {
+  checkDialect,
+  ident,
+  localOf,
+  namedSegments,
+  numberOf,
+  periodKeyOf,
+  segmentKey,
+  segmentOf,
+  tableRef,
+  timestampOf,
+  type SqlDialect,
+} from "./dialect.js";
 
 /** The metrics whose sufficient statistics are counts of each score. */
 export type CountMetric = "nps" | "csat" | "ces";
@@ -43,7 +55,12 @@ const COUNT_METRICS: readonly CountMetric[] = ["nps", "csat", "ces"];
 function checkCountSpec(fn: string, spec: SummarizeSpec): void {
   checkSpec(fn, spec);
   if (!COUNT_METRICS.includes(spec.metric as CountMetric)) {
-    throw new CxMetricsError(fn, "INVALID_OPTION", `metric is ${describe(spec.metric)}; SQL counts are for "nps", "csat" and "ces"`, { value: spec.metric, field: "metric" });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `metric is ${describe(spec.metric)}; SQL counts are for "nps", "csat" and "ces"`,
+      { value: spec.metric, field: "metric" },
+    );
   }
   if (spec.timeZone !== undefined) assertTimeZone(fn, spec.timeZone);
 }
@@ -75,7 +92,10 @@ export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): strin
   const fields = { score: "score", rating: "rating", respondedAt: "respondedAt", ...options.fields };
   const by = spec.by ?? [];
   const zone = spec.timeZone ?? "UTC";
-  const period = spec.every === undefined ? "NULL" : periodKeyOf(dialect, localOf(timestampOf(dialect, fields.respondedAt), zone), spec.every);
+  const period =
+    spec.every === undefined
+      ? "NULL"
+      : periodKeyOf(dialect, localOf(timestampOf(dialect, fields.respondedAt), zone), spec.every);
   let value: string;
   if (spec.metric === "nps") {
     const score = numberOf(dialect, fields.score);
@@ -132,9 +152,19 @@ export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): 
  * builder.result().input; //=> { read: 5, used: 4, rejected: 1 }
  * ```
  */
-export function summaryFromCounts(spec: SummarizeSpec, rows: readonly CountRow[], fn = "summaryFromCounts"): SummaryBuilder {
+export function summaryFromCounts(
+  spec: SummarizeSpec,
+  rows: readonly CountRow[],
+  fn = "summaryFromCounts",
+): SummaryBuilder {
   checkCountSpec(fn, spec);
-  if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the counts query`, { value: rows });
+  if (!Array.isArray(rows))
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `rows is ${describe(rows)}, expected the rows of the counts query`,
+      { value: rows },
+    );
   const builder = createSummary(spec);
   const by = spec.by ?? [];
   const count = countedState(spec);
@@ -144,7 +174,13 @@ export function summaryFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]
     const period = row.period === null ? null : toNumber(row.period as number | bigint | string);
     const state = raw === null || (spec.every !== undefined && period === null) ? null : count(raw, n);
     if (state === null) builder.addUnusable(n);
-    else builder.addCounted(by.map((name) => row[name]), period, state, n);
+    else
+      builder.addCounted(
+        by.map((name) => row[name]),
+        period,
+        state,
+        n,
+      );
   }
   return builder;
 }
@@ -153,11 +189,17 @@ export function summaryFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]
 function countedState(spec: SummarizeSpec): (raw: string, n: number) => ReportGroupState | null {
   const number = (raw: string): number | string => (/^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
   if (spec.metric === "nps") {
-    return (raw, n) => (isNpsScore(number(raw)) ? createNpsAccumulator().addCount(number(raw) as number, n).toJSON() : null);
+    return (raw, n) =>
+      isNpsScore(number(raw))
+        ? createNpsAccumulator()
+            .addCount(number(raw) as number, n)
+            .toJSON()
+        : null;
   }
   if (spec.metric === "csat") {
     const rule = csatRule(spec.csat ?? {});
-    return (raw, n) => (rule.accepts(number(raw)) ? createCsatAccumulator(rule).addCount(number(raw), n).toJSON() : null);
+    return (raw, n) =>
+      rule.accepts(number(raw)) ? createCsatAccumulator(rule).addCount(number(raw), n).toJSON() : null;
   }
   const rule = cesRule(spec.ces ?? {});
   return (raw, n) => (rule.accepts(number(raw)) ? createCesAccumulator(rule).addCount(number(raw), n).toJSON() : null);

@@ -9,7 +9,11 @@ const DIALECTS: readonly SqlDialect[] = ["duckdb", "postgres"];
 
 /** Checks a dialect name. */
 export function checkDialect(fn: string, dialect: unknown): SqlDialect {
-  if (!DIALECTS.includes(dialect as SqlDialect)) throw new CxMetricsError(fn, "INVALID_OPTION", `dialect is ${describe(dialect)}, expected "duckdb" or "postgres"`, { value: dialect, field: "dialect" });
+  if (!DIALECTS.includes(dialect as SqlDialect))
+    throw new CxMetricsError(fn, "INVALID_OPTION", `dialect is ${describe(dialect)}, expected "duckdb" or "postgres"`, {
+      value: dialect,
+      field: "dialect",
+    });
   return dialect as SqlDialect;
 }
 
@@ -59,8 +63,15 @@ export function namedSegments(fn: string, by: readonly string[], reserved: reado
   return by.map((name, k) => {
     const folded = name.toLowerCase();
     if (taken.has(folded) || seen.has(folded)) {
-      const why = seen.has(folded) ? "appears twice in `by`" : `is the name of a column the query returns (${reserved.join(", ")})`;
-      throw new CxMetricsError(fn, "INVALID_OPTION", `segment field ${JSON.stringify(name)} ${why}; read it under another name (a view or a SELECT ... AS)`, { value: name, field: "by" });
+      const why = seen.has(folded)
+        ? "appears twice in `by`"
+        : `is the name of a column the query returns (${reserved.join(", ")})`;
+      throw new CxMetricsError(
+        fn,
+        "INVALID_OPTION",
+        `segment field ${JSON.stringify(name)} ${why}; read it under another name (a view or a SELECT ... AS)`,
+        { value: name, field: "by" },
+      );
     }
     seen.add(folded);
     return `${segmentKey(k)} AS ${ident(name)}`;
@@ -82,8 +93,15 @@ export function localOf(timestamp: string, timeZone: string): string {
  * 1970-01-01, ISO weeks counted from Monday 1970-01-05, year × 12 + month − 1, year × 4 + quarter − 1,
  * the year.
  */
-export function periodKeyOf(dialect: SqlDialect, local: string, unit: "day" | "week" | "month" | "quarter" | "year"): string {
-  const days = dialect === "duckdb" ? `date_diff('day', DATE '1970-01-01', CAST(${local} AS DATE))` : `(CAST(${local} AS DATE) - DATE '1970-01-01')`;
+export function periodKeyOf(
+  dialect: SqlDialect,
+  local: string,
+  unit: "day" | "week" | "month" | "quarter" | "year",
+): string {
+  const days =
+    dialect === "duckdb"
+      ? `date_diff('day', DATE '1970-01-01', CAST(${local} AS DATE))`
+      : `(CAST(${local} AS DATE) - DATE '1970-01-01')`;
   const year = `CAST(EXTRACT(YEAR FROM ${local}) AS INTEGER)`;
   switch (unit) {
     case "day":

@@ -7,7 +7,18 @@ import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
-import { checkDialect, epochSecondsOf, localOf, namedSegments, periodKeyOf, segmentKey, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import {
+  checkDialect,
+  epochSecondsOf,
+  localOf,
+  namedSegments,
+  periodKeyOf,
+  segmentKey,
+  segmentOf,
+  tableRef,
+  timestampOf,
+  type SqlDialect,
+} from "./dialect.js";
 
 /** Column names of the tickets' fields. */
 export interface DurationFields extends ReportFields {
@@ -37,20 +48,43 @@ export interface DurationsSqlOptions {
  * `quantile_cont` / `percentile_cont` are `"linear"` (R type 7); `quantile_disc` / `percentile_disc`
  * are `"inverted-cdf"` (R type 1, the same values as `"nearest-rank"`).
  */
-export const SQL_PERCENTILE_METHODS: Readonly<Record<SqlDialect, Readonly<Partial<Record<PercentileMethod, string>>>>> = {
-  duckdb: { linear: "quantile_cont", "inverted-cdf": "quantile_disc", "nearest-rank": "quantile_disc" },
-  postgres: { linear: "percentile_cont", "inverted-cdf": "percentile_disc", "nearest-rank": "percentile_disc" },
-};
+export const SQL_PERCENTILE_METHODS: Readonly<Record<SqlDialect, Readonly<Partial<Record<PercentileMethod, string>>>>> =
+  {
+    duckdb: { linear: "quantile_cont", "inverted-cdf": "quantile_disc", "nearest-rank": "quantile_disc" },
+    postgres: { linear: "percentile_cont", "inverted-cdf": "percentile_disc", "nearest-rank": "percentile_disc" },
+  };
 
 const column = (p: number): string => `p${String(p).replace(".", "_")}`;
 
-function check(fn: string, spec: SummarizeSpec, dialect: SqlDialect): { percentiles: number[]; method: PercentileMethod } {
+function check(
+  fn: string,
+  spec: SummarizeSpec,
+  dialect: SqlDialect,
+): { percentiles: number[]; method: PercentileMethod } {
   checkSpec(fn, spec);
-  if (spec.metric !== "first-response" && spec.metric !== "resolution") throw new CxMetricsError(fn, "INVALID_OPTION", `metric is ${describe(spec.metric)}; duration SQL is for "first-response" and "resolution"`, { value: spec.metric, field: "metric" });
-  if (spec.resolution === "first") throw new CxMetricsError(fn, "INVALID_OPTION", 'resolution "first" needs each ticket\'s list of resolutions, which a table column does not hold; use "full"', { value: spec.resolution, field: "resolution" });
+  if (spec.metric !== "first-response" && spec.metric !== "resolution")
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `metric is ${describe(spec.metric)}; duration SQL is for "first-response" and "resolution"`,
+      { value: spec.metric, field: "metric" },
+    );
+  if (spec.resolution === "first")
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      'resolution "first" needs each ticket\'s list of resolutions, which a table column does not hold; use "full"',
+      { value: spec.resolution, field: "resolution" },
+    );
   if (spec.timeZone !== undefined) assertTimeZone(fn, spec.timeZone);
   const method = spec.method ?? "linear";
-  if (SQL_PERCENTILE_METHODS[dialect][method] === undefined) throw new CxMetricsError(fn, "INVALID_OPTION", `method is ${describe(method)}; SQL has "linear" (*_cont) and "inverted-cdf" / "nearest-rank" (*_disc)`, { value: method, field: "method" });
+  if (SQL_PERCENTILE_METHODS[dialect][method] === undefined)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `method is ${describe(method)}; SQL has "linear" (*_cont) and "inverted-cdf" / "nearest-rank" (*_disc)`,
+      { value: method, field: "method" },
+    );
   const percentiles = [...new Set([50, ...(spec.percentiles ?? [90])])];
   return { percentiles, method };
 }
@@ -75,24 +109,48 @@ export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions):
   const fn = "durationsSql";
   const dialect = checkDialect(fn, options.dialect);
   const { percentiles, method } = check(fn, spec, dialect);
-  const fields = { createdAt: "createdAt", firstResponseAt: "firstResponseAt", resolvedAt: "resolvedAt", ...options.fields };
+  const fields = {
+    createdAt: "createdAt",
+    firstResponseAt: "firstResponseAt",
+    resolvedAt: "resolvedAt",
+    ...options.fields,
+  };
   const by = spec.by ?? [];
   const zone = spec.timeZone ?? "UTC";
   const start = timestampOf(dialect, fields.createdAt);
   const end = timestampOf(dialect, spec.metric === "first-response" ? fields.firstResponseAt : fields.resolvedAt);
   const period = spec.every === undefined ? "0" : periodKeyOf(dialect, localOf("spans.s", zone), spec.every);
   const business = spec.calendar !== undefined;
-  const minutes = business ? businessMinutesBetween(dialect, "spans.s", "spans.e", "a", "b") : `(${epochSecondsOf(dialect, "spans.e")} - ${epochSecondsOf(dialect, "spans.s")}) / 60`;
-  const joins = business ? [lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.s", "a"), lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.e", "b")] : [];
+  const minutes = business
+    ? businessMinutesBetween(dialect, "spans.s", "spans.e", "a", "b")
+    : `(${epochSecondsOf(dialect, "spans.e")} - ${epochSecondsOf(dialect, "spans.s")}) / 60`;
+  const joins = business
+    ? [
+        lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.s", "a"),
+        lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.e", "b"),
+      ]
+    : [];
   const done = "state = 'done'";
   const percentile = (p: number): string => {
     const name = SQL_PERCENTILE_METHODS[dialect][method]!;
-    return dialect === "duckdb" ? `${name}(minutes, ${p / 100}) FILTER (WHERE ${done})` : `${name}(${p / 100}) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE ${done})`;
+    return dialect === "duckdb"
+      ? `${name}(minutes, ${p / 100}) FILTER (WHERE ${done})`
+      : `${name}(${p / 100}) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE ${done})`;
   };
   const segmentKeys = by.map((_, k) => segmentKey(k));
   const keys = [...segmentKeys, "period"];
-  const sets = by.length === 0 ? ["(period)", "()"] : [`(${keys.join(", ")})`, `(${segmentKeys.join(", ")})`, "(period)", "()"];
-  const named = namedSegments(fn, by, ["period", "g_period", "g_segments", "n", "open", "rejected", "mean", ...[50, ...percentiles].map(column)]);
+  const sets =
+    by.length === 0 ? ["(period)", "()"] : [`(${keys.join(", ")})`, `(${segmentKeys.join(", ")})`, "(period)", "()"];
+  const named = namedSegments(fn, by, [
+    "period",
+    "g_period",
+    "g_segments",
+    "n",
+    "open",
+    "rejected",
+    "mean",
+    ...[50, ...percentiles].map(column),
+  ]);
   return [
     "WITH spans AS (",
     `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`), `${start} AS s`, `${end} AS e`].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
@@ -116,7 +174,6 @@ export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions):
   ].join("\n");
 }
 
-
 const num = (value: SqlCell): number => (value === null || value === undefined ? Number.NaN : Number(value));
 
 /**
@@ -137,9 +194,18 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
  * rowsFromDurations({ metric: "first-response" }, rows).rows.map((row) => row.value).join(", "); //=> "30"
  * ```
  */
-export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<Record<string, SqlCell>>[]): SummarizeResult {
+export function rowsFromDurations(
+  spec: SummarizeSpec,
+  rows: readonly Readonly<Record<string, SqlCell>>[],
+): SummarizeResult {
   const fn = "rowsFromDurations";
-  if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the durations query`, { value: rows });
+  if (!Array.isArray(rows))
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `rows is ${describe(rows)}, expected the rows of the durations query`,
+      { value: rows },
+    );
   const { percentiles, method } = check(fn, spec, "duckdb");
   const by = spec.by ?? [];
   const minN = spec.minN ?? 30;
@@ -159,9 +225,14 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
     }
     // Without periods, the (segment) and () sets give the rows; the per-period sets repeat them.
     if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) continue;
-    groups.push({ values: overallSegment ? [] : by.map((name) => String(row[name] ?? "(blank)")), period: allPeriods ? null : num(row.period), row });
+    groups.push({
+      values: overallSegment ? [] : by.map((name) => String(row[name] ?? "(blank)")),
+      period: allPeriods ? null : num(row.period),
+      row,
+    });
   }
-  if (used === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", read === 0 ? "no records" : `no records: all ${read} were rejected`);
+  if (used === 0)
+    throw new CxMetricsError(fn, "EMPTY_INPUT", read === 0 ? "no records" : `no records: all ${read} were rejected`);
   groups.sort((a, b) => {
     if (a.values.length !== b.values.length) return a.values.length - b.values.length; // overall first
     for (let k = 0; k < a.values.length; k++) {
@@ -174,16 +245,40 @@ export function rowsFromDurations(spec: SummarizeSpec, rows: readonly Readonly<R
   const out: ReportRow[] = [];
   for (const { values, period, row } of groups) {
     const segment: Record<string, string> = {};
-    values.forEach((value, k) => (segment[by[k]!] = value));
+    values.forEach((value, k) => {
+      segment[by[k]!] = value;
+    });
     let reportPeriod: ReportPeriod | null = null;
     if (period !== null && spec.every !== undefined) {
       const bounds = periodBounds(zone, spec.every, period);
-      reportPeriod = { label: periodLabel(period, spec.every), start: isoWithOffset(bounds.start, zone), end: isoWithOffset(bounds.end, zone) };
+      reportPeriod = {
+        label: periodLabel(period, spec.every),
+        start: isoWithOffset(bounds.start, zone),
+        end: isoWithOffset(bounds.end, zone),
+      };
     }
     const n = num(row.n);
-    const detail: Record<string, unknown> = { n, mean: num(row.mean), median: num(row.p50), clock, method, open: num(row.open) };
+    const detail: Record<string, unknown> = {
+      n,
+      mean: num(row.mean),
+      median: num(row.p50),
+      clock,
+      method,
+      open: num(row.open),
+    };
     for (const p of percentiles) detail[`p${p}`] = num(row[column(p)]);
-    out.push({ metric: spec.metric, segment, period: reportPeriod, n, value: num(row.p50), low: null, high: null, change: null, smallSample: n < minN, detail });
+    out.push({
+      metric: spec.metric,
+      segment,
+      period: reportPeriod,
+      n,
+      value: num(row.p50),
+      low: null,
+      high: null,
+      change: null,
+      smallSample: n < minN,
+      detail,
+    });
   }
   return { rows: out, input: { read, used, rejected: read - used }, exclusions: [] };
 }

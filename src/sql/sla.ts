@@ -8,7 +8,20 @@ import type { SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary } from "../report/summarize.js";
 import { checkPolicy, type CheckedTarget, type SlaMetric } from "../sla/policy.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
-import { checkDialect, epochSecondsOf, ident, literal, localOf, namedSegments, periodKeyOf, segmentKey, segmentOf, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import {
+  checkDialect,
+  epochSecondsOf,
+  ident,
+  literal,
+  localOf,
+  namedSegments,
+  periodKeyOf,
+  segmentKey,
+  segmentOf,
+  tableRef,
+  timestampOf,
+  type SqlDialect,
+} from "./dialect.js";
 import type { DurationFields, SqlCell } from "./durations.js";
 
 /** Column names of the fields an SLA query reads. */
@@ -37,14 +50,36 @@ const SQL_METRICS: readonly SlaMetric[] = ["first-response", "resolution"];
 
 function checked(fn: string, spec: SummarizeSpec): { targets: readonly CheckedTarget[]; asOf: number } {
   checkSpec(fn, spec);
-  if (spec.metric !== "sla") throw new CxMetricsError(fn, "INVALID_OPTION", `metric is ${describe(spec.metric)}; expected "sla"`, { value: spec.metric, field: "metric" });
+  if (spec.metric !== "sla")
+    throw new CxMetricsError(fn, "INVALID_OPTION", `metric is ${describe(spec.metric)}; expected "sla"`, {
+      value: spec.metric,
+      field: "metric",
+    });
   if (spec.timeZone !== undefined) assertTimeZone(fn, spec.timeZone);
   const targets = checkPolicy(fn, spec.policy!, spec.calendar !== undefined);
   const unsupported = targets.find((target) => !SQL_METRICS.includes(target.metric));
-  if (unsupported !== undefined) throw new CxMetricsError(fn, "INVALID_POLICY", `a ${unsupported.metric} target needs each ticket's messages, which a table column does not hold; SQL has first-response and resolution targets`, { value: unsupported });
-  if ((spec.policy?.pauseStatuses ?? []).length > 0) throw new CxMetricsError(fn, "INVALID_POLICY", "pausing statuses need each ticket's status changes, which a table column does not hold", { value: spec.policy });
+  if (unsupported !== undefined)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_POLICY",
+      `a ${unsupported.metric} target needs each ticket's messages, which a table column does not hold; SQL has first-response and resolution targets`,
+      { value: unsupported },
+    );
+  if ((spec.policy?.pauseStatuses ?? []).length > 0)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_POLICY",
+      "pausing statuses need each ticket's status changes, which a table column does not hold",
+      { value: spec.policy },
+    );
   const asOf = parseInstant(spec.asOf);
-  if (asOf === undefined) throw new CxMetricsError(fn, "INVALID_OPTION", `asOf is ${describe(spec.asOf)}: the SQL judges open tickets at a fixed instant, so it needs one`, { value: spec.asOf, field: "asOf" });
+  if (asOf === undefined)
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `asOf is ${describe(spec.asOf)}: the SQL judges open tickets at a fixed instant, so it needs one`,
+      { value: spec.asOf, field: "asOf" },
+    );
   return { targets, asOf };
 }
 
@@ -69,13 +104,23 @@ export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
   const fn = "slaSql";
   const dialect = checkDialect(fn, options.dialect);
   const { targets, asOf } = checked(fn, spec);
-  const fields = { createdAt: "createdAt", firstResponseAt: "firstResponseAt", resolvedAt: "resolvedAt", priority: "priority", type: "type", channel: "channel", ...options.fields };
+  const fields = {
+    createdAt: "createdAt",
+    firstResponseAt: "firstResponseAt",
+    resolvedAt: "resolvedAt",
+    priority: "priority",
+    type: "type",
+    channel: "channel",
+    ...options.fields,
+  };
   const by = spec.by ?? [];
   const zone = spec.timeZone ?? "UTC";
   const intervals = options.intervals ?? "calendar_intervals";
   const asOfSql = `TIMESTAMPTZ ${literal(new Date(asOf).toISOString())}`;
   const period = spec.every === undefined ? "0" : periodKeyOf(dialect, localOf("t.s", zone), spec.every);
-  const usedFilters = new Set(targets.flatMap((target) => (["priority", "type", "channel"] as const).filter((key) => target[key] !== undefined)));
+  const usedFilters = new Set(
+    targets.flatMap((target) => (["priority", "type", "channel"] as const).filter((key) => target[key] !== undefined)),
+  );
   const filterColumns = [...usedFilters].map((key) => `CAST(${ident(fields[key])} AS VARCHAR) AS f_${key}`);
   const joins: string[] = [];
   const outcomes: string[] = [];
@@ -87,20 +132,31 @@ export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
     const stop = `COALESCE(${end}, GREATEST(${asOfSql}, t.s))`;
     const short = metric === "first-response" ? "f" : "r";
     const business = forMetric.some((target) => target.clock === "business");
-    if (business) joins.push(lastIntervalJoin(dialect, intervals, "t.s", `${short}a`), lastIntervalJoin(dialect, intervals, stop, `${short}b`));
+    if (business)
+      joins.push(
+        lastIntervalJoin(dialect, intervals, "t.s", `${short}a`),
+        lastIntervalJoin(dialect, intervals, stop, `${short}b`),
+      );
     const elapsed = (clock: "business" | "calendar"): string =>
-      clock === "business" ? businessMinutesBetween(dialect, "t.s", stop, `${short}a`, `${short}b`) : `(${epochSecondsOf(dialect, stop)} - ${epochSecondsOf(dialect, "t.s")}) / 60`;
+      clock === "business"
+        ? businessMinutesBetween(dialect, "t.s", stop, `${short}a`, `${short}b`)
+        : `(${epochSecondsOf(dialect, stop)} - ${epochSecondsOf(dialect, "t.s")}) / 60`;
     const matches = (target: CheckedTarget): string => {
-      const tests = (["priority", "type", "channel"] as const).filter((key) => target[key] !== undefined).map((key) => `t.f_${key} IN (${target[key]!.map(literal).join(", ")})`);
+      const tests = (["priority", "type", "channel"] as const)
+        .filter((key) => target[key] !== undefined)
+        .map((key) => `t.f_${key} IN (${target[key]!.map(literal).join(", ")})`);
       return tests.length === 0 ? "TRUE" : tests.join(" AND ");
     };
     // Elapsed time in whole milliseconds (the instants are), compared with the target: no float noise at the boundary.
     const decide = (target: CheckedTarget): string =>
       `CASE WHEN ROUND(${elapsed(target.clock)} * 60000) <= ${target.minutes * 60_000} THEN (CASE WHEN ${end} IS NULL THEN 'pending' ELSE 'met' END) ELSE 'breached' END`;
-    outcomes.push(`CASE ${forMetric.map((target) => `WHEN ${matches(target)} THEN ${decide(target)}`).join(" ")} END AS o_${short}`);
+    outcomes.push(
+      `CASE ${forMetric.map((target) => `WHEN ${matches(target)} THEN ${decide(target)}`).join(" ")} END AS o_${short}`,
+    );
   }
   const outcomeColumns = outcomes.map((outcome) => outcome.slice(outcome.lastIndexOf(" AS ") + 4));
-  const count = (state: string): string => outcomeColumns.map((name) => `count(*) FILTER (WHERE NOT rejected AND ${name} = '${state}')`).join(" + ");
+  const count = (state: string): string =>
+    outcomeColumns.map((name) => `count(*) FILTER (WHERE NOT rejected AND ${name} = '${state}')`).join(" + ");
   return [
     "WITH t AS (",
     `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`), `${timestampOf(dialect, fields.createdAt)} AS s`, `${timestampOf(dialect, fields.firstResponseAt)} AS fr`, `${timestampOf(dialect, fields.resolvedAt)} AS rs`, ...filterColumns].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
@@ -132,15 +188,28 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
 export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<string, SqlCell>>[]): SummarizeResult {
   const fn = "rowsFromSla";
   checked(fn, spec);
-  if (!Array.isArray(rows)) throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the SLA query`, { value: rows });
+  if (!Array.isArray(rows))
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the SLA query`, {
+      value: rows,
+    });
   const by = spec.by ?? [];
   const builder = createSummary(spec);
   for (const row of rows) {
     const used = num(row.used);
     builder.addUnusable(num(row.rejected));
     if (used === 0) continue;
-    const state = { kind: "sla-counts", met: num(row.met), breached: num(row.breached), pending: num(row.pending) } as const;
-    builder.addCounted(by.map((name) => row[name]), spec.every === undefined ? null : num(row.period), state, used);
+    const state = {
+      kind: "sla-counts",
+      met: num(row.met),
+      breached: num(row.breached),
+      pending: num(row.pending),
+    } as const;
+    builder.addCounted(
+      by.map((name) => row[name]),
+      spec.every === undefined ? null : num(row.period),
+      state,
+      used,
+    );
   }
   return builder.result();
 }

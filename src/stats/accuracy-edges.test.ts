@@ -10,7 +10,9 @@ interface Fixture {
   readonly normal: readonly { p: number; z: string }[];
   readonly betaTiny: readonly { p: number; a: number; b: number; x: string }[];
 }
-const fixture = JSON.parse(readFileSync(new URL("../../test/fixtures/mpmath-edges.json", import.meta.url), "utf8")) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/mpmath-edges.json", import.meta.url), "utf8"),
+) as Fixture;
 const relative = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
 
 describe("accuracy at the edges of the documented ranges (against mpmath)", () => {

@@ -14,7 +14,8 @@ describe("betaQuantile", () => {
     expect(Math.abs(betaQuantile(p, a, b) - expected) / expected).toBeLessThan(1e-10);
   });
   it("inverts betaCdf", () => {
-    for (const p of [0.001, 0.2, 0.5, 0.9, 0.999]) expect(betaCdf(betaQuantile(p, 3.5, 12), 3.5, 12)).toBeCloseTo(p, 12);
+    for (const p of [0.001, 0.2, 0.5, 0.9, 0.999])
+      expect(betaCdf(betaQuantile(p, 3.5, 12), 3.5, 12)).toBeCloseTo(p, 12);
   });
   it("has the closed form 1 - (1 - p)^(1/b) when a = 1 (hand calculation)", () => {
     expect(betaQuantile(0.3, 1, 4)).toBeCloseTo(1 - 0.7 ** 0.25, 13);

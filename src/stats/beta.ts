@@ -19,7 +19,9 @@ function logGamma(x: number): number {
 function stirlingTail(z: number): number {
   const z2 = 1 / (z * z);
   // B2 = 1/6, B4 = -1/30, B6 = 1/42, B8 = -1/30, B10 = 5/66, B12 = -691/2730.
-  return (1 / z) * (1 / 12 + z2 * (-1 / 360 + z2 * (1 / 1260 + z2 * (-1 / 1680 + z2 * (1 / 1188 + z2 * (-691 / 360360))))));
+  return (
+    (1 / z) * (1 / 12 + z2 * (-1 / 360 + z2 * (1 / 1260 + z2 * (-1 / 1680 + z2 * (1 / 1188 + z2 * (-691 / 360360))))))
+  );
 }
 
 /** u - ln(1 + u), without cancellation for small u (the series u²/2 - u³/3 + ...). */
@@ -64,7 +66,14 @@ function logBeta(a: number, b: number): number {
   const low = Math.min(a, b);
   const high = Math.max(a, b);
   if (high < 15) return logGamma(a) + logGamma(b) - logGamma(a + b);
-  return logGamma(low) - (high - 0.5) * Math.log1p(low / high) - low * Math.log(low + high) + low + stirlingTail(high) - stirlingTail(low + high);
+  return (
+    logGamma(low) -
+    (high - 0.5) * Math.log1p(low / high) -
+    low * Math.log(low + high) +
+    low +
+    stirlingTail(high) -
+    stirlingTail(low + high)
+  );
 }
 
 /**
@@ -103,10 +112,20 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 function checkShape(fn: string, a: number, b: number): void {
-  if (typeof a !== "number" || typeof b !== "number" || !(a > 0 && Number.isFinite(a)) || !(b > 0 && Number.isFinite(b))) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `shape parameters are ${describe(a)} and ${describe(b)}, expected positive finite numbers`, {
-      value: [a, b],
-    });
+  if (
+    typeof a !== "number" ||
+    typeof b !== "number" ||
+    !(a > 0 && Number.isFinite(a)) ||
+    !(b > 0 && Number.isFinite(b))
+  ) {
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `shape parameters are ${describe(a)} and ${describe(b)}, expected positive finite numbers`,
+      {
+        value: [a, b],
+      },
+    );
   }
 }
 
@@ -182,7 +201,12 @@ export function betaQuantile(p: number, a: number, b: number): number {
     let next = x - error / density;
     if (!(next > low && next < high) || !Number.isFinite(next)) {
       // Bisect; on a log scale when the bracket spans orders of magnitude near 0 or 1.
-      next = low > 0 && high / low > 1e3 ? Math.sqrt(low * high) : high < 1 && (1 - low) / (1 - high) > 1e3 ? 1 - Math.sqrt((1 - low) * (1 - high)) : (low + high) / 2;
+      next =
+        low > 0 && high / low > 1e3
+          ? Math.sqrt(low * high)
+          : high < 1 && (1 - low) / (1 - high) > 1e3
+            ? 1 - Math.sqrt((1 - low) * (1 - high))
+            : (low + high) / 2;
       if (low === 0 && high < 1e-3) next = high / 1e3;
       if (high === 1 && low > 1 - 1e-3) next = 1 - (1 - low) / 1e3;
     }

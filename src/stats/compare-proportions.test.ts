@@ -20,8 +20,16 @@ describe("compareProportions against scipy", () => {
     expect(result.high).toBeCloseTo(high, 12);
   });
   it("gives p = 1 for two shares of 100 % (no variance), and rejects bad counts", () => {
-    expect(compareProportions({ successes: 5, n: 5 }, { successes: 9, n: 9 })).toMatchObject({ difference: 0, z: 0, pValue: 1 });
-    expect(() => compareProportions({ successes: 6, n: 5 }, { successes: 1, n: 2 })).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => compareProportions({ successes: 0, n: 0 }, { successes: 1, n: 2 })).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
+    expect(compareProportions({ successes: 5, n: 5 }, { successes: 9, n: 9 })).toMatchObject({
+      difference: 0,
+      z: 0,
+      pValue: 1,
+    });
+    expect(() => compareProportions({ successes: 6, n: 5 }, { successes: 1, n: 2 })).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => compareProportions({ successes: 0, n: 0 }, { successes: 1, n: 2 })).toThrow(
+      expect.objectContaining({ code: "EMPTY_INPUT" }),
+    );
   });
 });

@@ -40,7 +40,10 @@ function sample(fn: string, name: string, value: ProportionSample): ProportionSa
   assertCount(fn, `${name}.successes`, value.successes);
   assertCount(fn, `${name}.n`, value.n);
   if (value.n === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", `${name}.n is 0: a share of nothing`, { value });
-  if (value.successes > value.n) throw new CxMetricsError(fn, "INVALID_COUNT", `${name}.successes (${value.successes}) exceed n (${value.n})`, { value });
+  if (value.successes > value.n)
+    throw new CxMetricsError(fn, "INVALID_COUNT", `${name}.successes (${value.successes}) exceed n (${value.n})`, {
+      value,
+    });
   return value;
 }
 
@@ -59,7 +62,11 @@ function sample(fn: string, name: string, value: ProportionSample): ProportionSa
  * compareProportions({ successes: 170, n: 200 }, { successes: 150, n: 200 }).pValue; //=> 0.01241933...
  * ```
  */
-export function compareProportions(a: ProportionSample, b: ProportionSample, options: CompareProportionsOptions = {}): ProportionComparison {
+export function compareProportions(
+  a: ProportionSample,
+  b: ProportionSample,
+  options: CompareProportionsOptions = {},
+): ProportionComparison {
   const fn = "compareProportions";
   assertOptions(fn, options);
   const { confidence = 0.95 } = options;

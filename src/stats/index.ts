@@ -23,6 +23,15 @@ export { percentile, percentiles } from "./percentile.js";
 export type { PercentileMethod, PercentileOptions } from "./percentile.js";
 export { groupBy } from "./group-by.js";
 export type { Group } from "./group-by.js";
-export type { Accessor, CustomScale, RatingAccumulator, RatingBucket, RatingCount, ScaleInfo, ScaleTallyState, Values } from "../types.js";
+export type {
+  Accessor,
+  CustomScale,
+  RatingAccumulator,
+  RatingBucket,
+  RatingCount,
+  ScaleInfo,
+  ScaleTallyState,
+  Values,
+} from "../types.js";
 export { compareProportions } from "./compare-proportions.js";
 export type { CompareProportionsOptions, ProportionComparison, ProportionSample } from "./compare-proportions.js";

@@ -17,7 +17,10 @@ describe("meanConfidenceInterval", () => {
     expect(result.standardError).toBeCloseTo(0.16, 15);
   });
   it("uses the requested confidence (R: t.test(c(7,6,5,3,2), conf.level = 0.9))", () => {
-    const result = meanConfidenceInterval({ mean: 4.6, standardDeviation: 2.07364413533277, n: 5 }, { confidence: 0.9 });
+    const result = meanConfidenceInterval(
+      { mean: 4.6, standardDeviation: 2.07364413533277, n: 5 },
+      { confidence: 0.9 },
+    );
     expect(result.low).toBeCloseTo(2.62300662127581, 10);
     expect(result.high).toBeCloseTo(6.57699337872419, 10);
   });

@@ -73,7 +73,8 @@ export function meanConfidenceInterval(summary: MeanSummary, options: MeanInterv
     throw invalid(fn, "INVALID_ARGUMENT", "standardDeviation", standardDeviation, "≥ 0");
   }
   assertCount(fn, "n", n);
-  if (n < 2) throw new CxMetricsError(fn, "TOO_FEW_VALUES", `n is ${n}, a t interval needs at least 2 values`, { value: n });
+  if (n < 2)
+    throw new CxMetricsError(fn, "TOO_FEW_VALUES", `n is ${n}, a t interval needs at least 2 values`, { value: n });
   const df = n - 1;
   const t = studentTQuantile(1 - (1 - confidence) / 2, df);
   const standardError = standardDeviation / Math.sqrt(n);

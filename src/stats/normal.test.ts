@@ -31,7 +31,9 @@ describe("normalQuantile", () => {
     expect(normalQuantile(0.1)).toBeCloseTo(-normalQuantile(0.9), 14);
   });
   it.each([0, 1, -0.1, Number.NaN, 1.5])("rejects p = %d", (p) => {
-    expect(() => normalQuantile(p)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", fn: "normalQuantile" }));
+    expect(() => normalQuantile(p)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", fn: "normalQuantile" }),
+    );
   });
 });
 

@@ -27,7 +27,7 @@ function erfc(x: number): number {
       sum += term;
       if (term < sum * 1e-17) break;
     }
-    return 1 - ((2 / SQRT_PI) * Math.exp(-x2) * sum);
+    return 1 - (2 / SQRT_PI) * Math.exp(-x2) * sum;
   }
   return Math.exp(-x * x) * erfcScaledTail(x);
 }
@@ -61,7 +61,7 @@ function farTailQuantile(p: number, start: number): number {
     const y = -x / SQRT2;
     const scaled = erfcScaledTail(y); // Φ(x) = e^(-y²) scaled / 2
     const logPhi = -y * y + Math.log(scaled / 2);
-    const step = (logPhi - logP) * (SQRT_2PI * scaled) / 2; // (ln Φ - ln p) × Φ / φ
+    const step = ((logPhi - logP) * (SQRT_2PI * scaled)) / 2; // (ln Φ - ln p) × Φ / φ
     x -= step;
     if (Math.abs(step) <= 1e-15 * Math.abs(x)) break;
   }
@@ -115,12 +115,20 @@ export function normalQuantile(p: number): number {
     const y = 2 * q;
     const y2 = y * y;
     const pi = Math.PI;
-    return SQRT2 * (SQRT_PI / 2) * y * (1 + y2 * ((pi / 12) + y2 * ((7 * pi * pi) / 480 + y2 * ((127 * pi * pi * pi) / 40320))));
+    return (
+      SQRT2 *
+      (SQRT_PI / 2) *
+      y *
+      (1 + y2 * (pi / 12 + y2 * ((7 * pi * pi) / 480 + y2 * ((127 * pi * pi * pi) / 40320))))
+    );
   }
   // Solve in the lower tail, where Φ keeps its relative accuracy, and reflect.
   const lower = p < 0.5 ? p : 1 - p;
   const t = Math.sqrt(-2 * Math.log(lower));
-  let x = -(t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
+  let x = -(
+    t -
+    (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
+  );
   if (lower < 1e-300) return p < 0.5 ? farTailQuantile(lower, x) : -farTailQuantile(lower, x);
   for (let i = 0; i < 8; i++) {
     const u = (normalCdf(x) - lower) * SQRT_2PI * Math.exp((x * x) / 2);

@@ -9,7 +9,9 @@ interface NumpyFixture {
   readonly cases: { readonly values: number[]; readonly results: Record<string, number[]> }[];
 }
 // numpy.percentile(values, p, method=...) output, from test/fixtures/numpy-percentiles.py
-const fixture = JSON.parse(readFileSync(new URL("../../test/fixtures/numpy-percentiles.json", import.meta.url), "utf8")) as NumpyFixture;
+const fixture = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/numpy-percentiles.json", import.meta.url), "utf8"),
+) as NumpyFixture;
 
 describe(`percentile against numpy ${fixture.numpy}`, () => {
   fixture.cases.forEach((entry, c) => {
@@ -17,17 +19,25 @@ describe(`percentile against numpy ${fixture.numpy}`, () => {
       it(`${method}, case ${c} (n = ${entry.values.length})`, () => {
         // 13 percentiles at once take the one-sort path; 4 at a time the selection path.
         const got = percentiles(entry.values, fixture.ps, { method: method as PercentileMethod });
-        got.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 9));
+        got.forEach((value, i) => {
+          expect(value).toBeCloseTo(expected[i]!, 9);
+        });
         for (let from = 0; from < fixture.ps.length; from += 4) {
-          const few = percentiles(entry.values, fixture.ps.slice(from, from + 4), { method: method as PercentileMethod });
-          few.forEach((value, i) => expect(value).toBeCloseTo(expected[from + i]!, 9));
+          const few = percentiles(entry.values, fixture.ps.slice(from, from + 4), {
+            method: method as PercentileMethod,
+          });
+          few.forEach((value, i) => {
+            expect(value).toBeCloseTo(expected[from + i]!, 9);
+          });
         }
       });
     }
   });
   it("nearest-rank is inverted-cdf (R type 1)", () => {
     const values = fixture.cases[0]!.values;
-    expect(percentiles(values, fixture.ps, { method: "nearest-rank" })).toEqual(percentiles(values, fixture.ps, { method: "inverted-cdf" }));
+    expect(percentiles(values, fixture.ps, { method: "nearest-rank" })).toEqual(
+      percentiles(values, fixture.ps, { method: "inverted-cdf" }),
+    );
   });
 });
 
@@ -44,12 +54,18 @@ describe("percentile", () => {
     expect(values).toEqual([5, 3, 1, 4, 2]);
   });
   it("rejects bad values, p and methods with coded errors", () => {
-    expect(() => percentile([1, Number.NaN], 50)).toThrow(expect.objectContaining({ code: "INVALID_VALUE", index: 1, fn: "percentile" }));
-    expect(() => percentile([1, "2" as unknown as number], 50)).toThrow(expect.objectContaining({ code: "INVALID_VALUE" }));
+    expect(() => percentile([1, Number.NaN], 50)).toThrow(
+      expect.objectContaining({ code: "INVALID_VALUE", index: 1, fn: "percentile" }),
+    );
+    expect(() => percentile([1, "2" as unknown as number], 50)).toThrow(
+      expect.objectContaining({ code: "INVALID_VALUE" }),
+    );
     expect(() => percentile([1, 2], 0.9 * 1000)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => percentile([1, 2], -1)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => percentile([], 50)).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
-    expect(() => percentile([1], 50, { method: "type7" as "linear" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => percentile([1], 50, { method: "type7" as "linear" })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
   });
 });
 

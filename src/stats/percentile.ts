@@ -66,14 +66,19 @@ export interface PercentileOptions<T = number> {
 }
 
 /** Copies values into a Float64Array, rejecting anything that is not a finite number. */
-export function finiteValues<T>(fn: string, values: Values<T>, accessor: Accessor<T, unknown> | undefined): Float64Array {
+export function finiteValues<T>(
+  fn: string,
+  values: Values<T>,
+  accessor: Accessor<T, unknown> | undefined,
+): Float64Array {
   assertAccessor(fn, "accessor", accessor);
   // Typed arrays are read in place; other iterables are copied by recordList.
   const list = isArrayLike(values) ? values : recordList(fn, "values", values);
   const out = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);
-    if (typeof v !== "number" || !Number.isFinite(v)) throw invalid(fn, "INVALID_VALUE", `value at index ${i}`, v, "a finite number", i);
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw invalid(fn, "INVALID_VALUE", `value at index ${i}`, v, "a finite number", i);
     out[i] = v;
   }
   return out;
@@ -105,7 +110,11 @@ export function orderStatistics(a: Float64Array, ranks: readonly number[]): Map<
 }
 
 /** How a method reads a percentile: from which ranks, and how to combine them. */
-function plan(n: number, q: number, method: PercentileMethod): { ranks: number[]; value: (x: (rank: number) => number) => number } {
+function plan(
+  n: number,
+  q: number,
+  method: PercentileMethod,
+): { ranks: number[]; value: (x: (rank: number) => number) => number } {
   const at = (rank: number): number => Math.min(n - 1, Math.max(0, rank));
   const continuous = CONTINUOUS[method];
   if (continuous !== undefined) {
@@ -115,7 +124,12 @@ function plan(n: number, q: number, method: PercentileMethod): { ranks: number[]
     const fraction = g - j;
     return { ranks: [j, at(j + 1)], value: (x) => (fraction === 0 ? x(j) : x(j) + fraction * (x(at(j + 1)) - x(j))) };
   }
-  if (method === "inverted-cdf" || method === "nearest-rank" || method === "averaged-inverted-cdf" || method === "closest-observation") {
+  if (
+    method === "inverted-cdf" ||
+    method === "nearest-rank" ||
+    method === "averaged-inverted-cdf" ||
+    method === "closest-observation"
+  ) {
     const offset = method === "closest-observation" ? -0.5 : 0;
     const h = n * q + offset;
     const j = Math.floor(h); // 1-based rank below
@@ -151,21 +165,35 @@ function plan(n: number, q: number, method: PercentileMethod): { ranks: number[]
  * percentiles([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5], [50, 90]); //=> [4, 6] (numpy: np.percentile(v, [50, 90]))
  * ```
  */
-export function percentiles<T = number>(values: Values<T>, ps: readonly number[], options: PercentileOptions<T> = {}): number[] {
+export function percentiles<T = number>(
+  values: Values<T>,
+  ps: readonly number[],
+  options: PercentileOptions<T> = {},
+): number[] {
   assertOptions("percentiles", options);
   return percentilesOf("percentiles", finiteValues("percentiles", values, options.accessor), ps, options);
 }
 
 /** Percentiles of values already validated into a Float64Array (which is reordered). */
-export function percentilesOf(fn: string, data: Float64Array, ps: readonly number[], options: { readonly method?: PercentileMethod }): number[] {
+export function percentilesOf(
+  fn: string,
+  data: Float64Array,
+  ps: readonly number[],
+  options: { readonly method?: PercentileMethod },
+): number[] {
   assertOptions(fn, options);
   const { method = "linear" } = options;
   assertOneOf(fn, "method", method, PERCENTILE_METHODS);
   if (!Array.isArray(ps)) throw invalid(fn, "INVALID_ARGUMENT", "percentiles", ps, "an array of percents 0-100");
-  for (const p of ps) if (typeof p !== "number" || !(p >= 0 && p <= 100)) throw invalid(fn, "INVALID_ARGUMENT", "p", p, "a percent 0-100 (90, not 0.9)");
+  for (const p of ps)
+    if (typeof p !== "number" || !(p >= 0 && p <= 100))
+      throw invalid(fn, "INVALID_ARGUMENT", "p", p, "a percent 0-100 (90, not 0.9)");
   if (data.length === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no values");
   const plans = ps.map((p) => plan(data.length, p / 100, method));
-  const found = orderStatistics(data, plans.flatMap((entry) => entry.ranks));
+  const found = orderStatistics(
+    data,
+    plans.flatMap((entry) => entry.ranks),
+  );
   return plans.map((entry) => entry.value((rank) => found.get(rank)!));
 }
 

@@ -39,10 +39,14 @@ describe("proportionInterval", () => {
     expect(() => proportionInterval(1.5, 10)).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
     expect(() => proportionInterval(11, 10)).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
     expect(() => proportionInterval(0, 0)).toThrow(expect.objectContaining({ code: "EMPTY_INPUT" }));
-    expect(() => proportionInterval(5, Number.POSITIVE_INFINITY)).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
-    expect(() => proportionInterval(5, 10, { confidence: 95 })).toThrow(expect.objectContaining({ code: "INVALID_CONFIDENCE" }));
-    expect(() =>
-      proportionInterval(5, 10, { method: "exact" as ProportionIntervalMethod }),
-    ).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(() => proportionInterval(5, Number.POSITIVE_INFINITY)).toThrow(
+      expect.objectContaining({ code: "INVALID_COUNT" }),
+    );
+    expect(() => proportionInterval(5, 10, { confidence: 95 })).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIDENCE" }),
+    );
+    expect(() => proportionInterval(5, 10, { method: "exact" as ProportionIntervalMethod })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
   });
 });

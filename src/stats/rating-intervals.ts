@@ -40,12 +40,20 @@ export interface RatingSample {
  * the buckets (mean first, then squared deviations), which keeps the variance exact for ratings.
  */
 function summarizeDistribution(fn: string, distribution: readonly RatingBucket[]): MeanSummary {
-  if (!Array.isArray(distribution)) throw invalid(fn, "INVALID_ARGUMENT", "result.distribution", distribution, "the distribution of a csat or ces result");
+  if (!Array.isArray(distribution))
+    throw invalid(
+      fn,
+      "INVALID_ARGUMENT",
+      "result.distribution",
+      distribution,
+      "the distribution of a csat or ces result",
+    );
   let n = 0;
   let sum = 0;
   for (const bucket of distribution) {
     const { value, count } = (bucket ?? {}) as Partial<RatingBucket>;
-    if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(fn, "INVALID_ARGUMENT", "a distribution value", value, "a finite number");
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw invalid(fn, "INVALID_ARGUMENT", "a distribution value", value, "a finite number");
     assertCount(fn, "a distribution count", count);
   }
   for (const { value, count } of distribution) {
@@ -70,7 +78,12 @@ export function ratingIntervals(fn: string, sample: RatingSample, options: Ratin
     assertOneOf(fn, "method", options.method, ["wilson", "agresti-coull", "wald", "clopper-pearson", "jeffreys"]);
   }
   const summary = summarizeDistribution(fn, sample.distribution);
-  if (summary.n < 2) throw new CxMetricsError(fn, "TOO_FEW_VALUES", `${summary.n} rating(s): a t interval for the mean needs at least 2`);
+  if (summary.n < 2)
+    throw new CxMetricsError(
+      fn,
+      "TOO_FEW_VALUES",
+      `${summary.n} rating(s): a t interval for the mean needs at least 2`,
+    );
   const share = proportionInterval(sample.successes, sample.denominator, options);
   const mean = meanConfidenceInterval(
     summary,

@@ -24,7 +24,18 @@ function arrays(seed: number, count: number): Float64Array[] {
     const a = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const u = next();
-      a[i] = shape === 0 ? (u - 0.5) * 1e6 : shape === 1 ? Math.floor(u * 11) : shape === 2 ? [-1, -0, 0, 1][Math.floor(u * 4)]! : shape === 3 ? i : shape === 4 ? n - i : -Math.log(u) * 90;
+      a[i] =
+        shape === 0
+          ? (u - 0.5) * 1e6
+          : shape === 1
+            ? Math.floor(u * 11)
+            : shape === 2
+              ? [-1, -0, 0, 1][Math.floor(u * 4)]!
+              : shape === 3
+                ? i
+                : shape === 4
+                  ? n - i
+                  : -Math.log(u) * 90;
     }
     out.push(a);
   }
@@ -44,7 +55,8 @@ describe("select (Floyd-Rivest)", () => {
         for (let i = 0; i < k; i++) if (a[i]! > a[k]!) wrong.push(`a[${i}] = ${a[i]} > a[${k}] = ${a[k]}`);
         for (let i = k + 1; i < a.length; i++) if (a[i]! < a[k]!) wrong.push(`a[${i}] = ${a[i]} < a[${k}] = ${a[k]}`);
         const resorted = a.sort(); // a permutation of the input
-        for (let i = 0; i < a.length; i++) if (!Object.is(resorted[i], sorted[i])) wrong.push(`not a permutation at ${i}`);
+        for (let i = 0; i < a.length; i++)
+          if (!Object.is(resorted[i], sorted[i])) wrong.push(`not a permutation at ${i}`);
         expect(wrong.filter((text) => text !== "").slice(0, 3), `n ${data.length}, k ${k}`).toEqual([]);
       }
     }
@@ -91,7 +103,9 @@ describe("percentiles by selection", () => {
       const values = Array.from(data);
       expect(percentiles(values, [50])[0]).toBe(median(values));
       const theirs = quantile(values, [0.1, 0.9]);
-      percentiles(values, [10, 90]).forEach((ours, i) => expect(ours).toBeCloseTo(theirs[i]!, 6));
+      percentiles(values, [10, 90]).forEach((ours, i) => {
+        expect(ours).toBeCloseTo(theirs[i]!, 6);
+      });
     }
   });
 });

@@ -7,7 +7,16 @@ import { businessCalendar } from "./calendar.js";
 const NINE_TO_FIVE = [["09:00", "17:00"]] as const;
 const berlin = businessCalendar({
   timeZone: "Europe/Berlin",
-  week: { mon: [["09:00", "12:00"], ["13:00", "17:00"]], tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE },
+  week: {
+    mon: [
+      ["09:00", "12:00"],
+      ["13:00", "17:00"],
+    ],
+    tue: NINE_TO_FIVE,
+    wed: NINE_TO_FIVE,
+    thu: NINE_TO_FIVE,
+    fri: NINE_TO_FIVE,
+  },
   holidays: ["2025-12-25", "2025-12-26", { date: "2025-12-24", open: [["09:00", "12:00"]] }],
   extraWorkingPeriods: [{ date: "2025-12-27", open: [["10:00", "14:00"]] }],
 });
@@ -60,11 +69,19 @@ describe("businessMinutes", () => {
     expect(businessMinutes(berlin, "2019-06-04T09:00:00+02:00", "2019-06-04T17:00:00+02:00")).toBe(480); // Tuesday
   });
   it("rejects bad instants, reversed spans and foreign calendars with coded errors", () => {
-    expect(() => businessMinutes(berlin, "2025-03-10T09:00:00", "2025-03-10T10:00:00Z")).toThrow(expect.objectContaining({ code: "INVALID_DATE", fn: "businessMinutes" }));
+    expect(() => businessMinutes(berlin, "2025-03-10T09:00:00", "2025-03-10T10:00:00Z")).toThrow(
+      expect.objectContaining({ code: "INVALID_DATE", fn: "businessMinutes" }),
+    );
     expect(() => businessMinutes(berlin, Number.NaN, 0)).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
-    expect(() => businessMinutes(berlin, new Date(Number.NaN), 0)).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
-    expect(() => businessMinutes(berlin, "2025-03-10T10:00:00Z", "2025-03-10T09:00:00Z")).toThrow(expect.objectContaining({ code: "END_BEFORE_START" }));
-    expect(() => businessMinutes({ timeZone: "UTC" } as never, 0, 1)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => businessMinutes(berlin, new Date(Number.NaN), 0)).toThrow(
+      expect.objectContaining({ code: "INVALID_DATE" }),
+    );
+    expect(() => businessMinutes(berlin, "2025-03-10T10:00:00Z", "2025-03-10T09:00:00Z")).toThrow(
+      expect.objectContaining({ code: "END_BEFORE_START" }),
+    );
+    expect(() => businessMinutes({ timeZone: "UTC" } as never, 0, 1)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
   });
 });
 
@@ -81,12 +98,21 @@ describe("addBusinessMinutes", () => {
     expect(addBusinessMinutes(berlin, "2025-03-08T10:00:00+01:00", 0).toISOString()).toBe("2025-03-08T09:00:00.000Z");
   });
   it("UA-agency's 24 working hours from Friday 15:00 on 9-17 weekdays is Wednesday 15:00 (2 + 8 + 8 + 6 hours)", () => {
-    const plain = businessCalendar({ timeZone: "Europe/Kyiv", week: { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE } });
-    expect(addBusinessMinutes(plain, "2025-03-07T15:00:00+02:00", 24 * 60).toISOString()).toBe("2025-03-12T13:00:00.000Z");
+    const plain = businessCalendar({
+      timeZone: "Europe/Kyiv",
+      week: { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE },
+    });
+    expect(addBusinessMinutes(plain, "2025-03-07T15:00:00+02:00", 24 * 60).toISOString()).toBe(
+      "2025-03-12T13:00:00.000Z",
+    );
   });
   it("rejects negative or non-finite minutes", () => {
-    expect(() => addBusinessMinutes(berlin, "2025-03-07T16:00:00Z", -5)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", fn: "addBusinessMinutes" }));
-    expect(() => addBusinessMinutes(berlin, "2025-03-07T16:00:00Z", Number.POSITIVE_INFINITY)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => addBusinessMinutes(berlin, "2025-03-07T16:00:00Z", -5)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", fn: "addBusinessMinutes" }),
+    );
+    expect(() => addBusinessMinutes(berlin, "2025-03-07T16:00:00Z", Number.POSITIVE_INFINITY)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
   });
 });
 
@@ -97,11 +123,43 @@ describe("businessCalendar validation", () => {
     ["hour 25", { timeZone: "UTC", week: { mon: [["09:00", "25:00"]] } }, "INVALID_CALENDAR"],
     ["empty interval", { timeZone: "UTC", week: { mon: [["09:00", "09:00"]] } }, "INVALID_CALENDAR"],
     ["unknown weekday", { timeZone: "UTC", week: { monday: NINE_TO_FIVE } }, "INVALID_CALENDAR"],
-    ["overlap", { timeZone: "UTC", week: { mon: [["09:00", "12:00"], ["11:00", "17:00"]] } }, "OVERLAPPING_INTERVALS"],
-    ["spill overlap", { timeZone: "UTC", week: { mon: [["22:00", "10:00"]], tue: [["09:00", "17:00"]] } }, "OVERLAPPING_INTERVALS"],
-    ["extra overlaps the week", { timeZone: "UTC", week: { mon: NINE_TO_FIVE }, extraWorkingPeriods: [{ date: "2025-03-10", open: [["16:00", "18:00"]] }] }, "OVERLAPPING_INTERVALS"],
-    ["bad holiday date", { timeZone: "UTC", week: { mon: NINE_TO_FIVE }, holidays: ["2025-02-30"] }, "INVALID_CALENDAR"],
-    ["duplicate holiday", { timeZone: "UTC", week: { mon: NINE_TO_FIVE }, holidays: ["2025-12-25", "2025-12-25"] }, "INVALID_CALENDAR"],
+    [
+      "overlap",
+      {
+        timeZone: "UTC",
+        week: {
+          mon: [
+            ["09:00", "12:00"],
+            ["11:00", "17:00"],
+          ],
+        },
+      },
+      "OVERLAPPING_INTERVALS",
+    ],
+    [
+      "spill overlap",
+      { timeZone: "UTC", week: { mon: [["22:00", "10:00"]], tue: [["09:00", "17:00"]] } },
+      "OVERLAPPING_INTERVALS",
+    ],
+    [
+      "extra overlaps the week",
+      {
+        timeZone: "UTC",
+        week: { mon: NINE_TO_FIVE },
+        extraWorkingPeriods: [{ date: "2025-03-10", open: [["16:00", "18:00"]] }],
+      },
+      "OVERLAPPING_INTERVALS",
+    ],
+    [
+      "bad holiday date",
+      { timeZone: "UTC", week: { mon: NINE_TO_FIVE }, holidays: ["2025-02-30"] },
+      "INVALID_CALENDAR",
+    ],
+    [
+      "duplicate holiday",
+      { timeZone: "UTC", week: { mon: NINE_TO_FIVE }, holidays: ["2025-12-25", "2025-12-25"] },
+      "INVALID_CALENDAR",
+    ],
     ["no hours at all", { timeZone: "UTC", week: {} }, "INVALID_CALENDAR"],
     ["no week", { timeZone: "UTC" }, "INVALID_CALENDAR"],
   ];
@@ -110,24 +168,56 @@ describe("businessCalendar validation", () => {
   });
   it("is a plain JSON-serialisable value holding its options", () => {
     const calendar = businessCalendar({ timeZone: "UTC", week: { mon: NINE_TO_FIVE } });
-    expect(JSON.parse(JSON.stringify(calendar))).toEqual({ timeZone: "UTC", week: { mon: [["09:00", "17:00"]] }, holidays: [], extraWorkingPeriods: [] });
+    expect(JSON.parse(JSON.stringify(calendar))).toEqual({
+      timeZone: "UTC",
+      week: { mon: [["09:00", "17:00"]] },
+      holidays: [],
+      extraWorkingPeriods: [],
+    });
   });
   it("accepts touching intervals and 24:00", () => {
-    const calendar = businessCalendar({ timeZone: "UTC", week: { mon: [["00:00", "12:00"], ["12:00", "24:00"]] } });
+    const calendar = businessCalendar({
+      timeZone: "UTC",
+      week: {
+        mon: [
+          ["00:00", "12:00"],
+          ["12:00", "24:00"],
+        ],
+      },
+    });
     expect(businessMinutes(calendar, "2025-03-10T00:00:00Z", "2025-03-11T00:00:00Z")).toBe(1440);
   });
 });
 
 describe("DST gaps, skipped days and overlapping wall times (issue: working time counted twice)", () => {
-  const every = (hours: readonly (readonly [string, string])[]) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours });
+  const every = (hours: readonly (readonly [string, string])[]) => ({
+    mon: hours,
+    tue: hours,
+    wed: hours,
+    thu: hours,
+    fri: hours,
+    sat: hours,
+    sun: hours,
+  });
   it("Berlin, Sunday 01:00-02:30 and 03:00-04:00 on 30 March 2025: 120, not 150", () => {
     // 02:00-03:00 does not exist: 01:00-02:30 holds 01:00-02:00 CET (60), 03:00-04:00 CEST is 60.
-    const calendar = businessCalendar({ timeZone: "Europe/Berlin", week: { sun: [["01:00", "02:30"], ["03:00", "04:00"]] } });
+    const calendar = businessCalendar({
+      timeZone: "Europe/Berlin",
+      week: {
+        sun: [
+          ["01:00", "02:30"],
+          ["03:00", "04:00"],
+        ],
+      },
+    });
     expect(businessMinutes(calendar, "2025-03-30T00:00:00+01:00", "2025-03-30T06:00:00+02:00")).toBe(120);
   });
   it("New York, Saturday 22:00-02:30 and Sunday 03:00-07:00 on 8-9 March 2025: 480, not 510", () => {
     // 22:00-02:00 EST = 240 (02:00-02:30 does not exist); 03:00-07:00 EDT = 240.
-    const calendar = businessCalendar({ timeZone: "America/New_York", week: { sat: [["22:00", "02:30"]], sun: [["03:00", "07:00"]] } });
+    const calendar = businessCalendar({
+      timeZone: "America/New_York",
+      week: { sat: [["22:00", "02:30"]], sun: [["03:00", "07:00"]] },
+    });
     expect(businessMinutes(calendar, "2025-03-08T12:00:00-05:00", "2025-03-09T12:00:00-04:00")).toBe(480);
   });
   it("Pacific/Apia skipped 30 December 2011: 12-29 06:00 to 12-31 12:00 is 780, and 300 minutes added measure back as 300", () => {
@@ -162,7 +252,9 @@ describe("answers that do not depend on earlier queries or on the span between i
     const fresh = businessCalendar(options);
     // 40 years of Mondays: 480 × 52 × 40 minutes from 2150, far past anything built before
     const minutes = 480 * 52 * 40;
-    expect(addBusinessMinutes(used, "2150-01-01T00:00:00Z", minutes)).toEqual(addBusinessMinutes(fresh, "2150-01-01T00:00:00Z", minutes));
+    expect(addBusinessMinutes(used, "2150-01-01T00:00:00Z", minutes)).toEqual(
+      addBusinessMinutes(fresh, "2150-01-01T00:00:00Z", minutes),
+    );
   });
   it("answers a query over the whole supported range, and again at once", () => {
     // Mondays 09:00-17:00 from Mon 1 Jan 1900 to Mon 2 Jan 2199 (exclusive): 15,654 Mondays × 480
@@ -174,15 +266,27 @@ describe("answers that do not depend on earlier queries or on the span between i
   });
   it("rejects instants outside 1900-2199 with DATE_OUT_OF_RANGE, naming the value and a likely unit", () => {
     expect(() => businessMinutes(berlin, "2025-01-01T00:00:00Z", "9999-12-31T23:59:59Z")).toThrow(
-      expect.objectContaining({ code: "DATE_OUT_OF_RANGE", message: expect.stringMatching(/9999-12-31T23:59:59Z.*placeholder/) }),
+      expect.objectContaining({
+        code: "DATE_OUT_OF_RANGE",
+        message: expect.stringMatching(/9999-12-31T23:59:59Z.*placeholder/),
+      }),
     );
-    expect(() => businessMinutes(berlin, -8.64e15, 8.64e15)).toThrow(expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }));
+    expect(() => businessMinutes(berlin, -8.64e15, 8.64e15)).toThrow(
+      expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }),
+    );
     const microseconds = Date.UTC(2025, 0, 2) * 1000;
     expect(() => businessMinutes(berlin, Date.UTC(2025, 0, 1), microseconds)).toThrow(
-      expect.objectContaining({ code: "DATE_OUT_OF_RANGE", message: expect.stringContaining("looks like microseconds") }),
+      expect.objectContaining({
+        code: "DATE_OUT_OF_RANGE",
+        message: expect.stringContaining("looks like microseconds"),
+      }),
     );
-    expect(() => addBusinessMinutes(berlin, "1899-12-31T23:00:00Z", 5)).toThrow(expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }));
-    expect(() => addBusinessMinutes(berlin, "2199-12-01T00:00:00Z", 1e9)).toThrow(expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }));
+    expect(() => addBusinessMinutes(berlin, "1899-12-31T23:00:00Z", 5)).toThrow(
+      expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }),
+    );
+    expect(() => addBusinessMinutes(berlin, "2199-12-01T00:00:00Z", 1e9)).toThrow(
+      expect.objectContaining({ code: "DATE_OUT_OF_RANGE" }),
+    );
   });
   it("never returns a due instant before the start, even for a float hair above 0 (0.1 + 0.2 - 0.3)", () => {
     // Saturday 10:00 Berlin: the next working minute is Monday 09:00.
@@ -190,4 +294,3 @@ describe("answers that do not depend on earlier queries or on the span between i
     expect(due.toISOString()).toBe("2025-03-10T08:00:00.000Z");
   });
 });
-

@@ -71,7 +71,15 @@ function buildChunk(timeZone: string, source: ScheduleSource, year: number): Chu
     while (k + 1 < starts.length && starts[k + 1]! <= instant) k++;
     hourLast[h] = k;
   }
-  return { start, end, starts: Float64Array.from(starts), ends: Float64Array.from(ends), cum, hourLast, total: cum[starts.length]! };
+  return {
+    start,
+    end,
+    starts: Float64Array.from(starts),
+    ends: Float64Array.from(ends),
+    cum,
+    hourLast,
+    total: cum[starts.length]!,
+  };
 }
 
 /** Index of the last interval of the chunk starting at or before t (t inside the chunk), or -1. */
@@ -181,9 +189,14 @@ export class CalendarIndex {
     if (ms === 0) return a;
     if (!(ms <= MAX_INSTANT - a)) {
       // Business time never exceeds elapsed time: no due instant inside the range can hold ms.
-      throw new CxMetricsError("addBusinessMinutes", "DATE_OUT_OF_RANGE", `${ms / MINUTE_MS} working minutes from ${new Date(a).toISOString()} end after the supported range ${SUPPORTED_RANGE}`, {
-        value: ms / MINUTE_MS,
-      });
+      throw new CxMetricsError(
+        "addBusinessMinutes",
+        "DATE_OUT_OF_RANGE",
+        `${ms / MINUTE_MS} working minutes from ${new Date(a).toISOString()} end after the supported range ${SUPPORTED_RANGE}`,
+        {
+          value: ms / MINUTE_MS,
+        },
+      );
     }
     let year = yearOf(a);
     let chunk = this.chunk(year);
@@ -208,9 +221,14 @@ export class CalendarIndex {
       for (;;) {
         year++;
         if (year > LAST_YEAR) {
-          throw new CxMetricsError("addBusinessMinutes", "DATE_OUT_OF_RANGE", `the due instant falls after the supported range ${SUPPORTED_RANGE}: the calendar has too little working time left`, {
-            value: a,
-          });
+          throw new CxMetricsError(
+            "addBusinessMinutes",
+            "DATE_OUT_OF_RANGE",
+            `the due instant falls after the supported range ${SUPPORTED_RANGE}: the calendar has too little working time left`,
+            {
+              value: a,
+            },
+          );
         }
         const total = this.total(year);
         if (target <= total) break;

@@ -55,24 +55,38 @@ export interface DaySchedule {
 }
 
 function readIntervals(fn: string, intervals: unknown, where: string): (readonly [number, number])[] {
-  if (!Array.isArray(intervals)) throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: expected an array of intervals`, { value: intervals });
-  return Array.from(intervals as unknown[], (interval, i) => readInterval(fn, interval, `${where}[${i}]`)).sort((a, b) => a[0] - b[0]);
+  if (!Array.isArray(intervals))
+    throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: expected an array of intervals`, { value: intervals });
+  return Array.from(intervals as unknown[], (interval, i) => readInterval(fn, interval, `${where}[${i}]`)).sort(
+    (a, b) => a[0] - b[0],
+  );
 }
 
 /** Checks that a day's own intervals and the previous day's spill past midnight do not overlap. */
-function assertDisjoint(fn: string, own: readonly (readonly [number, number])[], spill: readonly (readonly [number, number])[], where: string): void {
+function assertDisjoint(
+  fn: string,
+  own: readonly (readonly [number, number])[],
+  spill: readonly (readonly [number, number])[],
+  where: string,
+): void {
   const all = [...spill.map(([, end]) => [0, end - 1440] as const), ...own].sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < all.length; i++) {
     if (all[i]![0] < all[i - 1]![1]) {
-      throw new CxMetricsError(fn, "OVERLAPPING_INTERVALS", `${where}: working intervals overlap (${minutesText(all[i - 1]!)} and ${minutesText(all[i]!)})`, {
-        value: where,
-      });
+      throw new CxMetricsError(
+        fn,
+        "OVERLAPPING_INTERVALS",
+        `${where}: working intervals overlap (${minutesText(all[i - 1]!)} and ${minutesText(all[i]!)})`,
+        {
+          value: where,
+        },
+      );
     }
   }
 }
 
 function minutesText([start, end]: readonly [number, number]): string {
-  const hhmm = (m: number): string => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const hhmm = (m: number): string =>
+    `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   return `${hhmm(start)}-${hhmm(end)}`;
 }
 
@@ -105,30 +119,62 @@ function minutesText([start, end]: readonly [number, number]): string {
  */
 export function businessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
   const fn = "businessCalendar";
-  if (typeof options !== "object" || options === null) throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ timeZone, week, holidays? }");
+  if (typeof options !== "object" || options === null)
+    throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ timeZone, week, holidays? }");
   const { timeZone, week, holidays = [], extraWorkingPeriods = [] } = options;
   assertTimeZone(fn, timeZone);
-  if (typeof week !== "object" || week === null) throw new CxMetricsError(fn, "INVALID_CALENDAR", "week is missing: expected { mon: [[\"09:00\", \"17:00\"]], ... }", { value: week });
+  if (typeof week !== "object" || week === null)
+    throw new CxMetricsError(fn, "INVALID_CALENDAR", 'week is missing: expected { mon: [["09:00", "17:00"]], ... }', {
+      value: week,
+    });
   for (const key of Object.keys(week)) {
-    if (!WEEKDAYS.includes(key as Weekday)) throw new CxMetricsError(fn, "INVALID_CALENDAR", `week has an unknown day ${JSON.stringify(key)} (use mon, tue, ..., sun)`, { value: key });
+    if (!WEEKDAYS.includes(key as Weekday))
+      throw new CxMetricsError(
+        fn,
+        "INVALID_CALENDAR",
+        `week has an unknown day ${JSON.stringify(key)} (use mon, tue, ..., sun)`,
+        { value: key },
+      );
   }
   const weekly = WEEKDAYS.map((day) => readIntervals(fn, week[day] ?? [], `week.${day}`));
-  weekly.forEach((own, weekday) => assertDisjoint(fn, own, weekly[(weekday + 6) % 7]!.filter(([, end]) => end > 1440), `week.${WEEKDAYS[weekday]}`));
+  weekly.forEach((own, weekday) => {
+    assertDisjoint(
+      fn,
+      own,
+      weekly[(weekday + 6) % 7]!.filter(([, end]) => end > 1440),
+      `week.${WEEKDAYS[weekday]}`,
+    );
+  });
 
   const replaced = new Map<number, (readonly [number, number])[]>();
-  if (!Array.isArray(holidays)) throw new CxMetricsError(fn, "INVALID_CALENDAR", "holidays: expected an array", { value: holidays });
+  if (!Array.isArray(holidays))
+    throw new CxMetricsError(fn, "INVALID_CALENDAR", "holidays: expected an array", { value: holidays });
   Array.from(holidays as unknown[]).forEach((holiday, i) => {
     const where = `holidays[${i}]`;
     const date = civilDate(fn, typeof holiday === "string" ? holiday : (holiday as DateHours | null)?.date, where);
-    if (replaced.has(date)) throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: the date ${describe(holiday)} appears twice`, { value: holiday });
-    replaced.set(date, typeof holiday === "string" ? [] : readIntervals(fn, (holiday as DateHours).open, `${where}.open`));
+    if (replaced.has(date))
+      throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: the date ${describe(holiday)} appears twice`, {
+        value: holiday,
+      });
+    replaced.set(
+      date,
+      typeof holiday === "string" ? [] : readIntervals(fn, (holiday as DateHours).open, `${where}.open`),
+    );
   });
   const extra = new Map<number, (readonly [number, number])[]>();
-  if (!Array.isArray(extraWorkingPeriods)) throw new CxMetricsError(fn, "INVALID_CALENDAR", "extraWorkingPeriods: expected an array", { value: extraWorkingPeriods });
+  if (!Array.isArray(extraWorkingPeriods))
+    throw new CxMetricsError(fn, "INVALID_CALENDAR", "extraWorkingPeriods: expected an array", {
+      value: extraWorkingPeriods,
+    });
   Array.from(extraWorkingPeriods as unknown[]).forEach((period, i) => {
     const where = `extraWorkingPeriods[${i}]`;
     const date = civilDate(fn, (period as DateHours | null)?.date, where);
-    extra.set(date, [...(extra.get(date) ?? []), ...readIntervals(fn, (period as DateHours).open, `${where}.open`)].sort((a, b) => a[0] - b[0]));
+    extra.set(
+      date,
+      [...(extra.get(date) ?? []), ...readIntervals(fn, (period as DateHours).open, `${where}.open`)].sort(
+        (a, b) => a[0] - b[0],
+      ),
+    );
   });
 
   const intervalsOf = (civilDay: number): readonly (readonly [number, number])[] => {

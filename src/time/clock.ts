@@ -11,9 +11,14 @@ export function clockMinutes(fn: string, text: unknown, where: string, isEnd: bo
   if (isEnd && text === "24:00") return 1440;
   const match = typeof text === "string" ? CLOCK.exec(text) : null;
   if (match === null) {
-    throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: ${describe(text)} is not a time "HH:mm" (00:00-23:59${isEnd ? ", or 24:00" : ""})`, {
-      value: text,
-    });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_CALENDAR",
+      `${where}: ${describe(text)} is not a time "HH:mm" (00:00-23:59${isEnd ? ", or 24:00" : ""})`,
+      {
+        value: text,
+      },
+    );
   }
   return Number(match[1]) * 60 + Number(match[2]);
 }
@@ -24,12 +29,22 @@ export function clockMinutes(fn: string, text: unknown, where: string, isEnd: bo
  */
 export function readInterval(fn: string, interval: unknown, where: string): readonly [number, number] {
   if (!Array.isArray(interval) || interval.length !== 2) {
-    throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: ${describe(interval)} is not an interval ["HH:mm", "HH:mm"]`, { value: interval });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_CALENDAR",
+      `${where}: ${describe(interval)} is not an interval ["HH:mm", "HH:mm"]`,
+      { value: interval },
+    );
   }
   const start = clockMinutes(fn, interval[0], where, false);
   const end = clockMinutes(fn, interval[1], where, true);
   if (end === start) {
-    throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: interval ${describe(interval)} is empty (start = end)`, { value: interval });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_CALENDAR",
+      `${where}: interval ${describe(interval)} is empty (start = end)`,
+      { value: interval },
+    );
   }
   return [start, end > start ? end : end + 1440];
 }
@@ -47,5 +62,7 @@ export function civilDate(fn: string, text: unknown, where: string): number {
     const check = new Date(ms);
     if (check.getUTCFullYear() === year && check.getUTCMonth() === month && check.getUTCDate() === day) return ms;
   }
-  throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: ${describe(text)} is not a date "YYYY-MM-DD"`, { value: text });
+  throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: ${describe(text)} is not a date "YYYY-MM-DD"`, {
+    value: text,
+  });
 }

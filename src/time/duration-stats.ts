@@ -70,7 +70,8 @@ export function durationStats<T = number>(durations: Values<T>, options: Duratio
   assertOptions(fn, options);
   const { percentiles = [50, 90, 95], method, accessor } = options;
   assertAccessor(fn, "accessor", accessor);
-  if (!Array.isArray(percentiles)) throw invalid(fn, "INVALID_ARGUMENT", "percentiles", percentiles, "an array of percents 0-100, such as [50, 90]");
+  if (!Array.isArray(percentiles))
+    throw invalid(fn, "INVALID_ARGUMENT", "percentiles", percentiles, "an array of percents 0-100, such as [50, 90]");
   const policy = rowPolicy(fn, options);
   const list = isArrayLike(durations) ? durations : recordList(fn, "durations", durations);
   const values = new Float64Array(list.length);
@@ -97,7 +98,14 @@ export function durationStats<T = number>(durations: Values<T>, options: Duratio
     if (policy === "throw") throw new CxMetricsError(fn, "INVALID_VALUE", reason, { index: i, value: v });
     exclusions.push({ index: i, id: null, field: "", value: v, code: "INVALID_VALUE", reason: `${fn}: ${reason}` });
   }
-  if (n === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", skipped + exclusions.length === 0 ? "no durations" : `no durations: ${skipped} skipped as null, ${exclusions.length} excluded`);
+  if (n === 0)
+    throw new CxMetricsError(
+      fn,
+      "EMPTY_INPUT",
+      skipped + exclusions.length === 0
+        ? "no durations"
+        : `no durations: ${skipped} skipped as null, ${exclusions.length} excluded`,
+    );
   const used = values.subarray(0, n);
   const found = percentilesOf(fn, used, [50, ...percentiles], method === undefined ? {} : { method });
   const result: Record<string, unknown> = {

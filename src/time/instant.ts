@@ -15,14 +15,25 @@ export function instantMs(fn: string, name: string, value: unknown, index?: numb
 }
 
 /** Reads a start and an end and checks the order: `END_BEFORE_START` when end < start. */
-export function orderedSpan(fn: string, startName: string, start: unknown, endName: string, end: unknown): readonly [number, number] {
+export function orderedSpan(
+  fn: string,
+  startName: string,
+  start: unknown,
+  endName: string,
+  end: unknown,
+): readonly [number, number] {
   const a = instantMs(fn, startName, start);
   const b = instantMs(fn, endName, end);
   if (b < a) {
-    throw new CxMetricsError(fn, "END_BEFORE_START", `${endName} (${new Date(b).toISOString()}) is before ${startName} (${new Date(a).toISOString()})`, {
-      value: end,
-      field: endName,
-    });
+    throw new CxMetricsError(
+      fn,
+      "END_BEFORE_START",
+      `${endName} (${new Date(b).toISOString()}) is before ${startName} (${new Date(a).toISOString()})`,
+      {
+        value: end,
+        field: endName,
+      },
+    );
   }
   return [a, b];
 }

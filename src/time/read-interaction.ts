@@ -20,7 +20,12 @@ export interface ReadInteraction {
 }
 
 function fieldError(fn: string, index: number, field: string, value: unknown, expected: string): CxMetricsError {
-  return new CxMetricsError(fn, "INVALID_ARGUMENT", `interaction at index ${index}: ${field} is ${describe(value)}, expected ${expected}`, { index, value, field });
+  return new CxMetricsError(
+    fn,
+    "INVALID_ARGUMENT",
+    `interaction at index ${index}: ${field} is ${describe(value)}, expected ${expected}`,
+    { index, value, field },
+  );
 }
 
 function instantField(fn: string, index: number, field: string, value: unknown): number {
@@ -68,7 +73,12 @@ function notBefore(fn: string, index: number, field: string, at: number, created
  * earliest of `resolutions`, else `resolvedAt`) and the full one (`resolvedAt`, else the latest of
  * `resolutions`).
  */
-export function readResolutions(fn: string, index: number, interaction: Interaction, createdAt: number): { firstResolvedAt: number | null; resolvedAt: number | null } {
+export function readResolutions(
+  fn: string,
+  index: number,
+  interaction: Interaction,
+  createdAt: number,
+): { firstResolvedAt: number | null; resolvedAt: number | null } {
   const resolutionList = list(fn, index, "resolutions", interaction.resolutions);
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -96,30 +106,52 @@ export function readResolutions(fn: string, index: number, interaction: Interact
  */
 export function readInteraction(fn: string, interaction: Interaction, index: number): ReadInteraction {
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
-    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `interaction at index ${index} is ${describe(interaction)}, expected an object { createdAt, ... }`, {
-      index,
-      value: interaction,
-      field: "",
-    });
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `interaction at index ${index} is ${describe(interaction)}, expected an object { createdAt, ... }`,
+      {
+        index,
+        value: interaction,
+        field: "",
+      },
+    );
   }
   const createdAt = instantField(fn, index, "createdAt", interaction.createdAt);
   const firstResponseAt = optionalInstant(fn, index, "firstResponseAt", interaction.firstResponseAt);
-  if (firstResponseAt !== null) notBefore(fn, index, "firstResponseAt", firstResponseAt, createdAt, interaction.firstResponseAt);
+  if (firstResponseAt !== null)
+    notBefore(fn, index, "firstResponseAt", firstResponseAt, createdAt, interaction.firstResponseAt);
   const { firstResolvedAt, resolvedAt } = readResolutions(fn, index, interaction, createdAt);
   const changeList = list(fn, index, "statusChanges", interaction.statusChanges);
-  const statusChanges = changeList.length === 0 ? NONE : changeList.map((change, c) => {
-    const status = (change as { status?: unknown } | null)?.status;
-    if (typeof status !== "string") throw fieldError(fn, index, `statusChanges[${c}].status`, status, "a status name (text)");
-    return { at: instantField(fn, index, `statusChanges[${c}].at`, (change as { at?: unknown }).at), status };
-  });
+  const statusChanges =
+    changeList.length === 0
+      ? NONE
+      : changeList.map((change, c) => {
+          const status = (change as { status?: unknown } | null)?.status;
+          if (typeof status !== "string")
+            throw fieldError(fn, index, `statusChanges[${c}].status`, status, "a status name (text)");
+          return { at: instantField(fn, index, `statusChanges[${c}].at`, (change as { at?: unknown }).at), status };
+        });
   const messageList = list(fn, index, "messages", interaction.messages);
-  const messages = messageList.length === 0 ? NONE : messageList.map((message, m) => {
-    const from = (message as { from?: unknown } | null)?.from;
-    if (from !== "customer" && from !== "agent") {
-      throw fieldError(fn, index, `messages[${m}].from`, from, '"customer" or "agent" (map other senders, such as bots, before the call)');
-    }
-    return { at: instantField(fn, index, `messages[${m}].at`, (message as { at?: unknown }).at), from: from as "customer" | "agent" };
-  });
+  const messages =
+    messageList.length === 0
+      ? NONE
+      : messageList.map((message, m) => {
+          const from = (message as { from?: unknown } | null)?.from;
+          if (from !== "customer" && from !== "agent") {
+            throw fieldError(
+              fn,
+              index,
+              `messages[${m}].from`,
+              from,
+              '"customer" or "agent" (map other senders, such as bots, before the call)',
+            );
+          }
+          return {
+            at: instantField(fn, index, `messages[${m}].at`, (message as { at?: unknown }).at),
+            from: from as "customer" | "agent",
+          };
+        });
   const id = labelField(fn, index, "id", interaction.id) ?? null;
   return {
     id,

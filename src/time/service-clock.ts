@@ -66,7 +66,8 @@ export interface ServiceClock {
  */
 export function serviceClock(options: ServiceClockOptions, fn = "serviceClock"): ServiceClock {
   assertOptions(fn, options);
-  if (typeof options !== "object" || options === null) throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ metric, calendar?, mode? }");
+  if (typeof options !== "object" || options === null)
+    throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ metric, calendar?, mode? }");
   const { metric, mode = "full" } = options;
   assertOneOf(fn, "metric", metric, ["first-response", "resolution"]);
   assertOneOf(fn, "mode", mode, ["first", "full"]);

@@ -67,7 +67,14 @@ function readState(fn: string, state: unknown, business: boolean): ServiceTimeAc
     s!.kind === "service-times" &&
     Array.isArray(s!.calendar) &&
     (business ? Array.isArray(s!.business) && s!.business.length === s!.calendar.length : s!.business === null);
-  if (!ok) throw invalid(fn, "INVALID_ARGUMENT", "state", state, `a service-time accumulator state ${business ? "with" : "without"} business minutes`);
+  if (!ok)
+    throw invalid(
+      fn,
+      "INVALID_ARGUMENT",
+      "state",
+      state,
+      `a service-time accumulator state ${business ? "with" : "without"} business minutes`,
+    );
   assertCount(fn, "open", s!.open);
   return state as ServiceTimeAccumulatorState;
 }
@@ -89,9 +96,15 @@ function readState(fn: string, state: unknown, business: boolean): ServiceTimeAc
  * acc.result().calendar.median; //=> 45 (30 and 60 minutes; one ticket open)
  * ```
  */
-export function createServiceTimeAccumulator(clock: ServiceClock | ServiceClockOptions, state?: ServiceTimeAccumulatorState): ServiceTimeAccumulator {
+export function createServiceTimeAccumulator(
+  clock: ServiceClock | ServiceClockOptions,
+  state?: ServiceTimeAccumulatorState,
+): ServiceTimeAccumulator {
   const fn = "createServiceTimeAccumulator";
-  const compiled = (clock as { kind?: unknown } | null)?.kind === "service-clock" ? (clock as ServiceClock) : serviceClock(clock as ServiceClockOptions, fn);
+  const compiled =
+    (clock as { kind?: unknown } | null)?.kind === "service-clock"
+      ? (clock as ServiceClock)
+      : serviceClock(clock as ServiceClockOptions, fn);
   const calendar: number[] = [];
   const business: number[] | null = compiled.business ? [] : null;
   let open = 0;
@@ -118,7 +131,10 @@ export function createServiceTimeAccumulator(clock: ServiceClock | ServiceClockO
       return accumulator;
     },
     merge(other) {
-      const from = typeof (other as ServiceTimeAccumulator).toJSON === "function" ? (other as ServiceTimeAccumulator).toJSON() : other;
+      const from =
+        typeof (other as ServiceTimeAccumulator).toJSON === "function"
+          ? (other as ServiceTimeAccumulator).toJSON()
+          : other;
       mergeState(readState("ServiceTimeAccumulator.merge", from, compiled.business));
       return accumulator;
     },
@@ -129,9 +145,21 @@ export function createServiceTimeAccumulator(clock: ServiceClock | ServiceClockO
       return open;
     },
     result(options = {}) {
-      if (calendar.length === 0) throw new CxMetricsError("ServiceTimeAccumulator.result", "EMPTY_INPUT", open === 0 ? "no interactions" : `no interactions measured: ${open} still open`);
-      const stats = { percentiles: options.percentiles ?? [90], ...(options.method === undefined ? {} : { method: options.method }) };
-      return { calendar: durationStats(calendar, stats), business: business === null ? null : durationStats(business, stats), open };
+      if (calendar.length === 0)
+        throw new CxMetricsError(
+          "ServiceTimeAccumulator.result",
+          "EMPTY_INPUT",
+          open === 0 ? "no interactions" : `no interactions measured: ${open} still open`,
+        );
+      const stats = {
+        percentiles: options.percentiles ?? [90],
+        ...(options.method === undefined ? {} : { method: options.method }),
+      };
+      return {
+        calendar: durationStats(calendar, stats),
+        business: business === null ? null : durationStats(business, stats),
+        open,
+      };
     },
     toJSON: () => ({ kind: "service-times", calendar, business, open }),
   };

@@ -70,5 +70,7 @@ export function firstResponseTime(interaction: Interaction, options: ServiceTime
 export function resolutionTime(interaction: Interaction, options: ResolutionTimeOptions = {}): ServiceTime | null {
   const fn = "resolutionTime";
   assertOptions(fn, options);
-  return serviceTime(serviceClock({ metric: "resolution", calendar: options.calendar, mode: options.mode }, fn).measure(interaction));
+  return serviceTime(
+    serviceClock({ metric: "resolution", calendar: options.calendar, mode: options.mode }, fn).measure(interaction),
+  );
 }

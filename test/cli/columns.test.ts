@@ -14,7 +14,9 @@ describe("header matching", () => {
 
   it("prefers an exact match, and refuses to guess between two headers that match alike", () => {
     expect(findHeader(["created_at", "createdAt"], "createdAt")).toBe(1);
-    expect(() => findHeader(["Created at", "created_at"], "createdat")).toThrow(/matches "Created at" and "created_at"/);
+    expect(() => findHeader(["Created at", "created_at"], "createdat")).toThrow(
+      /matches "Created at" and "created_at"/,
+    );
   });
 });
 
@@ -22,7 +24,11 @@ describe("resolveColumns", () => {
   const fields = metricFields("nps", true);
 
   it("finds the default names, --column overrides and --by keys", () => {
-    const resolved = resolveColumns(["ID", "Score", "Date", "Channel"], { fields, by: ["channel"], mapping: new Map([["respondedAt", "Date"]]) });
+    const resolved = resolveColumns(["ID", "Score", "Date", "Channel"], {
+      fields,
+      by: ["channel"],
+      mapping: new Map([["respondedAt", "Date"]]),
+    });
     expect(resolved.map((field) => [field.field, field.header])).toEqual([
       ["score", "Score"],
       ["respondedAt", "Date"],
@@ -33,18 +39,32 @@ describe("resolveColumns", () => {
 
   it("names the missing column and lists the ones the file has", () => {
     expect(() => resolveColumns(["when", "score"], { fields, by: [], mapping: new Map() })).toThrow(ColumnError);
-    expect(() => resolveColumns(["when", "score"], { fields, by: [], mapping: new Map() })).toThrow('no column "respondedAt" for respondedAt (give --column respondedAt=HEADER); columns in the file: "when", "score"');
-    expect(() => resolveColumns(["score"], { fields: metricFields("nps", false), by: ["region"], mapping: new Map() })).toThrow(/no column "region"/);
+    expect(() => resolveColumns(["when", "score"], { fields, by: [], mapping: new Map() })).toThrow(
+      'no column "respondedAt" for respondedAt (give --column respondedAt=HEADER); columns in the file: "when", "score"',
+    );
+    expect(() =>
+      resolveColumns(["score"], { fields: metricFields("nps", false), by: ["region"], mapping: new Map() }),
+    ).toThrow(/no column "region"/);
   });
 
   it("refuses a --column for a field the report does not read, listing the fields it does", () => {
-    expect(() => resolveColumns(["score"], { fields: metricFields("nps", false), by: [], mapping: new Map([["scroe", "Score"]]) })).toThrow(/reads no field "scroe"; its fields are score, id/);
+    expect(() =>
+      resolveColumns(["score"], { fields: metricFields("nps", false), by: [], mapping: new Map([["scroe", "Score"]]) }),
+    ).toThrow(/reads no field "scroe"; its fields are score, id/);
   });
 
   it("Typeform: the score is the column whose header starts with 'How likely', dates are UTC", () => {
-    const resolved = resolveColumns(["#", "How likely are you to recommend us?", "Submit Date (UTC)"], { fields, by: [], mapping: new Map(), preset: PRESETS.typeform });
+    const resolved = resolveColumns(["#", "How likely are you to recommend us?", "Submit Date (UTC)"], {
+      fields,
+      by: [],
+      mapping: new Map(),
+      preset: PRESETS.typeform,
+    });
     expect(resolved.find((field) => field.field === "score")!.header).toBe("How likely are you to recommend us?");
-    expect(resolved.find((field) => field.field === "respondedAt")).toMatchObject({ header: "Submit Date (UTC)", reading: "utc" });
+    expect(resolved.find((field) => field.field === "respondedAt")).toMatchObject({
+      header: "Submit Date (UTC)",
+      reading: "utc",
+    });
   });
 });
 
@@ -56,7 +76,15 @@ describe("recordBuilder", () => {
       { field: "createdAt", kind: "date", required: true, index: 2, header: "c", reading: "iso" },
       { field: "resolvedAt", kind: "date", required: false, index: 3, header: "r", reading: "utc" },
       { field: "ratings.tone", kind: "text", required: true, index: 4, header: "tone", reading: "iso" },
-      { field: "firstResponseAt", kind: "date", required: false, index: -1, header: "m", reading: "iso", minutesIndex: 5 },
+      {
+        field: "firstResponseAt",
+        kind: "date",
+        required: false,
+        index: -1,
+        header: "m",
+        reading: "iso",
+        minutesIndex: 5,
+      },
     ] as const;
     const build = recordBuilder(fields, { timeZone: "Europe/Berlin" });
     const cells = [" 9 ", "1740823200", "2025-03-01 10:00", "2025-03-01 10:00:00", "N/A", "30"];
@@ -71,7 +99,14 @@ describe("recordBuilder", () => {
       ratings: { tone: null },
     });
     const blank = build((i) => ["", "", "not a date", "", "yes", ""][i]);
-    expect(blank).toEqual({ score: undefined, respondedAt: null, createdAt: "not a date", resolvedAt: null, firstResponseAt: null, ratings: { tone: true } });
+    expect(blank).toEqual({
+      score: undefined,
+      respondedAt: null,
+      createdAt: "not a date",
+      resolvedAt: null,
+      firstResponseAt: null,
+      ratings: { tone: true },
+    });
   });
 });
 

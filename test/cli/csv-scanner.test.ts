@@ -20,9 +20,12 @@ function scan(text: string, sizes: readonly number[] = [text.length + 1], delimi
 }
 
 /** A field as a CSV writer writes it: quoted when it holds a delimiter, a quote or a line break. */
-const quote = (field: string): string => (/[",\r\n]/.test(field) || field === "" ? `"${field.replace(/"/g, '""')}"` : field);
+const quote = (field: string): string =>
+  /[",\r\n]/.test(field) || field === "" ? `"${field.replace(/"/g, '""')}"` : field;
 
-const fieldArb = fc.array(fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r\n", "é", "x"), { maxLength: 6 }).map((parts) => parts.join(""));
+const fieldArb = fc
+  .array(fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r\n", "é", "x"), { maxLength: 6 })
+  .map((parts) => parts.join(""));
 const fileArb = fc.record({
   rows: fc.array(fc.array(fieldArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
   newline: fc.constantFrom("\n", "\r\n", "\r"),
@@ -51,7 +54,10 @@ describe("CsvScanner", () => {
           text += row.map(quote).join(",") + (i < rows.length - 1 || finalNewline ? newline : "");
         });
         const records = scan(text, sizes);
-        const expected = parse(text, { relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
+        const expected = parse(text, {
+          relax_column_count: true,
+          record_delimiter: ["\r\n", "\n", "\r"],
+        }) as string[][];
         expect(records.map((record) => record.fields)).toEqual(expected);
         expect(records.map((record) => record.line)).toEqual(starts.map((start) => lineAt(text, start)));
         expect(records.every((record) => record.problem === null)).toBe(true);
@@ -63,7 +69,9 @@ describe("CsvScanner", () => {
   it("skips blank lines (as csv-parse's skip_empty_lines and pandas do) and drops a byte-order mark", () => {
     const text = "\ufeffa,b\n\n1,2\r\n\r\n3,4\n";
     const records = scan(text, [1]);
-    expect(records.map((record) => record.fields)).toEqual(parse(text, { bom: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }));
+    expect(records.map((record) => record.fields)).toEqual(
+      parse(text, { bom: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }),
+    );
     // Lines by hand: a,b on 1; blank 2; 1,2 on 3; blank 4; 3,4 on 5.
     expect(records.map((record) => record.line)).toEqual([1, 3, 5]);
   });
@@ -74,14 +82,22 @@ describe("CsvScanner", () => {
 
   it("says which field has text after its closing quote, and keeps reading", () => {
     const records = scan('a,"9"x,c\nd,e,f\n');
-    expect(records[0]).toMatchObject({ fields: ["a", "9x", "c"], problem: "text after the closing quote", problemField: 1, line: 1 });
+    expect(records[0]).toMatchObject({
+      fields: ["a", "9x", "c"],
+      problem: "text after the closing quote",
+      problemField: 1,
+      line: 1,
+    });
     expect(records[1]).toMatchObject({ fields: ["d", "e", "f"], problem: null, line: 2 });
   });
 
   it("gives a quote that is never closed as a problem of the last record (its line is where it starts)", () => {
     const records = scan('h1,h2\nok,1\nbad,"open\nstill open\n', [3]);
     expect(records.map((record) => record.line)).toEqual([1, 2, 3]);
-    expect(records[2]).toMatchObject({ problem: "a quote opens and is never closed (the field runs to the end of the file)", problemField: 1 });
+    expect(records[2]).toMatchObject({
+      problem: "a quote opens and is never closed (the field runs to the end of the file)",
+      problemField: 1,
+    });
   });
 
   it("reads TSV (tab) and semicolon files, quoting as in CSV", () => {

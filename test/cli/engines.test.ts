@@ -19,7 +19,9 @@ async function run(args: readonly string[]): Promise<{ code: number; out: string
 }
 
 /** The JSON report of both engines, the engine name taken out. */
-async function both(args: readonly string[]): Promise<{ js: { code: number; out: unknown; err: string }; duck: { code: number; out: unknown; err: string } }> {
+async function both(
+  args: readonly string[],
+): Promise<{ js: { code: number; out: unknown; err: string }; duck: { code: number; out: unknown; err: string } }> {
   const parse = (result: { code: number; out: string; err: string }) => {
     const out = result.out === "" ? null : (JSON.parse(result.out) as { input: { engine?: string } });
     const engine = out?.input.engine;
@@ -37,30 +39,92 @@ const quote = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.rep
 
 // Cells of every shape a real export has: the common shape DuckDB counts itself, and the rest the JS reader reads or rejects.
 const instant = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) }).map((ms) => new Date(ms).toISOString().replace(/\.000Z$/, "Z")) },
-  { weight: 2, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) }).map((ms) => new Date(ms).toISOString()) },
-  { weight: 2, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) }).map((ms) => new Date(ms + 3_600_000).toISOString().slice(0, 19) + "+01:00") },
+  {
+    weight: 6,
+    arbitrary: fc
+      .integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) })
+      .map((ms) => new Date(ms).toISOString().replace(/\.000Z$/, "Z")),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) })
+      .map((ms) => new Date(ms).toISOString()),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) })
+      .map((ms) => `${new Date(ms + 3_600_000).toISOString().slice(0, 19)}+01:00`),
+  },
   // Local times (read in --time-zone) around Berlin's DST changes, in the gap and in the repeated hour, and at month ends.
   {
     weight: 3,
-    arbitrary: fc.tuple(fc.constantFrom("2025-03-30T01:00:00Z", "2024-10-27T00:00:00Z", "2025-01-31T22:00:00Z", "2024-11-30T22:00:00Z"), fc.integer({ min: 0, max: 16 }), fc.constantFrom("T", " ")).map(([from, k, separator]) =>
-      new Date(Date.parse(from) + k * 15 * 60_000).toISOString().slice(0, 19).replace("T", separator),
-    ),
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom("2025-03-30T01:00:00Z", "2024-10-27T00:00:00Z", "2025-01-31T22:00:00Z", "2024-11-30T22:00:00Z"),
+        fc.integer({ min: 0, max: 16 }),
+        fc.constantFrom("T", " "),
+      )
+      .map(([from, k, separator]) =>
+        new Date(Date.parse(from) + k * 15 * 60_000).toISOString().slice(0, 19).replace("T", separator),
+      ),
   },
   {
     weight: 3,
-    arbitrary: fc.constantFrom("2025-03-30 02:30:00", "2024-10-27T02:30:00", "2025-03-01", "2025-03-01T10:00", "2025-02-30T10:00:00Z", "2025-01-01T24:00:00Z", "1800-01-01T00:00:00Z", "2300-01-01T00:00:00Z", "soon", "", " 2025-01-05T10:00:00Z", "2025-01-05T10:00:00.123456Z", "2025-01-05t10:00:00z", "2025-01-05T10:00:00+0100"),
+    arbitrary: fc.constantFrom(
+      "2025-03-30 02:30:00",
+      "2024-10-27T02:30:00",
+      "2025-03-01",
+      "2025-03-01T10:00",
+      "2025-02-30T10:00:00Z",
+      "2025-01-01T24:00:00Z",
+      "1800-01-01T00:00:00Z",
+      "2300-01-01T00:00:00Z",
+      "soon",
+      "",
+      " 2025-01-05T10:00:00Z",
+      "2025-01-05T10:00:00.123456Z",
+      "2025-01-05t10:00:00z",
+      "2025-01-05T10:00:00+0100",
+    ),
   },
 );
-const score = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) }, fc.constantFrom("", "11", "ten", "-1", "7.5", " 7", "07", "7.0", "3e0"));
-const channel = fc.constantFrom("chat", "email", "web, app", 'the "phone"', "", " chat", "chat\t", "Москва", "a\nb", "\u00a0", "   ");
+const score = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) },
+  fc.constantFrom("", "11", "ten", "-1", "7.5", " 7", "07", "7.0", "3e0"),
+);
+const channel = fc.constantFrom(
+  "chat",
+  "email",
+  "web, app",
+  'the "phone"',
+  "",
+  " chat",
+  "chat\t",
+  "Москва",
+  "a\nb",
+  "\u00a0",
+  "   ",
+);
 const comment = fc.constantFrom("", "ok", "multi\nline", 'said "fine"', "x\r\ny");
 const rowArb = fc.record({ created: instant, reply: fc.oneof(instant, fc.constant("")), score, channel, comment });
 
 /** Structural mess around a record: none mostly; a missing or an extra field, text after a closing quote, a blank line before it. */
-const mess = fc.oneof({ weight: 12, arbitrary: fc.constant("none") }, fc.constantFrom("missing", "extra", "after-quote", "blank-line"));
+const mess = fc.oneof(
+  { weight: 12, arbitrary: fc.constant("none") },
+  fc.constantFrom("missing", "extra", "after-quote", "blank-line"),
+);
 
-function fileOf(rows: readonly { row: { created: string; reply: string; score: string; channel: string; comment: string }; mess: string }[], newline: string, bom: boolean, tail = ""): string {
+function fileOf(
+  rows: readonly {
+    row: { created: string; reply: string; score: string; channel: string; comment: string };
+    mess: string;
+  }[],
+  newline: string,
+  bom: boolean,
+  tail = "",
+): string {
   const lines = ["id,createdAt,firstResponseAt,channel,score,comment"];
   rows.forEach(({ row, mess }, i) => {
     const fields = [String(i + 1), row.created, row.reply, row.channel, row.score, row.comment].map(quote);
@@ -75,15 +139,53 @@ function fileOf(rows: readonly { row: { created: string; reply: string; score: s
 
 /** A last record whose quote never closes, sometimes. */
 const tail = fc.constantFrom("", "", "", '999,2025-01-05T10:00:00Z,,chat,5,"never closed\n');
-const fileArb = fc.record({ rows: fc.array(fc.record({ row: rowArb, mess }), { minLength: 1, maxLength: 40 }), newline: fc.constantFrom("\n", "\r\n"), bom: fc.boolean(), tail });
+const fileArb = fc.record({
+  rows: fc.array(fc.record({ row: rowArb, mess }), { minLength: 1, maxLength: 40 }),
+  newline: fc.constantFrom("\n", "\r\n"),
+  bom: fc.boolean(),
+  tail,
+});
 
 const METRICS: readonly (readonly string[])[] = [
-  ["--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--column", "respondedAt=createdAt"],
-  ["--metric", "csat", "--column", "rating=score", "--by", "channel", "--every", "week", "--column", "respondedAt=createdAt"],
+  [
+    "--metric",
+    "nps",
+    "--by",
+    "channel",
+    "--every",
+    "month",
+    "--time-zone",
+    "Europe/Berlin",
+    "--column",
+    "respondedAt=createdAt",
+  ],
+  [
+    "--metric",
+    "csat",
+    "--column",
+    "rating=score",
+    "--by",
+    "channel",
+    "--every",
+    "week",
+    "--column",
+    "respondedAt=createdAt",
+  ],
   ["--metric", "nps", "--by", "channel"],
   ["--metric", "resolution", "--column", "resolvedAt=firstResponseAt", "--every", "week", "--percentiles", "90"],
   ["--metric", "first-response", "--by", "channel", "--every", "month", "--time-zone", "America/New_York"],
-  ["--metric", "sla", "--target", "first-response=240:business", "--hours", "Mon-Fri 09:00-17:00", "--time-zone", "Europe/Berlin", "--as-of", "2025-06-01T00:00:00Z"],
+  [
+    "--metric",
+    "sla",
+    "--target",
+    "first-response=240:business",
+    "--hours",
+    "Mon-Fri 09:00-17:00",
+    "--time-zone",
+    "Europe/Berlin",
+    "--as-of",
+    "2025-06-01T00:00:00Z",
+  ],
 ];
 
 describe("--engine duckdb gives the JS reader's report", () => {
@@ -118,13 +220,65 @@ describe("--engine duckdb gives the JS reader's report", () => {
 describe("the bundled examples and fixtures", () => {
   const root = new URL("../../", import.meta.url).pathname;
   it.each([
-    ["examples/data/nps-responses.csv", "--metric", "nps", "--by", "channel", "--every", "quarter", "--time-zone", "Europe/Berlin"],
+    [
+      "examples/data/nps-responses.csv",
+      "--metric",
+      "nps",
+      "--by",
+      "channel",
+      "--every",
+      "quarter",
+      "--time-zone",
+      "Europe/Berlin",
+    ],
     ["examples/data/nps-export-messy.csv", "--metric", "nps", "--by", "channel", "--every", "month"],
-    ["examples/data/csat-responses.csv", "--metric", "csat", "--column", "rating=score", "--by", "channel", "--every", "month", "--mode", "good-bad"],
+    [
+      "examples/data/csat-responses.csv",
+      "--metric",
+      "csat",
+      "--column",
+      "rating=score",
+      "--by",
+      "channel",
+      "--every",
+      "month",
+      "--mode",
+      "good-bad",
+    ],
     ["examples/data/ces-responses.csv", "--metric", "ces", "--column", "rating=score", "--by", "agentId"],
-    ["examples/data/qa-reviews.csv", "--metric", "iqs", "--scorecard", "examples/data/qa-scorecard.json", "--by", "agentId"],
-    ["test/fixtures/cli/zendesk.csv", "--preset", "zendesk", "--metric", "resolution", "--by", "Group", "--hours", "Mon-Fri 09:00-17:00", "--time-zone", "America/New_York"],
-    ["test/fixtures/cli/typeform.csv", "--preset", "typeform", "--metric", "nps", "--every", "week", "--time-zone", "Europe/Berlin"],
+    [
+      "examples/data/qa-reviews.csv",
+      "--metric",
+      "iqs",
+      "--scorecard",
+      "examples/data/qa-scorecard.json",
+      "--by",
+      "agentId",
+    ],
+    [
+      "test/fixtures/cli/zendesk.csv",
+      "--preset",
+      "zendesk",
+      "--metric",
+      "resolution",
+      "--by",
+      "Group",
+      "--hours",
+      "Mon-Fri 09:00-17:00",
+      "--time-zone",
+      "America/New_York",
+    ],
+    [
+      "test/fixtures/cli/typeform.csv",
+      "--preset",
+      "typeform",
+      "--metric",
+      "nps",
+      "--every",
+      "week",
+      "--time-zone",
+      "Europe/Berlin",
+    ],
     ["test/fixtures/cli/survey.tsv", "--metric", "nps", "--by", "channel", "--every", "month"],
   ])("%s: the same report from both engines", async (file, ...args) => {
     const resolved = args.map((arg) => (arg.startsWith("examples/") ? join(root, arg) : arg));
@@ -149,14 +303,23 @@ describe("Parquet through DuckDB", () => {
     const parquet = join(dir, "survey.parquet");
     const csv = join(dir, "survey-export.csv");
     await connection.run(`COPY survey TO '${parquet}' (FORMAT parquet)`);
-    await connection.run(`COPY (SELECT id, strftime(respondedAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS respondedAt, channel, CAST(score AS VARCHAR) AS score FROM survey ORDER BY id) TO '${csv}' (HEADER, DELIMITER ',')`);
+    await connection.run(
+      `COPY (SELECT id, strftime(respondedAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS respondedAt, channel, CAST(score AS VARCHAR) AS score FROM survey ORDER BY id) TO '${csv}' (HEADER, DELIMITER ',')`,
+    );
     connection.closeSync();
     instance.closeSync();
-    for (const metric of [["--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin"], ["--metric", "csat", "--column", "rating=score", "--scale", "1-10", "--every", "quarter"], ["--metric", "nps"]]) {
+    for (const metric of [
+      ["--metric", "nps", "--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin"],
+      ["--metric", "csat", "--column", "rating=score", "--scale", "1-10", "--every", "quarter"],
+      ["--metric", "nps"],
+    ]) {
       const fromParquet = await run([parquet, ...metric, "--format", "json"]);
       const fromCsv = await run([csv, ...metric, "--engine", "js", "--format", "json"]);
       expect(fromParquet.code, fromParquet.err).toBe(0);
-      const a = JSON.parse(fromParquet.out) as { input: { engine: string; rejected: number }; rejects: { line: number }[] };
+      const a = JSON.parse(fromParquet.out) as {
+        input: { engine: string; rejected: number };
+        rejects: { line: number }[];
+      };
       const b = JSON.parse(fromCsv.out) as { input: { engine: string } };
       expect(a.input.engine).toBe("duckdb");
       a.input.engine = b.input.engine;
@@ -172,11 +335,18 @@ describe("Parquet through DuckDB", () => {
       CASE WHEN i % 43 = 0 THEN NULL WHEN i % 31 = 0 THEN TIMESTAMPTZ '2024-12-01 00:00:00+00' ELSE TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_minutes(CAST(i * 613 + i % 97 AS BIGINT)) END AS firstResponseAt
       FROM range(1, 301) AS t(i)`);
     await again.run(`COPY tickets TO '${tickets}' (FORMAT parquet)`);
-    await again.run(`COPY (SELECT id, channel, strftime(createdAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS createdAt, strftime(firstResponseAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS firstResponseAt FROM tickets ORDER BY id) TO '${ticketsCsv}' (HEADER, DELIMITER ',')`);
+    await again.run(
+      `COPY (SELECT id, channel, strftime(createdAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS createdAt, strftime(firstResponseAt, '%Y-%m-%dT%H:%M:%S.%gZ') AS firstResponseAt FROM tickets ORDER BY id) TO '${ticketsCsv}' (HEADER, DELIMITER ',')`,
+    );
     again.closeSync();
     const ticketArgs = ["--metric", "first-response", "--by", "channel", "--every", "month", "--format", "json"];
-    const a = JSON.parse((await run([tickets, ...ticketArgs])).out) as { input: { engine: string }; rejects: { line: number; value: unknown }[] };
-    const b = JSON.parse((await run([ticketsCsv, ...ticketArgs, "--engine", "js"])).out) as { input: { engine: string } };
+    const a = JSON.parse((await run([tickets, ...ticketArgs])).out) as {
+      input: { engine: string };
+      rejects: { line: number; value: unknown }[];
+    };
+    const b = JSON.parse((await run([ticketsCsv, ...ticketArgs, "--engine", "js"])).out) as {
+      input: { engine: string };
+    };
     expect(a.input.engine).toBe("duckdb");
     a.input.engine = b.input.engine;
     expect(a).toEqual(b);
@@ -184,7 +354,9 @@ describe("Parquet through DuckDB", () => {
     expect(a.rejects[0]).toMatchObject({ line: 32, value: "2024-12-01T00:00:00.000Z" });
 
     // Row 37 (id 37, score 11) is line 38.
-    const report = JSON.parse((await run([parquet, "--metric", "nps", "--format", "json"])).out) as { rejects: { line: number; value: unknown; reason: string }[] };
+    const report = JSON.parse((await run([parquet, "--metric", "nps", "--format", "json"])).out) as {
+      rejects: { line: number; value: unknown; reason: string }[];
+    };
     expect(report.rejects[0]).toMatchObject({ line: 38, value: "11" });
   }, 60_000);
 });
@@ -197,13 +369,19 @@ describe("which engine reads the file", () => {
     writeFileSync(json, '[{"score": 9}, {"score": 10}, {"score": 3}]');
     const table = await run([csv, "--metric", "nps"]);
     expect(table.out).toContain("rows read 3 = used 3 + rejected 0 (read by DuckDB)");
-    expect((await run([json, "--metric", "nps"])).out).toContain("rows read 3 = used 3 + rejected 0 (read by the JS reader)");
+    expect((await run([json, "--metric", "nps"])).out).toContain(
+      "rows read 3 = used 3 + rejected 0 (read by the JS reader)",
+    );
     expect((await run([csv, "--metric", "nps", "--engine", "js"])).out).toContain("(read by the JS reader)");
     // Ticket metrics from CSV: the JS reader unless DuckDB is asked for (docs/cli.md, "Engines").
     const tickets = join(dir, "small-tickets.csv");
     writeFileSync(tickets, "createdAt,firstResponseAt\n2025-03-03T08:00:00Z,2025-03-03T09:00:00Z\n");
-    expect((await run([tickets, "--metric", "first-response"])).out).toContain("rows read 1 = used 1 + rejected 0 (read by the JS reader)");
-    expect((await run([tickets, "--metric", "first-response", "--engine", "duckdb"])).out).toContain("rows read 1 = used 1 + rejected 0 (read by DuckDB)");
+    expect((await run([tickets, "--metric", "first-response"])).out).toContain(
+      "rows read 1 = used 1 + rejected 0 (read by the JS reader)",
+    );
+    expect((await run([tickets, "--metric", "first-response", "--engine", "duckdb"])).out).toContain(
+      "rows read 1 = used 1 + rejected 0 (read by DuckDB)",
+    );
   });
 
   it("refuses what an engine cannot read, with exit code 2 and what to do", async () => {
@@ -211,26 +389,39 @@ describe("which engine reads the file", () => {
     writeFileSync(json, '[{"score": 9}]');
     const fromJson = await run([json, "--metric", "nps", "--engine", "duckdb"]);
     expect(fromJson.code).toBe(2);
-    expect(fromJson.err).toBe("cx-metrics: --engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; JSON is read by --engine js\n");
+    expect(fromJson.err).toBe(
+      "cx-metrics: --engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; JSON is read by --engine js\n",
+    );
     const fromStdin = await run(["-", "--metric", "nps", "--engine", "duckdb"]);
-    expect(fromStdin.err).toBe("cx-metrics: --engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; standard input is read by --engine js\n");
+    expect(fromStdin.err).toBe(
+      "cx-metrics: --engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; standard input is read by --engine js\n",
+    );
     const parquet = join(dir, "any.parquet");
     writeFileSync(parquet, "not parquet");
     const withJs = await run([parquet, "--metric", "nps", "--engine", "js"]);
     expect(withJs.code).toBe(2);
-    expect(withJs.err).toBe("cx-metrics: --engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)\n");
+    expect(withJs.err).toBe(
+      "cx-metrics: --engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)\n",
+    );
     const broken = await run([parquet, "--metric", "nps"]);
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/^cx-metrics: DuckDB cannot read .*any\.parquet: /);
     const zstd = await run([join(dir, "survey.csv.zst"), "--metric", "nps"]);
     expect(zstd.code).toBe(2);
-    expect(zstd.err).toContain("zst-compressed files are not read; decompress it first, or recompress it with gzip (.gz is read)");
-    expect((await run([join(dir, "small.json"), "--metric", "nps", "--engine", "sql"])).err).toBe("cx-metrics: --engine sql: expected one of js, duckdb\n");
+    expect(zstd.err).toContain(
+      "zst-compressed files are not read; decompress it first, or recompress it with gzip (.gz is read)",
+    );
+    expect((await run([join(dir, "small.json"), "--metric", "nps", "--engine", "sql"])).err).toBe(
+      "cx-metrics: --engine sql: expected one of js, duckdb\n",
+    );
   });
 
   it("refuses a file that is not UTF-8 as the JS reader does (exit 2, the same message)", async () => {
     const csv = join(dir, "latin1.csv");
-    writeFileSync(csv, Buffer.concat([Buffer.from("score,channel\n9,chat\n10,caf"), Buffer.from([0xe9]), Buffer.from("\n3,x\n")]));
+    writeFileSync(
+      csv,
+      Buffer.concat([Buffer.from("score,channel\n9,chat\n10,caf"), Buffer.from([0xe9]), Buffer.from("\n3,x\n")]),
+    );
     const duck = await run([csv, "--metric", "nps", "--by", "channel", "--engine", "duckdb"]);
     const js = await run([csv, "--metric", "nps", "--by", "channel", "--engine", "js"]);
     expect(duck).toEqual(js);

@@ -6,19 +6,34 @@ import { flatten, JsonArrayScanner, JsonFileError, NdjsonScanner, type JsonEleme
 function readArray(text: string, size: number): JsonElement[] {
   const scanner = new JsonArrayScanner();
   const out: JsonElement[] = [];
-  for (let at = 0; at < text.length; at += size) scanner.push(text.slice(at, at + size), (element) => void out.push(element));
+  for (let at = 0; at < text.length; at += size)
+    scanner.push(text.slice(at, at + size), (element) => void out.push(element));
   scanner.end();
   return out;
 }
 
 describe("JsonArrayScanner", () => {
   it("gives every element of any array of records, cut into chunks of any size (JSON.parse of the whole is the reference)", () => {
-    const recordArb = fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }))));
+    const recordArb = fc.dictionary(
+      fc.string({ maxLength: 5 }),
+      fc.oneof(
+        fc.string({ maxLength: 6 }),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(fc.integer(), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 })),
+      ),
+    );
     fc.assert(
-      fc.property(fc.array(recordArb, { maxLength: 8 }), fc.integer({ min: 1, max: 7 }), fc.boolean(), (records, size, pretty) => {
-        const text = pretty ? JSON.stringify(records, null, 2) : JSON.stringify(records);
-        expect(readArray(text, size).map((element) => element.value)).toEqual(JSON.parse(text));
-      }),
+      fc.property(
+        fc.array(recordArb, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        (records, size, pretty) => {
+          const text = pretty ? JSON.stringify(records, null, 2) : JSON.stringify(records);
+          expect(readArray(text, size).map((element) => element.value)).toEqual(JSON.parse(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -46,7 +61,8 @@ describe("NdjsonScanner", () => {
     const scanner = new NdjsonScanner();
     const out: JsonElement[] = [];
     const text = '{"a":1}\n\n{"a":2}\r\n{oops}\n{"a":3}';
-    for (let at = 0; at < text.length; at += 5) scanner.push(text.slice(at, at + 5), (element) => void out.push(element));
+    for (let at = 0; at < text.length; at += 5)
+      scanner.push(text.slice(at, at + 5), (element) => void out.push(element));
     scanner.end((element) => void out.push(element));
     expect(out.map((element) => [element.line, element.value])).toEqual([
       [1, { a: 1 }],

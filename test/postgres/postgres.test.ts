@@ -5,14 +5,24 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSegmentNames, checkSla, type Query } from "../sql/suite.js";
+import {
+  checkBusinessMinutes,
+  checkCounts,
+  checkDurations,
+  checkRatingCounts,
+  checkSegmentNames,
+  checkSla,
+  type Query,
+} from "../sql/suite.js";
 
 /** The server's programs: PG_BIN, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
 function binaries(): string | null {
   if (process.env.PG_BIN !== undefined) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, "bin", "pg_ctl"))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, "bin", "pg_ctl")))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length === 0 ? null : join(root, versions[0]!, "bin");
 }
 
@@ -25,7 +35,9 @@ const query: Query = async (sql) => (await client.query(sql)).rows as Record<str
 
 /** Runs a server program, as the postgres user when this process is root (the server refuses root). */
 function run(program: string, args: readonly string[]): void {
-  const command = root ? ["runuser", "-u", "postgres", "--", join(bin!, program), ...args] : [join(bin!, program), ...args];
+  const command = root
+    ? ["runuser", "-u", "postgres", "--", join(bin!, program), ...args]
+    : [join(bin!, program), ...args];
   const result = spawnSync(command[0]!, command.slice(1), { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout}`);
 }
@@ -46,7 +58,16 @@ describe.skipIf(bin === null)("cx-metrics/sql in PostgreSQL", () => {
       chmodSync(dir, 0o700);
     }
     run("initdb", ["-D", join(dir, "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
-    run("pg_ctl", ["-D", join(dir, "data"), "-l", join(dir, "server.log"), "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, "-w", "start"]);
+    run("pg_ctl", [
+      "-D",
+      join(dir, "data"),
+      "-l",
+      join(dir, "server.log"),
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+      "-w",
+      "start",
+    ]);
     client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
     await client.connect();
   }, 60_000);

@@ -1,10 +1,19 @@
 // The SQL of cx-metrics/sql run by a real DuckDB (embedded, @duckdb/node-api), every figure compared with the JS path.
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { checkBusinessMinutes, checkCounts, checkDurations, checkRatingCounts, checkSegmentNames, checkSla, type Query } from "./suite.js";
+import {
+  checkBusinessMinutes,
+  checkCounts,
+  checkDurations,
+  checkRatingCounts,
+  checkSegmentNames,
+  checkSla,
+  type Query,
+} from "./suite.js";
 
 let connection: DuckDBConnection;
-const query: Query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+const query: Query = async (sql) =>
+  (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 
 beforeAll(async () => {
   connection = await (await DuckDBInstance.create(":memory:")).connect();

@@ -2,7 +2,19 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { businessCalendar, businessMinutes, summarize, type SummarizeSpec } from "../../src/index.js";
-import { businessMinutesSql, calendarIntervals, calendarIntervalsTableSql, countsSql, durationsSql, rowsFromCounts, rowsFromDurations, rowsFromSla, slaSql, type CountRow, type SqlDialect } from "../../src/sql/index.js";
+import {
+  businessMinutesSql,
+  calendarIntervals,
+  calendarIntervalsTableSql,
+  countsSql,
+  durationsSql,
+  rowsFromCounts,
+  rowsFromDurations,
+  rowsFromSla,
+  slaSql,
+  type CountRow,
+  type SqlDialect,
+} from "../../src/sql/index.js";
 
 /** Runs SQL and gives its rows as plain objects. */
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -17,14 +29,29 @@ interface Response {
 
 const responseArb = fc.record({
   // Around month ends and DST changes of 2024-2025, to the minute.
-  respondedAt: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: Date.UTC(2024, 9, 20) / 60_000, max: Date.UTC(2025, 3, 5) / 60_000 }).map((minutes) => new Date(minutes * 60_000).toISOString()) }, fc.constant(null)),
+  respondedAt: fc.oneof(
+    {
+      weight: 12,
+      arbitrary: fc
+        .integer({ min: Date.UTC(2024, 9, 20) / 60_000, max: Date.UTC(2025, 3, 5) / 60_000 })
+        .map((minutes) => new Date(minutes * 60_000).toISOString()),
+    },
+    fc.constant(null),
+  ),
   channel: fc.constantFrom("chat", "email", "web, app", "", null),
-  score: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) }, fc.constantFrom("11", "ten", "7.5", null)),
+  score: fc.oneof(
+    { weight: 10, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) },
+    fc.constantFrom("11", "ten", "7.5", null),
+  ),
 });
 
 /** The same responses as `summarize` reads them (scores as numbers where they are). */
 function asRecords(rows: readonly Response[]): Record<string, unknown>[] {
-  return rows.map((row) => ({ respondedAt: row.respondedAt, channel: row.channel, score: row.score !== null && /^\d+(\.\d+)?$/.test(row.score) ? Number(row.score) : row.score }));
+  return rows.map((row) => ({
+    respondedAt: row.respondedAt,
+    channel: row.channel,
+    score: row.score !== null && /^\d+(\.\d+)?$/.test(row.score) ? Number(row.score) : row.score,
+  }));
 }
 
 /** NPS by channel and period from SQL counts equals summarize's rows, for random responses, zones and periods. */
@@ -36,15 +63,26 @@ export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25):
       fc.constantFrom("day", "week", "month", "quarter", "year"),
       async (responses, timeZone, every) => {
         await query("DROP TABLE IF EXISTS survey");
-        await query(`CREATE TABLE survey (${dialect === "duckdb" ? '"respondedAt" TIMESTAMPTZ' : '"respondedAt" TIMESTAMPTZ'}, channel VARCHAR, score VARCHAR)`);
-        const values = responses.map((row) => `(${row.respondedAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.respondedAt)}`}, ${row.channel === null ? "NULL" : quote(row.channel)}, ${row.score === null ? "NULL" : quote(row.score)})`);
+        await query(
+          `CREATE TABLE survey (${dialect === "duckdb" ? '"respondedAt" TIMESTAMPTZ' : '"respondedAt" TIMESTAMPTZ'}, channel VARCHAR, score VARCHAR)`,
+        );
+        const values = responses.map(
+          (row) =>
+            `(${row.respondedAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.respondedAt)}`}, ${row.channel === null ? "NULL" : quote(row.channel)}, ${row.score === null ? "NULL" : quote(row.score)})`,
+        );
         await query(`INSERT INTO survey VALUES ${values.join(", ")}`);
         const spec: SummarizeSpec = { metric: "nps", by: ["channel"], every, timeZone, invalid: "exclude" };
         const counted = await query(countsSql(spec, { dialect, table: "survey" }));
         // The segment column carries the segment's own name, as a warehouse user expects.
         expect(Object.keys(counted[0]!)).toEqual(["channel", "period", "value", "n"]);
         const records = asRecords(responses);
-        const usable = records.some((record) => record.respondedAt !== null && typeof record.score === "number" && Number.isInteger(record.score) && record.score <= 10);
+        const usable = records.some(
+          (record) =>
+            record.respondedAt !== null &&
+            typeof record.score === "number" &&
+            Number.isInteger(record.score) &&
+            record.score <= 10,
+        );
         if (!usable) {
           expect(() => rowsFromCounts(spec, counted as unknown as CountRow[])).toThrow(/no records/);
           return;
@@ -63,11 +101,19 @@ export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25):
 export async function checkRatingCounts(dialect: SqlDialect, query: Query): Promise<void> {
   const ratings = ["5", "4", "4", "3", "2", "1", "5", "9", "", "4", "5", "1"];
   await query("DROP TABLE IF EXISTS ratings");
-  await query('CREATE TABLE ratings (team VARCHAR, rating VARCHAR)');
-  await query(`INSERT INTO ratings VALUES ${ratings.map((rating, i) => `(${quote(i % 2 === 0 ? "a" : "b")}, ${rating === "" ? "NULL" : quote(rating)})`).join(", ")}`);
+  await query("CREATE TABLE ratings (team VARCHAR, rating VARCHAR)");
+  await query(
+    `INSERT INTO ratings VALUES ${ratings.map((rating, i) => `(${quote(i % 2 === 0 ? "a" : "b")}, ${rating === "" ? "NULL" : quote(rating)})`).join(", ")}`,
+  );
   const spec: SummarizeSpec = { metric: "csat", by: ["team"], csat: { mode: "good-bad" }, invalid: "exclude" };
-  const fromSql = rowsFromCounts(spec, (await query(countsSql(spec, { dialect, table: "ratings" }))) as unknown as CountRow[]);
-  const fromJs = summarize(ratings.map((rating, i) => ({ team: i % 2 === 0 ? "a" : "b", rating: rating === "" ? undefined : Number(rating) })), spec);
+  const fromSql = rowsFromCounts(
+    spec,
+    (await query(countsSql(spec, { dialect, table: "ratings" }))) as unknown as CountRow[],
+  );
+  const fromJs = summarize(
+    ratings.map((rating, i) => ({ team: i % 2 === 0 ? "a" : "b", rating: rating === "" ? undefined : Number(rating) })),
+    spec,
+  );
   expect(fromSql.rows).toEqual(fromJs.rows);
   expect(fromSql.input).toEqual(fromJs.input);
 }
@@ -76,8 +122,25 @@ export async function checkRatingCounts(dialect: SqlDialect, query: Query): Prom
 export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pairs = 2000): Promise<void> {
   const calendar = businessCalendar({
     timeZone: "Europe/Berlin",
-    week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "12:00"], ["13:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "15:30"]], sat: [["22:00", "02:00"]] },
-    holidays: ["2025-01-01", "2025-04-18", "2025-04-21", { date: "2025-12-24", open: [["09:00", "12:00"]] }, "2025-12-25", "2025-12-26"],
+    week: {
+      mon: [["09:00", "17:00"]],
+      tue: [["09:00", "17:00"]],
+      wed: [
+        ["09:00", "12:00"],
+        ["13:00", "17:00"],
+      ],
+      thu: [["09:00", "17:00"]],
+      fri: [["09:00", "15:30"]],
+      sat: [["22:00", "02:00"]],
+    },
+    holidays: [
+      "2025-01-01",
+      "2025-04-18",
+      "2025-04-21",
+      { date: "2025-12-24", open: [["09:00", "12:00"]] },
+      "2025-12-25",
+      "2025-12-26",
+    ],
   });
   const intervals = calendarIntervals(calendar, { from: "2024-12-01T00:00:00Z", to: "2026-02-01T00:00:00Z" });
   await query("DROP TABLE IF EXISTS calendar_intervals");
@@ -96,10 +159,17 @@ export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pa
   await query("DROP TABLE IF EXISTS pairs");
   await query("CREATE TABLE pairs (id INTEGER, created TIMESTAMPTZ, replied TIMESTAMPTZ)");
   for (let from = 0; from < rows.length; from += 500) {
-    const chunk = rows.slice(from, from + 500).map(([start, end], k) => `(${from + k}, TIMESTAMPTZ '${new Date(start).toISOString()}', ${end === null ? "NULL" : `TIMESTAMPTZ '${new Date(end).toISOString()}'`})`);
+    const chunk = rows
+      .slice(from, from + 500)
+      .map(
+        ([start, end], k) =>
+          `(${from + k}, TIMESTAMPTZ '${new Date(start).toISOString()}', ${end === null ? "NULL" : `TIMESTAMPTZ '${new Date(end).toISOString()}'`})`,
+      );
     await query(`INSERT INTO pairs VALUES ${chunk.join(", ")}`);
   }
-  const result = await query(`${businessMinutesSql({ dialect, table: "pairs", start: "created", end: "replied" })} ORDER BY id`);
+  const result = await query(
+    `${businessMinutesSql({ dialect, table: "pairs", start: "created", end: "replied" })} ORDER BY id`,
+  );
   expect(result).toHaveLength(rows.length);
   let checked = 0;
   for (const row of result) {
@@ -116,56 +186,123 @@ export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pa
 
 /** First-response medians and percentiles from SQL equal summarize's, calendar and business clock, both SQL percentile kinds. */
 export async function checkDurations(dialect: SqlDialect, query: Query, runs = 12): Promise<void> {
-  const calendar = businessCalendar({ timeZone: "America/New_York", week: { mon: [["08:00", "18:00"]], tue: [["08:00", "18:00"]], wed: [["08:00", "18:00"]], thu: [["08:00", "18:00"]], fri: [["08:00", "18:00"]] }, holidays: ["2025-03-10"] });
+  const calendar = businessCalendar({
+    timeZone: "America/New_York",
+    week: {
+      mon: [["08:00", "18:00"]],
+      tue: [["08:00", "18:00"]],
+      wed: [["08:00", "18:00"]],
+      thu: [["08:00", "18:00"]],
+      fri: [["08:00", "18:00"]],
+    },
+    holidays: ["2025-03-10"],
+  });
   await query("DROP TABLE IF EXISTS calendar_intervals");
-  await query(calendarIntervalsTableSql(calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }), { dialect }));
+  await query(
+    calendarIntervalsTableSql(
+      calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }),
+      { dialect },
+    ),
+  );
   const ticketArb = fc.record({
-    created: fc.oneof({ weight: 15, arbitrary: fc.integer({ min: Date.UTC(2025, 1, 20) / 60_000, max: Date.UTC(2025, 3, 10) / 60_000 }) }, fc.constant(null)),
+    created: fc.oneof(
+      {
+        weight: 15,
+        arbitrary: fc.integer({ min: Date.UTC(2025, 1, 20) / 60_000, max: Date.UTC(2025, 3, 10) / 60_000 }),
+      },
+      fc.constant(null),
+    ),
     // Minutes to the reply: none (open), a negative (a reply before the creation: rejected), or up to four days.
-    after: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 4 * 1440 }) }, fc.constant(null), fc.constant(-30)),
+    after: fc.oneof(
+      { weight: 12, arbitrary: fc.integer({ min: 0, max: 4 * 1440 }) },
+      fc.constant(null),
+      fc.constant(-30),
+    ),
     channel: fc.constantFrom("chat", "email", ""),
   });
   await fc.assert(
-    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.constantFrom("linear", "inverted-cdf") as fc.Arbitrary<"linear" | "inverted-cdf">, fc.boolean(), async (tickets, business, method, monthly) => {
-      const rows = tickets.map((ticket) => ({
-        createdAt: ticket.created === null ? null : new Date(ticket.created * 60_000).toISOString(),
-        firstResponseAt: ticket.created === null || ticket.after === null ? null : new Date((ticket.created + ticket.after) * 60_000).toISOString(),
-        channel: ticket.channel,
-      }));
-      await query("DROP TABLE IF EXISTS tickets");
-      await query('CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, channel VARCHAR)');
-      await query(`INSERT INTO tickets VALUES ${rows.map((row) => `(${row.createdAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.createdAt)}`}, ${row.firstResponseAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.firstResponseAt)}`}, ${quote(row.channel)})`).join(", ")}`);
-      const spec: SummarizeSpec = { metric: "first-response", by: ["channel"], ...(monthly ? { every: "month" as const } : {}), timeZone: "America/New_York", percentiles: [90, 25], method, invalid: "exclude", ...(business ? { calendar } : {}) };
-      const usable = rows.some((row) => row.createdAt !== null && (row.firstResponseAt === null || row.firstResponseAt >= row.createdAt));
-      const fromSqlRows = await query(durationsSql(spec, { dialect, table: "tickets" }));
-      if (!usable) {
-        expect(() => rowsFromDurations(spec, fromSqlRows as never)).toThrow(/no records/);
-        return;
-      }
-      const fromSql = rowsFromDurations(spec, fromSqlRows as never);
-      const fromJs = summarize(rows, spec);
-      expect(fromSql.input).toEqual(fromJs.input);
-      const brief = (row: { segment: Record<string, string>; period: { label: string } | null; n: number; value: number; detail: Record<string, unknown> }) => ({
-        segment: row.segment,
-        period: row.period,
-        n: row.n,
-        value: Number(row.value.toFixed(6)),
-        p90: Number((row.detail.p90 as number).toFixed(6)),
-        p25: Number((row.detail.p25 as number).toFixed(6)),
-        mean: Number((row.detail.mean as number).toFixed(6)),
-        open: row.detail.open,
-      });
-      expect(fromSql.rows.map(brief)).toEqual(fromJs.rows.map(brief));
-    }),
+    fc.asyncProperty(
+      fc.array(ticketArb, { minLength: 1, maxLength: 60 }),
+      fc.boolean(),
+      fc.constantFrom("linear", "inverted-cdf") as fc.Arbitrary<"linear" | "inverted-cdf">,
+      fc.boolean(),
+      async (tickets, business, method, monthly) => {
+        const rows = tickets.map((ticket) => ({
+          createdAt: ticket.created === null ? null : new Date(ticket.created * 60_000).toISOString(),
+          firstResponseAt:
+            ticket.created === null || ticket.after === null
+              ? null
+              : new Date((ticket.created + ticket.after) * 60_000).toISOString(),
+          channel: ticket.channel,
+        }));
+        await query("DROP TABLE IF EXISTS tickets");
+        await query('CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, channel VARCHAR)');
+        await query(
+          `INSERT INTO tickets VALUES ${rows.map((row) => `(${row.createdAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.createdAt)}`}, ${row.firstResponseAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.firstResponseAt)}`}, ${quote(row.channel)})`).join(", ")}`,
+        );
+        const spec: SummarizeSpec = {
+          metric: "first-response",
+          by: ["channel"],
+          ...(monthly ? { every: "month" as const } : {}),
+          timeZone: "America/New_York",
+          percentiles: [90, 25],
+          method,
+          invalid: "exclude",
+          ...(business ? { calendar } : {}),
+        };
+        const usable = rows.some(
+          (row) => row.createdAt !== null && (row.firstResponseAt === null || row.firstResponseAt >= row.createdAt),
+        );
+        const fromSqlRows = await query(durationsSql(spec, { dialect, table: "tickets" }));
+        if (!usable) {
+          expect(() => rowsFromDurations(spec, fromSqlRows as never)).toThrow(/no records/);
+          return;
+        }
+        const fromSql = rowsFromDurations(spec, fromSqlRows as never);
+        const fromJs = summarize(rows, spec);
+        expect(fromSql.input).toEqual(fromJs.input);
+        const brief = (row: {
+          segment: Record<string, string>;
+          period: { label: string } | null;
+          n: number;
+          value: number;
+          detail: Record<string, unknown>;
+        }) => ({
+          segment: row.segment,
+          period: row.period,
+          n: row.n,
+          value: Number(row.value.toFixed(6)),
+          p90: Number((row.detail.p90 as number).toFixed(6)),
+          p25: Number((row.detail.p25 as number).toFixed(6)),
+          mean: Number((row.detail.mean as number).toFixed(6)),
+          open: row.detail.open,
+        });
+        expect(fromSql.rows.map(brief)).toEqual(fromJs.rows.map(brief));
+      },
+    ),
     { numRuns: runs },
   );
 }
 
 /** SLA % from SQL equals summarize's: targets by priority and channel, calendar and business clocks, open tickets at asOf. */
 export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Promise<void> {
-  const calendar = businessCalendar({ timeZone: "Europe/Berlin", week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } });
+  const calendar = businessCalendar({
+    timeZone: "Europe/Berlin",
+    week: {
+      mon: [["09:00", "17:00"]],
+      tue: [["09:00", "17:00"]],
+      wed: [["09:00", "17:00"]],
+      thu: [["09:00", "17:00"]],
+      fri: [["09:00", "17:00"]],
+    },
+  });
   await query("DROP TABLE IF EXISTS calendar_intervals");
-  await query(calendarIntervalsTableSql(calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }), { dialect }));
+  await query(
+    calendarIntervalsTableSql(
+      calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }),
+      { dialect },
+    ),
+  );
   const policy = {
     targets: [
       { metric: "first-response", minutes: 60, clock: "business", priority: "urgent" },
@@ -176,8 +313,18 @@ export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Pr
     ],
   } as const;
   const ticketArb = fc.record({
-    created: fc.oneof({ weight: 15, arbitrary: fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 3, 20) / 60_000 }) }, fc.constant(null)),
-    reply: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 3 * 1440 }) }, fc.constant(null), fc.constant(-5)),
+    created: fc.oneof(
+      {
+        weight: 15,
+        arbitrary: fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 3, 20) / 60_000 }),
+      },
+      fc.constant(null),
+    ),
+    reply: fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 0, max: 3 * 1440 }) },
+      fc.constant(null),
+      fc.constant(-5),
+    ),
     resolve: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 6 * 1440 }) }, fc.constant(null)),
     priority: fc.constantFrom("urgent", "high", "low", ""),
     channel: fc.constantFrom("email", "web", "chat", "phone"),
@@ -185,14 +332,39 @@ export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Pr
   await fc.assert(
     fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 50 }), async (tickets) => {
       const rows = tickets.map((ticket) => {
-        const at = (minutes: number | null): string | null => (ticket.created === null || minutes === null ? null : new Date((ticket.created + minutes) * 60_000).toISOString());
-        return { createdAt: at(0), firstResponseAt: at(ticket.reply), resolvedAt: at(ticket.resolve === null || ticket.reply === null ? ticket.resolve : Math.max(ticket.reply, ticket.resolve)), priority: ticket.priority === "" ? undefined : ticket.priority, channel: ticket.channel };
+        const at = (minutes: number | null): string | null =>
+          ticket.created === null || minutes === null
+            ? null
+            : new Date((ticket.created + minutes) * 60_000).toISOString();
+        return {
+          createdAt: at(0),
+          firstResponseAt: at(ticket.reply),
+          resolvedAt: at(
+            ticket.resolve === null || ticket.reply === null ? ticket.resolve : Math.max(ticket.reply, ticket.resolve),
+          ),
+          priority: ticket.priority === "" ? undefined : ticket.priority,
+          channel: ticket.channel,
+        };
       });
       await query("DROP TABLE IF EXISTS tickets");
-      await query('CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, "resolvedAt" TIMESTAMPTZ, priority VARCHAR, channel VARCHAR)');
-      const cell = (value: string | null | undefined, stamp: boolean): string => (value === null || value === undefined ? "NULL" : stamp ? `TIMESTAMPTZ ${quote(value)}` : quote(value));
-      await query(`INSERT INTO tickets VALUES ${rows.map((row) => `(${cell(row.createdAt, true)}, ${cell(row.firstResponseAt, true)}, ${cell(row.resolvedAt, true)}, ${cell(row.priority, false)}, ${cell(row.channel, false)})`).join(", ")}`);
-      const spec: SummarizeSpec = { metric: "sla", by: ["channel"], every: "week", timeZone: "Europe/Berlin", policy, calendar, asOf: "2025-04-25T12:00:00Z", invalid: "exclude" };
+      await query(
+        'CREATE TABLE tickets ("createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, "resolvedAt" TIMESTAMPTZ, priority VARCHAR, channel VARCHAR)',
+      );
+      const cell = (value: string | null | undefined, stamp: boolean): string =>
+        value === null || value === undefined ? "NULL" : stamp ? `TIMESTAMPTZ ${quote(value)}` : quote(value);
+      await query(
+        `INSERT INTO tickets VALUES ${rows.map((row) => `(${cell(row.createdAt, true)}, ${cell(row.firstResponseAt, true)}, ${cell(row.resolvedAt, true)}, ${cell(row.priority, false)}, ${cell(row.channel, false)})`).join(", ")}`,
+      );
+      const spec: SummarizeSpec = {
+        metric: "sla",
+        by: ["channel"],
+        every: "week",
+        timeZone: "Europe/Berlin",
+        policy,
+        calendar,
+        asOf: "2025-04-25T12:00:00Z",
+        invalid: "exclude",
+      };
       const counted = await query(slaSql(spec, { dialect, table: "tickets" }));
       let fromJs: ReturnType<typeof summarize> | null = null;
       try {
@@ -215,16 +387,26 @@ export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Pr
 /** Segment columns are named as their fields in every query, names with spaces and capitals too; a name the query uses itself is refused. */
 export async function checkSegmentNames(dialect: SqlDialect, query: Query): Promise<void> {
   await query("DROP TABLE IF EXISTS named");
-  await query('CREATE TABLE named ("Agent Name" VARCHAR, score VARCHAR, "createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, "resolvedAt" TIMESTAMPTZ)');
-  await query("INSERT INTO named VALUES ('Ann', '10', TIMESTAMPTZ '2025-03-10 09:00:00+00', TIMESTAMPTZ '2025-03-10 09:30:00+00', NULL), ('Bo', '3', TIMESTAMPTZ '2025-03-10 09:00:00+00', NULL, NULL)");
+  await query(
+    'CREATE TABLE named ("Agent Name" VARCHAR, score VARCHAR, "createdAt" TIMESTAMPTZ, "firstResponseAt" TIMESTAMPTZ, "resolvedAt" TIMESTAMPTZ)',
+  );
+  await query(
+    "INSERT INTO named VALUES ('Ann', '10', TIMESTAMPTZ '2025-03-10 09:00:00+00', TIMESTAMPTZ '2025-03-10 09:30:00+00', NULL), ('Bo', '3', TIMESTAMPTZ '2025-03-10 09:00:00+00', NULL, NULL)",
+  );
   const by = ["Agent Name"];
   const counts = await query(countsSql({ metric: "nps", by }, { dialect, table: "named" }));
   expect(Object.keys(counts[0]!)).toEqual(["Agent Name", "period", "value", "n"]);
-  expect(rowsFromCounts({ metric: "nps", by }, counts as unknown as CountRow[]).rows.map((row) => row.segment["Agent Name"] ?? "all")).toEqual(["all", "Ann", "Bo"]);
+  expect(
+    rowsFromCounts({ metric: "nps", by }, counts as unknown as CountRow[]).rows.map(
+      (row) => row.segment["Agent Name"] ?? "all",
+    ),
+  ).toEqual(["all", "Ann", "Bo"]);
   const durations = await query(durationsSql({ metric: "first-response", by }, { dialect, table: "named" }));
   expect(Object.keys(durations[0]!).slice(0, 2)).toEqual(["Agent Name", "period"]);
   const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
-  const slaRows = await query(slaSql({ metric: "sla", by, policy, asOf: "2025-03-11T00:00:00Z" }, { dialect, table: "named" }));
+  const slaRows = await query(
+    slaSql({ metric: "sla", by, policy, asOf: "2025-03-11T00:00:00Z" }, { dialect, table: "named" }),
+  );
   expect(Object.keys(slaRows[0]!)[0]).toBe("Agent Name");
   for (const [make, name] of [
     [() => countsSql({ metric: "nps", by: ["Value"] }, { dialect }), "Value"],

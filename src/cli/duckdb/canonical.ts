@@ -9,7 +9,8 @@ import { literal } from "../../sql/dialect.js";
 import type { DateReading } from "../columns.js";
 
 /** A local date and time in the common export shape: `2025-03-01T09:30:00[.250]`, `T` or a space. */
-export const LOCAL_PATTERN = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,3})?";
+export const LOCAL_PATTERN =
+  "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,3})?";
 
 /** An instant in the common export shape: a local date and time with `Z` or `±HH:MM`. */
 export const INSTANT_PATTERN = `${LOCAL_PATTERN}(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])`;
@@ -30,7 +31,12 @@ const UNIX_SECONDS_JS = new RegExp(`^(?:${UNIX_SECONDS_PATTERN})$`);
 /** The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader. */
 export function countableValues(spec: SummarizeSpec): ReadonlySet<string> {
   const allowed = new Set<string>();
-  const takes = spec.metric === "nps" ? isNpsScore : spec.metric === "csat" ? csatRule(spec.csat ?? {}).accepts : cesRule(spec.ces ?? {}).accepts;
+  const takes =
+    spec.metric === "nps"
+      ? isNpsScore
+      : spec.metric === "csat"
+        ? csatRule(spec.csat ?? {}).accepts
+        : cesRule(spec.ces ?? {}).accepts;
   for (let rating = 0; rating <= 10; rating++) if (takes(rating)) allowed.add(String(rating));
   return allowed;
 }
@@ -62,7 +68,8 @@ export function localTimeSql(text: string): string {
  * repeats is read as the later instant here and as the earlier by the JS reader, the same local time.
  */
 export function instantSql(text: string, reading: DateReading, zone?: string): string {
-  if (reading === "unix-seconds") return `(CASE WHEN regexp_full_match(${text}, ${literal(UNIX_SECONDS_PATTERN)}) THEN to_timestamp(CAST(${text} AS BIGINT)) END)`;
+  if (reading === "unix-seconds")
+    return `(CASE WHEN regexp_full_match(${text}, ${literal(UNIX_SECONDS_PATTERN)}) THEN to_timestamp(CAST(${text} AS BIGINT)) END)`;
   const inZone = zone === undefined ? "" : ` ELSE ${localTimeSql(text)} AT TIME ZONE ${literal(zone)}`;
   return `(CASE WHEN regexp_full_match(${text}, ${literal(INSTANT_PATTERN)}) THEN TRY_CAST(${text} AS TIMESTAMPTZ)${inZone} END)`;
 }
@@ -80,5 +87,10 @@ export function instantOk(cell: unknown, reading: DateReading, zone?: string): b
   if (zone === undefined || !LOCAL_JS.test(cell)) return false;
   const wall = parseInstant(cell, { timeZone: "UTC" });
   // Not in a gap: the instant's wall time is the one written (as the SQL checks).
-  return wall !== undefined && wall >= LOCAL_FROM_MS && wall <= LOCAL_TO_MS && wallOf(zone, wallToInstant(zone, wall, "shift")) === wall;
+  return (
+    wall !== undefined &&
+    wall >= LOCAL_FROM_MS &&
+    wall <= LOCAL_TO_MS &&
+    wallOf(zone, wallToInstant(zone, wall, "shift")) === wall
+  );
 }

@@ -7,8 +7,24 @@ import type { CountRow } from "../../sql/counts.js";
 import type { ResolvedField } from "../columns.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
-import { createRowCounter, mergeParts, specOf, StrictStop, type PartResult, type ReportJob, type RowCounter } from "../report-part.js";
-import { countableSql, countableValues, inRangeSql, instantOk, instantSql, localTimeSql, localZone } from "./canonical.js";
+import {
+  createRowCounter,
+  mergeParts,
+  specOf,
+  StrictStop,
+  type PartResult,
+  type ReportJob,
+  type RowCounter,
+} from "../report-part.js";
+import {
+  countableSql,
+  countableValues,
+  inRangeSql,
+  instantOk,
+  instantSql,
+  localTimeSql,
+  localZone,
+} from "./canonical.js";
 import type { DuckDb } from "./driver.js";
 import { linesAtOffsets } from "./lines.js";
 import { duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
@@ -26,14 +42,23 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   const counter = createRowCounter({ ...job, strict: false });
   counter.header(source.header, 1);
   const metric = job.spec.metric;
-  const result = metric === "nps" || metric === "csat" || metric === "ces" ? await countSurvey(connection, path, job, source, counter) : await readEveryRow(connection, path, job, source, counter);
+  const result =
+    metric === "nps" || metric === "csat" || metric === "ces"
+      ? await countSurvey(connection, path, job, source, counter)
+      : await readEveryRow(connection, path, job, source, counter);
   const rejects = [...result.rejects].sort((a, b) => a.line - b.line);
   if (job.strict && rejects.length > 0) throw new StrictStop(rejects[0]!);
   return { ...result, rejects };
 }
 
 /** Survey metrics: DuckDB counts the canonical rows; the JS reader reads the rest (a second pass, only when there is a rest). */
-async function countSurvey(connection: DuckDBConnection, path: string, job: ReportJob, source: DuckSource, counter: RowCounter): Promise<EngineResult> {
+async function countSurvey(
+  connection: DuckDBConnection,
+  path: string,
+  job: ReportJob,
+  source: DuckSource,
+  counter: RowCounter,
+): Promise<EngineResult> {
   const spec = specOf(job);
   const columns = counter.columns();
   const by = spec.by ?? [];
@@ -45,7 +70,9 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   const typed = date === undefined ? null : source.typedInstant(date.index);
   const zone = date === undefined ? undefined : localZone(date.reading, spec.timeZone);
   const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading, zone));
-  const wanted = [...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index))];
+  const wanted = [
+    ...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index)),
+  ];
   // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
   // Segments are grouped as written; summaryFromCounts names blank ones "(blank)", as summarize does.
   const wall = date === undefined || zone === undefined || typed !== null ? "NULL" : localTimeSql(text(date));
@@ -53,25 +80,35 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   const periodZone = spec.timeZone ?? "UTC";
   const local = `SELECT *, ${date === undefined ? "NULL" : localOf("instant", periodZone)} AS local FROM (${cells})`;
   // A local time in a gap of its zone reads back as another local time: the JS reader reads it.
-  const notInGap = zone === undefined || zone === "UTC" ? "true" : `(wall IS NULL OR ${zone === periodZone ? "local" : localOf("instant", zone)} = wall)`;
-  const ok = [countableSql(`t${value.index}`, countable), ...(date === undefined ? [] : [inRangeSql("instant"), notInGap])].join(" AND ");
+  const notInGap =
+    zone === undefined || zone === "UTC"
+      ? "true"
+      : `(wall IS NULL OR ${zone === periodZone ? "local" : localOf("instant", zone)} = wall)`;
+  const ok = [
+    countableSql(`t${value.index}`, countable),
+    ...(date === undefined ? [] : [inRangeSql("instant"), notInGap]),
+  ].join(" AND ");
   const period = spec.every === undefined || date === undefined ? "NULL" : periodKeyOf("duckdb", "local", spec.every);
   const judged = `SELECT *, ${ok} AS ok FROM (${local})`;
   const counts: CountRow[] = [];
   let others = 0;
-  await eachChunk(connection, `SELECT ${[...segments.map((column) => `CASE WHEN ok THEN t${column.index} END`), `CASE WHEN ok THEN ${period} END`, `CASE WHEN ok THEN t${value.index} END`, "count(*)"].join(", ")} FROM (${judged}) GROUP BY ALL`, (cells, rows) => {
-    for (let r = 0; r < rows; r++) {
-      const n = Number(cells[by.length + 2]![r]);
-      const found = cells[by.length + 1]![r] as string | null;
-      if (found === null) {
-        others += n;
-        continue;
+  await eachChunk(
+    connection,
+    `SELECT ${[...segments.map((column) => `CASE WHEN ok THEN t${column.index} END`), `CASE WHEN ok THEN ${period} END`, `CASE WHEN ok THEN t${value.index} END`, "count(*)"].join(", ")} FROM (${judged}) GROUP BY ALL`,
+    (cells, rows) => {
+      for (let r = 0; r < rows; r++) {
+        const n = Number(cells[by.length + 2]![r]);
+        const found = cells[by.length + 1]![r] as string | null;
+        if (found === null) {
+          others += n;
+          continue;
+        }
+        const row: Record<string, unknown> = { period: cells[by.length]![r] ?? null, value: found, n };
+        for (let k = 0; k < by.length; k++) row[segmentKey(k)] = cells[k]![r];
+        counts.push(row as unknown as CountRow);
       }
-      const row: Record<string, unknown> = { period: cells[by.length]![r] ?? null, value: found, n };
-      for (let k = 0; k < by.length; k++) row[segmentKey(k)] = cells[k]![r];
-      counts.push(row as unknown as CountRow);
-    }
-  });
+    },
+  );
   // Segments under the query's own keys (a segment named "value" cannot meet the value column); the
   // state holds segment values only, so it merges with the JS reader's under the spec's names.
   const counted = summaryFromCounts({ ...spec, by: by.map((_, k) => segmentKey(k)) }, counts);
@@ -80,23 +117,32 @@ async function countSurvey(connection: DuckDBConnection, path: string, job: Repo
   if (others === 0 && offsets.length === 0) return { state: counted.state(), read: countedRead, rejects: [] };
 
   if (source.format === "parquet") {
-    await eachChunk(connection, `SELECT file_row_number, ${wanted.map((index) => `t${index}`).join(", ")} FROM (${judged}) WHERE NOT ok ORDER BY file_row_number`, (cells, rows) => {
-      for (let r = 0; r < rows; r++) {
-        const row: unknown[] = [];
-        wanted.forEach((index, k) => (row[index] = cells[k + 1]![r] ?? ""));
-        counter.row({ line: Number(cells[0]![r]) + 2, cells: row, problem: null, problemColumn: null });
-      }
-    });
+    await eachChunk(
+      connection,
+      `SELECT file_row_number, ${wanted.map((index) => `t${index}`).join(", ")} FROM (${judged}) WHERE NOT ok ORDER BY file_row_number`,
+      (cells, rows) => {
+        for (let r = 0; r < rows; r++) {
+          const row: unknown[] = [];
+          wanted.forEach((index, k) => {
+            row[index] = cells[k + 1]![r] ?? "";
+          });
+          counter.row({ line: Number(cells[0]![r]) + 2, cells: row, problem: null, problemColumn: null });
+        }
+      },
+    );
     return merged(counted, counter);
   }
   // CSV: the JS reader over the file; it reads the records DuckDB could not, and every row with a cell DuckDB did not count.
-  const canonical = (cells: readonly unknown[]): boolean => countable.has(cells[value.index] as string) && (date === undefined || instantOk(cells[date.index], date.reading, zone));
+  const canonical = (cells: readonly unknown[]): boolean =>
+    countable.has(cells[value.index] as string) &&
+    (date === undefined || instantOk(cells[date.index], date.reading, zone));
   let skipped = 0;
   await jsPass(path, job, offsets, counter, (row) => {
     if (canonical(row.cells)) skipped++;
     else counter.row(row);
   });
-  if (skipped !== countedRead) throw new ReadersDisagree(`DuckDB counted ${countedRead} rows, the JS reader found ${skipped} of their shape`);
+  if (skipped !== countedRead)
+    throw new ReadersDisagree(`DuckDB counted ${countedRead} rows, the JS reader found ${skipped} of their shape`);
   return merged(counted, counter);
 }
 
@@ -107,36 +153,67 @@ function merged(counted: SummaryBuilder, counter: RowCounter): EngineResult {
 }
 
 /** Ticket metrics and IQS: DuckDB reads every row (instants of the common shape already read) and the JS row counter counts it; rejects get their lines from a second pass when there are any. */
-async function readEveryRow(connection: DuckDBConnection, path: string, job: ReportJob, source: DuckSource, counter: RowCounter): Promise<EngineResult> {
+async function readEveryRow(
+  connection: DuckDBConnection,
+  path: string,
+  job: ReportJob,
+  source: DuckSource,
+  counter: RowCounter,
+): Promise<EngineResult> {
   const columns = counter.columns();
-  const wanted = [...new Set(columns.flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])]).filter((index) => index >= 0))];
+  const wanted = [
+    ...new Set(
+      columns
+        .flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])])
+        .filter((index) => index >= 0),
+    ),
+  ];
   // A column read as an instant by DuckDB where it can: one that only date fields read, and not as Unix seconds (the record builder multiplies those).
-  const dates = new Set(wanted.filter((index) => {
-    const readers = columns.filter((column) => column.index === index);
-    return readers.length > 0 && readers.every((column) => column.kind === "date" && column.reading !== "unix-seconds");
-  }));
+  const dates = new Set(
+    wanted.filter((index) => {
+      const readers = columns.filter((column) => column.index === index);
+      return (
+        readers.length > 0 && readers.every((column) => column.kind === "date" && column.reading !== "unix-seconds")
+      );
+    }),
+  );
   // The instants first (each expression once), then each wanted cell: an instant as epoch ms, or its text when DuckDB does not read it.
-  const instants = [...dates].map((index) => `${source.typedInstant(index) ?? instantSql(source.text(index), "iso")} AS i${index}`);
-  const selected = wanted.map((index) => (dates.has(index) ? `epoch_ms(CASE WHEN ${inRangeSql(`i${index}`)} THEN i${index} END), CASE WHEN NOT ${inRangeSql(`i${index}`)} THEN t${index} END` : `t${index}`));
+  const instants = [...dates].map(
+    (index) => `${source.typedInstant(index) ?? instantSql(source.text(index), "iso")} AS i${index}`,
+  );
+  const selected = wanted.map((index) =>
+    dates.has(index)
+      ? `epoch_ms(CASE WHEN ${inRangeSql(`i${index}`)} THEN i${index} END), CASE WHEN NOT ${inRangeSql(`i${index}`)} THEN t${index} END`
+      : `t${index}`,
+  );
   const cells = `SELECT ${[...instants, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
   const parquet = source.format === "parquet";
   let ordinal = 0;
-  await eachChunk(connection, `SELECT ${parquet ? "file_row_number, " : ""}${selected.join(", ")} FROM (${cells})`, (cells, rows) => {
-    for (let r = 0; r < rows; r++) {
-      ordinal++;
-      const row: unknown[] = [];
-      let at = parquet ? 1 : 0;
-      for (const index of wanted) {
-        if (dates.has(index)) {
-          const ms = cells[at]![r] as DuckDBValue;
-          row[index] = ms === null ? (cells[at + 1]![r] ?? "") : Number(ms);
-          at += 2;
-        } else row[index] = cells[at++]![r] ?? "";
+  await eachChunk(
+    connection,
+    `SELECT ${parquet ? "file_row_number, " : ""}${selected.join(", ")} FROM (${cells})`,
+    (cells, rows) => {
+      for (let r = 0; r < rows; r++) {
+        ordinal++;
+        const row: unknown[] = [];
+        let at = parquet ? 1 : 0;
+        for (const index of wanted) {
+          if (dates.has(index)) {
+            const ms = cells[at]![r] as DuckDBValue;
+            row[index] = ms === null ? (cells[at + 1]![r] ?? "") : Number(ms);
+            at += 2;
+          } else row[index] = cells[at++]![r] ?? "";
+        }
+        // Parquet: the row's line as in a CSV export with a header; CSV: the ordinal, given its line below.
+        counter.row({
+          line: parquet ? Number(cells[0]![r]) + 2 : ordinal,
+          cells: row,
+          problem: null,
+          problemColumn: null,
+        });
       }
-      // Parquet: the row's line as in a CSV export with a header; CSV: the ordinal, given its line below.
-      counter.row({ line: parquet ? Number(cells[0]![r]) + 2 : ordinal, cells: row, problem: null, problemColumn: null });
-    }
-  });
+    },
+  );
   const first = counter.result();
   const cellIndex = (header: string): number => {
     const column = columns.find((candidate) => candidate.header === header)!;
@@ -154,11 +231,20 @@ async function readEveryRow(connection: DuckDBConnection, path: string, job: Rep
   await jsPass(path, job, offsets, rest, (row) => {
     seen++;
     // The line, and the cell as written (DuckDB handed over an instant as a number).
-    for (const reject of byOrdinal.get(seen) ?? []) placed.push({ ...reject, line: row.line, value: reject.column === null ? reject.value : (row.cells[cellIndex(reject.column)] ?? null) });
+    for (const reject of byOrdinal.get(seen) ?? [])
+      placed.push({
+        ...reject,
+        line: row.line,
+        value: reject.column === null ? reject.value : (row.cells[cellIndex(reject.column)] ?? null),
+      });
   });
   if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
   const more = rest.result();
-  return { state: mergeParts(job, first.state, more.state), read: first.read + more.read, rejects: [...placed, ...more.rejects] };
+  return {
+    state: mergeParts(job, first.state, more.state),
+    read: first.read + more.read,
+    rejects: [...placed, ...more.rejects],
+  };
 }
 
 /**
@@ -166,7 +252,13 @@ async function readEveryRow(connection: DuckDBConnection, path: string, job: Rep
  * gave) and those the JS reader finds broken go to `counter`, as with `--engine js`; every other row,
  * one DuckDB read too, goes to `read`.
  */
-async function jsPass(path: string, job: ReportJob, offsets: readonly number[], counter: RowCounter, read: (row: InputRow) => void): Promise<void> {
+async function jsPass(
+  path: string,
+  job: ReportJob,
+  offsets: readonly number[],
+  counter: RowCounter,
+  read: (row: InputRow) => void,
+): Promise<void> {
   const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
   await readRows(
     openInput(path).stream,
@@ -183,13 +275,29 @@ async function jsPass(path: string, job: ReportJob, offsets: readonly number[], 
 }
 
 /** Parquet rejects with the cell as text (DuckDB handed over instants as numbers): read again for the rejected rows only. */
-async function parquetValues(connection: DuckDBConnection, source: DuckSource, rejects: readonly Reject[], cellIndex: (header: string) => number): Promise<Reject[]> {
+async function parquetValues(
+  connection: DuckDBConnection,
+  source: DuckSource,
+  rejects: readonly Reject[],
+  cellIndex: (header: string) => number,
+): Promise<Reject[]> {
   const numeric = rejects.filter((reject) => typeof reject.value === "number" && reject.column !== null);
   if (numeric.length === 0) return [...rejects];
   const indexes = [...new Set(numeric.map((reject) => cellIndex(reject.column!)))];
   const texts = new Map<string, unknown>();
-  await eachChunk(connection, `SELECT file_row_number, ${indexes.map((index) => source.text(index)).join(", ")} FROM ${source.relation} WHERE file_row_number IN (${[...new Set(numeric.map((reject) => reject.line - 2))].join(", ")})`, (cells, rows) => {
-    for (let r = 0; r < rows; r++) indexes.forEach((index, k) => texts.set(`${Number(cells[0]![r])}:${index}`, cells[k + 1]![r]));
-  });
-  return rejects.map((reject) => (typeof reject.value === "number" && reject.column !== null ? { ...reject, value: texts.get(`${reject.line - 2}:${cellIndex(reject.column)}`) ?? null } : reject));
+  await eachChunk(
+    connection,
+    `SELECT file_row_number, ${indexes.map((index) => source.text(index)).join(", ")} FROM ${source.relation} WHERE file_row_number IN (${[...new Set(numeric.map((reject) => reject.line - 2))].join(", ")})`,
+    (cells, rows) => {
+      for (let r = 0; r < rows; r++)
+        indexes.forEach((index, k) => {
+          texts.set(`${Number(cells[0]![r])}:${index}`, cells[k + 1]![r]);
+        });
+    },
+  );
+  return rejects.map((reject) =>
+    typeof reject.value === "number" && reject.column !== null
+      ? { ...reject, value: texts.get(`${reject.line - 2}:${cellIndex(reject.column)}`) ?? null }
+      : reject,
+  );
 }

@@ -22,9 +22,16 @@ export interface DuckSource {
 const REJECTS = "cx_rejects";
 
 /** The source for a CSV / TSV / Parquet file: the header read by the JS reader (CSV) or from the Parquet schema. */
-export async function duckSource(connection: DuckDBConnection, path: string, format: InputFormat, delimiter: string | undefined): Promise<DuckSource> {
+export async function duckSource(
+  connection: DuckDBConnection,
+  path: string,
+  format: InputFormat,
+  delimiter: string | undefined,
+): Promise<DuckSource> {
   if (format === "parquet") {
-    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(path)})`)).getRows();
+    const described = (
+      await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(path)})`)
+    ).getRows();
     const header = described.map((row) => String(row[0]));
     const types = described.map((row) => String(row[1]));
     const column = (index: number): string => ident(header[index]!);
@@ -38,7 +45,12 @@ export async function duckSource(connection: DuckDBConnection, path: string, for
     };
   }
   let header: readonly string[] = [];
-  await readRows(openInput(path).stream, format, { header: (names) => void (header = names), row: () => undefined }, { ...(delimiter === undefined ? {} : { delimiter }), headerOnly: true });
+  await readRows(
+    openInput(path).stream,
+    format,
+    { header: (names) => void (header = names), row: () => undefined },
+    { ...(delimiter === undefined ? {} : { delimiter }), headerOnly: true },
+  );
   const separator = delimiter ?? (format === "tsv" ? "\t" : ",");
   const columns = header.map((_, index) => `'c${index}': 'VARCHAR'`).join(", ");
   const relation = [
@@ -70,12 +82,18 @@ function parquetText(column: string, type: string): string {
 /** The byte offsets of the records DuckDB could not read (CSV), in file order. */
 export async function rejectedOffsets(connection: DuckDBConnection, source: DuckSource): Promise<number[]> {
   if (source.rejectsTable === null) return [];
-  const rows = (await connection.runAndReadAll(`SELECT DISTINCT line_byte_position FROM ${source.rejectsTable} ORDER BY 1`)).getRows();
+  const rows = (
+    await connection.runAndReadAll(`SELECT DISTINCT line_byte_position FROM ${source.rejectsTable} ORDER BY 1`)
+  ).getRows();
   return rows.map((row) => Number(row[0]));
 }
 
 /** Streams a query's rows, chunk by chunk: `each` gets the chunk's columns and its row count. */
-export async function eachChunk(connection: DuckDBConnection, sql: string, each: (columns: readonly (readonly DuckDBValue[])[], rows: number) => void): Promise<void> {
+export async function eachChunk(
+  connection: DuckDBConnection,
+  sql: string,
+  each: (columns: readonly (readonly DuckDBValue[])[], rows: number) => void,
+): Promise<void> {
   const result = await connection.stream(sql);
   const width = result.columnCount;
   for (;;) {

@@ -25,8 +25,10 @@ export const METHOD: Record<SummarizeSpec["metric"], string> = {
   nps: "NPS = % promoters (9-10) − % detractors (0-6), in points; interval: adjusted Wald; change: compareNps (adjusted Wald). Sources: docs/nps.md.",
   csat: "CSAT = percent satisfied (top box: 4-5 of 5, 9-10 of 10, the positive smiley; good/bad mode leaves neutral out); interval: Wilson; change: two-proportion z-test. Sources: docs/csat.md.",
   ces: "CES = percent easy (5-7 of 7, 4-5 of 5); interval: Wilson; change: two-proportion z-test. Sources: docs/ces.md.",
-  "first-response": "First response time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test (none this library would stand behind for a median). Sources: docs/time.md.",
-  resolution: "Resolution time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test. Sources: docs/time.md.",
+  "first-response":
+    "First response time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test (none this library would stand behind for a median). Sources: docs/time.md.",
+  resolution:
+    "Resolution time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test. Sources: docs/time.md.",
   sla: "SLA % = met / (met + breached), pending apart; n counts measurements (a ticket with a first-response and a resolution target counts twice); interval: Wilson; change: two-proportion z-test. Sources: docs/sla.md.",
   iqs: "IQS = the mean review score in percent (weighted criteria, failed critical criteria score 0); interval: Student t; no change test. Sources: docs/iqs.md.",
 };
@@ -56,15 +58,34 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   const confidence = Math.round((spec.confidence ?? 0.95) * 100);
   const duration = isDuration(spec.metric);
   const extra = duration ? percentileKeys(spec) : [];
-  const titles = [...(by.length === 0 ? ["segment"] : by), ...(spec.every === undefined ? [] : ["period"]), "n", UNIT[spec.metric], ...(duration ? extra.map((key) => `${key} min`) : [`${confidence}% interval`, "change", "p"]), "note"];
-  const numeric = titles.map((_, i) => i >= (by.length === 0 ? 1 : by.length) + (spec.every === undefined ? 0 : 1) && i < titles.length - 1);
+  const titles = [
+    ...(by.length === 0 ? ["segment"] : by),
+    ...(spec.every === undefined ? [] : ["period"]),
+    "n",
+    UNIT[spec.metric],
+    ...(duration ? extra.map((key) => `${key} min`) : [`${confidence}% interval`, "change", "p"]),
+    "note",
+  ];
+  const numeric = titles.map(
+    (_, i) => i >= (by.length === 0 ? 1 : by.length) + (spec.every === undefined ? 0 : 1) && i < titles.length - 1,
+  );
   const body = rows.map((row) => {
     const segment = by.length === 0 ? ["all"] : by.map((key) => row.segment[key] ?? "all");
     const period = spec.every === undefined ? [] : [row.period?.label ?? "all"];
     const figures = duration
       ? [num(row.value), ...extra.map((key) => num((row.detail as Record<string, number | undefined>)[key]))]
-      : [num(row.value, spec.metric === "nps"), row.low === null ? "" : `${num(row.low)} to ${num(row.high)}`, row.change === null ? "" : `${num(row.change.difference, true)} (${num(row.change.low)} to ${num(row.change.high)})`, row.change === null ? "" : pValue(row.change.pValue)];
-    const notes = [row.smallSample ? `n < ${spec.minN ?? 30}` : "", duration && typeof row.detail.open === "number" && row.detail.open > 0 ? `${row.detail.open} open` : ""].filter((note) => note !== "");
+      : [
+          num(row.value, spec.metric === "nps"),
+          row.low === null ? "" : `${num(row.low)} to ${num(row.high)}`,
+          row.change === null
+            ? ""
+            : `${num(row.change.difference, true)} (${num(row.change.low)} to ${num(row.change.high)})`,
+          row.change === null ? "" : pValue(row.change.pValue),
+        ];
+    const notes = [
+      row.smallSample ? `n < ${spec.minN ?? 30}` : "",
+      duration && typeof row.detail.open === "number" && row.detail.open > 0 ? `${row.detail.open} open` : "",
+    ].filter((note) => note !== "");
     return [...segment, ...period, String(row.n), ...figures, notes.join(", ")];
   });
   return { titles, rows: body, numeric, small: rows.map((row) => row.smallSample) };

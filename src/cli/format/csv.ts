@@ -15,8 +15,27 @@ const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(
 /** The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their percentiles. */
 export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): string {
   const by = spec.by ?? [];
-  const extra = spec.metric === "first-response" || spec.metric === "resolution" ? (spec.percentiles ?? [90]).map((p) => `p${p}`) : [];
-  let text = line(["metric", ...by, "period", "period_start", "period_end", "n", "value", "low", "high", "change", "change_low", "change_high", "change_p_value", "small_sample", ...extra]);
+  const extra =
+    spec.metric === "first-response" || spec.metric === "resolution"
+      ? (spec.percentiles ?? [90]).map((p) => `p${p}`)
+      : [];
+  let text = line([
+    "metric",
+    ...by,
+    "period",
+    "period_start",
+    "period_end",
+    "n",
+    "value",
+    "low",
+    "high",
+    "change",
+    "change_low",
+    "change_high",
+    "change_p_value",
+    "small_sample",
+    ...extra,
+  ]);
   for (const row of rows) {
     text += line([
       row.metric,

@@ -7,18 +7,29 @@ import type { ReportOutput, WriteOptions } from "./report-output.js";
 const PAGE_REJECTS = 100;
 
 /** The page. */
-export function htmlReport(report: ReportOutput, options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">): string {
+export function htmlReport(
+  report: ReportOutput,
+  options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">,
+): string {
   const spec = options.spec;
   const source = options.source === "-" ? "standard input" : options.source;
   const title = `${spec.metric}${(spec.by ?? []).length > 0 ? ` by ${spec.by!.join(", ")}` : ""}${spec.every === undefined ? "" : ` per ${spec.every}`} from ${source}`;
   const table = textTable(report.rows, spec);
   const chart = trendSvg(report.rows, spec, title);
-  const head = table.titles.map((text, i) => `<th${table.numeric[i] ? ' class="num"' : ""}>${escapeXml(text)}</th>`).join("");
+  const head = table.titles
+    .map((text, i) => `<th${table.numeric[i] ? ' class="num"' : ""}>${escapeXml(text)}</th>`)
+    .join("");
   const body = table.rows
-    .map((row, r) => `<tr${table.small[r] ? ' class="small"' : ""}>${row.map((text, i) => `<td${table.numeric[i] ? ' class="num"' : ""}>${escapeXml(text)}</td>`).join("")}</tr>`)
+    .map(
+      (row, r) =>
+        `<tr${table.small[r] ? ' class="small"' : ""}>${row.map((text, i) => `<td${table.numeric[i] ? ' class="num"' : ""}>${escapeXml(text)}</td>`).join("")}</tr>`,
+    )
     .join("\n");
   const rejects = report.rejects.slice(0, PAGE_REJECTS).map((reject) => `<li>${escapeXml(rejectLine(reject))}</li>`);
-  if (report.rejects.length > PAGE_REJECTS) rejects.push(`<li>... ${report.rejects.length - PAGE_REJECTS} more${options.rejectsFile === undefined ? " (all of them with --rejects FILE)" : ` in ${escapeXml(options.rejectsFile)}`}</li>`);
+  if (report.rejects.length > PAGE_REJECTS)
+    rejects.push(
+      `<li>... ${report.rejects.length - PAGE_REJECTS} more${options.rejectsFile === undefined ? " (all of them with --rejects FILE)" : ` in ${escapeXml(options.rejectsFile)}`}</li>`,
+    );
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -39,5 +39,8 @@ export async function writeReport(report: ReportOutput, options: WriteOptions): 
       break;
   }
   if (toFile) writeFileSync(options.output!, text);
-  else await new Promise<void>((resolve, reject) => options.io.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+  else
+    await new Promise<void>((resolve, reject) =>
+      options.io.stdout.write(text, (error) => (error ? reject(error) : resolve())),
+    );
 }

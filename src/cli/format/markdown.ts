@@ -8,7 +8,10 @@ function cell(text: string): string {
 }
 
 /** The report as Markdown. */
-export function markdownReport(report: ReportOutput, options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">): string {
+export function markdownReport(
+  report: ReportOutput,
+  options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">,
+): string {
   const table = textTable(report.rows, options.spec);
   const out = [`## ${options.spec.metric} from ${options.source === "-" ? "standard input" : options.source}`, ""];
   out.push(`| ${table.titles.map(cell).join(" | ")} |`);
@@ -18,7 +21,10 @@ export function markdownReport(report: ReportOutput, options: Pick<WriteOptions,
   if (report.rejects.length > 0) {
     out.push("", "Rejected rows:", "");
     for (const reject of report.rejects.slice(0, SHOWN_REJECTS)) out.push(`- ${cell(rejectLine(reject))}`);
-    if (report.rejects.length > SHOWN_REJECTS) out.push(`- ... ${report.rejects.length - SHOWN_REJECTS} more${options.rejectsFile === undefined ? " (all of them with `--rejects FILE`)" : ` in \`${options.rejectsFile}\``}`);
+    if (report.rejects.length > SHOWN_REJECTS)
+      out.push(
+        `- ... ${report.rejects.length - SHOWN_REJECTS} more${options.rejectsFile === undefined ? " (all of them with `--rejects FILE`)" : ` in \`${options.rejectsFile}\``}`,
+      );
   }
   return `${out.join("\n")}\n`;
 }

@@ -21,7 +21,12 @@ export interface Reject {
 export interface ReportOutput {
   readonly rows: readonly ReportRow[];
   /** Rows read = used + rejected, and who read them: DuckDB or the JS reader. */
-  readonly input: { readonly read: number; readonly used: number; readonly rejected: number; readonly engine: "duckdb" | "js" };
+  readonly input: {
+    readonly read: number;
+    readonly used: number;
+    readonly rejected: number;
+    readonly engine: "duckdb" | "js";
+  };
   readonly rejects: readonly Reject[];
 }
 
@@ -35,7 +40,11 @@ export interface WriteOptions {
   readonly rejectsFile: string | undefined;
   /** The output file; standard output when undefined. */
   readonly output: string | undefined;
-  readonly io: { readonly stdout: NodeJS.WritableStream & { isTTY?: boolean }; readonly stderr: NodeJS.WritableStream; readonly env: NodeJS.ProcessEnv };
+  readonly io: {
+    readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+    readonly stderr: NodeJS.WritableStream;
+    readonly env: NodeJS.ProcessEnv;
+  };
 }
 
 /** Rejects shown on screen (all of them go to --rejects, and into the JSON). */
@@ -45,7 +54,11 @@ export const SHOWN_REJECTS = 5;
 export function rejectsNote(report: ReportOutput, options: Pick<WriteOptions, "rejectsFile">): string {
   const lines = [inputLine(report.input)];
   for (const reject of report.rejects.slice(0, SHOWN_REJECTS)) lines.push(`  rejected: ${rejectLine(reject)}`);
-  if (report.rejects.length > SHOWN_REJECTS) lines.push(`  ... ${report.rejects.length - SHOWN_REJECTS} more ${options.rejectsFile === undefined ? "(all of them with --rejects FILE)" : `in ${options.rejectsFile}`}`);
-  else if (report.rejects.length > 0 && options.rejectsFile !== undefined) lines.push(`  (listed in ${options.rejectsFile})`);
+  if (report.rejects.length > SHOWN_REJECTS)
+    lines.push(
+      `  ... ${report.rejects.length - SHOWN_REJECTS} more ${options.rejectsFile === undefined ? "(all of them with --rejects FILE)" : `in ${options.rejectsFile}`}`,
+    );
+  else if (report.rejects.length > 0 && options.rejectsFile !== undefined)
+    lines.push(`  (listed in ${options.rejectsFile})`);
   return lines.join("\n");
 }

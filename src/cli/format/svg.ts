@@ -1,7 +1,18 @@
 // The trend chart of a report as static SVG: a line per segment over the periods, its interval as a band, small samples as hollow points; no script, no fonts or files to fetch.
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
 
-const COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+const COLOURS = [
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ac",
+];
 const WIDTH = 760;
 const HEIGHT = 340;
 const LEFT = 56;
@@ -30,8 +41,11 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
   const periodRows = rows.filter((row) => row.period !== null);
   if (periodRows.length === 0) return null;
   const by = spec.by ?? [];
-  const label = (row: ReportRow): string => (by.length === 0 || Object.keys(row.segment).length === 0 ? "all" : by.map((key) => row.segment[key]).join(" / "));
-  const periods = [...new Map(periodRows.map((row) => [row.period!.start, row.period!.label])).entries()].sort((a, b) => Date.parse(a[0]) - Date.parse(b[0]));
+  const label = (row: ReportRow): string =>
+    by.length === 0 || Object.keys(row.segment).length === 0 ? "all" : by.map((key) => row.segment[key]).join(" / ");
+  const periods = [...new Map(periodRows.map((row) => [row.period!.start, row.period!.label])).entries()].sort(
+    (a, b) => Date.parse(a[0]) - Date.parse(b[0]),
+  );
   const xOf = new Map(periods.map(([start], i) => [start, i]));
   const series = new Map<string, ReportRow[]>();
   for (const row of periodRows) {
@@ -54,12 +68,20 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
   const y = (v: number): number => TOP + ((high - v) * plotH) / (high - low);
   const f = (n: number): string => n.toFixed(1);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="11">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="11">`,
+  );
   parts.push(`<title>${escapeXml(title)}</title>`);
-  for (const t of grid) parts.push(`<line x1="${LEFT}" x2="${LEFT + plotW}" y1="${f(y(t))}" y2="${f(y(t))}" stroke="#e5e5e5"/><text x="${LEFT - 6}" y="${f(y(t) + 4)}" text-anchor="end" fill="#555">${t}</text>`);
+  for (const t of grid)
+    parts.push(
+      `<line x1="${LEFT}" x2="${LEFT + plotW}" y1="${f(y(t))}" y2="${f(y(t))}" stroke="#e5e5e5"/><text x="${LEFT - 6}" y="${f(y(t) + 4)}" text-anchor="end" fill="#555">${t}</text>`,
+    );
   const every = Math.max(1, Math.ceil(periods.length / 12));
   periods.forEach(([, text], i) => {
-    if (i % every === 0) parts.push(`<text x="${f(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#555">${escapeXml(text)}</text>`);
+    if (i % every === 0)
+      parts.push(
+        `<text x="${f(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#555">${escapeXml(text)}</text>`,
+      );
   });
   parts.push(`<line x1="${LEFT}" x2="${LEFT + plotW}" y1="${TOP + plotH}" y2="${TOP + plotH}" stroke="#999"/>`);
   let k = 0;
@@ -70,16 +92,26 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
     if (banded.length > 1) {
       const upper = banded.map((p) => `${f(x(p.i))},${f(y(p.row.high!))}`);
       const lower = banded.map((p) => `${f(x(p.i))},${f(y(p.row.low!))}`).reverse();
-      parts.push(`<polygon class="band" points="${[...upper, ...lower].join(" ")}" fill="${colour}" fill-opacity="0.12" stroke="none"/>`);
+      parts.push(
+        `<polygon class="band" points="${[...upper, ...lower].join(" ")}" fill="${colour}" fill-opacity="0.12" stroke="none"/>`,
+      );
     }
-    parts.push(`<polyline class="trend" points="${points.map((p) => `${f(x(p.i))},${f(y(p.row.value))}`).join(" ")}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    parts.push(
+      `<polyline class="trend" points="${points.map((p) => `${f(x(p.i))},${f(y(p.row.value))}`).join(" ")}" fill="none" stroke="${colour}" stroke-width="2"/>`,
+    );
     for (const p of points) {
-      parts.push(`<circle cx="${f(x(p.i))}" cy="${f(y(p.row.value))}" r="3.5" fill="${p.row.smallSample ? "white" : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${name} ${p.row.period!.label}: ${f(p.row.value)} (n = ${p.row.n})`)}</title></circle>`);
+      parts.push(
+        `<circle cx="${f(x(p.i))}" cy="${f(y(p.row.value))}" r="3.5" fill="${p.row.smallSample ? "white" : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${name} ${p.row.period!.label}: ${f(p.row.value)} (n = ${p.row.n})`)}</title></circle>`,
+      );
     }
     const legendY = TOP + 14 + (k + (name === "all" ? 0 : 0)) * 16;
-    parts.push(`<line x1="${WIDTH - RIGHT + 14}" x2="${WIDTH - RIGHT + 32}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${colour}" stroke-width="2"/><text x="${WIDTH - RIGHT + 38}" y="${legendY}" fill="#222">${escapeXml(name)}</text>`);
+    parts.push(
+      `<line x1="${WIDTH - RIGHT + 14}" x2="${WIDTH - RIGHT + 32}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${colour}" stroke-width="2"/><text x="${WIDTH - RIGHT + 38}" y="${legendY}" fill="#222">${escapeXml(name)}</text>`,
+    );
   }
-  parts.push(`<text x="${LEFT}" y="${HEIGHT - 8}" fill="#777">hollow point: n below ${spec.minN ?? 30}; band: ${Math.round((spec.confidence ?? 0.95) * 100)}% interval</text>`);
+  parts.push(
+    `<text x="${LEFT}" y="${HEIGHT - 8}" fill="#777">hollow point: n below ${spec.minN ?? 30}; band: ${Math.round((spec.confidence ?? 0.95) * 100)}% interval</text>`,
+  );
   parts.push("</svg>");
   return parts.join("\n");
 }

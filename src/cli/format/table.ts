@@ -7,7 +7,11 @@ const DIM = "\u001b[2m";
 const RESET = "\u001b[0m";
 
 /** Pads cells to their column's width (numbers to the right), joined by two spaces. */
-export function alignRows(titles: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
+export function alignRows(
+  titles: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[],
+): string[] {
   const widths = titles.map((title, i) => Math.max([...title].length, ...rows.map((row) => [...row[i]!].length)));
   const line = (cells: readonly string[]): string =>
     cells
@@ -21,7 +25,11 @@ export function alignRows(titles: readonly string[], rows: readonly (readonly st
 }
 
 /** The report for a terminal. */
-export function terminalReport(report: ReportOutput, options: Pick<WriteOptions, "spec" | "rejectsFile">, colour: boolean): string {
+export function terminalReport(
+  report: ReportOutput,
+  options: Pick<WriteOptions, "spec" | "rejectsFile">,
+  colour: boolean,
+): string {
   const table = textTable(report.rows, options.spec);
   const [head, ...body] = alignRows(table.titles, table.rows, table.numeric);
   const style = (text: string, code: string): string => (colour ? `${code}${text}${RESET}` : text);

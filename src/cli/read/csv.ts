@@ -55,7 +55,10 @@ export class CsvScanner {
 
   constructor(delimiter = ",", firstLine = 1) {
     this.line = firstLine;
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") throw new Error(`delimiter must be one character other than a quote or a line break, got ${JSON.stringify(delimiter)}`);
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")
+      throw new Error(
+        `delimiter must be one character other than a quote or a line break, got ${JSON.stringify(delimiter)}`,
+      );
     this.delimiter = delimiter.charCodeAt(0);
   }
 

@@ -24,7 +24,7 @@ export interface InputRow {
 /** Where rows go: the header once, then every row. */
 export interface RowSink {
   /** The header; may return the columns the sink reads (the others' text is not copied). */
-  header(names: readonly string[], line: number): readonly number[] | undefined | void;
+  header(names: readonly string[], line: number): readonly number[] | undefined;
   row(row: InputRow): void;
 }
 
@@ -37,7 +37,10 @@ const UNREAD_COMPRESSIONS = [".zst", ".zstd", ".bz2", ".xz", ".zip", ".lz4"];
 /** Is the path gzip-compressed (`.gz`)? Other compressions are an {@link InputError}. */
 export function isGzip(path: string): boolean {
   const ext = extname(path).toLowerCase();
-  if (UNREAD_COMPRESSIONS.includes(ext)) throw new InputError(`${path}: ${ext.slice(1)}-compressed files are not read; decompress it first, or recompress it with gzip (.gz is read)`);
+  if (UNREAD_COMPRESSIONS.includes(ext))
+    throw new InputError(
+      `${path}: ${ext.slice(1)}-compressed files are not read; decompress it first, or recompress it with gzip (.gz is read)`,
+    );
   return ext === ".gz" || ext === ".gzip";
 }
 
@@ -61,7 +64,9 @@ export function inputSize(path: string): number | null {
     return stat.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new InputError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
   }
 }
 
@@ -101,22 +106,38 @@ export interface ReadOptions extends PartOptions {
  * stops the read with an error saying after which line); `onBytes` is told how far the read got.
  * Returns the line after the last row (for a part read with `header`, counted from 1 at its start).
  */
-export async function readRows(stream: Readable, format: InputFormat, sink: RowSink, options: ReadOptions = {}): Promise<{ readonly endLine: number }> {
-  if (format === "parquet") throw new InputError("a Parquet file is read through DuckDB: install it (npm install @duckdb/node-api) and use --engine duckdb");
+export async function readRows(
+  stream: Readable,
+  format: InputFormat,
+  sink: RowSink,
+  options: ReadOptions = {},
+): Promise<{ readonly endLine: number }> {
+  if (format === "parquet")
+    throw new InputError(
+      "a Parquet file is read through DuckDB: install it (npm install @duckdb/node-api) and use --engine duckdb",
+    );
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
   let lastLine = 0;
   let done = false;
   if (options.headerOnly === true) {
     const headerSink = sink.header.bind(sink);
-    sink = { header: (names, line) => ((done = true), headerSink(names, line)), row: () => undefined };
+    sink = {
+      header: (names, line) => {
+        done = true;
+        return headerSink(names, line);
+      },
+      row: () => undefined,
+    };
   }
   const push = makeScanner(format, options, sink, (line) => (lastLine = line));
   const decode = (chunk?: Buffer): string => {
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
     } catch {
-      throw new InputError(`the input is not UTF-8 text (a byte after line ${lastLine} is not): save it as UTF-8, or convert it (iconv -f WINDOWS-1252 -t UTF-8)`);
+      throw new InputError(
+        `the input is not UTF-8 text (a byte after line ${lastLine} is not): save it as UTF-8, or convert it (iconv -f WINDOWS-1252 -t UTF-8)`,
+      );
     }
   };
   try {
@@ -131,7 +152,8 @@ export async function readRows(stream: Readable, format: InputFormat, sink: RowS
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("Z_")) throw new InputError(`the gzip data cannot be read after line ${lastLine}: ${(error as Error).message}`);
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new InputError(`the gzip data cannot be read after line ${lastLine}: ${(error as Error).message}`);
     throw error;
   }
   push.chunk(decode());
@@ -158,15 +180,26 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
     const take = (record: CsvRecord): void => {
       seen(record.line);
       if (width === -1) {
-        if (record.problem !== null) throw new InputError(`the header (line ${record.line}) cannot be read: ${record.problem}`);
+        if (record.problem !== null)
+          throw new InputError(`the header (line ${record.line}) cannot be read: ${record.problem}`);
         width = record.fields.length;
         names = record.fields;
         const used = sink.header(record.fields, record.line);
         if (used !== undefined) scanner.keepOnly(used);
         return;
       }
-      const problem = record.problem ?? (record.fields.length === width ? null : `has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}`);
-      sink.row({ line: record.line, cells: record.fields, problem, problemColumn: record.problemField === null ? null : (names[record.problemField] ?? `field ${record.problemField + 1}`) });
+      const problem =
+        record.problem ??
+        (record.fields.length === width
+          ? null
+          : `has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}`);
+      sink.row({
+        line: record.line,
+        cells: record.fields,
+        problem,
+        problemColumn:
+          record.problemField === null ? null : (names[record.problemField] ?? `field ${record.problemField + 1}`),
+      });
     };
     return {
       chunk: (text) => scanner.push(text, take),
@@ -185,12 +218,22 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
     const isRecord = typeof value === "object" && value !== null && !Array.isArray(value);
     const flat = isRecord ? flatten(value as Record<string, unknown>) : null;
     if (names === null) {
-      if (flat === null) throw new InputError(`the first record (line ${element.line}) ${element.problem ?? "is not an object"}: its names are the columns`);
+      if (flat === null)
+        throw new InputError(
+          `the first record (line ${element.line}) ${element.problem ?? "is not an object"}: its names are the columns`,
+        );
       names = [...flat.keys()];
       sink.header(names, element.line);
     }
-    const problem = element.problem ?? (isRecord ? null : `is ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not an object`);
-    sink.row({ line: element.line, cells: flat === null ? [] : names.map((name) => flat.get(name)), problem, problemColumn: null });
+    const problem =
+      element.problem ??
+      (isRecord ? null : `is ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not an object`);
+    sink.row({
+      line: element.line,
+      cells: flat === null ? [] : names.map((name) => flat.get(name)),
+      problem,
+      problemColumn: null,
+    });
   };
   if (format === "json") {
     const scanner = new JsonArrayScanner();

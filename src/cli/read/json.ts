@@ -76,7 +76,10 @@ export class JsonArrayScanner {
       }
       if (c === 32 || c === 9 || c === LF || c === CR || c === 0xfeff) continue;
       if (this.state === "before") {
-        if (c !== 91) throw new JsonFileError(`a JSON file must hold an array of records; it starts with ${JSON.stringify(chunk[i])} on line ${this.line} (for one record per line, use NDJSON)`);
+        if (c !== 91)
+          throw new JsonFileError(
+            `a JSON file must hold an array of records; it starts with ${JSON.stringify(chunk[i])} on line ${this.line} (for one record per line, use NDJSON)`,
+          );
         this.state = "between";
       } else if (this.state === "between") {
         if (c === 93) this.state = "after";
@@ -95,7 +98,8 @@ export class JsonArrayScanner {
   /** Ends the input. */
   end(): void {
     if (this.state === "before") throw new JsonFileError("the JSON file is empty");
-    if (this.state !== "after") throw new JsonFileError(`the JSON array is never closed (the file ends on line ${this.line})`);
+    if (this.state !== "after")
+      throw new JsonFileError(`the JSON array is never closed (the file ends on line ${this.line})`);
   }
 }
 
@@ -128,10 +132,15 @@ export class NdjsonScanner {
 }
 
 /** A record's fields by name, nested objects flattened with dots (`person_properties.country`). */
-export function flatten(value: Record<string, unknown>, prefix = "", into = new Map<string, unknown>()): Map<string, unknown> {
+export function flatten(
+  value: Record<string, unknown>,
+  prefix = "",
+  into = new Map<string, unknown>(),
+): Map<string, unknown> {
   for (const key of Object.keys(value)) {
     const inner = value[key];
-    if (typeof inner === "object" && inner !== null && !Array.isArray(inner)) flatten(inner as Record<string, unknown>, `${prefix}${key}.`, into);
+    if (typeof inner === "object" && inner !== null && !Array.isArray(inner))
+      flatten(inner as Record<string, unknown>, `${prefix}${key}.`, into);
     else into.set(`${prefix}${key}`, inner);
   }
   return into;

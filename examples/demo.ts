@@ -333,7 +333,10 @@ iqsReport();
 sampleSizePlan();
 retentionReport();
 
-/** Runs the `cx-metrics` command as a user would (from the sources here, so it is always current) and prints it with its output. */
+/**
+ * Runs the `cx-metrics` command as a user would (from the sources here, so it is always current) and prints it with its
+ * output.
+ */
 function command(args: readonly string[], expectedExit = 0): void {
   const shown = args.map((arg) => (/[\s"]/.test(arg) ? JSON.stringify(arg) : arg)).join(" ");
   console.log(`\n$ cx-metrics ${shown}`);

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { failures } from "./snippet-check.js";
 
 // Runs every ```ts block of README.md and docs/*.md, as extracted by scripts/extract-snippets.mjs
-// (run by `npm run typecheck` and vitest.config.ts, which also type-checks them under the strict tsconfig). Each block is
+// (run by `npm run typecheck` and vitest.config.ts, which also type-checks them under the strict tsconfig). Each block
+// is
 // self-contained and imports from "cx-metrics" (mapped to src/ by vitest.config.ts); each `//=>`
 // result it documents is compared with the value computed (test/snippet-check.ts).
 const dir = new URL("./doc-snippets/", import.meta.url);

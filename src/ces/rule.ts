@@ -18,7 +18,9 @@ export interface CesRule {
   readonly easyEnd: CesEasyEnd;
   /** The rating from which, towards the easy end, a response is easy. */
   readonly easyFrom: number;
-  /** Reads one rating: an integer on the scale; `what` names it in the error. @throws CxMetricsError `INVALID_SCORE`. */
+  /**
+   * Reads one rating: an integer on the scale; `what` names it in the error. @throws CxMetricsError `INVALID_SCORE`.
+   */
   read(rating: unknown, index?: number, what?: string): number;
   /** Whether {@link CesRule.read} takes the rating. */
   accepts(rating: unknown): boolean;

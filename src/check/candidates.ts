@@ -1,4 +1,5 @@
-// Recomputes a claim's figure under every combination of the conventions in the catalogue: the records of its segment and period (cut in the report's zone or in UTC), then the metric under each definition.
+// Recomputes a claim's figure under every combination of the conventions in the catalogue: the records of its segment
+// and period (cut in the report's zone or in UTC), then the metric under each definition.
 import { cesFromCounts } from "../ces/accumulator.js";
 import { cesConfidenceInterval } from "../ces/confidence-interval.js";
 import { cesRule } from "../ces/rule.js";
@@ -43,7 +44,10 @@ export interface Candidate {
   readonly unit: "points" | "percent" | "number" | "minutes";
   /** Every option is the library's default. */
   readonly isDefault: boolean;
-  /** Records of the segment and period left out because their value could not be read (a score "ten", a ticket without a creation time). */
+  /**
+   * Records of the segment and period left out because their value could not be read (a score "ten", a ticket without a
+   * creation time).
+   */
   readonly unreadable?: number;
 }
 
@@ -100,7 +104,10 @@ const dateField = (metric: ReportMetric): string =>
       ? "reviewedAt"
       : "createdAt";
 
-/** The records of the claim's segment and, when it names one, its period cut in `zone`; and how many had no readable date. */
+/**
+ * The records of the claim's segment and, when it names one, its period cut in `zone`; and how many had no readable
+ * date.
+ */
 export function selectRecords(
   records: readonly unknown[],
   query: ClaimQuery,

@@ -1,4 +1,5 @@
-// checkReport on data where each convention gives a different figure, every figure written out by hand below; the worked cases of the sources and the helpdesks; the checks of printed figures alone.
+// checkReport on data where each convention gives a different figure, every figure written out by hand below; the
+// worked cases of the sources and the helpdesks; the checks of printed figures alone.
 import { describe, expect, it } from "vitest";
 import { checkPrinted, checkReport, readPrinted, roundTo, type Claim } from "./index.js";
 

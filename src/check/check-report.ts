@@ -1,4 +1,5 @@
-// checkReport: each printed figure of a report recomputed from the raw data, with a verdict, the conventions that reproduce it, and an explanation in words.
+// checkReport: each printed figure of a report recomputed from the raw data, with a verdict, the conventions that
+// reproduce it, and an explanation in words.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
@@ -72,7 +73,11 @@ export interface ClaimResult {
   readonly id: string;
   /** The claim's metric. */
   readonly metric: ReportMetric;
-  /** `match`: a documented definition reproduces the printed figure once rounded as printed; `close`: none does, but rounded inputs do or it lies in the figure's sampling interval; `mismatch`: neither. Without data: whether the printed figures agree with each other. */
+  /**
+   * `match`: a documented definition reproduces the printed figure once rounded as printed; `close`: none does, but
+   * rounded inputs do or it lies in the figure's sampling interval; `mismatch`: neither. Without data: whether the
+   * printed figures agree with each other.
+   */
   readonly verdict: "match" | "close" | "mismatch";
   /** As printed. */
   readonly printed: string;

@@ -1,4 +1,5 @@
-// The catalogue of conventions real reporting tools use for each metric, with the library's default and why: what `checkReport` searches when a printed figure does not match.
+// The catalogue of conventions real reporting tools use for each metric, with the library's default and why: what
+// `checkReport` searches when a printed figure does not match.
 import type { ReportMetric } from "../report/spec.js";
 
 /** One way in which tools differ, its options, the library's default, and why. */

@@ -1,4 +1,5 @@
-// Checks a report's printed figures against each other, without raw data: NPS against its shares, shares that must add to 100, percentages impossible for n, an interval around its point, and whether a printed change is significant.
+// Checks a report's printed figures against each other, without raw data: NPS against its shares, shares that must add
+// to 100, percentages impossible for n, an interval around its point, and whether a printed change is significant.
 import { compareProportions } from "../stats/compare-proportions.js";
 import { readPrinted, type PrintedFigure } from "./printed.js";
 

@@ -1,4 +1,5 @@
-// Reading a figure as a report printed it ("42", "87%", "93.4 %", "−70 %", "1h 12m", "4.4") into its value, its unit, and the rounding step its digits show.
+// Reading a figure as a report printed it ("42", "87%", "93.4 %", "−70 %", "1h 12m", "4.4") into its value, its unit,
+// and the rounding step its digits show.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 

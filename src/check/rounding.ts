@@ -1,4 +1,5 @@
-// Rounding rules a report may have used: half up (most dashboards and spreadsheets), half to even (banker's rounding, numpy and R's round), truncation (some exports).
+// Rounding rules a report may have used: half up (most dashboards and spreadsheets), half to even (banker's rounding,
+// numpy and R's round), truncation (some exports).
 
 /** How a report rounded. */
 export type RoundingRule = "half-up" | "half-even" | "truncate";

@@ -1,4 +1,5 @@
-// The command line's flags: parsed with node:util parseArgs (strict), each command's help text with examples, and usage errors that list what exists.
+// The command line's flags: parsed with node:util parseArgs (strict), each command's help text with examples, and usage
+// errors that list what exists.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** A usage error: exit code 2, the message on standard error. */
@@ -116,7 +117,9 @@ Examples:
   cx-metrics report survey.csv -m nps --by channel --every month --time-zone Europe/Berlin --sql postgres --table survey
 `;
 
-/** Parses a command's flags; unknown flags and missing values become a {@link UsageError} listing the flags that exist. */
+/**
+ * Parses a command's flags; unknown flags and missing values become a {@link UsageError} listing the flags that exist.
+ */
 export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(
   args: readonly string[],
   options: O,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The executable: runs the command line with the process's arguments and sets the exit code; started as a worker thread, reads its part of a large file.
+// The executable: runs the command line with the process's arguments and sets the exit code; started as a worker
+// thread, reads its part of a large file.
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { main } from "./main.js";
 import { runWorkerPart, type WorkerTask } from "./two-parts.js";

@@ -1,4 +1,5 @@
-// `cx-metrics check CLAIMS`: reads a claims file (JSON or YAML), loads its data sets with the report's readers, runs checkReport, prints the verdicts; exit code 1 when any claim is a mismatch.
+// `cx-metrics check CLAIMS`: reads a claims file (JSON or YAML), loads its data sets with the report's readers, runs
+// checkReport, prints the verdicts; exit code 1 when any claim is a mismatch.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";

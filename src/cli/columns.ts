@@ -1,4 +1,5 @@
-// Which column of a file holds which field a metric reads: default names, presets for common exports, --column overrides, header names matched case-, space-, "_"- and "-"-insensitively.
+// Which column of a file holds which field a metric reads: default names, presets for common exports, --column
+// overrides, header names matched case-, space-, "_"- and "-"-insensitively.
 import type { ReportMetric } from "../report/spec.js";
 
 /** How a date column is written: ISO-8601 (local times read in --time-zone), UTC without an offset, or Unix seconds. */
@@ -110,7 +111,10 @@ export function metricFields(metric: ReportMetric, periods: boolean): FieldSpec[
   }
 }
 
-/** A header name as matched: lower case, without spaces, "_" and "-" ("Created at", "created_at" and "createdAt" are one). */
+/**
+ * A header name as matched: lower case, without spaces, "_" and "-" ("Created at", "created_at" and "createdAt" are
+ * one).
+ */
 export function headerKey(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, "");
 }

@@ -1,4 +1,5 @@
-// The `cx-metrics` command: dispatches to its commands, turns usage errors into exit code 2 with a message on standard error.
+// The `cx-metrics` command: dispatches to its commands, turns usage errors into exit code 2 with a message on standard
+// error.
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { MAIN_HELP, UsageError } from "./args.js";
 import { JsonFileError } from "./read/json.js";

@@ -1,4 +1,5 @@
-// The progress bar on standard error while a long input is read: only when standard error is a terminal, redrawn at most ten times a second, erased at the end.
+// The progress bar on standard error while a long input is read: only when standard error is a terminal, redrawn at
+// most ten times a second, erased at the end.
 
 /** What the reader tells the bar. */
 export interface Progress {

@@ -1,4 +1,5 @@
-// Turns a file's cells into the records summarize reads: numbers where a number is written, dates as instants (local times in --time-zone), blanks as missing, QA ratings as numbers, true/false or N/A.
+// Turns a file's cells into the records summarize reads: numbers where a number is written, dates as instants (local
+// times in --time-zone), blanks as missing, QA ratings as numbers, true/false or N/A.
 import { parseInstant, type InstantReading } from "../internal/instant.js";
 import type { ResolvedField } from "./columns.js";
 

@@ -1,4 +1,5 @@
-// `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with their line, column, value and reason, the report written in the chosen format.
+// `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with
+// their line, column, value and reason, the report written in the chosen format.
 import { readFileSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
@@ -349,7 +350,10 @@ async function chooseEngine(
   return { duck };
 }
 
-/** A report through DuckDB; null when DuckDB could not read a CSV file that the JS reader then reads (said on standard error). */
+/**
+ * A report through DuckDB; null when DuckDB could not read a CSV file that the JS reader then reads (said on standard
+ * error).
+ */
 async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: CommandIO): Promise<EngineResult | null> {
   try {
     return await runDuckDb(duck, path, job);

@@ -1,4 +1,5 @@
-// One pass of `cx-metrics report` over a file or a part of it: rows → records → createSummary, each bad row kept with its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
+// One pass of `cx-metrics report` over a file or a part of it: rows → records → createSummary, each bad row kept with
+// its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
 import type { Readable } from "node:stream";
 import type { InstantReading } from "../internal/instant.js";
 import { createSummary, type SummaryState } from "../report/summarize.js";

@@ -1,4 +1,6 @@
-// A large CSV file read in two halves at once: this thread reads the first, a worker thread the second, and their counts are merged. Speculative split (as DuckDB and polars do): the half is checked to end where a record ends, else the file is read in one pass.
+// A large CSV file read in two halves at once: this thread reads the first, a worker thread the second, and their
+// counts are merged. Speculative split (as DuckDB and polars do): the half is checked to end where a record ends, else
+// the file is read in one pass.
 import { createReadStream, openSync, readSync, closeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -18,7 +20,10 @@ export interface WorkerTask {
   readonly header: readonly string[];
 }
 
-/** Can this input be read in two parts? A CSV / TSV file (not standard input) of some size, two cores, and not turned off. */
+/**
+ * Can this input be read in two parts? A CSV / TSV file (not standard input) of some size, two cores, and not turned
+ * off.
+ */
 export function canSplit(path: string, size: number | null, job: ReportJob, env: NodeJS.ProcessEnv): boolean {
   return (
     path !== "-" &&

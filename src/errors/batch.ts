@@ -34,7 +34,10 @@ export interface BatchCounts {
   readonly total: number;
   /** Rows that went into the figures. */
   readonly used: number;
-  /** Valid rows that the figure leaves out by its definition (a duration still open, activity after `asOf`); 0 where there are none. */
+  /**
+   * Valid rows that the figure leaves out by its definition (a duration still open, activity after `asOf`); 0 where
+   * there are none.
+   */
   readonly skipped: number;
   /** Bad rows left out under `invalid: "exclude"` (each listed in `exclusions`). */
   readonly excluded: number;
@@ -42,6 +45,8 @@ export interface BatchCounts {
 
 /** The options every batch function shares. */
 export interface BatchOptions {
-  /** `"throw"` (default): a bad row stops the call with a coded error; `"exclude"`: bad rows are left out and listed. */
+  /**
+   * `"throw"` (default): a bad row stops the call with a coded error; `"exclude"`: bad rows are left out and listed.
+   */
   readonly invalid?: InvalidRowPolicy;
 }

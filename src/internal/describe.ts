@@ -1,6 +1,8 @@
 import { CxMetricsError, type CxMetricsErrorCode } from "../errors/cx-metrics-error.js";
 
-/** Formats a value for an error message: strings quoted, objects as (shortened) JSON, the rest as JavaScript prints it. */
+/**
+ * Formats a value for an error message: strings quoted, objects as (shortened) JSON, the rest as JavaScript prints it.
+ */
 export function describe(value: unknown): string {
   try {
     const text =

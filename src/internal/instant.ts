@@ -28,7 +28,9 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Days from 1970-01-01 to a date (month 1-12), proleptic Gregorian (H. Hinnant's days_from_civil); any year, 0-99 too. */
+/**
+ * Days from 1970-01-01 to a date (month 1-12), proleptic Gregorian (H. Hinnant's days_from_civil); any year, 0-99 too.
+ */
 function civilDays(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

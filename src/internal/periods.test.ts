@@ -1,4 +1,5 @@
-// Period arithmetic against the platform's Date, and the streaming period clock against the cut-list it replaced in reports.
+// Period arithmetic against the platform's Date, and the streaming period clock against the cut-list it replaced in
+// reports.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { monthOfDays, periodClock, periodCuts, periodOf } from "./periods.js";

@@ -8,7 +8,8 @@ export interface RatingSummary {
 }
 
 /**
- * Summarises tallied ratings (`counts[k]` ratings of value `min + k`). With `labels` (indexed by value), values without a label (2 and 4 of the smiley
+ * Summarises tallied ratings (`counts[k]` ratings of value `min + k`). With `labels` (indexed by value), values without
+ * a label (2 and 4 of the smiley
  * scale) are left out of the distribution.
  */
 export function summarizeRatings(

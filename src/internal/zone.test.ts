@@ -1,4 +1,5 @@
-// wallOf: an instant's local date and time, checked by hand against the published rules (Europe/Berlin: CET +01:00, CEST +02:00 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October) and against Intl.
+// wallOf: an instant's local date and time, checked by hand against the published rules (Europe/Berlin: CET +01:00,
+// CEST +02:00 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October) and against Intl.
 import { describe, expect, it } from "vitest";
 import { wallOf, wallToInstant } from "./zone.js";
 

@@ -153,7 +153,10 @@ export function wallToInstant(timeZone: string, wall: number, gap: GapRule): num
   return wallToInstantIn(zoneYear(timeZone, new Date(wall).getUTCFullYear()), wall, gap);
 }
 
-/** The wall-clock time of an instant in a zone (the local date and time written as if it were UTC, in ms), from the cached segments. */
+/**
+ * The wall-clock time of an instant in a zone (the local date and time written as if it were UTC, in ms), from the
+ * cached segments.
+ */
 export function wallOf(timeZone: string, instant: number): number {
   const { starts, offsets } = zoneYear(timeZone, new Date(instant).getUTCFullYear());
   let i = starts.length - 1;

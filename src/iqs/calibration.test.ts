@@ -47,7 +47,8 @@ describe("calibration", () => {
       agreementPercent: 50,
       meanAbsoluteDifference: 25,
     });
-    // tone: (pass, pass) (pass, N/A) (pass, N/A) (fail, fail) → 2 of 4 identical; rated by both in 2 pairs, no difference
+    // tone: (pass, pass) (pass, N/A) (pass, N/A) (fail, fail) → 2 of 4 identical; rated by both in 2 pairs, no
+    // difference
     expect(result.perCriterion[1]).toMatchObject({
       id: "tone",
       pairs: 4,

@@ -73,7 +73,9 @@ export interface CalibrationResult {
   readonly perReviewer: readonly ReviewerCalibration[];
   /** Each criterion's agreement, in scorecard order. */
   readonly perCriterion: readonly CriterionCalibration[];
-  /** Reviews read, used, skipped (no interaction or reviewer) and left out as bad: `total = used + skipped + excluded`. */
+  /**
+   * Reviews read, used, skipped (no interaction or reviewer) and left out as bad: `total = used + skipped + excluded`.
+   */
   readonly rows: BatchCounts;
   /** Bad reviews left out under `invalid: "exclude"`. */
   readonly exclusions: readonly ExcludedRow[];

@@ -12,7 +12,9 @@ import { scorecardRule, type QaReview, type Scorecard } from "./scorecard.js";
 export interface IqsOptions<R extends QaReview = QaReview> extends BatchOptions {
   /** Groups the reviews for `perGroup`; default by `agentId` (reviews without one fall in the `null` group). */
   readonly by?: (review: R, index: number) => string | null | undefined;
-  /** Review score (percent) from which a review passes, for `passPercent`; default 80 (Zendesk QA's default baseline). */
+  /**
+   * Review score (percent) from which a review passes, for `passPercent`; default 80 (Zendesk QA's default baseline).
+   */
   readonly passThreshold?: number;
 }
 

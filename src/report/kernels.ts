@@ -64,13 +64,19 @@ export interface Group {
   merge(state: ReportGroupState): void;
   /** The JSON state. */
   toJSON(): ReportGroupState;
-  /** The figure, or null when the group has none (only open tickets, only unscored reviews, only neutral ratings in good/bad mode). */
+  /**
+   * The figure, or null when the group has none (only open tickets, only unscored reviews, only neutral ratings in
+   * good/bad mode).
+   */
   figure(confidence: number): Figure | null;
 }
 
 /** A metric compiled from a spec: reads and checks a record, makes groups. */
 export interface MetricKernel {
-  /** Checks one record and returns what it adds (a score, a rating, a measurement); throws a coded error naming the field. */
+  /**
+   * Checks one record and returns what it adds (a score, a rating, a measurement); throws a coded error naming the
+   * field.
+   */
   read(record: unknown, index: number): unknown;
   /** An empty group, or one restored from a state. */
   group(state?: ReportGroupState): Group;

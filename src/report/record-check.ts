@@ -17,7 +17,10 @@ export function segmentValue(fn: string, value: unknown, name: string, index: nu
   );
 }
 
-/** Checks a spec: the metric and period are known, `by` names fields, minN and confidence are in range, SLA has a policy and IQS a scorecard. */
+/**
+ * Checks a spec: the metric and period are known, `by` names fields, minN and confidence are in range, SLA has a policy
+ * and IQS a scorecard.
+ */
 export function checkSpec(fn: string, spec: SummarizeSpec): void {
   if (typeof spec !== "object" || spec === null)
     throw invalid(fn, "INVALID_ARGUMENT", "spec", spec, "{ metric, by?, every?, ... }");

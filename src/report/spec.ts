@@ -1,4 +1,5 @@
-// The shapes of a report: what summarize is asked (the spec) and what it returns (tidy rows), per DESIGN.md "Reports and the command line".
+// The shapes of a report: what summarize is asked (the spec) and what it returns (tidy rows), per DESIGN.md "Reports
+// and the command line".
 import type { CesOptions } from "../ces/ces.js";
 import type { CsatOptions } from "../csat/csat.js";
 import type { BatchOptions, ExcludedRow } from "../internal/batch.js";
@@ -109,13 +110,19 @@ export interface ReportRow {
   readonly period: ReportPeriod | null;
   /** Responses, durations, decided SLA measurements or scored reviews behind the figure. */
   readonly n: number;
-  /** The headline figure: NPS points; CSAT, CES easy and SLA in percent; durations the median in minutes; IQS in percent. */
+  /**
+   * The headline figure: NPS points; CSAT, CES easy and SLA in percent; durations the median in minutes; IQS in
+   * percent.
+   */
   readonly value: number;
   /** Lower bound of the figure's interval, in its unit; null where there is none (durations). */
   readonly low: number | null;
   /** Upper bound of the figure's interval, in its unit; null where there is none. */
   readonly high: number | null;
-  /** The change against the previous period of the same segment; null for the first period, for all-period rows, and for durations and IQS (no test). */
+  /**
+   * The change against the previous period of the same segment; null for the first period, for all-period rows, and for
+   * durations and IQS (no test).
+   */
   readonly change: ReportChange | null;
   /** n is below `minN`. */
   readonly smallSample: boolean;

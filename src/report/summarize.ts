@@ -1,4 +1,6 @@
-// summarize: one metric over records, by segment and calendar period, as tidy rows with intervals, period-over-period tests and small-sample flags; createSummary: the same fed one record at a time (files read as a stream), or fed counts made elsewhere (SQL, DuckDB, another worker).
+// summarize: one metric over records, by segment and calendar period, as tidy rows with intervals, period-over-period
+// tests and small-sample flags; createSummary: the same fed one record at a time (files read as a stream), or fed
+// counts made elsewhere (SQL, DuckDB, another worker).
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, type ExcludedRow, type InvalidRowPolicy } from "../internal/batch.js";
 import { describe } from "../internal/describe.js";

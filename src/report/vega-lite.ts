@@ -1,4 +1,5 @@
-// trendSpec: report rows as a Vega-Lite chart (a line per segment with its interval band), which Jupyter and Observable render directly.
+// trendSpec: report rows as a Vega-Lite chart (a line per segment with its interval band), which Jupyter and Observable
+// render directly.
 import type { ReportRow } from "./summarize.js";
 
 /** Options of {@link trendSpec}. */

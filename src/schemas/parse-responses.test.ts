@@ -151,7 +151,8 @@ describe("safe parse helpers on messy rows (issue: parsing)", () => {
     ]);
     expect(strict.issues[0]!.reason).toContain("timeZone");
     const berlin = safeParseResponses(rows, { metric: "nps", timeZone: "Europe/Berlin" });
-    // 1 March midnight CET = 28 Feb 23:00 UTC; 02:30 on 30 March does not exist in Berlin: moved on by the gap to 03:30 CEST.
+    // 1 March midnight CET = 28 Feb 23:00 UTC; 02:30 on 30 March does not exist in Berlin: moved on by the gap to 03:30
+    // CEST.
     expect(berlin.data.map((row) => row.respondedAt?.toISOString())).toEqual([
       "2025-02-28T23:00:00.000Z",
       "2025-03-30T01:30:00.000Z",

@@ -52,7 +52,9 @@ export interface SlaSummary extends SlaTally {
 export interface SlaAccumulator {
   /** The compiled policy. */
   readonly rule: SlaRule;
-  /** Measures an interaction with the rule and counts it; returns its measurements. Throws as {@link SlaRule.measure}. */
+  /**
+   * Measures an interaction with the rule and counts it; returns its measurements. Throws as {@link SlaRule.measure}.
+   */
   add(interaction: Interaction, index?: number): readonly SlaMeasurement[];
   /** Counts measurements made by the same rule; `id` names the interaction in breaches. */
   addMeasurements(measurements: readonly SlaMeasurement[], id: string): SlaAccumulator;

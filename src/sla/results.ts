@@ -15,7 +15,10 @@ export interface SlaBreach {
   readonly dueAt: string;
   /** When the reply or resolution came, or null while it has not. */
   readonly completedAt: string | null;
-  /** How far past the target, in minutes of the target's clock (paused time excluded), always > 0; up to `asOf` while open. */
+  /**
+   * How far past the target, in minutes of the target's clock (paused time excluded), always > 0; up to `asOf` while
+   * open.
+   */
   readonly overrunMinutes: number;
 }
 

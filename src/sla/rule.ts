@@ -15,7 +15,9 @@ const MINUTE_MS = 60_000;
 
 /** What a compiled SLA policy needs besides the policy. */
 export interface SlaRuleOptions {
-  /** The moment the report is made: open items past their due time at `asOf` are breached. Needed when any item is open. */
+  /**
+   * The moment the report is made: open items past their due time at `asOf` are breached. Needed when any item is open.
+   */
   readonly asOf?: Instant | undefined;
   /** Business calendar for targets on the business clock. */
   readonly calendar?: BusinessCalendar | undefined;
@@ -129,7 +131,9 @@ function dueInstant(clock: Clock, a: number, target: number, paused: readonly (r
   return clock.add(cursor, remaining);
 }
 
-/** The waits for a next response: each customer message after an agent reply, to the next agent reply (null while open). */
+/**
+ * The waits for a next response: each customer message after an agent reply, to the next agent reply (null while open).
+ */
 function nextResponseWaits(interaction: ReadInteraction): [number, number | null][] {
   const messages = [...interaction.messages].sort((a, b) => a.at - b.at);
   const waits: [number, number | null][] = [];

@@ -1,4 +1,5 @@
-// sla: SLA achievement over many interactions (met, breached, pending per target, breach list), with pausing statuses and the batch policy for bad rows.
+// sla: SLA achievement over many interactions (met, breached, pending per target, breach list), with pausing statuses
+// and the batch policy for bad rows.
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy, visitRows, type BatchCounts, type BatchOptions, type ExcludedRow } from "../internal/batch.js";
 import { recordList } from "../internal/records.js";
@@ -15,7 +16,9 @@ import { slaRule } from "./rule.js";
 
 /** Options of {@link sla}. */
 export interface SlaOptions extends BatchOptions {
-  /** The moment the report is made: open items past their due time at `asOf` are breached. Needed when any item is open. */
+  /**
+   * The moment the report is made: open items past their due time at `asOf` are breached. Needed when any item is open.
+   */
   readonly asOf?: Instant;
   /** Business calendar for targets on the business clock. */
   readonly calendar?: BusinessCalendar;
@@ -32,7 +35,9 @@ export interface SlaResult extends SlaTally {
   readonly breaches: readonly SlaBreach[];
   /** The `asOf` used, ISO-8601 UTC, or null when none was needed. */
   readonly asOf: string | null;
-  /** Interactions read, used and left out (`total = used + skipped + excluded`; none is skipped: open ones are pending). */
+  /**
+   * Interactions read, used and left out (`total = used + skipped + excluded`; none is skipped: open ones are pending).
+   */
   readonly rows: BatchCounts;
   /** The interactions left out under `invalid: "exclude"`, each with index, id, field, value and reason. */
   readonly exclusions: readonly ExcludedRow[];

@@ -1,11 +1,15 @@
-// Business hours where the data is: a calendar's working intervals as a table (the index the JS code uses, laid out as rows), and SQL that computes business minutes between two timestamp columns by joining against it.
+// Business hours where the data is: a calendar's working intervals as a table (the index the JS code uses, laid out as
+// rows), and SQL that computes business minutes between two timestamp columns by joining against it.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { instantError, parseInstant } from "../internal/instant.js";
 import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
 import type { Instant } from "../time/instant.js";
 import { checkDialect, epochSecondsOf, ident, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
-/** One working interval: absolute start and end (ISO-8601, UTC) and the working minutes before it since the table's start. */
+/**
+ * One working interval: absolute start and end (ISO-8601, UTC) and the working minutes before it since the table's
+ * start.
+ */
 export interface CalendarIntervalRow {
   /** The interval's first instant, ISO-8601 UTC. */
   readonly start: string;
@@ -141,13 +145,19 @@ export function lastIntervalJoin(dialect: SqlDialect, intervals: string, instant
   return `LEFT JOIN LATERAL (SELECT * FROM ${table} AS i WHERE i.${ident("start")} <= ${instant} ORDER BY i.${ident("start")} DESC LIMIT 1) AS ${alias} ON TRUE`;
 }
 
-/** Working minutes up to an instant, from the interval joined for it: minutes_before + min(t, end) − start; 0 before the first. */
+/**
+ * Working minutes up to an instant, from the interval joined for it: minutes_before + min(t, end) − start; 0 before the
+ * first.
+ */
 function workedUpTo(dialect: SqlDialect, instant: string, alias: string): string {
   const seconds = (expression: string): string => epochSecondsOf(dialect, expression);
   return `COALESCE(${alias}.${ident("minutes_before")} + (LEAST(${seconds(instant)}, ${seconds(`${alias}.${ident("end")}`)}) - ${seconds(`${alias}.${ident("start")}`)}) / 60, 0)`;
 }
 
-/** Business minutes between two instants whose intervals are joined as `startAlias` and `endAlias`: null when either is null, 0 when the end is not after the start. */
+/**
+ * Business minutes between two instants whose intervals are joined as `startAlias` and `endAlias`: null when either is
+ * null, 0 when the end is not after the start.
+ */
 export function businessMinutesBetween(
   dialect: SqlDialect,
   start: string,

@@ -1,4 +1,5 @@
-// NPS, CSAT and CES where the data is: SQL that counts each score by segment and period (the sufficient statistics), and the function that turns the counts it returns into the same tidy rows as `summarize`.
+// NPS, CSAT and CES where the data is: SQL that counts each score by segment and period (the sufficient statistics),
+// and the function that turns the counts it returns into the same tidy rows as `summarize`.
 import { createCesAccumulator } from "../ces/accumulator.js";
 import { cesRule } from "../ces/rule.js";
 import { createCsatAccumulator } from "../csat/accumulator.js";
@@ -38,7 +39,10 @@ export interface CountsSqlOptions {
   readonly fields?: ReportFields;
 }
 
-/** One row the counts query returns: the segment values (each under its `by` field's name), the period key, the score as text (null for a row that cannot be used), and how many rows. */
+/**
+ * One row the counts query returns: the segment values (each under its `by` field's name), the period key, the score as
+ * text (null for a row that cannot be used), and how many rows.
+ */
 export interface CountRow {
   /** Segment values, each under the name of its `by` field (`channel`). */
   readonly [segment: string]: string | number | bigint | null;

@@ -1,4 +1,5 @@
-// The SQL that differs between DuckDB and PostgreSQL: quoting, reading timestamps and numbers that may be text, local time in a zone, period keys, epoch seconds.
+// The SQL that differs between DuckDB and PostgreSQL: quoting, reading timestamps and numbers that may be text, local
+// time in a zone, period keys, epoch seconds.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 

@@ -1,4 +1,6 @@
-// First response and resolution times where the data is: SQL that computes n, the mean and the percentiles of the durations by segment and period (calendar minutes, or business minutes through the interval table), and the tidy rows from what it returns.
+// First response and resolution times where the data is: SQL that computes n, the mean and the percentiles of the
+// durations by segment and period (calendar minutes, or business minutes through the interval table), and the tidy rows
+// from what it returns.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { isoWithOffset, periodBounds, periodLabel } from "../internal/periods.js";
@@ -39,7 +41,10 @@ export interface DurationsSqlOptions {
   readonly table?: string;
   /** Column names when they differ from the field names (`createdAt`, `firstResponseAt`, `resolvedAt`). */
   readonly fields?: DurationFields;
-  /** With `spec.calendar`: the table of its working intervals (`calendarIntervalsTableSql`); default `"calendar_intervals"`. */
+  /**
+   * With `spec.calendar`: the table of its working intervals (`calendarIntervalsTableSql`); default
+   * `"calendar_intervals"`.
+   */
   readonly intervals?: string;
 }
 

@@ -1,4 +1,6 @@
-// SLA % where the data is: SQL that decides each ticket's first-response and resolution targets (the first matching target of the policy, on its clock) and counts met, breached and pending by segment and period; the tidy rows from those counts.
+// SLA % where the data is: SQL that decides each ticket's first-response and resolution targets (the first matching
+// target of the policy, on its clock) and counts met, breached and pending by segment and period; the tidy rows from
+// those counts.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { parseInstant } from "../internal/instant.js";
@@ -40,7 +42,10 @@ export interface SlaSqlOptions {
   readonly dialect: SqlDialect;
   /** A table name or a query in parentheses; default `"data"`. */
   readonly table?: string;
-  /** Column names of the fields, when they differ (`createdAt`, `firstResponseAt`, `resolvedAt`, and `priority`, `type`, `channel` for the targets' filters). */
+  /**
+   * Column names of the fields, when they differ (`createdAt`, `firstResponseAt`, `resolvedAt`, and `priority`, `type`,
+   * `channel` for the targets' filters).
+   */
   readonly fields?: SlaFields;
   /** With business-clock targets: the calendar's interval table; default `"calendar_intervals"`. */
   readonly intervals?: string;

@@ -14,7 +14,10 @@ function random(seed: number): () => number {
   };
 }
 
-/** Arrays of many shapes: short and long (over the 600 where the sample window starts), ties, zeros of both signs, sorted and reversed. */
+/**
+ * Arrays of many shapes: short and long (over the 600 where the sample window starts), ties, zeros of both signs,
+ * sorted and reversed.
+ */
 function arrays(seed: number, count: number): Float64Array[] {
   const next = random(seed);
   const out: Float64Array[] = [];
@@ -80,7 +83,8 @@ describe("select (Floyd-Rivest)", () => {
 });
 
 describe("percentiles by selection", () => {
-  // Bit for bit, but for the sign of a zero: a sort puts -0 before 0, selection leaves either where it falls (as before).
+  // Bit for bit, but for the sign of a zero: a sort puts -0 before 0, selection leaves either where it falls (as
+  // before).
   const unsigned = (values: number[]): number[] => values.map((value) => value + 0);
   it("equal the same methods read from a sorted copy, bit for bit", () => {
     for (const data of arrays(3, 120)) {

@@ -13,7 +13,8 @@
 export function select(a: Float64Array, k: number, left = 0, right = a.length - 1): void {
   while (right > left) {
     if (right - left > 600) {
-      // Recurse on a window around k whose size grows as n^(2/3), placed so that it holds the k-th value with high probability.
+      // Recurse on a window around k whose size grows as n^(2/3), placed so that it holds the k-th value with high
+      // probability.
       const n = right - left + 1;
       const m = k - left + 1;
       const z = Math.log(n);

@@ -2,7 +2,10 @@ import { invalid } from "../internal/describe.js";
 import { betaQuantile } from "./beta.js";
 import { normalQuantile } from "./normal.js";
 
-/** From this many degrees of freedom the Cornish-Fisher expansion is exact to double precision (5e-16 at 1e4 against mpmath). */
+/**
+ * From this many degrees of freedom the Cornish-Fisher expansion is exact to double precision (5e-16 at 1e4 against
+ * mpmath).
+ */
 const LARGE_DF = 1e4;
 
 /**

@@ -1,4 +1,5 @@
-// durationStats: the summary of first response or resolution times (n, mean, median, percentiles), with null and bad durations counted.
+// durationStats: the summary of first response or resolution times (n, mean, median, percentiles), with null and bad
+// durations counted.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import type { BatchCounts, BatchOptions, ExcludedRow } from "../errors/batch.js";
 import { rowPolicy } from "../internal/batch.js";

@@ -47,7 +47,8 @@ export interface ServiceClock {
   readonly business: boolean;
   /**
    * The time of one interaction, or null while it is open (no reply, no resolution).
-   * @throws CxMetricsError `INVALID_DATE`, `DATE_OUT_OF_RANGE`, `END_BEFORE_START`, `INVALID_ARGUMENT`, naming the field.
+   * @throws CxMetricsError `INVALID_DATE`, `DATE_OUT_OF_RANGE`, `END_BEFORE_START`, `INVALID_ARGUMENT`, naming the
+   *   field.
    */
   measure(interaction: Interaction, index?: number): ServiceMinutes | null;
 }

@@ -39,7 +39,8 @@ function serviceTime(measured: ServiceMinutes | null): ServiceTime | null {
  * service indicators.
  *
  * @returns the times, or `null` while there is no reply yet (an SLA counts such items as pending or breached).
- * @throws CxMetricsError `INVALID_DATE` (the creation too while there is no reply); `END_BEFORE_START` for a reply before the creation.
+ * @throws CxMetricsError `INVALID_DATE` (the creation too while there is no reply); `END_BEFORE_START` for a reply
+ *   before the creation.
  * @example
  * ```ts
  * firstResponseTime({ createdAt: "2025-03-07T16:30:00+01:00", firstResponseAt: "2025-03-10T09:15:00+01:00" }, { calendar });

@@ -1,4 +1,5 @@
-// The HTML report in a real browser (Debian's chromium, headless, driven by playwright-core): it renders, the trend chart is drawn, no console errors, and nothing is fetched from the network.
+// The HTML report in a real browser (Debian's chromium, headless, driven by playwright-core): it renders, the trend
+// chart is drawn, no console errors, and nothing is fetched from the network.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

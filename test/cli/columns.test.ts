@@ -89,7 +89,8 @@ describe("recordBuilder", () => {
     const build = recordBuilder(fields, { timeZone: "Europe/Berlin" });
     const cells = [" 9 ", "1740823200", "2025-03-01 10:00", "2025-03-01 10:00:00", "N/A", "30"];
     const record = build((i) => cells[i]);
-    // By hand: 1740823200 s = 2025-03-01T10:00:00Z; 10:00 in Berlin (CET, +01:00) = 09:00Z; +30 min for the first response.
+    // By hand: 1740823200 s = 2025-03-01T10:00:00Z; 10:00 in Berlin (CET, +01:00) = 09:00Z; +30 min for the first
+    // response.
     expect(record).toEqual({
       score: 9,
       respondedAt: Date.UTC(2025, 2, 1, 10),

@@ -1,4 +1,5 @@
-// The CSV scanner against csv-parse (a well-kept RFC 4180 parser) on random files cut into random chunks, and its record start lines against a count of line breaks written out below.
+// The CSV scanner against csv-parse (a well-kept RFC 4180 parser) on random files cut into random chunks, and its
+// record start lines against a count of line breaks written out below.
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

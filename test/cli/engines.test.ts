@@ -1,4 +1,6 @@
-// `--engine duckdb` against `--engine js` on the same random messy files: the same JSON report (rows, read / used / rejected, every reject's line, column, value and reason), for survey and ticket metrics. The JS reader is the reference (its own tests check it against csv-parse and Intl).
+// `--engine duckdb` against `--engine js` on the same random messy files: the same JSON report (rows, read / used /
+// rejected, every reject's line, column, value and reason), for survey and ticket metrics. The JS reader is the
+// reference (its own tests check it against csv-parse and Intl).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,7 +39,8 @@ async function both(
 
 const quote = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
 
-// Cells of every shape a real export has: the common shape DuckDB counts itself, and the rest the JS reader reads or rejects.
+// Cells of every shape a real export has: the common shape DuckDB counts itself, and the rest the JS reader reads or
+// rejects.
 const instant = fc.oneof(
   {
     weight: 6,
@@ -57,7 +60,8 @@ const instant = fc.oneof(
       .integer({ min: Date.UTC(2024, 9, 1), max: Date.UTC(2025, 4, 1) })
       .map((ms) => `${new Date(ms + 3_600_000).toISOString().slice(0, 19)}+01:00`),
   },
-  // Local times (read in --time-zone) around Berlin's DST changes, in the gap and in the repeated hour, and at month ends.
+  // Local times (read in --time-zone) around Berlin's DST changes, in the gap and in the repeated hour, and at month
+  // ends.
   {
     weight: 3,
     arbitrary: fc
@@ -110,7 +114,10 @@ const channel = fc.constantFrom(
 const comment = fc.constantFrom("", "ok", "multi\nline", 'said "fine"', "x\r\ny");
 const rowArb = fc.record({ created: instant, reply: fc.oneof(instant, fc.constant("")), score, channel, comment });
 
-/** Structural mess around a record: none mostly; a missing or an extra field, text after a closing quote, a blank line before it. */
+/**
+ * Structural mess around a record: none mostly; a missing or an extra field, text after a closing quote, a blank line
+ * before it.
+ */
 const mess = fc.oneof(
   { weight: 12, arbitrary: fc.constant("none") },
   fc.constantFrom("missing", "extra", "after-quote", "blank-line"),
@@ -294,7 +301,8 @@ describe("Parquet through DuckDB", () => {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
-    // 400 rows with typed columns; every 37th score is 11, every 41st is NULL, every 53rd date is in 1800 (outside the supported range), every 59th channel is blank.
+    // 400 rows with typed columns; every 37th score is 11, every 41st is NULL, every 53rd date is in 1800 (outside the
+    // supported range), every 59th channel is blank.
     await connection.run(`CREATE TABLE survey AS SELECT i AS id,
       CASE WHEN i % 53 = 0 THEN TIMESTAMPTZ '1800-01-01 00:00:00+00' ELSE TIMESTAMPTZ '2024-11-01 00:00:00+00' + to_minutes(CAST(i * 997 AS BIGINT)) END AS respondedAt,
       CASE WHEN i % 59 = 0 THEN '' ELSE ['chat', 'email', 'phone'][1 + i % 3] END AS channel,
@@ -326,7 +334,8 @@ describe("Parquet through DuckDB", () => {
       expect(a).toEqual(b);
       expect(a.input.rejected).toBeGreaterThan(0);
     }
-    // Tickets: every 31st first reply comes before its creation (rejected, its value the instant as text), every 43rd is open.
+    // Tickets: every 31st first reply comes before its creation (rejected, its value the instant as text), every 43rd
+    // is open.
     const tickets = join(dir, "tickets.parquet");
     const ticketsCsv = join(dir, "tickets-export.csv");
     const again = await (await DuckDBInstance.create(":memory:")).connect();

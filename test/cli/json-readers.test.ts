@@ -1,4 +1,5 @@
-// The JSON array and NDJSON readers: elements found across chunk boundaries, strings holding brackets and escaped quotes, each element's first line, a broken element as one bad row.
+// The JSON array and NDJSON readers: elements found across chunk boundaries, strings holding brackets and escaped
+// quotes, each element's first line, a broken element as one bad row.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flatten, JsonArrayScanner, JsonFileError, NdjsonScanner, type JsonElement } from "../../src/cli/read/json.js";

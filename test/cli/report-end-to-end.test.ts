@@ -1,4 +1,5 @@
-// The report command against an independent reading of the same random files: csv-parse for the CSV, Intl.DateTimeFormat for the month in the zone, and the NPS counted by hand; bad rows of every kind mixed in.
+// The report command against an independent reading of the same random files: csv-parse for the CSV,
+// Intl.DateTimeFormat for the month in the zone, and the NPS counted by hand; bad rows of every kind mixed in.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,5 @@
-// What the command shows on a terminal: the progress bar (only on a TTY, throttled, erased), colour only on a TTY and never with NO_COLOR.
+// What the command shows on a terminal: the progress bar (only on a TTY, throttled, erased), colour only on a TTY and
+// never with NO_COLOR.
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { useColour } from "../../src/cli/format/index.js";

@@ -1,4 +1,5 @@
-// Every `cx-metrics` command in docs/cli.md, docs/check.md and README.md, run with the built command; where a ```text block follows its ```sh block, the output must be exactly that.
+// Every `cx-metrics` command in docs/cli.md, docs/check.md and README.md, run with the built command; where a ```text
+// block follows its ```sh block, the output must be exactly that.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";

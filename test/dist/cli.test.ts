@@ -1,4 +1,5 @@
-// The built command (dist/cli.js) run as a user runs it, on the fixture files in test/fixtures/cli: its JSON against hand counts, bad rows of every kind with their lines, presets, formats, exit codes.
+// The built command (dist/cli.js) run as a user runs it, on the fixture files in test/fixtures/cli: its JSON against
+// hand counts, bad rows of every kind with their lines, presets, formats, exit codes.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,7 +50,8 @@ describe("cx-metrics report: NPS per channel per month from survey.csv", () => {
 
   it("counts by hand (promoters 9-10, detractors 0-6); the 31 January 23:30 UTC answer is February in Berlin", () => {
     // Jan: email 10, 6 → 1 P, 1 D = 0. Feb: chat 9 (Jan 31 23:30Z = Feb 1 00:30 in Berlin), 7, 10 → 2 P of 3 = 66.67;
-    // email 8 → 0. Mar: chat 9, 0 → 0; email 3, 10 → 0. All: 5 P, 2 passives, 3 D of 10 = 20; chat 3 P, 1 D of 5 = 40; email 2 P, 2 D of 5 = 0.
+    // email 8 → 0. Mar: chat 9, 0 → 0; email 3, 10 → 0. All: 5 P, 2 passives, 3 D of 10 = 20; chat 3 P, 1 D of 5 = 40;
+    // email 2 P, 2 D of 5 = 0.
     expect(brief(berlin.rows)).toEqual([
       "all 2025-01 n=2 0.00",
       "all 2025-02 n=4 50.00",
@@ -148,7 +150,8 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
 describe("tickets: first response in business hours", () => {
   it("gives the median and p90 (R type 7) of business minutes, calendar minutes beside, open tickets counted", () => {
     const report = json(["report", fixture("tickets.csv"), "--metric", "first-response", "--hours", "Mon-Fri 09:00-17:00", "--time-zone", "Europe/Berlin"]);
-    // By hand, Mon-Fri 09:00-17:00 Berlin: #1 Mon 08:00→09:30 = 30 (calendar 90); #2 Fri 16:00→Mon 10:00 = 60 + 60 = 120
+    // By hand, Mon-Fri 09:00-17:00 Berlin: #1 Mon 08:00→09:30 = 30 (calendar 90); #2 Fri 16:00→Mon 10:00 = 60 + 60 =
+    // 120
     // (calendar 66 h = 3960); #3 12:00→12:45 = 45 (45); #4 open; #5 Thu 18:00→Fri 09:10 = 10 (calendar 910).
     // Business [10, 30, 45, 120]: median (30 + 45) / 2 = 37.5; p90 at h = 3 × 0.9 = 2.7: 45 + 0.7 × 75 = 97.5.
     // Calendar [45, 90, 910, 3960]: median 500; p90 910 + 0.7 × 3050 = 3045.
@@ -171,7 +174,8 @@ describe("tickets: first response in business hours", () => {
 
   it("SLA % against --target with --as-of, and IQS with a --scorecard (each the library's own figure over the same records)", () => {
     const sla = json(["report", fixture("tickets.csv"), "--metric", "sla", "--target", "first-response=60:business", "--hours", "Mon-Fri 09:00-17:00", "--time-zone", "Europe/Berlin", "--as-of", "2025-03-05T10:30:00+01:00"]);
-    // By hand, 60 business minutes: #1 30 met, #2 120 breached, #3 45 met, #5 10 met; #4 open 30 business minutes at asOf: pending.
+    // By hand, 60 business minutes: #1 30 met, #2 120 breached, #3 45 met, #5 10 met; #4 open 30 business minutes at
+    // asOf: pending.
     expect(sla.rows[0]).toMatchObject({ n: 4, value: 75, detail: { met: 3, breached: 1, pending: 1 } });
     const scorecard = JSON.parse(readFileSync(join(root, "examples/data/qa-scorecard.json"), "utf8"));
     const report = json(["report", join(root, "examples/data/qa-reviews.csv"), "--metric", "iqs", "--scorecard", join(root, "examples/data/qa-scorecard.json")]);

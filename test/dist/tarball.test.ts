@@ -34,7 +34,8 @@ describe("the command from the packed tarball", () => {
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "./cx-metrics-0.1.0.tgz"], { cwd: dir, stdio: "ignore" });
     const help = execFileSync("npx", ["--no-install", "cx-metrics", "report", "--help"], { cwd: dir, encoding: "utf8" });
     expect(help.startsWith("cx-metrics report FILE|- --metric M [options]")).toBe(true);
-    // DuckDB is an optional peer dependency: npm install cx-metrics does not bring it, the command reads CSV without it and says how to add it for Parquet.
+    // DuckDB is an optional peer dependency: npm install cx-metrics does not bring it, the command reads CSV without it
+    // and says how to add it for Parquet.
     expect(existsSync(join(dir, "node_modules/@duckdb"))).toBe(false);
     writeFileSync(join(dir, "survey.csv"), "score\n9\n10\n3\n");
     const report = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.csv", "--metric", "nps"], { cwd: dir, encoding: "utf8" });

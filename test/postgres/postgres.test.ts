@@ -1,4 +1,5 @@
-// The SQL of cx-metrics/sql run by a real PostgreSQL (Debian's postgresql): a throwaway cluster under a temporary directory, bound to 127.0.0.1, started before the tests and stopped after; every figure compared with the JS path.
+// The SQL of cx-metrics/sql run by a real PostgreSQL (Debian's postgresql): a throwaway cluster under a temporary
+// directory, bound to 127.0.0.1, started before the tests and stopped after; every figure compared with the JS path.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";

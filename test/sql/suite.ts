@@ -1,4 +1,6 @@
-// The checks every SQL dialect must pass against a real database: counts SQL turned into rows equal to summarize's on the same random records, and business minutes by the interval table equal to businessMinutes. Each database's test file runs them with its own query function.
+// The checks every SQL dialect must pass against a real database: counts SQL turned into rows equal to summarize's on
+// the same random records, and business minutes by the interval table equal to businessMinutes. Each database's test
+// file runs them with its own query function.
 import fc from "fast-check";
 import { expect } from "vitest";
 import { businessCalendar, businessMinutes, summarize, type SummarizeSpec } from "../../src/index.js";
@@ -118,7 +120,9 @@ export async function checkRatingCounts(dialect: SqlDialect, query: Query): Prom
   expect(fromSql.input).toEqual(fromJs.input);
 }
 
-/** Business minutes by the interval table equal businessMinutes on random pairs over 2025 (Berlin, DST and holidays). */
+/**
+ * Business minutes by the interval table equal businessMinutes on random pairs over 2025 (Berlin, DST and holidays).
+ */
 export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pairs = 2000): Promise<void> {
   const calendar = businessCalendar({
     timeZone: "Europe/Berlin",
@@ -184,7 +188,10 @@ export async function checkBusinessMinutes(dialect: SqlDialect, query: Query, pa
   expect(checked).toBeGreaterThan(pairs * 0.9);
 }
 
-/** First-response medians and percentiles from SQL equal summarize's, calendar and business clock, both SQL percentile kinds. */
+/**
+ * First-response medians and percentiles from SQL equal summarize's, calendar and business clock, both SQL percentile
+ * kinds.
+ */
 export async function checkDurations(dialect: SqlDialect, query: Query, runs = 12): Promise<void> {
   const calendar = businessCalendar({
     timeZone: "America/New_York",
@@ -284,7 +291,10 @@ export async function checkDurations(dialect: SqlDialect, query: Query, runs = 1
   );
 }
 
-/** SLA % from SQL equals summarize's: targets by priority and channel, calendar and business clocks, open tickets at asOf. */
+/**
+ * SLA % from SQL equals summarize's: targets by priority and channel, calendar and business clocks, open tickets at
+ * asOf.
+ */
 export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Promise<void> {
   const calendar = businessCalendar({
     timeZone: "Europe/Berlin",
@@ -384,7 +394,10 @@ export async function checkSla(dialect: SqlDialect, query: Query, runs = 12): Pr
   );
 }
 
-/** Segment columns are named as their fields in every query, names with spaces and capitals too; a name the query uses itself is refused. */
+/**
+ * Segment columns are named as their fields in every query, names with spaces and capitals too; a name the query uses
+ * itself is refused.
+ */
 export async function checkSegmentNames(dialect: SqlDialect, query: Query): Promise<void> {
   await query("DROP TABLE IF EXISTS named");
   await query(

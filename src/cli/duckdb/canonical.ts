@@ -1,4 +1,6 @@
-// The cells DuckDB may read and count itself: shapes whose value the JS reader reads the same way (strict patterns, one definition for the SQL and the JS test). Every other cell goes to the JS reader, which reads it or rejects it with its line and reason.
+// The cells DuckDB may read and count itself: shapes whose value the JS reader reads the same way (strict patterns, one
+// definition for the SQL and the JS test). Every other cell goes to the JS reader, which reads it or rejects it with
+// its line and reason.
 import { MAX_INSTANT, MIN_INSTANT, parseInstant } from "../../internal/instant.js";
 import { wallOf, wallToInstant } from "../../internal/zone.js";
 import type { SummarizeSpec } from "../../report/spec.js";
@@ -28,7 +30,10 @@ const LOCAL_FROM_MS = Date.parse(`${LOCAL_FROM}T00:00:00Z`);
 const LOCAL_TO_MS = Date.parse(`${LOCAL_TO}T00:00:00Z`);
 const UNIX_SECONDS_JS = new RegExp(`^(?:${UNIX_SECONDS_PATTERN})$`);
 
-/** The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader. */
+/**
+ * The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the
+ * spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader.
+ */
 export function countableValues(spec: SummarizeSpec): ReadonlySet<string> {
   const allowed = new Set<string>();
   const takes =
@@ -54,7 +59,10 @@ export function localZone(reading: DateReading, timeZone: string | undefined): s
   return reading === "utc" ? "UTC" : reading === "iso" ? timeZone : undefined;
 }
 
-/** SQL: the local date and time of a text in the local shape, inside the supported range whatever the zone (a TIMESTAMP), else NULL. */
+/**
+ * SQL: the local date and time of a text in the local shape, inside the supported range whatever the zone (a
+ * TIMESTAMP), else NULL.
+ */
 export function localTimeSql(text: string): string {
   const local = `TRY_CAST(${text} AS TIMESTAMP)`;
   return `(CASE WHEN regexp_full_match(${text}, ${literal(LOCAL_PATTERN)}) AND ${local} BETWEEN TIMESTAMP '${LOCAL_FROM}' AND TIMESTAMP '${LOCAL_TO}' THEN ${local} END)`;

@@ -1,4 +1,5 @@
-// DuckDB, when it is installed: `@duckdb/node-api` is an optional peer dependency, loaded only here (by the command line), never by the library.
+// DuckDB, when it is installed: `@duckdb/node-api` is an optional peer dependency, loaded only here (by the command
+// line), never by the library.
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
 /** How to add DuckDB, for the messages that need it. */

@@ -1,4 +1,7 @@
-// `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS reader's row counter, so figures, rejects, lines and reasons are the JS path's.
+// `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows
+// whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics
+// and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS
+// reader's row counter, so figures, rejects, lines and reasons are the JS path's.
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { SummaryBuilder } from "../../report/summarize.js";
 import { localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js";
@@ -51,7 +54,10 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   return { ...result, rejects };
 }
 
-/** Survey metrics: DuckDB counts the canonical rows; the JS reader reads the rest (a second pass, only when there is a rest). */
+/**
+ * Survey metrics: DuckDB counts the canonical rows; the JS reader reads the rest (a second pass, only when there is a
+ * rest).
+ */
 async function countSurvey(
   connection: DuckDBConnection,
   path: string,
@@ -73,7 +79,8 @@ async function countSurvey(
   const wanted = [
     ...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index)),
   ];
-  // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time in the zone.
+  // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time
+  // in the zone.
   // Segments are grouped as written; summaryFromCounts names blank ones "(blank)", as summarize does.
   const wall = date === undefined || zone === undefined || typed !== null ? "NULL" : localTimeSql(text(date));
   const cells = `SELECT ${[`${instant} AS instant`, `${wall} AS wall`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
@@ -132,7 +139,8 @@ async function countSurvey(
     );
     return merged(counted, counter);
   }
-  // CSV: the JS reader over the file; it reads the records DuckDB could not, and every row with a cell DuckDB did not count.
+  // CSV: the JS reader over the file; it reads the records DuckDB could not, and every row with a cell DuckDB did not
+  // count.
   const canonical = (cells: readonly unknown[]): boolean =>
     countable.has(cells[value.index] as string) &&
     (date === undefined || instantOk(cells[date.index], date.reading, zone));
@@ -152,7 +160,10 @@ function merged(counted: SummaryBuilder, counter: RowCounter): EngineResult {
   return { state: counted.merge(rest.state).state(), read: read + rest.read, rejects: rest.rejects };
 }
 
-/** Ticket metrics and IQS: DuckDB reads every row (instants of the common shape already read) and the JS row counter counts it; rejects get their lines from a second pass when there are any. */
+/**
+ * Ticket metrics and IQS: DuckDB reads every row (instants of the common shape already read) and the JS row counter
+ * counts it; rejects get their lines from a second pass when there are any.
+ */
 async function readEveryRow(
   connection: DuckDBConnection,
   path: string,
@@ -168,7 +179,8 @@ async function readEveryRow(
         .filter((index) => index >= 0),
     ),
   ];
-  // A column read as an instant by DuckDB where it can: one that only date fields read, and not as Unix seconds (the record builder multiplies those).
+  // A column read as an instant by DuckDB where it can: one that only date fields read, and not as Unix seconds (the
+  // record builder multiplies those).
   const dates = new Set(
     wanted.filter((index) => {
       const readers = columns.filter((column) => column.index === index);
@@ -177,7 +189,8 @@ async function readEveryRow(
       );
     }),
   );
-  // The instants first (each expression once), then each wanted cell: an instant as epoch ms, or its text when DuckDB does not read it.
+  // The instants first (each expression once), then each wanted cell: an instant as epoch ms, or its text when DuckDB
+  // does not read it.
   const instants = [...dates].map(
     (index) => `${source.typedInstant(index) ?? instantSql(source.text(index), "iso")} AS i${index}`,
   );
@@ -274,7 +287,10 @@ async function jsPass(
   );
 }
 
-/** Parquet rejects with the cell as text (DuckDB handed over instants as numbers): read again for the rejected rows only. */
+/**
+ * Parquet rejects with the cell as text (DuckDB handed over instants as numbers): read again for the rejected rows
+ * only.
+ */
 async function parquetValues(
   connection: DuckDBConnection,
   source: DuckSource,

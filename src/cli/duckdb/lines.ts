@@ -1,4 +1,6 @@
-// The line a byte offset of a file is on, counted as the JS reader counts them (a line feed, a carriage return and line feed, or a lone carriage return ends a line; header = line 1): DuckDB gives the byte offset of each record it could not read.
+// The line a byte offset of a file is on, counted as the JS reader counts them (a line feed, a carriage return and line
+// feed, or a lone carriage return ends a line; header = line 1): DuckDB gives the byte offset of each record it could
+// not read.
 import type { Readable } from "node:stream";
 
 /** The 1-based line of each byte offset (ascending) in a (decompressed) stream. */

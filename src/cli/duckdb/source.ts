@@ -1,4 +1,6 @@
-// What DuckDB reads: a CSV / TSV file (gzip too) with every column as text and its unreadable records kept aside with their byte offset (store_rejects), or a Parquet file with its own types. Each header column as SQL text, the way the JS reader would see it.
+// What DuckDB reads: a CSV / TSV file (gzip too) with every column as text and its unreadable records kept aside with
+// their byte offset (store_rejects), or a Parquet file with its own types. Each header column as SQL text, the way the
+// JS reader would see it.
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { ident, literal } from "../../sql/dialect.js";
 import { isGzip, openInput, readRows, type InputFormat } from "../read/input.js";
@@ -70,7 +72,10 @@ export async function duckSource(
   return { format, header, relation, text: (index) => `c${index}`, typedInstant: () => null, rejectsTable: REJECTS };
 }
 
-/** A Parquet column as the text a CSV export would hold: instants as ISO-8601 (with Z when they have a zone), numbers and the rest as DuckDB writes them. */
+/**
+ * A Parquet column as the text a CSV export would hold: instants as ISO-8601 (with Z when they have a zone), numbers
+ * and the rest as DuckDB writes them.
+ */
 function parquetText(column: string, type: string): string {
   if (type === "VARCHAR") return column;
   if (type === "TIMESTAMP WITH TIME ZONE") return `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;

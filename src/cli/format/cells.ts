@@ -1,4 +1,5 @@
-// The report as text cells, shared by the terminal table, Markdown and HTML: column titles per metric, figures in their unit, intervals, changes with p-values, small-sample flags, and a sentence on how each figure is computed.
+// The report as text cells, shared by the terminal table, Markdown and HTML: column titles per metric, figures in their
+// unit, intervals, changes with p-values, small-sample flags, and a sentence on how each figure is computed.
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
 
 /** A table: titles, cells, and which columns are numbers (right-aligned). */

@@ -1,4 +1,5 @@
-// The report as a tidy CSV (one row per segment and period, flat columns) and the rejects file (line, column, value, reason).
+// The report as a tidy CSV (one row per segment and period, flat columns) and the rejects file (line, column, value,
+// reason).
 import { writeFileSync } from "node:fs";
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
 import type { Reject } from "./report-output.js";
@@ -12,7 +13,10 @@ export function csvField(value: unknown): string {
 
 const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(",")}\n`;
 
-/** The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their percentiles. */
+/**
+ * The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their
+ * percentiles.
+ */
 export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): string {
   const by = spec.by ?? [];
   const extra =

@@ -1,4 +1,5 @@
-// The report as one self-contained HTML page: the trend chart as inline SVG, the table, how the figures are computed, what was read and every reject up to a limit. No script, stylesheet or font is fetched.
+// The report as one self-contained HTML page: the trend chart as inline SVG, the table, how the figures are computed,
+// what was read and every reject up to a limit. No script, stylesheet or font is fetched.
 import { escapeXml, trendSvg } from "./svg.js";
 import { METHOD, inputLine, rejectLine, textTable } from "./cells.js";
 import type { ReportOutput, WriteOptions } from "./report-output.js";

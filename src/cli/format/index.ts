@@ -1,4 +1,5 @@
-// Writes a report in the chosen format (terminal table, Markdown, CSV, the JSON contract, a self-contained HTML page) to standard output or a file.
+// Writes a report in the chosen format (terminal table, Markdown, CSV, the JSON contract, a self-contained HTML page)
+// to standard output or a file.
 // The shapes the formats share are in report-output.ts: this file imports the formats, and no format imports this file.
 import { writeFileSync } from "node:fs";
 import { csvReport } from "./csv.js";

@@ -1,4 +1,5 @@
-// The trend chart of a report as static SVG: a line per segment over the periods, its interval as a band, small samples as hollow points; no script, no fonts or files to fetch.
+// The trend chart of a report as static SVG: a line per segment over the periods, its interval as a band, small samples
+// as hollow points; no script, no fonts or files to fetch.
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
 
 const COLOURS = [

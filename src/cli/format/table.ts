@@ -1,4 +1,5 @@
-// The terminal table: aligned columns, numbers right-aligned, colour only on a terminal (bold titles, dim small samples), then what was read and the first rejects.
+// The terminal table: aligned columns, numbers right-aligned, colour only on a terminal (bold titles, dim small
+// samples), then what was read and the first rejects.
 import { METHOD, textTable } from "./cells.js";
 import { rejectsNote, type ReportOutput, type WriteOptions } from "./report-output.js";
 

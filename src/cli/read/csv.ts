@@ -1,4 +1,5 @@
-// A streaming CSV / TSV scanner (RFC 4180 quoting) that gives each record with the file line it starts on; text arrives in chunks of any size.
+// A streaming CSV / TSV scanner (RFC 4180 quoting) that gives each record with the file line it starts on; text arrives
+// in chunks of any size.
 //
 // Why our own and not a package: see CHANGELOG ("command line") and bench/README.md. In short, on a
 // 1M-row survey export the measured packages were either several times slower than the report's
@@ -14,13 +15,18 @@ const CR = 13;
 export interface CsvRecord {
   readonly fields: string[];
   readonly line: number;
-  /** Set when the record's quoting is broken (text after a closing quote, a quote never closed); its fields are then as best read. */
+  /**
+   * Set when the record's quoting is broken (text after a closing quote, a quote never closed); its fields are then as
+   * best read.
+   */
   readonly problem: string | null;
   /** The 0-based field the problem is in. */
   readonly problemField: number | null;
 }
 
-/** Line breaks (line feeds, and carriage returns not followed by a line feed) in text[from, to): a quoted field, short. */
+/**
+ * Line breaks (line feeds, and carriage returns not followed by a line feed) in text[from, to): a quoted field, short.
+ */
 function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {

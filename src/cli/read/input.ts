@@ -1,4 +1,5 @@
-// Reads a file or standard input as a stream of rows with their line numbers, whatever its format (CSV, TSV, a JSON array, NDJSON): the first row's names are the header, every later row is cells by header position.
+// Reads a file or standard input as a stream of rows with their line numbers, whatever its format (CSV, TSV, a JSON
+// array, NDJSON): the first row's names are the header, every later row is cells by header position.
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
@@ -31,7 +32,10 @@ export interface RowSink {
 /** A problem with the input as a whole (no such file, not UTF-8, not an array): a usage error. */
 export class InputError extends Error {}
 
-/** Compressions other than gzip: DuckDB reads zstd, but the JS reader (Node 20) cannot, and it is the one that gives rejected rows their lines. */
+/**
+ * Compressions other than gzip: DuckDB reads zstd, but the JS reader (Node 20) cannot, and it is the one that gives
+ * rejected rows their lines.
+ */
 const UNREAD_COMPRESSIONS = [".zst", ".zstd", ".bz2", ".xz", ".zip", ".lz4"];
 
 /** Is the path gzip-compressed (`.gz`)? Other compressions are an {@link InputError}. */
@@ -44,7 +48,10 @@ export function isGzip(path: string): boolean {
   return ext === ".gz" || ext === ".gzip";
 }
 
-/** The format of a path by its extension (`.csv`, `.tsv` / `.tab`, `.json`, `.ndjson` / `.jsonl`, `.parquet`), under a `.gz`; CSV otherwise. */
+/**
+ * The format of a path by its extension (`.csv`, `.tsv` / `.tab`, `.json`, `.ndjson` / `.jsonl`, `.parquet`), under a
+ * `.gz`; CSV otherwise.
+ */
 export function formatOf(path: string): InputFormat {
   const plain = isGzip(path) ? path.slice(0, path.length - extname(path).length) : path;
   const ext = extname(plain).toLowerCase();
@@ -55,7 +62,9 @@ export function formatOf(path: string): InputFormat {
   return "csv";
 }
 
-/** The size in bytes of a path's file, null for standard input (`-`); an error for a path that is not a readable file. */
+/**
+ * The size in bytes of a path's file, null for standard input (`-`); an error for a path that is not a readable file.
+ */
 export function inputSize(path: string): number | null {
   if (path === "-") return null;
   try {
@@ -70,7 +79,10 @@ export function inputSize(path: string): number | null {
   }
 }
 
-/** Opens a path (or `-` for standard input), decompressing a `.gz`; its size in bytes when known (not for a compressed file: the bar counts rows then). */
+/**
+ * Opens a path (or `-` for standard input), decompressing a `.gz`; its size in bytes when known (not for a compressed
+ * file: the bar counts rows then).
+ */
 export function openInput(path: string): { readonly stream: Readable; readonly size: number | null } {
   const size = inputSize(path);
   if (path === "-") return { stream: process.stdin, size };

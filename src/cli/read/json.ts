@@ -1,4 +1,5 @@
-// Streaming readers for JSON: a top-level array read element by element (never the whole file at once), and NDJSON (one value per line); each element with the line it starts on.
+// Streaming readers for JSON: a top-level array read element by element (never the whole file at once), and NDJSON (one
+// value per line); each element with the line it starts on.
 
 const LF = 10;
 const CR = 13;

@@ -9,7 +9,15 @@
  * lists the same breaches). Both sides read the same arrays and are checked to agree first.
  */
 import { pathToFileURL } from "node:url";
-import { addBusinessMinutes, businessCalendar, businessMinutes, cohortRetention, sla, type SlaBreach, type SlaPolicy } from "../src/index.js";
+import {
+  addBusinessMinutes,
+  businessCalendar,
+  businessMinutes,
+  cohortRetention,
+  sla,
+  type SlaBreach,
+  type SlaPolicy,
+} from "../src/index.js";
 import { measure, ratioRow } from "./lib.js";
 
 const ROWS = 1_000_000;
@@ -71,19 +79,29 @@ const policy: SlaPolicy = {
 };
 
 /** 1M tickets over 2025: created, first reply after about 8 hours, resolved about two days later. */
-export function ticketRows(count = ROWS): { id: string; createdAt: string; firstResponseAt: string; resolvedAt: string }[] {
+export function ticketRows(
+  count = ROWS,
+): { id: string; createdAt: string; firstResponseAt: string; resolvedAt: string }[] {
   const next = random(11);
   const start = Date.UTC(2025, 0, 1);
   return Array.from({ length: count }, (_, i) => {
     const created = start + Math.floor(next() * 364 * 86_400) * 1000;
     const reply = created + Math.floor(-Math.log(1 - next()) * 8 * 3600) * 1000;
     const resolved = reply + Math.floor(-Math.log(1 - next()) * 48 * 3600) * 1000;
-    return { id: `t${i}`, createdAt: new Date(created).toISOString(), firstResponseAt: new Date(reply).toISOString(), resolvedAt: new Date(resolved).toISOString() };
+    return {
+      id: `t${i}`,
+      createdAt: new Date(created).toISOString(),
+      firstResponseAt: new Date(reply).toISOString(),
+      resolvedAt: new Date(resolved).toISOString(),
+    };
   });
 }
 
 /** The straightforward SLA loop: Date.parse, business minutes of each measurement, met when ≤ target. */
-export function handSla(rows: readonly { createdAt: string; firstResponseAt: string; resolvedAt: string }[]): { met: number; breached: number } {
+export function handSla(rows: readonly { createdAt: string; firstResponseAt: string; resolvedAt: string }[]): {
+  met: number;
+  breached: number;
+} {
   let met = 0;
   let breached = 0;
   for (const row of rows) {
@@ -97,9 +115,18 @@ export function handSla(rows: readonly { createdAt: string; firstResponseAt: str
 }
 
 /** The same loop, also listing every breach as sla does (due instant from addBusinessMinutes). */
-export function handSlaBreaches(rows: readonly { id: string; createdAt: string; firstResponseAt: string; resolvedAt: string }[]): SlaBreach[] {
+export function handSlaBreaches(
+  rows: readonly { id: string; createdAt: string; firstResponseAt: string; resolvedAt: string }[],
+): SlaBreach[] {
   const breaches: SlaBreach[] = [];
-  const check = (id: string, metric: "first-response" | "resolution", target: string, minutes: number, start: number, end: number): void => {
+  const check = (
+    id: string,
+    metric: "first-response" | "resolution",
+    target: string,
+    minutes: number,
+    start: number,
+    end: number,
+  ): void => {
     const elapsed = businessMinutes(calendar, start, end);
     if (elapsed <= minutes) return;
     breaches.push({
@@ -121,23 +148,31 @@ export function handSlaBreaches(rows: readonly { id: string; createdAt: string; 
 }
 
 function main(): void {
-  console.log("Batch functions over 1,000,000 rows, each against a hand loop over the same rows (median (min-max) of 5 rounds)");
+  console.log(
+    "Batch functions over 1,000,000 rows, each against a hand loop over the same rows (median (min-max) of 5 rounds)",
+  );
   const activity = activityRows();
   const tickets = ticketRows();
   // The figures agree before they are timed.
   const library = cohortRetention(activity, { period: "month" });
   const hand = handCohorts(activity);
   const handRows = [...hand].sort((a, b) => a[0] - b[0]).map(([, row]) => row.join());
-  if (library.cohorts.length !== handRows.length || library.cohorts.some((row, i) => row.retained.join() !== handRows[i])) {
+  if (
+    library.cohorts.length !== handRows.length ||
+    library.cohorts.some((row, i) => row.retained.join() !== handRows[i])
+  ) {
     throw new Error("cohortRetention and the hand loop disagree");
   }
   const result = sla(tickets, policy, { calendar });
   const handResult = handSla(tickets);
-  if (result.met !== handResult.met || result.breached !== handResult.breached) throw new Error("sla and the hand loop disagree");
+  if (result.met !== handResult.met || result.breached !== handResult.breached)
+    throw new Error("sla and the hand loop disagree");
   const listed = handSlaBreaches(tickets);
   const same = (x: SlaBreach, y: SlaBreach): boolean =>
-    JSON.stringify({ ...x, overrunMinutes: 0 }) === JSON.stringify({ ...y, overrunMinutes: 0 }) && Math.abs(x.overrunMinutes - y.overrunMinutes) < 1e-9;
-  if (result.breaches.length !== listed.length || result.breaches.some((breach, i) => !same(breach, listed[i]!))) throw new Error("sla and the hand loop list different breaches");
+    JSON.stringify({ ...x, overrunMinutes: 0 }) === JSON.stringify({ ...y, overrunMinutes: 0 }) &&
+    Math.abs(x.overrunMinutes - y.overrunMinutes) < 1e-9;
+  if (result.breaches.length !== listed.length || result.breaches.some((breach, i) => !same(breach, listed[i]!)))
+    throw new Error("sla and the hand loop list different breaches");
 
   const times = measure(
     [
@@ -152,7 +187,9 @@ function main(): void {
   );
   console.log(ratioRow("cohortRetention (month, UTC)", times.get("cohortRetention")!, times.get("hand cohorts")!, 2));
   console.log(ratioRow("sla: met, breached, % (business clock)", times.get("sla")!, times.get("hand sla")!, 1.3));
-  console.log(ratioRow("sla and its breach list, read", times.get("sla + breaches")!, times.get("hand sla + breaches")!, 1.3));
+  console.log(
+    ratioRow("sla and its breach list, read", times.get("sla + breaches")!, times.get("hand sla + breaches")!, 1.3),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

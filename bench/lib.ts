@@ -37,7 +37,10 @@ export function measure(cases: readonly Case[], rounds = 9): Map<string, Timing>
   return new Map(
     [...times].map(([name, list]) => {
       const sorted = [...list].sort((a, b) => a - b);
-      return [name, { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! }];
+      return [
+        name,
+        { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! },
+      ];
     }),
   );
 }
@@ -50,6 +53,7 @@ export function spread(timing: Timing): string {
 /** Prints one comparison row: the case, its baseline (each median, min-max), and the ratio of medians. */
 export function ratioRow(label: string, time: Timing, baseline: Timing, target?: number): string {
   const ratio = time.median / baseline.median;
-  const verdict = target === undefined ? "" : ratio <= target ? `  (target ≤ ${target}x: met)` : `  (target ≤ ${target}x: MISSED)`;
+  const verdict =
+    target === undefined ? "" : ratio <= target ? `  (target ≤ ${target}x: met)` : `  (target ≤ ${target}x: MISSED)`;
   return `${label.padEnd(44)} ${spread(time)} vs ${spread(baseline)} = ${ratio.toFixed(2)}x${verdict}`;
 }

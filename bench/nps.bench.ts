@@ -41,16 +41,23 @@ export function benchNps(): string[] {
     bytes[i] = seed % 11;
   }
   const numbers = Array.from(bytes);
-  const records = numbers.map((score, i) => ({ score, channel: i % 3 === 0 ? "chat" : "email", respondedAt: 1_735_689_600_000 + i }));
+  const records = numbers.map((score, i) => ({
+    score,
+    channel: i % 3 === 0 ? "chat" : "email",
+    respondedAt: 1_735_689_600_000 + i,
+  }));
   const score = (record: { score: number }): number => record.score;
-  const t = measure([
-    { name: "hand-u8", run: () => handLoopBytes(bytes) },
-    { name: "nps-u8", run: () => nps(bytes) },
-    { name: "hand-array", run: () => handLoopNumbers(numbers) },
-    { name: "nps-array", run: () => nps(numbers) },
-    { name: "hand-records", run: () => handLoopRecords(records) },
-    { name: "nps-records", run: () => nps(records, score) },
-  ], ROUNDS);
+  const t = measure(
+    [
+      { name: "hand-u8", run: () => handLoopBytes(bytes) },
+      { name: "nps-u8", run: () => nps(bytes) },
+      { name: "hand-array", run: () => handLoopNumbers(numbers) },
+      { name: "nps-array", run: () => nps(numbers) },
+      { name: "hand-records", run: () => handLoopRecords(records) },
+      { name: "nps-records", run: () => nps(records, score) },
+    ],
+    ROUNDS,
+  );
   const get = (name: string) => t.get(name)!;
   return [
     `nps over ${N.toLocaleString("en")} scores, all three input types in one process (median (min-max) of ${ROUNDS} interleaved rounds)`,

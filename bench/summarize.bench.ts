@@ -50,7 +50,9 @@ const MONTH_STARTS = Array.from({ length: 25 }, (_, k) => {
 });
 
 /** The straightforward NPS report: Date.parse, the Berlin month from the table, counts per channel and month. */
-export function handNps(records: readonly { respondedAt: string; channel: string; score: number }[]): Map<string, { promoters: number; detractors: number; n: number }> {
+export function handNps(
+  records: readonly { respondedAt: string; channel: string; score: number }[],
+): Map<string, { promoters: number; detractors: number; n: number }> {
   const cells = new Map<string, { promoters: number; detractors: number; n: number }>();
   for (const record of records) {
     const score = record.score;
@@ -83,11 +85,15 @@ type Ticket = { createdAt: string; firstResponseAt: string };
 /** The straightforward first response report: business minutes of each ticket, the median by a sort (linear, R type 7). */
 export function handFirstResponse(tickets: readonly Ticket[]): { n: number; median: number } {
   const minutes = new Float64Array(tickets.length);
-  for (let i = 0; i < tickets.length; i++) minutes[i] = businessMinutes(calendar, Date.parse(tickets[i]!.createdAt), Date.parse(tickets[i]!.firstResponseAt));
+  for (let i = 0; i < tickets.length; i++)
+    minutes[i] = businessMinutes(calendar, Date.parse(tickets[i]!.createdAt), Date.parse(tickets[i]!.firstResponseAt));
   minutes.sort();
   const h = (minutes.length - 1) / 2;
   const low = Math.floor(h);
-  return { n: minutes.length, median: minutes[low]! + (h - low) * (minutes[Math.min(low + 1, minutes.length - 1)]! - minutes[low]!) };
+  return {
+    n: minutes.length,
+    median: minutes[low]! + (h - low) * (minutes[Math.min(low + 1, minutes.length - 1)]! - minutes[low]!),
+  };
 }
 
 /** The straightforward SLA report: business minutes to the first reply, met when ≤ 240. */
@@ -102,7 +108,9 @@ export function handSla(tickets: readonly Ticket[]): { met: number; breached: nu
 }
 
 function main(): void {
-  console.log("summarize over 1,000,000 records in memory, each against a hand loop over the same records (median (min-max) of 5 rounds)");
+  console.log(
+    "summarize over 1,000,000 records in memory, each against a hand loop over the same records (median (min-max) of 5 rounds)",
+  );
   const survey = surveyRecords();
   const tickets = ticketRows();
   const npsSpec = { metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" } as const;
@@ -111,23 +119,39 @@ function main(): void {
 
   // The figures agree before they are timed.
   const cells = handNps(survey);
-  const npsRows = summarize(survey, npsSpec).rows.filter((row) => row.period !== null && row.segment.channel !== undefined);
+  const npsRows = summarize(survey, npsSpec).rows.filter(
+    (row) => row.period !== null && row.segment.channel !== undefined,
+  );
   const label = (k: number): string => `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
-  const handRows = new Map([...cells].map(([key, cell]) => {
-    const [channel, k] = key.split("\u0000");
-    return [`${channel} ${label(Number(k))}`, { n: cell.n, value: (100 * (cell.promoters - cell.detractors)) / cell.n }];
-  }));
-  if (npsRows.length !== handRows.size || npsRows.some((row) => {
-    const hand = handRows.get(`${row.segment.channel} ${row.period!.label}`);
-    return hand === undefined || hand.n !== row.n || Math.abs(hand.value - row.value) > 1e-9;
-  })) throw new Error("summarize (nps) and the hand loop disagree");
+  const handRows = new Map(
+    [...cells].map(([key, cell]) => {
+      const [channel, k] = key.split("\u0000");
+      return [
+        `${channel} ${label(Number(k))}`,
+        { n: cell.n, value: (100 * (cell.promoters - cell.detractors)) / cell.n },
+      ];
+    }),
+  );
+  if (
+    npsRows.length !== handRows.size ||
+    npsRows.some((row) => {
+      const hand = handRows.get(`${row.segment.channel} ${row.period!.label}`);
+      return hand === undefined || hand.n !== row.n || Math.abs(hand.value - row.value) > 1e-9;
+    })
+  )
+    throw new Error("summarize (nps) and the hand loop disagree");
   const fr = summarize(tickets, firstResponseSpec).rows[0]!;
   const handFr = handFirstResponse(tickets);
-  if (fr.n !== handFr.n || Math.abs(fr.value - handFr.median) > 1e-9) throw new Error("summarize (first-response) and the hand loop disagree");
+  if (fr.n !== handFr.n || Math.abs(fr.value - handFr.median) > 1e-9)
+    throw new Error("summarize (first-response) and the hand loop disagree");
   const slaRow = summarize(tickets, slaSpec).rows[0]!;
   const handSlaResult = handSla(tickets);
   const batch = sla(tickets, policy, { calendar });
-  if (slaRow.detail.met !== handSlaResult.met || slaRow.detail.breached !== handSlaResult.breached || batch.met !== handSlaResult.met) {
+  if (
+    slaRow.detail.met !== handSlaResult.met ||
+    slaRow.detail.breached !== handSlaResult.breached ||
+    batch.met !== handSlaResult.met
+  ) {
     throw new Error("summarize (sla), sla() and the hand loop disagree");
   }
 
@@ -150,10 +174,18 @@ function main(): void {
     5,
   );
   const summarizeSla = times.get("summarize sla")!;
-  console.log(ratioRow("first-response, business minutes", times.get("summarize first-response")!, times.get("hand first-response")!));
+  console.log(
+    ratioRow(
+      "first-response, business minutes",
+      times.get("summarize first-response")!,
+      times.get("hand first-response")!,
+    ),
+  );
   console.log(ratioRow("sla: first response ≤ 240 business min", summarizeSla, times.get("hand sla")!));
   console.log(ratioRow("  the same, against sla() over the array", summarizeSla, times.get("sla()")!));
-  console.log(ratioRow("  the same, against first-response report", summarizeSla, times.get("summarize first-response")!));
+  console.log(
+    ratioRow("  the same, against first-response report", summarizeSla, times.get("summarize first-response")!),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

@@ -18,7 +18,17 @@ import { quantile } from "simple-statistics";
 import { businessCalendar, businessMinutes, percentiles } from "../src/index.js";
 import { measure, ratioRow } from "./lib.js";
 
-const HOLIDAYS = ["2025-01-01", "2025-04-18", "2025-04-21", "2025-05-01", "2025-05-29", "2025-06-09", "2025-10-03", "2025-12-25", "2025-12-26"];
+const HOLIDAYS = [
+  "2025-01-01",
+  "2025-04-18",
+  "2025-04-21",
+  "2025-05-01",
+  "2025-05-29",
+  "2025-06-09",
+  "2025-10-03",
+  "2025-12-25",
+  "2025-12-26",
+];
 const ZONE = "Europe/Berlin";
 
 /** (a) The straightforward way: walk the days with date-fns and add each day's overlap. */
@@ -38,7 +48,9 @@ function dateFnsWalk(start: number, end: number): number {
 
 /** moment-business-time's working minutes from a to b (its types do not declare the plugin method). */
 function workingDiff(later: number, earlier: number): number {
-  const m = moment(later) as unknown as { workingDiff(other: moment.Moment, unit: "minutes", precise: boolean): number };
+  const m = moment(later) as unknown as {
+    workingDiff(other: moment.Moment, unit: "minutes", precise: boolean): number;
+  };
   return m.workingDiff(moment(earlier), "minutes", true);
 }
 
@@ -61,7 +73,13 @@ function pairs(count: number): { created: Float64Array; replied: Float64Array } 
 export function benchTime(): string[] {
   const calendar = businessCalendar({
     timeZone: ZONE,
-    week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] },
+    week: {
+      mon: [["09:00", "17:00"]],
+      tue: [["09:00", "17:00"]],
+      wed: [["09:00", "17:00"]],
+      thu: [["09:00", "17:00"]],
+      fri: [["09:00", "17:00"]],
+    },
     holidays: HOLIDAYS,
   });
   const N = 1_000_000;
@@ -75,10 +93,26 @@ export function benchTime(): string[] {
 
   dayjs.extend(dayjsBusinessTime);
   const nineToFive = [{ start: "09:00:00", end: "17:00:00" }];
-  dayjs.setBusinessTime({ sunday: null, monday: nineToFive, tuesday: nineToFive, wednesday: nineToFive, thursday: nineToFive, friday: nineToFive, saturday: null });
+  dayjs.setBusinessTime({
+    sunday: null,
+    monday: nineToFive,
+    tuesday: nineToFive,
+    wednesday: nineToFive,
+    thursday: nineToFive,
+    friday: nineToFive,
+    saturday: null,
+  });
   dayjs.setHolidays(HOLIDAYS);
   moment.updateLocale("en", {
-    workinghours: { 0: null, 1: ["09:00:00", "17:00:00"], 2: ["09:00:00", "17:00:00"], 3: ["09:00:00", "17:00:00"], 4: ["09:00:00", "17:00:00"], 5: ["09:00:00", "17:00:00"], 6: null },
+    workinghours: {
+      0: null,
+      1: ["09:00:00", "17:00:00"],
+      2: ["09:00:00", "17:00:00"],
+      3: ["09:00:00", "17:00:00"],
+      4: ["09:00:00", "17:00:00"],
+      5: ["09:00:00", "17:00:00"],
+      6: null,
+    },
     holidays: HOLIDAYS,
   } as moment.LocaleSpecification);
 
@@ -98,14 +132,36 @@ export function benchTime(): string[] {
   const t = measure(
     [
       { name: "ours", run: () => ours(0, N) },
-      { name: "walk", run: () => { let s = 0; for (let i = 0; i < SAMPLE_A; i++) s += dateFnsWalk(created[i]!, replied[i]!); return s; } },
-      { name: "dayjs", run: () => { let s = 0; for (let i = 0; i < SAMPLE_B; i++) s += dayjs(replied[i]!).businessMinutesDiff(dayjs(created[i]!)); return s; } },
-      { name: "moment", run: () => { let s = 0; for (let i = 0; i < SAMPLE_B; i++) s += workingDiff(replied[i]!, created[i]!); return s; } },
+      {
+        name: "walk",
+        run: () => {
+          let s = 0;
+          for (let i = 0; i < SAMPLE_A; i++) s += dateFnsWalk(created[i]!, replied[i]!);
+          return s;
+        },
+      },
+      {
+        name: "dayjs",
+        run: () => {
+          let s = 0;
+          for (let i = 0; i < SAMPLE_B; i++) s += dayjs(replied[i]!).businessMinutesDiff(dayjs(created[i]!));
+          return s;
+        },
+      },
+      {
+        name: "moment",
+        run: () => {
+          let s = 0;
+          for (let i = 0; i < SAMPLE_B; i++) s += workingDiff(replied[i]!, created[i]!);
+          return s;
+        },
+      },
     ],
     5,
   );
   const perPair = (name: string, count: number): number => (t.get(name)!.median * 1e6) / count; // ns (median round)
-  const range = (name: string, count: number): string => `${((t.get(name)!.min * 1e6) / count).toFixed(0)}-${((t.get(name)!.max * 1e6) / count).toFixed(0)}`;
+  const range = (name: string, count: number): string =>
+    `${((t.get(name)!.min * 1e6) / count).toFixed(0)}-${((t.get(name)!.max * 1e6) / count).toFixed(0)}`;
   const oursNs = perPair("ours", N);
   const pairsPerSecond = 1e9 / oursNs;
   const durations = Float64Array.from(replied, (r, i) => (r - created[i]!) / 60_000);

@@ -33,7 +33,8 @@ const ours: Run = async () => {
     sum += Number(record.fields[3]) || 0;
     lastLine = record.line;
   };
-  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 16 })) scanner.push(chunk as string, take);
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 16 }))
+    scanner.push(chunk as string, take);
   scanner.end(take);
   return sum + lastLine * 0;
 };
@@ -41,7 +42,8 @@ const ours: Run = async () => {
 const csvParseWithLines: Run = async () => {
   let sum = 0;
   const parser = createReadStream(file).pipe(csvParse({ info: true, relax_column_count: true }));
-  for await (const { record } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) sum += Number(record[3]) || 0;
+  for await (const { record } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+    sum += Number(record[3]) || 0;
   return sum;
 };
 
@@ -94,5 +96,7 @@ for (let round = 0; round < rounds; round++) {
 }
 for (const [name, lines] of cases) {
   const sorted = times.get(name)!.sort((a, b) => a - b);
-  console.log(`${name.padEnd(34)} ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (${sorted[0]!.toFixed(2)}-${sorted[sorted.length - 1]!.toFixed(2)})  record start line: ${lines}  check sum ${sums.get(name)}`);
+  console.log(
+    `${name.padEnd(34)} ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (${sorted[0]!.toFixed(2)}-${sorted[sorted.length - 1]!.toFixed(2)})  record start line: ${lines}  check sum ${sums.get(name)}`,
+  );
 }

@@ -7,7 +7,13 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 
 const CHANNELS = ["email", "chat", "phone", "web", "social"];
-const COMMENTS = ["", "ok", '"Fast, friendly, and ""on point"""', "slow reply", '"Waited two days, then, finally, an answer"'];
+const COMMENTS = [
+  "",
+  "ok",
+  '"Fast, friendly, and ""on point"""',
+  "slow reply",
+  '"Waited two days, then, finally, an answer"',
+];
 
 /** Writes the file and resolves when it is on disk. */
 export async function writeSurveyCsv(path: string, rows: number, seed = 1): Promise<void> {

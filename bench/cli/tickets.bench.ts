@@ -36,21 +36,50 @@ const stats = (values: number[]): { min: number; median: number; max: number } =
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
 };
-const show = (s: { min: number; median: number; max: number }): string => `${s.median.toFixed(2)} s (${s.min.toFixed(2)}-${s.max.toFixed(2)})`;
+const show = (s: { min: number; median: number; max: number }): string =>
+  `${s.median.toFixed(2)} s (${s.min.toFixed(2)}-${s.max.toFixed(2)})`;
 
-const common = ["--by", "channel", "--every", "month", "--time-zone", "Europe/Berlin", "--hours", "Mon-Fri 09:00-17:00", "--engine", "js", "--format", "json", "--quiet"];
+const common = [
+  "--by",
+  "channel",
+  "--every",
+  "month",
+  "--time-zone",
+  "Europe/Berlin",
+  "--hours",
+  "Mon-Fri 09:00-17:00",
+  "--engine",
+  "js",
+  "--format",
+  "json",
+  "--quiet",
+];
 const jobs: [name: string, args: string[]][] = [
   ["report -m first-response", ["--metric", "first-response"]],
-  ["report -m sla --target --as-of", ["--metric", "sla", "--target", "first-response=240:business", "--as-of", "2026-01-01T00:00:00Z"]],
+  [
+    "report -m sla --target --as-of",
+    ["--metric", "sla", "--target", "first-response=240:business", "--as-of", "2026-01-01T00:00:00Z"],
+  ],
 ];
 const output = (name: string): string => join(dir, `tickets-${name.split(" ")[2]}.json`);
-const command = (name: string, args: readonly string[]): string[] => ["dist/cli.js", "report", tickets, ...args, ...common, "--output", output(name)];
+const command = (name: string, args: readonly string[]): string[] => [
+  "dist/cli.js",
+  "report",
+  tickets,
+  ...args,
+  ...common,
+  "--output",
+  output(name),
+];
 
-console.log(`end to end: ${tickets} (${(statSync(tickets).size / 1e6).toFixed(0)} MB, 1,000,000 tickets) by channel and month (Europe/Berlin, business hours Mon-Fri 09:00-17:00), --engine js, median (min-max) of ${rounds} rounds`);
+console.log(
+  `end to end: ${tickets} (${(statSync(tickets).size / 1e6).toFixed(0)} MB, 1,000,000 tickets) by channel and month (Europe/Berlin, business hours Mon-Fri 09:00-17:00), --engine js, median (min-max) of ${rounds} rounds`,
+);
 if (timeBinary === null) console.log("(no /usr/bin/time: install Debian's time package for timings and memory)");
 const runs = new Map<string, { seconds: number; megabytes: number }[]>(jobs.map(([name]) => [name, []]));
 for (const [name, args] of jobs) run(command(name, args)); // warm the file cache
-for (let round = 0; round < rounds; round++) for (const [name, args] of jobs) runs.get(name)!.push(run(command(name, args)));
+for (let round = 0; round < rounds; round++)
+  for (const [name, args] of jobs) runs.get(name)!.push(run(command(name, args)));
 
 const baseline = stats(runs.get(jobs[0]![0])!.map((r) => r.seconds));
 for (const [name] of jobs) {
@@ -58,5 +87,7 @@ for (const [name] of jobs) {
   const memory = stats(runs.get(name)!.map((r) => r.megabytes));
   const report = JSON.parse(readFileSync(output(name), "utf8")) as { rows: unknown[]; input: { used: number } };
   const ratio = name === jobs[0]![0] ? "" : `   / first-response = ${(time.median / baseline.median).toFixed(2)}x`;
-  console.log(`  ${name.padEnd(32)} ${show(time)}   peak ${memory.median.toFixed(0)} MB   ${report.rows.length} rows from ${report.input.used} tickets${ratio}`);
+  console.log(
+    `  ${name.padEnd(32)} ${show(time)}   peak ${memory.median.toFixed(0)} MB   ${report.rows.length} rows from ${report.input.used} tickets${ratio}`,
+  );
 }

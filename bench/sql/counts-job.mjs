@@ -11,11 +11,15 @@ import { countsSql, rowsFromCounts } from "../../dist/sql/index.js";
 
 const [file, mode] = process.argv.slice(2);
 const connection = await (await DuckDBInstance.create(":memory:")).connect();
-const source = file.endsWith(".parquet") ? `read_parquet('${file}')` : `read_csv('${file}', header = true, columns = { 'id': 'BIGINT', 'respondedAt': 'TIMESTAMPTZ', 'channel': 'VARCHAR', 'score': 'INTEGER', 'comment': 'VARCHAR' })`;
+const source = file.endsWith(".parquet")
+  ? `read_parquet('${file}')`
+  : `read_csv('${file}', header = true, columns = { 'id': 'BIGINT', 'respondedAt': 'TIMESTAMPTZ', 'channel': 'VARCHAR', 'score': 'INTEGER', 'comment': 'VARCHAR' })`;
 const spec = { metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" };
 let rows;
 if (mode === "generated") {
-  const result = await connection.runAndReadAll(countsSql(spec, { dialect: "duckdb", table: `(SELECT * FROM ${source})` }));
+  const result = await connection.runAndReadAll(
+    countsSql(spec, { dialect: "duckdb", table: `(SELECT * FROM ${source})` }),
+  );
   rows = rowsFromCounts(spec, result.getRowObjectsJS()).rows.length;
 } else {
   const result = await connection.runAndReadAll(`

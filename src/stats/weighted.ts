@@ -1,0 +1,56 @@
+// Weighted means and shares with their linearised (Taylor) standard error, from per-value sums: for each value y
+// taken, how many records took it, Σw and Σw². That is all a weighted mean of a rating scale or a share needs, so the
+// kernels keep these sums and nothing per record.
+
+/** Records that took one value: their number, Σw and Σw². */
+export interface WeightedValue {
+  /** The value (a rating, 1 / 0 for a share, +1 / 0 / −1 for the NPS groups). */
+  readonly y: number;
+  /** Records. */
+  readonly n: number;
+  /** Σ w over them. */
+  readonly w: number;
+  /** Σ w² over them. */
+  readonly w2: number;
+}
+
+/** A weighted mean, its linearised standard error and the Kish effective sample size. */
+export interface WeightedMean {
+  /** Σ w y / Σ w. */
+  readonly mean: number;
+  /**
+   * The linearised standard error, √(n/(n − 1) · Σ w²(y − ȳ)²) / Σ w, the one R's `survey::svymean` gives for
+   * `svydesign(ids = ~1, weights = ~w)`; with every weight 1 it is s/√n. Null for n < 2.
+   */
+  readonly se: number | null;
+  /** Records in the domain (those the mean is over). */
+  readonly n: number;
+  /** Σ w in the domain. */
+  readonly sumWeights: number;
+  /** Kish's effective sample size (Σ w)² / Σ w² of the domain. */
+  readonly nEffective: number;
+}
+
+/**
+ * The weighted mean of the values of a domain (the records `values` lists) and its linearised standard error. `sampleSize`
+ * is the number of records of the whole sample the domain was taken from (a CSAT in good/bad mode leaves neutral
+ * ratings out of its domain, and `svymean` on a subset keeps n/(n − 1) of the whole sample); it defaults to the domain's.
+ */
+export function weightedMean(values: readonly WeightedValue[], sampleSize?: number): WeightedMean {
+  let n = 0;
+  let w = 0;
+  let w2 = 0;
+  let wy = 0;
+  for (const value of values) {
+    n += value.n;
+    w += value.w;
+    w2 += value.w2;
+    wy += value.w * value.y;
+  }
+  const mean = wy / w;
+  let squares = 0;
+  for (const value of values) squares += value.w2 * (value.y - mean) ** 2;
+  const total = sampleSize ?? n;
+  const se = total < 2 ? null : Math.sqrt((total / (total - 1)) * squares) / w;
+  return { mean, se, n, sumWeights: w, nEffective: (w * w) / w2 };
+}

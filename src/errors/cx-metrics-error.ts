@@ -27,6 +27,10 @@
  * - `OVERLAPPING_INTERVALS`: working intervals of a calendar that overlap.
  * - `INVALID_VALUE`: a value in a numeric series that is NaN, infinite or not a number.
  * - `INVALID_POLICY`: a malformed SLA policy (a negative target, an unknown metric).
+ * - `TOO_MANY_GROUPS`: a report would hold more segment × period groups than its `maxGroups` (default 100,000), or a
+ *   cohort triangle more cells than its `maxCells`: the call stops at the record that would pass the limit.
+ * - `TOO_MANY_VALUES`: an iterable that is not an array, a typed array, a Set or a Map yields more values than the
+ *   library reads from one (16,777,216 = 2^24): an endless generator stops there instead of running forever.
  */
 export type CxMetricsErrorCode =
   | "INVALID_SCORE"
@@ -52,7 +56,9 @@ export type CxMetricsErrorCode =
   | "INVALID_CALENDAR"
   | "OVERLAPPING_INTERVALS"
   | "INVALID_VALUE"
-  | "INVALID_POLICY";
+  | "INVALID_POLICY"
+  | "TOO_MANY_GROUPS"
+  | "TOO_MANY_VALUES";
 
 /** One bad row found by a parse helper. */
 export interface RowIssue {

@@ -2,17 +2,17 @@
 // then one record read and checked at a time, one group accumulator per segment and period, and the
 // group's figure. The rules themselves live in the metric modules; this file only connects them.
 import { cesConfidenceInterval } from "../ces/confidence-interval.js";
-import { createCesAccumulator, type CesAccumulatorState } from "../ces/accumulator.js";
+import { createCesAccumulator, type CesAccumulator, type CesAccumulatorState } from "../ces/accumulator.js";
 import { cesRule } from "../ces/rule.js";
 import { csatConfidenceInterval } from "../csat/confidence-interval.js";
-import { createCsatAccumulator, type CsatAccumulatorState } from "../csat/accumulator.js";
+import { createCsatAccumulator, type CsatAccumulator, type CsatAccumulatorState } from "../csat/accumulator.js";
 import { csatRule } from "../csat/rule.js";
 import type { CsatResult } from "../csat/types.js";
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
-import { createIqsAccumulator, type IqsAccumulatorState } from "../iqs/accumulator.js";
+import { createIqsAccumulator, type IqsAccumulator, type IqsAccumulatorState } from "../iqs/accumulator.js";
 import { scorecardRule, type QaReview, type ScoredReview } from "../iqs/scorecard.js";
-import { createNpsAccumulator, type NpsAccumulatorState } from "../nps/accumulator.js";
+import { createNpsAccumulator, type NpsAccumulator, type NpsAccumulatorState } from "../nps/accumulator.js";
 import { npsConfidenceInterval } from "../nps/confidence-interval.js";
 import { isNpsScore } from "../nps/rule.js";
 import { slaTally, type SlaTargetCounts } from "../sla/accumulator.js";
@@ -22,7 +22,11 @@ import { proportionInterval } from "../stats/proportion-interval.js";
 import type { RatingIntervals } from "../stats/rating-intervals.js";
 import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceMinutes } from "../time/service-clock.js";
-import { createServiceTimeAccumulator, type ServiceTimeAccumulatorState } from "../time/service-time-accumulator.js";
+import {
+  createServiceTimeAccumulator,
+  type ServiceTimeAccumulator,
+  type ServiceTimeAccumulatorState,
+} from "../time/service-time-accumulator.js";
 import type { ReportFields, SummarizeSpec } from "./spec.js";
 
 /** The SLA outcomes of a group: met, breached and pending measurements. */
@@ -56,30 +60,41 @@ export interface Figure {
   readonly share?: { successes: number; n: number };
 }
 
-/** One segment and period of a report: the metric's accumulator, driven by the report. */
-export interface Group {
-  /** Adds what {@link MetricKernel.read} returned for a record. */
-  add(unit: unknown): void;
-  /** Adds a state of the same metric (another part of the file, a SQL row). */
-  merge(state: ReportGroupState): void;
-  /** The JSON state. */
-  toJSON(): ReportGroupState;
-  /**
-   * The figure, or null when the group has none (only open tickets, only unscored reviews, only neutral ratings in
-   * good/bad mode).
-   */
-  figure(confidence: number): Figure | null;
-}
-
-/** A metric compiled from a spec: reads and checks a record, makes groups. */
-export interface MetricKernel {
+/**
+ * A metric compiled from a spec: reads and checks a record, and drives the groups (one metric accumulator per segment
+ * and period). The operations live here, once per report, and a group is the accumulator alone: a report with many
+ * segments holds one small object per group, not a set of closures around it.
+ */
+export interface MetricKernel<G = unknown> {
   /**
    * Checks one record and returns what it adds (a score, a rating, a measurement); throws a coded error naming the
    * field.
    */
   read(record: unknown, index: number): unknown;
   /** An empty group, or one restored from a state. */
-  group(state?: ReportGroupState): Group;
+  create(state?: ReportGroupState): G;
+  /** Adds what {@link MetricKernel.read} returned for a record. */
+  add(group: G, unit: unknown): void;
+  /** Adds a state of the same metric (another part of the file, a SQL row). */
+  merge(group: G, state: ReportGroupState): void;
+  /** The group's JSON state. */
+  toJSON(group: G): ReportGroupState;
+  /**
+   * The figure, or null when the group has none (only open tickets, only unscored reviews, only neutral ratings in
+   * good/bad mode).
+   */
+  figure(group: G, confidence: number): Figure | null;
+}
+
+/** A record that cannot be read at all: a revoked Proxy (every look at it throws a TypeError). */
+export function isUnreadable(record: unknown): boolean {
+  if ((typeof record !== "object" && typeof record !== "function") || record === null) return false;
+  try {
+    Array.isArray(record); // throws for a revoked Proxy, and for nothing else
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** A record's field, own properties only (never one inherited from the prototype). */
@@ -120,34 +135,38 @@ export function reportFields(spec: SummarizeSpec): Required<ReportFields> {
   };
 }
 
-/** The JSON-state side of a group over an accumulator. */
-function stateSide(accumulator: {
+/** An accumulator as the report drives it: merged with a state, read as a state. */
+interface Mergeable {
   merge(state: never): unknown;
   toJSON(): ReportGroupState;
-}): Pick<Group, "merge" | "toJSON"> {
-  return { merge: (state) => void accumulator.merge(state as never), toJSON: () => accumulator.toJSON() };
 }
+
+/** The state side of a kernel whose groups are metric accumulators. */
+const accumulatorSide = {
+  merge: (group: unknown, state: ReportGroupState): void => void (group as Mergeable).merge(state as never),
+  toJSON: (group: unknown): ReportGroupState => (group as Mergeable).toJSON(),
+};
 
 /** The kernel of the spec's metric; options (scale, clock, policy, scorecard) are checked once here. */
 export function metricKernel(fn: string, spec: SummarizeSpec): MetricKernel {
   const fields = reportFields(spec);
   switch (spec.metric) {
     case "nps":
-      return npsKernel(fn, fields.score);
+      return npsKernel(fn, fields.score) as MetricKernel;
     case "csat":
     case "ces":
-      return ratingKernel(fn, spec, fields.rating);
+      return ratingKernel(fn, spec, fields.rating) as MetricKernel;
     case "first-response":
     case "resolution":
-      return serviceTimeKernel(fn, spec);
+      return serviceTimeKernel(fn, spec) as MetricKernel;
     case "sla":
-      return slaKernel(fn, spec);
+      return slaKernel(fn, spec) as MetricKernel;
     case "iqs":
-      return iqsKernel(fn, spec);
+      return iqsKernel(fn, spec) as MetricKernel;
   }
 }
 
-function npsKernel(fn: string, name: string): MetricKernel {
+function npsKernel(fn: string, name: string): MetricKernel<NpsAccumulator> {
   return {
     read(record, index) {
       const value = field(record, name);
@@ -161,30 +180,26 @@ function npsKernel(fn: string, name: string): MetricKernel {
       }
       return value;
     },
-    group(state) {
-      const accumulator = createNpsAccumulator(state as NpsAccumulatorState | undefined);
+    create: (state) => createNpsAccumulator(state as NpsAccumulatorState | undefined),
+    add: (group, score) => void group.add(score as number),
+    ...accumulatorSide,
+    figure(group, confidence) {
+      const result = group.result();
+      const counts = { promoters: result.promoters, passives: result.passives, detractors: result.detractors };
+      const interval = npsConfidenceInterval(counts, { confidence });
       return {
-        ...stateSide(accumulator),
-        add: (score) => void accumulator.add(score as number),
-        figure(confidence) {
-          const result = accumulator.result();
-          const counts = { promoters: result.promoters, passives: result.passives, detractors: result.detractors };
-          const interval = npsConfidenceInterval(counts, { confidence });
-          return {
-            n: result.total,
-            value: result.score,
-            low: interval.low,
-            high: interval.high,
-            counts,
-            detail: { ...result, interval: interval.method },
-          };
-        },
+        n: result.total,
+        value: result.score,
+        low: interval.low,
+        high: interval.high,
+        counts,
+        detail: { ...result, interval: interval.method },
       };
     },
   };
 }
 
-function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKernel {
+function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKernel<CsatAccumulator | CesAccumulator> {
   const read =
     (rule: { read(value: unknown, index?: number, what?: string): number }) => (record: unknown, index: number) => {
       const value = field(record, name);
@@ -202,58 +217,52 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
     };
   if (spec.metric === "csat") {
     const rule = csatRule(spec.csat ?? {}, fn);
-    return {
+    const kernel: MetricKernel<CsatAccumulator> = {
       read: read(rule),
-      group(state) {
-        const accumulator = createCsatAccumulator(rule, state as CsatAccumulatorState | undefined);
-        return {
-          ...stateSide(accumulator),
-          add: (rating) => void accumulator.add(rating),
-          figure(confidence) {
-            if (accumulator.total === 0) return null;
-            let result: CsatResult;
-            try {
-              result = accumulator.result();
-            } catch (error) {
-              // good/bad mode leaves neutral ratings out: a group of neutral ratings only has no figure.
-              if (isCxMetricsError(error, "EMPTY_INPUT")) return null;
-              throw error;
-            }
-            const interval = result.total >= 2 ? csatConfidenceInterval(result, { confidence }) : null;
-            const detail = {
-              satisfied: result.satisfied,
-              dissatisfied: result.dissatisfied,
-              total: result.total,
-              mean: result.mean,
-              mode: result.mode,
-            };
-            return shareFigure(result.satisfied, result.denominator, interval, detail);
-          },
+      create: (state) => createCsatAccumulator(rule, state as CsatAccumulatorState | undefined),
+      add: (group, rating) => void group.add(rating),
+      ...accumulatorSide,
+      figure(group, confidence) {
+        if (group.total === 0) return null;
+        let result: CsatResult;
+        try {
+          result = group.result();
+        } catch (error) {
+          // good/bad mode leaves neutral ratings out: a group of neutral ratings only has no figure.
+          if (isCxMetricsError(error, "EMPTY_INPUT")) return null;
+          throw error;
+        }
+        const interval = result.total >= 2 ? csatConfidenceInterval(result, { confidence }) : null;
+        const detail = {
+          satisfied: result.satisfied,
+          dissatisfied: result.dissatisfied,
+          total: result.total,
+          mean: result.mean,
+          mode: result.mode,
         };
+        return shareFigure(result.satisfied, result.denominator, interval, detail);
       },
     };
+    return kernel as MetricKernel<CsatAccumulator | CesAccumulator>;
   }
   const rule = cesRule(spec.ces ?? {}, fn);
-  return {
+  const kernel: MetricKernel<CesAccumulator> = {
     read: read(rule),
-    group(state) {
-      const accumulator = createCesAccumulator(rule, state as CesAccumulatorState | undefined);
-      return {
-        ...stateSide(accumulator),
-        add: (rating) => void accumulator.add(rating),
-        figure(confidence) {
-          if (accumulator.total === 0) return null;
-          const result = accumulator.result();
-          const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
-          return shareFigure(result.easy, result.total, interval, {
-            easy: result.easy,
-            total: result.total,
-            mean: result.mean,
-          });
-        },
-      };
+    create: (state) => createCesAccumulator(rule, state as CesAccumulatorState | undefined),
+    add: (group, rating) => void group.add(rating),
+    ...accumulatorSide,
+    figure(group, confidence) {
+      if (group.total === 0) return null;
+      const result = group.result();
+      const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
+      return shareFigure(result.easy, result.total, interval, {
+        easy: result.easy,
+        total: result.total,
+        mean: result.mean,
+      });
     },
   };
+  return kernel as MetricKernel<CsatAccumulator | CesAccumulator>;
 }
 
 /** The figure of a CSAT or CES share: percent of n, its interval in percent, the mean's interval in `detail`. */
@@ -273,7 +282,7 @@ function shareFigure(
   };
 }
 
-function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel {
+function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<ServiceTimeAccumulator> {
   const metric = spec.metric === "first-response" ? "first-response" : "resolution";
   const clock = serviceClock({ metric, calendar: spec.calendar, mode: spec.resolution ?? "full" }, fn);
   const business = spec.calendar !== undefined;
@@ -281,31 +290,40 @@ function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel {
   const percentiles = spec.percentiles ?? [90];
   return {
     read: (record, index) => checked(fn, index, "", record, () => clock.measure(record as Interaction, index)),
-    group(state) {
-      const accumulator = createServiceTimeAccumulator(clock, state as ServiceTimeAccumulatorState | undefined);
-      return {
-        ...stateSide(accumulator),
-        add: (minutes) => void accumulator.addMinutes(minutes as ServiceMinutes | null),
-        figure() {
-          if (accumulator.n === 0) return null;
-          const result = accumulator.result({ percentiles, method });
-          const main = business ? result.business! : result.calendar;
-          const detail = {
-            ...main,
-            clock: business ? "business" : "calendar",
-            method,
-            open: result.open,
-            calendarMinutes: business ? result.calendar : null,
-          };
-          return { n: main.n, value: main.median, low: null, high: null, detail };
-        },
+    create: (state) => createServiceTimeAccumulator(clock, state as ServiceTimeAccumulatorState | undefined),
+    add: (group, minutes) => void group.addMinutes(minutes as ServiceMinutes | null),
+    ...accumulatorSide,
+    figure(group) {
+      if (group.n === 0) return null;
+      const result = group.result({ percentiles, method });
+      const main = business ? result.business! : result.calendar;
+      const detail = {
+        ...main,
+        clock: business ? "business" : "calendar",
+        method,
+        open: result.open,
+        calendarMinutes: business ? result.calendar : null,
       };
+      return { n: main.n, value: main.median, low: null, high: null, detail };
     },
   };
 }
 
-function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel {
+/** An SLA group: its met, breached and pending measurements. */
+interface SlaGroup {
+  met: number;
+  breached: number;
+  pending: number;
+}
+
+function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel<SlaGroup> {
   const rule = slaRule(spec.policy!, { calendar: spec.calendar, asOf: spec.asOf }, fn);
+  const merge = (group: SlaGroup, from: ReportGroupState): void => {
+    const other = from as SlaCountsState;
+    group.met += other.met;
+    group.breached += other.breached;
+    group.pending += other.pending;
+  };
   return {
     read(record, index) {
       try {
@@ -316,62 +334,51 @@ function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel {
         return withIndex(fn, index, error, "", record);
       }
     },
-    group(state) {
-      const counts = { met: 0, breached: 0, pending: 0 };
-      const merge = (from: ReportGroupState): void => {
-        const other = from as SlaCountsState;
-        counts.met += other.met;
-        counts.breached += other.breached;
-        counts.pending += other.pending;
-      };
-      if (state !== undefined) merge(state);
+    create(state) {
+      const group: SlaGroup = { met: 0, breached: 0, pending: 0 };
+      if (state !== undefined) merge(group, state);
+      return group;
+    },
+    add(group, measurements) {
+      for (const m of measurements as readonly SlaMeasurement[]) group[m.outcome]++;
+    },
+    merge,
+    toJSON: (group) => ({ kind: "sla-counts", met: group.met, breached: group.breached, pending: group.pending }),
+    figure(group, confidence) {
+      const tally = slaTally(group);
+      const decided = tally.met + tally.breached;
+      if (decided === 0) return null;
+      const interval = proportionInterval(tally.met, decided, { confidence });
+      const detail = { met: tally.met, breached: tally.breached, pending: tally.pending, interval: "wilson" };
       return {
-        merge,
-        toJSON: () => ({ kind: "sla-counts", ...counts }),
-        add(measurements) {
-          for (const m of measurements as readonly SlaMeasurement[]) counts[m.outcome]++;
-        },
-        figure(confidence) {
-          const tally = slaTally(counts);
-          const decided = tally.met + tally.breached;
-          if (decided === 0) return null;
-          const interval = proportionInterval(tally.met, decided, { confidence });
-          const detail = { met: tally.met, breached: tally.breached, pending: tally.pending, interval: "wilson" };
-          return {
-            n: decided,
-            value: tally.percent!,
-            low: 100 * interval.low,
-            high: 100 * interval.high,
-            share: { successes: tally.met, n: decided },
-            detail,
-          };
-        },
+        n: decided,
+        value: tally.percent!,
+        low: 100 * interval.low,
+        high: 100 * interval.high,
+        share: { successes: tally.met, n: decided },
+        detail,
       };
     },
   };
 }
 
-function iqsKernel(fn: string, spec: SummarizeSpec): MetricKernel {
+function iqsKernel(fn: string, spec: SummarizeSpec): MetricKernel<IqsAccumulator> {
   const rule = scorecardRule(spec.scorecard!, fn);
   return {
     read: (record, index) => checked(fn, index, "ratings", record, () => rule.score(record as QaReview, index)),
-    group(state) {
-      const accumulator = createIqsAccumulator(rule, state as IqsAccumulatorState | undefined);
+    create: (state) => createIqsAccumulator(rule, state as IqsAccumulatorState | undefined),
+    add: (group, scored) => void group.addScored(scored as ScoredReview),
+    ...accumulatorSide,
+    figure(group, confidence) {
+      if (group.toJSON().n === 0) return null;
+      const { iqs, n, unscored, standardDeviation } = group.result();
+      const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }, { confidence }) : null;
       return {
-        ...stateSide(accumulator),
-        add: (scored) => void accumulator.addScored(scored as ScoredReview),
-        figure(confidence) {
-          if (accumulator.toJSON().n === 0) return null;
-          const { iqs, n, unscored, standardDeviation } = accumulator.result();
-          const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }, { confidence }) : null;
-          return {
-            n,
-            value: iqs,
-            low: interval?.low ?? null,
-            high: interval?.high ?? null,
-            detail: { unscored, standardDeviation },
-          };
-        },
+        n,
+        value: iqs,
+        low: interval?.low ?? null,
+        high: interval?.high ?? null,
+        detail: { unscored, standardDeviation },
       };
     },
   };

@@ -4,10 +4,29 @@ import { describe, invalid } from "../internal/describe.js";
 import { assertConfidence, assertOneOf } from "../internal/validate.js";
 import { REPORT_METRICS, REPORT_PERIOD_UNITS, type SummarizeSpec } from "./spec.js";
 
-/** A segment value: text, or a number as text; a missing or blank value is the segment "(blank)". */
+/** The segment of blank cells: a missing value, null, or text that is only white space. */
+export const BLANK_SEGMENT = "(blank)";
+
+/** `(blank)` inside k ≥ 0 double quotes on each side: written values the blank label must not be mistaken for. */
+const LOOKS_BLANK = /^("*)\(blank\)("*)$/;
+
+/**
+ * The segment of a value written as text: the text in Unicode NFC (a composed and a decomposed "é" are one segment),
+ * "(blank)" for text that is only white space, and a value written `(blank)` (or `"(blank)"`, ...) inside one more pair
+ * of double quotes, so that it never merges with the blank cells: `(blank)` → `"(blank)"`, `"(blank)"` →
+ * `""(blank)""`. Every other text is its own segment, as written.
+ */
+export function segmentText(text: string): string {
+  const normal = text.normalize("NFC");
+  if (normal.trim() === "") return BLANK_SEGMENT;
+  const looks = LOOKS_BLANK.exec(normal);
+  return looks !== null && looks[1]!.length === looks[2]!.length ? `"${normal}"` : normal;
+}
+
+/** A segment value: text (see {@link segmentText}), or a number as text; a missing or blank value is "(blank)". */
 export function segmentValue(fn: string, value: unknown, name: string, index: number): string {
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "(blank)";
-  if (typeof value === "string") return value;
+  if (value === undefined || value === null) return BLANK_SEGMENT;
+  if (typeof value === "string") return segmentText(value);
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   throw new CxMetricsError(
     fn,
@@ -16,6 +35,40 @@ export function segmentValue(fn: string, value: unknown, name: string, index: nu
     { index, value, field: name },
   );
 }
+
+const collator = new Intl.Collator("en");
+
+/**
+ * The order of segment values: by the "en" collation (the same on every machine, whatever its locale), and where the
+ * collation calls two different texts equal (characters it ignores, such as a soft hyphen), by UTF-16 code units: a
+ * total order that does not depend on the order the records came in.
+ */
+export function compareSegmentText(a: string, b: string): number {
+  const order = collator.compare(a, b);
+  if (order !== 0) return order;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Segment values element by element; a shorter list (the overall segment, no values) first. */
+export function compareSegments(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let k = 0; k < a.length; k++) {
+    const order = compareSegmentText(a[k]!, b[k]!);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/**
+ * A row's segment object: each `by` field as an own property, whatever its name (`__proto__`, `constructor`), built by
+ * Object.fromEntries (which defines properties, never calls the prototype's setters); a plain JSON object.
+ */
+export function segmentObject(by: readonly string[], values: readonly string[]): Record<string, string> {
+  return Object.fromEntries(values.map((value, k) => [by[k]!, value]));
+}
+
+/** The default of `maxGroups`: segment × period groups one report may hold. */
+export const DEFAULT_MAX_GROUPS = 100_000;
 
 /**
  * Checks a spec: the metric and period are known, `by` names fields, minN and confidence are in range, SLA has a policy
@@ -35,6 +88,15 @@ export function checkSpec(fn: string, spec: SummarizeSpec): void {
   if (spec.minN !== undefined && !(typeof spec.minN === "number" && spec.minN >= 0))
     throw invalid(fn, "INVALID_OPTION", "minN", spec.minN, "a number ≥ 0");
   if (spec.confidence !== undefined) assertConfidence(fn, spec.confidence);
+  if (
+    spec.maxGroups !== undefined &&
+    !(
+      typeof spec.maxGroups === "number" &&
+      spec.maxGroups >= 1 &&
+      (Number.isSafeInteger(spec.maxGroups) || spec.maxGroups === Infinity)
+    )
+  )
+    throw invalid(fn, "INVALID_OPTION", "maxGroups", spec.maxGroups, "a whole number ≥ 1 (or Infinity for no limit)");
   if (spec.metric === "sla" && (typeof spec.policy !== "object" || spec.policy === null))
     throw invalid(fn, "INVALID_OPTION", "policy", spec.policy, 'an SLA policy for metric "sla"');
   if (spec.metric === "iqs" && (typeof spec.scorecard !== "object" || spec.scorecard === null))

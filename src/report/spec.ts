@@ -56,6 +56,12 @@ export interface SummarizeSpec extends BatchOptions {
   readonly minN?: number;
   /** Confidence level of intervals and tests; default 0.95. */
   readonly confidence?: number;
+  /**
+   * The most segment × period groups the report may hold (each holds one metric accumulator); default 100,000. The
+   * record that would start one more stops the call with `TOO_MANY_GROUPS`, whatever `invalid` says. `Infinity` lifts
+   * the limit.
+   */
+  readonly maxGroups?: number;
   /** Field names, when the records name them otherwise. */
   readonly fields?: ReportFields;
   /** CSAT options (scale, satisfiedFrom, mode, ...). */

@@ -6,20 +6,20 @@ import { rowPolicy, type ExcludedRow, type InvalidRowPolicy } from "../internal/
 import { describe } from "../internal/describe.js";
 import { instantError, parseInstant, type InstantReading } from "../internal/instant.js";
 import { isoWithOffset, periodBounds, periodClock, periodLabel } from "../internal/periods.js";
-import { recordList } from "../internal/records.js";
+import { forEachValue } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { assertCount, assertOptions } from "../internal/validate.js";
 import { changeOf } from "./figures.js";
 import {
   field,
+  isUnreadable,
   metricKernel,
   reportFields,
   type Figure,
-  type Group,
   type MetricKernel,
   type ReportGroupState,
 } from "./kernels.js";
-import { checkSpec, segmentValue } from "./record-check.js";
+import { checkSpec, compareSegments, DEFAULT_MAX_GROUPS, segmentObject, segmentValue } from "./record-check.js";
 import type { ReportChange, ReportMetric, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "./spec.js";
 
 export type {
@@ -93,11 +93,25 @@ export interface SummaryBuilder {
 
 const NO_VALUES: string[] = [];
 
-/** One segment's groups per period (key 0 when the report has no periods). */
+/**
+ * One segment's groups: the first period's group inline and the others, when there are others, in a Map (a report
+ * without periods, or with many segments of one period each, holds no Map per segment).
+ */
 interface Segment {
   readonly values: readonly string[];
-  readonly periods: Map<number, Group>;
+  readonly period: number;
+  readonly group: unknown;
+  more: Map<number, unknown> | null;
 }
+
+/** A segment's groups as (period, group) pairs, in the order they were started. */
+function periodsOf(segment: Segment): [number, unknown][] {
+  const list: [number, unknown][] = [[segment.period, segment.group]];
+  if (segment.more !== null) for (const entry of segment.more) list.push(entry);
+  return list;
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
 
 /**
  * Starts a report to be fed record by record (or with counts made elsewhere); {@link summarize} is
@@ -105,7 +119,8 @@ interface Segment {
  * options (scale, calendar, policy, scorecard) are checked once, here.
  *
  * @throws CxMetricsError as {@link summarize} does: a bad spec at once, a bad record at `add`
- *   (under `invalid: "throw"`), `EMPTY_INPUT` at `result` when no record could be used.
+ *   (under `invalid: "throw"`), `TOO_MANY_GROUPS` at the `add` (or `addCounted`, `merge`) that would start group
+ *   `maxGroups + 1` (that record is then not counted), `EMPTY_INPUT` at `result` when no record could be used.
  * @example
  * ```ts
  * const report = createSummary({ metric: "nps", by: ["channel"], invalid: "exclude" });
@@ -123,6 +138,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   assertTimeZone(fn, timeZone);
   const kernel = metricKernel(fn, spec);
   const by = spec.by ?? [];
+  const maxGroups = spec.maxGroups ?? DEFAULT_MAX_GROUPS;
   const fields = reportFields(spec);
   const dateField =
     spec.metric === "nps" || spec.metric === "csat" || spec.metric === "ces"
@@ -137,13 +153,35 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   const exclusions: ExcludedRow[] = [];
   let read = 0;
   let used = 0;
+  let groups = 0;
 
-  const groupFor = (values: readonly string[], period: number): Group => {
+  /** The group of a segment and period; a new one counts against maxGroups (`index`: the record that starts it). */
+  const groupFor = (values: readonly string[], period: number, index: number | null): unknown => {
     const key = values.length === 1 ? values[0]! : values.join("\u0000");
-    let segment = segments.get(key);
-    if (segment === undefined) segments.set(key, (segment = { values, periods: new Map() }));
-    let group = segment.periods.get(period);
-    if (group === undefined) segment.periods.set(period, (group = kernel.group()));
+    const segment = segments.get(key);
+    if (segment !== undefined) {
+      if (segment.period === period) return segment.group;
+      const group = segment.more?.get(period);
+      if (group !== undefined) return group;
+    }
+    if (groups >= maxGroups) {
+      const where = [
+        values.length === 0 ? "" : `segment ${JSON.stringify(segmentObject(by, values))}`,
+        periodOf === null ? "" : `period ${periodLabel(period, spec.every!)}`,
+      ]
+        .filter(Boolean)
+        .join(", ");
+      throw new CxMetricsError(
+        fn,
+        "TOO_MANY_GROUPS",
+        `${index === null ? "the counts" : `record ${index}`} would start group ${count(groups + 1)}${where === "" ? "" : ` (${where})`}, more than maxGroups (${count(maxGroups)} segment × period groups, one accumulator each); segment by fewer or coarser fields, use longer periods, or raise maxGroups`,
+        { ...(index === null ? {} : { index }), value: groups + 1, field: "maxGroups" },
+      );
+    }
+    groups++;
+    const group = kernel.create();
+    if (segment === undefined) segments.set(key, { values, period, group, more: null });
+    else (segment.more ??= new Map()).set(period, group);
     return group;
   };
   const segmentOf = (values: readonly unknown[], index: number): string[] =>
@@ -156,6 +194,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       let period = 0;
       let unit: unknown;
       try {
+        if (isUnreadable(record))
+          throw new CxMetricsError(fn, "INVALID_ARGUMENT", `record ${index} cannot be read (a revoked Proxy)`, {
+            index,
+            field: "",
+          });
         values =
           by.length === 0
             ? NO_VALUES
@@ -177,7 +220,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       } catch (error) {
         // A missing asOf (an open ticket on an SLA report) is a mistake of the call, not a bad record.
         if (policy === "throw" || !isCxMetricsError(error) || error.field === "asOf") throw error;
-        const id = field(record, "id");
+        const id = isUnreadable(record) ? undefined : field(record, "id");
         const excluded: ExcludedRow = {
           index,
           id: typeof id === "string" || typeof id === "number" ? String(id) : null,
@@ -189,7 +232,14 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
         exclusions.push(excluded);
         return excluded;
       }
-      groupFor(values, period).add(unit);
+      let group: unknown;
+      try {
+        group = groupFor(values, period, index);
+      } catch (error) {
+        read--; // the record is not counted: the builder stays as it was
+        throw error;
+      }
+      kernel.add(group, unit);
       used++;
       return null;
     },
@@ -202,7 +252,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
           `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`,
           { value: segment },
         );
-      groupFor(segmentOf(segment, read), period ?? 0).merge(state);
+      kernel.merge(groupFor(segmentOf(segment, read), period ?? 0, null), state);
       read += records;
       used += records;
       return builder;
@@ -218,7 +268,8 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
           ? (other as SummaryBuilder).state()
           : (other as SummaryState);
       for (const segment of state.segments)
-        for (const [period, groupState] of segment.periods) groupFor(segment.values, period).merge(groupState);
+        for (const [period, groupState] of segment.periods)
+          kernel.merge(groupFor(segment.values, period, null), groupState);
       for (const row of state.exclusions) exclusions.push({ ...row, index: row.index + read });
       read += state.read;
       used += state.used;
@@ -236,9 +287,9 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       return { rows, input: { read, used, rejected }, exclusions: [...exclusions] };
     },
     state(): SummaryState {
-      const list = [...segments.values()].map(({ values, periods }) => ({
-        values,
-        periods: [...periods].map(([period, group]) => [period, group.toJSON()] as const),
+      const list = [...segments.values()].map((segment) => ({
+        values: segment.values,
+        periods: periodsOf(segment).map(([period, group]) => [period, kernel.toJSON(group)] as const),
       }));
       return { segments: list, read, used, exclusions: [...exclusions] };
     },
@@ -246,25 +297,28 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   return builder;
 }
 
-/** Segments in order (element by element), each with its totals per period; the overall segment first. */
-function withOverall(kernel: MetricKernel, by: readonly string[], segments: Map<string, Segment>): Segment[] {
-  const list = [...segments.values()];
+/** One segment's groups per period, for the rows. */
+interface SegmentGroups {
+  readonly values: readonly string[];
+  readonly periods: Map<number, unknown>;
+}
+
+/** Segments in order (element by element), each with its groups per period; the overall segment first. */
+function withOverall(kernel: MetricKernel, by: readonly string[], segments: Map<string, Segment>): SegmentGroups[] {
+  const list: SegmentGroups[] = [...segments.values()].map((segment) => ({
+    values: segment.values,
+    periods: new Map(periodsOf(segment)),
+  }));
   if (by.length === 0) return list;
-  const overall: Segment = { values: [], periods: new Map() };
+  const overall: SegmentGroups = { values: [], periods: new Map() };
   for (const segment of list) {
     for (const [period, group] of segment.periods) {
       let into = overall.periods.get(period);
-      if (into === undefined) overall.periods.set(period, (into = kernel.group()));
-      into.merge(group.toJSON());
+      if (into === undefined) overall.periods.set(period, (into = kernel.create()));
+      kernel.merge(into, kernel.toJSON(group));
     }
   }
-  list.sort((a, b) => {
-    for (let k = 0; k < a.values.length; k++) {
-      const order = a.values[k]!.localeCompare(b.values[k]!);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
+  list.sort((a, b) => compareSegments(a.values, b.values));
   return [overall, ...list];
 }
 
@@ -280,18 +334,15 @@ function reportRows(
   const minN = spec.minN ?? 30;
   const rows: ReportRow[] = [];
   for (const { values, periods } of withOverall(kernel, by, segments)) {
-    const segment: Record<string, string> = {};
-    values.forEach((value, k) => {
-      segment[by[k]!] = value;
-    });
-    const all = kernel.group();
+    const segment = segmentObject(by, values);
+    const all = kernel.create();
     // The change is against the period just before, when it has a figure; after a gap there is none.
     let previous: { readonly period: number; readonly figure: Figure } | null = null;
     for (const p of [...periods.keys()].sort((x, y) => x - y)) {
       const group = periods.get(p)!;
-      all.merge(group.toJSON());
+      kernel.merge(all, kernel.toJSON(group));
       if (spec.every === undefined) continue;
-      const figure = group.figure(confidence);
+      const figure = kernel.figure(group, confidence);
       if (figure === null) continue;
       const bounds = periodBounds(timeZone, spec.every, p);
       const period: ReportPeriod = {
@@ -312,7 +363,7 @@ function reportRows(
       );
       previous = { period: p, figure };
     }
-    const figure = all.figure(confidence);
+    const figure = kernel.figure(all, confidence);
     if (figure !== null) rows.push(row(spec.metric, segment, null, figure, null, minN));
   }
   return rows;
@@ -361,11 +412,21 @@ function row(
  *
  * Each record is checked first (the date of its period, its segment fields, its score or times).
  * Bad records stop the call by default; with `invalid: "exclude"` they are left out and listed, and
- * `input` says how many were read, used and rejected. A blank segment value is the segment "(blank)".
+ * `input` says how many were read, used and rejected.
+ *
+ * Segments: a blank value (missing, null, only white space) is the segment "(blank)"; a value written `(blank)` is
+ * the segment `"(blank)"` (in double quotes), so the two never merge. Text is read in Unicode NFC (a composed and a
+ * decomposed "é" are one segment). Segments are sorted by the "en" collation, ties by code units. A row's `segment`
+ * has each `by` field as an own property, whatever its name (`__proto__`, `constructor`).
+ *
+ * Memory holds one accumulator per segment and period, never the records (an iterable is read one record at a time):
+ * at most `maxGroups` of them (default 100,000).
  *
  * @throws CxMetricsError `INVALID_OPTION` for a bad spec (unknown metric or period, a missing policy
  *   or scorecard); for a bad record, the metric's own code naming its index and field;
- *   `INVALID_TIME_ZONE`; `EMPTY_INPUT` when no record could be used.
+ *   `INVALID_TIME_ZONE`; `EMPTY_INPUT` when no record could be used; `TOO_MANY_GROUPS` at the record that would start
+ *   group `maxGroups + 1`; `INVALID_ARGUMENT` for records that are not an array or an iterable (or a revoked Proxy);
+ *   `TOO_MANY_VALUES` for a generator that yields more than 2^24 records (use {@link createSummary} for more).
  * @example
  * ```ts
  * const responses = [
@@ -377,7 +438,9 @@ function row(
  */
 export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec: SummarizeSpec): SummarizeResult {
   const builder = createSummary(spec);
-  const list = recordList("summarize", "records", records);
-  for (let i = 0; i < list.length; i++) builder.add(list[i]);
+  // Read one at a time, never copied: a generator of records needs memory for the groups only.
+  forEachValue("summarize", "records", records, (record) => {
+    builder.add(record);
+  });
   return builder.result();
 }

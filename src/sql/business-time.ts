@@ -4,7 +4,9 @@ import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { instantError, parseInstant } from "../internal/instant.js";
 import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
 import type { Instant } from "../time/instant.js";
-import { checkDialect, epochSecondsOf, ident, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
+import { invalid } from "../internal/describe.js";
+import { assertObject } from "../internal/validate.js";
+import { checkDialect, epochSecondsOf, ident, literal, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
 /**
  * One working interval: absolute start and end (ISO-8601, UTC) and the working minutes before it since the table's
@@ -83,10 +85,26 @@ export function calendarIntervalsTableSql(
   rows: readonly CalendarIntervalRow[],
   options: CalendarIntervalsTableOptions,
 ): string {
-  const dialect = checkDialect("calendarIntervalsTableSql", options.dialect);
-  const name = tableRef(options.table ?? "calendar_intervals");
+  const fn = "calendarIntervalsTableSql";
+  assertObject(fn, "options", options, "{ dialect, table? }");
+  const dialect = checkDialect(fn, options.dialect);
+  const name = tableRef(fn, options.table ?? "calendar_intervals");
   const columns = `(${ident("start")} TIMESTAMPTZ, ${ident("end")} TIMESTAMPTZ, ${ident("minutes_before")} DOUBLE PRECISION)`;
-  const values = rows.map((row) => `(TIMESTAMPTZ '${row.start}', TIMESTAMPTZ '${row.end}', ${row.minutesBefore})`);
+  if (!Array.isArray(rows)) throw invalid(fn, "INVALID_ARGUMENT", "rows", rows, "the rows of calendarIntervals");
+  // Each cell is checked before it goes into the SQL: instants as ISO text, minutes as a finite number.
+  const instant = (row: unknown, key: "start" | "end", index: number): string => {
+    const value = (row as Record<string, unknown> | null)?.[key];
+    const ms = parseInstant(value);
+    if (typeof value !== "string" || ms === undefined)
+      throw invalid(fn, "INVALID_ARGUMENT", `rows[${index}].${key}`, value, "an ISO-8601 instant", index);
+    return literal(new Date(ms).toISOString());
+  };
+  const values = rows.map((row, index) => {
+    const before = (row as { minutesBefore?: unknown } | null)?.minutesBefore;
+    if (typeof before !== "number" || !Number.isFinite(before))
+      throw invalid(fn, "INVALID_ARGUMENT", `rows[${index}].minutesBefore`, before, "a finite number", index);
+    return `(TIMESTAMPTZ ${instant(row, "start", index)}, TIMESTAMPTZ ${instant(row, "end", index)}, ${before})`;
+  });
   const create = `CREATE TABLE ${name} ${dialect === "duckdb" ? columns.replace("DOUBLE PRECISION", "DOUBLE") : columns};`;
   return values.length === 0 ? create : `${create}\nINSERT INTO ${name} VALUES\n${values.join(",\n")};`;
 }
@@ -95,7 +113,7 @@ export function calendarIntervalsTableSql(
 export interface BusinessMinutesSqlOptions {
   /** `"duckdb"` or `"postgres"`. */
   readonly dialect: SqlDialect;
-  /** The table of pairs: a name or a query in parentheses. */
+  /** The table (or view) of pairs: a name, schema-qualified or not (a query goes into a view first). */
   readonly table: string;
   /** The column where the span starts (a ticket's creation). */
   readonly start: string;
@@ -121,10 +139,12 @@ export interface BusinessMinutesSqlOptions {
  * ```
  */
 export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
-  const dialect = checkDialect("businessMinutesSql", options.dialect);
-  const intervals = options.intervals ?? "calendar_intervals";
+  const fn = "businessMinutesSql";
+  assertObject(fn, "options", options, "{ dialect, table, start, end }");
+  const dialect = checkDialect(fn, options.dialect);
+  const intervals = tableRef(fn, options.intervals ?? "calendar_intervals", "intervals");
   const as = ident(options.as ?? "business_minutes");
-  const pairs = `(SELECT *, ${timestampOf(dialect, options.start)} AS __start, ${timestampOf(dialect, options.end)} AS __end FROM ${tableRef(options.table)}) AS pairs`;
+  const pairs = `(SELECT *, ${timestampOf(dialect, options.start)} AS __start, ${timestampOf(dialect, options.end)} AS __end FROM ${tableRef(fn, options.table)}) AS pairs`;
   const minutes = businessMinutesBetween(dialect, "pairs.__start", "pairs.__end", "a", "b");
   const select =
     dialect === "duckdb"
@@ -139,8 +159,7 @@ export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
 }
 
 /** The join that finds, for an instant, the last working interval starting at or before it (alias `alias`). */
-export function lastIntervalJoin(dialect: SqlDialect, intervals: string, instant: string, alias: string): string {
-  const table = tableRef(intervals);
+export function lastIntervalJoin(dialect: SqlDialect, table: string, instant: string, alias: string): string {
   if (dialect === "duckdb") return `ASOF LEFT JOIN ${table} AS ${alias} ON ${instant} >= ${alias}.${ident("start")}`;
   return `LEFT JOIN LATERAL (SELECT * FROM ${table} AS i WHERE i.${ident("start")} <= ${instant} ORDER BY i.${ident("start")} DESC LIMIT 1) AS ${alias} ON TRUE`;
 }

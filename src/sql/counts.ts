@@ -6,6 +6,7 @@ import { createCsatAccumulator } from "../csat/accumulator.js";
 import { csatRule } from "../csat/rule.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
+import { assertObject } from "../internal/validate.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { createNpsAccumulator } from "../nps/accumulator.js";
 import { isNpsScore } from "../nps/rule.js";
@@ -33,7 +34,10 @@ export type CountMetric = "nps" | "csat" | "ces";
 export interface CountsSqlOptions {
   /** `"duckdb"` or `"postgres"`. */
   readonly dialect: SqlDialect;
-  /** A table name (`"survey"`, `"analytics.survey"`) or a query in parentheses. Default `"data"`. */
+  /**
+   * The table or view: a name, schema-qualified or not (`"survey"`, `"analytics.survey"`, `'"My Schema"."Survey"'`);
+   * nothing else is accepted (a query goes into a view first: `INVALID_OPTION`). Default `"data"`.
+   */
   readonly table?: string;
   /** Column names, when they differ from the field names (as `fields` in `summarize`). */
   readonly fields?: ReportFields;
@@ -77,12 +81,13 @@ function checkCountSpec(fn: string, spec: SummarizeSpec): void {
  * days). Rows whose score, rating or date cannot be read are counted apart (value null), so the
  * result says how many rows were read, used and rejected.
  *
- * Columns: segments (`spec.by`) are read as text, blanks as "(blank)"; the score or rating as a
+ * Columns: segments (`spec.by`) are read as text in Unicode NFC, blanks (NULL, or only white space) as NULL, which
+ * {@link rowsFromCounts} names "(blank)" as `summarize` does; the score or rating as a
  * number (CSAT smiley labels as text); the date as a timestamp with time zone. DuckDB reads text
  * columns too (what cannot be read counts as rejected); PostgreSQL needs a timestamp column.
  *
- * @throws CxMetricsError `INVALID_OPTION` for another metric, an unknown dialect or period;
- *   `INVALID_TIME_ZONE`.
+ * @throws CxMetricsError `INVALID_OPTION` for another metric, an unknown dialect or period, a `table` that is not a
+ *   table name; `INVALID_TIME_ZONE`.
  * @example
  * ```ts
  * const sql = countsSql({ metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin" }, { dialect: "duckdb", table: "survey" });
@@ -92,6 +97,7 @@ function checkCountSpec(fn: string, spec: SummarizeSpec): void {
 export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): string {
   const fn = "countsSql";
   checkCountSpec(fn, spec);
+  assertObject(fn, "options", options, "{ dialect, table?, fields? }");
   const dialect = checkDialect(fn, options.dialect);
   const fields = { score: "score", rating: "rating", respondedAt: "respondedAt", ...options.fields };
   const by = spec.by ?? [];
@@ -108,12 +114,12 @@ export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): strin
     // Ratings go out as text; which are on the scale is the library's to say (smiley labels too).
     value = `NULLIF(TRIM(CAST(${ident(fields.rating)} AS VARCHAR)), '')`;
   }
-  const segments = by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`);
+  const segments = by.map((name, k) => `${segmentOf(dialect, name)} AS ${segmentKey(k)}`);
   const named = namedSegments(fn, by, ["period", "value", "n"]);
   const usable = spec.every === undefined ? "TRUE" : "period IS NOT NULL";
   return [
     `SELECT ${[...named, `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n"].join(", ")}`,
-    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`].join(", ")} FROM ${tableRef(options.table ?? "data")}) AS rows_read`,
+    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`].join(", ")} FROM ${tableRef(fn, options.table ?? "data")}) AS rows_read`,
     `GROUP BY ${[...by.map((_, k) => segmentKey(k)), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END`, `CASE WHEN ${usable} THEN value END`].join(", ")}`,
   ].join("\n");
 }

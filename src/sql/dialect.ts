@@ -28,14 +28,69 @@ export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** A table: a name (quoted, dotted parts allowed) or a parenthesised query as it is. */
-export function tableRef(table: string): string {
-  const trimmed = table.trim();
-  if (trimmed.startsWith("(")) return `${trimmed} AS source`;
-  return trimmed
-    .split(".")
-    .map((part) => ident(part))
-    .join(".");
+/** A bare identifier: a letter or `_`, then letters, marks, digits, `_` or `$`. */
+const BARE = /^[\p{L}_][\p{L}\p{M}\p{N}_$]*$/u;
+
+/**
+ * A table (or view) name as SQL: one to three dotted parts (`survey`, `analytics.survey`, `warehouse.analytics.survey`),
+ * each a bare identifier or a double-quoted one (`"My Schema"."Survey 2025"`, quotes inside doubled), each part quoted
+ * in the SQL. Nothing else is accepted (a query in parentheses, a `;`, a comment, a function call): a query goes into a
+ * view first.
+ *
+ * @throws CxMetricsError `INVALID_OPTION` naming the option.
+ */
+export function tableRef(fn: string, table: unknown, option = "table"): string {
+  const bad = (why: string): CxMetricsError =>
+    new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      `${option} is ${describe(table)}: ${why}; expected a table or view name, schema-qualified or not ("survey", "analytics.survey", ""My Schema"."Survey 2025""), and nothing else (make a query a view)`,
+      { value: table, field: option },
+    );
+  if (typeof table !== "string") throw bad("not text");
+  const text = table.trim();
+  const parts: string[] = [];
+  let i = 0;
+  while (true) {
+    let part: string;
+    if (text[i] === '"') {
+      let end = i + 1;
+      part = "";
+      while (true) {
+        const quote = text.indexOf('"', end);
+        if (quote < 0) throw bad("a quoted name is not closed");
+        part += text.slice(end, quote);
+        if (text[quote + 1] === '"') {
+          part += '"';
+          end = quote + 2;
+        } else {
+          end = quote + 1;
+          break;
+        }
+      }
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
+      if (part === "" || /[\u0000-\u001f\u007f]/.test(part))
+        throw bad("a quoted name is empty or holds a control character");
+      i = end;
+    } else {
+      const dot = text.indexOf(".", i);
+      const end = dot < 0 ? text.length : dot;
+      part = text.slice(i, end);
+      if (!BARE.test(part))
+        throw bad(
+          part === ""
+            ? "a part of the name is empty"
+            : `${JSON.stringify(part)} is not a plain name (letters, digits, _ and $; quote any other name)`,
+        );
+      i = end;
+    }
+    parts.push(part);
+    if (i === text.length) break;
+    if (text[i] !== ".") throw bad("a quoted name is followed by something other than a dot");
+    i++;
+    if (parts.length === 3) throw bad("more than three dotted parts");
+  }
+  return parts.map(ident).join(".");
 }
 
 /** A column read as a timestamp with time zone; in DuckDB a text that is not one gives NULL. */
@@ -50,7 +105,6 @@ export function numberOf(dialect: SqlDialect, column: string): string {
   return `(CASE WHEN ${text} ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN CAST(${text} AS DOUBLE PRECISION) END)`;
 }
 
-/** A segment value as text; NULL and blanks are the segment "(blank)", as in `summarize`. */
 /** The query's own name for the k-th segment column, before it is given the segment's name. */
 export const segmentKey = (k: number): string => `cx_s${k}`;
 
@@ -79,9 +133,27 @@ export function namedSegments(fn: string, by: readonly string[], reserved: reado
   });
 }
 
-export function segmentOf(column: string): string {
+/**
+ * The characters JavaScript's `String.prototype.trim` removes (white space and line terminators), as SQL: a cell made
+ * only of these is blank in the SQL as in `summarize`.
+ */
+export const JS_WHITE_SPACE: readonly number[] = [
+  0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+  0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+const WHITE_SPACE_SQL = JS_WHITE_SPACE.map((code) => `chr(${code})`).join(" || ");
+
+/**
+ * A segment column as the segment's text, as `summarize` reads it: NULL for a blank cell (NULL, or only white space as
+ * JavaScript trims it; the library names it "(blank)"), else the text in Unicode NFC (`nfc_normalize` in DuckDB,
+ * `normalize(..., NFC)` in PostgreSQL, which needs a UTF-8 database), so that a composed and a decomposed "é" are one
+ * group.
+ */
+export function segmentOf(dialect: SqlDialect, column: string): string {
   const text = `CAST(${ident(column)} AS VARCHAR)`;
-  return `(CASE WHEN ${ident(column)} IS NULL OR TRIM(${text}) = '' THEN '(blank)' ELSE ${text} END)`;
+  const trimmed = dialect === "duckdb" ? `trim(${text}, ${WHITE_SPACE_SQL})` : `btrim(${text}, ${WHITE_SPACE_SQL})`;
+  const normal = dialect === "duckdb" ? `nfc_normalize(${text})` : `normalize(${text}, NFC)`;
+  return `(CASE WHEN ${ident(column)} IS NULL OR ${trimmed} = '' THEN NULL ELSE ${normal} END)`;
 }
 
 /** The local date and time of a timestamp in a zone (a timestamp without time zone). */

@@ -3,9 +3,10 @@
 // from what it returns.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
+import { assertObject } from "../internal/validate.js";
 import { isoWithOffset, periodBounds, periodLabel } from "../internal/periods.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { checkSpec } from "../report/record-check.js";
+import { checkSpec, compareSegments, segmentObject, segmentValue } from "../report/record-check.js";
 import type { ReportFields, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
@@ -37,12 +38,12 @@ export type SqlCell = number | bigint | string | null | undefined;
 export interface DurationsSqlOptions {
   /** `"duckdb"` or `"postgres"`. */
   readonly dialect: SqlDialect;
-  /** A table name or a query in parentheses; default `"data"`. */
+  /** The table or view: a name, schema-qualified or not (a query goes into a view first); default `"data"`. */
   readonly table?: string;
   /** Column names when they differ from the field names (`createdAt`, `firstResponseAt`, `resolvedAt`). */
   readonly fields?: DurationFields;
   /**
-   * With `spec.calendar`: the table of its working intervals (`calendarIntervalsTableSql`); default
+   * With `spec.calendar`: the table of its working intervals (`calendarIntervalsTableSql`), a name as `table`; default
    * `"calendar_intervals"`.
    */
   readonly intervals?: string;
@@ -112,6 +113,7 @@ function check(
  */
 export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions): string {
   const fn = "durationsSql";
+  assertObject(fn, "options", options, "{ dialect, table?, fields?, intervals? }");
   const dialect = checkDialect(fn, options.dialect);
   const { percentiles, method } = check(fn, spec, dialect);
   const fields = {
@@ -126,14 +128,13 @@ export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions):
   const end = timestampOf(dialect, spec.metric === "first-response" ? fields.firstResponseAt : fields.resolvedAt);
   const period = spec.every === undefined ? "0" : periodKeyOf(dialect, localOf("spans.s", zone), spec.every);
   const business = spec.calendar !== undefined;
+  const table = tableRef(fn, options.table ?? "data");
+  const intervals = tableRef(fn, options.intervals ?? "calendar_intervals", "intervals");
   const minutes = business
     ? businessMinutesBetween(dialect, "spans.s", "spans.e", "a", "b")
     : `(${epochSecondsOf(dialect, "spans.e")} - ${epochSecondsOf(dialect, "spans.s")}) / 60`;
   const joins = business
-    ? [
-        lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.s", "a"),
-        lastIntervalJoin(dialect, options.intervals ?? "calendar_intervals", "spans.e", "b"),
-      ]
+    ? [lastIntervalJoin(dialect, intervals, "spans.s", "a"), lastIntervalJoin(dialect, intervals, "spans.e", "b")]
     : [];
   const done = "state = 'done'";
   const percentile = (p: number): string => {
@@ -158,7 +159,7 @@ export function durationsSql(spec: SummarizeSpec, options: DurationsSqlOptions):
   ]);
   return [
     "WITH spans AS (",
-    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`), `${start} AS s`, `${end} AS e`].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
+    `  SELECT ${[...by.map((name, k) => `${segmentOf(dialect, name)} AS ${segmentKey(k)}`), `${start} AS s`, `${end} AS e`].join(", ")} FROM ${table}`,
     "), measured AS (",
     `  SELECT ${[...segmentKeys.map((key) => `spans.${key}`), `CASE WHEN spans.s IS NULL THEN NULL ELSE ${period} END AS period`, "CASE WHEN spans.s IS NULL THEN 'rejected' WHEN spans.e IS NULL THEN 'open' WHEN spans.e < spans.s THEN 'rejected' ELSE 'done' END AS state", `${minutes} AS minutes`].join(", ")}`,
     `  FROM spans${joins.length === 0 ? "" : `\n  ${joins.join("\n  ")}`}`,
@@ -220,7 +221,7 @@ export function rowsFromDurations(
   let used = 0;
   type Group = { values: string[]; period: number | null; row: Readonly<Record<string, SqlCell>> };
   const groups: Group[] = [];
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const overallSegment = by.length > 0 && num(row.g_segments) === 1;
     const allPeriods = num(row.g_period) === 1;
     if (!overallSegment && !allPeriods) {
@@ -229,30 +230,25 @@ export function rowsFromDurations(
       used += num(row.n) + num(row.open);
     }
     // Without periods, the (segment) and () sets give the rows; the per-period sets repeat them.
-    if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) continue;
+    if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) return;
     groups.push({
-      values: overallSegment ? [] : by.map((name) => String(row[name] ?? "(blank)")),
+      // NULL is a blank segment, "(blank)" as in summarize; text as summarize reads it (a written "(blank)" quoted).
+      values: overallSegment ? [] : by.map((name) => segmentValue(fn, row[name] ?? null, name, index)),
       period: allPeriods ? null : num(row.period),
       row,
     });
-  }
+  });
   if (used === 0)
     throw new CxMetricsError(fn, "EMPTY_INPUT", read === 0 ? "no records" : `no records: all ${read} were rejected`);
   groups.sort((a, b) => {
-    if (a.values.length !== b.values.length) return a.values.length - b.values.length; // overall first
-    for (let k = 0; k < a.values.length; k++) {
-      const order = a.values[k]!.localeCompare(b.values[k]!);
-      if (order !== 0) return order;
-    }
+    const order = compareSegments(a.values, b.values); // overall first, then the order summarize gives
+    if (order !== 0) return order;
     if (a.period === null || b.period === null) return a.period === null ? 1 : -1; // all periods last
     return a.period - b.period;
   });
   const out: ReportRow[] = [];
   for (const { values, period, row } of groups) {
-    const segment: Record<string, string> = {};
-    values.forEach((value, k) => {
-      segment[by[k]!] = value;
-    });
+    const segment = segmentObject(by, values);
     let reportPeriod: ReportPeriod | null = null;
     if (period !== null && spec.every !== undefined) {
       const bounds = periodBounds(zone, spec.every, period);

@@ -3,6 +3,7 @@
 // those counts.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
+import { assertObject } from "../internal/validate.js";
 import { parseInstant } from "../internal/instant.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { checkSpec } from "../report/record-check.js";
@@ -40,14 +41,14 @@ export interface SlaFields extends DurationFields {
 export interface SlaSqlOptions {
   /** `"duckdb"` or `"postgres"`. */
   readonly dialect: SqlDialect;
-  /** A table name or a query in parentheses; default `"data"`. */
+  /** The table or view: a name, schema-qualified or not (a query goes into a view first); default `"data"`. */
   readonly table?: string;
   /**
    * Column names of the fields, when they differ (`createdAt`, `firstResponseAt`, `resolvedAt`, and `priority`, `type`,
    * `channel` for the targets' filters).
    */
   readonly fields?: SlaFields;
-  /** With business-clock targets: the calendar's interval table; default `"calendar_intervals"`. */
+  /** With business-clock targets: the calendar's interval table, a name as `table`; default `"calendar_intervals"`. */
   readonly intervals?: string;
 }
 
@@ -107,6 +108,7 @@ function checked(fn: string, spec: SummarizeSpec): { targets: readonly CheckedTa
  */
 export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
   const fn = "slaSql";
+  assertObject(fn, "options", options, "{ dialect, table?, fields?, intervals? }");
   const dialect = checkDialect(fn, options.dialect);
   const { targets, asOf } = checked(fn, spec);
   const fields = {
@@ -120,7 +122,8 @@ export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
   };
   const by = spec.by ?? [];
   const zone = spec.timeZone ?? "UTC";
-  const intervals = options.intervals ?? "calendar_intervals";
+  const table = tableRef(fn, options.table ?? "data");
+  const intervals = tableRef(fn, options.intervals ?? "calendar_intervals", "intervals");
   const asOfSql = `TIMESTAMPTZ ${literal(new Date(asOf).toISOString())}`;
   const period = spec.every === undefined ? "0" : periodKeyOf(dialect, localOf("t.s", zone), spec.every);
   const usedFilters = new Set(
@@ -164,7 +167,7 @@ export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
     outcomeColumns.map((name) => `count(*) FILTER (WHERE NOT rejected AND ${name} = '${state}')`).join(" + ");
   return [
     "WITH t AS (",
-    `  SELECT ${[...by.map((name, k) => `${segmentOf(name)} AS ${segmentKey(k)}`), `${timestampOf(dialect, fields.createdAt)} AS s`, `${timestampOf(dialect, fields.firstResponseAt)} AS fr`, `${timestampOf(dialect, fields.resolvedAt)} AS rs`, ...filterColumns].join(", ")} FROM ${tableRef(options.table ?? "data")}`,
+    `  SELECT ${[...by.map((name, k) => `${segmentOf(dialect, name)} AS ${segmentKey(k)}`), `${timestampOf(dialect, fields.createdAt)} AS s`, `${timestampOf(dialect, fields.firstResponseAt)} AS fr`, `${timestampOf(dialect, fields.resolvedAt)} AS rs`, ...filterColumns].join(", ")} FROM ${table}`,
     "), decided AS (",
     `  SELECT ${[...by.map((_, k) => `t.${segmentKey(k)}`), `CASE WHEN t.s IS NULL THEN NULL ELSE ${period} END AS period`, "(t.s IS NULL OR COALESCE(t.fr < t.s, FALSE) OR COALESCE(t.rs < t.s, FALSE)) AS rejected", ...outcomes].join(", ")}`,
     `  FROM t${joins.length === 0 ? "" : `\n  ${joins.join("\n  ")}`}`,

@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
-import { isArrayLike, recordList } from "../internal/records.js";
+import { assertReadable, forEachValue, isArrayLike } from "../internal/records.js";
 import { assertAccessor, assertOneOf, assertOptions } from "../internal/validate.js";
 import { select } from "./select.js";
 import type { Accessor, Values } from "../types.js";
@@ -65,23 +65,40 @@ export interface PercentileOptions<T = number> {
   readonly accessor?: Accessor<T, unknown>;
 }
 
-/** Copies values into a Float64Array, rejecting anything that is not a finite number. */
+/**
+ * Copies values into a Float64Array, rejecting anything that is not a finite number. Arrays and typed arrays are read
+ * by index; other iterables one value at a time into a growing buffer, checked as they come, up to
+ * `MAX_ITERABLE_VALUES` (`TOO_MANY_VALUES` past it, so an endless generator stops).
+ */
 export function finiteValues<T>(
   fn: string,
   values: Values<T>,
   accessor: Accessor<T, unknown> | undefined,
 ): Float64Array {
   assertAccessor(fn, "accessor", accessor);
-  // Typed arrays are read in place; other iterables are copied by recordList.
-  const list = isArrayLike(values) ? values : recordList(fn, "values", values);
-  const out = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);
+  assertReadable(fn, "values", values);
+  const check = (raw: T, i: number): number => {
+    const v = accessor === undefined ? (raw as unknown) : accessor(raw, i);
     if (typeof v !== "number" || !Number.isFinite(v))
       throw invalid(fn, "INVALID_VALUE", `value at index ${i}`, v, "a finite number", i);
-    out[i] = v;
+    return v;
+  };
+  if (isArrayLike(values)) {
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = check(values[i] as T, i);
+    return out;
   }
-  return out;
+  let out = new Float64Array(1024);
+  let n = 0;
+  forEachValue(fn, "values", values, (raw, i) => {
+    if (n === out.length) {
+      const grown = new Float64Array(2 * out.length);
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = check(raw, i);
+  });
+  return out.subarray(0, n);
 }
 
 /** Beyond this many distinct ranks one sort (O(n log n), once) beats a selection per rank. */

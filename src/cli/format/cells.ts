@@ -36,6 +36,17 @@ export const METHOD: Record<SummarizeSpec["metric"], string> = {
 
 const isDuration = (metric: SummarizeSpec["metric"]): boolean => metric === "first-response" || metric === "resolution";
 
+/**
+ * A row's value for a segment key, or undefined where the row has none (the overall row): the segment's own property
+ * only, so that a key named `constructor`, `toString` or `__proto__` reads the file's value, never one inherited from
+ * Object.prototype.
+ */
+export function segmentValue(segment: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  if (!Object.hasOwn(segment, key)) return undefined;
+  const value = segment[key];
+  return value === undefined || value === null ? undefined : typeof value === "string" ? value : String(value);
+}
+
 /** A number with one decimal, a real minus sign for negatives; "+" for changes. */
 export function num(value: number | null | undefined, signed = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "";
@@ -71,7 +82,7 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
     (_, i) => i >= (by.length === 0 ? 1 : by.length) + (spec.every === undefined ? 0 : 1) && i < titles.length - 1,
   );
   const body = rows.map((row) => {
-    const segment = by.length === 0 ? ["all"] : by.map((key) => row.segment[key] ?? "all");
+    const segment = by.length === 0 ? ["all"] : by.map((key) => segmentValue(row.segment, key) ?? "all");
     const period = spec.every === undefined ? [] : [row.period?.label ?? "all"];
     const figures = duration
       ? [num(row.value), ...extra.map((key) => num((row.detail as Record<string, number | undefined>)[key]))]

@@ -1,14 +1,22 @@
 // The report as a tidy CSV (one row per segment and period, flat columns) and the rejects file (line, column, value,
 // reason).
-import { writeFileSync } from "node:fs";
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
+import { segmentValue } from "./cells.js";
+import { writeTextFile } from "./files.js";
 import type { Reject } from "./report-output.js";
+import { spreadsheetSafe } from "./safe.js";
 
-/** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/**
+ * A CSV field: neutralised against formulas ({@link spreadsheetSafe}: a quote before `=`, `+`, `-`, `@` ..., plain
+ * numbers left as they are), and quoted when it holds a comma, a quote, a line break, a semicolon or a tab (RFC 4180;
+ * the last two so that a spreadsheet that splits on them does not start a new cell inside the field).
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = spreadsheetSafe(
+    typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value),
+  );
+  return /[",\r\n;\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(",")}\n`;
@@ -43,7 +51,7 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
   for (const row of rows) {
     text += line([
       row.metric,
-      ...by.map((key) => row.segment[key] ?? ""),
+      ...by.map((key) => segmentValue(row.segment, key) ?? ""),
       row.period?.label ?? "",
       row.period?.start ?? "",
       row.period?.end ?? "",
@@ -66,5 +74,5 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
 export function writeRejectsCsv(path: string, rejects: readonly Reject[]): void {
   let text = line(["line", "column", "value", "reason"]);
   for (const reject of rejects) text += line([reject.line, reject.column, reject.value, reject.reason]);
-  writeFileSync(path, text);
+  writeTextFile("rejects", path, text);
 }

@@ -1,6 +1,7 @@
 // The report as one self-contained HTML page: the trend chart as inline SVG, the table, how the figures are computed,
 // what was read and every reject up to a limit. No script, stylesheet or font is fetched.
-import { escapeXml, trendSvg } from "./svg.js";
+import { trendSvg } from "./svg.js";
+import { escapeXml, htmlText, visible } from "./safe.js";
 import { METHOD, inputLine, rejectLine, textTable } from "./cells.js";
 import type { ReportOutput, WriteOptions } from "./report-output.js";
 
@@ -18,25 +19,25 @@ export function htmlReport(
   const table = textTable(report.rows, spec);
   const chart = trendSvg(report.rows, spec, title);
   const head = table.titles
-    .map((text, i) => `<th${table.numeric[i] ? ' class="num"' : ""}>${escapeXml(text)}</th>`)
+    .map((text, i) => `<th${table.numeric[i] ? ' class="num"' : ""}>${htmlText(text)}</th>`)
     .join("");
   const body = table.rows
     .map(
       (row, r) =>
-        `<tr${table.small[r] ? ' class="small"' : ""}>${row.map((text, i) => `<td${table.numeric[i] ? ' class="num"' : ""}>${escapeXml(text)}</td>`).join("")}</tr>`,
+        `<tr${table.small[r] ? ' class="small"' : ""}>${row.map((text, i) => `<td${table.numeric[i] ? ' class="num"' : ""}>${htmlText(text)}</td>`).join("")}</tr>`,
     )
     .join("\n");
-  const rejects = report.rejects.slice(0, PAGE_REJECTS).map((reject) => `<li>${escapeXml(rejectLine(reject))}</li>`);
+  const rejects = report.rejects.slice(0, PAGE_REJECTS).map((reject) => `<li>${htmlText(rejectLine(reject))}</li>`);
   if (report.rejects.length > PAGE_REJECTS)
     rejects.push(
-      `<li>... ${report.rejects.length - PAGE_REJECTS} more${options.rejectsFile === undefined ? " (all of them with --rejects FILE)" : ` in ${escapeXml(options.rejectsFile)}`}</li>`,
+      `<li>... ${report.rejects.length - PAGE_REJECTS} more${options.rejectsFile === undefined ? " (all of them with --rejects FILE)" : ` in ${htmlText(options.rejectsFile)}`}</li>`,
     );
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(title)}</title>
+<title>${escapeXml(visible(title))}</title>
 <style>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #222; }
 table { border-collapse: collapse; margin: 1rem 0; }
@@ -47,7 +48,7 @@ tr.small td { color: #888; }
 </style>
 </head>
 <body>
-<h1>${escapeXml(title)}</h1>
+<h1>${htmlText(title)}</h1>
 ${chart === null ? "" : `<figure id="trend">${chart}</figure>`}
 <table id="report">
 <thead><tr>${head}</tr></thead>

@@ -1,8 +1,8 @@
 // Writes a report in the chosen format (terminal table, Markdown, CSV, the JSON contract, a self-contained HTML page)
 // to standard output or a file.
 // The shapes the formats share are in report-output.ts: this file imports the formats, and no format imports this file.
-import { writeFileSync } from "node:fs";
 import { csvReport } from "./csv.js";
+import { writeTextFile } from "./files.js";
 import { htmlReport } from "./html.js";
 import { markdownReport } from "./markdown.js";
 import { rejectsNote, type ReportOutput, type WriteOptions } from "./report-output.js";
@@ -39,7 +39,7 @@ export async function writeReport(report: ReportOutput, options: WriteOptions): 
       text = terminalReport(report, options, colour);
       break;
   }
-  if (toFile) writeFileSync(options.output!, text);
+  if (toFile) writeTextFile("output", options.output!, text);
   else
     await new Promise<void>((resolve, reject) =>
       options.io.stdout.write(text, (error) => (error ? reject(error) : resolve())),

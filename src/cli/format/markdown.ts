@@ -1,11 +1,7 @@
 // The report as Markdown: a GitHub-flavoured table, how the figures are computed, what was read, and the first rejects.
 import { METHOD, rejectLine, inputLine, textTable } from "./cells.js";
 import { SHOWN_REJECTS, type ReportOutput, type WriteOptions } from "./report-output.js";
-
-/** A cell made safe for a Markdown table (pipes escaped, line breaks as spaces). */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-}
+import { markdownText as cell } from "./safe.js";
 
 /** The report as Markdown. */
 export function markdownReport(
@@ -13,7 +9,10 @@ export function markdownReport(
   options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">,
 ): string {
   const table = textTable(report.rows, options.spec);
-  const out = [`## ${options.spec.metric} from ${options.source === "-" ? "standard input" : options.source}`, ""];
+  const out = [
+    `## ${options.spec.metric} from ${options.source === "-" ? "standard input" : cell(options.source)}`,
+    "",
+  ];
   out.push(`| ${table.titles.map(cell).join(" | ")} |`);
   out.push(`|${table.numeric.map((numeric) => (numeric ? " ---: " : " --- ")).join("|")}|`);
   for (const row of table.rows) out.push(`| ${row.map(cell).join(" | ")} |`);
@@ -23,7 +22,7 @@ export function markdownReport(
     for (const reject of report.rejects.slice(0, SHOWN_REJECTS)) out.push(`- ${cell(rejectLine(reject))}`);
     if (report.rejects.length > SHOWN_REJECTS)
       out.push(
-        `- ... ${report.rejects.length - SHOWN_REJECTS} more${options.rejectsFile === undefined ? " (all of them with `--rejects FILE`)" : ` in \`${options.rejectsFile}\``}`,
+        `- ... ${report.rejects.length - SHOWN_REJECTS} more${options.rejectsFile === undefined ? " (all of them with `--rejects FILE`)" : ` in ${cell(options.rejectsFile)}`}`,
       );
   }
   return `${out.join("\n")}\n`;

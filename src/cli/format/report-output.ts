@@ -3,6 +3,7 @@
 // format index imports the formats, and no format imports the index.
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
 import { inputLine, rejectLine } from "./cells.js";
+import { visible } from "./safe.js";
 
 /** The output formats. */
 export type OutputFormat = "table" | "markdown" | "csv" | "json" | "html";
@@ -50,7 +51,7 @@ export interface WriteOptions {
 /** Rejects shown on screen (all of them go to --rejects, and into the JSON). */
 export const SHOWN_REJECTS = 5;
 
-/** The input line and the first rejects, as plain text lines. */
+/** The input line and the first rejects, as plain text lines (control characters shown escaped: for a terminal). */
 export function rejectsNote(report: ReportOutput, options: Pick<WriteOptions, "rejectsFile">): string {
   const lines = [inputLine(report.input)];
   for (const reject of report.rejects.slice(0, SHOWN_REJECTS)) lines.push(`  rejected: ${rejectLine(reject)}`);
@@ -60,5 +61,5 @@ export function rejectsNote(report: ReportOutput, options: Pick<WriteOptions, "r
     );
   else if (report.rejects.length > 0 && options.rejectsFile !== undefined)
     lines.push(`  (listed in ${options.rejectsFile})`);
-  return lines.join("\n");
+  return lines.map(visible).join("\n");
 }

@@ -1,6 +1,8 @@
 // The trend chart of a report as static SVG: a line per segment over the periods, its interval as a band, small samples
 // as hollow points; no script, no fonts or files to fetch.
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
+import { segmentValue } from "./cells.js";
+import { escapeXml, visible } from "./safe.js";
 
 const COLOURS = [
   "#4e79a7",
@@ -21,10 +23,8 @@ const RIGHT = 150;
 const TOP = 16;
 const BOTTOM = 48;
 
-/** Text made safe inside SVG / HTML. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+/** Text made safe inside SVG: markup escaped, control characters (line breaks included) shown escaped. */
+const svgText = (text: string): string => escapeXml(visible(text));
 
 /** Round ticks over [low, high]: about five, at 1, 2 or 5 times a power of ten. */
 function ticks(low: number, high: number): number[] {
@@ -43,7 +43,9 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
   if (periodRows.length === 0) return null;
   const by = spec.by ?? [];
   const label = (row: ReportRow): string =>
-    by.length === 0 || Object.keys(row.segment).length === 0 ? "all" : by.map((key) => row.segment[key]).join(" / ");
+    by.length === 0 || by.every((key) => segmentValue(row.segment, key) === undefined)
+      ? "all"
+      : by.map((key) => segmentValue(row.segment, key) ?? "all").join(" / ");
   const periods = [...new Map(periodRows.map((row) => [row.period!.start, row.period!.label])).entries()].sort(
     (a, b) => Date.parse(a[0]) - Date.parse(b[0]),
   );
@@ -54,9 +56,13 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
     if (!series.has(key)) series.set(key, []);
     series.get(key)!.push(row);
   }
-  const values = periodRows.flatMap((row) => [row.value, row.low ?? row.value, row.high ?? row.value]);
-  let low = Math.min(...values);
-  let high = Math.max(...values);
+  // A loop, not Math.min(...values): a daily report of many segments has more values than a call takes arguments.
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const row of periodRows) {
+    low = Math.min(low, row.value, row.low ?? row.value);
+    high = Math.max(high, row.value, row.high ?? row.value);
+  }
   const pad = (high - low) * 0.05 || 1;
   low -= pad;
   high += pad;
@@ -70,9 +76,9 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
   const f = (n: number): string => n.toFixed(1);
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${svgText(title)}" font-family="system-ui, sans-serif" font-size="11">`,
   );
-  parts.push(`<title>${escapeXml(title)}</title>`);
+  parts.push(`<title>${svgText(title)}</title>`);
   for (const t of grid)
     parts.push(
       `<line x1="${LEFT}" x2="${LEFT + plotW}" y1="${f(y(t))}" y2="${f(y(t))}" stroke="#e5e5e5"/><text x="${LEFT - 6}" y="${f(y(t) + 4)}" text-anchor="end" fill="#555">${t}</text>`,
@@ -81,7 +87,7 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
   periods.forEach(([, text], i) => {
     if (i % every === 0)
       parts.push(
-        `<text x="${f(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#555">${escapeXml(text)}</text>`,
+        `<text x="${f(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#555">${svgText(text)}</text>`,
       );
   });
   parts.push(`<line x1="${LEFT}" x2="${LEFT + plotW}" y1="${TOP + plotH}" y2="${TOP + plotH}" stroke="#999"/>`);
@@ -102,12 +108,12 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
     );
     for (const p of points) {
       parts.push(
-        `<circle cx="${f(x(p.i))}" cy="${f(y(p.row.value))}" r="3.5" fill="${p.row.smallSample ? "white" : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${name} ${p.row.period!.label}: ${f(p.row.value)} (n = ${p.row.n})`)}</title></circle>`,
+        `<circle cx="${f(x(p.i))}" cy="${f(y(p.row.value))}" r="3.5" fill="${p.row.smallSample ? "white" : colour}" stroke="${colour}" stroke-width="1.5"><title>${svgText(`${name} ${p.row.period!.label}: ${f(p.row.value)} (n = ${p.row.n})`)}</title></circle>`,
       );
     }
     const legendY = TOP + 14 + (k + (name === "all" ? 0 : 0)) * 16;
     parts.push(
-      `<line x1="${WIDTH - RIGHT + 14}" x2="${WIDTH - RIGHT + 32}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${colour}" stroke-width="2"/><text x="${WIDTH - RIGHT + 38}" y="${legendY}" fill="#222">${escapeXml(name)}</text>`,
+      `<line x1="${WIDTH - RIGHT + 14}" x2="${WIDTH - RIGHT + 32}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${colour}" stroke-width="2"/><text x="${WIDTH - RIGHT + 38}" y="${legendY}" fill="#222">${svgText(name)}</text>`,
     );
   }
   parts.push(

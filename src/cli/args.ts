@@ -2,8 +2,17 @@
 // errors that list what exists.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-/** A usage error: exit code 2, the message on standard error. */
-export class UsageError extends Error {}
+/**
+ * A usage error: exit code 2, the message on standard error as one line (control characters shown escaped), then the
+ * `detail` lines, if any (the flags that exist).
+ */
+export class UsageError extends Error {
+  readonly detail: string | undefined;
+  constructor(message: string, detail?: string) {
+    super(message);
+    this.detail = detail;
+  }
+}
 
 /** The flags of `cx-metrics report`. */
 export const REPORT_OPTIONS = {
@@ -132,7 +141,7 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(
     const flags = Object.keys(options)
       .map((name) => `--${name}`)
       .join(", ");
-    throw new UsageError(`${message}\nflags of ${command}: ${flags}\n(cx-metrics ${command} --help for more)`);
+    throw new UsageError(message, `flags of ${command}: ${flags}\n(cx-metrics ${command} --help for more)`);
   }
 }
 
@@ -164,4 +173,40 @@ export function numberFlag(
   if (value.trim() === "" || !Number.isFinite(n) || !check(n))
     throw new UsageError(`--${flag} ${value}: expected ${expected}`);
   return n;
+}
+
+/**
+ * Checks a CSV delimiter (`--delimiter`, a data set's `delimiter`): one character, not a quote or a line break (the
+ * reader could not tell fields from quoting or records).
+ */
+export function checkDelimiter(where: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if ([...value].length !== 1 || value === '"' || value === "\r" || value === "\n")
+    throw new UsageError(
+      `${where} ${JSON.stringify(value)}: expected one character other than a quote or a line break (",", ";", "\\t", "|")`,
+    );
+}
+
+/**
+ * `--column FIELD=HEADER` pairs as a map, in the order given. A field given twice is a usage error naming it (the
+ * command would otherwise keep one silently).
+ */
+export function columnMapping(pairs: readonly string[] | undefined): Map<string, string> {
+  const mapping = new Map<string, string>();
+  for (const pair of pairs ?? []) {
+    const at = pair.indexOf("=");
+    if (at <= 0 || at === pair.length - 1)
+      throw new UsageError(
+        `--column ${pair}: expected FIELD=HEADER, e.g. --column score="How likely are you to recommend us?"`,
+      );
+    const field = pair.slice(0, at).trim();
+    const header = pair.slice(at + 1);
+    const before = mapping.get(field);
+    if (before !== undefined && before !== header)
+      throw new UsageError(
+        `--column ${field} is given twice (${field}=${before} and ${field}=${header}): name one column for each field`,
+      );
+    mapping.set(field, header);
+  }
+  return mapping;
 }

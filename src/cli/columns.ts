@@ -41,7 +41,7 @@ export interface Preset {
  * - Typeform responses export: "Submit Date (UTC)" (UTC without an offset) and the NPS question's
  *   own text as its header: the first column whose header starts with "How likely".
  */
-export const PRESETS: Readonly<Record<string, Preset>> = {
+export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.create(null) as Record<string, Preset>, {
   zendesk: {
     description:
       'Zendesk Support ticket export: "Id", "Created at", "Solved at", "First reply time in minutes", "Priority", "Ticket type", "Via"',
@@ -67,7 +67,12 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     dates: { respondedAt: "utc" },
     headerStartsWith: { score: "How likely" },
   },
-};
+}); // no prototype: a preset named "toString" or "__proto__" is not there
+
+/** The preset of that name, or undefined: own entries only, never a property of Object.prototype. */
+export function presetNamed(name: string): Preset | undefined {
+  return Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
+}
 
 /** The fields a metric reads from a file (beside the --by keys). */
 export function metricFields(metric: ReportMetric, periods: boolean): FieldSpec[] {
@@ -153,11 +158,21 @@ export interface ColumnRequest {
   /** --column field=Header, in the order given. */
   readonly mapping: ReadonlyMap<string, string>;
   readonly preset?: Preset | undefined;
+  /**
+   * How to name a column, for the message when one is missing (`mapped`: the header asked for); default: the
+   * `--column` flag.
+   */
+  readonly advice?: (field: string, mapped: string | undefined) => string;
 }
 
 function listHeaders(headers: readonly string[]): string {
   const shown = headers.slice(0, 40).map((header) => JSON.stringify(header));
   return shown.join(", ") + (headers.length > 40 ? `, ... (${headers.length} in all)` : "");
+}
+
+/** A table's own entry for a field (a field named "constructor" or "__proto__" finds nothing inherited). */
+function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Resolves every field against the header; throws {@link ColumnError} for a required column that is not there. */
@@ -177,9 +192,9 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
   for (const spec of specs) {
     const mapped = request.mapping.get(spec.field);
     const preset = request.preset;
-    const reading: DateReading = mapped === undefined ? (preset?.dates?.[spec.field] ?? "iso") : "iso";
-    if (mapped === undefined && preset?.minutesAfterCreated?.[spec.field] !== undefined) {
-      const minutesHeader = preset.minutesAfterCreated[spec.field]!;
+    const reading: DateReading = mapped === undefined ? (own(preset?.dates, spec.field) ?? "iso") : "iso";
+    const minutesHeader = mapped === undefined ? own(preset?.minutesAfterCreated, spec.field) : undefined;
+    if (minutesHeader !== undefined) {
       const minutesIndex = findHeader(headers, minutesHeader);
       if (minutesIndex === -1) {
         if (spec.required)
@@ -193,17 +208,19 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
     }
     let index: number;
     let wanted: string;
-    const startsWith = mapped === undefined ? preset?.headerStartsWith?.[spec.field] : undefined;
+    const startsWith = mapped === undefined ? own(preset?.headerStartsWith, spec.field) : undefined;
     if (startsWith !== undefined) {
       wanted = `${startsWith}...`;
       index = headers.findIndex((header) => header.toLowerCase().startsWith(startsWith.toLowerCase()));
     } else {
-      wanted = mapped ?? preset?.columns[spec.field] ?? spec.column ?? spec.field;
+      wanted = mapped ?? own(preset?.columns, spec.field) ?? spec.column ?? spec.field;
       index = findHeader(headers, wanted);
     }
     if (index === -1) {
       if (!spec.required && mapped === undefined) continue;
-      const how = mapped !== undefined ? `--column ${spec.field}=${mapped}` : `give --column ${spec.field}=HEADER`;
+      const how =
+        request.advice?.(spec.field, mapped) ??
+        (mapped !== undefined ? `--column ${spec.field}=${mapped}` : `give --column ${spec.field}=HEADER`);
       throw new ColumnError(
         `no column "${wanted}" for ${spec.field} (${how}); columns in the file: ${listHeaders(headers)}`,
       );

@@ -20,9 +20,21 @@ import {
   type BusinessCalendarOptions,
   type WorkingWeek,
 } from "../time/calendar.js";
-import { listOf, numberFlag, oneOf, parseFlags, REPORT_HELP, REPORT_OPTIONS, UsageError } from "./args.js";
-import { metricFields, PRESETS, type FieldSpec } from "./columns.js";
+import {
+  checkDelimiter,
+  columnMapping,
+  listOf,
+  numberFlag,
+  oneOf,
+  parseFlags,
+  REPORT_HELP,
+  REPORT_OPTIONS,
+  UsageError,
+} from "./args.js";
+import { metricFields, PRESETS, presetNamed, type FieldSpec } from "./columns.js";
 import { writeRejectsCsv } from "./format/csv.js";
+import { checkOutputPath } from "./format/files.js";
+import { visible } from "./format/safe.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
@@ -221,20 +233,12 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   const inputFormat =
     oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ??
     (path === "-" ? "csv" : formatOf(path));
-  const preset = values.preset === undefined ? undefined : PRESETS[values.preset];
-  if (values.preset !== undefined && preset === undefined)
+  if (values.preset !== undefined && presetNamed(values.preset) === undefined)
     throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
-  const mapping = new Map<string, string>();
-  for (const pair of values.column ?? []) {
-    const at = pair.indexOf("=");
-    if (at <= 0 || at === pair.length - 1)
-      throw new UsageError(
-        `--column ${pair}: expected FIELD=HEADER, e.g. --column score="How likely are you to recommend us?"`,
-      );
-    mapping.set(pair.slice(0, at).trim(), pair.slice(at + 1));
-  }
-  if (values.delimiter !== undefined && [...values.delimiter].length !== 1)
-    throw new UsageError(`--delimiter ${JSON.stringify(values.delimiter)}: expected one character`);
+  const mapping = columnMapping(values.column);
+  checkDelimiter("--delimiter", values.delimiter);
+  checkOutputPath("output", values.output);
+  checkOutputPath("rejects", values.rejects);
 
   if (values.sql !== undefined) return printSql(path, inputFormat, spec, fields, mapping, values, io);
   if (values.table !== undefined) throw new UsageError("--table goes with --sql");
@@ -255,7 +259,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     preset: values.preset,
     strict: values.strict === true,
   };
-  const engine = await chooseEngine(values.engine, path, inputFormat, spec.metric);
+  const engine = await chooseEngine(values.engine, path, inputFormat, spec.metric, io);
   const size = inputSize(path);
   const progress = createProgress(
     io.stderr,
@@ -282,13 +286,13 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     if (error instanceof StrictStop) {
       const failure = error.reject;
       io.stderr.write(
-        `cx-metrics: bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}\n`,
+        `cx-metrics: ${visible(`bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}`)}\n`,
       );
       return 1;
     }
     throw error;
   } finally {
-    engine.duck?.close();
+    closeQuietly(engine.duck);
   }
   progress.done();
   const { read, rejects } = outcome;
@@ -325,6 +329,7 @@ async function chooseEngine(
   path: string,
   format: InputFormat,
   metric: ReportMetric,
+  io: CommandIO,
 ): Promise<{ readonly duck: DuckDb | null }> {
   const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
   const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
@@ -342,7 +347,19 @@ async function chooseEngine(
       `--engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; ${path === "-" ? "standard input" : "JSON"} is read by --engine js`,
     );
   if (!readable) return { duck: null };
-  const duck = await openDuckDb();
+  let duck: DuckDb | null;
+  try {
+    duck = await openDuckDb();
+  } catch (error) {
+    // DuckDB is installed but does not start (a broken native module, no memory): said in one line.
+    const what = `DuckDB is installed but does not start (${duckDbMessage(error)})`;
+    if (wanted === "duckdb" || format === "parquet")
+      throw new UsageError(
+        `${what}; ${format === "parquet" ? "a Parquet file needs it" : "run again with --engine js"}`,
+      );
+    io.stderr.write(`cx-metrics: ${what}; reading ${visible(path)} with the JS reader instead\n`);
+    return { duck: null };
+  }
   if (duck === null && (wanted === "duckdb" || format === "parquet"))
     throw new UsageError(
       `${wanted === "duckdb" ? "--engine duckdb" : "a Parquet file"} needs DuckDB, which is not installed: ${INSTALL_DUCKDB}`,
@@ -358,13 +375,56 @@ async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: Com
   try {
     return await runDuckDb(duck, path, job);
   } catch (error) {
-    if (error instanceof StrictStop || error instanceof UsageError || error instanceof InputError) throw error;
-    const message = (error as Error).message.split("\n")[0];
-    if (job.format === "parquet") throw new InputError(`DuckDB cannot read ${path}: ${message}`);
-    io.stderr.write(
-      `cx-metrics: ${error instanceof ReadersDisagree ? `DuckDB and the JS reader disagree on ${path} (${message})` : `DuckDB cannot read ${path} (${message})`}; reading it with the JS reader instead\n`,
-    );
+    if (
+      error instanceof StrictStop ||
+      error instanceof UsageError ||
+      error instanceof InputError ||
+      isCxMetricsError(error) // the library's verdict on the data (too many groups ...): the JS reader would repeat it
+    )
+      throw error;
+    const failure = duckDbFailure(error, path, job.format === "parquet");
+    if (job.format === "parquet") throw new InputError(failure);
+    io.stderr.write(`cx-metrics: ${visible(failure)}\n`);
     return null;
+  }
+}
+
+/**
+ * What to say when DuckDB fails on a file, in one line: what failed, DuckDB's own first line (an "INTERNAL Error" is
+ * DuckDB's fault, not the file's: its multi-line text and stack are left out), and what happens or can be done: a CSV
+ * or TSV file is read again by the JS reader, which `--engine js` does from the start; a Parquet file has no other
+ * reader.
+ */
+export function duckDbFailure(error: unknown, path: string, parquet: boolean): string {
+  const message = duckDbMessage(error);
+  const internal = /^(INTERNAL|FATAL) Error/i.test(message);
+  if (parquet)
+    return internal
+      ? `DuckDB failed inside while reading ${path} (${message}): a fault of DuckDB, not of the file; try another version of @duckdb/node-api, or export the file as CSV and give --engine js`
+      : `DuckDB cannot read ${path}: ${message}`;
+  const what =
+    error instanceof ReadersDisagree
+      ? `DuckDB and the JS reader disagree on ${path} (${message})`
+      : internal
+        ? `DuckDB failed inside while reading ${path} (${message}), a fault of DuckDB, not of the file`
+        : `DuckDB cannot read ${path} (${message})`;
+  return `${what}; reading it with the JS reader instead (--engine js skips DuckDB)`;
+}
+
+/** A DuckDB error in one line: its first line, at most 200 characters. */
+function duckDbMessage(error: unknown): string {
+  const first = String((error as Error)?.message ?? error)
+    .split("\n")[0]!
+    .trim();
+  return first.length > 200 ? `${first.slice(0, 200)}...` : first;
+}
+
+/** Closes DuckDB; a database that a fatal error left unusable may fail to close, which changes nothing for the report. */
+function closeQuietly(duck: DuckDb | null): void {
+  try {
+    duck?.close();
+  } catch {
+    // nothing to do: the process ends and frees it
   }
 }
 
@@ -391,7 +451,7 @@ async function printSql(
     );
   if (
     values.preset !== undefined &&
-    PRESETS[values.preset]?.minutesAfterCreated !== undefined &&
+    presetNamed(values.preset)?.minutesAfterCreated !== undefined &&
     metric === "first-response"
   )
     throw new UsageError(
@@ -411,7 +471,7 @@ async function printSql(
       fields,
       by: spec.by ?? [],
       mapping,
-      preset: values.preset === undefined ? undefined : PRESETS[values.preset],
+      preset: values.preset === undefined ? undefined : presetNamed(values.preset),
     });
   } catch (error) {
     if (error instanceof ColumnError) throw new UsageError(error.message);

@@ -7,7 +7,7 @@ import { csatFromCounts } from "../csat/accumulator.js";
 import { csatConfidenceInterval } from "../csat/confidence-interval.js";
 import type { CsatResult, CsatScale } from "../csat/csat.js";
 import { csatRule } from "../csat/rule.js";
-import { isCxMetricsError } from "../errors/cx-metrics-error.js";
+import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
 import { periodBounds, type PeriodUnit } from "../internal/periods.js";
 import { createIqsAccumulator } from "../iqs/accumulator.js";
@@ -234,8 +234,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
   const scale = query.options?.scale;
   if (query.metric === "csat") {
     const base = { ...(scale === undefined ? {} : { scale: scale as CsatScale }) };
-    const defaults = ruleOrNull(() => csatRule(base));
-    if (defaults === null) return [];
+    const defaults = compileRule(() => csatRule(base));
     const { counts, unreadable } = ratingCounts(records, defaults.accepts);
     if (counts.length === 0) return [];
     const thresholds =
@@ -280,8 +279,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
     return out;
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
-  const defaults = ruleOrNull(() => cesRule(base));
-  if (defaults === null) return [];
+  const defaults = compileRule(() => cesRule(base));
   const { counts, unreadable } = ratingCounts(records, defaults.accepts);
   if (counts.length === 0) return [];
   const max = defaults.scale.max;
@@ -314,12 +312,19 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
   return out;
 }
 
-/** A rule compiled from a claim's options, or null when the options are not valid (the claim then has no candidate). */
-function ruleOrNull<T>(compile: () => T): T | null {
+/**
+ * A rule compiled from a claim's options. Options that are not valid (a scale, policy or scorecard of the wrong shape)
+ * are a coded error that says so: a claim that cannot be recomputed is never left without a word.
+ */
+function compileRule<T>(compile: () => T): T {
   try {
     return compile();
   } catch (error) {
-    if (isCxMetricsError(error)) return null;
+    if (isCxMetricsError(error))
+      throw new CxMetricsError("checkReport", error.code, `options are not valid: ${error.message}`, {
+        value: error.value,
+        ...(error.field === undefined ? {} : { field: error.field }),
+      });
     throw error;
   }
 }
@@ -433,8 +438,7 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
   if (policy === undefined) return [];
   const calendar = calendarOf(query.options);
   const asOf = query.options?.asOf;
-  const rule = ruleOrNull(() => slaRule(policy, { calendar, asOf }));
-  if (rule === null) return [];
+  const rule = compileRule(() => slaRule(policy, { calendar, asOf }));
   // Each ticket measured once; its outcomes counted with and without agent-created tickets.
   const outcomes: { readonly agent: boolean; readonly measurements: readonly SlaMeasurement[] }[] = [];
   for (const record of records) {
@@ -478,8 +482,7 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
 function iqsCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
   const scorecard = query.options?.scorecard;
   if (scorecard === undefined || records.length === 0) return [];
-  const accumulator = ruleOrNull(() => createIqsAccumulator(scorecard));
-  if (accumulator === null) return [];
+  const accumulator = compileRule(() => createIqsAccumulator(scorecard));
   for (const record of records) {
     try {
       accumulator.add(record as QaReview);

@@ -1,10 +1,11 @@
 // checkReport: each printed figure of a report recomputed from the raw data, with a verdict, the conventions that
 // reproduce it, and an explanation in words.
-import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { REPORT_METRICS, type ReportMetric } from "../report/spec.js";
+import type { ReportMetric } from "../report/spec.js";
 import { candidates, periodOfLabel, selectRecords, type Candidate, type ClaimOptions } from "./candidates.js";
+import { claimError, claimName, validateClaim } from "./claim-shape.js";
 import { CONVENTIONS } from "./conventions.js";
 import { checkPrinted, type PrintedCheck } from "./printed-checks.js";
 import { readPrinted, type PrintedFigure } from "./printed.js";
@@ -142,42 +143,66 @@ function isInputRounding(conventions: Readonly<Record<string, string>>): boolean
   return conventions["nps-inputs"] === "rounded-shares" || conventions["duration-inputs"] === "whole-minutes";
 }
 
-function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, readonly unknown[]>>): ClaimResult {
+/**
+ * One claim, its errors named after it: a claim whose shape is wrong, whose printed figures cannot be read or whose
+ * options are not valid is a coded error (`claim q1-nps: ...`, or `claim 3 (no id): ...` without an id).
+ */
+function checkOne(
+  claim: unknown,
+  index: number,
+  claims: Claims,
+  data: Readonly<Record<string, readonly unknown[]>>,
+): ClaimResult {
+  const name = claimName(claim, index);
+  const checked = validateClaim(claim, index) as unknown as Claim;
+  try {
+    return checkClaim(checked, name, claims, data);
+  } catch (error) {
+    if (!isCxMetricsError(error) || error.message.startsWith(`checkReport: ${name}: `)) throw error;
+    throw claimError(name, error.code, error.message, {
+      value: error.value,
+      ...(error.field === undefined ? {} : { field: error.field }),
+    });
+  }
+}
+
+/** A claim that cannot be checked: a mismatch, never a match, with the reason (docs/check.md, "Decisions"). */
+const CANNOT = "cannot be checked";
+
+function checkClaim(
+  claim: Claim,
+  name: string,
+  claims: Claims,
+  data: Readonly<Record<string, readonly unknown[]>>,
+): ClaimResult {
   const fn = "checkReport";
-  if (typeof claim !== "object" || claim === null)
-    throw new CxMetricsError(
-      fn,
-      "INVALID_ARGUMENT",
-      `a claim is ${describe(claim)}, expected { id, metric, value, ... }`,
-      { value: claim },
-    );
-  if (!REPORT_METRICS.includes(claim.metric))
-    throw new CxMetricsError(
-      fn,
-      "INVALID_OPTION",
-      `claim ${claim.id}: metric is ${describe(claim.metric)}, expected one of ${REPORT_METRICS.join(", ")}`,
-      { value: claim.metric, field: "metric" },
-    );
   if (claim.period !== undefined && periodOfLabel(claim.period) === null) {
-    throw new CxMetricsError(
-      fn,
+    throw claimError(
+      name,
       "INVALID_OPTION",
-      `claim ${claim.id}: period is ${describe(claim.period)}, expected 2025, 2025-Q1, 2025-03, 2025-W10 or 2025-03-07`,
+      `period is ${describe(claim.period)}, expected 2025, 2025-Q1, 2025-03, 2025-W10 or 2025-03-07`,
       { value: claim.period, field: "period" },
     );
   }
   const printed = readPrinted(claim.value);
   const checks = checkPrinted({ ...claim, metric: claim.metric });
   const failed = checks.filter((check) => !check.ok && check.check !== "change-significant");
+  const impossible = failed.some((check) => check.check === "possible-value");
   const base = { id: claim.id, metric: claim.metric, printed: printed.text, checks };
   if (claim.data === undefined) {
+    // Checked against its other printed figures only; with none of them (a change's significance is reported, not a
+    // check of the figure), nothing was checked, and that is never a match.
+    const checkable = checks.filter((check) => check.check !== "change-significant");
     const explanation =
-      checks.length === 0
-        ? "no data and no other printed figure to check it against"
+      checkable.length === 0
+        ? [
+            `${CANNOT}: no data, and no other printed figure (n, promoters and detractors, shares, interval) to check ${printed.text} against; give it the data set it comes from`,
+            ...checks.map((check) => check.message),
+          ].join("; ")
         : checks.map((check) => check.message).join("; ");
     return {
       ...base,
-      verdict: failed.length > 0 ? "mismatch" : "match",
+      verdict: failed.length > 0 || checkable.length === 0 ? "mismatch" : "match",
       recomputed: null,
       low: null,
       high: null,
@@ -186,14 +211,14 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
       explanation,
     };
   }
-  const records = data[claim.data];
-  if (records === undefined)
-    throw new CxMetricsError(
-      fn,
+  if (!Object.hasOwn(data, claim.data))
+    throw claimError(
+      name,
       "INVALID_OPTION",
-      `claim ${claim.id}: no data set "${claim.data}"; data sets: ${Object.keys(data).join(", ")}`,
+      `no data set "${claim.data}"; data sets: ${Object.keys(data).join(", ") || "none"}`,
       { value: claim.data, field: "data" },
     );
+  const records = data[claim.data]!;
   const timeZone = claim.timeZone ?? claims.timeZone ?? "UTC";
   assertTimeZone(fn, timeZone);
   const query = {
@@ -207,7 +232,18 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
   const all = candidates(records, query);
   const chosen = all.find((candidate) => candidate.isDefault) ?? null;
   if (chosen === null) {
-    const { undated } = selectRecords(records, query, timeZone);
+    const { records: selected, undated } = selectRecords(records, query, timeZone);
+    const where =
+      [
+        claim.filter === undefined ? "" : `segment ${JSON.stringify(claim.filter)}`,
+        claim.period === undefined ? "" : `period ${claim.period} (${timeZone})`,
+      ]
+        .filter(Boolean)
+        .join(", ") || "the claim";
+    const why =
+      selected.length === 0
+        ? `no record of data set "${claim.data}" falls in ${where}${undated > 0 ? `; ${undated} had no readable date` : ""}, so the figure cannot be recomputed`
+        : `none of the ${selected.length} record${selected.length === 1 ? "" : "s"} of data set "${claim.data}" in ${where} gives a ${claim.metric} figure (values that cannot be read${claim.metric === "first-response" || claim.metric === "resolution" || claim.metric === "sla" ? ", or tickets still open" : ""})`;
     return {
       ...base,
       verdict: "mismatch",
@@ -216,7 +252,7 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
       high: null,
       n: 0,
       reproducedBy: [],
-      explanation: `no record of data set "${claim.data}" falls in ${[claim.filter === undefined ? "" : `segment ${JSON.stringify(claim.filter)}`, claim.period === undefined ? "" : `period ${claim.period} (${timeZone})`].filter(Boolean).join(", ") || "the claim"}${undated > 0 ? `; ${undated} had no readable date` : ""}, so the figure cannot be recomputed`,
+      explanation: [`${CANNOT}: ${why}`, ...failed.map((check) => check.message)].join("; "),
     };
   }
   const reproducedBy: (Reproduction & { readonly isDefault: boolean })[] = [];
@@ -242,7 +278,14 @@ function checkClaim(claim: Claim, claims: Claims, data: Readonly<Record<string, 
   // Reproduced only from rounded inputs (shares rounded before the NPS, durations cut to whole
   // minutes): close, as the issue defines it, not a match of a definition.
   const byDefinition = reproducedBy.some((entry) => !isInputRounding(entry.conventions));
-  const verdict = byDefinition ? "match" : reproducedBy.length > 0 || inInterval ? "close" : "mismatch";
+  // A printed figure outside the metric's range (250 %) is a mismatch whatever the data give.
+  const verdict = impossible
+    ? "mismatch"
+    : byDefinition
+      ? "match"
+      : reproducedBy.length > 0 || inInterval
+        ? "close"
+        : "mismatch";
   const { undated } = selectRecords(records, query, timeZone);
   const left = [
     undated > 0
@@ -350,5 +393,5 @@ export function checkReport(claims: Claims, data: Readonly<Record<string, readon
       { value: claims },
     );
   }
-  return { claims: claims.claims.map((claim) => checkClaim(claim, claims, data)) };
+  return { claims: claims.claims.map((claim, index) => checkOne(claim, index, claims, data)) };
 }

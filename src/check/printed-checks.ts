@@ -34,7 +34,10 @@ export interface PrintedFigures {
 
 /** The outcome of one check. */
 export interface PrintedCheck {
-  /** `"nps-from-shares"`, `"shares-add-up"`, `"possible-for-n"`, `"interval-holds-point"`, `"change-significant"`. */
+  /**
+   * `"possible-value"` (listed only when the figure is impossible for its metric), `"nps-from-shares"`,
+   * `"shares-add-up"`, `"possible-for-n"`, `"interval-holds-point"`, `"change-significant"`.
+   */
   readonly check: string;
   /** False when the printed figures contradict each other (for the change: false when it is not significant). */
   readonly ok: boolean;
@@ -56,10 +59,35 @@ function neighbours(figure: number, n: number, lowest: number): [number, number]
   return [(100 * Math.max(lowest, Math.floor(k + 1e-9))) / n, (100 * Math.min(n, Math.ceil(k - 1e-9))) / n];
 }
 
+const SHARES = new Set(["csat", "ces", "sla", "iqs"]);
+const DURATIONS = new Set(["first-response", "resolution"]);
+
 /**
- * Runs every check the claim's printed figures allow: NPS against its shares, shares that must add
- * up to 100, a value impossible for n (shares are 100 k / n), an interval around its point, and the
- * significance of a change (two-proportion z-test).
+ * Why a printed figure cannot be one of its metric, or null when it can: a share outside 0-100 %, an NPS outside −100
+ * to 100, a negative duration, a duration printed as a percentage or a share printed as a duration.
+ */
+function impossibleValue(metric: string, printed: PrintedFigure): string | null {
+  const { text, value, unit } = printed;
+  if (metric === "nps") {
+    if (unit === "minutes") return `${text} is a duration, and an NPS is not one`;
+    return value < -100 || value > 100 ? `NPS ${text} is impossible: an NPS lies between −100 and 100` : null;
+  }
+  if (SHARES.has(metric)) {
+    if (unit === "minutes") return `${text} is a duration, and ${metric} is not one`;
+    return value < 0 || value > 100 ? `${text} is impossible for ${metric}: it lies between 0 and 100 %` : null;
+  }
+  if (DURATIONS.has(metric)) {
+    if (unit === "percent") return `${text} is a percentage, and ${metric} is a duration`;
+    return value < 0 ? `${text} is impossible for ${metric}: a duration is not negative` : null;
+  }
+  return null;
+}
+
+/**
+ * Runs every check the claim's printed figures allow: a value impossible for its metric (250 %, an NPS of 150, a
+ * negative duration; listed only when it is), NPS against its shares, shares that must add up to 100, a value
+ * impossible for n (shares are 100 k / n), an interval around its point, and the significance of a change
+ * (two-proportion z-test).
  *
  * @example
  * ```ts
@@ -70,6 +98,9 @@ export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
   const checks: PrintedCheck[] = [];
   const main = readPrinted(figures.value);
   const share = (text: string | number): PrintedFigure => readPrinted(text);
+
+  const impossible = impossibleValue(figures.metric, main);
+  if (impossible !== null) checks.push({ check: "possible-value", ok: false, message: impossible });
 
   if (figures.metric === "nps" && figures.promoters !== undefined && figures.detractors !== undefined) {
     const p = share(figures.promoters);
@@ -92,7 +123,7 @@ export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
     const sum = parts.reduce((total, part) => total + part.value, 0);
     const slack = parts.reduce((total, part) => total + part.step / 2, 0);
     const ok = Math.abs(sum - 100) <= slack + 1e-9;
-    const step = Math.min(...parts.map((part) => part.step));
+    const step = parts.reduce((least, part) => Math.min(least, part.step), Number.POSITIVE_INFINITY);
     checks.push({
       check: "shares-add-up",
       ok,

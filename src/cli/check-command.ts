@@ -1,14 +1,16 @@
 // `cx-metrics check CLAIMS`: reads a claims file (JSON or YAML), loads its data sets with the report's readers, runs
 // checkReport, prints the verdicts; exit code 1 when any claim is a mismatch.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkReport, type CheckResult, type Claims } from "../check/check-report.js";
+import { type CheckedClaim, validateClaim } from "../check/claim-shape.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import type { InstantReading } from "../internal/instant.js";
-import { REPORT_METRICS, type ReportMetric } from "../report/spec.js";
-import { oneOf, parseFlags, UsageError } from "./args.js";
-import { ColumnError, metricFields, PRESETS, resolveColumns, type FieldSpec } from "./columns.js";
+import { checkDelimiter, oneOf, parseFlags, UsageError } from "./args.js";
+import { ColumnError, metricFields, PRESETS, presetNamed, resolveColumns, type FieldSpec } from "./columns.js";
+import { checkOutputPath, writeTextFile } from "./format/files.js";
+import { markdownText, visible } from "./format/safe.js";
 import { alignRows } from "./format/table.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
 import { recordBuilder } from "./records.js";
@@ -56,21 +58,40 @@ interface DataSource {
   readonly delimiter?: string;
 }
 
-/** Every field any metric reads, optional: a check loads a data set once for all its claims. */
-function checkFields(
-  metrics: readonly ReportMetric[],
-  filterKeys: readonly string[],
-  criteria: readonly string[],
-): FieldSpec[] {
+/**
+ * The fields a data set is read for: every field its claims' metrics read (a check loads a data set once for all its
+ * claims), required where a claim needs it (the score of an NPS claim, the date of a claim with a period, a filter's
+ * column, a criterion of the scorecard), so that a data set without the metric's column stops the check with its name,
+ * as `report` does, instead of leaving every record out without a word.
+ */
+function checkFields(claims: readonly CheckedClaim[]): FieldSpec[] {
   const fields = new Map<string, FieldSpec>();
-  for (const metric of metrics)
-    for (const spec of metricFields(metric, true)) fields.set(spec.field, { ...spec, required: false });
-  fields.set("agentCreated", { field: "agentCreated", kind: "text", required: false });
-  for (const key of filterKeys) if (!fields.has(key)) fields.set(key, { field: key, kind: "text", required: true });
-  for (const id of criteria)
-    fields.set(`ratings.${id}`, { field: `ratings.${id}`, kind: "text", required: false, column: id });
+  const add = (spec: FieldSpec): void => {
+    const before = fields.get(spec.field);
+    fields.set(spec.field, before === undefined ? spec : { ...before, required: before.required || spec.required });
+  };
+  for (const claim of claims) {
+    const required = new Set(
+      metricFields(claim.metric, claim.period !== undefined)
+        .filter((spec) => spec.required)
+        .map((spec) => spec.field),
+    );
+    for (const spec of metricFields(claim.metric, true)) add({ ...spec, required: required.has(spec.field) });
+    for (const key of Object.keys((claim.filter as object | undefined) ?? {}))
+      add({ field: key, kind: "text", required: true });
+    const scorecard = (claim.options as { scorecard?: { criteria: readonly { id: string }[] } } | undefined)?.scorecard;
+    for (const criterion of scorecard?.criteria ?? [])
+      add({ field: `ratings.${criterion.id}`, kind: "text", required: true, column: criterion.id });
+  }
+  add({ field: "agentCreated", kind: "text", required: false });
   return [...fields.values()];
 }
+
+/** How a data set names a column, for the message when one is missing. */
+const columnsAdvice = (field: string, mapped: string | undefined): string =>
+  mapped === undefined
+    ? `name it in the data set's "columns": { "${field}": "HEADER" }`
+    : `"columns": { "${field}": "${mapped}" }`;
 
 /** Loads a data set into records (rows with a structural problem are counted apart). */
 async function loadData(
@@ -82,7 +103,7 @@ async function loadData(
 ): Promise<{ records: unknown[]; read: number; rejected: { line: number; reason: string }[] }> {
   const path = isAbsolute(source.path) ? source.path : join(base, source.path);
   const format = oneOf<InputFormat>("format", source.format, INPUT_FORMATS) ?? formatOf(path);
-  const preset = source.preset === undefined ? undefined : PRESETS[source.preset];
+  const preset = source.preset === undefined ? undefined : presetNamed(String(source.preset));
   if (source.preset !== undefined && preset === undefined)
     throw new UsageError(
       `data set "${name}": preset ${source.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`,
@@ -99,7 +120,13 @@ async function loadData(
       header(names) {
         try {
           build = recordBuilder(
-            resolveColumns(names, { fields, by: [], mapping: new Map(Object.entries(source.columns ?? {})), preset }),
+            resolveColumns(names, {
+              fields,
+              by: [],
+              mapping: new Map(Object.entries(source.columns ?? {})),
+              preset,
+              advice: columnsAdvice,
+            }),
             reading,
           );
         } catch (error) {
@@ -150,29 +177,46 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   const format = oneOf("format", values.format, ["table", "markdown", "json"] as const) ?? "table";
   const path = positionals[0]!;
   const file = readClaimsFile(path);
-  const claims = file.claims as Claims["claims"];
+  checkOutputPath("output", values.output);
+  // Every claim's shape first (a claim without a metric, a scorecard whose criteria are not a list): one line naming
+  // the claim, before any data set is read.
+  let claims: CheckedClaim[];
+  try {
+    claims = (file.claims as unknown[]).map(validateClaim);
+  } catch (error) {
+    if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
+    throw error;
+  }
+  if (file.timeZone !== undefined && typeof file.timeZone !== "string")
+    throw new UsageError(`${path}: timeZone is ${JSON.stringify(file.timeZone)}, expected an IANA zone name`);
   const timeZone = typeof file.timeZone === "string" ? file.timeZone : undefined;
-  const sources = (file.data ?? {}) as Record<string, string | DataSource>;
-  const data: Record<string, unknown[]> = {};
-  const inputs: Record<string, { read: number; used: number; rejected: number }> = {};
+  if (file.data !== undefined && (typeof file.data !== "object" || file.data === null || Array.isArray(file.data)))
+    throw new UsageError(`${path}: data is ${JSON.stringify(file.data)}, expected { "name": "file.csv", ... }`);
+  const sources = (file.data ?? {}) as Record<string, unknown>;
+  // No prototype: a data set named "__proto__" or "constructor" is a data set like any other.
+  const data: Record<string, unknown[]> = Object.create(null);
+  const inputs: Record<string, { read: number; used: number; rejected: number }> = Object.create(null);
   const problems: string[] = [];
   for (const [name, entry] of Object.entries(sources)) {
-    const source: DataSource = typeof entry === "string" ? { path: entry } : entry;
-    if (typeof source?.path !== "string")
+    const source = (typeof entry === "string" ? { path: entry } : entry) as DataSource | null;
+    if (typeof source !== "object" || source === null || typeof source.path !== "string")
       throw new UsageError(`data set "${name}": expected a path, or { "path": ..., "columns": ..., "preset": ... }`);
-    const using = claims.filter((claim) => claim?.data === name);
-    const metrics = [...new Set(using.map((claim) => claim.metric))].filter((metric) =>
-      REPORT_METRICS.includes(metric),
-    );
-    const filterKeys = [...new Set(using.flatMap((claim) => Object.keys(claim.filter ?? {})))];
-    const criteria = [
-      ...new Set(using.flatMap((claim) => (claim.options?.scorecard?.criteria ?? []).map((criterion) => criterion.id))),
-    ];
+    if (
+      source.columns !== undefined &&
+      (typeof source.columns !== "object" ||
+        source.columns === null ||
+        Array.isArray(source.columns) ||
+        !Object.values(source.columns).every((header) => typeof header === "string"))
+    )
+      throw new UsageError(
+        `data set "${name}": columns is ${JSON.stringify(source.columns)}, expected { "field": "HEADER", ... }`,
+      );
+    checkDelimiter(`data set "${name}": delimiter`, source.delimiter);
     const loaded = await loadData(
       name,
       source,
       dirname(path),
-      checkFields(metrics, filterKeys, criteria),
+      checkFields(claims.filter((claim) => claim.data === name)),
       timeZone === undefined ? undefined : { timeZone },
     );
     data[name] = loaded.records;
@@ -181,7 +225,10 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   }
   let result: CheckResult;
   try {
-    result = checkReport({ ...(timeZone === undefined ? {} : { timeZone }), claims }, data);
+    result = checkReport(
+      { ...(timeZone === undefined ? {} : { timeZone }), claims: claims as unknown as Claims["claims"] },
+      data,
+    );
   } catch (error) {
     if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
     throw error;
@@ -190,8 +237,9 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     format === "json"
       ? `${JSON.stringify({ ...result, data: inputs }, null, 2)}\n`
       : renderChecks(result, inputs, problems, format);
-  if (values.output !== undefined) writeFileSync(values.output, text);
-  else io.stdout.write(text);
+  if (values.output !== undefined) writeTextFile("output", values.output, text);
+  else
+    await new Promise<void>((resolve, reject) => io.stdout.write(text, (error) => (error ? reject(error) : resolve())));
   return result.claims.some((claim) => claim.verdict === "mismatch") ? 1 : 0;
 }
 
@@ -215,19 +263,24 @@ function renderChecks(
     claim.verdict,
   ]);
   const numeric = [false, false, true, true, true, false];
+  // Claim ids, printed values, data set names and rejected cells come from the files: shown escaped on a terminal
+  // (alignRows, visible) and as plain text in Markdown (markdownText).
+  const text = format === "markdown" ? markdownText : visible;
   const lines: string[] = [];
   if (format === "markdown") {
     lines.push(`| ${titles.join(" | ")} |`, `|${numeric.map((right) => (right ? " ---: " : " --- ")).join("|")}|`);
-    for (const row of rows) lines.push(`| ${row.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`);
+    for (const row of rows) lines.push(`| ${row.map(markdownText).join(" | ")} |`);
     lines.push("");
-    for (const claim of result.claims) lines.push(`- **${claim.id}** (${claim.verdict}): ${claim.explanation}`);
+    for (const claim of result.claims)
+      lines.push(`- **${markdownText(claim.id)}** (${claim.verdict}): ${markdownText(claim.explanation)}`);
   } else {
-    lines.push(...alignRows(titles, rows, numeric), "");
-    for (const claim of result.claims) lines.push(`${claim.id}: ${claim.explanation}`);
+    for (const line of alignRows(titles, rows, numeric)) lines.push(line);
+    lines.push("");
+    for (const claim of result.claims) lines.push(visible(`${claim.id}: ${claim.explanation}`));
   }
   lines.push("");
   for (const [name, input] of Object.entries(inputs))
-    lines.push(`data ${name}: rows read ${input.read} = used ${input.used} + rejected ${input.rejected}`);
-  for (const problem of problems) lines.push(`  rejected: ${problem}`);
+    lines.push(text(`data ${name}: rows read ${input.read} = used ${input.used} + rejected ${input.rejected}`));
+  for (const problem of problems) lines.push(`  rejected: ${text(problem)}`);
   return `${lines.join("\n")}\n`;
 }

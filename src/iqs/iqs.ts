@@ -119,7 +119,8 @@ export interface IqsResult {
  *
  * @param reviews - QA reviews; each rates every criterion (`null` for N/A where allowed).
  * @param scorecard - the criteria with weights, scales and critical flags.
- * @throws CxMetricsError `INVALID_SCORECARD` (weight ≤ 0, duplicate id, bad scale or pass mark);
+ * @throws CxMetricsError `INVALID_SCORECARD` (weight ≤ 0, weights adding up past 1.8e308, duplicate id, bad scale or
+ *   pass mark);
  *   `UNKNOWN_CRITERION`; `MISSING_RATING`; `INVALID_SCORE` (rating off its scale, N/A where not
  *   allowed); `EMPTY_INPUT` (no reviews, or none that could be scored).
  * @example

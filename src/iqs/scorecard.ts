@@ -60,6 +60,12 @@ export interface CompiledCriterion {
   readonly label: string;
   /** Its weight, > 0. */
   readonly weight: number;
+  /**
+   * Its weight times the power of two that brings the largest weight of the scorecard near 1: the weighted mean is
+   * computed with these, so that weights of 1e308 do not overflow and weights of 1e-320 do not lose their digits (a
+   * power of two changes no digit, so ordinary weights give the same figures to the last bit).
+   */
+  readonly scaledWeight: number;
   /** Lowest rating of its scale. */
   readonly min: number;
   /** Highest rating of its scale. */
@@ -93,7 +99,7 @@ export function compileScorecard(fn: string, scorecard: Scorecard): readonly Com
     );
   }
   const seen = new Set<string>();
-  return Array.from(criteria as readonly ScorecardCriterion[], (criterion, index) => {
+  const compiled = Array.from(criteria as readonly ScorecardCriterion[], (criterion, index) => {
     const where = `criterion ${index}`;
     if (typeof criterion?.id !== "string" || criterion.id === "")
       throw scorecardError(fn, `${where} has no id`, criterion);
@@ -132,6 +138,7 @@ export function compileScorecard(fn: string, scorecard: Scorecard): readonly Com
       id: criterion.id,
       label: criterion.label ?? criterion.id,
       weight: criterion.weight,
+      scaledWeight: criterion.weight,
       min,
       max,
       critical: criterion.critical === true,
@@ -139,6 +146,23 @@ export function compileScorecard(fn: string, scorecard: Scorecard): readonly Com
       allowNa: criterion.allowNa === true,
     };
   });
+  let total = 0;
+  let largest = 0;
+  for (const criterion of compiled) {
+    total += criterion.weight;
+    largest = Math.max(largest, criterion.weight);
+  }
+  if (!Number.isFinite(total))
+    throw scorecardError(
+      fn,
+      `the weights add up to more than the largest number (about 1.8e308); weights are relative: divide them all by the same number`,
+      compiled.map((criterion) => criterion.weight),
+    );
+  // 2^-e in two factors (2^1074 alone would overflow), e the binary exponent of the largest weight.
+  const e = Math.floor(Math.log2(largest));
+  const half = Math.trunc(-e / 2);
+  const [f1, f2] = [2 ** half, 2 ** (-e - half)];
+  return compiled.map((criterion) => ({ ...criterion, scaledWeight: criterion.weight * f1 * f2 }));
 }
 
 /** A review scored against a compiled scorecard. */
@@ -194,6 +218,7 @@ export function scoreReview(
   }
   let weighted = 0;
   let applicableWeight = 0;
+  let applicableScaled = 0;
   const failedCritical: string[] = [];
   const normalized: (number | null)[] = [];
   const raw: (number | null)[] = [];
@@ -245,11 +270,12 @@ export function scoreReview(
     const score = (value - criterion.min) / (criterion.max - criterion.min);
     normalized.push(score);
     raw.push(value);
-    weighted += criterion.weight * score;
+    weighted += criterion.scaledWeight * score;
+    applicableScaled += criterion.scaledWeight;
     applicableWeight += criterion.weight;
     if (criterion.critical && value < criterion.passFrom) failedCritical.push(criterion.id);
   }
-  const score = applicableWeight === 0 ? null : failedCritical.length > 0 ? 0 : weighted / applicableWeight;
+  const score = applicableScaled === 0 ? null : failedCritical.length > 0 ? 0 : weighted / applicableScaled;
   return { score, failedCritical, normalized, raw, applicableWeight };
 }
 
@@ -270,7 +296,8 @@ export interface ScorecardRule {
  * Checks a QA scorecard once and returns the rule every IQS figure is computed with: each
  * criterion's range and pass mark resolved, and the scorer of one review (Zendesk QA's review score).
  *
- * @throws CxMetricsError `INVALID_SCORECARD` (no criteria, weight ≤ 0, duplicate id, bad scale or pass mark).
+ * @throws CxMetricsError `INVALID_SCORECARD` (no criteria, weight ≤ 0, weights adding up past 1.8e308, duplicate id,
+ *   bad scale or pass mark).
  * @example
  * ```ts
  * const rule = scorecardRule({ criteria: [{ id: "greeting", weight: 1, scale: "binary" }, { id: "solution", weight: 3, scale: "1-5" }] });

@@ -46,7 +46,9 @@ export interface NpsInterval {
  * @param input - counts (`{ promoters, passives, detractors }`), an {@link NpsResult}, or an
  *   {@link NpsFromPercentsResult} made with a `total`.
  * @throws CxMetricsError `INVALID_COUNT`, `EMPTY_INPUT`, `INVALID_CONFIDENCE`, `INVALID_OPTION`,
- *   `INVALID_ARGUMENT` (percentages without a total).
+ *   `INVALID_ARGUMENT` (percentages without a total); `INVALID_PERCENT` for shares outside 0-100 or adding up to more
+ *   than 100; `INCONSISTENT_COUNTS` for a result whose figures are not the ones its counts give (a `total` that is not
+ *   their sum, a `score` or a percentage that does not follow from them).
  * @example
  * ```ts
  * npsConfidenceInterval({ promoters: 70, passives: 10, detractors: 20 });

@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
-import { assertCount, assertOneOf } from "../internal/validate.js";
+import { assertCount, assertOneOf, assertPercent } from "../internal/validate.js";
 import type { NpsCounts, NpsFromPercentsResult } from "./nps.js";
 
 /** How an NPS interval or comparison is computed. */
@@ -19,6 +19,22 @@ export interface NpsSample {
   readonly variance: number;
   /** Sample size, adjusted when the method adjusts. */
   readonly n: number;
+}
+
+/**
+ * Checks that a figure an input carries beside its counts (`total`, `score`, a percentage) is the one they give, to
+ * 1e-9 of its scale; a field left out (or null) is not checked.
+ */
+function agrees(fn: string, input: object, name: string, expected: number, scale: number): void {
+  const given = (input as Record<string, unknown>)[name];
+  if (given === undefined || given === null) return;
+  if (typeof given !== "number" || !(Math.abs(given - expected) <= 1e-9 * Math.max(1, Math.abs(scale))))
+    throw new CxMetricsError(
+      fn,
+      "INCONSISTENT_COUNTS",
+      `${name} is ${describe(given)}, but the counts and shares give ${expected}: the input does not add up`,
+      { value: input, field: name },
+    );
 }
 
 /**
@@ -49,10 +65,27 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
     Number.isInteger(recovered.passives) &&
     Number.isInteger(recovered.detractors);
   if ("promoterPercent" in input && typeof input.total === "number" && !whole) {
-    // Counts recovered from rounded percentages: use the shares and the total as given.
-    n = input.total;
-    promoters = (input.promoterPercent * n) / 100;
-    detractors = (input.detractorPercent * n) / 100;
+    // Counts recovered from rounded percentages: use the shares and the total as given, once they add up.
+    const { promoterPercent, detractorPercent, total } = input;
+    assertPercent(fn, "promoterPercent", promoterPercent);
+    assertPercent(fn, "detractorPercent", detractorPercent);
+    if (promoterPercent + detractorPercent > 100 + 1e-9)
+      throw new CxMetricsError(
+        fn,
+        "INVALID_PERCENT",
+        `promoterPercent + detractorPercent is ${promoterPercent + detractorPercent}, expected at most 100`,
+        { value: input },
+      );
+    assertCount(fn, "total", total);
+    n = total;
+    promoters = (promoterPercent * n) / 100;
+    detractors = (detractorPercent * n) / 100;
+    const passivePercent = Math.max(0, 100 - promoterPercent - detractorPercent);
+    agrees(fn, input, "passivePercent", passivePercent, 100);
+    agrees(fn, input, "score", promoterPercent - detractorPercent, 100);
+    agrees(fn, input, "promoters", promoters, n);
+    agrees(fn, input, "passives", (passivePercent * n) / 100, n);
+    agrees(fn, input, "detractors", detractors, n);
   } else {
     assertCount(fn, "promoters", input.promoters);
     assertCount(fn, "passives", input.passives);
@@ -60,6 +93,16 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
     promoters = input.promoters;
     detractors = input.detractors;
     n = promoters + input.passives + detractors;
+    if (!Number.isSafeInteger(n))
+      throw new CxMetricsError(fn, "INVALID_COUNT", `the counts add up to ${n}, more than 2^53 - 1`, { value: input });
+    // A result carries its figures beside its counts: each must be the one the counts give.
+    agrees(fn, input, "total", n, n);
+    if (n > 0) {
+      agrees(fn, input, "score", (100 * (promoters - detractors)) / n, 100);
+      agrees(fn, input, "promoterPercent", (100 * promoters) / n, 100);
+      agrees(fn, input, "passivePercent", (100 * input.passives) / n, 100);
+      agrees(fn, input, "detractorPercent", (100 * detractors) / n, 100);
+    }
   }
   if (n === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no responses: NPS is undefined for 0 responses");
   if (method === "adjusted-wald") {

@@ -32,7 +32,15 @@ export interface CohortRetentionOptions<T> extends BatchOptions {
   readonly customer?: Accessor<T, unknown>;
   /** Reads the date; default `record.date`. */
   readonly date?: Accessor<T, unknown>;
+  /**
+   * The most cells the triangle may have (each cohort's columns from its own period to `asOf`, added up); default
+   * 1,000,000. A larger triangle stops the call with `TOO_MANY_GROUPS` before it is built. `Infinity` lifts the limit.
+   */
+  readonly maxCells?: number;
 }
+
+/** The default of `maxCells`. */
+const DEFAULT_MAX_CELLS = 1_000_000;
 
 /** One cohort's row of the triangle. */
 export interface CohortRow {
@@ -90,8 +98,9 @@ export interface CohortRetentionResult {
  * @throws CxMetricsError for a bad record (unless `invalid: "exclude"`, which leaves it out and lists
  *   it): `INVALID_DATE` or `DATE_OUT_OF_RANGE` (with index) for a date that is not a supported
  *   instant, `INVALID_ARGUMENT` for a missing customer; `INVALID_TIME_ZONE`; `INVALID_OPTION` for a
- *   period or policy; `END_BEFORE_START` for an `asOf` before the first activity; `EMPTY_INPUT` for
- *   no activity.
+ *   period, a policy or `maxCells`; `END_BEFORE_START` for an `asOf` before the first activity; `EMPTY_INPUT` for
+ *   no activity; `TOO_MANY_GROUPS` for a triangle of more than `maxCells` cells (default 1,000,000: a cohort every week
+ *   for 27 years, every month for 117), whatever `invalid` says.
  * @example
  * ```ts
  * cohortRetention([
@@ -115,6 +124,9 @@ export function cohortRetention<T = CustomerActivity>(
   assertAccessor(fn, "customer", options.customer);
   assertAccessor(fn, "date", options.date);
   const policy = rowPolicy(fn, options);
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  if (!(typeof maxCells === "number" && maxCells >= 1 && (Number.isSafeInteger(maxCells) || maxCells === Infinity)))
+    throw invalid(fn, "INVALID_OPTION", "maxCells", maxCells, "a whole number ≥ 1 (or Infinity for no limit)");
   const reading = options.timeZone === undefined ? undefined : { timeZone };
   const customerOf = options.customer ?? ((record: T) => (record as { customerId?: unknown } | null)?.customerId);
   const dateOf = options.date ?? ((record: T) => (record as { date?: unknown } | null)?.date);
@@ -192,6 +204,20 @@ export function cohortRetention<T = CustomerActivity>(
     const offset = periodOf(cuts, instants[i]!) - cuts.first;
     pairs[j++] = customer * span + offset;
     if (offset < cohortOf[customer]!) cohortOf[customer] = offset;
+  }
+  // The triangle's size, before it is built: memory follows the cohorts and the span, not the records.
+  const cohortsSeen = new Set<number>();
+  for (const cohort of cohortOf) if (cohort < span) cohortsSeen.add(cohort);
+  let cells = 0;
+  for (const cohort of cohortsSeen) cells += span - cohort;
+  if (cells > maxCells) {
+    const count = (n: number): string => n.toLocaleString("en-US");
+    throw new CxMetricsError(
+      fn,
+      "TOO_MANY_GROUPS",
+      `the triangle would hold ${count(cells)} cells (${count(cohortsSeen.size)} cohorts over up to ${count(span)} ${period}s), more than maxCells (${count(maxCells)}); use longer periods, an asOf or data that spans less time, or raise maxCells`,
+      { value: cells, field: "maxCells" },
+    );
   }
   pairs.sort();
   const retainedByCohort = new Map<number, number[]>();

@@ -70,8 +70,8 @@ function middleOf(path: string, size: number): number | null {
 }
 
 /**
- * Reads a file in two parts at once; null when the split does not fall where a record ends (the
- * caller then reads it in one pass). Rejects of the second part get their absolute lines.
+ * Reads a file in two parts at once; null when the split does not fall where a record ends, or the second part could
+ * not be read (the caller then reads it in one pass). Rejects of the second part get their absolute lines.
  */
 export async function runInTwoParts(
   path: string,
@@ -85,9 +85,11 @@ export async function runInTwoParts(
   if (header === null || split === null) return null;
   const task: WorkerTask = { cxMetricsPart: true, job, path, start: split, header };
   const worker = new Worker(workerUrl, { workerData: task });
-  const second = new Promise<PartResult | { readonly error: string }>((resolve, reject) => {
+  // A second half that fails (a worker that cannot start, a record over the limit, a byte that is not UTF-8) is read
+  // again in one pass, which says what is wrong with the right line, or reads it.
+  const second = new Promise<PartResult | { readonly error: string }>((resolve) => {
     worker.once("message", resolve);
-    worker.once("error", reject);
+    worker.once("error", (error) => resolve({ error: error.message }));
   });
   let first: PartResult;
   try {
@@ -104,7 +106,7 @@ export async function runInTwoParts(
   }
   const rest = await second;
   await worker.terminate();
-  if ("error" in rest) throw new Error(`reading the second half of ${path}: ${rest.error}`);
+  if ("error" in rest) return null;
   const offset = first.endLine - 1;
   const rejects = [...first.rejects, ...rest.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))];
   return {

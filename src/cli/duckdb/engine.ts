@@ -1,7 +1,10 @@
 // `--engine duckdb`: DuckDB reads the file (CSV, TSV, gzip, Parquet) on all cores. Survey metrics: it counts the rows
 // whose cells have a shape the JS reader reads the same way (canonical.ts) by segment, period and score; ticket metrics
 // and IQS: it hands over every row, instants already read. What it cannot read, or does not count, goes through the JS
-// reader's row counter, so figures, rejects, lines and reasons are the JS path's.
+// reader's row counter, so figures, rejects, lines and reasons are the JS path's. Beside DuckDB's read, a pass over the
+// file's bytes (bytes.ts) refuses what the JS reader refuses (a byte that is not UTF-8, a gzip bomb) and finds the
+// records DuckDB leaves out (longer than its max_line_size), which the JS reader then reads.
+import { statSync } from "node:fs";
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { SummaryBuilder } from "../../report/summarize.js";
 import { localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js";
@@ -10,15 +13,19 @@ import type { CountRow } from "../../sql/counts.js";
 import type { ResolvedField } from "../columns.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
+import { MAX_RECORD_CHARS } from "../read/limited.js";
+import { notUtf8Error, utf16Error } from "../read/utf8.js";
 import {
   createRowCounter,
   mergeParts,
+  runPart,
   specOf,
   StrictStop,
   type PartResult,
   type ReportJob,
   type RowCounter,
 } from "../report-part.js";
+import { checkBytes } from "./bytes.js";
 import {
   countableSql,
   countableValues,
@@ -30,7 +37,7 @@ import {
 } from "./canonical.js";
 import type { DuckDb } from "./driver.js";
 import { linesAtOffsets } from "./lines.js";
-import { duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
+import { DUCKDB_MAX_LINE_BYTES, duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
 
 /** DuckDB and the JS reader did not see the same records (the command then reads the file with the JS reader). */
 export class ReadersDisagree extends Error {}
@@ -38,20 +45,80 @@ export class ReadersDisagree extends Error {}
 /** What a DuckDB run counted: as a JS pass, without the end line. */
 export type EngineResult = Omit<PartResult, "endLine">;
 
+/** What the byte pass says: the lines longer than DuckDB's max_line_size, or that a line is over the JS reader's limit. */
+interface LongLines {
+  /** The lines (1-based, ascending) longer than DUCKDB_MAX_LINE_BYTES: DuckDB did not count their records. */
+  readonly lines: readonly number[];
+  /** A line is longer than the limit of a record: the JS reader reads the file (and says so). */
+  readonly overLimit: boolean;
+}
+
+/**
+ * Starts the byte pass over a CSV file. It fails with the JS reader's error for a byte that is not UTF-8 (with its
+ * line), a UTF-16 file or a gzip bomb, and interrupts DuckDB then, or when a line is over the limit of a record.
+ */
+function startByteCheck(duck: DuckDb, path: string): Promise<LongLines> {
+  const running = checkBytes(
+    openInput(path).stream,
+    DUCKDB_MAX_LINE_BYTES,
+    (longest) => longest > MAX_RECORD_CHARS,
+  ).then(async (found): Promise<LongLines> => {
+    if (found.utf16) throw utf16Error();
+    if (found.badByte !== null) {
+      const lines = await linesAtOffsets(openInput(path).stream, [found.badByte.offset]);
+      throw notUtf8Error(lines.get(found.badByte.offset)!, found.badByte.value);
+    }
+    if (found.longest > MAX_RECORD_CHARS) return { lines: [], overLimit: true };
+    return { lines: [...(await linesAtOffsets(openInput(path).stream, found.longLines)).values()], overLimit: false };
+  });
+  running.then(
+    (found) => {
+      if (found.overLimit) duck.connection.interrupt();
+    },
+    () => duck.connection.interrupt(),
+  );
+  return running;
+}
+
+/** DuckDB was interrupted because a line is over the limit of a record. */
+class OverLimit extends Error {}
+
 /** Runs a report job through DuckDB. */
 export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<EngineResult> {
+  // A device or a pipe (DuckDB would read it to its end, or it cannot be read twice): the JS reader streams it.
+  if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, job);
   const connection = duck.connection;
   const source = await duckSource(connection, path, job.format, job.delimiter);
+  const checked = source.format === "parquet" ? null : startByteCheck(duck, path);
+  const longLines = async (): Promise<readonly number[]> => {
+    if (checked === null) return [];
+    const found = await checked;
+    if (found.overLimit) throw new OverLimit();
+    return found.lines;
+  };
   const counter = createRowCounter({ ...job, strict: false });
   counter.header(source.header, 1);
   const metric = job.spec.metric;
-  const result =
-    metric === "nps" || metric === "csat" || metric === "ces"
-      ? await countSurvey(connection, path, job, source, counter)
-      : await readEveryRow(connection, path, job, source, counter);
+  let result: EngineResult;
+  try {
+    result =
+      metric === "nps" || metric === "csat" || metric === "ces"
+        ? await countSurvey(connection, path, job, source, counter, longLines)
+        : await readEveryRow(connection, path, job, source, counter, longLines);
+  } catch (error) {
+    // What the byte pass found comes first: it is why DuckDB was interrupted, or the JS reader's own error.
+    if (checked !== null && (await checked).overLimit) return readWithJs(path, job);
+    throw error;
+  }
   const rejects = [...result.rejects].sort((a, b) => a.line - b.line);
   if (job.strict && rejects.length > 0) throw new StrictStop(rejects[0]!);
   return { ...result, rejects };
+}
+
+/** The JS reader's pass over the whole file, as with `--engine js`. */
+async function readWithJs(path: string, job: ReportJob): Promise<EngineResult> {
+  const { endLine: _, ...result } = await runPart(job, openInput(path).stream, {});
+  return result;
 }
 
 /**
@@ -64,6 +131,7 @@ async function countSurvey(
   job: ReportJob,
   source: DuckSource,
   counter: RowCounter,
+  longLines: () => Promise<readonly number[]>,
 ): Promise<EngineResult> {
   const spec = specOf(job);
   const columns = counter.columns();
@@ -121,7 +189,9 @@ async function countSurvey(
   const counted = summaryFromCounts({ ...spec, by: by.map((_, k) => segmentKey(k)) }, counts);
   const countedRead = counted.state().read;
   const offsets = await rejectedOffsets(connection, source);
-  if (others === 0 && offsets.length === 0) return { state: counted.state(), read: countedRead, rejects: [] };
+  const long = await longLines();
+  if (others === 0 && offsets.length === 0 && long.length === 0)
+    return { state: counted.state(), read: countedRead, rejects: [] };
 
   if (source.format === "parquet") {
     await eachChunk(
@@ -145,7 +215,7 @@ async function countSurvey(
     countable.has(cells[value.index] as string) &&
     (date === undefined || instantOk(cells[date.index], date.reading, zone));
   let skipped = 0;
-  await jsPass(path, job, offsets, counter, (row) => {
+  await jsPass(path, job, offsets, long, counter, (row) => {
     if (canonical(row.cells)) skipped++;
     else counter.row(row);
   });
@@ -170,6 +240,7 @@ async function readEveryRow(
   job: ReportJob,
   source: DuckSource,
   counter: RowCounter,
+  longLines: () => Promise<readonly number[]>,
 ): Promise<EngineResult> {
   const columns = counter.columns();
   const wanted = [
@@ -234,14 +305,15 @@ async function readEveryRow(
   };
   if (parquet) return { ...first, rejects: await parquetValues(connection, source, first.rejects, cellIndex) };
   const offsets = await rejectedOffsets(connection, source);
-  if (first.rejects.length === 0 && offsets.length === 0) return first;
+  const long = await longLines();
+  if (first.rejects.length === 0 && offsets.length === 0 && long.length === 0) return first;
   // The lines of the rejected ordinals, and the records DuckDB could not read, from the JS reader.
   const byOrdinal = new Map<number, Reject[]>();
   for (const reject of first.rejects) byOrdinal.set(reject.line, [...(byOrdinal.get(reject.line) ?? []), reject]);
   const placed: Reject[] = [];
   const rest = createRowCounter({ ...job, strict: false });
   let seen = 0;
-  await jsPass(path, job, offsets, rest, (row) => {
+  await jsPass(path, job, offsets, long, rest, (row) => {
     seen++;
     // The line, and the cell as written (DuckDB handed over an instant as a number).
     for (const reject of byOrdinal.get(seen) ?? [])
@@ -262,29 +334,41 @@ async function readEveryRow(
 
 /**
  * The JS reader's pass over a CSV file: the records DuckDB could not read (at the byte offsets it
- * gave) and those the JS reader finds broken go to `counter`, as with `--engine js`; every other row,
+ * gave), those that hold a line longer than DuckDB's max_line_size (`longLines`: DuckDB rejected them, or dropped them
+ * without a word) and those the JS reader finds broken go to `counter`, as with `--engine js`; every other row,
  * one DuckDB read too, goes to `read`.
  */
 async function jsPass(
   path: string,
   job: ReportJob,
   offsets: readonly number[],
+  longLines: readonly number[],
   counter: RowCounter,
   read: (row: InputRow) => void,
 ): Promise<void> {
   const duckRejected = new Set((await linesAtOffsets(openInput(path).stream, offsets)).values());
+  // A row is known to span the lines up to the next row's first line: it is held until then.
+  let held: InputRow | null = null;
+  let nextLong = 0;
+  const place = (row: InputRow, endLine: number): void => {
+    while (nextLong < longLines.length && longLines[nextLong]! < row.line) nextLong++;
+    const holdsLongLine = nextLong < longLines.length && longLines[nextLong]! < endLine;
+    if (row.problem !== null || duckRejected.has(row.line) || holdsLongLine) counter.row(row);
+    else read(row);
+  };
   await readRows(
     openInput(path).stream,
     job.format,
     {
       header: (names, line) => counter.header(names, line),
       row(row: InputRow) {
-        if (row.problem !== null || duckRejected.has(row.line)) counter.row(row);
-        else read(row);
+        if (held !== null) place(held, row.line);
+        held = row;
       },
     },
     job.delimiter === undefined ? {} : { delimiter: job.delimiter },
   );
+  if (held !== null) place(held, Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -1,6 +1,7 @@
 // What DuckDB reads: a CSV / TSV file (gzip too) with every column as text and its unreadable records kept aside with
 // their byte offset (store_rejects), or a Parquet file with its own types. Each header column as SQL text, the way the
 // JS reader would see it.
+import { resolve } from "node:path";
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { ident, literal } from "../../sql/dialect.js";
 import { isGzip, openInput, readRows, type InputFormat } from "../read/input.js";
@@ -23,6 +24,22 @@ export interface DuckSource {
 /** The rejects table of the CSV scans. */
 const REJECTS = "cx_rejects";
 
+/**
+ * DuckDB's longest CSV record in bytes (its `max_line_size`, set so that it does not depend on the version's default).
+ * A longer record is not counted by DuckDB: it is rejected, or (longer than DuckDB's buffer, 16 times this) dropped
+ * without a word, so the engine gives every record that holds a line this long to the JS reader (engine.ts).
+ */
+export const DUCKDB_MAX_LINE_BYTES = 2_000_000;
+
+/**
+ * A path as DuckDB must be given it to read that one file: absolute (DuckDB would read `~/x.csv` in the home folder and
+ * `s3://...` from the network), with the glob characters `*`, `?` and `[` each in a bracket (`x[1].csv` would read
+ * `x1.csv`; `s*.csv` every file starting with s).
+ */
+export function duckPath(path: string): string {
+  return resolve(path).replace(/[*?[]/g, (c) => `[${c}]`);
+}
+
 /** The source for a CSV / TSV / Parquet file: the header read by the JS reader (CSV) or from the Parquet schema. */
 export async function duckSource(
   connection: DuckDBConnection,
@@ -32,7 +49,7 @@ export async function duckSource(
 ): Promise<DuckSource> {
   if (format === "parquet") {
     const described = (
-      await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(path)})`)
+      await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(duckPath(path))})`)
     ).getRows();
     const header = described.map((row) => String(row[0]));
     const types = described.map((row) => String(row[1]));
@@ -40,7 +57,7 @@ export async function duckSource(
     return {
       format,
       header,
-      relation: `read_parquet(${literal(path)}, file_row_number = true)`,
+      relation: `read_parquet(${literal(duckPath(path))}, file_row_number = true)`,
       text: (index) => parquetText(column(index), types[index]!),
       typedInstant: (index) => (types[index] === "TIMESTAMP WITH TIME ZONE" ? column(index) : null),
       rejectsTable: null,
@@ -56,7 +73,7 @@ export async function duckSource(
   const separator = delimiter ?? (format === "tsv" ? "\t" : ",");
   const columns = header.map((_, index) => `'c${index}': 'VARCHAR'`).join(", ");
   const relation = [
-    `read_csv(${literal(path)}`,
+    `read_csv(${literal(duckPath(path))}`,
     "header = true",
     "auto_detect = false",
     `delim = ${literal(separator)}`,
@@ -65,6 +82,7 @@ export async function duckSource(
     `columns = {${columns}}`,
     `compression = ${isGzip(path) ? "'gzip'" : "'none'"}`,
     "null_padding = false",
+    `max_line_size = ${DUCKDB_MAX_LINE_BYTES}`,
     "store_rejects = true",
     `rejects_table = ${literal(REJECTS)}`,
     "rejects_scan = 'cx_reject_scans')",

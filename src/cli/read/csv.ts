@@ -5,7 +5,13 @@
 // 1M-row survey export the measured packages were either several times slower than the report's
 // target (csv-parse with line info) or could not say on which line a record starts (udsv, d3-dsv,
 // papaparse's fast mode), which every rejected row must carry. This scanner is checked against
-// csv-parse on random files (test/cli/csv.test.ts).
+// csv-parse on random files (test/cli/csv-scanner.test.ts).
+//
+// Linear in the input whatever a record's length: a record that a chunk leaves unfinished waits in a list of pieces,
+// and each new piece is only looked at by a small state machine (`findEnd`) that says when the record has ended; the
+// record is then read once. (Reading `carry + chunk` again from the record's start at every chunk took 21 s for one
+// 20 MB line.) A record longer than MAX_RECORD_CHARS stops the read.
+import { MAX_RECORD_CHARS, recordTooLong } from "./limited.js";
 
 const QUOTE = 34;
 const LF = 10;
@@ -23,6 +29,20 @@ export interface CsvRecord {
   /** The 0-based field the problem is in. */
   readonly problemField: number | null;
 }
+
+// Where `findEnd` is in an unfinished record.
+/** At the start of a field. */
+const FIELD_START = 0;
+/** In an unquoted field, or in the text after a quoted field's closing quote. */
+const UNQUOTED = 1;
+/** In a quoted field. */
+const QUOTED = 2;
+/** Just after a quote in a quoted field: a doubled quote or the closing one, the next character says. */
+const QUOTE_IN_QUOTED = 3;
+/** Just after a carriage return that ends the record (is a line feed next?). */
+const CARRIAGE_RETURN = 4;
+/** The record has ended. */
+const ENDED = 5;
 
 /**
  * Line breaks (line feeds, and carriage returns not followed by a line feed) in text[from, to): a quoted field, short.
@@ -44,14 +64,24 @@ function lineBreaks(text: string, from: number, to: number): number {
  */
 export class CsvScanner {
   private readonly delimiter: number;
-  private carry = "";
+  private readonly maxRecordChars: number;
+  /** The unfinished record's text, in pieces (joined once it has ended), and their total length. */
+  private pieces: string[] = [];
+  private pendingLength = 0;
+  /** Where `findEnd` is in the unfinished record. */
+  private endState = FIELD_START;
   private line = 1;
   private started = false;
   private keep: readonly boolean[] | null = null;
 
   /** Is part of a record waiting for more text (the input so far does not end at a record's end)? */
   get pending(): boolean {
-    return this.carry !== "";
+    return this.pieces.length > 0;
+  }
+
+  /** The line the text given so far ends on (where the next character would be): for messages about the input. */
+  get lineAtEnd(): number {
+    return this.line + lineBreaks(this.pieces.join(""), 0, this.pendingLength);
   }
 
   /** The line the next record starts on (1-based, or relative to `firstLine`). */
@@ -59,8 +89,10 @@ export class CsvScanner {
     return this.line;
   }
 
-  constructor(delimiter = ",", firstLine = 1) {
+  /** `maxRecordChars`: the longest record read (a longer one throws an InputError), MAX_RECORD_CHARS by default. */
+  constructor(delimiter = ",", firstLine = 1, maxRecordChars = MAX_RECORD_CHARS) {
     this.line = firstLine;
+    this.maxRecordChars = maxRecordChars;
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")
       throw new Error(
         `delimiter must be one character other than a quote or a line break, got ${JSON.stringify(delimiter)}`,
@@ -80,20 +112,80 @@ export class CsvScanner {
 
   /** Scans a chunk; complete records go to `onRecord`, an incomplete one waits for the next chunk. */
   push(chunk: string, onRecord: (record: CsvRecord) => void): void {
-    let text = this.carry === "" ? chunk : this.carry + chunk;
+    let text = chunk;
+    if (this.pieces.length > 0) {
+      this.pieces.push(chunk);
+      this.pendingLength += chunk.length;
+      if (!this.findEnd(chunk)) {
+        this.checkLength();
+        return;
+      }
+      text = this.pieces.join("");
+      this.pieces = [];
+      this.pendingLength = 0;
+    }
     if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const used = this.scan(text, false, onRecord);
-    this.carry = used === text.length ? "" : text.slice(used);
+    if (used < text.length) {
+      const rest = used === 0 ? text : text.slice(used);
+      this.pieces = [rest];
+      this.pendingLength = rest.length;
+      this.endState = FIELD_START;
+      this.findEnd(rest);
+      this.checkLength();
+    }
   }
 
   /** Ends the input: the last record (without a final line break, or with a quote never closed) is given. */
   end(onRecord: (record: CsvRecord) => void): void {
-    const text = this.carry;
-    this.carry = "";
+    const text = this.pieces.join("");
+    this.pieces = [];
+    this.pendingLength = 0;
     this.scan(text, true, onRecord);
+  }
+
+  /** An unfinished record longer than the limit stops the read. */
+  private checkLength(): void {
+    if (this.pendingLength > this.maxRecordChars)
+      throw recordTooLong(
+        this.line,
+        this.endState === QUOTED || this.endState === QUOTE_IN_QUOTED,
+        this.maxRecordChars,
+      );
+  }
+
+  /**
+   * Follows an unfinished record through more of its text (from `endState`); true once it has ended there (a line
+   * break outside quotes, and after a carriage return one more character). The same reading as `scan`'s, without
+   * copying anything: `scan` then reads the record once.
+   */
+  private findEnd(text: string): boolean {
+    const delimiter = this.delimiter;
+    const n = text.length;
+    let state = this.endState;
+    let i = 0;
+    while (i < n && state !== ENDED) {
+      if (state === QUOTED) {
+        const q = text.indexOf('"', i);
+        if (q === -1) break;
+        state = QUOTE_IN_QUOTED;
+        i = q + 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      i++;
+      if (state === CARRIAGE_RETURN) state = ENDED;
+      else if (c === QUOTE && (state === FIELD_START || state === QUOTE_IN_QUOTED)) state = QUOTED;
+      else if (c === delimiter) state = FIELD_START;
+      else if (c === LF) state = ENDED;
+      else if (c === CR) state = CARRIAGE_RETURN;
+      else state = UNQUOTED;
+    }
+    this.endState = state;
+    return state === ENDED;
   }
 
   /** Scans whole records from `text`; returns where the first incomplete one starts (all of it when `final`). */

@@ -5,7 +5,11 @@ import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { CsvScanner, type CsvRecord } from "./csv.js";
-import { flatten, JsonArrayScanner, NdjsonScanner, type JsonElement } from "./json.js";
+import { flatten, JsonArrayScanner, NdjsonScanner, TooDeepError, type JsonElement } from "./json.js";
+import { InputError, inflationLimit } from "./limited.js";
+import { firstBadUtf8, lineBreaksIn, notUtf8Error, startsAsUtf16, unfinishedTail, utf16Error } from "./utf8.js";
+
+export { InputError } from "./limited.js";
 
 /** The input formats (Parquet is read through DuckDB only). */
 export type InputFormat = "csv" | "tsv" | "json" | "ndjson" | "parquet";
@@ -28,9 +32,6 @@ export interface RowSink {
   header(names: readonly string[], line: number): readonly number[] | undefined;
   row(row: InputRow): void;
 }
-
-/** A problem with the input as a whole (no such file, not UTF-8, not an array): a usage error. */
-export class InputError extends Error {}
 
 /**
  * Compressions other than gzip: DuckDB reads zstd, but the JS reader (Node 20) cannot, and it is the one that gives
@@ -80,8 +81,8 @@ export function inputSize(path: string): number | null {
 }
 
 /**
- * Opens a path (or `-` for standard input), decompressing a `.gz`; its size in bytes when known (not for a compressed
- * file: the bar counts rows then).
+ * Opens a path (or `-` for standard input), decompressing a `.gz` (which may inflate to at most 100 times its size, or
+ * 64 MiB: see limited.ts); its size in bytes when known (not for a compressed file: the bar counts rows then).
  */
 export function openInput(path: string): { readonly stream: Readable; readonly size: number | null } {
   const size = inputSize(path);
@@ -89,9 +90,17 @@ export function openInput(path: string): { readonly stream: Readable; readonly s
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
   if (!isGzip(path)) return { stream: file, size };
   const gunzip = createGunzip({ chunkSize: 1 << 16 });
+  const limit = inflationLimit(path, size ?? 0);
   file.on("error", (error) => gunzip.destroy(error));
-  gunzip.on("error", () => file.destroy());
-  return { stream: file.pipe(gunzip), size: null };
+  gunzip.on("error", (error) => {
+    file.destroy();
+    limit.destroy(error);
+  });
+  limit.on("close", () => {
+    gunzip.destroy();
+    file.destroy();
+  });
+  return { stream: file.pipe(gunzip).pipe(limit), size: null };
 }
 
 /** How to read a part of a file (the command reads a large file in two parts at once). */
@@ -115,8 +124,8 @@ export interface ReadOptions extends PartOptions {
 
 /**
  * Reads every row of a stream into `sink`. Bytes are decoded as UTF-8 (a byte that is not UTF-8
- * stops the read with an error saying after which line); `onBytes` is told how far the read got.
- * Returns the line after the last row (for a part read with `header`, counted from 1 at its start).
+ * stops the read with an error naming its line; a UTF-16 file is told it is UTF-16); `onBytes` is told how far the
+ * read got. Returns the line after the last row (for a part read with `header`, counted from 1 at its start).
  */
 export async function readRows(
   stream: Readable,
@@ -143,14 +152,30 @@ export async function readRows(
     };
   }
   const push = makeScanner(format, options, sink, (line) => (lastLine = line));
+  // The last bytes decoded (an unfinished UTF-8 sequence waits in the decoder) and the first two, for the messages.
+  let tail: Uint8Array = new Uint8Array(0);
+  let head: Uint8Array = new Uint8Array(0);
   const decode = (chunk?: Buffer): string => {
+    if (chunk !== undefined && head.length < 2) head = Buffer.concat([head, chunk.subarray(0, 2 - head.length)]);
     try {
-      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+      const text = chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+      if (chunk !== undefined)
+        tail = chunk.length >= 3 ? chunk.subarray(chunk.length - 3) : Buffer.concat([tail, chunk]).subarray(-3);
+      return text;
     } catch {
-      throw new InputError(
-        `the input is not UTF-8 text (a byte after line ${lastLine} is not): save it as UTF-8, or convert it (iconv -f WINDOWS-1252 -t UTF-8)`,
-      );
+      throw notUtf8(chunk ?? new Uint8Array(0));
     }
+  };
+  // The line of the first bad byte: the line the text so far ends on, plus the line breaks before it in this chunk.
+  const notUtf8 = (chunk: Uint8Array): InputError => {
+    if (startsAsUtf16(head)) return utf16Error();
+    const waiting = tail.subarray(unfinishedTail(tail));
+    const joined = Buffer.concat([waiting, chunk]);
+    let bad = firstBadUtf8(joined, 0, true);
+    if (bad === -1) bad = waiting.length;
+    const inChunk = Math.max(0, bad - waiting.length);
+    const afterCr = tail.length > 0 && tail[tail.length - 1] === 13;
+    return notUtf8Error(push.lineAtEnd() + lineBreaksIn(chunk, inChunk, afterCr), joined[bad] ?? 0);
   };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -166,6 +191,7 @@ export async function readRows(
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("Z_"))
       throw new InputError(`the gzip data cannot be read after line ${lastLine}: ${(error as Error).message}`);
+    stream.destroy();
     throw error;
   }
   push.chunk(decode());
@@ -174,6 +200,8 @@ export async function readRows(
 
 interface Pusher {
   chunk(text: string): void;
+  /** The line the text given so far ends on (for the line of a byte that is not UTF-8). */
+  lineAtEnd(): number;
   /** Ends the input; returns the line after the last row. */
   end(): number;
 }
@@ -194,6 +222,10 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
       if (width === -1) {
         if (record.problem !== null)
           throw new InputError(`the header (line ${record.line}) cannot be read: ${record.problem}`);
+        if (record.fields.some((field) => field.includes("\u0000")))
+          throw new InputError(
+            `the header (line ${record.line}) holds NUL characters: the file is probably UTF-16 text (save it as UTF-8, or convert it: iconv -f UTF-16 -t UTF-8)`,
+          );
         width = record.fields.length;
         names = record.fields;
         const used = sink.header(record.fields, record.line);
@@ -215,6 +247,7 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
     };
     return {
       chunk: (text) => scanner.push(text, take),
+      lineAtEnd: () => scanner.lineAtEnd,
       end: () => {
         if (options.endsAtRecord === true && scanner.pending) throw new SplitError("the part ends inside a record");
         scanner.end(take);
@@ -228,18 +261,26 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
     seen(element.line);
     const value = element.value;
     const isRecord = typeof value === "object" && value !== null && !Array.isArray(value);
-    const flat = isRecord ? flatten(value as Record<string, unknown>) : null;
+    let flat: Map<string, unknown> | null = null;
+    let tooDeep: string | null = null;
+    try {
+      flat = isRecord ? flatten(value as Record<string, unknown>) : null;
+    } catch (error) {
+      if (!(error instanceof TooDeepError)) throw error;
+      tooDeep = error.message;
+    }
     if (names === null) {
       if (flat === null)
         throw new InputError(
-          `the first record (line ${element.line}) ${element.problem ?? "is not an object"}: its names are the columns`,
+          `the first record (line ${element.line}) ${element.problem ?? tooDeep ?? "is not an object"}: its names are the columns`,
         );
       names = [...flat.keys()];
       sink.header(names, element.line);
     }
     const problem =
       element.problem ??
-      (isRecord ? null : `is ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not an object`);
+      tooDeep ??
+      (isRecord ? null : `is ${Array.isArray(value) ? "an array" : scalarText(value)}, not an object`);
     sink.row({
       line: element.line,
       cells: flat === null ? [] : names.map((name) => flat.get(name)),
@@ -251,6 +292,7 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
     const scanner = new JsonArrayScanner();
     return {
       chunk: (text) => scanner.push(text, take),
+      lineAtEnd: () => scanner.lineAtEnd,
       end: () => {
         scanner.end();
         if (names === null) throw new InputError("the JSON array is empty: no records");
@@ -261,10 +303,17 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
   const scanner = new NdjsonScanner();
   return {
     chunk: (text) => scanner.push(text, take),
+    lineAtEnd: () => scanner.lineAtEnd,
     end: () => {
       scanner.end(take);
       if (names === null) throw new InputError("the input is empty: no records");
       return 0;
     },
   };
+}
+
+/** A JSON scalar as written, shortened past 60 characters (a reason names it, it does not repeat a long string). */
+function scalarText(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,5 +1,7 @@
 // Streaming readers for JSON: a top-level array read element by element (never the whole file at once), and NDJSON (one
-// value per line); each element with the line it starts on.
+// value per line); each element with the line it starts on. Linear in the input; an element longer than
+// MAX_RECORD_CHARS stops the read, and one nested deeper than MAX_JSON_DEPTH is a bad row.
+import { MAX_JSON_DEPTH, MAX_RECORD_CHARS, recordTooLong } from "./limited.js";
 
 const LF = 10;
 const CR = 13;
@@ -34,9 +36,17 @@ export class JsonArrayScanner {
   private inString = false;
   private escaped = false;
   private element = "";
+  private elementLength = 0;
   private elementLine = 0;
   private line = 1;
   private lastCr = false;
+
+  constructor(private readonly maxRecordChars = MAX_RECORD_CHARS) {}
+
+  /** The line the text given so far ends on. */
+  get lineAtEnd(): number {
+    return this.line;
+  }
 
   /** Scans a chunk; complete elements go to `onElement`. */
   push(chunk: string, onElement: (element: JsonElement) => void): void {
@@ -71,6 +81,7 @@ export class JsonArrayScanner {
         } else if (c === 44 /* , */ && this.depth === 0) {
           onElement(parsed(this.element + chunk.slice(from, i), this.elementLine));
           this.element = "";
+          this.elementLength = 0;
           this.state = "between";
         }
         continue;
@@ -87,13 +98,19 @@ export class JsonArrayScanner {
         else if (c !== 44) {
           this.state = "element";
           this.element = "";
+          this.elementLength = 0;
           this.elementLine = this.line;
           from = i;
           i--; // read this character again, as part of the element (it is not a line break)
         }
       } else throw new JsonFileError(`text after the end of the JSON array, on line ${this.line}`);
     }
-    if (this.state === "element") this.element += chunk.slice(from);
+    if (this.state === "element") {
+      this.element += chunk.slice(from);
+      this.elementLength += n - from;
+      if (this.elementLength > this.maxRecordChars)
+        throw recordTooLong(this.elementLine, this.inString, this.maxRecordChars);
+    }
   }
 
   /** Ends the input. */
@@ -106,22 +123,53 @@ export class JsonArrayScanner {
 
 /** Reads NDJSON chunk by chunk: one JSON value per line; blank lines are not records. */
 export class NdjsonScanner {
-  private carry = "";
+  /** The unfinished line, in pieces, and their total length. */
+  private pieces: string[] = [];
+  private pendingLength = 0;
   private line = 1;
 
+  constructor(private readonly maxRecordChars = MAX_RECORD_CHARS) {}
+
+  /** The line the text given so far ends on (the unfinished line holds no line feed). */
+  get lineAtEnd(): number {
+    return this.line;
+  }
+
   push(chunk: string, onElement: (element: JsonElement) => void): void {
-    const text = this.carry + chunk;
     let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      this.take(text.slice(start, end), onElement);
+    let end = chunk.indexOf("\n");
+    if (end === -1) {
+      this.hold(chunk);
+      return;
+    }
+    if (this.pieces.length > 0) {
+      this.pieces.push(chunk.slice(0, end));
+      const text = this.pieces.join("");
+      this.pieces = [];
+      this.pendingLength = 0;
+      this.take(text, onElement);
+      start = end + 1;
+      end = chunk.indexOf("\n", start);
+    }
+    for (; end !== -1; end = chunk.indexOf("\n", start)) {
+      this.take(chunk.slice(start, end), onElement);
       start = end + 1;
     }
-    this.carry = text.slice(start);
+    if (start < chunk.length) this.hold(chunk.slice(start));
   }
 
   end(onElement: (element: JsonElement) => void): void {
-    if (this.carry !== "") this.take(this.carry, onElement);
-    this.carry = "";
+    const text = this.pieces.join("");
+    this.pieces = [];
+    this.pendingLength = 0;
+    if (text !== "") this.take(text, onElement);
+  }
+
+  /** Keeps part of an unfinished line; a line longer than the limit stops the read. */
+  private hold(piece: string): void {
+    this.pieces.push(piece);
+    this.pendingLength += piece.length;
+    if (this.pendingLength > this.maxRecordChars) throw recordTooLong(this.line, false, this.maxRecordChars);
   }
 
   private take(lineText: string, onElement: (element: JsonElement) => void): void {
@@ -132,17 +180,45 @@ export class NdjsonScanner {
   }
 }
 
-/** A record's fields by name, nested objects flattened with dots (`person_properties.country`). */
+/** A record nested deeper than {@link MAX_JSON_DEPTH}. */
+export class TooDeepError extends Error {
+  constructor() {
+    super(`is nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`);
+  }
+}
+
+/**
+ * A record's fields by name, nested objects flattened with dots (`person_properties.country`); a
+ * {@link TooDeepError} when objects and arrays nest deeper than {@link MAX_JSON_DEPTH} (such a record is a bad row, not
+ * a crash in a later step).
+ */
 export function flatten(
   value: Record<string, unknown>,
   prefix = "",
   into = new Map<string, unknown>(),
+  depth = 1,
 ): Map<string, unknown> {
+  if (depth > MAX_JSON_DEPTH) throw new TooDeepError();
   for (const key of Object.keys(value)) {
     const inner = value[key];
     if (typeof inner === "object" && inner !== null && !Array.isArray(inner))
-      flatten(inner as Record<string, unknown>, `${prefix}${key}.`, into);
-    else into.set(`${prefix}${key}`, inner);
+      flatten(inner as Record<string, unknown>, `${prefix}${key}.`, into, depth + 1);
+    else {
+      if (Array.isArray(inner) && nestsDeeper(inner, MAX_JSON_DEPTH - depth)) throw new TooDeepError();
+      into.set(`${prefix}${key}`, inner);
+    }
   }
   return into;
+}
+
+/** Do objects and arrays nest in `array` more than `levels` deep (the array itself is one level)? Without recursion. */
+function nestsDeeper(array: readonly unknown[], levels: number): boolean {
+  const stack: [unknown, number][] = [[array, 1]];
+  while (stack.length > 0) {
+    const [value, level] = stack.pop()!;
+    if (level > levels) return true;
+    for (const inner of Array.isArray(value) ? value : Object.values(value as object))
+      if (typeof inner === "object" && inner !== null) stack.push([inner, level + 1]);
+  }
+  return false;
 }

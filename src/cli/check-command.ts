@@ -42,7 +42,9 @@ Options:
   -o, --output FILE  write the result there instead of standard output
   -h, --help         this text
 
-Exit codes: 0 no mismatch; 1 a claim does not match; 2 usage errors (a file, data set, metric or column that is not there).
+Exit codes: 0 no mismatch; 1 a claim does not match or cannot be checked (no data and nothing else printed, no
+record that gives a figure, a figure its metric cannot have); 2 usage errors (a file, data set, metric, column or
+claim field that is missing or wrong; the message names the claim).
 
 Examples:
   cx-metrics check examples/report-claims.yaml

@@ -10,6 +10,7 @@ import { assertObject } from "../internal/validate.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { createNpsAccumulator } from "../nps/accumulator.js";
 import { isNpsScore } from "../nps/rule.js";
+import { field } from "../report/kernels.js";
 import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary, type ReportGroupState, type SummaryBuilder } from "../report/summarize.js";
@@ -186,7 +187,7 @@ export function summaryFromCounts(
     if (state === null) builder.addUnusable(n);
     else
       builder.addCounted(
-        by.map((name) => row[name]),
+        by.map((name) => field(row, name)),
         period,
         state,
         n,

@@ -6,6 +6,7 @@ import { describe } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { isoWithOffset, periodBounds, periodLabel } from "../internal/periods.js";
 import { assertTimeZone } from "../internal/time-zone.js";
+import { field } from "../report/kernels.js";
 import { checkSpec, compareSegments, segmentObject, segmentValue } from "../report/record-check.js";
 import type { ReportFields, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import type { PercentileMethod } from "../stats/percentile.js";
@@ -233,7 +234,7 @@ export function rowsFromDurations(
     if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) return;
     groups.push({
       // NULL is a blank segment, "(blank)" as in summarize; text as summarize reads it (a written "(blank)" quoted).
-      values: overallSegment ? [] : by.map((name) => segmentValue(fn, row[name] ?? null, name, index)),
+      values: overallSegment ? [] : by.map((name) => segmentValue(fn, field(row, name) ?? null, name, index)),
       period: allPeriods ? null : num(row.period),
       row,
     });

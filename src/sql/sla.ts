@@ -6,6 +6,7 @@ import { describe } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { parseInstant } from "../internal/instant.js";
 import { assertTimeZone } from "../internal/time-zone.js";
+import { field } from "../report/kernels.js";
 import { checkSpec } from "../report/record-check.js";
 import type { SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary } from "../report/summarize.js";
@@ -213,7 +214,7 @@ export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<
       pending: num(row.pending),
     } as const;
     builder.addCounted(
-      by.map((name) => row[name]),
+      by.map((name) => field(row, name)),
       spec.every === undefined ? null : num(row.period),
       state,
       used,

@@ -40,7 +40,23 @@ const responseArb = fc.record({
     },
     fc.constant(null),
   ),
-  channel: fc.constantFrom("chat", "email", "web, app", "", null),
+  // Blanks as JavaScript trims them (tab, no-break space, ideographic space), a value written "(blank)" (its own segment,
+  // not the blanks'), "é" composed and decomposed (one segment in NFC), a soft hyphen the collation ignores (issue #18).
+  channel: fc.constantFrom(
+    "chat",
+    "email",
+    "web, app",
+    "",
+    null,
+    " \t",
+    "\u00a0\u3000",
+    "(blank)",
+    '"(blank)"',
+    "caf\u00e9",
+    "cafe\u0301",
+    "a\u00adb",
+    "ab",
+  ),
   score: fc.oneof(
     { weight: 10, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) },
     fc.constantFrom("11", "ten", "7.5", null),
@@ -225,7 +241,7 @@ export async function checkDurations(dialect: SqlDialect, query: Query, runs = 1
       fc.constant(null),
       fc.constant(-30),
     ),
-    channel: fc.constantFrom("chat", "email", ""),
+    channel: fc.constantFrom("chat", "email", "", " ", "(blank)", "caf\u00e9", "cafe\u0301"),
   });
   await fc.assert(
     fc.asyncProperty(
@@ -429,4 +445,42 @@ export async function checkSegmentNames(dialect: SqlDialect, query: Query): Prom
   ] as const) {
     expect(make).toThrow(expect.objectContaining({ code: "INVALID_OPTION", value: name }));
   }
+}
+
+/**
+ * A table is a name, schema-qualified or not, quoted or not, and nothing else (issue #18): quoted names with spaces and
+ * quotes reach their table; a query in parentheses with a `;` (it ran a `COPY ... TO` in DuckDB) is refused before
+ * any SQL exists.
+ */
+export async function checkTableNames(dialect: SqlDialect, query: Query): Promise<void> {
+  await query('DROP SCHEMA IF EXISTS "My Schema" CASCADE');
+  await query('CREATE SCHEMA "My Schema"');
+  await query('CREATE TABLE "My Schema"."Survey ""2025""" (score VARCHAR, channel VARCHAR)');
+  await query(`INSERT INTO "My Schema"."Survey ""2025""" VALUES ('10', 'chat'), ('3', 'chat'), ('9', NULL)`);
+  const spec: SummarizeSpec = { metric: "nps", by: ["channel"] };
+  const counted = await query(countsSql(spec, { dialect, table: '"My Schema"."Survey ""2025"""' }));
+  // Hand count: chat has a promoter and a detractor (NPS 0); the blank channel a promoter (100); all 3 give 33.3.
+  expect(
+    rowsFromCounts(spec, counted as unknown as CountRow[]).rows.map((row) => [row.segment.channel ?? "all", row.n]),
+  ).toEqual([
+    ["all", 3],
+    ["(blank)", 1],
+    ["chat", 2],
+  ]);
+  const attack = "(SELECT 1 AS score); COPY (SELECT 42) TO '/tmp/cx-metrics-pwned.csv'; SELECT * FROM (SELECT 1)";
+  for (const make of [
+    () => countsSql(spec, { dialect, table: attack }),
+    () => durationsSql({ metric: "first-response" }, { dialect, table: attack }),
+    () =>
+      slaSql(
+        {
+          metric: "sla",
+          policy: { targets: [{ metric: "first-response", minutes: 60, clock: "business" }] },
+          asOf: "2025-03-11T00:00:00Z",
+        },
+        { dialect, intervals: attack },
+      ),
+  ])
+    expect(make).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+  await query('DROP SCHEMA "My Schema" CASCADE');
 }

@@ -283,6 +283,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     }
   } catch (error) {
     progress.done();
+    if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (error instanceof StrictStop) {
       const failure = error.reject;
       io.stderr.write(
@@ -301,6 +302,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   try {
     result = createSummary(spec).merge(outcome.state).result();
   } catch (error) {
+    if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
     io.stderr.write(
       `cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`,
@@ -316,6 +318,25 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   writeRejectsFile(values.rejects, rejects);
   await writeReport(output, { format, spec, source: path, rejectsFile: values.rejects, output: values.output, io });
   return 0;
+}
+
+/**
+ * The library's `TOO_MANY_GROUPS` in the command's words: the flags that make the groups, and what to change (the
+ * library's own advice names `maxGroups`, which the command does not take; its record index is not a line).
+ */
+function tooManyGroups(
+  error: { readonly value: unknown; readonly message: string },
+  path: string,
+  spec: SummarizeSpec,
+) {
+  const limit = typeof error.value === "number" ? (error.value - 1).toLocaleString("en-US") : "the most";
+  const by = spec.by ?? [];
+  const flags = [by.length > 0 ? `--by ${by.join(",")}` : "", spec.every === undefined ? "" : `--every ${spec.every}`]
+    .filter(Boolean)
+    .join(" ");
+  return new UsageError(
+    `${path}: the report would hold more than ${limit} segment × period groups${flags === "" ? "" : ` (${flags})`}, one set of counts each; segment by fewer or coarser columns${spec.every === undefined ? "" : ", or use a longer --every"}`,
+  );
 }
 
 /**

@@ -305,7 +305,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
     io.stderr.write(
-      `cx-metrics: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}\n`,
+      `cx-metrics: ${visible(`no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
     );
     writeRejectsFile(values.rejects, rejects);
     return 1;

@@ -239,6 +239,19 @@ describe("control characters and markup from the data (item 4)", () => {
     expect(result.out).toContain('score = "\\u001b[2J"'); // the reject, as JSON writes it
   });
 
+  it("a column name with escapes, in the reject under --strict and with no usable row: one line, escaped", async () => {
+    const header = "sc\u001b]0;x\u0007ore";
+    const bad = file("escape-header.csv", `${csvLine([header, "team"])}ten,a\n`);
+    const strict = await run(["report", bad, "-m", "nps", "--column", `score=${header}`, "--strict", "-q"]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toBe(
+      'cx-metrics: bad row under --strict: line 2, column "sc\\x1b]0;x\\x07ore", value "ten": score is "ten", expected an integer 0-10\n',
+    );
+    const none = await run(["report", bad, "-m", "nps", "--column", `score=${header}`, "--engine", "js", "-q"]);
+    expect(none.code).toBe(1);
+    expect(none.err).not.toMatch(RAW_CONTROL);
+  });
+
   it("Markdown takes no HTML, link or line break from a value, and a pipe cannot end a cell", async () => {
     const result = await run(["report", path, "-m", "nps", "--by", "team", "--engine", "js", "-q", "-f", "markdown"]);
     expect(result.code).toBe(0);

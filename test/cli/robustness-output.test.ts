@@ -343,6 +343,9 @@ describe("a daily per-agent report as an HTML page (item 5)", () => {
     // Rows: the overall segment and each of the 200 agents, each with 366 days and an all-period row: 201 x 367.
     const body = html.slice(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
     expect(body.split("</tr>").length - 1).toBe(201 * 367);
+    // The chart: the overall line and the 10 largest agents (one per colour), 366 points each; the caption says so.
+    expect(html.split("<circle").length - 1).toBe(11 * 366);
+    expect(html).toContain("lines: all and the 10 largest of 200 segments");
   }, 120_000);
 });
 

@@ -37,6 +37,33 @@ function ticks(low: number, high: number): number[] {
   return out;
 }
 
+/** Segments drawn beside the overall line: one per colour; the table below the chart has every one. */
+const MAX_SERIES = COLOURS.length;
+
+/**
+ * The lines to draw: the overall one and at most {@link MAX_SERIES} segments, the largest by n when there are more (a
+ * daily report of 200 agents would draw 73,000 points and a legend taller than the chart), in the report's order.
+ */
+function drawnSeries(
+  every: ReadonlyMap<string, ReportRow[]>,
+  segmented: boolean,
+): { series: Map<string, ReportRow[]>; segments: number } {
+  const names = [...every.keys()].filter((name) => !(segmented && name === "all"));
+  if (names.length <= MAX_SERIES) return { series: new Map(every), segments: names.length };
+  const size = (name: string): number => every.get(name)!.reduce((total, row) => total + row.n, 0);
+  const largest = new Set(
+    names
+      .map((name) => ({ name, n: size(name) }))
+      .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .slice(0, MAX_SERIES)
+      .map((entry) => entry.name),
+  );
+  return {
+    series: new Map([...every].filter(([name]) => largest.has(name) || (segmented && name === "all"))),
+    segments: names.length,
+  };
+}
+
 /** The chart, or null when the report has no periods. */
 export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title: string): string | null {
   const periodRows = rows.filter((row) => row.period !== null);
@@ -50,16 +77,17 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
     (a, b) => Date.parse(a[0]) - Date.parse(b[0]),
   );
   const xOf = new Map(periods.map(([start], i) => [start, i]));
-  const series = new Map<string, ReportRow[]>();
+  const every = new Map<string, ReportRow[]>();
   for (const row of periodRows) {
     const key = label(row);
-    if (!series.has(key)) series.set(key, []);
-    series.get(key)!.push(row);
+    if (!every.has(key)) every.set(key, []);
+    every.get(key)!.push(row);
   }
+  const { series, segments } = drawnSeries(every, by.length > 0);
   // A loop, not Math.min(...values): a daily report of many segments has more values than a call takes arguments.
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (const row of periodRows) {
+  for (const row of [...series.values()].flat()) {
     low = Math.min(low, row.value, row.low ?? row.value);
     high = Math.max(high, row.value, row.high ?? row.value);
   }
@@ -83,9 +111,9 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
     parts.push(
       `<line x1="${LEFT}" x2="${LEFT + plotW}" y1="${f(y(t))}" y2="${f(y(t))}" stroke="#e5e5e5"/><text x="${LEFT - 6}" y="${f(y(t) + 4)}" text-anchor="end" fill="#555">${t}</text>`,
     );
-  const every = Math.max(1, Math.ceil(periods.length / 12));
+  const labelEvery = Math.max(1, Math.ceil(periods.length / 12));
   periods.forEach(([, text], i) => {
-    if (i % every === 0)
+    if (i % labelEvery === 0)
       parts.push(
         `<text x="${f(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#555">${svgText(text)}</text>`,
       );
@@ -117,7 +145,7 @@ export function trendSvg(rows: readonly ReportRow[], spec: SummarizeSpec, title:
     );
   }
   parts.push(
-    `<text x="${LEFT}" y="${HEIGHT - 8}" fill="#777">hollow point: n below ${spec.minN ?? 30}; band: ${Math.round((spec.confidence ?? 0.95) * 100)}% interval</text>`,
+    `<text x="${LEFT}" y="${HEIGHT - 8}" fill="#777">hollow point: n below ${spec.minN ?? 30}; band: ${Math.round((spec.confidence ?? 0.95) * 100)}% interval${segments > MAX_SERIES ? `; lines: all and the ${MAX_SERIES} largest of ${segments.toLocaleString("en-US")} segments` : ""}</text>`,
   );
   parts.push("</svg>");
   return parts.join("\n");

@@ -31,8 +31,9 @@ function isLength(value: unknown): value is number {
  * {@link recordList} rejects it with a coded error.
  */
 export function isArrayLike<T>(values: Values<T>): values is ArrayLike<T> {
+  if (isRevokedProxy(values)) return false;
   if (Array.isArray(values) || ArrayBuffer.isView(values) || typeof values === "string") return true;
-  if (typeof values !== "object" || values === null || isRevokedProxy(values)) return false;
+  if (typeof values !== "object" || values === null) return false;
   const length = (values as { length?: unknown }).length;
   return isLength(length) && length <= MAX_ITERABLE_VALUES;
 }

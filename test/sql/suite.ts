@@ -476,6 +476,7 @@ export async function checkTableNames(dialect: SqlDialect, query: Query): Promis
         {
           metric: "sla",
           policy: { targets: [{ metric: "first-response", minutes: 60, clock: "business" }] },
+          calendar: businessCalendar({ timeZone: "UTC", week: { mon: [["09:00", "17:00"]] } }),
           asOf: "2025-03-11T00:00:00Z",
         },
         { dialect, intervals: attack },

@@ -396,9 +396,9 @@ describe("inputs that cannot be read, or never end (item 6)", () => {
   });
   it("gives a coded error for a revoked Proxy, as the input or as one record, never a TypeError", () => {
     for (const call of [
-      () => percentile(revoked(), 50),
-      () => nps(revoked()),
-      () => csat(revoked()),
+      () => percentile(revoked() as number[], 50),
+      () => nps(revoked() as number[]),
+      () => csat(revoked() as number[]),
       () => summarize(revoked(), { metric: "nps" }),
       () => cohortRetention(revoked() as never, { period: "month" }),
       () =>

@@ -287,6 +287,61 @@ describe("bad claims", () => {
     );
     expect(() => one({ metric: "nps", value: "lots" }, {})).toThrow(/not a number/);
   });
+
+  it("name a claim without an id by its position, and say what is missing or wrong", () => {
+    const unnamed = { metric: "nps", value: "1" } as unknown as Claim;
+    expect(() => checkReport({ claims: [{ id: "a", metric: "nps", value: "1", n: 1 }, unnamed] }, {})).toThrow(
+      /claim 2 \(no id\): id is missing/,
+    );
+    expect(() => one({ metric: undefined as never, value: "1" }, {})).toThrow(/claim claim: metric is missing/);
+    expect(() => one({ metric: "nps", value: undefined as never }, {})).toThrow(/claim claim: value is missing/);
+    const criteria = { scorecard: { criteria: "abc" } } as never;
+    expect(() => one({ metric: "iqs", value: "80%", data: "s", options: criteria }, { s: [] })).toThrow(
+      /claim claim: options\.scorecard\.criteria is "abc", expected a list of criteria/,
+    );
+    // A scale the metric does not have: an error, not a claim left without a figure.
+    expect(() =>
+      one({ metric: "csat", value: "80%", data: "s", options: { scale: "1-6" } }, { s: [{ rating: 5 }] }),
+    ).toThrow(/claim claim: options are not valid/);
+    expect(() => one({ metric: "sla", value: "80%", data: "s" }, { s: [] })).toThrow(/options\.policy is missing/);
+  });
+});
+
+describe("claims that cannot be checked are never a match", () => {
+  it("no data and no other printed figure: mismatch, 'cannot be checked'", () => {
+    const result = one({ metric: "sla", value: "85%" }, {});
+    expect(result.verdict).toBe("mismatch");
+    expect(result.explanation).toMatch(/^cannot be checked: no data/);
+  });
+
+  it("a figure its metric cannot have: mismatch with the reason, with or without data", () => {
+    expect(one({ metric: "sla", value: "250%" }, {}).explanation).toBe(
+      "250% is impossible for sla: it lies between 0 and 100 %",
+    );
+    // Ratings 5, 5, 4 on 1-5: CSAT 100 %, which the default reproduces as "100%", not "250%".
+    const survey = [{ rating: 5 }, { rating: 5 }, { rating: 4 }];
+    const impossible = one({ metric: "csat", value: "250%", data: "survey" }, { survey });
+    expect([impossible.verdict, impossible.recomputed]).toEqual(["mismatch", 100]);
+    expect(impossible.explanation).toContain("250% is impossible for csat");
+    expect(checkPrinted({ metric: "nps", value: "−101" })[0]!.check).toBe("possible-value");
+    expect(checkPrinted({ metric: "resolution", value: "87%" })[0]!.message).toBe(
+      "87% is a percentage, and resolution is a duration",
+    );
+    expect(checkPrinted({ metric: "nps", value: "100" })).toEqual([]);
+  });
+
+  it("data with no record that gives a figure: mismatch, 'cannot be checked', and why", () => {
+    // Two records in segment "a", neither with a readable score.
+    const survey = [
+      { score: "ten", channel: "a" },
+      { score: null, channel: "a" },
+    ];
+    const result = one({ metric: "nps", value: "40", data: "survey", filter: { channel: "a" } }, { survey });
+    expect(result.verdict).toBe("mismatch");
+    expect(result.explanation).toMatch(/^cannot be checked: none of the 2 records of data set "survey" in segment/);
+    const empty = one({ metric: "nps", value: "40", data: "survey", filter: { channel: "b" } }, { survey });
+    expect(empty.explanation).toMatch(/^cannot be checked: no record of data set "survey" falls in segment/);
+  });
 });
 
 describe("records that cannot be used", () => {

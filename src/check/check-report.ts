@@ -159,7 +159,7 @@ function checkOne(
     return checkClaim(checked, name, claims, data);
   } catch (error) {
     if (!isCxMetricsError(error) || error.message.startsWith(`checkReport: ${name}: `)) throw error;
-    throw claimError(name, error.code, error.message, {
+    throw claimError(name, error.code, error.message.replace(/^checkReport: /, ""), {
       value: error.value,
       ...(error.field === undefined ? {} : { field: error.field }),
     });

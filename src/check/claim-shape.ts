@@ -86,7 +86,8 @@ export function validateClaim(claim: unknown, index: number): CheckedClaim {
   if (claim.filter !== undefined) {
     if (!isObject(claim.filter)) throw wrong("filter", claim.filter, 'the segment, e.g. { "channel": "email" }');
     for (const [key, wanted] of Object.entries(claim.filter))
-      if (!isFigure(wanted)) throw wrong(`filter.${key}`, wanted, "a text or a number");
+      if (!isFigure(wanted) && typeof wanted !== "boolean")
+        throw wrong(`filter.${key}`, wanted, "a value of the column: a text, a number or true / false");
   }
   if (claim.n !== undefined && !(typeof claim.n === "number" && Number.isInteger(claim.n) && claim.n >= 0))
     throw wrong("n", claim.n, "n as printed, a whole number ≥ 0");

@@ -43,8 +43,8 @@ const percent = (value: number): string => (100 * value).toFixed(1);
 
 function shareTable(): string[] {
   const lines = [
-    "| n | p | " + SHARE_METHODS.join(" | ") + " |",
-    "| --- | --- | " + SHARE_METHODS.map(() => "---").join(" | ") + " |",
+    `| n | p | ${SHARE_METHODS.join(" | ")} |`,
+    `| --- | --- | ${SHARE_METHODS.map(() => "---").join(" | ")} |`,
   ];
   const worst = new Map<string, number>(SHARE_METHODS.map((m) => [m, 1]));
   const holds = new Map<string, boolean>(SHARE_METHODS.map((m) => [m, true]));
@@ -92,8 +92,8 @@ function npsBounds(method: (typeof NPS_METHODS)[number], p: number, n0: number, 
 
 function npsTable(): string[] {
   const lines = [
-    "| n | p₊ | p₋ | NPS | " + NPS_METHODS.join(" | ") + " |",
-    "| --- | --- | --- | --- | " + NPS_METHODS.map(() => "---").join(" | ") + " |",
+    `| n | p₊ | p₋ | NPS | ${NPS_METHODS.join(" | ")} |`,
+    `| --- | --- | --- | --- | ${NPS_METHODS.map(() => "---").join(" | ")} |`,
   ];
   const worst = new Map<string, number>(NPS_METHODS.map((m) => [m, 1]));
   const holds = new Map<string, boolean>(NPS_METHODS.map((m) => [m, true]));

@@ -31,7 +31,7 @@ export async function writeSurveyCsv(path: string, rows: number, seed = 1): Prom
   const span = 2 * 365 * 86_400_000;
   let buffer = "id,respondedAt,channel,score,comment\n";
   for (let i = 0; i < rows; i++) {
-    const at = new Date(start + Math.floor(next() * span)).toISOString().slice(0, 19) + "+00:00";
+    const at = `${new Date(start + Math.floor(next() * span)).toISOString().slice(0, 19)}+00:00`;
     const channel = CHANNELS[Math.floor(next() * CHANNELS.length)]!;
     const score = Math.min(10, Math.floor(next() * 11.5));
     const comment = i % 5 === 0 ? COMMENTS[2 + (i % 3)]! : COMMENTS[Math.floor(next() * 2)]!;

@@ -81,6 +81,47 @@ export function scaleTally<Kind extends string>(
   return tally;
 }
 
+/**
+ * A rating tally as a plain mutable object (the JSON state's shape): what the report keeps per segment and period,
+ * where an accumulator would add a set of closures and a typed array.
+ */
+export interface RatingTally<Kind extends string> {
+  readonly kind: Kind;
+  readonly min: number;
+  readonly counts: number[];
+}
+
+/** An empty tally on a rule's scale, or one restored from a checked state. */
+export function ratingTally<Kind extends string>(
+  fn: string,
+  kind: Kind,
+  rule: TallyRule,
+  state?: unknown,
+): RatingTally<Kind> {
+  const { min, max } = rule.scale;
+  const tally: RatingTally<Kind> = { kind, min, counts: new Array<number>(max - min + 1).fill(0) };
+  if (state !== undefined) mergeRatingTally(fn, rule, tally, state);
+  return tally;
+}
+
+/** Adds one rating, read by the rule (its `INVALID_SCORE` / `INVALID_LABEL` for a rating off the scale). */
+export function addRating(rule: TallyRule, tally: RatingTally<string>, rating: unknown): void {
+  tally.counts[rule.read(rating, ratingTotal(tally)) - tally.min]!++;
+}
+
+/** Adds a JSON state on the same scale, checked. */
+export function mergeRatingTally(fn: string, rule: TallyRule, tally: RatingTally<string>, state: unknown): void {
+  const other = readTallyState(fn, tally.kind, state, rule.scale.min, rule.scale.max);
+  for (let k = 0; k < tally.counts.length; k++) tally.counts[k]! += other[k]!;
+}
+
+/** Ratings in a tally. */
+export function ratingTotal(tally: RatingTally<string>): number {
+  let total = 0;
+  for (const count of tally.counts) total += count;
+  return total;
+}
+
 /** The JSON state of an accumulator or the state itself. */
 export function stateOf(other: unknown): unknown {
   return typeof (other as { toJSON?: unknown } | null)?.toJSON === "function"

@@ -90,66 +90,111 @@ export function createIqsAccumulator(
 ): IqsAccumulator {
   const fn = "createIqsAccumulator";
   const rule = scorecardRule(scorecard, "iqs");
-  let n = 0;
-  let sum = 0;
-  let m2 = 0;
-  let unscored = 0;
-  let criticalFails = 0;
-  const mergeState = (from: IqsAccumulatorState): void => {
-    if (from.n > 0) {
-      const delta = from.sum / from.n - (n === 0 ? 0 : sum / n);
-      m2 += from.m2 + (n === 0 ? 0 : (delta * delta * n * from.n) / (n + from.n));
-    }
-    n += from.n;
-    sum += from.sum;
-    unscored += from.unscored;
-    criticalFails += from.criticalFails;
-  };
-  if (state !== undefined) mergeState(readState(fn, state));
+  const tally = iqsTally(fn, state);
   const accumulator: IqsAccumulator = {
     rule,
     add(review) {
-      const scored = rule.score(review, n + unscored);
-      accumulator.addScored(scored);
+      const scored = rule.score(review, tally.n + tally.unscored);
+      addScoredReview(tally, scored);
       return scored;
     },
     addScored(scored) {
-      const x = scored.score;
-      if (x === null) {
-        unscored++;
-        return accumulator;
-      }
-      const before = n === 0 ? 0 : sum / n;
-      n++;
-      sum += x;
-      m2 += (x - before) * (x - sum / n);
-      if (scored.failedCritical.length > 0) criticalFails++;
+      addScoredReview(tally, scored);
       return accumulator;
     },
     merge(other) {
       const from = typeof (other as IqsAccumulator).toJSON === "function" ? (other as IqsAccumulator).toJSON() : other;
-      mergeState(readState("IqsAccumulator.merge", from));
+      mergeIqsTally("IqsAccumulator.merge", tally, from);
       return accumulator;
     },
     get total() {
-      return n + unscored;
+      return tally.n + tally.unscored;
     },
-    result() {
-      if (n === 0)
-        throw new CxMetricsError(
-          "IqsAccumulator.result",
-          "EMPTY_INPUT",
-          unscored === 0 ? "no reviews" : "no review could be scored: every criterion was N/A",
-        );
-      return {
-        iqs: (100 * sum) / n,
-        n,
-        unscored,
-        standardDeviation: n > 1 ? 100 * Math.sqrt(Math.max(0, m2) / (n - 1)) : 0,
-        criticalFails,
-      };
-    },
-    toJSON: () => ({ kind: "iqs", n, sum, m2, unscored, criticalFails }),
+    result: () => iqsTallyResult(tally),
+    toJSON: () => ({ ...tally }),
   };
   return accumulator;
+}
+
+/**
+ * The IQS kernel's state as a plain mutable object (the JSON state's shape): what {@link createIqsAccumulator} keeps,
+ * and what the report keeps per segment and period.
+ *
+ * @internal
+ */
+export interface IqsTally {
+  readonly kind: "iqs";
+  n: number;
+  sum: number;
+  m2: number;
+  unscored: number;
+  criticalFails: number;
+}
+
+/**
+ * An empty tally, or one restored from a checked state.
+ *
+ * @internal
+ */
+export function iqsTally(fn: string, state?: unknown): IqsTally {
+  const tally: IqsTally = { kind: "iqs", n: 0, sum: 0, m2: 0, unscored: 0, criticalFails: 0 };
+  if (state !== undefined) mergeIqsTally(fn, tally, state);
+  return tally;
+}
+
+/**
+ * Adds a scored review: Welford's update of the mean and the sum of squares.
+ *
+ * @internal
+ */
+export function addScoredReview(tally: IqsTally, scored: ScoredReview): void {
+  const x = scored.score;
+  if (x === null) {
+    tally.unscored++;
+    return;
+  }
+  const before = tally.n === 0 ? 0 : tally.sum / tally.n;
+  tally.n++;
+  tally.sum += x;
+  tally.m2 += (x - before) * (x - tally.sum / tally.n);
+  if (scored.failedCritical.length > 0) tally.criticalFails++;
+}
+
+/**
+ * Adds a JSON state, checked: Chan's formula for the sums of squares, so a merge equals one pass.
+ *
+ * @internal
+ */
+export function mergeIqsTally(fn: string, tally: IqsTally, state: unknown): void {
+  const from = readState(fn, state);
+  if (from.n > 0) {
+    const delta = from.sum / from.n - (tally.n === 0 ? 0 : tally.sum / tally.n);
+    tally.m2 += from.m2 + (tally.n === 0 ? 0 : (delta * delta * tally.n * from.n) / (tally.n + from.n));
+  }
+  tally.n += from.n;
+  tally.sum += from.sum;
+  tally.unscored += from.unscored;
+  tally.criticalFails += from.criticalFails;
+}
+
+/**
+ * The IQS of a tally; `EMPTY_INPUT` while no review could be scored.
+ *
+ * @internal
+ */
+export function iqsTallyResult(tally: IqsTally): IqsSummary {
+  const { n, sum, m2, unscored, criticalFails } = tally;
+  if (n === 0)
+    throw new CxMetricsError(
+      "IqsAccumulator.result",
+      "EMPTY_INPUT",
+      unscored === 0 ? "no reviews" : "no review could be scored: every criterion was N/A",
+    );
+  return {
+    iqs: (100 * sum) / n,
+    n,
+    unscored,
+    standardDeviation: n > 1 ? 100 * Math.sqrt(Math.max(0, m2) / (n - 1)) : 0,
+    criticalFails,
+  };
 }

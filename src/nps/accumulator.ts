@@ -49,55 +49,80 @@ export interface NpsAccumulator {
  * ```
  */
 export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulator {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  const addCounts = (fn: string, counts: NpsCounts): void => {
-    const valid = validCounts(fn, counts);
-    promoters += valid.promoters;
-    passives += valid.passives;
-    detractors += valid.detractors;
-  };
-  if (state !== undefined) addCounts("createNpsAccumulator", readState("createNpsAccumulator", state));
+  const counts: NpsTally = { kind: "nps", promoters: 0, passives: 0, detractors: 0 };
+  if (state !== undefined) mergeNpsTally("createNpsAccumulator", counts, state);
   const accumulator: NpsAccumulator = {
     add(score: number) {
       return accumulator.addCount(score, 1);
     },
     addCount(score: number, count: number) {
-      const fn = count === 1 ? "NpsAccumulator.add" : "NpsAccumulator.addCount";
-      if (!isNpsScore(score)) {
-        const index = promoters + passives + detractors;
-        throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, score, "an integer 0-10", index);
-      }
-      if (count !== 1) assertCount(fn, "count", count);
-      const group = npsGroup(score);
-      if (group === "promoter") promoters += count;
-      else if (group === "passive") passives += count;
-      else detractors += count;
+      addNpsScore(count === 1 ? "NpsAccumulator.add" : "NpsAccumulator.addCount", counts, score, count);
       return accumulator;
     },
     addAll<T>(items: Values<T>, accessor?: Accessor<T>) {
       if (isEmpty(items)) return accumulator;
       const batch = accessor === undefined ? nps(items as Values<number>) : nps(items, accessor);
-      addCounts("NpsAccumulator.addAll", batch);
+      mergeNpsTally("NpsAccumulator.addAll", counts, { kind: "nps", ...batch });
       return accumulator;
     },
     merge(other: NpsAccumulator | NpsAccumulatorState) {
-      const counts = readState("NpsAccumulator.merge", isAccumulator(other) ? other.toJSON() : other);
-      addCounts("NpsAccumulator.merge", counts);
+      mergeNpsTally("NpsAccumulator.merge", counts, isAccumulator(other) ? other.toJSON() : other);
       return accumulator;
     },
     get total() {
-      return promoters + passives + detractors;
+      return counts.promoters + counts.passives + counts.detractors;
     },
     result() {
-      return npsFromCounts({ promoters, passives, detractors });
+      return npsFromCounts(counts);
     },
     toJSON() {
-      return { kind: "nps", promoters, passives, detractors };
+      return { kind: "nps", promoters: counts.promoters, passives: counts.passives, detractors: counts.detractors };
     },
   };
   return accumulator;
+}
+
+/**
+ * The NPS kernel's state as a plain mutable object: what {@link createNpsAccumulator} keeps, and what the report keeps
+ * per segment and period (a few numbers, where an accumulator adds a set of closures).
+ *
+ * @internal
+ */
+export interface NpsTally {
+  readonly kind: "nps";
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/**
+ * Adds `count` answers of one score to a tally by the NPS rule (`npsGroup`); `INVALID_SCORE` for a score that is not
+ * an integer 0-10, `INVALID_COUNT` for a bad count.
+ *
+ * @internal
+ */
+export function addNpsScore(fn: string, tally: NpsTally, score: number, count = 1): void {
+  if (!isNpsScore(score)) {
+    const index = tally.promoters + tally.passives + tally.detractors;
+    throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, score, "an integer 0-10", index);
+  }
+  if (count !== 1) assertCount(fn, "count", count);
+  const group = npsGroup(score);
+  if (group === "promoter") tally.promoters += count;
+  else if (group === "passive") tally.passives += count;
+  else tally.detractors += count;
+}
+
+/**
+ * Adds a JSON state (checked: an NPS state of whole counts) to a tally.
+ *
+ * @internal
+ */
+export function mergeNpsTally(fn: string, tally: NpsTally, state: unknown): void {
+  const counts = validCounts(fn, readState(fn, state));
+  tally.promoters += counts.promoters;
+  tally.passives += counts.passives;
+  tally.detractors += counts.detractors;
 }
 
 function isEmpty(items: unknown): boolean {

@@ -2,17 +2,33 @@
 // then one record read and checked at a time, one group accumulator per segment and period, and the
 // group's figure. The rules themselves live in the metric modules; this file only connects them.
 import { cesConfidenceInterval } from "../ces/confidence-interval.js";
-import { createCesAccumulator, type CesAccumulator, type CesAccumulatorState } from "../ces/accumulator.js";
-import { cesRule } from "../ces/rule.js";
+import type { CesAccumulatorState } from "../ces/accumulator.js";
+import { cesFromTally, cesRule } from "../ces/rule.js";
 import { csatConfidenceInterval } from "../csat/confidence-interval.js";
-import { createCsatAccumulator, type CsatAccumulator, type CsatAccumulatorState } from "../csat/accumulator.js";
-import { csatRule } from "../csat/rule.js";
+import type { CsatAccumulatorState } from "../csat/accumulator.js";
+import { csatFromTally, csatRule } from "../csat/rule.js";
 import type { CsatResult } from "../csat/types.js";
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
-import { createIqsAccumulator, type IqsAccumulator, type IqsAccumulatorState } from "../iqs/accumulator.js";
+import {
+  addRating,
+  mergeRatingTally,
+  ratingTally,
+  ratingTotal,
+  type RatingTally,
+  type TallyRule,
+} from "../internal/scale-tally.js";
+import {
+  addScoredReview,
+  iqsTally,
+  iqsTallyResult,
+  mergeIqsTally,
+  type IqsAccumulatorState,
+  type IqsTally,
+} from "../iqs/accumulator.js";
 import { scorecardRule, type QaReview, type ScoredReview } from "../iqs/scorecard.js";
-import { createNpsAccumulator, type NpsAccumulator, type NpsAccumulatorState } from "../nps/accumulator.js";
+import { addNpsScore, mergeNpsTally, type NpsAccumulatorState, type NpsTally } from "../nps/accumulator.js";
+import { npsFromCounts } from "../nps/nps.js";
 import { npsConfidenceInterval } from "../nps/confidence-interval.js";
 import { isNpsScore } from "../nps/rule.js";
 import { slaTally, type SlaTargetCounts } from "../sla/accumulator.js";
@@ -166,7 +182,7 @@ export function metricKernel(fn: string, spec: SummarizeSpec): MetricKernel {
   }
 }
 
-function npsKernel(fn: string, name: string): MetricKernel<NpsAccumulator> {
+function npsKernel(fn: string, name: string): MetricKernel<NpsTally> {
   return {
     read(record, index) {
       const value = field(record, name);
@@ -180,11 +196,21 @@ function npsKernel(fn: string, name: string): MetricKernel<NpsAccumulator> {
       }
       return value;
     },
-    create: (state) => createNpsAccumulator(state as NpsAccumulatorState | undefined),
-    add: (group, score) => void group.add(score as number),
-    ...accumulatorSide,
+    create(state) {
+      const tally: NpsTally = { kind: "nps", promoters: 0, passives: 0, detractors: 0 };
+      if (state !== undefined) mergeNpsTally(fn, tally, state);
+      return tally;
+    },
+    add: (group, score) => addNpsScore(fn, group, score as number),
+    merge: (group, state) => mergeNpsTally(fn, group, state),
+    toJSON: (group) => ({
+      kind: "nps",
+      promoters: group.promoters,
+      passives: group.passives,
+      detractors: group.detractors,
+    }),
     figure(group, confidence) {
-      const result = group.result();
+      const result = npsFromCounts(group);
       const counts = { promoters: result.promoters, passives: result.passives, detractors: result.detractors };
       const interval = npsConfidenceInterval(counts, { confidence });
       return {
@@ -199,7 +225,7 @@ function npsKernel(fn: string, name: string): MetricKernel<NpsAccumulator> {
   };
 }
 
-function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKernel<CsatAccumulator | CesAccumulator> {
+function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKernel<RatingTally<"csat" | "ces">> {
   const read =
     (rule: { read(value: unknown, index?: number, what?: string): number }) => (record: unknown, index: number) => {
       const value = field(record, name);
@@ -217,16 +243,14 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
     };
   if (spec.metric === "csat") {
     const rule = csatRule(spec.csat ?? {}, fn);
-    const kernel: MetricKernel<CsatAccumulator> = {
+    const kernel: MetricKernel<RatingTally<"csat">> = {
       read: read(rule),
-      create: (state) => createCsatAccumulator(rule, state as CsatAccumulatorState | undefined),
-      add: (group, rating) => void group.add(rating),
-      ...accumulatorSide,
+      ...tallySide(fn, "csat", rule),
       figure(group, confidence) {
-        if (group.total === 0) return null;
+        if (ratingTotal(group) === 0) return null;
         let result: CsatResult;
         try {
-          result = group.result();
+          result = csatFromTally(fn, rule, Float64Array.from(group.counts));
         } catch (error) {
           // good/bad mode leaves neutral ratings out: a group of neutral ratings only has no figure.
           if (isCxMetricsError(error, "EMPTY_INPUT")) return null;
@@ -243,17 +267,15 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
         return shareFigure(result.satisfied, result.denominator, interval, detail);
       },
     };
-    return kernel as MetricKernel<CsatAccumulator | CesAccumulator>;
+    return kernel as MetricKernel<RatingTally<"csat" | "ces">>;
   }
   const rule = cesRule(spec.ces ?? {}, fn);
-  const kernel: MetricKernel<CesAccumulator> = {
+  const kernel: MetricKernel<RatingTally<"ces">> = {
     read: read(rule),
-    create: (state) => createCesAccumulator(rule, state as CesAccumulatorState | undefined),
-    add: (group, rating) => void group.add(rating),
-    ...accumulatorSide,
+    ...tallySide(fn, "ces", rule),
     figure(group, confidence) {
-      if (group.total === 0) return null;
-      const result = group.result();
+      if (ratingTotal(group) === 0) return null;
+      const result = cesFromTally(fn, rule, Float64Array.from(group.counts));
       const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
       return shareFigure(result.easy, result.total, interval, {
         easy: result.easy,
@@ -262,7 +284,21 @@ function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKern
       });
     },
   };
-  return kernel as MetricKernel<CsatAccumulator | CesAccumulator>;
+  return kernel as MetricKernel<RatingTally<"csat" | "ces">>;
+}
+
+/** A rating kernel's groups: tallies on the rule's scale, read and merged as the accumulators read and merge them. */
+function tallySide<Kind extends "csat" | "ces">(
+  fn: string,
+  kind: Kind,
+  rule: TallyRule,
+): Pick<MetricKernel<RatingTally<Kind>>, "create" | "add" | "merge" | "toJSON"> {
+  return {
+    create: (state) => ratingTally(fn, kind, rule, state),
+    add: (group, rating) => addRating(rule, group, rating),
+    merge: (group, state) => mergeRatingTally(fn, rule, group, state),
+    toJSON: (group) => ({ kind, min: group.min, counts: [...group.counts] }) as ReportGroupState,
+  };
 }
 
 /** The figure of a CSAT or CES share: percent of n, its interval in percent, the mean's interval in `detail`. */
@@ -362,16 +398,17 @@ function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel<SlaGroup> {
   };
 }
 
-function iqsKernel(fn: string, spec: SummarizeSpec): MetricKernel<IqsAccumulator> {
+function iqsKernel(fn: string, spec: SummarizeSpec): MetricKernel<IqsTally> {
   const rule = scorecardRule(spec.scorecard!, fn);
   return {
     read: (record, index) => checked(fn, index, "ratings", record, () => rule.score(record as QaReview, index)),
-    create: (state) => createIqsAccumulator(rule, state as IqsAccumulatorState | undefined),
-    add: (group, scored) => void group.addScored(scored as ScoredReview),
-    ...accumulatorSide,
+    create: (state) => iqsTally(fn, state),
+    add: (group, scored) => addScoredReview(group, scored as ScoredReview),
+    merge: (group, state) => mergeIqsTally(fn, group, state),
+    toJSON: (group) => ({ ...group }),
     figure(group, confidence) {
-      if (group.toJSON().n === 0) return null;
-      const { iqs, n, unscored, standardDeviation } = group.result();
+      if (group.n === 0) return null;
+      const { iqs, n, unscored, standardDeviation } = iqsTallyResult(group);
       const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }, { confidence }) : null;
       return {
         n,

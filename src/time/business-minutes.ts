@@ -1,8 +1,35 @@
 import { invalid } from "../internal/describe.js";
-import { calendarIndex, isCalendarIndex, type BusinessCalendar } from "./calendar.js";
-import { instantMs, orderedSpan, type Instant } from "./instant.js";
+import { assertOneOf, assertOptions } from "../internal/validate.js";
+import { type BusinessCalendar, isCalendarIndex, type ScheduleChoice, scheduleClock } from "./calendar.js";
+import type { CalendarIndex } from "./calendar-index.js";
+import { type Instant, instantMs, orderedSpan } from "./instant.js";
 
 const MINUTE_MS = 60_000;
+
+/** Options of the business-time functions. */
+export interface BusinessTimeOptions {
+  /**
+   * For a schedule history ({@link scheduleHistory}): `"in-force"` (default) counts each moment on the schedule in
+   * force then; `"latest"` counts the whole span on the schedule in force at the instant the figure is recorded: the
+   * end of a span ({@link businessMinutes}, Zendesk's choice), the start of a due-date count ({@link addBusinessMinutes}),
+   * the due time of a count backwards ({@link subtractBusinessMinutes}). Other calendars have one schedule at every
+   * moment and ignore it.
+   */
+  readonly schedule?: ScheduleChoice | undefined;
+}
+
+/** The index that counts a span recorded at `at`, for the options given. */
+function indexFor(
+  fn: string,
+  calendar: BusinessCalendar,
+  options: BusinessTimeOptions | undefined,
+  at: () => number,
+): CalendarIndex {
+  assertOptions(fn, options);
+  const schedule = options?.schedule ?? "in-force";
+  assertOneOf(fn, "schedule", schedule, ["in-force", "latest"]);
+  return scheduleClock(fn, calendar, schedule)(schedule === "latest" ? at() : 0);
+}
 
 /**
  * Working minutes between two instants: the part of [start, end) that falls in the calendar's
@@ -27,16 +54,26 @@ const MINUTE_MS = 60_000;
  * businessMinutes(calendar, "2025-03-07T16:00:00+01:00", "2025-03-10T10:00:00+01:00"); //=> 120
  * ```
  */
-export function businessMinutes(calendar: BusinessCalendar, start: Instant, end: Instant): number {
+export function businessMinutes(
+  calendar: BusinessCalendar,
+  start: Instant,
+  end: Instant,
+  options?: BusinessTimeOptions,
+): number {
   const fn = "businessMinutes";
   // Fast path for epoch milliseconds in order (NaN fails the difference test; the index checks the range).
   const built = (calendar as { index?: unknown } | null)?.index;
-  if (isCalendarIndex(built) && typeof start === "number" && typeof end === "number" && end - start >= 0) {
+  if (
+    options === undefined &&
+    isCalendarIndex(built) &&
+    typeof start === "number" &&
+    typeof end === "number" &&
+    end - start >= 0
+  ) {
     return built.between(start, end) / MINUTE_MS;
   }
-  const index = calendarIndex(fn, calendar);
   const [a, b] = orderedSpan(fn, "start", start, "end", end);
-  return index.between(a, b) / MINUTE_MS;
+  return indexFor(fn, calendar, options, () => b).between(a, b) / MINUTE_MS;
 }
 
 /**
@@ -62,12 +99,56 @@ export function businessMinutes(calendar: BusinessCalendar, start: Instant, end:
  * addBusinessMinutes(calendar, "2025-03-10T09:00:00+01:00", 480).toISOString(); //=> "2025-03-10T16:00:00.000Z"
  * ```
  */
-export function addBusinessMinutes(calendar: BusinessCalendar, start: Instant, minutes: number): Date {
+export function addBusinessMinutes(
+  calendar: BusinessCalendar,
+  start: Instant,
+  minutes: number,
+  options?: BusinessTimeOptions,
+): Date {
   const fn = "addBusinessMinutes";
-  const index = calendarIndex(fn, calendar);
   const a = instantMs(fn, "start", start);
+  const index = indexFor(fn, calendar, options, () => a);
   if (typeof minutes !== "number" || !(minutes >= 0) || !Number.isFinite(minutes)) {
     throw invalid(fn, "INVALID_ARGUMENT", "minutes", minutes, "a finite number of minutes ≥ 0");
   }
   return new Date(index.add(a, minutes * MINUTE_MS));
+}
+
+/**
+ * When work must start to meet a due time: the latest instant s ≤ `end` with `businessMinutes(calendar, s, end) =
+ * minutes`, the mirror of {@link addBusinessMinutes}.
+ *
+ * **At opening time:** when the first minute needed starts exactly at an opening time, the start is that opening
+ * time (Monday 09:00), not the closing time before it (Friday 17:00); both hold the same working minutes, and the later
+ * one is the last moment work can start. An `end` outside working hours counts back from the closing time before it,
+ * and `minutes` = 0 gives `end` itself. `businessMinutes(s, end) = minutes` always holds; `addBusinessMinutes(s,
+ * minutes)` gives back `end` when `end` is in working hours or at a closing time (else that closing time).
+ *
+ * O(log n) in the working intervals of the start's year, plus one subtraction per whole year skipped.
+ *
+ * @returns the start instant as a `Date`.
+ * @throws CxMetricsError `INVALID_DATE`; `DATE_OUT_OF_RANGE` for an end outside the supported range or a start
+ *   before it; `INVALID_ARGUMENT` for negative or non-finite minutes, or a calendar not made by {@link businessCalendar}.
+ * @example
+ * ```ts
+ * const calendar = businessCalendar({ timeZone: "UTC", week: { fri: [["09:00", "17:00"]], mon: [["09:00", "17:00"]] } });
+ * // due Monday 10:00: 60 minutes on Monday, the other 60 from Friday 16:00
+ * subtractBusinessMinutes(calendar, "2025-03-10T10:00:00Z", 120).toISOString(); //=> "2025-03-07T16:00:00.000Z"
+ * // exactly Monday's first hour: start at the opening, Monday 09:00
+ * subtractBusinessMinutes(calendar, "2025-03-10T10:00:00Z", 60).toISOString(); //=> "2025-03-10T09:00:00.000Z"
+ * ```
+ */
+export function subtractBusinessMinutes(
+  calendar: BusinessCalendar,
+  end: Instant,
+  minutes: number,
+  options?: BusinessTimeOptions,
+): Date {
+  const fn = "subtractBusinessMinutes";
+  const b = instantMs(fn, "end", end);
+  const index = indexFor(fn, calendar, options, () => b);
+  if (typeof minutes !== "number" || !(minutes >= 0) || !Number.isFinite(minutes)) {
+    throw invalid(fn, "INVALID_ARGUMENT", "minutes", minutes, "a finite number of minutes ≥ 0");
+  }
+  return new Date(index.subtract(b, minutes * MINUTE_MS));
 }

@@ -9,20 +9,28 @@ export interface ScheduleSource {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
+const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
 /** Year chunks kept at most; older ones are dropped and rebuilt when asked for again. */
 const MAX_CHUNKS = 64;
+
+/** Sorted, disjoint working spans [starts[k], ends[k]) of one UTC year, as absolute instants (ms), clipped to it. */
+export interface Spans {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+/** Where an index's working time comes from: the spans of each UTC year (sorted, disjoint, never touching). */
+export type YearSpans = (year: number) => Spans;
 
 /**
  * The working intervals of one UTC year [1 January 00:00Z, next 1 January 00:00Z) as absolute
  * instants: sorted, disjoint, clipped to the year; `cum[k]` is the working time before interval k
  * within the year; `hourLast[h]` the last interval starting at or before the year's start + h hours.
  */
-interface Chunk {
+interface Chunk extends Spans {
   readonly start: number;
   readonly end: number;
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
   readonly cum: Float64Array;
   readonly hourLast: Int32Array;
   /** Working milliseconds in the whole year. */
@@ -33,28 +41,13 @@ function yearOf(t: number): number {
   return new Date(t).getUTCFullYear();
 }
 
-/** Builds one year: converts every interval of the civil days that can reach it, clips, sorts and merges. */
-function buildChunk(timeZone: string, source: ScheduleSource, year: number): Chunk {
-  const start = utcYearStart(year);
-  const end = utcYearStart(year + 1);
-  const zone = zoneYear(timeZone, year);
-  const spans: [number, number][] = [];
-  // Local dates run at most 14 hours ahead of or 12 behind UTC, and an interval spills at most a
-  // day past its date: the civil days from three days before to one day after the year cover it.
-  for (let day = start - 3 * DAY_MS; day <= end + DAY_MS; day += DAY_MS) {
-    for (const [from, to] of source.intervalsOf(day)) {
-      // Wall times that do not exist map to the transition: an interval holds the instants whose
-      // wall time lies in it, so a boundary in a DST gap never reaches past the gap.
-      const a = Math.max(start, wallToInstantIn(zone, day + from * MINUTE_MS, "transition"));
-      const b = Math.min(end, wallToInstantIn(zone, day + to * MINUTE_MS, "transition"));
-      if (b > a) spans.push([a, b]);
-    }
-  }
+/** Sorts spans and merges those that meet or overlap in absolute time, so no instant is ever counted twice. */
+export function mergeSpans(spans: [number, number][]): Spans {
   spans.sort((x, y) => x[0] - y[0]);
-  // Merge spans that meet or overlap in absolute time, so no instant is ever counted twice.
   const starts: number[] = [];
   const ends: number[] = [];
   for (const [a, b] of spans) {
+    if (!(b > a)) continue;
     const last = ends.length - 1;
     if (last >= 0 && a <= ends[last]!) ends[last] = Math.max(ends[last]!, b);
     else {
@@ -62,24 +55,69 @@ function buildChunk(timeZone: string, source: ScheduleSource, year: number): Chu
       ends.push(b);
     }
   }
-  const cum = new Float64Array(starts.length + 1);
-  for (let k = 0; k < starts.length; k++) cum[k + 1] = cum[k]! + (ends[k]! - starts[k]!);
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}
+
+/**
+ * The spans of a weekly schedule in a zone: converts every interval of the civil days that can reach the year, clips
+ * them to it, sorts and merges.
+ */
+export function zoneSpans(timeZone: string, source: ScheduleSource): YearSpans {
+  return (year) => {
+    const start = utcYearStart(year);
+    const end = utcYearStart(year + 1);
+    const zone = zoneYear(timeZone, year);
+    const spans: [number, number][] = [];
+    // Local dates run at most 14 hours ahead of or 12 behind UTC, and an interval spills at most a
+    // day past its date: the civil days from three days before to one day after the year cover it.
+    for (let day = start - 3 * DAY_MS; day <= end + DAY_MS; day += DAY_MS) {
+      for (const [from, to] of source.intervalsOf(day)) {
+        // Wall times that do not exist map to the transition: an interval holds the instants whose
+        // wall time lies in it, so a boundary in a DST gap never reaches past the gap.
+        const a = Math.max(start, wallToInstantIn(zone, day + from * MINUTE_MS, "transition"));
+        const b = Math.min(end, wallToInstantIn(zone, day + to * MINUTE_MS, "transition"));
+        if (b > a) spans.push([a, b]);
+      }
+    }
+    return mergeSpans(spans);
+  };
+}
+
+/** The instants in both span lists (two pointers over sorted, disjoint spans). */
+export function intersectSpans(x: Spans, y: Spans): Spans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.starts.length && j < y.starts.length) {
+    const a = Math.max(x.starts[i]!, y.starts[j]!);
+    const b = Math.min(x.ends[i]!, y.ends[j]!);
+    if (b > a) {
+      starts.push(a);
+      ends.push(b);
+    }
+    if (x.ends[i]! <= y.ends[j]!) i++;
+    else j++;
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}
+
+/** Builds one year's chunk from its spans: cumulative working time and the hour table. */
+function buildChunk(spansOf: YearSpans, year: number): Chunk {
+  const start = utcYearStart(year);
+  const end = utcYearStart(year + 1);
+  const { starts, ends } = spansOf(year);
+  const n = starts.length;
+  const cum = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) cum[k + 1] = cum[k]! + (ends[k]! - starts[k]!);
   const hours = Math.ceil((end - start) / HOUR_MS) + 1;
   const hourLast = new Int32Array(hours);
   for (let h = 0, k = -1; h < hours; h++) {
     const instant = start + h * HOUR_MS;
-    while (k + 1 < starts.length && starts[k + 1]! <= instant) k++;
+    while (k + 1 < n && starts[k + 1]! <= instant) k++;
     hourLast[h] = k;
   }
-  return {
-    start,
-    end,
-    starts: Float64Array.from(starts),
-    ends: Float64Array.from(ends),
-    cum,
-    hourLast,
-    total: cum[starts.length]!,
-  };
+  return { start, end, starts, ends, cum, hourLast, total: cum[n]! };
 }
 
 /** Index of the last interval of the chunk starting at or before t (t inside the chunk), or -1. */
@@ -116,21 +154,23 @@ export class CalendarIndex {
   private readonly totals = new Map<number, number>();
   private last: Chunk | undefined;
 
-  constructor(
-    private readonly timeZone: string,
-    private readonly source: ScheduleSource,
-  ) {}
+  constructor(private readonly spansOf: YearSpans) {}
 
   private chunk(year: number): Chunk {
     let chunk = this.chunks.get(year);
     if (chunk === undefined) {
-      chunk = buildChunk(this.timeZone, this.source, year);
+      chunk = buildChunk(this.spansOf, year);
       if (this.chunks.size >= MAX_CHUNKS) this.chunks.delete(this.chunks.keys().next().value!);
       this.totals.set(year, chunk.total);
     } else this.chunks.delete(year); // re-inserted below: the map's order is the order of use
     this.chunks.set(year, chunk);
     this.last = chunk;
     return chunk;
+  }
+
+  /** The working spans of a UTC year (built on first use), for calendars composed of this one. */
+  spans(year: number): Spans {
+    return this.chunk(year);
   }
 
   private total(year: number): number {
@@ -238,6 +278,66 @@ export class CalendarIndex {
     }
     return Math.max(a, dueIn(chunk, target));
   }
+  /**
+   * The latest instant s ≤ b with `ms` working milliseconds in [s, b); b itself for ms = 0. When the first
+   * millisecond starts at an opening time, s is that opening time (the mirror of {@link CalendarIndex.add}).
+   */
+  subtract(b: number, ms: number): number {
+    this.checked("subtractBusinessMinutes", "end", b);
+    if (ms === 0) return b;
+    if (!(ms <= b - MIN_INSTANT)) {
+      throw new CxMetricsError(
+        "subtractBusinessMinutes",
+        "DATE_OUT_OF_RANGE",
+        `${ms / MINUTE_MS} working minutes before ${new Date(b).toISOString()} start before the supported range ${SUPPORTED_RANGE}`,
+        { value: ms / MINUTE_MS },
+      );
+    }
+    let year = yearOf(b);
+    let chunk = this.chunk(year);
+    const k = intervalAt(chunk, b);
+    let worked = 0;
+    if (k >= 0) {
+      // b, or the closing time before it when b is outside working hours.
+      const to = Math.min(b, chunk.ends[k]!);
+      // Within that interval: no float sums, so a tiny ms never lands after b.
+      if (ms <= to - chunk.starts[k]!) return to - ms;
+      worked = chunk.cum[k]! + (to - chunk.starts[k]!);
+    }
+    let target = worked - ms;
+    if (target < 0) {
+      // Before b's year: skip whole years by their totals (bounded by the supported range).
+      for (;;) {
+        year--;
+        if (year < FIRST_YEAR) {
+          throw new CxMetricsError(
+            "subtractBusinessMinutes",
+            "DATE_OUT_OF_RANGE",
+            `the start falls before the supported range ${SUPPORTED_RANGE}: the calendar has too little working time before ${new Date(b).toISOString()}`,
+            { value: b },
+          );
+        }
+        target += this.total(year);
+        if (target >= 0) break;
+      }
+      chunk = this.chunk(year);
+    }
+    return Math.min(b, startIn(chunk, target));
+  }
+}
+
+/** The latest instant in a chunk with `target` working milliseconds of the chunk before it (0 ≤ target < total). */
+function startIn(chunk: Chunk, target: number): number {
+  const cum = chunk.cum;
+  // Last interval k with cum[k] ≤ target: a start at an opening time is that opening time.
+  let low = 0;
+  let high = chunk.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (cum[mid]! <= target) low = mid;
+    else high = mid - 1;
+  }
+  return chunk.starts[low]! + (target - cum[low]!);
 }
 
 /** The instant in a chunk with `target` working milliseconds of the chunk before it (0 < target ≤ total). */

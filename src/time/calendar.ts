@@ -1,8 +1,9 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe, invalid } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { civilDate, readInterval, type ClockInterval } from "./clock.js";
-import { CalendarIndex } from "./calendar-index.js";
+import { wallToInstant } from "../internal/zone.js";
+import { CalendarIndex, intersectSpans, mergeSpans, type Spans, zoneSpans } from "./calendar-index.js";
+import { type ClockInterval, civilDate, readInterval } from "./clock.js";
 
 /** Weekday keys of a working week. */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
@@ -18,6 +19,16 @@ export interface DateHours {
   readonly open: readonly ClockInterval[];
 }
 
+/** A time segment off on one date (a team meeting, a lunch break that day), in the calendar's zone. */
+export interface CalendarBreak {
+  /** The date, "YYYY-MM-DD" in the calendar's zone. */
+  readonly date: string;
+  /** Start of the break, "HH:mm". */
+  readonly from: string;
+  /** End of the break, "HH:mm" ("24:00" for midnight; an end before the start runs past midnight). */
+  readonly to: string;
+}
+
 /** Options of {@link businessCalendar}. */
 export interface BusinessCalendarOptions {
   /** IANA time zone of the working hours ("Europe/Berlin"). */
@@ -28,6 +39,8 @@ export interface BusinessCalendarOptions {
   readonly holidays?: readonly (string | DateHours)[];
   /** Extra working periods on top of the week's hours (a Saturday shift). */
   readonly extraWorkingPeriods?: readonly DateHours[];
+  /** Time segments off on a date (`{ date: "2025-03-10", from: "12:00", to: "13:00" }`); the rest of the day stays open. */
+  readonly breaks?: readonly CalendarBreak[];
 }
 
 /**
@@ -44,9 +57,88 @@ export interface BusinessCalendar {
   readonly holidays: readonly (string | DateHours)[];
   /** Extra working periods, as given. */
   readonly extraWorkingPeriods: readonly DateHours[];
+  /** Breaks, as given (only when some were given). */
+  readonly breaks?: readonly CalendarBreak[];
+  /**
+   * A schedule history (made by {@link scheduleHistory}): each calendar with the date it takes effect. `week` is then
+   * empty and `timeZone` is the latest schedule's.
+   */
+  readonly history?: readonly ScheduleEntry[];
+  /** An intersection (made by {@link intersectCalendars}): the two calendars. `week` is then empty. */
+  readonly intersection?: readonly [BusinessCalendar, BusinessCalendar];
 }
 
+/** One schedule of a history: a calendar in force from a date on. */
+export interface ScheduleEntry {
+  /** The date it takes effect, "YYYY-MM-DD", from midnight in its own zone; left out for the first: always before. */
+  readonly from?: string | undefined;
+  /** The calendar in force from then until the next entry's date. */
+  readonly calendar: BusinessCalendar;
+}
+
+/**
+ * Which schedule of a history counts a figure: `"in-force"` (each moment on the schedule in force at that moment) or
+ * `"latest"` (the whole figure on the schedule in force when it is recorded, as Zendesk does).
+ */
+export type ScheduleChoice = "in-force" | "latest";
+
 const WEEKDAYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const DAY_MS = 86_400_000;
+
+/** Reads `breaks` into the segments off per civil day, minutes after that day's midnight. */
+function readBreaks(fn: string, breaks: unknown): Map<number, (readonly [number, number])[]> {
+  const cuts = new Map<number, (readonly [number, number])[]>();
+  if (breaks === undefined) return cuts;
+  if (!Array.isArray(breaks))
+    throw new CxMetricsError(fn, "INVALID_CALENDAR", "breaks: expected an array of { date, from, to }", {
+      value: breaks,
+    });
+  Array.from(breaks as unknown[], (cut, i) => {
+    const where = `breaks[${i}]`;
+    if (typeof cut !== "object" || cut === null)
+      throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: ${describe(cut)} is not { date, from, to }`, {
+        value: cut,
+      });
+    const { date, from, to } = cut as Partial<CalendarBreak>;
+    const day = civilDate(fn, date, `${where}.date`);
+    const segment = readInterval(fn, [from, to], where);
+    cuts.set(day, [...(cuts.get(day) ?? []), segment]);
+    return segment;
+  });
+  return cuts;
+}
+
+/** A day's intervals less the segments off (shifted by `offset` minutes: a break of the next or previous date). */
+function cutOut(
+  intervals: readonly (readonly [number, number])[],
+  off: readonly (readonly [number, number])[],
+  offset: number,
+): (readonly [number, number])[] {
+  let out: (readonly [number, number])[] = [...intervals];
+  for (const [s, e] of off) {
+    const from = s + offset;
+    const to = e + offset;
+    out = out.flatMap(([a, b]): (readonly [number, number])[] => {
+      if (to <= a || from >= b) return [[a, b]];
+      const pieces: (readonly [number, number])[] = [];
+      if (from > a) pieces.push([a, from]);
+      if (to < b) pieces.push([to, b]);
+      return pieces;
+    });
+  }
+  return out;
+}
+
+/** Attaches the (non-enumerable) index to a calendar and freezes it. */
+function withIndex(
+  calendar: BusinessCalendar,
+  index: CalendarIndex,
+  extra: Record<string, unknown> = {},
+): BusinessCalendar {
+  Object.defineProperty(calendar, "index", { value: index, enumerable: false });
+  for (const [key, value] of Object.entries(extra)) Object.defineProperty(calendar, key, { value, enumerable: false });
+  return Object.freeze(calendar);
+}
 
 /** Working intervals of each civil day, in minutes after its midnight ([start, end), end ≤ 2880). */
 export interface DaySchedule {
@@ -121,7 +213,7 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   const fn = "businessCalendar";
   if (typeof options !== "object" || options === null)
     throw invalid(fn, "INVALID_ARGUMENT", "options", options, "{ timeZone, week, holidays? }");
-  const { timeZone, week, holidays = [], extraWorkingPeriods = [] } = options;
+  const { timeZone, week, holidays = [], extraWorkingPeriods = [], breaks } = options;
   assertTimeZone(fn, timeZone);
   if (typeof week !== "object" || week === null)
     throw new CxMetricsError(fn, "INVALID_CALENDAR", 'week is missing: expected { mon: [["09:00", "17:00"]], ... }', {
@@ -177,11 +269,24 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     );
   });
 
-  const intervalsOf = (civilDay: number): readonly (readonly [number, number])[] => {
+  const cuts = readBreaks(fn, breaks);
+  const scheduled = (civilDay: number): readonly (readonly [number, number])[] => {
     const base = replaced.get(civilDay) ?? weekly[new Date(civilDay).getUTCDay()]!;
     const added = extra.get(civilDay);
     return added === undefined ? base : [...base, ...added].sort((a, b) => a[0] - b[0]);
   };
+  const intervalsOf =
+    cuts.size === 0
+      ? scheduled
+      : (civilDay: number): readonly (readonly [number, number])[] => {
+          // A day's intervals reach into the next day; a break that crosses midnight reaches into this one.
+          let intervals = scheduled(civilDay);
+          for (const shift of [-1, 0, 1]) {
+            const off = cuts.get(civilDay + shift * DAY_MS);
+            if (off !== undefined) intervals = cutOut(intervals, off, shift * 1440);
+          }
+          return intervals;
+        };
   for (const date of new Set([...replaced.keys(), ...extra.keys()])) {
     for (const day of [date, date + 86_400_000]) {
       const spill = intervalsOf(day - 86_400_000).filter(([, end]) => end > 1440);
@@ -191,9 +296,11 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   if (weekly.every((day) => day.length === 0) && [...extra.values()].every((day) => day.length === 0)) {
     throw new CxMetricsError(fn, "INVALID_CALENDAR", "the calendar has no working hours", { value: week });
   }
-  const calendar: BusinessCalendar = { timeZone, week, holidays, extraWorkingPeriods };
-  Object.defineProperty(calendar, "index", { value: new CalendarIndex(timeZone, { intervalsOf }), enumerable: false });
-  return Object.freeze(calendar);
+  const calendar: BusinessCalendar =
+    breaks === undefined
+      ? { timeZone, week, holidays, extraWorkingPeriods }
+      : { timeZone, week, holidays, extraWorkingPeriods, breaks };
+  return withIndex(calendar, new CalendarIndex(zoneSpans(timeZone, { intervalsOf })));
 }
 
 /** Whether a value is a calendar index (from any copy of the library). */
@@ -210,4 +317,146 @@ export function calendarIndex(fn: string, calendar: BusinessCalendar): CalendarI
     throw invalid(fn, "INVALID_ARGUMENT", "calendar", calendar, "a calendar made by businessCalendar(...)");
   }
   return index;
+}
+
+/** The schedules of a history, for the `"latest"` choice: the instants they take effect and their indexes. */
+interface HistoryClock {
+  readonly bounds: readonly number[];
+  readonly indexes: readonly CalendarIndex[];
+}
+
+function historyClockOf(calendar: BusinessCalendar): HistoryClock | undefined {
+  return (calendar as { historyClock?: HistoryClock }).historyClock;
+}
+
+/**
+ * A calendar's business clock for a schedule choice: a function from the instant a figure is recorded to the index
+ * that counts it. The same index at every instant, except for a schedule history under `"latest"` (the schedule in
+ * force at that instant).
+ */
+export function scheduleClock(
+  fn: string,
+  calendar: BusinessCalendar,
+  schedule: ScheduleChoice = "in-force",
+): (recordedAt: number) => CalendarIndex {
+  const index = calendarIndex(fn, calendar);
+  const history = schedule === "latest" ? historyClockOf(calendar) : undefined;
+  if (history === undefined) return () => index;
+  const { bounds, indexes } = history;
+  return (at) => {
+    let k = indexes.length - 1;
+    while (k > 0 && bounds[k]! > at) k--;
+    return indexes[k]!;
+  };
+}
+
+/**
+ * A schedule history: calendars each in force from a date (a team that moved from 9-18 to 9-21 in May, a move to
+ * another time zone). Each entry takes effect at midnight of its `from` date in its own zone and holds until the next
+ * one takes effect; the first needs no date (it holds since always).
+ *
+ * Every function that takes a calendar takes a history. By default each moment counts on the schedule in force at
+ * that moment (`"in-force"`, and the index is as fast as a single calendar's); `{ schedule: "latest" }` in
+ * {@link businessMinutes}, {@link addBusinessMinutes}, {@link subtractBusinessMinutes} and {@link ticketMetrics}
+ * counts a whole span on the schedule in force at the instant it is recorded, as Zendesk does.
+ *
+ * @throws CxMetricsError `INVALID_CALENDAR` (no entries, a later entry without a `from` date, a `from` that is not a
+ *   date, dates not strictly increasing); `INVALID_ARGUMENT` for a calendar not made by {@link businessCalendar}.
+ * @example
+ * ```ts
+ * const nineTo = (end) => ({ timeZone: "Europe/Berlin", week: { mon: [["09:00", end]] } });
+ * const team = scheduleHistory([
+ *   { calendar: businessCalendar(nineTo("18:00")) },
+ *   { from: "2025-05-01", calendar: businessCalendar(nineTo("21:00")) },
+ * ]);
+ * // Monday 5 May 2025, 09:00-21:00 Berlin (UTC+2): 12 hours on the new schedule
+ * businessMinutes(team, "2025-05-05T07:00:00Z", "2025-05-05T19:00:00Z"); //=> 720
+ * ```
+ */
+export function scheduleHistory(entries: readonly ScheduleEntry[]): BusinessCalendar {
+  const fn = "scheduleHistory";
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw new CxMetricsError(fn, "INVALID_CALENDAR", "expected a non-empty array of { from?, calendar }", {
+      value: entries,
+    });
+  const bounds: number[] = [];
+  const indexes: CalendarIndex[] = [];
+  const list: ScheduleEntry[] = [];
+  Array.from(entries as unknown[], (entry, i) => {
+    const where = `entries[${i}]`;
+    const e = entry as Partial<ScheduleEntry> | null;
+    if (typeof e !== "object" || e === null)
+      throw new CxMetricsError(fn, "INVALID_CALENDAR", `${where}: ${describe(entry)} is not { from?, calendar }`, {
+        value: entry,
+      });
+    const index = calendarIndex(fn, e.calendar as BusinessCalendar);
+    let bound = Number.NEGATIVE_INFINITY;
+    if (i > 0 || e.from !== undefined) {
+      const day = civilDate(fn, e.from, `${where}.from`);
+      bound = wallToInstant(e.calendar!.timeZone, day, "transition");
+      if (i > 0 && !(bound > bounds[i - 1]!)) {
+        throw new CxMetricsError(
+          fn,
+          "INVALID_CALENDAR",
+          `${where}.from (${String(e.from)}) takes effect no later than the entry before it: list the schedules in order`,
+          { value: e.from },
+        );
+      }
+    }
+    bounds.push(bound);
+    indexes.push(index);
+    list.push(e.from === undefined ? { calendar: e.calendar! } : { from: e.from, calendar: e.calendar! });
+    return bound;
+  });
+  const inForce = (year: number): Spans => {
+    const pieces: [number, number][] = [];
+    for (let k = 0; k < indexes.length; k++) {
+      const from = bounds[k]!;
+      const to = k + 1 < bounds.length ? bounds[k + 1]! : Number.POSITIVE_INFINITY;
+      const { starts, ends } = indexes[k]!.spans(year);
+      for (let j = 0; j < starts.length; j++) {
+        const a = Math.max(from, starts[j]!);
+        const b = Math.min(to, ends[j]!);
+        if (b > a) pieces.push([a, b]);
+      }
+    }
+    return mergeSpans(pieces);
+  };
+  const latest = list[list.length - 1]!.calendar;
+  const calendar: BusinessCalendar = {
+    timeZone: latest.timeZone,
+    week: {},
+    holidays: [],
+    extraWorkingPeriods: [],
+    history: list,
+  };
+  return withIndex(calendar, new CalendarIndex(inForce), { historyClock: { bounds, indexes } });
+}
+
+/**
+ * The working time two calendars share: a team's hours within the company's, a partner's hours within yours. Each
+ * keeps its own zone, holidays and breaks; an instant is working time when it is in both. The result is a calendar
+ * like any other (its index is built from the two indexes, year by year, and is as fast).
+ *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for a calendar not made by {@link businessCalendar}.
+ * @example
+ * ```ts
+ * const company = businessCalendar({ timeZone: "Europe/Berlin", week: { mon: [["08:00", "18:00"]] } });
+ * const team = businessCalendar({ timeZone: "Europe/London", week: { mon: [["09:00", "17:00"]] } });
+ * // Monday 10 March 2025: London 09:00-17:00 is Berlin 10:00-18:00, all inside the company's hours
+ * businessMinutes(intersectCalendars(company, team), "2025-03-10T00:00:00Z", "2025-03-11T00:00:00Z"); //=> 480
+ * ```
+ */
+export function intersectCalendars(a: BusinessCalendar, b: BusinessCalendar): BusinessCalendar {
+  const fn = "intersectCalendars";
+  const x = calendarIndex(fn, a);
+  const y = calendarIndex(fn, b);
+  const calendar: BusinessCalendar = {
+    timeZone: a.timeZone,
+    week: {},
+    holidays: [],
+    extraWorkingPeriods: [],
+    intersection: [a, b],
+  };
+  return withIndex(calendar, new CalendarIndex((year) => intersectSpans(x.spans(year), y.spans(year))));
 }

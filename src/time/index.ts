@@ -1,16 +1,27 @@
 /**
- * Business calendars and service times: working minutes between instants, due dates, first
- * response and resolution times, duration statistics.
+ * Business calendars and service times: working minutes between instants, due dates and start times, schedule
+ * histories and intersections, first response and resolution times, Zendesk's ticket metrics from ticket events and
+ * the readers of Zendesk's exports, duration statistics.
  *
  * Methodology, sources and worked examples: [time.md](../../docs/time.md).
  *
  * @module time
  */
-export { businessCalendar } from "./calendar.js";
-export type { BusinessCalendar, BusinessCalendarOptions, DateHours, Weekday, WorkingWeek } from "./calendar.js";
+export { businessCalendar, intersectCalendars, scheduleHistory } from "./calendar.js";
+export type {
+  BusinessCalendar,
+  BusinessCalendarOptions,
+  CalendarBreak,
+  DateHours,
+  ScheduleChoice,
+  ScheduleEntry,
+  Weekday,
+  WorkingWeek,
+} from "./calendar.js";
 export type { ClockInterval } from "./clock.js";
 export type { Instant } from "./instant.js";
-export { addBusinessMinutes, businessMinutes } from "./business-minutes.js";
+export { addBusinessMinutes, businessMinutes, subtractBusinessMinutes } from "./business-minutes.js";
+export type { BusinessTimeOptions } from "./business-minutes.js";
 export type { Interaction, InteractionMessage, StatusChange } from "./interaction.js";
 export { firstResponseTime, resolutionTime } from "./service-times.js";
 export type { ResolutionTimeOptions, ServiceTime, ServiceTimeOptions } from "./service-times.js";
@@ -25,3 +36,25 @@ export type {
   ServiceTimeSummary,
 } from "./service-time-accumulator.js";
 export type { DurationStats, DurationStatsOptions } from "./duration-stats.js";
+export { ticketMetrics, ticketMetricsRule } from "./ticket-metrics.js";
+export type {
+  NextReplyTime,
+  TicketDuration,
+  TicketMetrics,
+  TicketMetricsOptions,
+  TicketMetricsResult,
+  TicketMetricsRule,
+  TicketMetricsRuleOptions,
+} from "./ticket-metrics.js";
+export type {
+  CommentAuthor,
+  TicketCommentEvent,
+  TicketCreatedEvent,
+  TicketEvent,
+  TicketEventBase,
+  TicketEventType,
+  TicketPolicyEvent,
+  TicketPriorityEvent,
+  TicketStatus,
+  TicketStatusEvent,
+} from "./ticket-events.js";

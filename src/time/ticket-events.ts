@@ -1,0 +1,264 @@
+// Ticket events: the shapes a ticket's history is given in, each event read and checked once (its instant to epoch
+// milliseconds, its kind to a rank), and one ticket's events put in their order. ticketMetrics and the SLA over events
+// read events through here, so an event means the same thing to both.
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { describe } from "../internal/describe.js";
+import { instantError, parseInstant } from "../internal/instant.js";
+import type { Instant } from "./instant.js";
+
+/** A ticket status as Zendesk names them (custom statuses map to their category). */
+export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
+
+/** Who wrote a comment: an agent (any internal user), or the requester (any end user, CCs included). */
+export type CommentAuthor = "agent" | "requester";
+
+/** What every ticket event has. */
+export interface TicketEventBase {
+  /** The ticket; a number and its decimal text are the same ticket (`7` and `"7"`). */
+  readonly ticketId: string | number;
+  /** When it happened. */
+  readonly at: Instant;
+}
+
+/** The ticket was created (status `new` unless a status event at the same instant says otherwise). */
+export interface TicketCreatedEvent extends TicketEventBase {
+  /** The kind of event. */
+  readonly type: "created";
+}
+
+/** The ticket's status changed. */
+export interface TicketStatusEvent extends TicketEventBase {
+  /** The kind of event. */
+  readonly type: "status";
+  /** The new status. */
+  readonly status: TicketStatus;
+}
+
+/** A comment was added. */
+export interface TicketCommentEvent extends TicketEventBase {
+  /** The kind of event. */
+  readonly type: "comment";
+  /** Who wrote it. */
+  readonly author: CommentAuthor;
+  /** Whether the requester sees it (false: an internal note). */
+  readonly public: boolean;
+}
+
+/** The ticket's priority changed. */
+export interface TicketPriorityEvent extends TicketEventBase {
+  /** The kind of event. */
+  readonly type: "priority";
+  /** The new priority ("low", "normal", "high", "urgent"), or null when it was cleared. */
+  readonly priority: string | number | null;
+}
+
+/**
+ * An SLA policy was applied to the ticket (Zendesk's `apply_sla`), for the SLA over events; the ticket metrics do not
+ * read it.
+ */
+export interface TicketPolicyEvent extends TicketEventBase {
+  /** The kind of event. */
+  readonly type: "policy";
+  /** The policy's name, or null when the ticket left every policy. */
+  readonly policy: string | null;
+}
+
+/** One event of a ticket's history. */
+export type TicketEvent =
+  | TicketCreatedEvent
+  | TicketStatusEvent
+  | TicketCommentEvent
+  | TicketPriorityEvent
+  | TicketPolicyEvent;
+
+/** The kinds of event in their order at one instant (see {@link EVENT_RANK}). */
+export type TicketEventType = TicketEvent["type"];
+
+/**
+ * Events at the same instant (exports keep seconds) are read in this order: the creation first, then the fields set
+ * with it (priority, then the policy that the priority selects), then comments, then status changes. So a public reply
+ * saved with "solved" in one update is a reply before it is a solve, and a priority set at creation is the one in
+ * force when a policy is applied then. Events of the same kind at the same instant keep their input order.
+ */
+export const EVENT_RANK: Readonly<Record<TicketEventType, number>> = {
+  created: 0,
+  priority: 1,
+  policy: 2,
+  comment: 3,
+  status: 4,
+};
+
+const STATUSES: readonly TicketStatus[] = ["new", "open", "pending", "hold", "solved", "closed"];
+
+/** One event, checked, with its instant in epoch milliseconds. */
+export interface ReadTicketEvent {
+  /** The ticket, as text. */
+  readonly ticket: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  /** Its kind. */
+  readonly type: TicketEventType;
+  /** Its kind's rank at one instant. */
+  readonly rank: number;
+  /** Its position in the input. */
+  readonly index: number;
+  /** The status (status events). */
+  readonly status: TicketStatus | undefined;
+  /** The author (comments). */
+  readonly author: CommentAuthor | undefined;
+  /** Whether public (comments). */
+  readonly public: boolean;
+  /** The priority or policy name as text, or null (priority and policy events). */
+  readonly value: string | null;
+}
+
+function eventError(fn: string, index: number, field: string, value: unknown, expected: string): CxMetricsError {
+  return new CxMetricsError(
+    fn,
+    "INVALID_ARGUMENT",
+    `event at index ${index}: ${field} is ${describe(value)}, expected ${expected}`,
+    {
+      index,
+      value,
+      field,
+    },
+  );
+}
+
+/** A ticket id as text: a non-empty string, or a finite number as its decimal text. */
+export function ticketKey(fn: string, index: number, value: unknown): string {
+  if (typeof value === "string" && value !== "") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw eventError(fn, index, "ticketId", value, "a ticket id (non-empty text or a number)");
+}
+
+function label(fn: string, index: number, field: string, value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw eventError(fn, index, field, value, "text, a number or null");
+}
+
+/**
+ * Checks one event and reads its instant.
+ *
+ * @throws CxMetricsError `INVALID_ARGUMENT` (not an object, a ticket id that is not text or a number, an unknown type,
+ *   status or author, `public` not a boolean, a priority that is not text), `INVALID_DATE` / `DATE_OUT_OF_RANGE`; each
+ *   names the event's index and field.
+ */
+export function readTicketEvent(fn: string, event: unknown, index: number): ReadTicketEvent {
+  if (typeof event !== "object" || event === null || Array.isArray(event)) {
+    throw new CxMetricsError(
+      fn,
+      "INVALID_ARGUMENT",
+      `event at index ${index} is ${describe(event)}, expected an object { ticketId, at, type, ... }`,
+      { index, value: event, field: "" },
+    );
+  }
+  const e = event as Record<string, unknown>;
+  const ticket = ticketKey(fn, index, e.ticketId);
+  const type = e.type;
+  if (typeof type !== "string" || !Object.hasOwn(EVENT_RANK, type)) {
+    throw eventError(fn, index, "type", type, '"created", "status", "comment", "priority" or "policy"');
+  }
+  const at = parseInstant(e.at);
+  if (at === undefined) throw instantError(fn, `at of event at index ${index}`, e.at, { index, field: "at" });
+  let status: TicketStatus | undefined;
+  let author: CommentAuthor | undefined;
+  let isPublic = false;
+  let value: string | null = null;
+  if (type === "status") {
+    if (!STATUSES.includes(e.status as TicketStatus)) {
+      throw eventError(fn, index, "status", e.status, "new, open, pending, hold, solved or closed");
+    }
+    status = e.status as TicketStatus;
+  } else if (type === "comment") {
+    if (e.author !== "agent" && e.author !== "requester") {
+      throw eventError(fn, index, "author", e.author, '"agent" or "requester" (map other users before the call)');
+    }
+    if (typeof e.public !== "boolean") throw eventError(fn, index, "public", e.public, "true or false");
+    author = e.author;
+    isPublic = e.public;
+  } else if (type === "priority") value = label(fn, index, "priority", e.priority);
+  else if (type === "policy") value = label(fn, index, "policy", e.policy);
+  return {
+    ticket,
+    at,
+    type: type as TicketEventType,
+    rank: EVENT_RANK[type as TicketEventType],
+    index,
+    status,
+    author,
+    public: isPublic,
+    value,
+  };
+}
+
+/** Time order; at one instant, the kinds' order ({@link EVENT_RANK}); then input order. */
+export function compareEvents(a: ReadTicketEvent, b: ReadTicketEvent): number {
+  return a.at - b.at || a.rank - b.rank || a.index - b.index;
+}
+
+/** A problem with an event that only the ticket's other events show (no creation, a second one, before it). */
+export interface TicketProblem {
+  /** The event. */
+  readonly event: ReadTicketEvent;
+  /** The error it gives. */
+  readonly error: CxMetricsError;
+}
+
+/**
+ * Puts one ticket's events in order and finds its creation. Events that cannot belong to the ticket are listed as
+ * problems, never silently dropped: every event when there is no creation event; a second creation; an event before
+ * the creation (`END_BEFORE_START`).
+ *
+ * @returns the events kept, in order, with the creation first (none when there is no creation), and the problems.
+ */
+export function orderTicket(
+  fn: string,
+  events: ReadTicketEvent[],
+): { readonly events: readonly ReadTicketEvent[]; readonly problems: readonly TicketProblem[] } {
+  events.sort(compareEvents);
+  const problems: TicketProblem[] = [];
+  const created = events.find((event) => event.type === "created");
+  if (created === undefined) {
+    for (const event of events) {
+      problems.push({
+        event,
+        error: new CxMetricsError(
+          fn,
+          "INVALID_ARGUMENT",
+          `event at index ${event.index}: ticket ${event.ticket} has no "created" event, so its times have no start (a history cut before the creation?)`,
+          { index: event.index, value: event.ticket, field: "ticketId" },
+        ),
+      });
+    }
+    return { events: [], problems };
+  }
+  const kept: ReadTicketEvent[] = [created];
+  for (const event of events) {
+    if (event === created) continue;
+    if (event.type === "created") {
+      problems.push({
+        event,
+        error: new CxMetricsError(
+          fn,
+          "INVALID_ARGUMENT",
+          `event at index ${event.index}: ticket ${event.ticket} is created a second time (first at ${new Date(created.at).toISOString()}, index ${created.index})`,
+          { index: event.index, value: event.type, field: "type" },
+        ),
+      });
+    } else if (event.at < created.at) {
+      problems.push({
+        event,
+        error: new CxMetricsError(
+          fn,
+          "END_BEFORE_START",
+          `event at index ${event.index}: the ${event.type} at ${new Date(event.at).toISOString()} is before ticket ${event.ticket} was created (${new Date(created.at).toISOString()})`,
+          { index: event.index, value: new Date(event.at).toISOString(), field: "at" },
+        ),
+      });
+    } else kept.push(event);
+  }
+  return { events: kept, problems };
+}

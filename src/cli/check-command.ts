@@ -1,6 +1,5 @@
 // `cx-metrics check CLAIMS`: reads a claims file (JSON or YAML), loads its data sets with the report's readers, runs
 // checkReport, prints the verdicts; exit code 1 when any claim is a mismatch.
-import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkReport, type CheckResult, type Claims } from "../check/check-report.js";
@@ -13,6 +12,7 @@ import { checkOutputPath, writeTextFile } from "./format/files.js";
 import { markdownText, visible } from "./format/safe.js";
 import { alignRows } from "./format/table.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
+import { readLimitedText } from "./read/limited.js";
 import { recordBuilder } from "./records.js";
 import type { CommandIO, ExitCode } from "./report-command.js";
 
@@ -152,7 +152,7 @@ async function loadData(
 function readClaimsFile(path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readLimitedText(path);
   } catch (error) {
     throw new UsageError(
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,

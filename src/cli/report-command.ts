@@ -1,6 +1,5 @@
 // `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with
 // their line, column, value and reason, the report written in the chosen format.
-import { readFileSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
 import { createSummary } from "../report/summarize.js";
@@ -37,6 +36,7 @@ import { checkOutputPath } from "./format/files.js";
 import { visible } from "./format/safe.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
+import { readLimitedText } from "./read/limited.js";
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
 import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
@@ -63,7 +63,7 @@ export interface CommandIO {
 
 function readJson(flag: string, path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readLimitedText(path));
   } catch (error) {
     throw new UsageError(
       `--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,

@@ -1,0 +1,317 @@
+// The command against hostile inputs (issue #18): file names DuckDB would read as globs, a byte that is not UTF-8 where
+// the report does not look, UTF-16 files, /dev/zero as data, on standard input, as a calendar, policy, scorecard, claims
+// file or claims' data, a gzip bomb, and JSON nested 5,000 deep. Each hostile file is made here, and the command runs
+// in a child process under a time and heap limit (`runCommand`), with both engines where an engine reads the file: it
+// must end in a report or in one line with exit code 2, never hang, grow, crash or read another file. The readers'
+// linearity in a record's length is checked in this process, on records given in small chunks. Cases of tens of MB
+// are in test/heavy (npm run test:heavy).
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { CsvScanner, type CsvRecord } from "../../src/cli/read/csv.js";
+import { JsonArrayScanner, NdjsonScanner, type JsonElement } from "../../src/cli/read/json.js";
+import {
+  GZIP_FREE_BYTES,
+  GZIP_MAX_RATIO,
+  gzipAllowance,
+  InputError,
+  MAX_JSON_DEPTH,
+  MAX_OPTIONS_FILE_BYTES,
+  MAX_RECORD_CHARS,
+} from "../../src/cli/read/limited.js";
+import { firstBadUtf8 } from "../../src/cli/read/utf8.js";
+import { isOneLineError, runCommand, type Outcome } from "./hostile.js";
+
+const dir = mkdtempSync(join(tmpdir(), "cx-robust-in-"));
+const MiB = 1024 * 1024;
+
+/** Writes a file into the test's folder (or a folder in it); its path. */
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const ENGINES = ["js", "duckdb"] as const;
+
+/** A test that runs the command: its child processes are killed after 20 s each (runCommand); two may run in turn. */
+const CHILD_TIMEOUT = 60_000;
+
+/** `report ARGS --engine E` with each engine, in child processes. */
+async function withBoth(args: readonly string[], timeoutMs = 20_000): Promise<Record<"js" | "duckdb", Outcome>> {
+  const [js, duckdb] = await Promise.all(
+    ENGINES.map((engine) => runCommand(["report", ...args, "--engine", engine, "--quiet"], { timeoutMs })),
+  );
+  return { js: js!, duckdb: duckdb! };
+}
+
+/** The JSON report's input counts and the overall figure. */
+function summary(outcome: Outcome): { read: number; used: number; rejected: number; value: number } {
+  expect(outcome.err).toBe("");
+  expect(outcome.code).toBe(0);
+  const report = JSON.parse(outcome.out) as {
+    rows: { segment: object; period: unknown; value: number }[];
+    input: { read: number; used: number; rejected: number };
+  };
+  const overall = report.rows.find((row) => Object.keys(row.segment).length === 0 && row.period === null)!;
+  return { read: report.input.read, used: report.input.used, rejected: report.input.rejected, value: overall.value };
+}
+
+describe("DuckDB reads exactly the file named, never a glob (item 1)", { timeout: CHILD_TIMEOUT }, () => {
+  // x[1].csv: 9, 10, 3 = 2 promoters and 1 detractor of 3, NPS (2 − 1) / 3 = +33.3. Beside it x1.csv (0, 0: NPS −100),
+  // which `[1]` matches as a glob. s*.csv: 3 rows; sa.csv (5 rows) and sb.csv (2 rows) match `s*`. q?.csv: 1 row (9);
+  // qa.csv matches `q?`.
+  const globs = join(dir, "globs");
+  mkdirSync(globs);
+  writeFileSync(join(globs, "x[1].csv"), "score\n9\n10\n3\n");
+  writeFileSync(join(globs, "x1.csv"), "score\n0\n0\n");
+  writeFileSync(join(globs, "s*.csv"), "score\n9\n10\n3\n");
+  writeFileSync(join(globs, "sa.csv"), "score\n0\n0\n0\n0\n0\n");
+  writeFileSync(join(globs, "sb.csv"), "score\n1\n2\n");
+  writeFileSync(join(globs, "q?.csv"), "score\n9\n");
+  writeFileSync(join(globs, "qa.csv"), "score\n0\n0\n0\n");
+
+  it.each([
+    ["x[1].csv", 3, 100 / 3],
+    ["s*.csv", 3, 100 / 3],
+    ["q?.csv", 1, 100],
+  ])("%s: read %i rows, the same as the JS reader", async (name, read, value) => {
+    const { js, duckdb } = await withBoth([join(globs, name), "--metric", "nps", "--format", "json"]);
+    expect(summary(duckdb)).toEqual({ read, used: read, rejected: 0, value });
+    expect(summary(js)).toEqual(summary(duckdb));
+  });
+});
+
+describe("text that is not UTF-8 (item 3)", { timeout: CHILD_TIMEOUT }, () => {
+  const latin1 = (text: string): Buffer => Buffer.from(text, "latin1");
+
+  it("a Latin-1 byte in a column the report does not read: both engines refuse the file alike, naming its line", async () => {
+    // Header (line 1), 20,000 rows "9,ok" (lines 2-20,001), "10,café" in Latin-1 on line 20,002, then "3,x": about
+    // 100 KB, so the byte is past the first 64 KiB the header is read from, and DuckDB (which checks only the columns
+    // it reads) counted every row.
+    const path = file("latin1-unread.csv", latin1(`score,comment\n${"9,ok\n".repeat(20_000)}10,café\n3,x\n`));
+    const { js, duckdb } = await withBoth([path, "--metric", "nps"]);
+    expect(isOneLineError(js)).toBe(true);
+    expect(duckdb.err).toBe(js.err);
+    expect(duckdb.code).toBe(2);
+    expect(js.err).toBe(
+      "cx-metrics: the input is not UTF-8 text (line 20002 has the byte 0xE9, which is not UTF-8 there): save it as UTF-8, or convert it (iconv -f WINDOWS-1252 -t UTF-8)\n",
+    );
+  });
+
+  it.each([
+    // Line 1 header, line 2 "9,ok", line 3 "10,café".
+    ["a small file", 3, "score,comment\n9,ok\n10,café\n3,x\n"],
+    // CR LF line ends count once: the same line 3.
+    ["CR LF line ends", 3, "score,comment\r\n9,ok\r\n10,café\r\n"],
+    // A quoted field over lines 2 and 3: "10,café" is on line 4.
+    ["after a quoted line break", 4, 'score,comment\n9,"two\nlines"\n10,café\n'],
+    // Lone CRs end lines too: line 3.
+    ["CR line ends", 3, "score,comment\r9,ok\r10,café\r"],
+  ])("names the line of the first bad byte in %s (line %i), as DuckDB does", async (_, line, text) => {
+    const { js, duckdb } = await withBoth([file(`latin1-${line}-${text.length}.csv`, latin1(text)), "--metric", "nps"]);
+    expect(isOneLineError(js)).toBe(true);
+    expect(js.err).toContain(`(line ${line} has the byte 0xE9,`);
+    expect(duckdb.err).toBe(js.err);
+  });
+
+  it("says a UTF-16 file is UTF-16 (with a byte-order mark either way round, or NUL characters in its header)", async () => {
+    const little = Buffer.from("\ufeffscore\n9\n", "utf16le");
+    const big = Buffer.from(little).swap16();
+    for (const [name, bytes] of [
+      ["utf16le.csv", little],
+      ["utf16be.csv", big],
+    ] as const) {
+      const { js, duckdb } = await withBoth([file(name, bytes), "--metric", "nps"]);
+      expect(isOneLineError(js)).toBe(true);
+      expect(js.err).toBe(
+        "cx-metrics: the input is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8, or convert it (iconv -f UTF-16 -t UTF-8)\n",
+      );
+      expect(duckdb.err).toBe(js.err);
+    }
+    const noMark = await runCommand([
+      "report",
+      file("utf16-no-bom.csv", Buffer.from("score\n9\n", "utf16le")),
+      "--metric",
+      "nps",
+    ]);
+    expect(isOneLineError(noMark)).toBe(true);
+    expect(noMark.err).toContain("iconv -f UTF-16 -t UTF-8");
+  });
+
+  it("finds the first byte that is not UTF-8 as TextDecoder does (overlong forms, surrogates, cut sequences)", () => {
+    const cases: [number[], number][] = [
+      [[0x61, 0xc3, 0xa9, 0x62], -1], // "aéb"
+      [[0x61, 0xe9, 0x0a], 1], // Latin-1 é, then a line feed
+      [[0xc0, 0x80], 0], // overlong NUL
+      [[0xe0, 0x80, 0x80], 0], // overlong
+      [[0xed, 0xa0, 0x80], 0], // a surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // past U+10FFFF
+      [[0x61, 0xf0, 0x9f, 0x98], 1], // a 4-byte sequence cut by the end
+      [[0xff, 0xfe], 0],
+    ];
+    for (const [bytes, bad] of cases) {
+      expect(firstBadUtf8(Uint8Array.from(bytes))).toBe(bad);
+      let decoderBad = -1;
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
+      } catch {
+        decoderBad = 0;
+      }
+      expect(decoderBad === -1).toBe(bad === -1);
+    }
+  });
+});
+
+describe("endless or enormous inputs end in one line (item 5)", { timeout: CHILD_TIMEOUT }, () => {
+  const recordLimit = /the record that starts on line 1 is longer than 64 MiB of text, the limit for one record/;
+
+  it("/dev/zero as the data, with either engine: the record limit (64 MiB)", async () => {
+    const { js, duckdb } = await withBoth(["/dev/zero", "--metric", "nps"]);
+    for (const outcome of [js, duckdb]) {
+      expect(isOneLineError(outcome)).toBe(true);
+      expect(outcome.err).toMatch(recordLimit);
+    }
+  });
+
+  it("zeros on standard input, as CSV and as NDJSON", async () => {
+    const zeros = Buffer.alloc(MAX_RECORD_CHARS + MiB);
+    for (const format of ["csv", "ndjson"]) {
+      const outcome = await runCommand(["report", "-", "--metric", "nps", "--input-format", format], { stdin: zeros });
+      expect(isOneLineError(outcome)).toBe(true);
+      expect(outcome.err).toMatch(recordLimit);
+    }
+  });
+
+  it("a gzip bomb (100 MiB of zeros in about 100 KB), with either engine: the inflation limit (64 MiB here)", async () => {
+    const bomb = file("zeros.csv.gz", gzipSync(Buffer.concat([Buffer.from("score\n"), Buffer.alloc(100 * MiB)])));
+    const { js, duckdb } = await withBoth([bomb, "--metric", "nps"]);
+    expect(isOneLineError(js)).toBe(true);
+    expect(js.err).toMatch(
+      /^cx-metrics: \S+zeros\.csv\.gz inflates to more than 64 MiB \(over 100 times its [\d,]+ bytes\), the limit for a gzip file \(a gzip bomb\?\); to read it all the same, decompress it first \(gunzip -k\) and give the plain file\n$/,
+    );
+    expect(duckdb.err).toBe(js.err);
+    expect(duckdb.code).toBe(2);
+  });
+
+  it("the gzip allowance: 100 times the file, at least 64 MiB", () => {
+    expect(GZIP_MAX_RATIO).toBe(100);
+    expect(GZIP_FREE_BYTES).toBe(64 * MiB);
+    expect(gzipAllowance(1000)).toBe(64 * MiB); // 100 × 1,000 bytes is under the 64 MiB floor
+    expect(gzipAllowance(10 * MiB)).toBe(1000 * MiB); // 100 × 10 MiB
+  });
+
+  const options = "larger than 4 MiB, the limit for a JSON or YAML file the command reads whole";
+  const tickets = file("tickets.csv", "createdAt,firstResponseAt\n2025-03-03T08:00:00Z,2025-03-03T09:00:00Z\n");
+  it.each([
+    [["report", tickets, "--metric", "sla", "--calendar", "/dev/zero", "--target", "first-response=60"], "--calendar"],
+    [["report", tickets, "--metric", "sla", "--policy", "/dev/zero"], "--policy"],
+    [["report", tickets, "--metric", "iqs", "--scorecard", "/dev/zero"], "--scorecard"],
+    [["check", "/dev/zero"], "cannot read"],
+  ])("%j: refused at 4 MiB", async (args, what) => {
+    const outcome = await runCommand(args, { timeoutMs: 10_000 });
+    expect(isOneLineError(outcome)).toBe(true);
+    expect(outcome.err).toBe(`cx-metrics: ${what} /dev/zero: ${options}\n`);
+  });
+
+  it("a regular options file over 4 MiB is refused before it is read", async () => {
+    const big = file("calendar.json", `{"timeZone":"UTC","week":{},"x":"${"a".repeat(MAX_OPTIONS_FILE_BYTES)}"}`);
+    const outcome = await runCommand(["report", tickets, "--metric", "first-response", "--calendar", big]);
+    expect(isOneLineError(outcome)).toBe(true);
+    expect(outcome.err).toBe(`cx-metrics: --calendar ${big}: ${options}\n`);
+  });
+
+  it("a claims file whose data is /dev/zero", async () => {
+    const claims = file(
+      "claims.json",
+      JSON.stringify({
+        data: { survey: "/dev/zero" },
+        claims: [{ id: "a", metric: "nps", data: "survey", value: "10" }],
+      }),
+    );
+    const outcome = await runCommand(["check", claims]);
+    expect(isOneLineError(outcome)).toBe(true);
+    expect(outcome.err).toMatch(recordLimit);
+  });
+});
+
+describe("JSON nested 5,000 deep is one bad row (item 5)", { timeout: CHILD_TIMEOUT }, () => {
+  const deepObject = `${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`;
+  const deepArray = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+  // Three records: 9 (promoter), the deep one (rejected), 10 (promoter): read 3 = used 2 + rejected 1, NPS +100.
+  it.each([
+    ["records.ndjson", `{"score":9}\n${deepObject}\n{"score":10}\n`, 2],
+    ["score.ndjson", `{"score":9}\n{"score":${deepArray}}\n{"score":10}\n`, 2],
+    ["records.json", `[\n{"score":9},\n${deepObject},\n{"score":10}\n]\n`, 3],
+  ])("%s", async (name, text, line) => {
+    const outcome = await runCommand(["report", file(name, text), "--metric", "nps", "--format", "json"]);
+    expect(summary(outcome)).toEqual({ read: 3, used: 2, rejected: 1, value: 100 });
+    const rejects = (JSON.parse(outcome.out) as { rejects: { line: number; reason: string }[] }).rejects;
+    expect(rejects).toEqual([
+      {
+        line,
+        column: null,
+        value: null,
+        reason: `is nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`,
+      },
+    ]);
+  });
+});
+
+describe("the readers are linear in a record's length (item 4)", () => {
+  /** Gives `text` to a scanner in chunks of `size` characters. */
+  function chunks(text: string, size: number, push: (chunk: string) => void): void {
+    for (let at = 0; at < text.length; at += size) push(text.slice(at, at + size));
+  }
+  // 2 MB in chunks of 100 characters: 20,000 chunks. Reading the record again from its start at each chunk (as the
+  // scanner did) is 20,000 × 1 MB on average, 2 × 10^10 characters: minutes. Linear, it is a few hundred milliseconds.
+  const long = "x".repeat(2_000_000);
+
+  it("CSV: a long unquoted field, and a long quoted one with doubled quotes and line breaks", () => {
+    const quoted = `${'ab""c\n'.repeat(300_000)}`;
+    const text = `score,comment\n9,${long}\n10,"${quoted}"\n3,x\n`;
+    const scanner = new CsvScanner(",");
+    const records: CsvRecord[] = [];
+    const take = (record: CsvRecord): void => void records.push(record);
+    chunks(text, 100, (chunk) => scanner.push(chunk, take));
+    scanner.end(take);
+    expect(records.map((record) => record.line)).toEqual([1, 2, 3, 300_004]); // the quoted field spans 300,001 lines
+    expect(records[1]!.fields).toEqual(["9", long]);
+    expect(records[2]!.fields).toEqual(["10", quoted.replace(/""/g, '"')]);
+    expect(records[3]!.fields).toEqual(["3", "x"]);
+  }, 10_000);
+
+  it("NDJSON and a JSON array: a long string", () => {
+    const ndjson = new NdjsonScanner();
+    const array = new JsonArrayScanner();
+    const seen: JsonElement[] = [];
+    const take = (element: JsonElement): void => void seen.push(element);
+    chunks(`{"score":9,"c":"${long}"}\n{"score":10}\n`, 100, (chunk) => ndjson.push(chunk, take));
+    ndjson.end(take);
+    chunks(`[{"score":9,"c":"${long}"},{"score":10}]`, 100, (chunk) => array.push(chunk, take));
+    array.end();
+    expect(seen.map((element) => (element.value as { score: number }).score)).toEqual([9, 10, 9, 10]);
+    expect((seen[2]!.value as { c: string }).c).toBe(long);
+  }, 10_000);
+
+  it("a record over the limit stops the read with its first line, and says when a quote never closed", () => {
+    const scanner = new CsvScanner(",", 1, 1000);
+    const push = (text: string): void => scanner.push(text, () => undefined);
+    push("score,comment\n9,ok\n");
+    push('10,"');
+    expect(() => push("y".repeat(1000))).toThrow(
+      new InputError(
+        "the record that starts on line 3 is longer than 1,000 bytes of text, the limit for one record: a quote opens in it and does not close (a stray quote?)",
+      ),
+    );
+    const ndjson = new NdjsonScanner(1000);
+    ndjson.push('{"score":9}\n', () => undefined);
+    expect(() => ndjson.push("z".repeat(1001), () => undefined)).toThrow(/starts on line 2 is longer than 1,000 bytes/);
+    const array = new JsonArrayScanner(1000);
+    expect(() => array.push(`[{"score":9},\n"${"z".repeat(1000)}`, () => undefined)).toThrow(
+      /starts on line 2 is longer than 1,000 bytes of text, the limit for one record: a quote opens/,
+    );
+  });
+});

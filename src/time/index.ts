@@ -58,3 +58,13 @@ export type {
   TicketStatus,
   TicketStatusEvent,
 } from "./ticket-events.js";
+export { eventsFromZendeskAudits, eventsFromZendeskMetricEvents } from "./zendesk.js";
+export type {
+  ZendeskAuditsOptions,
+  ZendeskAuditsRead,
+  ZendeskBreach,
+  ZendeskMetricEventsRead,
+  ZendeskReportedFigure,
+  ZendeskSlaApplied,
+  ZendeskTicketEvent,
+} from "./zendesk.js";

@@ -10,9 +10,12 @@ import {
   cohortRetention,
   compareNps,
   countsSql,
+  createCsatAccumulator,
+  createIqsAccumulator,
   createNpsAccumulator,
   createSummary,
   csat,
+  customerRetention,
   durationsSql,
   iqs,
   nps,
@@ -23,10 +26,13 @@ import {
   percentiles,
   rowsFromCounts,
   rowsFromDurations,
+  revenueRetention,
   rowsFromSla,
+  segmentLabel,
   slaSql,
   summarize,
   summaryFromCounts,
+  trendSpec,
   type CountRow,
   type ReportRow,
   type SummarizeSpec,
@@ -49,6 +55,8 @@ const segments = (rows: readonly ReportRow[]): unknown[] =>
 function* forever<T>(value: T): Generator<T> {
   while (true) yield value;
 }
+
+const good = () => npsFromCounts({ promoters: 70, passives: 10, detractors: 20 });
 
 const revoked = (): unknown[] => {
   const { proxy, revoke } = Proxy.revocable([9, 10], {});
@@ -415,6 +423,84 @@ describe("inputs that cannot be read, or never end (item 6)", () => {
     const excluded = summarize([record, { score: 9 }], { metric: "nps", invalid: "exclude" });
     expect(excluded.input).toEqual({ read: 2, used: 1, rejected: 1 });
     expect(excluded.exclusions[0]).toMatchObject({ index: 0, code: "INVALID_ARGUMENT" });
+  });
+});
+
+describe("objects that cannot be read, as arguments, options and states (item 6)", () => {
+  const card = { criteria: [{ id: "a", weight: 1, scale: "1-5" as const }] };
+  const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
+  it.each<[string, () => unknown]>([
+    ["percentile options", () => percentile([1, 2], 50, revoked() as never)],
+    ["percentiles' list", () => percentiles([1, 2], revoked() as never)],
+    ["npsFromCounts", () => npsFromCounts(revoked() as never)],
+    ["npsFromPercents", () => npsFromPercents(revoked() as never)],
+    ["npsConfidenceInterval", () => npsConfidenceInterval(revoked() as never)],
+    ["compareNps", () => compareNps(good(), revoked() as never)],
+    ["createNpsAccumulator's state", () => createNpsAccumulator(revoked() as never)],
+    ["an NPS accumulator's merge", () => createNpsAccumulator().merge(revoked() as never)],
+    ["a CSAT accumulator's merge", () => createCsatAccumulator().merge(revoked() as never)],
+    ["an IQS scorecard", () => iqs([], revoked() as never)],
+    ["an IQS accumulator's merge", () => createIqsAccumulator(card).merge(revoked() as never)],
+    ["an IQS review", () => iqs([revoked() as never], card)],
+    ["a cohort activity record", () => cohortRetention([revoked() as never], { period: "month" })],
+    ["cohortRetention options", () => cohortRetention([], revoked() as never)],
+    ["customerRetention", () => customerRetention(revoked() as never)],
+    ["revenueRetention", () => revenueRetention(revoked() as never)],
+    ["a summarize spec", () => summarize([], revoked() as never)],
+    ["a state to merge", () => createSummary({ metric: "nps" }).merge(revoked() as never)],
+    ["countsSql's spec", () => countsSql(revoked() as never, { dialect: "duckdb" })],
+    ["countsSql's options", () => countsSql({ metric: "nps" }, revoked() as never)],
+    ["a counts row", () => rowsFromCounts({ metric: "nps" }, [revoked() as never])],
+    ["a durations row", () => rowsFromDurations({ metric: "first-response" }, [revoked() as never])],
+    ["an SLA row", () => rowsFromSla({ metric: "sla", policy, asOf: "2025-03-01T00:00:00Z" }, [revoked() as never])],
+    ["the SLA rows", () => rowsFromSla({ metric: "sla", policy, asOf: "2025-03-01T00:00:00Z" }, revoked() as never)],
+    ["trendSpec's rows", () => trendSpec(revoked() as never)],
+    ["a row of trendSpec", () => trendSpec([revoked() as never])],
+    ["segmentLabel", () => segmentLabel(revoked() as never)],
+  ])("%s: INVALID_ARGUMENT, not a TypeError", (_, call) => {
+    const error = thrown(call);
+    expect(error.name).toBe("CxMetricsError");
+    expect(error.code).toBe("INVALID_ARGUMENT");
+  });
+  it("leaves a bad row out under invalid: exclude in the batch functions", () => {
+    const reviews = iqs([revoked() as never, { ratings: { a: 5 } }], card, { invalid: "exclude" });
+    expect([reviews.rows.excluded, reviews.iqs]).toEqual([1, 100]); // the one good review, rated 5 of 1-5
+  });
+  it("refuses junk rows in the chart helpers with a coded error", () => {
+    expect(thrown(() => trendSpec([1, 2] as never)).code).toBe("INVALID_ARGUMENT");
+    expect(thrown(() => trendSpec("rows" as never)).code).toBe("INVALID_ARGUMENT");
+    expect(thrown(() => segmentLabel({} as never)).code).toBe("INVALID_ARGUMENT");
+  });
+  it("checks a whole state before merging any of it: a bad one leaves the builder as it was", () => {
+    const builder = createSummary({ metric: "nps", by: ["channel"] });
+    builder.add({ channel: "chat", score: 10 });
+    const before = JSON.stringify(builder.state());
+    const forged = [
+      { segments: 5, read: 1, used: 1, exclusions: [] },
+      { segments: [{ values: [], periods: [] }], read: 1, used: 1, exclusions: [] },
+      { segments: [], read: 1, used: 2, exclusions: [] },
+      {
+        segments: [
+          { values: ["mail"], periods: [[0, { kind: "nps", promoters: 1, passives: 0, detractors: 0 }]] },
+          { values: ["web"], periods: [[0, { kind: "nps", promoters: -1, passives: 0, detractors: 0 }]] },
+        ],
+        read: 1,
+        used: 1,
+        exclusions: [],
+      },
+    ];
+    for (const state of forged) {
+      const error = thrown(() => builder.merge(state as never));
+      expect(["INVALID_ARGUMENT", "INVALID_COUNT"]).toContain(error.code);
+      expect(JSON.stringify(builder.state())).toBe(before);
+    }
+    const limited = createSummary({ metric: "nps", by: ["channel"], maxGroups: 2 });
+    limited.add({ channel: "chat", score: 10 });
+    const two = createSummary({ metric: "nps", by: ["channel"] });
+    two.add({ channel: "mail", score: 9 });
+    two.add({ channel: "web", score: 9 });
+    expect(thrown(() => limited.merge(two)).message).toContain("would start group 3");
+    expect(limited.result().input.read).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
 // Applies the shared policy of batch functions for bad rows. Its public types live in errors/batch.ts
 // (re-exported here for the modules that import them with rowPolicy and visitRows).
 import type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "../errors/batch.js";
-import { isCxMetricsError } from "../errors/cx-metrics-error.js";
+import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
+import { isRevokedProxy } from "./records.js";
 import { assertOneOf } from "./validate.js";
 
 export type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "../errors/batch.js";
@@ -23,16 +24,23 @@ export function visitRows<T>(
   rows: ArrayLike<T>,
   idOf: (row: T) => unknown,
   visit: (row: T, index: number) => void,
+  fn = "visitRows",
 ): { readonly counts: BatchCounts; readonly exclusions: readonly ExcludedRow[] } {
   const exclusions: ExcludedRow[] = [];
   const n = rows.length;
+  // A row that cannot be read at all (a revoked Proxy) is a bad row with a coded error, not a TypeError.
+  const checked = (row: T, i: number): void => {
+    if (isRevokedProxy(row))
+      throw new CxMetricsError(fn, "INVALID_ARGUMENT", `row ${i} cannot be read (a revoked Proxy)`, { index: i });
+    visit(row, i);
+  };
   if (policy === "throw") {
-    for (let i = 0; i < n; i++) visit(rows[i] as T, i);
+    for (let i = 0; i < n; i++) checked(rows[i] as T, i);
   } else {
     for (let i = 0; i < n; i++) {
       const row = rows[i] as T;
       try {
-        visit(row, i);
+        checked(row, i);
       } catch (error) {
         if (!isCxMetricsError(error)) throw error;
         exclusions.push({
@@ -51,7 +59,7 @@ export function visitRows<T>(
 
 function rowId<T>(row: T, idOf: (row: T) => unknown): string | null {
   try {
-    const id = typeof row === "object" && row !== null ? idOf(row) : undefined;
+    const id = typeof row === "object" && row !== null && !isRevokedProxy(row) ? idOf(row) : undefined;
     return (typeof id === "string" && id !== "") || (typeof id === "number" && Number.isFinite(id)) ? String(id) : null;
   } catch {
     return null;

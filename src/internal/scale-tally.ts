@@ -1,6 +1,7 @@
 // A running tally of ratings on an integer scale min..max: the state behind the CSAT and CES
 // accumulators (one count per step; JSON-serialisable; merged by adding counts).
 import { invalid } from "./describe.js";
+import { assertReadable, isRevokedProxy } from "./records.js";
 import type { RatingAccumulator, ScaleTallyState } from "../types.js";
 
 export type { ScaleTallyState } from "../types.js";
@@ -8,6 +9,7 @@ import { assertCount } from "./validate.js";
 
 /** Checks a state for a tally of `min..max` and returns its counts. */
 export function readTallyState(fn: string, kind: string, state: unknown, min: number, max: number): readonly number[] {
+  assertReadable(fn, "state", state);
   const candidate = state as Partial<ScaleTallyState<string>> | null;
   const counts = candidate?.counts;
   if (
@@ -124,6 +126,7 @@ export function ratingTotal(tally: RatingTally<string>): number {
 
 /** The JSON state of an accumulator or the state itself. */
 export function stateOf(other: unknown): unknown {
+  if (isRevokedProxy(other)) return other; // readTallyState names it
   return typeof (other as { toJSON?: unknown } | null)?.toJSON === "function"
     ? (other as { toJSON(): unknown }).toJSON()
     : other;

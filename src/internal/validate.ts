@@ -1,4 +1,5 @@
 import { invalid } from "./describe.js";
+import { assertReadable } from "./records.js";
 
 /** A count: a non-negative integer that a double holds exactly (≤ 2^53 - 1, 9,007,199,254,740,991). */
 export function assertCount(fn: string, name: string, value: unknown): asserts value is number {
@@ -40,11 +41,12 @@ export function assertFinite(fn: string, name: string, value: unknown): asserts 
   }
 }
 
-/** Options must be an object (or left out). */
+/** Options must be an object (or left out), one that can be read (not a revoked Proxy). */
 export function assertOptions(fn: string, value: unknown): void {
   if (value !== undefined && (typeof value !== "object" || value === null)) {
     throw invalid(fn, "INVALID_ARGUMENT", "options", value, "an object");
   }
+  assertReadable(fn, "options", value);
 }
 
 /** A money amount: finite and ≥ 0 (`INVALID_AMOUNT`), with the element's index when there is one. */
@@ -78,6 +80,7 @@ export function assertRate(
 /** An object argument (a result, counts, a summary): not null, not a primitive. */
 export function assertObject(fn: string, name: string, value: unknown, expected: string): asserts value is object {
   if (typeof value !== "object" || value === null) throw invalid(fn, "INVALID_ARGUMENT", name, value, expected);
+  assertReadable(fn, name, value);
 }
 
 /** An accessor: a function, or left out. */

@@ -1,5 +1,6 @@
 // The IQS kernel: reviews (or their scores) added one at a time, merged, and read as the mean review
 // score with its standard deviation (Welford's update, Chan's merge).
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertCount } from "../internal/validate.js";
@@ -54,6 +55,7 @@ export interface IqsAccumulator {
 }
 
 function readState(fn: string, state: unknown): IqsAccumulatorState {
+  assertReadable(fn, "state", state);
   const s = state as Partial<IqsAccumulatorState> | null;
   if (typeof state !== "object" || state === null || s!.kind !== "iqs") {
     throw invalid(fn, "INVALID_ARGUMENT", "state", state, 'an IQS accumulator state { kind: "iqs", ... }');
@@ -103,6 +105,7 @@ export function createIqsAccumulator(
       return accumulator;
     },
     merge(other) {
+      assertReadable("IqsAccumulator.merge", "other", other);
       const from = typeof (other as IqsAccumulator).toJSON === "function" ? (other as IqsAccumulator).toJSON() : other;
       mergeIqsTally("IqsAccumulator.merge", tally, from);
       return accumulator;

@@ -171,6 +171,7 @@ export function calibration<R extends QaReview>(
       byInteraction.set(interactionId, entries);
       entries.push({ reviewerId, scored });
     },
+    fn,
   );
 
   const sessions: CalibrationSession[] = [];

@@ -196,6 +196,7 @@ export function iqs<R extends QaReview>(
         applicableWeight: scored.applicableWeight,
       });
     },
+    fn,
   );
   if (overall.toJSON().n === 0) {
     throw new CxMetricsError(fn, "EMPTY_INPUT", "no review could be scored: every criterion was N/A");

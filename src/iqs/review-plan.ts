@@ -1,3 +1,4 @@
+import { assertReadable } from "../internal/records.js";
 import { invalid } from "../internal/describe.js";
 import { assertOptions } from "../internal/validate.js";
 import {
@@ -53,6 +54,7 @@ export function qaReviewPlan(
 ): QaReviewPlan {
   const fn = "qaReviewPlan";
   assertOptions(fn, options);
+  assertReadable(fn, "interactionsPerAgent", interactionsPerAgent);
   if (
     typeof interactionsPerAgent !== "object" ||
     interactionsPerAgent === null ||

@@ -1,3 +1,4 @@
+import { assertReadable } from "../internal/records.js";
 import type { CustomScale } from "../types.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
@@ -90,6 +91,7 @@ function scorecardError(fn: string, message: string, value: unknown): CxMetricsE
 
 /** Validates a scorecard and resolves every criterion's range and pass mark. */
 export function compileScorecard(fn: string, scorecard: Scorecard): readonly CompiledCriterion[] {
+  assertReadable(fn, "scorecard", scorecard);
   const criteria = (scorecard as { criteria?: unknown } | null)?.criteria;
   if (!Array.isArray(criteria) || criteria.length === 0) {
     throw scorecardError(
@@ -305,6 +307,7 @@ export interface ScorecardRule {
  * ```
  */
 export function scorecardRule(scorecard: Scorecard | ScorecardRule, fn = "scorecardRule"): ScorecardRule {
+  assertReadable(fn, "scorecard", scorecard);
   if ((scorecard as { kind?: unknown } | null)?.kind === "scorecard-rule") return scorecard as ScorecardRule;
   const criteria = compileScorecard(fn, scorecard as Scorecard);
   const scorer = fn === "scorecardRule" ? "iqs" : fn;

@@ -1,3 +1,4 @@
+import { assertReadable } from "../internal/records.js";
 import { invalid } from "../internal/describe.js";
 import { assertCount } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
@@ -66,6 +67,7 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
       return accumulator;
     },
     merge(other: NpsAccumulator | NpsAccumulatorState) {
+      assertReadable("NpsAccumulator.merge", "other", other);
       mergeNpsTally("NpsAccumulator.merge", counts, isAccumulator(other) ? other.toJSON() : other);
       return accumulator;
     },
@@ -134,6 +136,7 @@ function isAccumulator(value: unknown): value is NpsAccumulator {
 }
 
 function readState(fn: string, state: unknown): NpsCounts {
+  assertReadable(fn, "state", state);
   if (typeof state !== "object" || state === null || (state as { kind?: unknown }).kind !== "nps") {
     throw invalid(fn, "INVALID_ARGUMENT", "state", state, 'an NPS accumulator state { kind: "nps", ... }');
   }

@@ -1,3 +1,4 @@
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { assertCount, assertOptions, assertPercent } from "../internal/validate.js";
 import { tallyScale } from "../internal/tally.js";
@@ -83,6 +84,7 @@ export function nps<T>(items: Values<T>, accessor?: Accessor<T>): NpsResult {
  */
 export function npsFromCounts(counts: NpsCounts): NpsResult {
   const fn = "npsFromCounts";
+  assertReadable(fn, "counts", counts);
   if (typeof counts !== "object" || counts === null) {
     throw new CxMetricsError(fn, "INVALID_ARGUMENT", "expected an object { promoters, passives, detractors }", {
       value: counts,
@@ -169,6 +171,7 @@ export interface NpsFromPercentsResult {
 export function npsFromPercents(percents: NpsPercents, options: NpsFromPercentsOptions = {}): NpsFromPercentsResult {
   const fn = "npsFromPercents";
   assertOptions(fn, options);
+  assertReadable(fn, "percents", percents);
   if (typeof percents !== "object" || percents === null) {
     throw new CxMetricsError(fn, "INVALID_ARGUMENT", "expected an object { promoterPercent, detractorPercent }", {
       value: percents,

@@ -1,3 +1,4 @@
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertCount, assertOneOf, assertPercent } from "../internal/validate.js";
@@ -51,6 +52,7 @@ export function npsSample(fn: string, input: NpsSampleInput, method: NpsInterval
       value: input,
     });
   }
+  assertReadable(fn, "input", input);
   if ("promoterPercent" in input && input.promoters === null) {
     throw new CxMetricsError(
       fn,

@@ -1,4 +1,5 @@
 // Checking a report's spec and one record's segment values.
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe, invalid } from "../internal/describe.js";
 import { assertConfidence, assertOneOf } from "../internal/validate.js";
@@ -77,6 +78,7 @@ export const DEFAULT_MAX_GROUPS = 100_000;
 export function checkSpec(fn: string, spec: SummarizeSpec): void {
   if (typeof spec !== "object" || spec === null)
     throw invalid(fn, "INVALID_ARGUMENT", "spec", spec, "{ metric, by?, every?, ... }");
+  assertReadable(fn, "spec", spec);
   assertOneOf(fn, "metric", spec.metric, REPORT_METRICS);
   if (spec.every !== undefined) assertOneOf(fn, "every", spec.every, REPORT_PERIOD_UNITS);
   if (

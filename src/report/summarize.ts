@@ -8,7 +8,7 @@ import { instantError, parseInstant, type InstantReading } from "../internal/ins
 import { isoWithOffset, periodBounds, periodClock, periodLabel } from "../internal/periods.js";
 import { forEachValue } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { assertCount, assertOptions } from "../internal/validate.js";
+import { assertCount, assertObject, assertOptions } from "../internal/validate.js";
 import { changeOf } from "./figures.js";
 import {
   field,
@@ -155,29 +155,43 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   let used = 0;
   let groups = 0;
 
+  const keyOf = (values: readonly string[]): string => (values.length === 1 ? values[0]! : values.join("\u0000"));
+  /** The group of a segment and period if there is one. */
+  const existing = (values: readonly string[], period: number): unknown => {
+    const segment = segments.get(keyOf(values));
+    if (segment === undefined) return undefined;
+    return segment.period === period ? segment.group : segment.more?.get(period);
+  };
+  /** The error for group `nth` (`index`: the record that would start it; null for counts or a state). */
+  const tooMany = (
+    values: readonly string[],
+    period: number,
+    index: number | null,
+    nth = groups + 1,
+  ): CxMetricsError => {
+    const where = [
+      values.length === 0 ? "" : `segment ${JSON.stringify(segmentObject(by, values))}`,
+      periodOf === null ? "" : `period ${periodLabel(period, spec.every!)}`,
+    ]
+      .filter(Boolean)
+      .join(", ");
+    return new CxMetricsError(
+      fn,
+      "TOO_MANY_GROUPS",
+      `${index === null ? "the counts" : `record ${index}`} would start group ${count(nth)}${where === "" ? "" : ` (${where})`}, more than maxGroups (${count(maxGroups)} segment × period groups, one accumulator each); segment by fewer or coarser fields, use longer periods, or raise maxGroups`,
+      { ...(index === null ? {} : { index }), value: nth, field: "maxGroups" },
+    );
+  };
   /** The group of a segment and period; a new one counts against maxGroups (`index`: the record that starts it). */
   const groupFor = (values: readonly string[], period: number, index: number | null): unknown => {
-    const key = values.length === 1 ? values[0]! : values.join("\u0000");
+    const key = keyOf(values);
     const segment = segments.get(key);
     if (segment !== undefined) {
       if (segment.period === period) return segment.group;
       const group = segment.more?.get(period);
       if (group !== undefined) return group;
     }
-    if (groups >= maxGroups) {
-      const where = [
-        values.length === 0 ? "" : `segment ${JSON.stringify(segmentObject(by, values))}`,
-        periodOf === null ? "" : `period ${periodLabel(period, spec.every!)}`,
-      ]
-        .filter(Boolean)
-        .join(", ");
-      throw new CxMetricsError(
-        fn,
-        "TOO_MANY_GROUPS",
-        `${index === null ? "the counts" : `record ${index}`} would start group ${count(groups + 1)}${where === "" ? "" : ` (${where})`}, more than maxGroups (${count(maxGroups)} segment × period groups, one accumulator each); segment by fewer or coarser fields, use longer periods, or raise maxGroups`,
-        { ...(index === null ? {} : { index }), value: groups + 1, field: "maxGroups" },
-      );
-    }
+    if (groups >= maxGroups) throw tooMany(values, period, index);
     groups++;
     const group = kernel.create();
     if (segment === undefined) segments.set(key, { values, period, group, more: null });
@@ -263,13 +277,25 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       return builder;
     },
     merge(other) {
+      assertObject(fn, "other", other, "a report builder or its state()");
       const state =
         typeof (other as SummaryBuilder).state === "function"
           ? (other as SummaryBuilder).state()
           : (other as SummaryState);
-      for (const segment of state.segments)
-        for (const [period, groupState] of segment.periods)
-          kernel.merge(groupFor(segment.values, period, null), groupState);
+      checkState(fn, state, by.length);
+      // All or nothing: every group state is checked (restored into a group of its own) before any is added.
+      const restored = state.segments.flatMap((segment) =>
+        segment.periods.map(([period, groupState]) => [segment.values, period, kernel.create(groupState)] as const),
+      );
+      // ... and the groups it would start are counted against maxGroups first.
+      const fresh = new Set<string>();
+      for (const [values, period] of restored) {
+        if (existing(values, period) !== undefined) continue;
+        fresh.add(`${period}\u0001${keyOf(values)}`);
+        if (groups + fresh.size > maxGroups) throw tooMany(values, period, null, groups + fresh.size);
+      }
+      for (const [values, period, group] of restored)
+        kernel.merge(groupFor(values, period, null), kernel.toJSON(group));
       for (const row of state.exclusions) exclusions.push({ ...row, index: row.index + read });
       read += state.read;
       used += state.used;
@@ -295,6 +321,34 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     },
   };
   return builder;
+}
+
+/**
+ * Checks a state's shape before anything of it is added (a state from JSON, another worker, or made by hand): the
+ * segments with one text value per `by` field and their (period key, group state) pairs, whole counts with `used ≤
+ * read`, the exclusions a list. The group states themselves are checked by the metric's kernel as they merge.
+ */
+function checkState(fn: string, state: unknown, fields: number): asserts state is SummaryState {
+  const bad = (what: string): never => {
+    throw new CxMetricsError(fn, "INVALID_ARGUMENT", `the state to merge ${what}`, { value: state });
+  };
+  assertObject(fn, "state", state, "a report state { segments, read, used, exclusions }");
+  const { segments, read, used, exclusions } = state as Partial<SummaryState>;
+  if (!Array.isArray(segments)) bad("has no list of segments");
+  for (const segment of segments!) {
+    assertObject(fn, "segment", segment, "{ values, periods }");
+    const { values, periods } = segment as Partial<SegmentState>;
+    if (!Array.isArray(values) || values.length !== fields || !values.every((value) => typeof value === "string"))
+      bad(`has a segment whose values are not ${fields} text${fields === 1 ? "" : "s"}`);
+    if (!Array.isArray(periods)) bad("has a segment without a list of periods");
+    for (const entry of periods!)
+      if (!Array.isArray(entry) || !Number.isSafeInteger(entry[0]) || typeof entry[1] !== "object" || entry[1] === null)
+        bad("has a period that is not [key, state]");
+  }
+  assertCount(fn, "read", read);
+  assertCount(fn, "used", used);
+  if (used > read) bad(`says it used ${used} of ${read} records read`);
+  if (!Array.isArray(exclusions)) bad("has no list of exclusions");
 }
 
 /** One segment's groups per period, for the rows. */

@@ -1,5 +1,9 @@
 // trendSpec: report rows as a Vega-Lite chart (a line per segment with its interval band), which Jupyter and Observable
 // render directly.
+import type { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { invalid } from "../internal/describe.js";
+import { assertReadable } from "../internal/records.js";
+import { assertOptions } from "../internal/validate.js";
 import type { ReportRow } from "./summarize.js";
 
 /** Options of {@link trendSpec}. */
@@ -15,8 +19,28 @@ export interface TrendSpecOptions {
 /** A Vega-Lite v5 specification: a plain JSON object. */
 export type VegaLiteSpec = Readonly<Record<string, unknown>>;
 
+/** The error for something that is not a report row (or rows). */
+function notRows(fn: string, value: unknown, expected: string): CxMetricsError {
+  return invalid(fn, "INVALID_ARGUMENT", "rows", value, expected);
+}
+
+/** A report row, checked as far as the charts read it: an object with a `segment` object and a `period` (or null). */
+function checkRow(fn: string, row: unknown): asserts row is ReportRow {
+  assertReadable(fn, "row", row);
+  const candidate = row as Partial<ReportRow> | null;
+  if (
+    typeof row !== "object" ||
+    row === null ||
+    typeof candidate!.segment !== "object" ||
+    candidate!.segment === null ||
+    (candidate!.period !== null && typeof candidate!.period?.label !== "string")
+  )
+    throw notRows(fn, row, "a report row { segment, period, value, ... }");
+}
+
 /** The label of a row's segment: its values joined with " / ", or "all". */
 export function segmentLabel(row: ReportRow): string {
+  checkRow("segmentLabel", row);
   const values = Object.values(row.segment);
   return values.length === 0 ? "all" : values.join(" / ");
 }
@@ -35,6 +59,10 @@ export function segmentLabel(row: ReportRow): string {
  * ```
  */
 export function trendSpec(rows: readonly ReportRow[], options: TrendSpecOptions = {}): VegaLiteSpec {
+  assertReadable("trendSpec", "rows", rows);
+  assertOptions("trendSpec", options);
+  if (!Array.isArray(rows)) throw notRows("trendSpec", rows, "the rows of a report");
+  for (const row of rows) checkRow("trendSpec", row);
   const values = rows
     .filter((row) => row.period !== null)
     .map((row) => ({

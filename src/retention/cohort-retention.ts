@@ -159,6 +159,7 @@ export function cohortRetention<T = CustomerActivity>(
       customerOfRow[read] = id;
       instants[read++] = ms;
     },
+    fn,
   );
   if (read === 0)
     throw new CxMetricsError(

@@ -1,3 +1,4 @@
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertCount, assertOneOf, assertOptions } from "../internal/validate.js";
@@ -83,6 +84,7 @@ export function customerRetention(
 ): CustomerRetentionResult {
   const fn = "customerRetention";
   assertOptions(fn, options);
+  assertReadable(fn, "counts", counts);
   if (typeof counts !== "object" || counts === null)
     throw invalid(fn, "INVALID_ARGUMENT", "counts", counts, "{ start, new, end or lost }");
   const { churnDenominator = "start" } = options;

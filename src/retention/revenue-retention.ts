@@ -1,6 +1,6 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
-import { recordList } from "../internal/records.js";
+import { assertReadable, recordList } from "../internal/records.js";
 import { assertAccessor, assertAmount } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 
@@ -46,6 +46,7 @@ export interface RevenueRetentionResult extends RevenueMovements {
  */
 export function revenueRetention(movements: RevenueMovements): RevenueRetentionResult {
   const fn = "revenueRetention";
+  assertReadable(fn, "movements", movements);
   if (typeof movements !== "object" || movements === null) {
     throw invalid(fn, "INVALID_ARGUMENT", "movements", movements, "{ startMrr, expansion, contraction, churned }");
   }
@@ -135,6 +136,7 @@ export function revenueRetentionFromCustomers<T = CustomerRevenue>(
   const counts = { expanded: 0, contracted: 0, churned: 0, unchanged: 0, new: 0 };
   list.forEach((item, index) => {
     const revenue = accessor === undefined ? (item as unknown as CustomerRevenue) : accessor(item, index);
+    assertReadable(fn, `customer at index ${index}`, revenue);
     const start = (revenue as CustomerRevenue | null)?.start;
     const end = (revenue as CustomerRevenue | null)?.end;
     assertAmount(fn, `start revenue at index ${index}`, start, index);

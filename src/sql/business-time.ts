@@ -5,6 +5,7 @@ import { instantError, parseInstant } from "../internal/instant.js";
 import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
 import type { Instant } from "../time/instant.js";
 import { invalid } from "../internal/describe.js";
+import { assertReadable } from "../internal/records.js";
 import { assertObject } from "../internal/validate.js";
 import { checkDialect, epochSecondsOf, ident, literal, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
 
@@ -43,6 +44,7 @@ export function calendarIntervals(
   range: { readonly from: Instant; readonly to: Instant },
 ): CalendarIntervalRow[] {
   const fn = "calendarIntervals";
+  assertReadable(fn, "range", range);
   const from = parseInstant(range?.from);
   if (from === undefined) throw instantError(fn, "from", range?.from);
   const to = parseInstant(range.to);

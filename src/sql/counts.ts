@@ -1,5 +1,6 @@
 // NPS, CSAT and CES where the data is: SQL that counts each score by segment and period (the sufficient statistics),
 // and the function that turns the counts it returns into the same tidy rows as `summarize`.
+import { assertReadable } from "../internal/records.js";
 import { createCesAccumulator } from "../ces/accumulator.js";
 import { cesRule } from "../ces/rule.js";
 import { createCsatAccumulator } from "../csat/accumulator.js";
@@ -169,6 +170,7 @@ export function summaryFromCounts(
   fn = "summaryFromCounts",
 ): SummaryBuilder {
   checkCountSpec(fn, spec);
+  assertReadable(fn, "rows", rows);
   if (!Array.isArray(rows))
     throw new CxMetricsError(
       fn,
@@ -180,6 +182,7 @@ export function summaryFromCounts(
   const by = spec.by ?? [];
   const count = countedState(spec);
   for (const row of rows) {
+    assertReadable(fn, "a row", row);
     const n = toNumber(row.n as number | bigint | string);
     const raw = row.value as string | null;
     const period = row.period === null ? null : toNumber(row.period as number | bigint | string);

@@ -1,6 +1,7 @@
 // First response and resolution times where the data is: SQL that computes n, the mean and the percentiles of the
 // durations by segment and period (calendar minutes, or business minutes through the interval table), and the tidy rows
 // from what it returns.
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
@@ -206,6 +207,7 @@ export function rowsFromDurations(
   rows: readonly Readonly<Record<string, SqlCell>>[],
 ): SummarizeResult {
   const fn = "rowsFromDurations";
+  assertReadable(fn, "rows", rows);
   if (!Array.isArray(rows))
     throw new CxMetricsError(
       fn,
@@ -223,6 +225,7 @@ export function rowsFromDurations(
   type Group = { values: string[]; period: number | null; row: Readonly<Record<string, SqlCell>> };
   const groups: Group[] = [];
   rows.forEach((row, index) => {
+    assertReadable(fn, `rows[${index}]`, row);
     const overallSegment = by.length > 0 && num(row.g_segments) === 1;
     const allPeriods = num(row.g_period) === 1;
     if (!overallSegment && !allPeriods) {

@@ -1,6 +1,7 @@
 // SLA % where the data is: SQL that decides each ticket's first-response and resolution targets (the first matching
 // target of the policy, on its clock) and counts met, breached and pending by segment and period; the tidy rows from
 // those counts.
+import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
@@ -197,6 +198,7 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
 export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<string, SqlCell>>[]): SummarizeResult {
   const fn = "rowsFromSla";
   checked(fn, spec);
+  assertReadable(fn, "rows", rows);
   if (!Array.isArray(rows))
     throw new CxMetricsError(fn, "INVALID_ARGUMENT", `rows is ${describe(rows)}, expected the rows of the SLA query`, {
       value: rows,
@@ -204,6 +206,7 @@ export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<
   const by = spec.by ?? [];
   const builder = createSummary(spec);
   for (const row of rows) {
+    assertReadable(fn, "a row", row);
     const used = num(row.used);
     builder.addUnusable(num(row.rejected));
     if (used === 0) continue;

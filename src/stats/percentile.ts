@@ -201,6 +201,7 @@ export function percentilesOf(
   assertOptions(fn, options);
   const { method = "linear" } = options;
   assertOneOf(fn, "method", method, PERCENTILE_METHODS);
+  assertReadable(fn, "percentiles", ps);
   if (!Array.isArray(ps)) throw invalid(fn, "INVALID_ARGUMENT", "percentiles", ps, "an array of percents 0-100");
   for (const p of ps)
     if (typeof p !== "number" || !(p >= 0 && p <= 100))

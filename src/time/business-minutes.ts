@@ -122,7 +122,8 @@ export function addBusinessMinutes(
  * time (Monday 09:00), not the closing time before it (Friday 17:00); both hold the same working minutes, and the later
  * one is the last moment work can start. An `end` outside working hours counts back from the closing time before it,
  * and `minutes` = 0 gives `end` itself. `businessMinutes(s, end) = minutes` always holds; `addBusinessMinutes(s,
- * minutes)` gives back `end` when `end` is in working hours or at a closing time (else that closing time).
+ * minutes)` gives back `end` when work runs right up to it (`end` inside working hours but not at an opening, or at a
+ * closing time), else the closing time before `end`.
  *
  * O(log n) in the working intervals of the start's year, plus one subtraction per whole year skipped.
  *

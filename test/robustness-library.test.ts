@@ -540,6 +540,14 @@ describe("betaCdf with huge shapes (item 6)", () => {
   ])("betaCdf(%d, %d, %d) matches R's pbeta %d", (x, a, b, expected, tolerance) => {
     expect(Math.abs(betaCdf(x, a, b) - expected)).toBeLessThan(tolerance);
   });
+  it.each([
+    // R 4.x pbeta; the old complement's continued fraction was 6.1e-8 off at the first, 1.0e-9 at the third.
+    [5.2121320077649749e-9, 50, 1e10, 0.63414740876606879],
+    [6.414213526766494e-9, 50, 1e10, 0.97019350920188807],
+    [5.9453673960045945e-9, 2.176497123134373, 888394805.933795, 0.95930668846464262],
+  ])("just above a small mean (a ≪ b): betaCdf(%d, %d, %d) matches R's pbeta %d to 1e-14", (x, a, b, expected) => {
+    expect(Math.abs(betaCdf(x, a, b) - expected)).toBeLessThan(1e-14);
+  });
   it("stays in 0-1 and monotone for shapes near the largest double, one shape small or both huge", () => {
     for (const [a, b] of [
       [1, 1e308],

@@ -8,8 +8,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { checkBytes } from "../../src/cli/duckdb/bytes.js";
 import { CsvScanner, type CsvRecord } from "../../src/cli/read/csv.js";
 import { JsonArrayScanner, NdjsonScanner, type JsonElement } from "../../src/cli/read/json.js";
 import {
@@ -313,5 +315,44 @@ describe("the readers are linear in a record's length (item 4)", () => {
     expect(() => array.push(`[{"score":9},\n"${"z".repeat(1000)}`, () => undefined)).toThrow(
       /starts on line 2 is longer than 1,000 bytes of text, the limit for one record: a quote opens/,
     );
+  });
+});
+
+describe("the byte pass beside DuckDB (items 2 and 3)", () => {
+  /** checkBytes over `text` in chunks of `size` bytes, with lines and quoted fields over 10 bytes flagged. */
+  async function check(text: string | Buffer, size: number) {
+    const bytes = Buffer.from(text);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+    return checkBytes(Readable.from(chunks), 10, ",");
+  }
+  const sizes = [1, 3, 7, 1000];
+
+  it("flags a quoted field over 10 bytes where it opens, only where a quote opens a field (as the JS reader)", async () => {
+    for (const size of sizes) {
+      // The quote at offset 2 opens a field; its closing quote is at 15: 13 bytes.
+      expect((await check('a,"0123456789xx"\n', size)).longQuoted).toBe(2);
+      // Doubled quotes stay inside the field: it closes at offset 16, 14 bytes after it opened at 2.
+      expect((await check('a,"01""2345678"\n', size)).longQuoted).toBe(2);
+      // 5" screen: a quote inside an unquoted field opens nothing.
+      expect((await check('a,5" screen and a long text\nb,c\n', size)).longQuoted).toBe(null);
+      // Short quoted fields, one after the other, and one after a byte-order mark.
+      expect((await check('\ufeff"ab","c""d"\n"e",f\n', size)).longQuoted).toBe(null);
+      // A quote never closed, opened on line 2 at offset 4: flagged once 10 bytes have passed.
+      expect((await check('a,b\n"cdefghijklmn\n', size)).longQuoted).toBe(4);
+    }
+  });
+
+  it("lists where each line over 10 bytes starts, and finds the first byte that is not UTF-8", async () => {
+    for (const size of sizes) {
+      // Lines: "ab" at 0, 12 x's at 3 (long), "y" at 16, 11 z's after a CR at 18 (long), CR LF at 29-30, "w" at 31.
+      const found = await check(`ab\n${"x".repeat(12)}\ny\r${"z".repeat(11)}\r\nw\n`, size);
+      expect(found.longLines).toEqual([3, 18]);
+      expect(found.longest).toBe(12);
+      expect(found.badByte).toBe(null);
+      // "é" written in UTF-8 (C3 A9) at 2-3, then a Latin-1 é (E9) at offset 7.
+      const bad = await check(Buffer.concat([Buffer.from("a,é\nb,"), Buffer.from([0xe9]), Buffer.from("\n")]), size);
+      expect(bad.badByte).toEqual({ offset: 7, value: 0xe9 });
+    }
   });
 });

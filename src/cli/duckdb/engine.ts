@@ -25,7 +25,7 @@ import {
   type ReportJob,
   type RowCounter,
 } from "../report-part.js";
-import { checkBytes } from "./bytes.js";
+import { checkBytes, type ByteCheck } from "./bytes.js";
 import {
   countableSql,
   countableValues,
@@ -45,43 +45,45 @@ export class ReadersDisagree extends Error {}
 /** What a DuckDB run counted: as a JS pass, without the end line. */
 export type EngineResult = Omit<PartResult, "endLine">;
 
-/** What the byte pass says: the lines longer than DuckDB's max_line_size, or that a line is over the JS reader's limit. */
+/** What the byte pass says: the lines longer than DuckDB's max_line_size, or that DuckDB's read cannot be used. */
 interface LongLines {
   /** The lines (1-based, ascending) longer than DUCKDB_MAX_LINE_BYTES: DuckDB did not count their records. */
   readonly lines: readonly number[];
-  /** A line is longer than the limit of a record: the JS reader reads the file (and says so). */
-  readonly overLimit: boolean;
+  /**
+   * A quoted field longer than DuckDB's max_line_size (DuckDB's reader loses track of the quotes after it), or a line
+   * over the limit of a record: the JS reader reads the whole file (and says what is wrong, if anything is).
+   */
+  readonly jsReads: boolean;
 }
 
 /**
  * Starts the byte pass over a CSV file. It fails with the JS reader's error for a byte that is not UTF-8 (with its
- * line), a UTF-16 file or a gzip bomb, and interrupts DuckDB then, or when a line is over the limit of a record.
+ * line), a UTF-16 file or a gzip bomb, and interrupts DuckDB then, or when DuckDB's read cannot be used.
  */
-function startByteCheck(duck: DuckDb, path: string): Promise<LongLines> {
-  const running = checkBytes(
-    openInput(path).stream,
-    DUCKDB_MAX_LINE_BYTES,
-    (longest) => longest > MAX_RECORD_CHARS,
-  ).then(async (found): Promise<LongLines> => {
-    if (found.utf16) throw utf16Error();
-    if (found.badByte !== null) {
-      const lines = await linesAtOffsets(openInput(path).stream, [found.badByte.offset]);
-      throw notUtf8Error(lines.get(found.badByte.offset)!, found.badByte.value);
-    }
-    if (found.longest > MAX_RECORD_CHARS) return { lines: [], overLimit: true };
-    return { lines: [...(await linesAtOffsets(openInput(path).stream, found.longLines)).values()], overLimit: false };
-  });
+function startByteCheck(duck: DuckDb, path: string, delimiter: string): Promise<LongLines> {
+  const useless = (found: ByteCheck): boolean => found.longest > MAX_RECORD_CHARS || found.longQuoted !== null;
+  const running = checkBytes(openInput(path).stream, DUCKDB_MAX_LINE_BYTES, delimiter, useless).then(
+    async (found): Promise<LongLines> => {
+      if (found.utf16) throw utf16Error();
+      if (found.badByte !== null) {
+        const lines = await linesAtOffsets(openInput(path).stream, [found.badByte.offset]);
+        throw notUtf8Error(lines.get(found.badByte.offset)!, found.badByte.value);
+      }
+      if (useless(found)) return { lines: [], jsReads: true };
+      return { lines: [...(await linesAtOffsets(openInput(path).stream, found.longLines)).values()], jsReads: false };
+    },
+  );
   running.then(
     (found) => {
-      if (found.overLimit) duck.connection.interrupt();
+      if (found.jsReads) duck.connection.interrupt();
     },
     () => duck.connection.interrupt(),
   );
   return running;
 }
 
-/** DuckDB was interrupted because a line is over the limit of a record. */
-class OverLimit extends Error {}
+/** DuckDB's read cannot be used (the byte pass interrupted it): the JS reader reads the file. */
+class JsReads extends Error {}
 
 /** Runs a report job through DuckDB. */
 export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<EngineResult> {
@@ -89,11 +91,14 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, job);
   const connection = duck.connection;
   const source = await duckSource(connection, path, job.format, job.delimiter);
-  const checked = source.format === "parquet" ? null : startByteCheck(duck, path);
+  const checked =
+    source.format === "parquet"
+      ? null
+      : startByteCheck(duck, path, job.delimiter ?? (source.format === "tsv" ? "\t" : ","));
   const longLines = async (): Promise<readonly number[]> => {
     if (checked === null) return [];
     const found = await checked;
-    if (found.overLimit) throw new OverLimit();
+    if (found.jsReads) throw new JsReads();
     return found.lines;
   };
   const counter = createRowCounter({ ...job, strict: false });
@@ -107,7 +112,7 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
         : await readEveryRow(connection, path, job, source, counter, longLines);
   } catch (error) {
     // What the byte pass found comes first: it is why DuckDB was interrupted, or the JS reader's own error.
-    if (checked !== null && (await checked).overLimit) return readWithJs(path, job);
+    if (checked !== null && (await checked).jsReads) return readWithJs(path, job);
     throw error;
   }
   const rejects = [...result.rejects].sort((a, b) => a.line - b.line);

@@ -37,3 +37,31 @@ export function orderedSpan(
   }
   return [a, b];
 }
+
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+
+/**
+ * `new Date(ms).toISOString()` for instants in the supported range, by arithmetic (days to a civil date after H.
+ * Hinnant's civil_from_days): several times faster, for results that list many instants.
+ */
+export function isoUtc(ms: number): string {
+  const day = Math.floor(ms / 86_400_000);
+  let rest = ms - day * 86_400_000;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = Math.floor(rest - s * 1000);
+  return `${y}-${TWO[m]}-${TWO[d]}T${TWO[h]}:${TWO[mi]}:${TWO[s]}.${THREE[milli]}Z`;
+}

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { businessCalendar, scheduleHistory } from "./calendar.js";
+import { isoUtc } from "./instant.js";
 import type { TicketEvent } from "./ticket-events.js";
 import { ticketMetrics, ticketMetricsRule } from "./ticket-metrics.js";
 
@@ -342,5 +344,19 @@ describe("ticketMetrics: bad events (batch policy)", () => {
     expect(() => ticketMetrics(good, { schedule: "newest" as never })).toThrow(/schedule/);
     expect(() => ticketMetrics(good, { invalid: "skip" as never })).toThrow(/invalid/);
     expect(() => ticketMetrics(good, { solveEndsNextReply: "yes" as never })).toThrow(/solveEndsNextReply/);
+  });
+});
+
+describe("isoUtc (the results' instants)", () => {
+  it("equals Date.prototype.toISOString over the supported range", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2_208_988_800_000, max: 7_258_118_399_999 }), (ms) => {
+        expect(isoUtc(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    for (const ms of [-2_208_988_800_000, 0, 951_782_400_000, 4_107_542_400_000, 7_258_118_399_999]) {
+      expect(isoUtc(ms)).toBe(new Date(ms).toISOString()); // 1900-01-01, 1970, 2000-02-29, 2100-03-01, the last ms
+    }
   });
 });

@@ -9,7 +9,7 @@ import { invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
 import { type BusinessCalendar, type ScheduleChoice, scheduleClock } from "./calendar.js";
-import { type Instant, instantMs } from "./instant.js";
+import { type Instant, instantMs, isoUtc } from "./instant.js";
 import {
   orderTicket,
   type ReadTicketEvent,
@@ -142,10 +142,15 @@ interface Compiled {
   readonly solveEndsNextReply: boolean;
 }
 
+const REQUESTER_WAIT: readonly TicketStatus[] = ["new", "open", "hold"];
+const AGENT_WAIT: readonly TicketStatus[] = ["pending"];
+const ON_HOLD: readonly TicketStatus[] = ["hold"];
+const AGENT_WORK: readonly TicketStatus[] = ["new", "open"];
+
 const isResolved = (status: TicketStatus): boolean => status === "solved" || status === "closed";
 
 function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
+  return ms === null ? null : isoUtc(ms);
 }
 
 /**
@@ -220,34 +225,43 @@ function measureOrdered(c: Compiled, events: readonly ReadTicketEvent[]): Ticket
           calendar: (end - createdAt) / MINUTE_MS,
           business: c.business === null ? null : c.business(createdAt, end, end),
         };
-  let timeIn: ((statuses: readonly TicketStatus[]) => TicketDuration) | undefined;
+  // Time in each status up to measuredTo, on both clocks: one pass over the segments, each measured once.
+  let times: Record<TicketStatus, [number, number]> | undefined;
   if (measuredTo !== null) {
     segmentFrom.push(since);
     segmentTo.push(Number.POSITIVE_INFINITY);
     segmentStatus.push(status);
-    timeIn = (statuses) => {
-      let calendar = 0;
-      let business = 0;
-      for (let s = 0; s < segmentFrom.length; s++) {
-        if (!statuses.includes(segmentStatus[s]!)) continue;
-        const from = segmentFrom[s]!;
-        const to = Math.min(segmentTo[s]!, measuredTo);
-        if (to <= from) continue;
-        calendar += to - from;
-        if (c.business !== null) business += c.business(from, to, measuredTo);
-      }
-      return { calendar: calendar / MINUTE_MS, business: c.business === null ? null : business };
-    };
+    times = { new: [0, 0], open: [0, 0], pending: [0, 0], hold: [0, 0], solved: [0, 0], closed: [0, 0] };
+    for (let s = 0; s < segmentFrom.length; s++) {
+      const state = segmentStatus[s]!;
+      if (isResolved(state)) continue;
+      const from = segmentFrom[s]!;
+      const to = Math.min(segmentTo[s]!, measuredTo);
+      if (to <= from) continue;
+      const sum = times[state];
+      sum[0] += to - from;
+      if (c.business !== null) sum[1] += c.business(from, to, measuredTo);
+    }
   }
+  const timeIn = (statuses: readonly TicketStatus[]): TicketDuration | null => {
+    if (times === undefined) return null;
+    let calendar = 0;
+    let business = 0;
+    for (const state of statuses) {
+      calendar += times[state][0];
+      business += times[state][1];
+    }
+    return { calendar: calendar / MINUTE_MS, business: c.business === null ? null : business };
+  };
   return {
     ticketId: created.ticket,
-    createdAt: new Date(createdAt).toISOString(),
+    createdAt: isoUtc(createdAt),
     status,
     priority,
     replyTime: span(repliedAt),
     repliedAt: iso(repliedAt),
     nextReplyTimes: waits.map(([from, to, by]) => ({
-      from: new Date(from).toISOString(),
+      from: isoUtc(from),
       to: iso(to),
       fulfilledBy: by,
       calendar: to === null ? null : (to - from) / MINUTE_MS,
@@ -257,10 +271,10 @@ function measureOrdered(c: Compiled, events: readonly ReadTicketEvent[]): Ticket
     fullResolutionTime: span(lastResolved),
     firstResolvedAt: iso(firstResolved),
     resolvedAt: iso(lastResolved),
-    requesterWaitTime: timeIn?.(["new", "open", "hold"]) ?? null,
-    agentWaitTime: timeIn?.(["pending"]) ?? null,
-    onHoldTime: timeIn?.(["hold"]) ?? null,
-    agentWorkTime: timeIn?.(["new", "open"]) ?? null,
+    requesterWaitTime: timeIn(REQUESTER_WAIT),
+    agentWaitTime: timeIn(AGENT_WAIT),
+    onHoldTime: timeIn(ON_HOLD),
+    agentWorkTime: timeIn(AGENT_WORK),
     measuredTo: iso(measuredTo),
     reopens,
     replies,

@@ -1,6 +1,6 @@
 import { invalid } from "../internal/describe.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
-import { type BusinessCalendar, isCalendarIndex, type ScheduleChoice, scheduleClock } from "./calendar.js";
+import { type BusinessCalendar, isCalendarIndex, type ScheduleChoice, scheduleIndexAt } from "./calendar.js";
 import type { CalendarIndex } from "./calendar-index.js";
 import { type Instant, instantMs, orderedSpan } from "./instant.js";
 
@@ -28,7 +28,7 @@ function indexFor(
   assertOptions(fn, options);
   const schedule = options?.schedule ?? "in-force";
   assertOneOf(fn, "schedule", schedule, ["in-force", "latest"]);
-  return scheduleClock(fn, calendar, schedule)(schedule === "latest" ? at() : 0);
+  return scheduleIndexAt(fn, calendar, schedule, schedule === "latest" ? at() : 0);
 }
 
 /**

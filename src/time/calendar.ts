@@ -329,10 +329,32 @@ function historyClockOf(calendar: BusinessCalendar): HistoryClock | undefined {
   return (calendar as { historyClock?: HistoryClock }).historyClock;
 }
 
+/** The index of the schedule in force at `at` in a history: the last that took effect at or before it. */
+function entryAt(history: HistoryClock, at: number): CalendarIndex {
+  const { bounds, indexes } = history;
+  let k = indexes.length - 1;
+  while (k > 0 && bounds[k]! > at) k--;
+  return indexes[k]!;
+}
+
+/**
+ * The index that counts a figure recorded at `at` under a schedule choice: the calendar's own index, except for a
+ * schedule history under `"latest"` (the schedule in force at that instant).
+ */
+export function scheduleIndexAt(
+  fn: string,
+  calendar: BusinessCalendar,
+  schedule: ScheduleChoice,
+  at: number,
+): CalendarIndex {
+  const index = calendarIndex(fn, calendar);
+  const history = schedule === "latest" ? historyClockOf(calendar) : undefined;
+  return history === undefined ? index : entryAt(history, at);
+}
+
 /**
  * A calendar's business clock for a schedule choice: a function from the instant a figure is recorded to the index
- * that counts it. The same index at every instant, except for a schedule history under `"latest"` (the schedule in
- * force at that instant).
+ * that counts it (see {@link scheduleIndexAt}), the calendar checked once.
  */
 export function scheduleClock(
   fn: string,
@@ -342,12 +364,7 @@ export function scheduleClock(
   const index = calendarIndex(fn, calendar);
   const history = schedule === "latest" ? historyClockOf(calendar) : undefined;
   if (history === undefined) return () => index;
-  const { bounds, indexes } = history;
-  return (at) => {
-    let k = indexes.length - 1;
-    while (k > 0 && bounds[k]! > at) k--;
-    return indexes[k]!;
-  };
+  return (at) => entryAt(history, at);
 }
 
 /**

@@ -66,7 +66,8 @@ function textOf(value: unknown): unknown {
  * through the engine's slow generic path, a tenth of a 1M-row report's time).
  */
 function recordMaker(keys: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
-  const body = `return { ${keys.map((key, i) => `${JSON.stringify(key)}: v[${i}]`).join(", ")} };`;
+  // A "__proto__" key written plainly in a literal would set the prototype; in brackets it is an own property.
+  const body = `return { ${keys.map((key, i) => `${key === "__proto__" ? '["__proto__"]' : JSON.stringify(key)}: v[${i}]`).join(", ")} };`;
   return new Function("v", body) as (values: readonly unknown[]) => Record<string, unknown>;
 }
 
@@ -113,7 +114,14 @@ export function recordBuilder(fields: readonly ResolvedField[], reading: Instant
     }
     if (ratings.length > 0) {
       const given: Record<string, unknown> = {};
-      for (const field of ratings) given[field.field.slice(8)] = ratingOf(cell(field.index));
+      for (const field of ratings) {
+        const id = field.field.slice(8);
+        const value = ratingOf(cell(field.index));
+        // Assigning to "__proto__" would set the prototype: a criterion of that id is an own property.
+        if (id === "__proto__")
+          Object.defineProperty(given, id, { value, enumerable: true, writable: true, configurable: true });
+        else given[id] = value;
+      }
       values[keys.length - 1] = given;
     }
     return make(values);

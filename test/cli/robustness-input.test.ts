@@ -24,6 +24,7 @@ import {
   MAX_RECORD_CHARS,
 } from "../../src/cli/read/limited.js";
 import { firstBadUtf8 } from "../../src/cli/read/utf8.js";
+import { recordBuilder } from "../../src/cli/records.js";
 import { isOneLineError, runCommand, type Outcome } from "./hostile.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-robust-in-"));
@@ -354,5 +355,25 @@ describe("the byte pass beside DuckDB (items 2 and 3)", () => {
       const bad = await check(Buffer.concat([Buffer.from("a,é\nb,"), Buffer.from([0xe9]), Buffer.from("\n")]), size);
       expect(bad.badByte).toEqual({ offset: 7, value: 0xe9 });
     }
+  });
+});
+
+describe("records keep a column named __proto__ as their own (the record builder)", () => {
+  it("a segment and a QA criterion named __proto__ are own properties, not the prototype", () => {
+    const build = recordBuilder(
+      [
+        { field: "score", kind: "number", required: true, index: 0, header: "score", reading: "iso" },
+        { field: "__proto__", kind: "text", required: true, index: 1, header: "__proto__", reading: "iso" },
+        { field: "ratings.__proto__", kind: "text", required: true, index: 2, header: "__proto__", reading: "iso" },
+      ],
+      undefined,
+    );
+    const cells = ["9", "email", "yes"];
+    const record = build((index) => cells[index]);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(record, "__proto__")?.value).toBe("email");
+    const ratings = record.ratings as object;
+    expect(Object.getPrototypeOf(ratings)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(ratings, "__proto__")?.value).toBe(true);
   });
 });

@@ -73,12 +73,16 @@ function startByteCheck(duck: DuckDb, path: string, delimiter: string): Promise<
       return { lines: [...(await linesAtOffsets(openInput(path).stream, found.longLines)).values()], jsReads: false };
     },
   );
-  running.then(
-    (found) => {
-      if (found.jsReads) duck.connection.interrupt();
-    },
-    () => duck.connection.interrupt(),
-  );
+  const interrupt = (): void => {
+    try {
+      duck.connection.interrupt();
+    } catch {
+      // DuckDB has already ended its query
+    }
+  };
+  running.then((found) => {
+    if (found.jsReads) interrupt();
+  }, interrupt);
   return running;
 }
 
@@ -91,6 +95,9 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, job);
   const connection = duck.connection;
   const source = await duckSource(connection, path, job.format, job.delimiter);
+  const counter = createRowCounter({ ...job, strict: false });
+  counter.header(source.header, 1);
+  // From here on, nothing leaves this function before the byte pass has ended.
   const checked =
     source.format === "parquet"
       ? null
@@ -101,8 +108,6 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
     if (found.jsReads) throw new JsReads();
     return found.lines;
   };
-  const counter = createRowCounter({ ...job, strict: false });
-  counter.header(source.header, 1);
   const metric = job.spec.metric;
   let result: EngineResult;
   try {

@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { checkBytes } from "../../src/cli/duckdb/bytes.js";
 import { CsvScanner, type CsvRecord } from "../../src/cli/read/csv.js";
+import { readRows } from "../../src/cli/read/input.js";
 import { JsonArrayScanner, NdjsonScanner, type JsonElement } from "../../src/cli/read/json.js";
 import {
   GZIP_FREE_BYTES,
@@ -142,6 +143,32 @@ describe("text that is not UTF-8 (item 3)", { timeout: CHILD_TIMEOUT }, () => {
     ]);
     expect(isOneLineError(noMark)).toBe(true);
     expect(noMark.err).toContain("iconv -f UTF-16 -t UTF-8");
+  });
+
+  it("names the same line wherever the chunks of the stream are cut, and reads valid UTF-8 cut anywhere", async () => {
+    /** The message readRows gives for `bytes` cut at `at` (two chunks), or "read" when it reads them. */
+    const read = async (bytes: Buffer, at: number, format: "csv" | "ndjson" | "json"): Promise<string> => {
+      try {
+        await readRows(Readable.from([bytes.subarray(0, at), bytes.subarray(at)]), format, {
+          header: () => undefined,
+          row: () => undefined,
+        });
+        return "read";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    // "é" (C3 A9) and "€" (E2 82 AC) written in UTF-8 on lines 2 and 3; a Latin-1 é (E9) on line 5, after a quoted
+    // line break (lines 3-4) in the CSV.
+    const good = 'score,comment\n9,café\n10,"5 €\nok"\n';
+    const bad = Buffer.concat([Buffer.from(`${good}3,caf`), Buffer.from([0xe9]), Buffer.from("\n")]);
+    const ndjson = Buffer.concat([Buffer.from('{"a":"é"}\r\n{"a":"€"}\n{"a":"caf'), Buffer.from([0xe9, 0x22, 0x7d])]);
+    for (let at = 0; at <= bad.length; at++) {
+      if (at <= good.length) expect(await read(Buffer.from(good), at, "csv")).toBe("read");
+      expect(await read(bad, at, "csv")).toContain("(line 5 has the byte 0xE9,");
+    }
+    for (let at = 0; at <= ndjson.length; at++)
+      expect(await read(ndjson, at, "ndjson")).toContain("(line 3 has the byte 0xE9,");
   });
 
   it("finds the first byte that is not UTF-8 as TextDecoder does (overlong forms, surrogates, cut sequences)", () => {

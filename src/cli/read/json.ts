@@ -130,9 +130,13 @@ export class NdjsonScanner {
 
   constructor(private readonly maxRecordChars = MAX_RECORD_CHARS) {}
 
-  /** The line the text given so far ends on (the unfinished line holds no line feed). */
+  /**
+   * The line the text given so far ends on, counted as the other readers count (the unfinished line holds no line
+   * feed; a carriage return at its end is the first half of a CR LF, counted there).
+   */
   get lineAtEnd(): number {
-    return this.line;
+    const last = this.pieces[this.pieces.length - 1];
+    return this.line + (last !== undefined && last.charCodeAt(last.length - 1) === CR ? 1 : 0);
   }
 
   push(chunk: string, onElement: (element: JsonElement) => void): void {

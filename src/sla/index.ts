@@ -21,3 +21,17 @@ export type {
   SlaTargetCounts,
 } from "./accumulator.js";
 export type { SlaBreach, SlaOptions, SlaResult, SlaTally, SlaTargetResult } from "./sla.js";
+export { ticketSla, ticketSlaRule } from "./events.js";
+export type {
+  FulfillingEvent,
+  TicketSlaBreach,
+  TicketSlaMeasurement,
+  TicketSlaMetric,
+  TicketSlaOptions,
+  TicketSlaPolicy,
+  TicketSlaResult,
+  TicketSlaRule,
+  TicketSlaRuleOptions,
+  TicketSlaTarget,
+  TicketSlaTargetResult,
+} from "./events.js";

@@ -75,8 +75,16 @@ function filterValues(fn: string, where: string, filter: unknown): readonly stri
 
 const METRICS: readonly SlaMetric[] = ["first-response", "next-response", "resolution"];
 
-/** Validates a policy; `hasCalendar` tells whether business-clock targets can run. */
-export function checkPolicy(fn: string, policy: SlaPolicy, hasCalendar: boolean): readonly CheckedTarget[] {
+/**
+ * Validates a policy; `hasCalendar` tells whether business-clock targets can run; `metrics` lists the metrics the
+ * caller measures (the SLA over ticket events measures more).
+ */
+export function checkPolicy(
+  fn: string,
+  policy: SlaPolicy,
+  hasCalendar: boolean,
+  metrics: readonly string[] = METRICS,
+): readonly CheckedTarget[] {
   const targets = (policy as { targets?: unknown } | null)?.targets;
   if (!Array.isArray(targets) || targets.length === 0) {
     throw new CxMetricsError(
@@ -97,11 +105,14 @@ export function checkPolicy(fn: string, policy: SlaPolicy, hasCalendar: boolean)
   }
   return Array.from(targets as readonly SlaTarget[], (target, i): CheckedTarget => {
     const where = `targets[${i}]`;
-    if (!METRICS.includes(target?.metric)) {
+    if (!metrics.includes(target?.metric)) {
       throw new CxMetricsError(
         fn,
         "INVALID_POLICY",
-        `${where}.metric is ${describe(target?.metric)}, expected "first-response", "next-response" or "resolution"`,
+        `${where}.metric is ${describe(target?.metric)}, expected ${metrics
+          .map((m) => JSON.stringify(m))
+          .join(", ")
+          .replace(/, ([^,]*)$/, " or $1")}`,
         {
           value: target,
         },

@@ -31,6 +31,7 @@
  *   cohort triangle more cells than its `maxCells`: the call stops at the record that would pass the limit.
  * - `TOO_MANY_VALUES`: an iterable that is not an array, a typed array, a Set or a Map yields more values than the
  *   library reads from one (16,777,216 = 2^24): an endless generator stops there instead of running forever.
+ * - `NOT_CONVERGED`: an iterative fit that did not settle in its passes (raking margins whose totals disagree).
  */
 export type CxMetricsErrorCode =
   | "INVALID_SCORE"
@@ -58,7 +59,8 @@ export type CxMetricsErrorCode =
   | "INVALID_VALUE"
   | "INVALID_POLICY"
   | "TOO_MANY_GROUPS"
-  | "TOO_MANY_VALUES";
+  | "TOO_MANY_VALUES"
+  | "NOT_CONVERGED";
 
 /** One bad row found by a parse helper. */
 export interface RowIssue {

@@ -1,41 +1,13 @@
 // Each metric's kernel as the report uses it: compiled once from the spec (the metric module's rule),
 // then one record read and checked at a time, one group accumulator per segment and period, and the
 // group's figure. The rules themselves live in the metric modules; this file only connects them.
-import { cesConfidenceInterval } from "../ces/confidence-interval.js";
-import type { CesAccumulatorState } from "../ces/accumulator.js";
-import { cesFromTally, cesRule } from "../ces/rule.js";
-import { csatConfidenceInterval } from "../csat/confidence-interval.js";
-import type { CsatAccumulatorState } from "../csat/accumulator.js";
-import { csatFromTally, csatRule } from "../csat/rule.js";
-import type { CsatResult } from "../csat/types.js";
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
-import { describe } from "../internal/describe.js";
-import {
-  addRating,
-  mergeRatingTally,
-  ratingTally,
-  ratingTotal,
-  type RatingTally,
-  type TallyRule,
-} from "../internal/scale-tally.js";
-import {
-  addScoredReview,
-  iqsTally,
-  iqsTallyResult,
-  mergeIqsTally,
-  type IqsAccumulatorState,
-  type IqsTally,
-} from "../iqs/accumulator.js";
+import { addScoredReview, iqsTally, iqsTallyResult, mergeIqsTally, type IqsTally } from "../iqs/accumulator.js";
 import { scorecardRule, type QaReview, type ScoredReview } from "../iqs/scorecard.js";
-import { addNpsScore, mergeNpsTally, type NpsAccumulatorState, type NpsTally } from "../nps/accumulator.js";
-import { npsFromCounts } from "../nps/nps.js";
-import { npsConfidenceInterval } from "../nps/confidence-interval.js";
-import { isNpsScore } from "../nps/rule.js";
-import { slaTally, type SlaTargetCounts } from "../sla/accumulator.js";
+import { slaTally } from "../sla/accumulator.js";
 import { slaRule, type SlaMeasurement } from "../sla/rule.js";
 import { meanConfidenceInterval } from "../stats/mean-interval.js";
 import { proportionInterval } from "../stats/proportion-interval.js";
-import type { RatingIntervals } from "../stats/rating-intervals.js";
 import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceMinutes } from "../time/service-clock.js";
 import {
@@ -43,82 +15,12 @@ import {
   type ServiceTimeAccumulator,
   type ServiceTimeAccumulatorState,
 } from "../time/service-time-accumulator.js";
+import type { MetricKernel, ReportGroupState, SlaCountsState } from "./kernel-types.js";
+import { npsKernel, ratingKernel } from "./survey-kernels.js";
 import type { ReportFields, SummarizeSpec } from "./spec.js";
 
-/** The SLA outcomes of a group: met, breached and pending measurements. */
-export interface SlaCountsState extends SlaTargetCounts {
-  /** Marks the object as a report group's SLA counts. */
-  readonly kind: "sla-counts";
-}
-
-/**
- * The JSON state of one segment and period of a report: the state of the metric's accumulator
- * (`createNpsAccumulator`, `createCsatAccumulator`, `createCesAccumulator`,
- * `createServiceTimeAccumulator`, `createIqsAccumulator`), or an SLA group's outcome counts.
- */
-export type ReportGroupState =
-  | NpsAccumulatorState
-  | CsatAccumulatorState
-  | CesAccumulatorState
-  | ServiceTimeAccumulatorState
-  | IqsAccumulatorState
-  | SlaCountsState;
-
-/** A group's figure and what its change test needs. */
-export interface Figure {
-  readonly n: number;
-  readonly value: number;
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly detail: Readonly<Record<string, unknown>>;
-  /** NPS counts, or the successes and trials of a share. */
-  readonly counts?: { promoters: number; passives: number; detractors: number };
-  readonly share?: { successes: number; n: number };
-}
-
-/**
- * A metric compiled from a spec: reads and checks a record, and drives the groups (one metric accumulator per segment
- * and period). The operations live here, once per report, and a group is the accumulator alone: a report with many
- * segments holds one small object per group, not a set of closures around it.
- */
-export interface MetricKernel<G = unknown> {
-  /**
-   * Checks one record and returns what it adds (a score, a rating, a measurement); throws a coded error naming the
-   * field.
-   */
-  read(record: unknown, index: number): unknown;
-  /** An empty group, or one restored from a state. */
-  create(state?: ReportGroupState): G;
-  /** Adds what {@link MetricKernel.read} returned for a record. */
-  add(group: G, unit: unknown): void;
-  /** Adds a state of the same metric (another part of the file, a SQL row). */
-  merge(group: G, state: ReportGroupState): void;
-  /** The group's JSON state. */
-  toJSON(group: G): ReportGroupState;
-  /**
-   * The figure, or null when the group has none (only open tickets, only unscored reviews, only neutral ratings in
-   * good/bad mode).
-   */
-  figure(group: G, confidence: number): Figure | null;
-}
-
-/** A record that cannot be read at all: a revoked Proxy (every look at it throws a TypeError). */
-export function isUnreadable(record: unknown): boolean {
-  if ((typeof record !== "object" && typeof record !== "function") || record === null) return false;
-  try {
-    Array.isArray(record); // throws for a revoked Proxy, and for nothing else
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** A record's field, own properties only (never one inherited from the prototype). */
-export function field(record: unknown, name: string): unknown {
-  return typeof record === "object" && record !== null && Object.hasOwn(record, name)
-    ? (record as Record<string, unknown>)[name]
-    : undefined;
-}
+export { field, isUnreadable } from "./fields.js";
+export type { Figure, GroupWeights, MetricKernel, ReportGroupState, SlaCountsState } from "./kernel-types.js";
 
 /** Rethrows a metric's error for one record as the report's, naming the record and the field. */
 function withIndex(fn: string, index: number, error: unknown, name: string, value: unknown): never {
@@ -168,7 +70,7 @@ export function metricKernel(fn: string, spec: SummarizeSpec): MetricKernel {
   const fields = reportFields(spec);
   switch (spec.metric) {
     case "nps":
-      return npsKernel(fn, fields.score) as MetricKernel;
+      return npsKernel(fn, spec, fields.score) as MetricKernel;
     case "csat":
     case "ces":
       return ratingKernel(fn, spec, fields.rating) as MetricKernel;
@@ -180,142 +82,6 @@ export function metricKernel(fn: string, spec: SummarizeSpec): MetricKernel {
     case "iqs":
       return iqsKernel(fn, spec) as MetricKernel;
   }
-}
-
-function npsKernel(fn: string, name: string): MetricKernel<NpsTally> {
-  return {
-    read(record, index) {
-      const value = field(record, name);
-      if (!isNpsScore(value)) {
-        throw new CxMetricsError(
-          fn,
-          "INVALID_SCORE",
-          `${name} of record ${index} is ${describe(value)}, expected an integer 0-10`,
-          { index, value, field: name },
-        );
-      }
-      return value;
-    },
-    create(state) {
-      const tally: NpsTally = { kind: "nps", promoters: 0, passives: 0, detractors: 0 };
-      if (state !== undefined) mergeNpsTally(fn, tally, state);
-      return tally;
-    },
-    add: (group, score) => addNpsScore(fn, group, score as number),
-    merge: (group, state) => mergeNpsTally(fn, group, state),
-    toJSON: (group) => ({
-      kind: "nps",
-      promoters: group.promoters,
-      passives: group.passives,
-      detractors: group.detractors,
-    }),
-    figure(group, confidence) {
-      const result = npsFromCounts(group);
-      const counts = { promoters: result.promoters, passives: result.passives, detractors: result.detractors };
-      const interval = npsConfidenceInterval(counts, { confidence });
-      return {
-        n: result.total,
-        value: result.score,
-        low: interval.low,
-        high: interval.high,
-        counts,
-        detail: { ...result, interval: interval.method },
-      };
-    },
-  };
-}
-
-function ratingKernel(fn: string, spec: SummarizeSpec, name: string): MetricKernel<RatingTally<"csat" | "ces">> {
-  const read =
-    (rule: { read(value: unknown, index?: number, what?: string): number }) => (record: unknown, index: number) => {
-      const value = field(record, name);
-      try {
-        rule.read(value, index, `${name} of record ${index}`);
-      } catch (error) {
-        if (!isCxMetricsError(error)) throw error;
-        throw new CxMetricsError(fn, error.code, error.message.slice(error.fn.length + 2), {
-          index,
-          value,
-          field: name,
-        });
-      }
-      return value;
-    };
-  if (spec.metric === "csat") {
-    const rule = csatRule(spec.csat ?? {}, fn);
-    const kernel: MetricKernel<RatingTally<"csat">> = {
-      read: read(rule),
-      ...tallySide(fn, "csat", rule),
-      figure(group, confidence) {
-        if (ratingTotal(group) === 0) return null;
-        let result: CsatResult;
-        try {
-          result = csatFromTally(fn, rule, Float64Array.from(group.counts));
-        } catch (error) {
-          // good/bad mode leaves neutral ratings out: a group of neutral ratings only has no figure.
-          if (isCxMetricsError(error, "EMPTY_INPUT")) return null;
-          throw error;
-        }
-        const interval = result.total >= 2 ? csatConfidenceInterval(result, { confidence }) : null;
-        const detail = {
-          satisfied: result.satisfied,
-          dissatisfied: result.dissatisfied,
-          total: result.total,
-          mean: result.mean,
-          mode: result.mode,
-        };
-        return shareFigure(result.satisfied, result.denominator, interval, detail);
-      },
-    };
-    return kernel as MetricKernel<RatingTally<"csat" | "ces">>;
-  }
-  const rule = cesRule(spec.ces ?? {}, fn);
-  const kernel: MetricKernel<RatingTally<"ces">> = {
-    read: read(rule),
-    ...tallySide(fn, "ces", rule),
-    figure(group, confidence) {
-      if (ratingTotal(group) === 0) return null;
-      const result = cesFromTally(fn, rule, Float64Array.from(group.counts));
-      const interval = result.total >= 2 ? cesConfidenceInterval(result, { confidence }) : null;
-      return shareFigure(result.easy, result.total, interval, {
-        easy: result.easy,
-        total: result.total,
-        mean: result.mean,
-      });
-    },
-  };
-  return kernel as MetricKernel<RatingTally<"csat" | "ces">>;
-}
-
-/** A rating kernel's groups: tallies on the rule's scale, read and merged as the accumulators read and merge them. */
-function tallySide<Kind extends "csat" | "ces">(
-  fn: string,
-  kind: Kind,
-  rule: TallyRule,
-): Pick<MetricKernel<RatingTally<Kind>>, "create" | "add" | "merge" | "toJSON"> {
-  return {
-    create: (state) => ratingTally(fn, kind, rule, state),
-    add: (group, rating) => addRating(rule, group, rating),
-    merge: (group, state) => mergeRatingTally(fn, rule, group, state),
-    toJSON: (group) => ({ kind, min: group.min, counts: [...group.counts] }) as ReportGroupState,
-  };
-}
-
-/** The figure of a CSAT or CES share: percent of n, its interval in percent, the mean's interval in `detail`. */
-function shareFigure(
-  successes: number,
-  n: number,
-  interval: RatingIntervals | null,
-  detail: Record<string, unknown>,
-): Figure {
-  return {
-    n,
-    value: (100 * successes) / n,
-    low: interval === null ? null : interval.percent.low,
-    high: interval === null ? null : interval.percent.high,
-    share: { successes, n },
-    detail: { ...detail, meanLow: interval?.mean.low ?? null, meanHigh: interval?.mean.high ?? null },
-  };
 }
 
 function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<ServiceTimeAccumulator> {
@@ -340,7 +106,16 @@ function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<Servic
         open: result.open,
         calendarMinutes: business ? result.calendar : null,
       };
-      return { n: main.n, value: main.median, low: null, high: null, detail };
+      return {
+        n: main.n,
+        value: main.median,
+        low: null,
+        high: null,
+        se: null,
+        nEffective: main.n,
+        weighted: false,
+        detail,
+      };
     },
   };
 }
@@ -386,11 +161,16 @@ function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel<SlaGroup> {
       if (decided === 0) return null;
       const interval = proportionInterval(tally.met, decided, { confidence });
       const detail = { met: tally.met, breached: tally.breached, pending: tally.pending, interval: "wilson" };
+      const p = tally.met / decided;
       return {
         n: decided,
         value: tally.percent!,
         low: 100 * interval.low,
         high: 100 * interval.high,
+        // The linearised SE of a share with unit weights: √(p(1 − p)/(n − 1)).
+        se: decided < 2 ? null : 100 * Math.sqrt((p * (1 - p)) / (decided - 1)),
+        nEffective: decided,
+        weighted: false,
         share: { successes: tally.met, n: decided },
         detail,
       };
@@ -409,12 +189,17 @@ function iqsKernel(fn: string, spec: SummarizeSpec): MetricKernel<IqsTally> {
     figure(group, confidence) {
       if (group.n === 0) return null;
       const { iqs, n, unscored, standardDeviation } = iqsTallyResult(group);
+      // The t interval, within the scale's 0-100; one review says nothing of the spread: the whole scale.
       const interval = n > 1 ? meanConfidenceInterval({ mean: iqs, standardDeviation, n }, { confidence }) : null;
       return {
         n,
         value: iqs,
-        low: interval?.low ?? null,
-        high: interval?.high ?? null,
+        low: interval === null ? 0 : Math.max(0, Math.min(iqs, interval.low)),
+        high: interval === null ? 100 : Math.min(100, Math.max(iqs, interval.high)),
+        se: n > 1 ? standardDeviation / Math.sqrt(n) : null,
+        nEffective: n,
+        weighted: false,
+        moments: { mean: iqs, sd: standardDeviation, n },
         detail: { unscored, standardDeviation },
       };
     },

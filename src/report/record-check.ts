@@ -3,6 +3,7 @@ import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe, invalid } from "../internal/describe.js";
 import { assertConfidence, assertOneOf } from "../internal/validate.js";
+import { P_ADJUST_METHODS } from "../stats/adjust.js";
 import { REPORT_METRICS, REPORT_PERIOD_UNITS, type SummarizeSpec } from "./spec.js";
 
 /** The segment of blank cells: a missing value, null, or text that is only white space. */
@@ -99,6 +100,15 @@ export function checkSpec(fn: string, spec: SummarizeSpec): void {
     )
   )
     throw invalid(fn, "INVALID_OPTION", "maxGroups", spec.maxGroups, "a whole number ≥ 1 (or Infinity for no limit)");
+  if (spec.adjust !== undefined) assertOneOf(fn, "adjust", spec.adjust, P_ADJUST_METHODS);
+  if (spec.weight !== undefined) {
+    if (!(typeof spec.weight === "function" || (typeof spec.weight === "string" && spec.weight !== ""))) {
+      throw invalid(fn, "INVALID_OPTION", "weight", spec.weight, "a field name or a function (record) => weight");
+    }
+    if (spec.metric !== "nps" && spec.metric !== "csat" && spec.metric !== "ces") {
+      throw invalid(fn, "INVALID_OPTION", "weight", spec.weight, 'no weight: weights apply to "nps", "csat" and "ces"');
+    }
+  }
   if (spec.metric === "sla" && (typeof spec.policy !== "object" || spec.policy === null))
     throw invalid(fn, "INVALID_OPTION", "policy", spec.policy, 'an SLA policy for metric "sla"');
   if (spec.metric === "iqs" && (typeof spec.scorecard !== "object" || spec.scorecard === null))

@@ -5,6 +5,7 @@ import type { CsatOptions } from "../csat/csat.js";
 import type { BatchOptions, ExcludedRow } from "../internal/batch.js";
 import type { Scorecard } from "../iqs/scorecard.js";
 import type { SlaPolicy } from "../sla/policy.js";
+import type { PAdjustMethod } from "../stats/adjust.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import type { BusinessCalendar } from "../time/calendar.js";
 import type { Instant } from "../time/instant.js";
@@ -82,6 +83,17 @@ export interface SummarizeSpec extends BatchOptions {
   readonly asOf?: Instant;
   /** The QA scorecard, for `metric: "iqs"`. */
   readonly scorecard?: Scorecard;
+  /**
+   * How the report's change tests are corrected for their number: `"bh"` (default: Benjamini-Hochberg, the expected
+   * share of false discoveries), `"holm"` (the chance of any false positive) or `"none"`. Each change gains `pAdjusted`.
+   */
+  readonly adjust?: PAdjustMethod;
+  /**
+   * A weight per record (NPS, CSAT, CES): the field that holds it, or a function of the record. The figure is then the
+   * weighted share or mean; rows carry `nEffective` (Kish) and the linearised `se`. A missing, zero, negative or
+   * non-numeric weight makes the record a bad row.
+   */
+  readonly weight?: string | ((record: unknown, index: number) => unknown);
 }
 
 /** A calendar period of a report row. */
@@ -102,8 +114,13 @@ export interface ReportChange {
   readonly low: number;
   /** Upper bound of the interval for the difference. */
   readonly high: number;
-  /** Two-sided p-value of the test (compareNps for NPS, the two-proportion test for shares). */
+  /**
+   * Two-sided p-value of the test whose inversion is the interval (adjusted Wald for NPS, Miettinen-Nurminen for
+   * shares, Welch's t for IQS): the interval leaves out 0 exactly when pValue < 1 − confidence.
+   */
   readonly pValue: number;
+  /** The p-value corrected for the number of change tests in the report (`adjust`); equal to pValue with `"none"`. */
+  readonly pAdjusted: number;
 }
 
 /** One tidy row of a report: a figure for a segment and a period. */
@@ -121,6 +138,16 @@ export interface ReportRow {
    * percent.
    */
   readonly value: number;
+  /**
+   * Kish's effective sample size (Σw)² / Σw² of a weighted figure; n when unweighted (or for a figure that has no
+   * weights).
+   */
+  readonly nEffective: number;
+  /**
+   * The figure's standard error in its own unit: linearised as R's survey::svymean (s/√n unweighted); null where the
+   * figure has none (durations, n = 1).
+   */
+  readonly se: number | null;
   /** Lower bound of the figure's interval, in its unit; null where there is none (durations). */
   readonly low: number | null;
   /** Upper bound of the figure's interval, in its unit; null where there is none. */

@@ -52,12 +52,19 @@ describe("summarize NPS by channel and month (Europe/Berlin)", () => {
     expect(find("chat", null).value).toBeCloseTo((100 * 3) / 7, 12); // 5 and 2 of 7
     expect(find("chat", null).n).toBe(7);
   });
-  it("attaches the adjusted-Wald interval and the change with its test, and flags small samples", () => {
+  it("attaches the score interval and the change with its test, and flags small samples", () => {
     const february = find("chat", "2025-02");
-    const interval = npsConfidenceInterval({ promoters: 3, passives: 0, detractors: 1 });
+    const interval = npsConfidenceInterval({ promoters: 3, passives: 0, detractors: 1 }, { method: "score" });
     expect([february.low, february.high]).toEqual([interval.low, interval.high]);
     const test = compareNps({ promoters: 3, passives: 0, detractors: 1 }, { promoters: 2, passives: 0, detractors: 1 });
-    expect(february.change).toEqual({ difference: 50 - 100 / 3, low: test.low, high: test.high, pValue: test.pValue });
+    expect(february.change).toEqual({
+      difference: 50 - 100 / 3,
+      low: test.low,
+      high: test.high,
+      pValue: test.pValue,
+      pAdjusted: expect.any(Number),
+    });
+    expect(february.change!.pAdjusted).toBeGreaterThanOrEqual(test.pValue); // adjusted for the report's changes (BH)
     expect(find("chat", "2025-01").change).toBeNull();
     expect(find("chat", null).change).toBeNull();
     expect(report.rows.every((row) => row.smallSample)).toBe(true); // every n < 30
@@ -97,12 +104,13 @@ describe("summarize the other metrics", () => {
     const report = summarize(rows, { metric: "csat", every: "month" });
     const april = report.rows.find((row) => row.period?.label === "2025-04")!;
     expect(april.value).toBe(40);
-    const test = compareProportions({ successes: 2, n: 5 }, { successes: 3, n: 4 });
+    const test = compareProportions({ successes: 2, n: 5 }, { successes: 3, n: 4 }, { method: "score" });
     expect(april.change).toEqual({
       difference: 100 * (0.4 - 0.75),
       low: 100 * test.low,
       high: 100 * test.high,
       pValue: test.pValue,
+      pAdjusted: test.pValue, // the report's only change test
     });
     expect(report.rows.at(-1)).toMatchObject({ period: null, value: (100 * 5) / 9, n: 9 }); // 5 of 9
   });

@@ -9,6 +9,7 @@ import { isoWithOffset, periodBounds, periodClock, periodLabel } from "../intern
 import { forEachValue } from "../internal/records.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { assertCount, assertObject, assertOptions } from "../internal/validate.js";
+import { adjustPValues, type PAdjustMethod } from "../stats/adjust.js";
 import { changeOf } from "./figures.js";
 import {
   field,
@@ -309,7 +310,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
           "EMPTY_INPUT",
           rejected === 0 ? "no records" : `no records: all ${rejected} were rejected`,
         );
-      const rows = reportRows(spec, kernel, by, timeZone, segments);
+      const rows = adjusted(reportRows(spec, kernel, by, timeZone, segments), spec.adjust ?? "bh");
       return { rows, input: { read, used, rejected }, exclusions: [...exclusions] };
     },
     state(): SummaryState {
@@ -376,6 +377,22 @@ function withOverall(kernel: MetricKernel, by: readonly string[], segments: Map<
   return [overall, ...list];
 }
 
+/**
+ * The rows with every change's p-value corrected for the number of change tests in the report (`pAdjusted`): the
+ * family is all the report's changes, across segments and periods.
+ */
+function adjusted(rows: ReportRow[], method: PAdjustMethod): ReportRow[] {
+  const tested = rows.filter((row) => row.change !== null);
+  const p = adjustPValues(
+    tested.map((row) => row.change!.pValue),
+    method,
+  );
+  const byRow = new Map(tested.map((row, k) => [row, p[k]!]));
+  return rows.map((row) =>
+    row.change === null ? row : { ...row, change: { ...row.change, pAdjusted: byRow.get(row)! } },
+  );
+}
+
 /** The rows: per segment, its periods in time order (rows only where there is data), then the all-period row. */
 function reportRows(
   spec: SummarizeSpec,
@@ -436,6 +453,8 @@ function row(
     segment,
     period,
     n: figure.n,
+    nEffective: figure.nEffective,
+    se: figure.se,
     value: figure.value,
     low: figure.low,
     high: figure.high,

@@ -277,6 +277,8 @@ export function rowsFromDurations(
       segment,
       period: reportPeriod,
       n,
+      nEffective: n,
+      se: null,
       value: num(row.p50),
       low: null,
       high: null,

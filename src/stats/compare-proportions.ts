@@ -1,6 +1,7 @@
 // compareProportions: is the difference between two shares (CSAT %, CES easy %, SLA %) real? The two-proportion z-test.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { assertConfidence, assertCount, assertObject, assertOptions } from "../internal/validate.js";
+import { assertConfidence, assertCount, assertObject, assertOneOf, assertOptions } from "../internal/validate.js";
+import { scoreCompareProportions } from "./compare-proportions-score.js";
 import { normalCdf, zForConfidence } from "./normal.js";
 
 /** One sample of a share: successes out of n. */
@@ -15,6 +16,12 @@ export interface ProportionSample {
 export interface CompareProportionsOptions {
   /** Confidence level of the interval for the difference; default 0.95. */
   readonly confidence?: number;
+  /**
+   * `"wald"` (default): the pooled z test and the unpooled Wald interval (two statistics: they can disagree near the
+   * 5 % line). `"score"`: the Miettinen-Nurminen score test and its inverted interval (one statistic: the interval
+   * leaves out 0 exactly when p < 1 − confidence; the reports use it).
+   */
+  readonly method?: "wald" | "score";
 }
 
 /** The difference of two shares, a - b, as fractions, with its test. */
@@ -69,10 +76,27 @@ export function compareProportions(
 ): ProportionComparison {
   const fn = "compareProportions";
   assertOptions(fn, options);
-  const { confidence = 0.95 } = options;
+  const { confidence = 0.95, method = "wald" } = options;
   assertConfidence(fn, confidence);
+  assertOneOf(fn, "method", method, ["wald", "score"]);
   const first = sample(fn, "a", a);
   const second = sample(fn, "b", b);
+  if (method === "score") {
+    const test = scoreCompareProportions(first.successes, first.n, second.successes, second.n, confidence);
+    const standardError = Math.sqrt(
+      ((first.successes / first.n) * (1 - first.successes / first.n)) / first.n +
+        ((second.successes / second.n) * (1 - second.successes / second.n)) / second.n,
+    );
+    return {
+      difference: test.difference,
+      standardError,
+      z: test.z,
+      pValue: test.pValue,
+      low: test.low,
+      high: test.high,
+      confidence,
+    };
+  }
   const pa = first.successes / first.n;
   const pb = second.successes / second.n;
   const difference = pa - pb;

@@ -35,3 +35,9 @@ export type {
 } from "../types.js";
 export { compareProportions } from "./compare-proportions.js";
 export type { CompareProportionsOptions, ProportionComparison, ProportionSample } from "./compare-proportions.js";
+export { adjustPValues, P_ADJUST_METHODS } from "./adjust.js";
+export type { PAdjustMethod } from "./adjust.js";
+export { rake } from "./rake.js";
+export type { RakeMargins, RakeOptions } from "./rake.js";
+export { weightedMean, wilsonBounds } from "./weighted.js";
+export type { WeightedMean, WeightedValue } from "./weighted.js";

@@ -159,7 +159,7 @@ export function rake<T>(
   }
   throw new CxMetricsError(
     "rake",
-    "NOT_CONVERGED" as "INVALID_ARGUMENT",
+    "NOT_CONVERGED",
     `the weights did not settle in ${maxIterations} passes (a cell still moved by ${change}); margins whose totals disagree can never all be met: check them, or raise maxIterations`,
     { value: change },
   );

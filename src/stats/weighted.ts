@@ -54,3 +54,14 @@ export function weightedMean(values: readonly WeightedValue[], sampleSize?: numb
   const se = total < 2 ? null : Math.sqrt((total / (total - 1)) * squares) / w;
   return { mean, se, n, sumWeights: w, nEffective: (w * w) / w2 };
 }
+
+/**
+ * Wilson's score interval for a share p̂ of n, as fractions; n may be fractional (an effective sample size), and the
+ * interval always holds p̂. Centre (p̂ + z²/2n)/(1 + z²/n), half-width z/(1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²).
+ */
+export function wilsonBounds(p: number, n: number, z: number): { low: number; high: number } {
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, Math.min(p, centre - half)), high: Math.min(1, Math.max(p, centre + half)) };
+}

@@ -5,12 +5,12 @@
 // must end in a report or in one line with exit code 2, never hang, grow, crash or read another file. The readers'
 // linearity in a record's length is checked in this process, on records given in small chunks. Cases of tens of MB
 // are in test/heavy (npm run test:heavy).
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { checkBytes } from "../../src/cli/duckdb/bytes.js";
 import { CsvScanner, type CsvRecord } from "../../src/cli/read/csv.js";
 import { readRows } from "../../src/cli/read/input.js";
@@ -29,6 +29,7 @@ import { recordBuilder } from "../../src/cli/records.js";
 import { isOneLineError, runCommand, type Outcome } from "./hostile.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-robust-in-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const MiB = 1024 * 1024;
 
 /** Writes a file into the test's folder (or a folder in it); its path. */

@@ -86,7 +86,7 @@ export interface TicketSlaPolicy {
 export interface TicketSlaRuleOptions {
   /** Business calendar for targets on the business clock. */
   readonly calendar?: BusinessCalendar | undefined;
-  /** With a schedule history, which schedule counts (see {@link ticketMetrics}); default `"in-force"`. */
+  /** With a schedule history, which schedule counts (see `ticketMetrics`); default `"in-force"`. */
   readonly schedule?: ScheduleChoice | undefined;
   /** The moment the report is made: later events are left out; open clocks run to it. Needed when any is open. */
   readonly asOf?: Instant | undefined;
@@ -198,12 +198,18 @@ export interface TicketSlaResult extends SlaTally {
   readonly exclusions: readonly ExcludedRow[];
 }
 
+/** A target of a compiled policy over ticket events. */
+export interface TicketSlaRuleTarget extends Omit<CheckedTarget, "metric"> {
+  /** What it measures. */
+  readonly metric: TicketSlaMetric;
+}
+
 /** A policy over ticket events compiled once; made by {@link ticketSlaRule}. */
 export interface TicketSlaRule {
   /** Marks a compiled policy. */
   readonly kind: "ticket-sla-rule";
   /** The targets in policy order. */
-  readonly targets: readonly (CheckedTarget & { readonly metric: TicketSlaMetric })[];
+  readonly targets: readonly TicketSlaRuleTarget[];
   /** `asOf` in epoch milliseconds, or null. */
   readonly asOf: number | null;
   /**
@@ -219,7 +225,7 @@ type Spans = [number, number][];
 
 interface Compiled {
   readonly fn: string;
-  readonly targets: readonly (CheckedTarget & { readonly metric: TicketSlaMetric })[];
+  readonly targets: readonly TicketSlaRuleTarget[];
   readonly clocks: readonly ((recordedAt: number) => Clock)[];
   readonly asOf: number | null;
   readonly appliedAt: "creation" | "events";
@@ -525,9 +531,7 @@ function compile(fn: string, policy: TicketSlaPolicy, options: TicketSlaRuleOpti
     if (typeof value !== "boolean") throw invalid(fn, "INVALID_OPTION", name, value, "true or false");
   }
   const byIndex = options.calendar === undefined ? undefined : scheduleClock(fn, options.calendar, schedule);
-  const targets = checkPolicy(fn, policy as never, byIndex !== undefined, METRICS) as readonly (CheckedTarget & {
-    readonly metric: TicketSlaMetric;
-  })[];
+  const targets = checkPolicy(fn, policy as never, byIndex !== undefined, METRICS) as readonly TicketSlaRuleTarget[];
   const name = (policy as { name?: unknown }).name;
   if (name !== undefined && typeof name !== "string")
     throw new CxMetricsError(fn, "INVALID_POLICY", `policy name is ${describe(name)}, expected text`, { value: name });
@@ -613,10 +617,10 @@ export function ticketSlaRule(
  *   reached the target (a closing time, when it ran out there); each measurement names the event that fulfilled it.
  *
  * SLA % = met / (met + breached) × 100 (UA-agency), pending apart. Bad events follow the batch policy as in
- * {@link ticketMetrics}.
+ * `ticketMetrics`.
  *
  * @throws CxMetricsError as {@link ticketSlaRule}; for a bad event (unless `invalid: "exclude"`) as
- *   {@link ticketMetrics}; `INVALID_ARGUMENT` (field `asOf`) for an open clock without `asOf`; `EMPTY_INPUT` when no
+ *   `ticketMetrics`; `INVALID_ARGUMENT` (field `asOf`) for an open clock without `asOf`; `EMPTY_INPUT` when no
  *   ticket matched any target.
  * @example
  * ```ts

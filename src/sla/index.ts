@@ -32,6 +32,7 @@ export type {
   TicketSlaResult,
   TicketSlaRule,
   TicketSlaRuleOptions,
+  TicketSlaRuleTarget,
   TicketSlaTarget,
   TicketSlaTargetResult,
 } from "./events.js";

@@ -165,7 +165,10 @@ function matches(filter: readonly string[] | undefined, value: string | undefine
 }
 
 /** Whether a target's filters (priority, type, channel) all match an interaction. */
-export function matchesTarget(target: CheckedTarget, interaction: TargetFields): boolean {
+export function matchesTarget(
+  target: Pick<CheckedTarget, "priority" | "type" | "channel">,
+  interaction: TargetFields,
+): boolean {
   return (
     matches(target.priority, interaction.priority) &&
     matches(target.type, interaction.type) &&

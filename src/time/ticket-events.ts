@@ -71,7 +71,7 @@ export type TicketEvent =
   | TicketPriorityEvent
   | TicketPolicyEvent;
 
-/** The kinds of event in their order at one instant (see {@link EVENT_RANK}). */
+/** The kinds of event, in their order at one instant: created, priority, policy, comment, status. */
 export type TicketEventType = TicketEvent["type"];
 
 /**

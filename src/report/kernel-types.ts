@@ -79,4 +79,9 @@ export interface MetricKernel<G = unknown> {
    * good/bad mode).
    */
   figure(group: G, confidence: number): Figure | null;
+  /**
+   * Survey metrics: the state of `count` records that all took one value (a row of a SQL `GROUP BY`), with their Σw
+   * and Σw² in a weighted report. Throws the rule's coded error for a value the metric does not take.
+   */
+  counted?(value: unknown, count: number, sums?: { readonly w: number; readonly w2: number }): ReportGroupState;
 }

@@ -82,6 +82,18 @@ export interface SummaryBuilder {
     state: ReportGroupState,
     records: number,
   ): SummaryBuilder;
+  /**
+   * Adds `records` records counted elsewhere that all took one score or rating (`value`; NPS, CSAT, CES), with their
+   * Σw and Σw² in a weighted report: the metric's rule reads the value. Throws its coded error for a value the metric
+   * does not take (nothing is added then).
+   */
+  addCountedValue(
+    segment: readonly unknown[],
+    period: number | null,
+    value: unknown,
+    records: number,
+    sums?: { readonly w: number; readonly w2: number },
+  ): SummaryBuilder;
   /** Counts `records` records read elsewhere that could not be used (rejected without a list). */
   addUnusable(records: number): SummaryBuilder;
   /** Adds another builder's counts or a state, after this one's records (its exclusions' indexes move on by `read`). */
@@ -271,6 +283,13 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       read += records;
       used += records;
       return builder;
+    },
+    addCountedValue(segment, period, value, records, sums) {
+      if (kernel.counted === undefined) {
+        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `addCountedValue takes scores and ratings; use addCounted for ${spec.metric}`);
+      }
+      assertCount(fn, "records", records);
+      return builder.addCounted(segment, period, kernel.counted(value, records, sums), records);
     },
     addUnusable(records) {
       assertCount(fn, "records", records);

@@ -94,6 +94,17 @@ export function npsKernel(fn: string, spec: SummarizeSpec, name: string): Metric
         { kind: "nps", promoters: group.promoters, passives: group.passives, detractors: group.detractors },
         group.weights,
       ),
+    counted(value, count, sums) {
+      const tally: Weighted<NpsTally> = { kind: "nps", promoters: 0, passives: 0, detractors: 0 };
+      addNpsScore(fn, tally, value as number, count);
+      if (weightOf !== null) {
+        tally.weights = weightSums(3);
+        const k = 1 - NPS_Y[npsGroup(value as number)]!;
+        tally.weights.w[k] = sums?.w ?? count;
+        tally.weights.w2[k] = sums?.w2 ?? count;
+      }
+      return this.toJSON(tally);
+    },
     figure(group, confidence) {
       const n = group.promoters + group.passives + group.detractors;
       if (n === 0) return null;
@@ -222,6 +233,17 @@ export function ratingKernel(
       );
     },
     toJSON: (group) => withWeights({ kind, min: group.min, counts: [...group.counts] }, group.weights),
+    counted(value, count, sums) {
+      const step = rule.read(value) - min;
+      const tally: Weighted<RatingTally<"csat" | "ces">> = ratingTally(fn, kind, rule);
+      tally.counts[step] = count;
+      if (weightOf !== null) {
+        tally.weights = weightSums(max - min + 1);
+        tally.weights.w[step] = sums?.w ?? count;
+        tally.weights.w2[step] = sums?.w2 ?? count;
+      }
+      return this.toJSON(tally);
+    },
     figure(group, confidence) {
       const y = (step: number): number | null => success(min + step);
       const total = group.counts.reduce((a, b) => a + b, 0);

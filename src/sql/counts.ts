@@ -1,20 +1,14 @@
 // NPS, CSAT and CES where the data is: SQL that counts each score by segment and period (the sufficient statistics),
 // and the function that turns the counts it returns into the same tidy rows as `summarize`.
 import { assertReadable } from "../internal/records.js";
-import { createCesAccumulator } from "../ces/accumulator.js";
-import { cesRule } from "../ces/rule.js";
-import { createCsatAccumulator } from "../csat/accumulator.js";
-import { csatRule } from "../csat/rule.js";
-import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { assertTimeZone } from "../internal/time-zone.js";
-import { createNpsAccumulator } from "../nps/accumulator.js";
-import { isNpsScore } from "../nps/rule.js";
 import { field } from "../report/kernels.js";
 import { checkSpec } from "../report/record-check.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
-import { createSummary, type ReportGroupState, type SummaryBuilder } from "../report/summarize.js";
+import { createSummary, type SummaryBuilder } from "../report/summarize.js";
 import {
   checkDialect,
   ident,
@@ -116,12 +110,17 @@ export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): strin
     // Ratings go out as text; which are on the scale is the library's to say (smiley labels too).
     value = `NULLIF(TRIM(CAST(${ident(fields.rating)} AS VARCHAR)), '')`;
   }
+  // A weighted report: a row whose weight is not a number > 0 cannot be used (its value is NULL), the others add
+  // their Σw and Σw² to their value's row.
+  const weight = typeof spec.weight === "string" ? numberOf(dialect, spec.weight) : null;
+  if (weight !== null) value = `(CASE WHEN ${weight} > 0 AND ${weight} < 'Infinity' THEN ${value} END)`;
   const segments = by.map((name, k) => `${segmentOf(dialect, name)} AS ${segmentKey(k)}`);
-  const named = namedSegments(fn, by, ["period", "value", "n"]);
+  const named = namedSegments(fn, by, ["period", "value", "n", ...(weight === null ? [] : ["w", "w2"])]);
   const usable = spec.every === undefined ? "TRUE" : "period IS NOT NULL";
+  const sums = weight === null ? [] : [`sum(CASE WHEN ${usable} THEN weight END) AS w`, `sum(CASE WHEN ${usable} THEN weight * weight END) AS w2`];
   return [
-    `SELECT ${[...named, `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n"].join(", ")}`,
-    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`].join(", ")} FROM ${tableRef(fn, options.table ?? "data")}) AS rows_read`,
+    `SELECT ${[...named, `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n", ...sums].join(", ")}`,
+    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`, ...(weight === null ? [] : [`${weight} AS weight`])].join(", ")} FROM ${tableRef(fn, options.table ?? "data")}) AS rows_read`,
     `GROUP BY ${[...by.map((_, k) => segmentKey(k)), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END`, `CASE WHEN ${usable} THEN value END`].join(", ")}`,
   ].join("\n");
 }
@@ -180,41 +179,27 @@ export function summaryFromCounts(
     );
   const builder = createSummary(spec);
   const by = spec.by ?? [];
-  const count = countedState(spec);
+  const weighted = spec.weight !== undefined;
   for (const row of rows) {
     assertReadable(fn, "a row", row);
     const n = toNumber(row.n as number | bigint | string);
     const raw = row.value as string | null;
     const period = row.period === null ? null : toNumber(row.period as number | bigint | string);
-    const state = raw === null || (spec.every !== undefined && period === null) ? null : count(raw, n);
-    if (state === null) builder.addUnusable(n);
-    else
-      builder.addCounted(
-        by.map((name) => field(row, name)),
-        period,
-        state,
-        n,
-      );
+    if (raw === null || (spec.every !== undefined && period === null)) {
+      builder.addUnusable(n);
+      continue;
+    }
+    const sums = weighted ? { w: toNumber(row.w as number | string), w2: toNumber(row.w2 as number | string) } : undefined;
+    try {
+      // The metric's rule reads the value (a score, a rating on the scale, a smiley label).
+      builder.addCountedValue(by.map((name) => field(row, name)), period, valueOf(raw), n, sums);
+    } catch (error) {
+      if (!isCxMetricsError(error) || error.code === "TOO_MANY_GROUPS") throw error;
+      builder.addUnusable(n);
+    }
   }
   return builder;
 }
 
-/** The accumulator state of `n` rows of one score or rating as written, or null when the metric does not take it. */
-function countedState(spec: SummarizeSpec): (raw: string, n: number) => ReportGroupState | null {
-  const number = (raw: string): number | string => (/^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
-  if (spec.metric === "nps") {
-    return (raw, n) =>
-      isNpsScore(number(raw))
-        ? createNpsAccumulator()
-            .addCount(number(raw) as number, n)
-            .toJSON()
-        : null;
-  }
-  if (spec.metric === "csat") {
-    const rule = csatRule(spec.csat ?? {});
-    return (raw, n) =>
-      rule.accepts(number(raw)) ? createCsatAccumulator(rule).addCount(number(raw), n).toJSON() : null;
-  }
-  const rule = cesRule(spec.ces ?? {});
-  return (raw, n) => (rule.accepts(number(raw)) ? createCesAccumulator(rule).addCount(number(raw), n).toJSON() : null);
-}
+/** A value as the SQL wrote it: a number when it reads as one ("7", "7.0"), else the text (a smiley label). */
+const valueOf = (raw: string): number | string => (/^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);

@@ -13,6 +13,7 @@ import {
   checkRatingCounts,
   checkSegmentNames,
   checkSla,
+  checkWeightedCounts,
   type Query,
 } from "../sql/suite.js";
 
@@ -99,6 +100,9 @@ describe.skipIf(bin === null)("cx-metrics/sql in PostgreSQL", () => {
   it("SLA % by channel and ISO week (targets by priority and channel, both clocks, open tickets at asOf) gives summarize's rows", async () => {
     await checkSla("postgres", query);
   }, 120_000);
+  it("weighted NPS and CSAT from SQL sums equal summarize's weighted rows", async () => {
+    await checkWeightedCounts("postgres", query);
+  });
   it("names segment columns as their fields (spaces, capitals), refuses names the query uses itself", async () => {
     await checkSegmentNames("postgres", query);
   });

@@ -8,6 +8,7 @@ import {
   checkRatingCounts,
   checkSegmentNames,
   checkSla,
+  checkWeightedCounts,
   type Query,
 } from "./suite.js";
 
@@ -33,6 +34,9 @@ describe("cx-metrics/sql in DuckDB", () => {
   it("first-response medians and percentiles (both SQL percentile kinds, calendar and business clock) give summarize's", async () => {
     await checkDurations("duckdb", query);
   }, 120_000);
+  it("weighted NPS and CSAT from SQL sums equal summarize's weighted rows", async () => {
+    await checkWeightedCounts("duckdb", query);
+  });
   it("names segment columns as their fields (spaces, capitals), refuses names the query uses itself", async () => {
     await checkSegmentNames("duckdb", query);
   });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { adjustPValues, summarize, type SummarizeSpec } from "../src/index.js";
+import { adjustPValues, type SummarizeResult, summarize, type SummarizeSpec } from "../src/index.js";
 
 const scorecard = { criteria: [{ id: "solution", weight: 1, scale: "1-5" as const }] };
 const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
@@ -59,7 +59,7 @@ describe("report intervals and changes (issue #21)", () => {
     fc.assert(
       fc.property(records, (list) => {
         for (const spec of specs) {
-          let report;
+          let report: SummarizeResult;
           try {
             report = summarize(shaped(list), spec);
           } catch (error) {
@@ -107,7 +107,7 @@ describe("report intervals and changes (issue #21)", () => {
           ...shaped(b).map((r) => ({ ...r, respondedAt: month(1), createdAt: month(1) })),
         ];
         for (const spec of specs) {
-          let report;
+          let report: SummarizeResult;
           try {
             report = summarize(list, { ...spec, by: [], confidence });
           } catch {

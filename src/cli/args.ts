@@ -24,6 +24,8 @@ export const REPORT_OPTIONS = {
   preset: { type: "string" },
   "min-n": { type: "string" },
   confidence: { type: "string" },
+  adjust: { type: "string" },
+  weight: { type: "string" },
   format: { type: "string", short: "f" },
   output: { type: "string", short: "o" },
   strict: { type: "boolean" },
@@ -79,6 +81,9 @@ What to compute:
       --time-zone Z       IANA zone for the periods and for dates written without an offset [UTC]
       --min-n N           flag rows with fewer than N [30]
       --confidence C      interval and test level [0.95]
+      --adjust A          none | holm | bh: correct the report's change tests for their number [bh]
+      --weight HEADER     nps, csat, ces: weight each response by this column (a number > 0); rows
+                          then show the weighted figure, its effective n (Kish) and standard error
       --scale S           csat: 1-5 | 1-10 | smiley-3 [1-5]; ces: 1-7 | 1-5 [1-7]
       --mode M            csat: top-box | good-bad [top-box]
       --percentiles L     durations: percentiles beside the median [90]

@@ -10,6 +10,7 @@ import {
   type SummarizeResult,
   type SummarizeSpec,
 } from "../report/spec.js";
+import { P_ADJUST_METHODS } from "../stats/adjust.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import type { Scorecard } from "../iqs/scorecard.js";
 import type { SlaPolicy, SlaTarget } from "../sla/policy.js";
@@ -171,6 +172,9 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
         );
   const method = oneOf("method", values.method, PERCENTILE_METHODS);
   const resolution = oneOf("resolution", values.resolution, ["first", "full"] as const);
+  const adjust = oneOf("adjust", values.adjust, P_ADJUST_METHODS);
+  if (values.weight !== undefined && metric !== "nps" && metric !== "csat" && metric !== "ces")
+    throw new UsageError("--weight is for --metric nps, csat or ces");
   const spec: SummarizeSpec = {
     metric,
     by: listOf(values.by),
@@ -202,9 +206,13 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
     ...(policy === undefined ? {} : { policy }),
     ...(asOf === undefined ? {} : { asOf }),
     ...(scorecard === undefined ? {} : { scorecard }),
+    ...(adjust === undefined ? {} : { adjust }),
+    ...(values.weight === undefined ? {} : { weight: "weight" }),
     invalid: "exclude",
   };
   const fields = metricFields(metric, every !== undefined);
+  if (values.weight !== undefined)
+    fields.push({ field: "weight", kind: "text", required: true, column: values.weight });
   if (scorecard !== undefined && metric === "iqs") {
     for (const criterion of (scorecard as { criteria?: readonly { id?: unknown }[] }).criteria ?? []) {
       if (typeof criterion?.id === "string")
@@ -499,7 +507,12 @@ async function printSql(
     throw error;
   }
   const column = (field: string): string | undefined => resolved.find((entry) => entry.field === field)?.header;
-  const sqlSpec: SummarizeSpec = { ...spec, by: (spec.by ?? []).map((name) => column(name) ?? name) };
+  const weightColumn = column("weight");
+  const sqlSpec: SummarizeSpec = {
+    ...spec,
+    by: (spec.by ?? []).map((name) => column(name) ?? name),
+    ...(weightColumn === undefined ? {} : { weight: weightColumn }),
+  };
   const sqlFields = {
     score: column("score"),
     rating: column("rating"),

@@ -286,7 +286,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     },
     addCountedValue(segment, period, value, records, sums) {
       if (kernel.counted === undefined) {
-        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `addCountedValue takes scores and ratings; use addCounted for ${spec.metric}`);
+        throw new CxMetricsError(
+          fn,
+          "INVALID_ARGUMENT",
+          `addCountedValue takes scores and ratings; use addCounted for ${spec.metric}`,
+        );
       }
       assertCount(fn, "records", records);
       return builder.addCounted(segment, period, kernel.counted(value, records, sums), records);

@@ -3,7 +3,7 @@
 // reply or a solve, periodic and pausable updates, targets chosen by the priority in force when the policy was applied,
 // breach instants to the millisecond). ticketSla is a loop over it; each measurement names the event that ended it.
 import type { BatchCounts, BatchOptions, ExcludedRow } from "../errors/batch.js";
-import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy } from "../internal/batch.js";
 import { describe, invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
@@ -12,6 +12,7 @@ import { type BusinessCalendar, type ScheduleChoice, scheduleClock } from "../ti
 import type { CalendarIndex } from "../time/calendar-index.js";
 import { type Instant, instantMs, isoUtc } from "../time/instant.js";
 import {
+  groupTicketEvents,
   orderTicket,
   type ReadTicketEvent,
   readTicketEvent,
@@ -646,48 +647,33 @@ export function ticketSla(
   const policyOnBad = rowPolicy(fn, options);
   const c = compile(fn, policy, options);
   const list = recordList(fn, "events", events);
-  const exclusions: ExcludedRow[] = [];
-  const byTicket = new Map<string, ReadTicketEvent[]>();
-  for (let i = 0; i < list.length; i++) {
-    let read: ReadTicketEvent;
-    try {
-      read = readTicketEvent(fn, list[i], i);
-    } catch (error) {
-      if (policyOnBad === "throw" || !isCxMetricsError(error)) throw error;
-      const id = (list[i] as { ticketId?: unknown } | null)?.ticketId;
-      exclusions.push({
-        index: i,
-        id:
-          (typeof id === "string" && id !== "") || (typeof id === "number" && Number.isFinite(id)) ? String(id) : null,
-        field: error.field ?? "",
-        value: error.value,
-        code: error.code,
-        reason: error.message,
-      });
-      continue;
-    }
-    const group = byTicket.get(read.ticket);
-    if (group === undefined) byTicket.set(read.ticket, [read]);
-    else group.push(read);
-  }
+  const groups = groupTicketEvents(fn, list, policyOnBad);
+  const exclusions: ExcludedRow[] = groups.bad.map(({ index, id, error }) => ({
+    index,
+    id,
+    field: error.field ?? "",
+    value: error.value,
+    code: error.code,
+    reason: error.message,
+  }));
   const problems: TicketProblem[] = [];
   const histories: History[] = [];
   let used = 0;
   let skipped = 0;
-  for (const group of byTicket.values()) {
+  groups.forEachTicket((group) => {
     const { events: ordered, problems: found } = orderTicket(fn, group);
     if (found.length > 0) {
       if (policyOnBad === "throw") throw found[0]!.error;
       problems.push(...found);
     }
-    if (ordered.length === 0) continue;
+    if (ordered.length === 0) return;
     let read = 0;
     for (const e of ordered) if (c.asOf === null || e.at <= c.asOf) read++;
     used += read;
     skipped += ordered.length - read;
-    if (read === 0) continue;
+    if (read === 0) return;
     histories.push(readHistory(ordered, c.asOf));
-  }
+  });
   for (const problem of problems) {
     exclusions.push({
       index: problem.event.index,

@@ -117,7 +117,10 @@ export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): strin
   const segments = by.map((name, k) => `${segmentOf(dialect, name)} AS ${segmentKey(k)}`);
   const named = namedSegments(fn, by, ["period", "value", "n", ...(weight === null ? [] : ["w", "w2"])]);
   const usable = spec.every === undefined ? "TRUE" : "period IS NOT NULL";
-  const sums = weight === null ? [] : [`sum(CASE WHEN ${usable} THEN weight END) AS w`, `sum(CASE WHEN ${usable} THEN weight * weight END) AS w2`];
+  const sums =
+    weight === null
+      ? []
+      : [`sum(CASE WHEN ${usable} THEN weight END) AS w`, `sum(CASE WHEN ${usable} THEN weight * weight END) AS w2`];
   return [
     `SELECT ${[...named, `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n", ...sums].join(", ")}`,
     `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`, ...(weight === null ? [] : [`${weight} AS weight`])].join(", ")} FROM ${tableRef(fn, options.table ?? "data")}) AS rows_read`,
@@ -189,10 +192,18 @@ export function summaryFromCounts(
       builder.addUnusable(n);
       continue;
     }
-    const sums = weighted ? { w: toNumber(row.w as number | string), w2: toNumber(row.w2 as number | string) } : undefined;
+    const sums = weighted
+      ? { w: toNumber(row.w as number | string), w2: toNumber(row.w2 as number | string) }
+      : undefined;
     try {
       // The metric's rule reads the value (a score, a rating on the scale, a smiley label).
-      builder.addCountedValue(by.map((name) => field(row, name)), period, valueOf(raw), n, sums);
+      builder.addCountedValue(
+        by.map((name) => field(row, name)),
+        period,
+        valueAsWritten(raw),
+        n,
+        sums,
+      );
     } catch (error) {
       if (!isCxMetricsError(error) || error.code === "TOO_MANY_GROUPS") throw error;
       builder.addUnusable(n);
@@ -202,4 +213,4 @@ export function summaryFromCounts(
 }
 
 /** A value as the SQL wrote it: a number when it reads as one ("7", "7.0"), else the text (a smiley label). */
-const valueOf = (raw: string): number | string => (/^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
+const valueAsWritten = (raw: string): number | string => (/^[+-]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);

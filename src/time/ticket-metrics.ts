@@ -3,7 +3,7 @@
 // calendar, on the business clock. Compiled once (the calendar's index found once), then applied to one ticket's
 // events at a time by ticketMetrics, and by the SLA over events for the same instants.
 import type { BatchCounts, BatchOptions, ExcludedRow } from "../errors/batch.js";
-import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { rowPolicy } from "../internal/batch.js";
 import { invalid } from "../internal/describe.js";
 import { recordList } from "../internal/records.js";
@@ -11,6 +11,7 @@ import { assertOneOf, assertOptions } from "../internal/validate.js";
 import { type BusinessCalendar, type ScheduleChoice, scheduleClock } from "./calendar.js";
 import { type Instant, instantMs, isoUtc } from "./instant.js";
 import {
+  groupTicketEvents,
   orderTicket,
   type ReadTicketEvent,
   readTicketEvent,
@@ -404,52 +405,30 @@ export function ticketMetrics(
   const policy = rowPolicy(fn, options);
   const compiled = compile(fn, options);
   const list = recordList(fn, "events", events);
-  const exclusions: ExcludedRow[] = [];
-  const byTicket = new Map<string, ReadTicketEvent[]>();
-  for (let i = 0; i < list.length; i++) {
-    let read: ReadTicketEvent;
-    try {
-      read = readTicketEvent(fn, list[i], i);
-    } catch (error) {
-      if (policy === "throw" || !isCxMetricsError(error)) throw error;
-      const id = (list[i] as { ticketId?: unknown } | null)?.ticketId;
-      exclusions.push(
-        exclusion({
-          event: {
-            index: i,
-            ...((typeof id === "string" && id !== "") || (typeof id === "number" && Number.isFinite(id))
-              ? { ticket: String(id) }
-              : {}),
-          },
-          error,
-        }),
-      );
-      continue;
-    }
-    const group = byTicket.get(read.ticket);
-    if (group === undefined) byTicket.set(read.ticket, [read]);
-    else group.push(read);
-  }
+  const groups = groupTicketEvents(fn, list, policy);
+  const exclusions: ExcludedRow[] = groups.bad.map(({ index, id, error }) =>
+    exclusion({ event: { index, ...(id === null ? {} : { ticket: id }) }, error }),
+  );
   const measured: TicketMetrics[] = [];
   const problems: TicketProblem[] = [];
   let used = 0;
   let skipped = 0;
-  for (const group of byTicket.values()) {
+  groups.forEachTicket((group) => {
     const { events: ordered, problems: found } = orderTicket(fn, group);
     if (found.length > 0) {
       if (policy === "throw") throw found[0]!.error;
       problems.push(...found);
     }
-    if (ordered.length === 0) continue;
+    if (ordered.length === 0) return;
     if (compiled.asOf !== null && ordered[0]!.at > compiled.asOf) {
       skipped += ordered.length;
-      continue;
+      return;
     }
     const metrics = measureOrdered(compiled, ordered);
     used += metrics.events;
     skipped += ordered.length - metrics.events;
     measured.push(metrics);
-  }
+  });
   problems.sort((a, b) => a.event.index - b.event.index);
   for (const problem of problems) exclusions.push(exclusion(problem));
   exclusions.sort((a, b) => a.index - b.index);

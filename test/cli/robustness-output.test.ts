@@ -260,9 +260,10 @@ describe("control characters and markup from the data (item 4)", () => {
     expect(result.out).toContain("| &lt;script&gt;alert(1)&lt;/script&gt; |");
     expect(result.out).toContain("| a\\|b<br>c |");
     expect(result.out).toContain("| \\[click\\](javascript:alert(1)) |");
-    // Every row of the table has the header's 7 cells: 8 unescaped pipes.
+    // Every row of the table has the header's 8 cells (team, n, NPS, interval, change, p, p adj., note): 9 unescaped
+    // pipes.
     for (const line of result.out.split("\n").filter((text) => text.startsWith("|")))
-      expect(line.split(/(?<!\\)\|/)).toHaveLength(9);
+      expect(line.split(/(?<!\\)\|/)).toHaveLength(10);
   });
 
   it("HTML escapes markup and shows control characters escaped", async () => {

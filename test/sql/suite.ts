@@ -489,13 +489,20 @@ export async function checkTableNames(dialect: SqlDialect, query: Query): Promis
 /** Weighted NPS and CSAT from SQL sums (Σw, Σw² per value) equal summarize's weighted rows; bad weights are rejected alike. */
 export async function checkWeightedCounts(dialect: SqlDialect, query: Query): Promise<void> {
   await query("DROP TABLE IF EXISTS weighted");
-  await query('CREATE TABLE weighted (channel VARCHAR, score VARCHAR, rating VARCHAR, w VARCHAR)');
+  await query("CREATE TABLE weighted (channel VARCHAR, score VARCHAR, rating VARCHAR, w VARCHAR)");
   const rows: { channel: string; score: string; rating: string; w: string }[] = [];
   for (let i = 0; i < 40; i++) {
     const w = i % 13 === 5 ? "0" : i % 17 === 3 ? "heavy" : String(0.25 + ((i * 37) % 19) / 4);
-    rows.push({ channel: i % 3 === 0 ? "chat" : "email", score: String((i * 7) % 11), rating: String(1 + ((i * 3) % 5)), w });
+    rows.push({
+      channel: i % 3 === 0 ? "chat" : "email",
+      score: String((i * 7) % 11),
+      rating: String(1 + ((i * 3) % 5)),
+      w,
+    });
   }
-  await query(`INSERT INTO weighted VALUES ${rows.map((r) => `(${quote(r.channel)}, ${quote(r.score)}, ${quote(r.rating)}, ${quote(r.w)})`).join(", ")}`);
+  await query(
+    `INSERT INTO weighted VALUES ${rows.map((r) => `(${quote(r.channel)}, ${quote(r.score)}, ${quote(r.rating)}, ${quote(r.w)})`).join(", ")}`,
+  );
   const records = rows.map((r) => ({ channel: r.channel, score: Number(r.score), rating: Number(r.rating), w: r.w }));
   for (const spec of [
     { metric: "nps", by: ["channel"], weight: "w", invalid: "exclude" },

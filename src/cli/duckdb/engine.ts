@@ -112,7 +112,7 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   let result: EngineResult;
   try {
     result =
-      metric === "nps" || metric === "csat" || metric === "ces"
+      (metric === "nps" || metric === "csat" || metric === "ces") && job.spec.weight === undefined
         ? await countSurvey(connection, path, job, source, counter, longLines)
         : await readEveryRow(connection, path, job, source, counter, longLines);
   } catch (error) {

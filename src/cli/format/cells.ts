@@ -23,15 +23,15 @@ const UNIT: Record<SummarizeSpec["metric"], string> = {
 
 /** How each figure is computed and tested, with the page that gives its sources. */
 export const METHOD: Record<SummarizeSpec["metric"], string> = {
-  nps: "NPS = % promoters (9-10) − % detractors (0-6), in points; interval: adjusted Wald; change: compareNps (adjusted Wald). Sources: docs/nps.md.",
-  csat: "CSAT = percent satisfied (top box: 4-5 of 5, 9-10 of 10, the positive smiley; good/bad mode leaves neutral out); interval: Wilson; change: two-proportion z-test. Sources: docs/csat.md.",
-  ces: "CES = percent easy (5-7 of 7, 4-5 of 5); interval: Wilson; change: two-proportion z-test. Sources: docs/ces.md.",
+  nps: "NPS = % promoters (9-10) − % detractors (0-6), in points; interval: score (holds the NPS at every n); change: compareNps (adjusted Wald, interval and test one statistic). Sources: docs/nps.md, docs/statistics.md.",
+  csat: "CSAT = percent satisfied (top box: 4-5 of 5, 9-10 of 10, the positive smiley; good/bad mode leaves neutral out); interval: Wilson; change: Miettinen-Nurminen score test and its interval. Sources: docs/csat.md, docs/statistics.md.",
+  ces: "CES = percent easy (5-7 of 7, 4-5 of 5); interval: Wilson; change: Miettinen-Nurminen score test and its interval. Sources: docs/ces.md, docs/statistics.md.",
   "first-response":
     "First response time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test (none this library would stand behind for a median). Sources: docs/time.md.",
   resolution:
     "Resolution time: the median in minutes (business minutes when business hours are given), with the other percentiles; no change test. Sources: docs/time.md.",
-  sla: "SLA % = met / (met + breached), pending apart; n counts measurements (a ticket with a first-response and a resolution target counts twice); interval: Wilson; change: two-proportion z-test. Sources: docs/sla.md.",
-  iqs: "IQS = the mean review score in percent (weighted criteria, failed critical criteria score 0); interval: Student t; no change test. Sources: docs/iqs.md.",
+  sla: "SLA % = met / (met + breached), pending apart; n counts measurements (a ticket with a first-response and a resolution target counts twice); interval: Wilson; change: Miettinen-Nurminen score test and its interval. Sources: docs/sla.md.",
+  iqs: "IQS = the mean review score in percent (weighted criteria, failed critical criteria score 0); interval: Student t within 0-100 (the whole scale for one review); change: Welch's t test and its interval. Sources: docs/iqs.md.",
 };
 
 const isDuration = (metric: SummarizeSpec["metric"]): boolean => metric === "first-response" || metric === "resolution";
@@ -45,6 +45,33 @@ export function segmentValue(segment: Readonly<Record<string, unknown>>, key: st
   if (!Object.hasOwn(segment, key)) return undefined;
   const value = segment[key];
   return value === undefined || value === null ? undefined : typeof value === "string" ? value : String(value);
+}
+
+const ADJUSTED: Record<string, string> = {
+  bh: "Benjamini-Hochberg (false discovery rate)",
+  holm: "Holm (family-wise error)",
+};
+
+/**
+ * The sentence under a report: how its figure is computed, whether it is weighted, and how many change tests it ran
+ * and how their p-values were adjusted.
+ */
+export function methodNote(spec: SummarizeSpec, rows: readonly ReportRow[]): string {
+  const parts = [METHOD[spec.metric]];
+  if (spec.weight !== undefined)
+    parts.push(
+      "Weighted: each response counts its weight; n eff is Kish's effective sample size, the intervals and tests use it (docs/statistics.md).",
+    );
+  const tests = rows.filter((row) => row.change !== null).length;
+  if (tests > 0) {
+    const adjust = spec.adjust ?? "bh";
+    parts.push(
+      adjust === "none"
+        ? `${tests} change test${tests === 1 ? "" : "s"}, p not adjusted for their number.`
+        : `${tests} change test${tests === 1 ? "" : "s"}; "p adj." corrects each p for their number by ${ADJUSTED[adjust]}: read a change as real when p adj. < ${(1 - (spec.confidence ?? 0.95)).toFixed(2)}.`,
+    );
+  }
+  return parts.join(" ");
 }
 
 /** A number with one decimal, a real minus sign for negatives; "+" for changes. */
@@ -70,12 +97,17 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   const confidence = Math.round((spec.confidence ?? 0.95) * 100);
   const duration = isDuration(spec.metric);
   const extra = duration ? percentileKeys(spec) : [];
+  const weighted = spec.weight !== undefined;
+  const adjusted = (spec.adjust ?? "bh") !== "none";
   const titles = [
     ...(by.length === 0 ? ["segment"] : by),
     ...(spec.every === undefined ? [] : ["period"]),
     "n",
+    ...(weighted ? ["n eff"] : []),
     UNIT[spec.metric],
-    ...(duration ? extra.map((key) => `${key} min`) : [`${confidence}% interval`, "change", "p"]),
+    ...(duration
+      ? extra.map((key) => `${key} min`)
+      : [`${confidence}% interval`, "change", "p", ...(adjusted ? ["p adj."] : [])]),
     "note",
   ];
   const numeric = titles.map(
@@ -93,12 +125,20 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
             ? ""
             : `${num(row.change.difference, true)} (${num(row.change.low)} to ${num(row.change.high)})`,
           row.change === null ? "" : pValue(row.change.pValue),
+          ...(adjusted ? [row.change === null ? "" : pValue(row.change.pAdjusted)] : []),
         ];
     const notes = [
       row.smallSample ? `n < ${spec.minN ?? 30}` : "",
       duration && typeof row.detail.open === "number" && row.detail.open > 0 ? `${row.detail.open} open` : "",
     ].filter((note) => note !== "");
-    return [...segment, ...period, String(row.n), ...figures, notes.join(", ")];
+    return [
+      ...segment,
+      ...period,
+      String(row.n),
+      ...(weighted ? [num(row.nEffective)] : []),
+      ...figures,
+      notes.join(", "),
+    ];
   });
   return { titles, rows: body, numeric, small: rows.map((row) => row.smallSample) };
 }

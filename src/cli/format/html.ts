@@ -2,7 +2,7 @@
 // what was read and every reject up to a limit. No script, stylesheet or font is fetched.
 import { trendSvg } from "./svg.js";
 import { escapeXml, htmlText, visible } from "./safe.js";
-import { METHOD, inputLine, rejectLine, textTable } from "./cells.js";
+import { methodNote, inputLine, rejectLine, textTable } from "./cells.js";
 import type { ReportOutput, WriteOptions } from "./report-output.js";
 
 /** Rejects listed on the page (all of them are in --rejects and the JSON). */
@@ -56,7 +56,7 @@ ${chart === null ? "" : `<figure id="trend">${chart}</figure>`}
 ${body}
 </tbody>
 </table>
-<p class="method">${escapeXml(METHOD[spec.metric])}</p>
+<p class="method">${escapeXml(methodNote(spec, report.rows))}</p>
 <p class="input" id="input">${escapeXml(inputLine(report.input))}.</p>
 ${rejects.length === 0 ? "" : `<h2>Rejected rows</h2>\n<ul id="rejects">\n${rejects.join("\n")}\n</ul>`}
 </body>

@@ -1,5 +1,5 @@
 // The report as Markdown: a GitHub-flavoured table, how the figures are computed, what was read, and the first rejects.
-import { METHOD, rejectLine, inputLine, textTable } from "./cells.js";
+import { methodNote, rejectLine, inputLine, textTable } from "./cells.js";
 import { SHOWN_REJECTS, type ReportOutput, type WriteOptions } from "./report-output.js";
 import { markdownText as cell } from "./safe.js";
 
@@ -16,7 +16,7 @@ export function markdownReport(
   out.push(`| ${table.titles.map(cell).join(" | ")} |`);
   out.push(`|${table.numeric.map((numeric) => (numeric ? " ---: " : " --- ")).join("|")}|`);
   for (const row of table.rows) out.push(`| ${row.map(cell).join(" | ")} |`);
-  out.push("", METHOD[options.spec.metric], "", `${inputLine(report.input)}.`);
+  out.push("", methodNote(options.spec, report.rows), "", `${inputLine(report.input)}.`);
   if (report.rejects.length > 0) {
     out.push("", "Rejected rows:", "");
     for (const reject of report.rejects.slice(0, SHOWN_REJECTS)) out.push(`- ${cell(rejectLine(reject))}`);

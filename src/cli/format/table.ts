@@ -1,6 +1,6 @@
 // The terminal table: aligned columns, numbers right-aligned, colour only on a terminal (bold titles, dim small
 // samples), then what was read and the first rejects.
-import { METHOD, textTable } from "./cells.js";
+import { methodNote, textTable } from "./cells.js";
 import { rejectsNote, type ReportOutput, type WriteOptions } from "./report-output.js";
 import { visible } from "./safe.js";
 
@@ -48,5 +48,5 @@ export function terminalReport(
   const [head, ...body] = alignRows(table.titles, table.rows, table.numeric);
   const style = (text: string, code: string): string => (colour ? `${code}${text}${RESET}` : text);
   const lines = [style(head!, BOLD), ...body.map((text, i) => (table.small[i] ? style(text, DIM) : text))];
-  return `${lines.join("\n")}\n\n${METHOD[options.spec.metric]}\n${rejectsNote(report, options)}\n`;
+  return `${lines.join("\n")}\n\n${methodNote(options.spec, report.rows)}\n${rejectsNote(report, options)}\n`;
 }

@@ -43,6 +43,9 @@ function indexFor(
  * Always ≤ the calendar minutes between the instants, also across DST gaps and skipped days (Pacific/
  * Apia's 30 December 2011): a working interval holds exactly the instants whose wall time lies in it.
  *
+ * With a schedule history ({@link scheduleHistory}), `{ schedule: "latest" }` counts the whole span on the schedule in
+ * force at `end` (Zendesk's way) instead of each moment on its own (the default).
+ *
  * @throws CxMetricsError `INVALID_DATE` for an instant that is not valid (an ISO string without an
  *   offset, NaN); `DATE_OUT_OF_RANGE` for an instant outside 1900-01-01T00:00Z to
  *   2199-12-31T23:59:59.999Z (a "never" placeholder such as 9999-12-31, microseconds given as

@@ -297,7 +297,7 @@ export function groupTicketEvents(
   const rank = new Uint8Array(n);
   const detail = new Uint8Array(n);
   const ticketOf = new Int32Array(n).fill(-1);
-  const valueOf = new Map<number, string | null>();
+  const labelOf = new Map<number, string | null>();
   const tickets: string[] = [];
   const numbers = new Map<string | number, number>();
   const bad: { index: number; id: string | null; error: CxMetricsError }[] = [];
@@ -330,7 +330,7 @@ export function groupTicketEvents(
     rank[i] = e.rank;
     if (e.type === "status") detail[i] = STATUSES.indexOf(e.status!);
     else if (e.type === "comment") detail[i] = (e.author === "agent" ? 1 : 0) | (e.public ? 2 : 0);
-    else if (e.type === "priority" || e.type === "policy") valueOf.set(i, e.value);
+    else if (e.type === "priority" || e.type === "policy") labelOf.set(i, e.value);
   }
   // Counting sort by ticket: start[t] is where ticket t's events begin in `order`.
   const count = new Int32Array(tickets.length + 1);
@@ -361,7 +361,7 @@ export function groupTicketEvents(
             status: type === "status" ? STATUSES[d] : undefined,
             author: type === "comment" ? (d & 1 ? "agent" : "requester") : undefined,
             public: type === "comment" && (d & 2) !== 0,
-            value: valueOf.get(i) ?? null,
+            value: labelOf.get(i) ?? null,
           });
         }
         visit(events);

@@ -15,8 +15,9 @@ function change(difference: number, low: number, high: number, pValue: number): 
 
 /**
  * The change of a figure against the previous period's, with its test; null where the metric has none:
- * - NPS: the adjusted-Wald comparison (compareNps), or for weighted figures the difference ± z·√(se₁² + se₂²) with
- *   the z test of the same standard error;
+ * - NPS: the observed difference ± z × the adjusted-Wald standard error of compareNps (MeasuringU's adjustment keeps it
+ *   honest at small n; centred on the observed difference, the interval holds it), with the z test of the same
+ *   standard error; for weighted figures the linearised √(se₁² + se₂²);
  * - shares (CSAT, CES, SLA): the Miettinen-Nurminen score test and its inverted interval (effective counts when
  *   weighted);
  * - IQS: Welch's t test and its interval (n ≥ 2 on both sides).
@@ -28,12 +29,13 @@ export function changeOf(
   confidence: number,
 ): ReportChange | null {
   if (metric === "nps") {
+    const difference = current.value - previous.value;
     if (!current.weighted) {
       const test = compareNps(current.counts!, previous.counts!, { confidence });
-      return change(current.value - previous.value, test.low, test.high, test.pValue);
+      return waldChange(difference, test.standardError, confidence);
     }
     if (current.se === null || previous.se === null) return null;
-    return waldChange(current.value - previous.value, Math.hypot(current.se, previous.se), confidence);
+    return waldChange(difference, Math.hypot(current.se, previous.se), confidence);
   }
   if (current.share !== undefined && previous.share !== undefined && current.share.n > 0 && previous.share.n > 0) {
     const a = current.share;

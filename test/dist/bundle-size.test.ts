@@ -35,15 +35,18 @@ async function bundle(source: string): Promise<{ gzipBytes: number; inputs: stri
   return { gzipBytes: gzipSync(code).length, inputs, code };
 }
 
-const BUDGET_BYTES = 1536; // 1.5 KB min+gzip
+// nps: 1.5 KB until issue #18's robustness (revoked Proxies, lazily read iterables capped at 2^24 values with their
+// own coded errors, array-likes with a bad length) took it from 1,510 to 1,707 bytes; its budget is 1.75 KB.
+const BUDGET_BYTES = 1750;
 // csat carries three scales, two modes and two thresholds; the coded errors of issue #8 (accessor
 // checks, a BigInt-safe tally, errors naming their field, value formatting that never throws)
 // took it from 1,502 to 1,617 bytes, and the monomorphic tally loops of issue #12 (a typed array at
 // 0.95x a hand histogram, from 1.4-1.8x) to 1,717; the compiled rule that every layer shares (issue
 // #17: csatRule with its reader of one rating and `accepts`) to 1,931. Its budget is 1.9 KB.
-const CSAT_BUDGET_BYTES = 1960;
-// ces: the same compiled rule took it from 1,530 to 1,544 bytes.
-const CES_BUDGET_BYTES = 1560;
+// The same robustness took csat to 2,460 bytes: 2.5 KB.
+const CSAT_BUDGET_BYTES = 2500;
+// ces: the compiled rule took it from 1,530 to 1,544 bytes, issue #18's robustness to 2,074: 2.1 KB.
+const CES_BUDGET_BYTES = 2100;
 
 describe.each([
   ["nps", 'import { nps } from "cx-metrics"; console.log(nps([9, 10, 3]));', BUDGET_BYTES],

@@ -69,12 +69,15 @@ describe("cx-metrics report: NPS per channel per month from survey.csv", () => {
     expect(berlin.rejects).toEqual([]);
   });
 
-  it("gives the adjusted-Wald interval and compareNps change of those counts (the library's functions, checked against Rocks 2016 in their own tests)", () => {
+  it("gives the score interval and a change by compareNps's adjusted-Wald standard error (the library's functions, checked against R in their own tests)", () => {
     const feb = berlin.rows[1]!;
-    const interval = npsConfidenceInterval({ promoters: 2, passives: 2, detractors: 0 });
+    const interval = npsConfidenceInterval({ promoters: 2, passives: 2, detractors: 0 }, { method: "score" });
     expect([feb.low, feb.high]).toEqual([interval.low, interval.high]);
     const test = compareNps({ promoters: 2, passives: 2, detractors: 0 }, { promoters: 1, passives: 0, detractors: 1 });
-    expect(feb.change).toEqual({ difference: 50, low: test.low, high: test.high, pValue: test.pValue });
+    // 50 ± 1.959963984540054 × the adjusted-Wald standard error of the difference.
+    expect(feb.change!.difference).toBe(50);
+    expect(feb.change!.low).toBeCloseTo(50 - 1.959963984540054 * test.standardError, 9);
+    expect(feb.change!.high).toBeCloseTo(50 + 1.959963984540054 * test.standardError, 9);
   });
 
   it("cuts months in UTC without --time-zone: the 23:30 answer stays in January", () => {
@@ -220,23 +223,23 @@ describe("output formats", () => {
     expect(status).toBe(0);
     expect(stdout).not.toContain("\u001b[");
     const [head, first] = stdout.split("\n");
-    expect(head).toMatch(/^channel\s+period\s+n\s+NPS\s+95% interval\s+change\s+p\s+note$/);
+    expect(head).toMatch(/^channel\s+period\s+n\s+NPS\s+95% interval\s+change\s+p\s+p adj\.\s+note$/);
     expect(first).toMatch(/^all\s+2025-01\s+2\s+0\.0\s/);
-    expect(stdout).toContain("adjusted Wald");
+    expect(stdout).toContain("interval: score");
     expect(stdout).toContain("rows read 10 = used 10 + rejected 0");
   });
 
   it("markdown: a table with numbers right-aligned", () => {
     const { stdout } = cli([...args, "--format", "markdown"]);
-    expect(stdout).toContain("| channel | period | n | NPS | 95% interval | change | p | note |");
-    expect(stdout).toContain("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    expect(stdout).toContain("| channel | period | n | NPS | 95% interval | change | p | p adj. | note |");
+    expect(stdout).toContain("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     expect(stdout).toContain("| chat | 2025-02 | 3 | +66.7 |");
   });
 
   it("csv: tidy rows with flat columns; the input line goes to standard error", () => {
     const { stdout, stderr } = cli([...args, "--format", "csv"]);
     const [head, first] = stdout.split("\n");
-    expect(head).toBe("metric,channel,period,period_start,period_end,n,value,low,high,change,change_low,change_high,change_p_value,small_sample");
+    expect(head).toBe("metric,channel,period,period_start,period_end,n,value,low,high,change,change_low,change_high,change_p_value,small_sample,change_p_adjusted,n_effective,se");
     expect(first!.startsWith("nps,,2025-01,2025-01-01T00:00:00.000+01:00,2025-02-01T00:00:00.000+01:00,2,0,")).toBe(true);
     expect(stderr).toContain("rows read 10 = used 10 + rejected 0");
   });

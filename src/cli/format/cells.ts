@@ -23,7 +23,7 @@ const UNIT: Record<SummarizeSpec["metric"], string> = {
 
 /** How each figure is computed and tested, with the page that gives its sources. */
 export const METHOD: Record<SummarizeSpec["metric"], string> = {
-  nps: "NPS = % promoters (9-10) − % detractors (0-6), in points; interval: score (holds the NPS at every n); change: compareNps (adjusted Wald, interval and test one statistic). Sources: docs/nps.md, docs/statistics.md.",
+  nps: "NPS = % promoters (9-10) − % detractors (0-6), in points; interval: score (holds the NPS at every n); change: the difference ± z × compareNps's adjusted-Wald standard error, and the z test of that error. Sources: docs/nps.md, docs/statistics.md.",
   csat: "CSAT = percent satisfied (top box: 4-5 of 5, 9-10 of 10, the positive smiley; good/bad mode leaves neutral out); interval: Wilson; change: Miettinen-Nurminen score test and its interval. Sources: docs/csat.md, docs/statistics.md.",
   ces: "CES = percent easy (5-7 of 7, 4-5 of 5); interval: Wilson; change: Miettinen-Nurminen score test and its interval. Sources: docs/ces.md, docs/statistics.md.",
   "first-response":

@@ -46,6 +46,9 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
     "change_high",
     "change_p_value",
     "small_sample",
+    "change_p_adjusted",
+    "n_effective",
+    "se",
     ...extra,
   ]);
   for (const row of rows) {
@@ -64,6 +67,9 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
       row.change?.high,
       row.change?.pValue,
       row.smallSample,
+      row.change?.pAdjusted,
+      row.nEffective,
+      row.se,
       ...extra.map((key) => (row.detail as Record<string, unknown>)[key]),
     ]);
   }

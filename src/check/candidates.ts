@@ -17,7 +17,8 @@ import { npsConfidenceInterval } from "../nps/confidence-interval.js";
 import { npsFromCounts } from "../nps/nps.js";
 import { isNpsScore } from "../nps/rule.js";
 import { field } from "../report/kernels.js";
-import type { ReportMetric } from "../report/spec.js";
+import type { ReportMetric, SummarizeResult, SummarizeSpec } from "../report/spec.js";
+import { summarize } from "../report/summarize.js";
 import { slaTally } from "../sla/accumulator.js";
 import type { SlaPolicy } from "../sla/policy.js";
 import { slaRule, type SlaMeasurement } from "../sla/rule.js";
@@ -73,6 +74,8 @@ export interface ClaimOptions {
   readonly asOf?: string;
   /** The QA scorecard. */
   readonly scorecard?: Scorecard;
+  /** NPS, CSAT, CES: the column holding each response's weight; the weighted figure is then the default. */
+  readonly weight?: string;
 }
 
 /** The unit and index of a period label: `2025`, `2025-Q1`, `2025-03`, `2025-W10`, `2025-03-07`. */
@@ -154,6 +157,62 @@ export function candidates(records: readonly unknown[], query: ClaimQuery): Cand
 }
 
 function metricCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+  const weight = query.options?.weight;
+  if (weight !== undefined && (query.metric === "nps" || query.metric === "csat" || query.metric === "ces")) {
+    const unweighted = unweightedCandidates(records, query).map((candidate) => ({
+      ...candidate,
+      conventions: { ...candidate.conventions, weights: "unweighted" },
+      isDefault: false,
+    }));
+    return [...weightedCandidates(records, query, weight), ...unweighted];
+  }
+  return unweightedCandidates(records, query);
+}
+
+/**
+ * The weighted figure, as the report computes it (summarize with `weight`: the metric's kernel, bad weights left
+ * out), with the library's default conventions otherwise.
+ */
+function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weight: string): Candidate[] {
+  const scale = query.options?.scale;
+  const spec: SummarizeSpec = {
+    metric: query.metric,
+    weight,
+    invalid: "exclude",
+    ...(query.metric === "nps" ? { fields: { score: "score" } } : {}),
+    ...(scale === undefined ? {} : query.metric === "csat" ? { csat: { scale: scale as CsatScale } } : { ces: { scale: scale as "1-7" | "1-5" } }),
+  };
+  // Records with a blank score or rating are not bad weights: leave them out as the unweighted figures do.
+  const answered = records.filter((record) => !isBlank(field(record, query.metric === "nps" ? "score" : "rating")));
+  const numeric = answered.map((record) => {
+    const name = query.metric === "nps" ? "score" : "rating";
+    const raw = field(record, name);
+    const value = typeof raw === "string" && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
+    return { ...(record as object), [name]: value };
+  });
+  let report: SummarizeResult;
+  try {
+    report = summarize(numeric, spec);
+  } catch (error) {
+    if (isCxMetricsError(error, "EMPTY_INPUT")) return [];
+    throw error;
+  }
+  const row = report.rows[0]!;
+  return [
+    {
+      conventions: { weights: "weighted" },
+      value: row.value,
+      n: row.n,
+      low: row.low,
+      high: row.high,
+      unit: query.metric === "nps" ? "points" : "percent",
+      isDefault: true,
+      unreadable: report.input.rejected,
+    },
+  ];
+}
+
+function unweightedCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
   switch (query.metric) {
     case "nps":
       return npsCandidates(records);

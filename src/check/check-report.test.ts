@@ -395,3 +395,29 @@ describe("CES and IQS", () => {
     expect(result).toMatchObject({ verdict: "match", recomputed: 75, n: 2 });
   });
 });
+
+describe("weighted versus unweighted (issue #21)", () => {
+  // Two promoters weighing 3 each and two detractors weighing 1: weighted NPS = (6 − 2) / 8 = 50 points; unweighted
+  // (2 − 2) / 4 = 0.
+  const data = {
+    survey: [
+      { score: "10", w: "3" },
+      { score: "9", w: "3" },
+      { score: "2", w: "1" },
+      { score: "5", w: "1" },
+      { score: "", w: "1" },
+    ],
+  };
+  it("a claim that names a weight column matches the weighted figure by default", () => {
+    const result = one({ metric: "nps", data: "survey", value: "50", options: { weight: "w" } }, data);
+    expect(result.verdict).toBe("match");
+    expect(result.recomputed).toBeCloseTo(50, 12);
+    expect(options(result)).toContainEqual(expect.objectContaining({ weights: "weighted" }));
+  });
+  it("and finds the unweighted figure as a convention when that is what was printed", () => {
+    const result = one({ metric: "nps", data: "survey", value: "0", options: { weight: "w" } }, data);
+    expect(result.recomputed).toBeCloseTo(50, 12); // the default, weighted
+    expect(options(result)).toContainEqual(expect.objectContaining({ weights: "unweighted" }));
+    expect(options(result)).not.toContainEqual(expect.objectContaining({ weights: "weighted" }));
+  });
+});

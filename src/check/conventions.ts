@@ -36,6 +36,16 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
     why: "a month is the month of the people who read the report; UTC cuts move the answers of the last and first hours of a month.",
   },
   {
+    id: "weights",
+    metrics: ["nps", "csat", "ces"],
+    options: {
+      weighted: "each response counts its weight (the claim's options.weight column): Σw·y / Σw",
+      unweighted: "every response counts once, the weights ignored",
+    },
+    default: "weighted",
+    why: "a programme that weights its responses (to match the customer base) publishes the weighted figure; only asked for when the claim names a weight column.",
+  },
+  {
     id: "nps-blanks",
     metrics: ["nps"],
     options: {

@@ -1,5 +1,6 @@
 // `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with
 // their line, column, value and reason, the report written in the chosen format.
+import { statSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { parseInstant } from "../internal/instant.js";
 import { createSummary } from "../report/summarize.js";
@@ -308,7 +309,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
 
   let result: SummarizeResult;
   try {
-    result = createSummary(spec).merge(outcome.state).result();
+    result = (outcome.summary ?? createSummary(spec).merge(outcome.state)).result();
   } catch (error) {
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
@@ -353,6 +354,15 @@ function tooManyGroups(
  * installed; the JS reader otherwise. Ticket metrics and IQS on CSV go to the JS reader: DuckDB would
  * hand it every row, which costs more than the JS reader's own pass (bench/README.md, docs/cli.md).
  */
+/** Whether a path names a regular file (not a device, a pipe or a folder). */
+function regularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 async function chooseEngine(
   flag: string | undefined,
   path: string,
@@ -361,7 +371,8 @@ async function chooseEngine(
   io: CommandIO,
 ): Promise<{ readonly duck: DuckDb | null }> {
   const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
-  const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
+  // A device or a pipe (/dev/zero, <(zcat ...)) is read by the JS reader, which bounds what it reads.
+  const readable = path !== "-" && regularFile(path) && (format === "csv" || format === "tsv" || format === "parquet");
   if (wanted === undefined && format !== "parquet" && !(metric === "nps" || metric === "csat" || metric === "ces"))
     return { duck: null };
   if (wanted === "js") {

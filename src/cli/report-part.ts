@@ -2,7 +2,7 @@
 // its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
 import type { Readable } from "node:stream";
 import type { InstantReading } from "../internal/instant.js";
-import { createSummary, type SummaryState } from "../report/summarize.js";
+import { createSummary, type SummaryBuilder, type SummaryState } from "../report/summarize.js";
 import type { SummarizeSpec } from "../report/spec.js";
 import { businessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
 import { UsageError } from "./args.js";
@@ -28,6 +28,11 @@ export interface ReportJob {
 /** What a pass counted. */
 export interface PartResult {
   readonly state: SummaryState;
+  /**
+   * The builder that holds `state`, when it lives in this thread: the report reads its result without copying the
+   * counts again (a worker posts the state alone).
+   */
+  readonly summary?: SummaryBuilder;
   readonly read: number;
   /** Bad rows, lines as read (relative to the part's start for a part without its own header). */
   readonly rejects: Reject[];
@@ -58,9 +63,20 @@ export function specOf(job: ReportJob): SummarizeSpec {
 }
 
 /** Two parts' counts as one, in order: the second's exclusions come after the first's records. */
-export function mergeParts(job: ReportJob, first: SummaryState, second: SummaryState): SummaryState {
-  return createSummary(specOf(job)).merge(first).merge(second).state();
+export function mergeParts(
+  job: ReportJob,
+  first: PartResultCounts,
+  second: PartResultCounts,
+): { state: SummaryState; summary: SummaryBuilder } {
+  // The first part's builder takes the second's counts (no third copy of every duration).
+  const summary = (first.summary ?? createSummary(specOf(job)).merge(first.state)).merge(
+    second.summary ?? second.state,
+  );
+  return { state: summary.state(), summary };
 }
+
+/** What a part counted, as {@link mergeParts} reads it. */
+type PartResultCounts = Pick<PartResult, "state" | "summary">;
 
 /** Counts rows into a summary: the header once (it resolves the columns), then each row; a bad row becomes a reject. */
 export interface RowCounter extends RowSink {
@@ -87,7 +103,7 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
   };
   return {
     columns: () => columns,
-    result: () => ({ state: builder.state(), read, rejects }),
+    result: () => ({ state: builder.state(), summary: builder, read, rejects }),
     header(names) {
       try {
         columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });

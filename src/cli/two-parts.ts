@@ -110,7 +110,7 @@ export async function runInTwoParts(
   const offset = first.endLine - 1;
   const rejects = [...first.rejects, ...rest.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))];
   return {
-    state: mergeParts(job, first.state, rest.state),
+    ...mergeParts(job, first, rest),
     read: first.read + rest.read,
     rejects,
     endLine: rest.endLine + offset,
@@ -120,11 +120,13 @@ export async function runInTwoParts(
 /** The worker's side: reads the second part and posts what it counted (or the error). */
 export async function runWorkerPart(task: WorkerTask, post: (message: unknown) => void): Promise<void> {
   try {
-    post(
-      await runPart(task.job, createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }), {
-        header: task.header,
-      }),
+    // The builder stays here: only its plain state crosses to the main thread.
+    const { summary: _builder, ...part } = await runPart(
+      task.job,
+      createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }),
+      { header: task.header },
     );
+    post(part);
   } catch (error) {
     post({ error: (error as Error).message });
   }

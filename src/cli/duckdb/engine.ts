@@ -336,7 +336,7 @@ async function readEveryRow(
   if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
   const more = rest.result();
   return {
-    state: mergeParts(job, first.state, more.state),
+    ...mergeParts(job, first, more),
     read: first.read + more.read,
     rejects: [...placed, ...more.rejects],
   };

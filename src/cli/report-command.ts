@@ -371,8 +371,7 @@ async function chooseEngine(
   io: CommandIO,
 ): Promise<{ readonly duck: DuckDb | null }> {
   const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
-  // A device or a pipe (/dev/zero, <(zcat ...)) is read by the JS reader, which bounds what it reads.
-  const readable = path !== "-" && regularFile(path) && (format === "csv" || format === "tsv" || format === "parquet");
+  const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
   if (wanted === undefined && format !== "parquet" && !(metric === "nps" || metric === "csat" || metric === "ces"))
     return { duck: null };
   if (wanted === "js") {
@@ -386,7 +385,8 @@ async function chooseEngine(
     throw new UsageError(
       `--engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; ${path === "-" ? "standard input" : "JSON"} is read by --engine js`,
     );
-  if (!readable) return { duck: null };
+  // A device or a pipe (/dev/zero, <(zcat ...)) is read by the JS reader, which bounds what it reads, and says so.
+  if (!readable || (format !== "parquet" && !regularFile(path))) return { duck: null };
   let duck: DuckDb | null;
   try {
     duck = await openDuckDb();

@@ -31,6 +31,7 @@ const specs: SummarizeSpec[] = [
   { metric: "csat", by: ["channel"], every: "month", csat: { mode: "good-bad" } },
   { metric: "ces", by: ["channel"], every: "month", fields: { rating: "effort" } },
   { metric: "sla", by: ["channel"], every: "month", policy },
+  { metric: "first-response", by: ["channel"], every: "month" },
   { metric: "iqs", by: ["channel"], every: "month", scorecard, fields: { reviewedAt: "respondedAt" } },
 ];
 
@@ -55,6 +56,17 @@ function shaped(
 }
 
 describe("report intervals and changes (issue #21)", () => {
+  it("a median's interval: the order statistics R gives (sort(x)[c(l, n - l + 1)], l = qbinom(0.025, n, 0.5))", () => {
+    // Rscript: x <- c(12, 3, 45, 8, 30, 5, 240, 17, 22, 9, 61, 4): l = 3, the interval 5 to 45, coverage 0.96142578125.
+    const minutes = [12, 3, 45, 8, 30, 5, 240, 17, 22, 9, 61, 4];
+    const tickets = minutes.map((m) => ({
+      createdAt: "2025-03-10T09:00:00Z",
+      firstResponseAt: new Date(Date.parse("2025-03-10T09:00:00Z") + m * 60_000).toISOString(),
+    }));
+    const row = summarize(tickets, { metric: "first-response" }).rows[0]!;
+    expect([row.low, row.value, row.high]).toEqual([5, 14.5, 45]);
+    expect(row.detail.intervalCoverage).toBe(0.96142578125);
+  });
   it("every row with a figure has an interval that holds it, at every n (small random reports)", () => {
     fc.assert(
       fc.property(records, (list) => {

@@ -7,6 +7,7 @@ import { scorecardRule, type QaReview, type ScoredReview } from "../iqs/scorecar
 import { slaTally } from "../sla/accumulator.js";
 import { slaRule, type SlaMeasurement } from "../sla/rule.js";
 import { meanConfidenceInterval } from "../stats/mean-interval.js";
+import { medianInterval } from "../stats/median-interval.js";
 import { proportionInterval } from "../stats/proportion-interval.js";
 import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceMinutes } from "../time/service-clock.js";
@@ -95,22 +96,27 @@ function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<Servic
     create: (state) => createServiceTimeAccumulator(clock, state as ServiceTimeAccumulatorState | undefined),
     add: (group, minutes) => void group.addMinutes(minutes as ServiceMinutes | null),
     ...accumulatorSide,
-    figure(group) {
+    figure(group, confidence) {
       if (group.n === 0) return null;
       const result = group.result({ percentiles, method });
       const main = business ? result.business! : result.calendar;
+      // The median's distribution-free interval: two order statistics, so it holds the median at every n.
+      const state = group.toJSON();
+      const interval = medianInterval(business ? state.business! : state.calendar, confidence);
       const detail = {
         ...main,
         clock: business ? "business" : "calendar",
         method,
         open: result.open,
         calendarMinutes: business ? result.calendar : null,
+        interval: "order statistics",
+        intervalCoverage: interval.coverage,
       };
       return {
         n: main.n,
         value: main.median,
-        low: null,
-        high: null,
+        low: Math.min(main.median, interval.low),
+        high: Math.max(main.median, interval.high),
         se: null,
         nEffective: main.n,
         weighted: false,

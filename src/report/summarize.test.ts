@@ -142,7 +142,13 @@ describe("summarize the other metrics", () => {
     ];
     const [overall] = summarize(tickets, { metric: "first-response", calendar }).rows;
     // sorted 10, 20, 60: median 20; p90 (linear, R type 7): 20 + 0.8 × (60 − 20) = 52
-    expect(overall).toMatchObject({ n: 3, value: 20, low: null, high: null, change: null });
+    expect(overall).toMatchObject({
+      n: 3,
+      value: 20,
+      low: 10,
+      high: 60 /* n = 3 is too few for 95 %: the whole range, coverage 1 − 2 × 0.5³ = 0.75 */,
+      change: null,
+    });
     expect(overall!.detail).toMatchObject({ clock: "business", method: "linear", open: 1 });
     expect(overall!.detail.p90).toBeCloseTo(52, 10);
     // calendar minutes 10, 20, 17 h = 1020: median 20

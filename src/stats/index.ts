@@ -41,3 +41,5 @@ export { rake } from "./rake.js";
 export type { RakeMargins, RakeOptions } from "./rake.js";
 export { weightedMean, wilsonBounds } from "./weighted.js";
 export type { WeightedMean, WeightedValue } from "./weighted.js";
+export { medianInterval } from "./median-interval.js";
+export type { MedianInterval } from "./median-interval.js";

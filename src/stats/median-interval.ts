@@ -1,0 +1,48 @@
+// The distribution-free interval for a median: two order statistics chosen by the binomial distribution (Conover,
+// Practical Nonparametric Statistics, 3rd ed., 3.2). It holds the sample median by construction.
+import { zForConfidence } from "./normal.js";
+import { orderStatistics } from "./percentile.js";
+
+/** A median's interval: [x₍ₗ₎, x₍ᵤ₎] and the coverage those ranks give. */
+export interface MedianInterval {
+  readonly low: number;
+  readonly high: number;
+  /** The 1-based ranks l and u = n − l + 1. */
+  readonly ranks: readonly [number, number];
+  /** 1 − 2 P(B ≤ l − 1), B ~ Binomial(n, ½): at least the confidence asked, unless n is too small for it. */
+  readonly coverage: number;
+}
+
+/** P(B ≤ k) for B ~ Binomial(n, ½), exactly (n ≤ 1000, where 2^−n is still a double). */
+function halfBinomialCdf(n: number, k: number): number {
+  let pmf = 2 ** -n;
+  let cdf = pmf;
+  for (let j = 0; j < k; j++) {
+    pmf = (pmf * (n - j)) / (j + 1);
+    cdf += pmf;
+  }
+  return cdf;
+}
+
+/**
+ * The interval of the median of `values` (any order; not changed): the order statistics of ranks l and n − l + 1,
+ * l the largest rank with P(B ≤ l − 1) ≤ (1 − confidence)/2 (exact up to n = 1000; the normal approximation
+ * l = ⌊(n − z√n)/2⌋ above). R: `sort(x)[c(l, n - l + 1)]` with `l <- qbinom((1 - confidence)/2, n, 0.5)`. Too few
+ * values for the confidence (n < 6 at 95 %): the whole range, with its smaller coverage said.
+ */
+export function medianInterval(values: ArrayLike<number>, confidence: number): MedianInterval {
+  const n = values.length;
+  const tail = (1 - confidence) / 2;
+  let l: number;
+  if (n <= 1000) {
+    l = 0;
+    while (l + 1 <= (n + 1) / 2 && halfBinomialCdf(n, l) <= tail) l++;
+    l = Math.max(1, l);
+  } else {
+    l = Math.max(1, Math.floor((n - zForConfidence(confidence) * Math.sqrt(n)) / 2));
+  }
+  const u = n - l + 1;
+  const found = orderStatistics(Float64Array.from(values), [l - 1, u - 1]);
+  const coverage = n <= 1000 ? 1 - 2 * halfBinomialCdf(n, l - 1) : confidence;
+  return { low: found.get(l - 1)!, high: found.get(u - 1)!, ranks: [l, u], coverage: Math.max(0, coverage) };
+}

@@ -148,13 +148,13 @@ export interface ReportRow {
    * figure has none (durations, n = 1).
    */
   readonly se: number | null;
-  /** Lower bound of the figure's interval, in its unit; null where there is none (durations). */
+  /** Lower bound of the figure's interval, in its unit; the interval always holds the figure. */
   readonly low: number | null;
-  /** Upper bound of the figure's interval, in its unit; null where there is none. */
+  /** Upper bound of the figure's interval, in its unit. */
   readonly high: number | null;
   /**
    * The change against the previous period of the same segment; null for the first period, for all-period rows, and for
-   * durations and IQS (no test).
+   * durations (no test of a median's change).
    */
   readonly change: ReportChange | null;
   /** n is below `minN`. */

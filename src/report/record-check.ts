@@ -19,10 +19,27 @@ const LOOKS_BLANK = /^("*)\(blank\)("*)$/;
  * `""(blank)""`. Every other text is its own segment, as written.
  */
 export function segmentText(text: string): string {
+  if (plainAscii(text)) return text; // the common case, nothing to normalise or to tell apart
   const normal = text.normalize("NFC");
   if (normal.trim() === "") return BLANK_SEGMENT;
   const looks = LOOKS_BLANK.exec(normal);
   return looks !== null && looks[1]!.length === looks[2]!.length ? `"${normal}"` : normal;
+}
+
+/**
+ * Printable ASCII that neither starts nor ends with white space and does not start with "(" or a double quote: text
+ * that NFC leaves as it is and that cannot be blank or look like the blank label.
+ */
+function plainAscii(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const first = text.charCodeAt(0);
+  if (first <= 32 || first === 40 || first === 34 || text.charCodeAt(n - 1) <= 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126) return false;
+  }
+  return true;
 }
 
 /** A segment value: text (see {@link segmentText}), or a number as text; a missing or blank value is "(blank)". */
@@ -38,7 +55,7 @@ export function segmentValue(fn: string, value: unknown, name: string, index: nu
   );
 }
 
-const collator = new Intl.Collator("en");
+let collator: Intl.Collator | undefined; // built on first use: nothing runs at import
 
 /**
  * The order of segment values: by the "en" collation (the same on every machine, whatever its locale), and where the
@@ -46,6 +63,7 @@ const collator = new Intl.Collator("en");
  * total order that does not depend on the order the records came in.
  */
 export function compareSegmentText(a: string, b: string): number {
+  collator ??= new Intl.Collator("en");
   const order = collator.compare(a, b);
   if (order !== 0) return order;
   return a < b ? -1 : a > b ? 1 : 0;

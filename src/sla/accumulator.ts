@@ -177,24 +177,33 @@ export function createSlaAccumulator(
   };
   if (state !== undefined) mergeState(readState(fn, state, rule.targets.length));
 
+  const count = (measurements: readonly SlaMeasurement[], idOf: () => string): void => {
+    for (let k = 0; k < measurements.length; k++) {
+      const m = measurements[k]!;
+      const tally = counts[m.target]!;
+      total++;
+      if (m.end === null) usedAsOf = true;
+      if (m.outcome === "met") tally.met++;
+      else if (m.outcome === "pending") tally.pending++;
+      else {
+        tally.breached++;
+        if (keep) found.push({ id: idOf(), measurement: m });
+      }
+    }
+  };
   const accumulator: SlaAccumulator = {
     rule,
     add(interaction, index = total) {
       const measurements = rule.measure(interaction, index);
-      const id = (interaction as { id?: unknown }).id;
-      accumulator.addMeasurements(
-        measurements,
-        typeof id === "string" || typeof id === "number" ? String(id) : String(index),
-      );
+      count(measurements, () => {
+        // The id is read only for a breach to keep.
+        const id = (interaction as { id?: unknown }).id;
+        return typeof id === "string" || typeof id === "number" ? String(id) : String(index);
+      });
       return measurements;
     },
     addMeasurements(measurements, id) {
-      for (const m of measurements) {
-        counts[m.target]![m.outcome]++;
-        total++;
-        if (m.end === null) usedAsOf = true;
-        if (keep && m.outcome === "breached") found.push({ id, measurement: m });
-      }
+      count(measurements, () => id);
       return accumulator;
     },
     merge(other) {

@@ -10,6 +10,32 @@ import type { SlaBreach, SlaTally, SlaTargetResult } from "./results.js";
 
 const MINUTE_MS = 60_000;
 
+/**
+ * Each target's tally and the overall one (the SLA % of all measurements), from counts per target in policy order.
+ *
+ * @internal
+ */
+export function targetTallies<
+  T extends Pick<SlaTargetResult, "name" | "clock" | "minutes"> & { readonly metric: string },
+>(
+  targets: readonly T[],
+  counts: readonly SlaTargetCounts[],
+): { byTarget: (Pick<T, "name" | "metric" | "clock" | "minutes"> & SlaTally)[]; overall: SlaTally } {
+  const byTarget = targets.map((target, k) => ({
+    name: target.name,
+    metric: target.metric,
+    clock: target.clock,
+    minutes: target.minutes,
+    ...slaTally(counts[k]!),
+  }));
+  const overall = slaTally({
+    met: byTarget.reduce((sum, t) => sum + t.met, 0),
+    breached: byTarget.reduce((sum, t) => sum + t.breached, 0),
+    pending: byTarget.reduce((sum, t) => sum + t.pending, 0),
+  });
+  return { byTarget, overall };
+}
+
 /** Options of {@link createSlaAccumulator}. */
 export interface SlaAccumulatorOptions extends SlaRuleOptions {
   /** Keep every breach for the result's `breaches` list (default true); a report of figures only passes false. */
@@ -217,18 +243,7 @@ export function createSlaAccumulator(
     result() {
       if (total === 0)
         throw new CxMetricsError("sla", "EMPTY_INPUT", "no interaction matched any target of the policy");
-      const byTarget = rule.targets.map((target, k) => ({
-        name: target.name,
-        metric: target.metric,
-        clock: target.clock,
-        minutes: target.minutes,
-        ...slaTally(counts[k]!),
-      }));
-      const overall = slaTally({
-        met: byTarget.reduce((sum, t) => sum + t.met, 0),
-        breached: byTarget.reduce((sum, t) => sum + t.breached, 0),
-        pending: byTarget.reduce((sum, t) => sum + t.pending, 0),
-      });
+      const { byTarget, overall } = targetTallies(rule.targets, counts);
       return {
         ...overall,
         byTarget,

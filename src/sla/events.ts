@@ -21,7 +21,7 @@ import {
   type TicketProblem,
   type TicketStatus,
 } from "../time/ticket-events.js";
-import { slaTally } from "./accumulator.js";
+import { targetTallies } from "./accumulator.js";
 import { type CheckedTarget, checkPolicy, matchesTarget, type SlaClock } from "./policy.js";
 import type { SlaTally } from "./results.js";
 
@@ -708,18 +708,7 @@ export function ticketSla(
       });
     }
   }
-  const byTarget = c.targets.map((t, k) => ({
-    name: t.name,
-    metric: t.metric,
-    clock: t.clock,
-    minutes: t.minutes,
-    ...slaTally(counts[k]!),
-  }));
-  const overall = slaTally({
-    met: byTarget.reduce((sum, t) => sum + t.met, 0),
-    breached: byTarget.reduce((sum, t) => sum + t.breached, 0),
-    pending: byTarget.reduce((sum, t) => sum + t.pending, 0),
-  });
+  const { byTarget, overall } = targetTallies(c.targets, counts);
   return {
     ...overall,
     byTarget,

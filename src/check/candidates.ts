@@ -180,7 +180,11 @@ function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weig
     weight,
     invalid: "exclude",
     ...(query.metric === "nps" ? { fields: { score: "score" } } : {}),
-    ...(scale === undefined ? {} : query.metric === "csat" ? { csat: { scale: scale as CsatScale } } : { ces: { scale: scale as "1-7" | "1-5" } }),
+    ...(scale === undefined
+      ? {}
+      : query.metric === "csat"
+        ? { csat: { scale: scale as CsatScale } }
+        : { ces: { scale: scale as "1-7" | "1-5" } }),
   };
   // Records with a blank score or rating are not bad weights: leave them out as the unweighted figures do.
   const answered = records.filter((record) => !isBlank(field(record, query.metric === "nps" ? "score" : "rating")));
@@ -325,16 +329,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
       }
     }
     const mean = csatFromCounts(counts, defaults);
-    const meanInterval = mean.total >= 2 ? csatConfidenceInterval(mean).mean : null;
-    out.push({
-      conventions: { csat: "mean" },
-      value: mean.mean,
-      n: mean.total,
-      low: meanInterval?.low ?? null,
-      high: meanInterval?.high ?? null,
-      unit: "number",
-      isDefault: false,
-    });
+    out.push(meanCandidate("csat", mean, mean.total >= 2 ? csatConfidenceInterval(mean).mean : null));
     return out;
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
@@ -358,16 +353,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
     });
   }
   const mean = cesFromCounts(counts as RatingCount[], defaults);
-  const meanInterval = mean.total >= 2 ? cesConfidenceInterval(mean).mean : null;
-  out.push({
-    conventions: { ces: "mean" },
-    value: mean.mean,
-    n: mean.total,
-    low: meanInterval?.low ?? null,
-    high: meanInterval?.high ?? null,
-    unit: "number",
-    isDefault: false,
-  });
+  out.push(meanCandidate("ces", mean, mean.total >= 2 ? cesConfidenceInterval(mean).mean : null));
   return out;
 }
 
@@ -386,6 +372,23 @@ function compileRule<T>(compile: () => T): T {
       });
     throw error;
   }
+}
+
+/** The mean rating as a candidate (the convention `csat: "mean"` or `ces: "mean"`), with its t interval. */
+function meanCandidate(
+  metric: "csat" | "ces",
+  result: { readonly mean: number; readonly total: number },
+  interval: { readonly low: number; readonly high: number } | null,
+): Candidate {
+  return {
+    conventions: { [metric]: "mean" },
+    value: result.mean,
+    n: result.total,
+    low: interval?.low ?? null,
+    high: interval?.high ?? null,
+    unit: "number",
+    isDefault: false,
+  };
 }
 
 function range(from: number, to: number): number[] {

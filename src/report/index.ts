@@ -11,6 +11,7 @@ export { createSummary, summarize } from "./summarize.js";
 export type {
   ReportChange,
   ReportFields,
+  GroupWeights,
   ReportGroupState,
   ReportInput,
   ReportMetric,
@@ -23,6 +24,7 @@ export type {
   SummarizeSpec,
   SummaryBuilder,
   SummaryState,
+  WeightedState,
 } from "./summarize.js";
 export { segmentLabel, trendSpec } from "./vega-lite.js";
 export type { TrendSpecOptions, VegaLiteSpec } from "./vega-lite.js";

@@ -20,6 +20,12 @@ export interface GroupWeights {
   readonly w2: readonly number[];
 }
 
+/** What a weighted report adds to a survey group's state. */
+export interface WeightedState {
+  /** Σw and Σw² per value, in a weighted report. */
+  readonly weights?: GroupWeights;
+}
+
 /**
  * The JSON state of one segment and period of a report: the state of the metric's accumulator
  * (`createNpsAccumulator`, `createCsatAccumulator`, `createCesAccumulator`, `createServiceTimeAccumulator`,
@@ -27,9 +33,9 @@ export interface GroupWeights {
  * `weights` beside their counts.
  */
 export type ReportGroupState =
-  | (NpsAccumulatorState & { readonly weights?: GroupWeights })
-  | (CsatAccumulatorState & { readonly weights?: GroupWeights })
-  | (CesAccumulatorState & { readonly weights?: GroupWeights })
+  | (NpsAccumulatorState & WeightedState)
+  | (CsatAccumulatorState & WeightedState)
+  | (CesAccumulatorState & WeightedState)
   | ServiceTimeAccumulatorState
   | IqsAccumulatorState
   | SlaCountsState;

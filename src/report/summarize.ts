@@ -34,7 +34,7 @@ export type {
   SummarizeResult,
   SummarizeSpec,
 } from "./spec.js";
-export type { ReportGroupState, SlaCountsState } from "./kernels.js";
+export type { GroupWeights, ReportGroupState, SlaCountsState, WeightedState } from "./kernel-types.js";
 
 /** One segment of a {@link SummaryState}. */
 export interface SegmentState {

@@ -40,6 +40,6 @@ export type { PAdjustMethod } from "./adjust.js";
 export { rake } from "./rake.js";
 export type { RakeMargins, RakeOptions } from "./rake.js";
 export { weightedMean, wilsonBounds } from "./weighted.js";
-export type { WeightedMean, WeightedValue } from "./weighted.js";
+export type { ShareBounds, WeightedMean, WeightedValue } from "./weighted.js";
 export { medianInterval } from "./median-interval.js";
 export type { MedianInterval } from "./median-interval.js";

@@ -5,7 +5,9 @@ import { orderStatistics } from "./percentile.js";
 
 /** A median's interval: [x₍ₗ₎, x₍ᵤ₎] and the coverage those ranks give. */
 export interface MedianInterval {
+  /** The lower order statistic x₍ₗ₎. */
   readonly low: number;
+  /** The upper order statistic x₍ₙ₋ₗ₊₁₎. */
   readonly high: number;
   /** The 1-based ranks l and u = n − l + 1. */
   readonly ranks: readonly [number, number];

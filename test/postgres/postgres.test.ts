@@ -13,6 +13,7 @@ import {
   checkRatingCounts,
   checkSegmentNames,
   checkSla,
+  checkTicketMetrics,
   checkWeightedCounts,
   type Query,
 } from "../sql/suite.js";
@@ -106,4 +107,7 @@ describe.skipIf(bin === null)("cx-metrics/sql in PostgreSQL", () => {
   it("names segment columns as their fields (spaces, capitals), refuses names the query uses itself", async () => {
     await checkSegmentNames("postgres", query);
   });
+  it("ticket metrics from an events table (status intervals by LEAD, both clocks) equal ticketMetrics on random event streams", async () => {
+    await checkTicketMetrics("postgres", query);
+  }, 120_000);
 });

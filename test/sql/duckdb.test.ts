@@ -8,6 +8,7 @@ import {
   checkRatingCounts,
   checkSegmentNames,
   checkSla,
+  checkTicketMetrics,
   checkWeightedCounts,
   type Query,
 } from "./suite.js";
@@ -42,5 +43,8 @@ describe("cx-metrics/sql in DuckDB", () => {
   });
   it("SLA % by channel and ISO week (targets by priority and channel, both clocks, open tickets at asOf) gives summarize's rows", async () => {
     await checkSla("duckdb", query);
+  }, 120_000);
+  it("ticket metrics from an events table (status intervals by LEAD, both clocks) equal ticketMetrics on random event streams", async () => {
+    await checkTicketMetrics("duckdb", query);
   }, 120_000);
 });

@@ -3,7 +3,14 @@
 // file runs them with its own query function.
 import fc from "fast-check";
 import { expect } from "vitest";
-import { businessCalendar, businessMinutes, summarize, type SummarizeSpec } from "../../src/index.js";
+import {
+  businessCalendar,
+  businessMinutes,
+  summarize,
+  type SummarizeSpec,
+  type TicketEvent,
+  ticketMetrics,
+} from "../../src/index.js";
 import {
   businessMinutesSql,
   calendarIntervals,
@@ -13,7 +20,9 @@ import {
   rowsFromCounts,
   rowsFromDurations,
   rowsFromSla,
+  rowsFromTicketMetricsSql,
   slaSql,
+  ticketMetricsSql,
   type CountRow,
   type SqlDialect,
 } from "../../src/sql/index.js";
@@ -522,4 +531,110 @@ export async function checkWeightedCounts(dialect: SqlDialect, query: Query): Pr
       expect(row.low!).toBeCloseTo(js.low!, 9);
     });
   }
+}
+
+/**
+ * Ticket metrics from SQL over an events table (status intervals by LEAD, business minutes by the interval table)
+ * equal ticketMetrics' figures on random event streams, on both clocks: agent-created tickets, reopens, closes without
+ * a solve, internal notes, a reply and a status change at the same instant.
+ */
+export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs = 20): Promise<void> {
+  const calendar = businessCalendar({
+    timeZone: "Europe/Berlin",
+    week: {
+      mon: [["09:00", "17:00"]],
+      tue: [["09:00", "17:00"]],
+      wed: [
+        ["09:00", "12:00"],
+        ["13:00", "17:00"],
+      ],
+      thu: [["09:00", "17:00"]],
+      fri: [["09:00", "15:30"]],
+    },
+    holidays: ["2025-04-18", "2025-04-21"],
+  });
+  await query("DROP TABLE IF EXISTS calendar_intervals");
+  await query(
+    calendarIntervalsTableSql(
+      calendarIntervals(calendar, { from: "2025-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z" }),
+      { dialect },
+    ),
+  );
+  const stepArb = fc.record({
+    delta: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 1500 }) }, fc.constant(0)),
+    event: fc.oneof(
+      fc.record({
+        type: fc.constant("status" as const),
+        status: fc.constantFrom("new", "open", "pending", "hold", "solved", "closed", "open", "solved"),
+      }),
+      fc.record({
+        type: fc.constant("comment" as const),
+        author: fc.constantFrom("agent", "requester"),
+        public: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
+      }),
+    ),
+  });
+  const ticketArb = fc.record({
+    created: fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 4, 1) / 60_000 }),
+    opening: fc.constantFrom(null, "agent", "requester"),
+    steps: fc.array(stepArb, { maxLength: 10 }),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 6 }), async (tickets) => {
+      const events: TicketEvent[] = [];
+      tickets.forEach((ticket, k) => {
+        const ticketId = `t${k}`;
+        const at = (minute: number): string => new Date(minute * 60_000).toISOString();
+        events.push({ ticketId, at: at(ticket.created), type: "created" });
+        // Events of one kind at one instant have no order in SQL: one per kind and instant.
+        const taken = new Set<string>();
+        if (ticket.opening !== null) {
+          events.push({ ticketId, at: at(ticket.created), type: "comment", author: ticket.opening, public: true });
+          taken.add(`comment ${ticket.created}`);
+        }
+        let minute = ticket.created;
+        for (const step of ticket.steps) {
+          minute += step.delta;
+          const key = `${step.event.type} ${minute}`;
+          if (taken.has(key)) continue;
+          taken.add(key);
+          events.push({ ticketId, at: at(minute), ...step.event } as TicketEvent);
+        }
+      });
+      await query("DROP TABLE IF EXISTS ticket_events");
+      await query(
+        'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN)',
+      );
+      const cell = (value: unknown): string =>
+        value === undefined ? "NULL" : typeof value === "boolean" ? String(value) : quote(String(value));
+      await query(
+        `INSERT INTO ticket_events VALUES ${events
+          .map((e) => {
+            const r = e as unknown as Record<string, unknown>;
+            return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)})`;
+          })
+          .join(", ")}`,
+      );
+      // Numbers rounded, so that the SQL's epoch arithmetic compares with the JS's exact minutes.
+      const round = (value: unknown): unknown =>
+        typeof value === "number"
+          ? Math.round(value * 1e6) / 1e6
+          : Array.isArray(value)
+            ? value.map(round)
+            : value !== null && typeof value === "object"
+              ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, round(inner)]))
+              : value;
+      for (const business of [false, true]) {
+        const fromSql = rowsFromTicketMetricsSql(
+          (await query(ticketMetricsSql({ dialect, calendar: business }))) as never,
+        );
+        const fromJs = ticketMetrics(events, business ? { calendar } : {}).tickets.map((t) => {
+          const { priority: _priority, nextReplyTimes: _next, ...covered } = t;
+          return covered;
+        });
+        expect(round(fromSql)).toEqual(round(fromJs));
+      }
+    }),
+    { numRuns: runs },
+  );
 }

@@ -3,7 +3,7 @@
 // working intervals for business minutes; and the rows turned into ticketMetrics' per-ticket shape.
 import { invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
-import { isoUtc } from "../time/instant.js";
+import { type Instant, instantMs, isoUtc } from "../time/instant.js";
 import type { TicketDuration, TicketMetrics } from "../time/ticket-metrics.js";
 import type { TicketStatus } from "../time/ticket-events.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
@@ -36,6 +36,11 @@ export interface TicketMetricsSqlOptions {
   readonly intervals?: string;
   /** Whether to add business minutes by joining the intervals table (default false: calendar minutes only). */
   readonly calendar?: boolean;
+  /**
+   * The tickets as they stood at this instant (as `ticketMetrics`' `asOf`): later events and tickets created later are
+   * left out, and the time in statuses runs to it (without it, to the latest solve).
+   */
+  readonly asOf?: Instant;
   /** The events table's column names, when they are not the defaults. */
   readonly fields?: TicketEventFields;
 }
@@ -55,8 +60,8 @@ const FIGURES = [
 
 /**
  * SQL (DuckDB or PostgreSQL) computing Zendesk's ticket metrics from a table of ticket events, one row per ticket, the
- * same figures as {@link ticketMetrics} gives for the same events (without `asOf`, with the default
- * `solveEndsNextReply`). The events table has the columns of the event stream: `ticketId`, `at`, `type`, `status`,
+ * same figures as {@link ticketMetrics} gives for the same events (and the same `asOf`), with the default
+ * `solveEndsNextReply`. The events table has the columns of the event stream: `ticketId`, `at`, `type`, `status`,
  * `author`, `public` (names changed with `fields`).
  *
  * Each ticket's status changes (the creation as `new`, then each status event that changes the status) become
@@ -64,13 +69,13 @@ const FIGURES = [
  * each interval's business minutes read from the calendar's intervals table (an ASOF join in DuckDB, a lateral join in
  * PostgreSQL) when `calendar` is true. Columns: `ticket_id` (text), `status` (after the last event), `events`,
  * `replies`, `reopens`; instants as epoch seconds (`created_at_epoch`, `replied_at_epoch`, `first_resolved_at_epoch`,
- * `resolved_at_epoch`, null when none); `reply_minutes`, `first_resolution_minutes`, `full_resolution_minutes`,
+ * `resolved_at_epoch`, `measured_to_epoch`, null when none); `reply_minutes`, `first_resolution_minutes`, `full_resolution_minutes`,
  * `requester_wait_minutes`, `agent_wait_minutes`, `on_hold_minutes`, `agent_work_minutes` and, with `calendar`, each
  * one's `_business_minutes`. {@link rowsFromTicketMetricsSql} turns them into `ticketMetrics`' shape.
  *
  * The definitions are ticketMetrics' (an agent who opens a ticket with a comment has not replied; a close that skipped
  * the solve is a resolution; the time in statuses is null before the first solve). **Not covered:** `nextReplyTimes`,
- * `priority`, `asOf`, `solveEndsNextReply` and the `"latest"` schedule of a history; nor the batch policy: the table
+ * `priority`, `solveEndsNextReply` and the `"latest"` schedule of a history; nor the batch policy: the table
  * must hold one `created` event per ticket and no event before it (rows of other types, tickets without a creation and
  * events before it are left out, not reported). Events of one kind at one instant have no order in SQL: two status
  * events (or two comments at the creation instant) of one ticket at the same instant may differ from the JS, which
@@ -101,6 +106,10 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
     column[key] = name;
   }
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
+  const asOf =
+    options.asOf === undefined ? null : `CAST('${isoUtc(instantMs(fn, "asOf", options.asOf))}' AS TIMESTAMPTZ)`;
+  // The instant the time in statuses is measured to: asOf, else the latest solve.
+  const measured = asOf ?? "r.resolved_at";
   const seconds = (expression: string): string => epochSecondsOf(dialect, expression);
   const minutes = (from: string, to: string): string =>
     `CASE WHEN ${from} IS NULL OR ${to} IS NULL THEN NULL ELSE (${seconds(to)} - ${seconds(from)}) / 60 END`;
@@ -114,14 +123,14 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
   ].join("\n");
   const ctes = [
     `raw AS (\n${raw}\n)`,
-    "creations AS (SELECT ticket, MIN(ts) AS created_at FROM raw WHERE type = 'created' GROUP BY ticket)",
+    `creations AS (SELECT ticket, MIN(ts) AS created_at FROM raw WHERE type = 'created'${asOf === null ? "" : ` AND ts <= ${asOf}`} GROUP BY ticket)`,
     [
       "ev AS (",
       "SELECT raw.ticket, raw.ts, raw.type, raw.status, raw.author, raw.pub, c.created_at,",
       "  CASE raw.type WHEN 'created' THEN 0 WHEN 'priority' THEN 1 WHEN 'policy' THEN 2 WHEN 'comment' THEN 3 ELSE 4 END AS rnk",
       "FROM raw JOIN creations AS c ON c.ticket = raw.ticket",
       "WHERE raw.ts >= c.created_at AND raw.type IN ('created', 'status', 'comment', 'priority', 'policy')",
-      "  AND (raw.type <> 'created' OR raw.ts = c.created_at)",
+      `  AND (raw.type <> 'created' OR raw.ts = c.created_at)${asOf === null ? "" : ` AND raw.ts <= ${asOf}`}`,
       ")",
     ].join("\n"),
     "tickets AS (SELECT ticket, MIN(created_at) AS created_at, COUNT(*) AS events FROM ev GROUP BY ticket)",
@@ -155,9 +164,9 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
     // The unsolved intervals cut at the latest solve (the time in statuses is measured to it).
     [
       "segments AS (",
-      "SELECT i.ticket, i.status, i.from_at, CASE WHEN i.to_at IS NULL OR i.to_at > r.resolved_at THEN r.resolved_at ELSE i.to_at END AS to_at",
+      `SELECT i.ticket, i.status, i.from_at, CASE WHEN i.to_at IS NULL OR i.to_at > ${measured} THEN ${measured} ELSE i.to_at END AS to_at`,
       "FROM status_intervals AS i JOIN resolutions AS r ON r.ticket = i.ticket",
-      `WHERE r.resolved_at IS NOT NULL AND i.status IN ${unsolved} AND i.from_at < r.resolved_at`,
+      `WHERE ${measured} IS NOT NULL AND i.status IN ${unsolved} AND i.from_at < ${measured}`,
       ")",
     ].join("\n"),
     [
@@ -218,6 +227,7 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
     `${seconds("p.replied_at")} AS replied_at_epoch`,
     `${seconds("r.first_resolved_at")} AS first_resolved_at_epoch`,
     `${seconds("r.resolved_at")} AS resolved_at_epoch`,
+    `${seconds(measured)} AS measured_to_epoch`,
     ...spans.map(([name, end]) => `${minutes("t.created_at", end)} AS ${name}_minutes`),
     ...(calendar
       ? spans.map(
@@ -226,10 +236,10 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
         )
       : []),
     ...FIGURES.slice(3).flatMap((name) => [
-      `CASE WHEN r.resolved_at IS NULL THEN NULL ELSE COALESCE(m.${name}_minutes, 0) END AS ${name}_minutes`,
+      `CASE WHEN ${measured} IS NULL THEN NULL ELSE COALESCE(m.${name}_minutes, 0) END AS ${name}_minutes`,
       ...(calendar
         ? [
-            `CASE WHEN r.resolved_at IS NULL THEN NULL ELSE COALESCE(m.${name}_business_minutes, 0) END AS ${name}_business_minutes`,
+            `CASE WHEN ${measured} IS NULL THEN NULL ELSE COALESCE(m.${name}_business_minutes, 0) END AS ${name}_business_minutes`,
           ]
         : []),
     ]),
@@ -314,7 +324,7 @@ export function rowsFromTicketMetricsSql(rows: readonly Readonly<Record<string, 
       agentWaitTime: duration("agent_wait"),
       onHoldTime: duration("on_hold"),
       agentWorkTime: duration("agent_work"),
-      measuredTo: resolvedAt,
+      measuredTo: row.measured_to_epoch === undefined ? resolvedAt : instant(row.measured_to_epoch),
       reopens: num(row.reopens) ?? 0,
       replies: num(row.replies) ?? 0,
       events: num(row.events) ?? 0,

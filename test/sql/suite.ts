@@ -580,61 +580,68 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
     steps: fc.array(stepArb, { maxLength: 10 }),
   });
   await fc.assert(
-    fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 6 }), async (tickets) => {
-      const events: TicketEvent[] = [];
-      tickets.forEach((ticket, k) => {
-        const ticketId = `t${k}`;
-        const at = (minute: number): string => new Date(minute * 60_000).toISOString();
-        events.push({ ticketId, at: at(ticket.created), type: "created" });
-        // Events of one kind at one instant have no order in SQL: one per kind and instant.
-        const taken = new Set<string>();
-        if (ticket.opening !== null) {
-          events.push({ ticketId, at: at(ticket.created), type: "comment", author: ticket.opening, public: true });
-          taken.add(`comment ${ticket.created}`);
-        }
-        let minute = ticket.created;
-        for (const step of ticket.steps) {
-          minute += step.delta;
-          const key = `${step.event.type} ${minute}`;
-          if (taken.has(key)) continue;
-          taken.add(key);
-          events.push({ ticketId, at: at(minute), ...step.event } as TicketEvent);
-        }
-      });
-      await query("DROP TABLE IF EXISTS ticket_events");
-      await query(
-        'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN)',
-      );
-      const cell = (value: unknown): string =>
-        value === undefined ? "NULL" : typeof value === "boolean" ? String(value) : quote(String(value));
-      await query(
-        `INSERT INTO ticket_events VALUES ${events
-          .map((e) => {
-            const r = e as unknown as Record<string, unknown>;
-            return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)})`;
-          })
-          .join(", ")}`,
-      );
-      // Numbers rounded, so that the SQL's epoch arithmetic compares with the JS's exact minutes.
-      const round = (value: unknown): unknown =>
-        typeof value === "number"
-          ? Math.round(value * 1e6) / 1e6
-          : Array.isArray(value)
-            ? value.map(round)
-            : value !== null && typeof value === "object"
-              ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, round(inner)]))
-              : value;
-      for (const business of [false, true]) {
-        const fromSql = rowsFromTicketMetricsSql(
-          (await query(ticketMetricsSql({ dialect, calendar: business }))) as never,
-        );
-        const fromJs = ticketMetrics(events, business ? { calendar } : {}).tickets.map((t) => {
-          const { priority: _priority, nextReplyTimes: _next, ...covered } = t;
-          return covered;
+    fc.asyncProperty(
+      fc.array(ticketArb, { minLength: 1, maxLength: 6 }),
+      fc.option(fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 4, 12) / 60_000 })),
+      async (tickets, asOfMinute) => {
+        const asOf = asOfMinute === null ? undefined : new Date(asOfMinute * 60_000).toISOString();
+        const events: TicketEvent[] = [];
+        tickets.forEach((ticket, k) => {
+          const ticketId = `t${k}`;
+          const at = (minute: number): string => new Date(minute * 60_000).toISOString();
+          events.push({ ticketId, at: at(ticket.created), type: "created" });
+          // Events of one kind at one instant have no order in SQL: one per kind and instant.
+          const taken = new Set<string>();
+          if (ticket.opening !== null) {
+            events.push({ ticketId, at: at(ticket.created), type: "comment", author: ticket.opening, public: true });
+            taken.add(`comment ${ticket.created}`);
+          }
+          let minute = ticket.created;
+          for (const step of ticket.steps) {
+            minute += step.delta;
+            const key = `${step.event.type} ${minute}`;
+            if (taken.has(key)) continue;
+            taken.add(key);
+            events.push({ ticketId, at: at(minute), ...step.event } as TicketEvent);
+          }
         });
-        expect(round(fromSql)).toEqual(round(fromJs));
-      }
-    }),
+        await query("DROP TABLE IF EXISTS ticket_events");
+        await query(
+          'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN)',
+        );
+        const cell = (value: unknown): string =>
+          value === undefined ? "NULL" : typeof value === "boolean" ? String(value) : quote(String(value));
+        await query(
+          `INSERT INTO ticket_events VALUES ${events
+            .map((e) => {
+              const r = e as unknown as Record<string, unknown>;
+              return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)})`;
+            })
+            .join(", ")}`,
+        );
+        // Numbers rounded, so that the SQL's epoch arithmetic compares with the JS's exact minutes.
+        const round = (value: unknown): unknown =>
+          typeof value === "number"
+            ? Math.round(value * 1e6) / 1e6
+            : Array.isArray(value)
+              ? value.map(round)
+              : value !== null && typeof value === "object"
+                ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, round(inner)]))
+                : value;
+        for (const business of [false, true]) {
+          const fromSql = rowsFromTicketMetricsSql(
+            (await query(
+              ticketMetricsSql({ dialect, calendar: business, ...(asOf === undefined ? {} : { asOf }) }),
+            )) as never,
+          );
+          const fromJs = ticketMetrics(events, { ...(business ? { calendar } : {}), asOf }).tickets.map((t) => {
+            const { priority: _priority, nextReplyTimes: _next, ...covered } = t;
+            return covered;
+          });
+          expect(round(fromSql)).toEqual(round(fromJs));
+        }
+      },
+    ),
     { numRuns: runs },
   );
 }

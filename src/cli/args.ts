@@ -19,6 +19,7 @@ export const REPORT_OPTIONS = {
   metric: { type: "string", short: "m" },
   by: { type: "string", multiple: true },
   every: { type: "string" },
+  events: { type: "string" },
   "time-zone": { type: "string" },
   column: { type: "string", multiple: true },
   preset: { type: "string" },
@@ -54,6 +55,7 @@ export const MAIN_HELP = `cx-metrics: customer-service metrics from a file, with
 
 Usage:
   cx-metrics report FILE|- --metric M [options]   figures by segment and period (cx-metrics report --help)
+  cx-metrics report --events FILE --metric M      ticket metrics from Zendesk exports or ticket events
   cx-metrics check CLAIMS [--format F]            a report's printed figures against the raw data (cx-metrics check --help)
   cx-metrics --version
 
@@ -68,6 +70,7 @@ Docs: docs/cli.md in the package.
 `;
 
 export const REPORT_HELP = `cx-metrics report FILE|- --metric M [options]
+cx-metrics report --events FILE --metric M [options]
 
 Reads a CSV, TSV (also .gz), JSON array, NDJSON or Parquet file (or standard input, "-") and prints one
 metric by segment and calendar period: n, the figure, its interval, the change against the
@@ -95,6 +98,13 @@ What to compute:
       --policy FILE       sla: a policy as JSON ({ "targets": [...] })
       --as-of INSTANT     sla: when open tickets are judged (needed once any ticket is open)
       --scorecard FILE    iqs: the scorecard as JSON; each criterion's ratings in the column named by its id
+
+Ticket events (instead of FILE):
+      --events FILE       Zendesk's ticket audits or ticket metric events JSON (found by their shape), or
+                          ticket events as a JSON array or NDJSON; measured per ticket by ticketMetrics.
+                          --metric reply-time | next-reply-time | first-resolution | full-resolution |
+                          requester-wait | agent-wait | on-hold; --by priority,status; --every the
+                          ticket's creation; --hours/--calendar for business minutes; --as-of; all formats
 
 Reading the file:
       --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,

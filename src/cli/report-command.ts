@@ -15,12 +15,7 @@ import { P_ADJUST_METHODS } from "../stats/adjust.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import type { Scorecard } from "../iqs/scorecard.js";
 import type { SlaPolicy, SlaTarget } from "../sla/policy.js";
-import {
-  businessCalendar,
-  type BusinessCalendar,
-  type BusinessCalendarOptions,
-  type WorkingWeek,
-} from "../time/calendar.js";
+import { businessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
 import {
   checkDelimiter,
   columnMapping,
@@ -38,10 +33,14 @@ import { checkOutputPath } from "./format/files.js";
 import { visible } from "./format/safe.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
-import { readLimitedText } from "./read/limited.js";
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
 import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
+import { type CommandIO, type ExitCode, parseHours, readJson } from "./command-parts.js";
+
+export { parseHours };
+export type { CommandIO, ExitCode };
+import { eventsReport } from "./events-command.js";
 import { runPart, StrictStop, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
 import { ColumnError, resolveColumns, type ResolvedField } from "./columns.js";
@@ -50,54 +49,6 @@ import { countsSql } from "../sql/counts.js";
 import { durationsSql } from "../sql/durations.js";
 import { slaSql } from "../sql/sla.js";
 import type { SqlDialect } from "../sql/dialect.js";
-
-/** What a command run gives back: the exit code (output already written). */
-export type ExitCode = 0 | 1 | 2;
-
-/** Where a command writes. */
-export interface CommandIO {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  readonly env: NodeJS.ProcessEnv;
-  /** The executable's URL, to start a worker thread on it (a large file is read in two parts); none: one pass. */
-  readonly workerUrl?: URL;
-}
-
-function readJson(flag: string, path: string): unknown {
-  try {
-    return JSON.parse(readLimitedText(path));
-  } catch (error) {
-    throw new UsageError(
-      `--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
-  }
-}
-
-const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-
-/** "Mon-Fri 09:00-17:00, Sat 10:00-14:00" → a working week. */
-export function parseHours(text: string): WorkingWeek {
-  const week: Record<string, [string, string][]> = {};
-  for (const part of text
-    .split(",")
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== "")) {
-    const match = /^([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(part);
-    const first = match ? DAYS.indexOf(match[1]!.toLowerCase() as (typeof DAYS)[number]) : -1;
-    const last = match
-      ? match[2] === undefined
-        ? first
-        : DAYS.indexOf(match[2].toLowerCase() as (typeof DAYS)[number])
-      : -1;
-    if (!match || first === -1 || last === -1 || last < first)
-      throw new UsageError(
-        `--hours "${part}": expected days and hours like "Mon-Fri 09:00-17:00" (days Mon..Sun, several parts separated by commas)`,
-      );
-    const pad = (clock: string): string => clock.padStart(5, "0");
-    for (let day = first; day <= last; day++) (week[DAYS[day]!] ??= []).push([pad(match[3]!), pad(match[4]!)]);
-  }
-  return week;
-}
 
 /** "first-response=240:business" → an SLA target. */
 function parseTarget(text: string): SlaTarget {
@@ -229,6 +180,10 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   if (values.help) {
     io.stdout.write(REPORT_HELP);
     return 0;
+  }
+  if (values.events !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`--events reads its own file; leave out ${positionals.join(" ")}`);
+    return eventsReport(values.events, values, io);
   }
   if (positionals.length !== 1)
     throw new UsageError(

@@ -56,8 +56,8 @@ const ADJUSTED: Record<string, string> = {
  * The sentence under a report: how its figure is computed, whether it is weighted, and how many change tests it ran
  * and how their p-values were adjusted.
  */
-export function methodNote(spec: SummarizeSpec, rows: readonly ReportRow[]): string {
-  const parts = [METHOD[spec.metric]];
+export function methodNote(spec: SummarizeSpec, rows: readonly ReportRow[], method?: string): string {
+  const parts = [method ?? METHOD[spec.metric]];
   if (spec.weight !== undefined)
     parts.push(
       "Weighted: each response counts its weight; n eff is Kish's effective sample size, the intervals and tests use it (docs/statistics.md).",
@@ -151,7 +151,13 @@ export function inputLine(input: { read: number; used: number; rejected: number;
 
 /** One reject as a line of text. */
 export function rejectLine(reject: { line: number; column: string | null; value: unknown; reason: string }): string {
-  const where = reject.column === null ? `line ${reject.line}` : `line ${reject.line}, ${reject.column}`;
+  // Line 0: a JSON document whose records have no line of their own (ticket events); the column names the place.
+  const where =
+    reject.line === 0 && reject.column !== null
+      ? reject.column
+      : reject.column === null
+        ? `line ${reject.line}`
+        : `line ${reject.line}, ${reject.column}`;
   const value = reject.value === null || reject.value === undefined ? "" : ` = ${JSON.stringify(reject.value)}`;
   return `${where}${value}: ${reject.reason}`;
 }

@@ -11,11 +11,11 @@ const PAGE_REJECTS = 100;
 /** The page. */
 export function htmlReport(
   report: ReportOutput,
-  options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">,
+  options: Pick<WriteOptions, "spec" | "rejectsFile" | "source" | "label">,
 ): string {
   const spec = options.spec;
   const source = options.source === "-" ? "standard input" : options.source;
-  const title = `${spec.metric}${(spec.by ?? []).length > 0 ? ` by ${spec.by!.join(", ")}` : ""}${spec.every === undefined ? "" : ` per ${spec.every}`} from ${source}`;
+  const title = `${options.label?.metric ?? spec.metric}${(spec.by ?? []).length > 0 ? ` by ${spec.by!.join(", ")}` : ""}${spec.every === undefined ? "" : ` per ${spec.every}`} from ${source}`;
   const table = textTable(report.rows, spec);
   const chart = trendSvg(report.rows, spec, title);
   const head = table.titles
@@ -56,7 +56,7 @@ ${chart === null ? "" : `<figure id="trend">${chart}</figure>`}
 ${body}
 </tbody>
 </table>
-<p class="method">${escapeXml(methodNote(spec, report.rows))}</p>
+<p class="method">${escapeXml(methodNote(spec, report.rows, options.label?.method))}</p>
 <p class="input" id="input">${escapeXml(inputLine(report.input))}.</p>
 ${rejects.length === 0 ? "" : `<h2>Rejected rows</h2>\n<ul id="rejects">\n${rejects.join("\n")}\n</ul>`}
 </body>

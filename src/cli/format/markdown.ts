@@ -6,17 +6,17 @@ import { markdownText as cell } from "./safe.js";
 /** The report as Markdown. */
 export function markdownReport(
   report: ReportOutput,
-  options: Pick<WriteOptions, "spec" | "rejectsFile" | "source">,
+  options: Pick<WriteOptions, "spec" | "rejectsFile" | "source" | "label">,
 ): string {
   const table = textTable(report.rows, options.spec);
   const out = [
-    `## ${options.spec.metric} from ${options.source === "-" ? "standard input" : cell(options.source)}`,
+    `## ${options.label?.metric ?? options.spec.metric} from ${options.source === "-" ? "standard input" : cell(options.source)}`,
     "",
   ];
   out.push(`| ${table.titles.map(cell).join(" | ")} |`);
   out.push(`|${table.numeric.map((numeric) => (numeric ? " ---: " : " --- ")).join("|")}|`);
   for (const row of table.rows) out.push(`| ${row.map(cell).join(" | ")} |`);
-  out.push("", methodNote(options.spec, report.rows), "", `${inputLine(report.input)}.`);
+  out.push("", methodNote(options.spec, report.rows, options.label?.method), "", `${inputLine(report.input)}.`);
   if (report.rejects.length > 0) {
     out.push("", "Rejected rows:", "");
     for (const reject of report.rejects.slice(0, SHOWN_REJECTS)) out.push(`- ${cell(rejectLine(reject))}`);

@@ -35,6 +35,11 @@ export interface ReportOutput {
 export interface WriteOptions {
   readonly format: OutputFormat;
   readonly spec: SummarizeSpec;
+  /**
+   * The metric's name and method sentence when they are not the spec's (a ticket-events report computes its figure
+   * before summarize: `reply-time` shown through a duration spec).
+   */
+  readonly label?: { readonly metric: string; readonly method: string } | undefined;
   /** The input's path ("-" for standard input), named in the page. */
   readonly source: string;
   /** Where every reject went, when --rejects was given. */

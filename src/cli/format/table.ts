@@ -41,12 +41,12 @@ export function alignRows(
 /** The report for a terminal. */
 export function terminalReport(
   report: ReportOutput,
-  options: Pick<WriteOptions, "spec" | "rejectsFile">,
+  options: Pick<WriteOptions, "spec" | "rejectsFile" | "label">,
   colour: boolean,
 ): string {
   const table = textTable(report.rows, options.spec);
   const [head, ...body] = alignRows(table.titles, table.rows, table.numeric);
   const style = (text: string, code: string): string => (colour ? `${code}${text}${RESET}` : text);
   const lines = [style(head!, BOLD), ...body.map((text, i) => (table.small[i] ? style(text, DIM) : text))];
-  return `${lines.join("\n")}\n\n${methodNote(options.spec, report.rows)}\n${rejectsNote(report, options)}\n`;
+  return `${lines.join("\n")}\n\n${methodNote(options.spec, report.rows, options.label?.method)}\n${rejectsNote(report, options)}\n`;
 }

@@ -1,0 +1,54 @@
+// What the report command and its events variant share: the command's IO and exit code, JSON option files, and
+// business hours written as text.
+import { readLimitedText } from "./read/limited.js";
+import { UsageError } from "./args.js";
+import type { WorkingWeek } from "../time/calendar.js";
+
+/** What a command run gives back: the exit code (output already written). */
+export type ExitCode = 0 | 1 | 2;
+
+/** Where a command writes. */
+export interface CommandIO {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly env: NodeJS.ProcessEnv;
+  /** The executable's URL, to start a worker thread on it (a large file is read in two parts); none: one pass. */
+  readonly workerUrl?: URL;
+}
+
+/** A JSON option file (--calendar, --policy, --scorecard), read whole within its limit. */
+export function readJson(flag: string, path: string): unknown {
+  try {
+    return JSON.parse(readLimitedText(path));
+  } catch (error) {
+    throw new UsageError(
+      `--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
+  }
+}
+
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** "Mon-Fri 09:00-17:00, Sat 10:00-14:00" → a working week. */
+export function parseHours(text: string): WorkingWeek {
+  const week: Record<string, [string, string][]> = {};
+  for (const part of text
+    .split(",")
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== "")) {
+    const match = /^([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(part);
+    const first = match ? DAYS.indexOf(match[1]!.toLowerCase() as (typeof DAYS)[number]) : -1;
+    const last = match
+      ? match[2] === undefined
+        ? first
+        : DAYS.indexOf(match[2].toLowerCase() as (typeof DAYS)[number])
+      : -1;
+    if (!match || first === -1 || last === -1 || last < first)
+      throw new UsageError(
+        `--hours "${part}": expected days and hours like "Mon-Fri 09:00-17:00" (days Mon..Sun, several parts separated by commas)`,
+      );
+    const pad = (clock: string): string => clock.padStart(5, "0");
+    for (let day = first; day <= last; day++) (week[DAYS[day]!] ??= []).push([pad(match[3]!), pad(match[4]!)]);
+  }
+  return week;
+}

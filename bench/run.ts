@@ -9,7 +9,18 @@ import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores`);
-for (const group of ["nps", "parse", "time", "batch", "summarize", "cli/parsers", "cli/report", "cli/tickets", "sql"]) {
+for (const group of [
+  "nps",
+  "parse",
+  "time",
+  "batch",
+  "summarize",
+  "cli/parsers",
+  "cli/report",
+  "cli/tickets",
+  "sql",
+  "events",
+]) {
   console.log("");
   const run = spawnSync("node_modules/.bin/tsx", [`bench/${group}.bench.ts`], { stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);

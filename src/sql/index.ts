@@ -19,5 +19,5 @@ export type { DurationFields, DurationsSqlOptions, SqlCell } from "./durations.j
 export { rowsFromSla, slaSql } from "./sla.js";
 export type { SlaFields, SlaSqlOptions } from "./sla.js";
 export type { SqlDialect } from "./dialect.js";
-export { rowsFromTicketMetricsSql, ticketMetricsSql } from "./ticket-metrics.js";
+export { nextReplyTimesSql, rowsFromTicketMetricsSql, ticketMetricsSql } from "./ticket-metrics.js";
 export type { TicketEventFields, TicketMetricsFromSql, TicketMetricsSqlOptions } from "./ticket-metrics.js";

@@ -4,7 +4,7 @@
 import { invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { type Instant, instantMs, isoUtc } from "../time/instant.js";
-import type { TicketDuration, TicketMetrics } from "../time/ticket-metrics.js";
+import type { NextReplyTime, TicketDuration, TicketMetrics } from "../time/ticket-metrics.js";
 import type { TicketStatus } from "../time/ticket-events.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
 import { checkDialect, epochSecondsOf, ident, type SqlDialect, tableRef, timestampOf } from "./dialect.js";
@@ -74,12 +74,12 @@ const FIGURES = [
  * one's `_business_minutes`. {@link rowsFromTicketMetricsSql} turns them into `ticketMetrics`' shape.
  *
  * The definitions are ticketMetrics' (an agent who opens a ticket with a comment has not replied; a close that skipped
- * the solve is a resolution; the time in statuses is null before the first solve). **Not covered:** `nextReplyTimes`,
- * `priority`, `solveEndsNextReply` and the `"latest"` schedule of a history; nor the batch policy: the table
- * must hold one `created` event per ticket and no event before it (rows of other types, tickets without a creation and
- * events before it are left out, not reported). Events of one kind at one instant have no order in SQL: two status
- * events (or two comments at the creation instant) of one ticket at the same instant may differ from the JS, which
- * keeps their input order.
+ * the solve is a resolution; the time in statuses is null before the first solve); `nextReplyTimes` come from
+ * {@link nextReplyTimesSql}. **Not covered:** `priority`, `solveEndsNextReply: false` and the `"latest"` schedule of a
+ * history; nor the batch policy: the table must hold one `created` event per ticket and no event before it (rows of
+ * other types, tickets without a creation and events before it are left out, not reported). Events of one kind at one
+ * instant have no order in SQL: two status events, or two comments, of one ticket at the same instant may give other
+ * figures than the JS, which keeps their input order.
  *
  * @throws CxMetricsError `INVALID_OPTION` for a bad dialect, table, intervals or field name.
  * @example
@@ -88,7 +88,28 @@ const FIGURES = [
  * ```
  */
 export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
-  const fn = "ticketMetricsSql";
+  return buildSql("ticketMetricsSql", options, "tickets");
+}
+
+/**
+ * SQL (DuckDB or PostgreSQL) giving {@link ticketMetrics}' `nextReplyTimes` from the same events table and options as
+ * {@link ticketMetricsSql}: one row per wait, `ticket_id`, `from_epoch` (the requester comment that started it, epoch
+ * seconds), `to_epoch` (the public agent comment or solve that ended it; null while it waits), `fulfilled_by`
+ * (`"reply"`, `"solve"` or null), `minutes` and, with `calendar`, `business_minutes`. After the first reply, each public
+ * requester comment that follows a reply or a solve starts a wait, ended by the next reply or solve (the default
+ * `solveEndsNextReply`; `false` is not covered). Pass the rows to {@link rowsFromTicketMetricsSql} with the tickets'.
+ *
+ * @throws CxMetricsError as {@link ticketMetricsSql}.
+ * @example
+ * ```ts
+ * nextReplyTimesSql({ dialect: "postgres" }).includes("fulfilled_by"); //=> true
+ * ```
+ */
+export function nextReplyTimesSql(options: TicketMetricsSqlOptions): string {
+  return buildSql("nextReplyTimesSql", options, "waits");
+}
+
+function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" | "waits"): string {
   assertObject(fn, "options", options, "{ dialect, table?, intervals?, calendar?, fields? }");
   const dialect = checkDialect(fn, options.dialect);
   const table = tableRef(fn, options.table ?? "ticket_events");
@@ -212,6 +233,50 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
       ")",
     ].join("\n"),
   ];
+  if (what === "waits") {
+    // After the first reply (itself an ender), the replies and solves that end a wait and the requester comments that
+    // start one, in order; a comment after an ender starts a wait, ended by the next ender.
+    const waits = [
+      [
+        "wait_events AS (",
+        "SELECT c.ticket, c.ts, 3 AS rnk, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
+        "FROM comments AS c JOIN replies AS p ON p.ticket = c.ticket",
+        "WHERE c.pub AND NOT (c.n = 1 AND c.ts = c.created_at) AND c.ts >= p.replied_at",
+        "UNION ALL",
+        "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, 'solve' AS kind",
+        "FROM status_intervals AS i JOIN replies AS p ON p.ticket = i.ticket",
+        "WHERE i.resolves = 1 AND i.from_at >= p.replied_at",
+        ")",
+      ].join("\n"),
+      [
+        "wait_order AS (",
+        `SELECT ticket, ts, kind, LAG(kind) OVER (${order}) AS before,`,
+        `  SUM(CASE WHEN kind = 'ask' THEN 0 ELSE 1 END) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS enders`,
+        "FROM wait_events",
+        ")",
+      ].join("\n"),
+      [
+        "waits AS (",
+        "SELECT s.ticket, s.ts AS from_at, e.ts AS to_at, e.kind AS fulfilled_by",
+        "FROM wait_order AS s LEFT JOIN wait_order AS e ON e.ticket = s.ticket AND e.kind <> 'ask' AND e.enders = s.enders + 1",
+        "WHERE s.kind = 'ask' AND s.before <> 'ask'",
+        ")",
+      ].join("\n"),
+    ];
+    return [
+      `WITH ${[...ctes, ...waits].join(",\n")}`,
+      `SELECT w.ticket AS ticket_id, ${seconds("w.from_at")} AS from_epoch, ${seconds("w.to_at")} AS to_epoch, w.fulfilled_by AS fulfilled_by,`,
+      `  ${minutes("w.from_at", "w.to_at")} AS minutes${calendar ? `,\n  ${businessMinutesBetween(dialect, "w.from_at", "w.to_at", "wf", "wt")} AS business_minutes` : ""}`,
+      "FROM waits AS w",
+      ...(calendar
+        ? [
+            lastIntervalJoin(dialect, intervals, "w.from_at", "wf"),
+            lastIntervalJoin(dialect, intervals, "w.to_at", "wt"),
+          ]
+        : []),
+      "ORDER BY ticket_id, from_epoch",
+    ].join("\n");
+  }
   const spans: [string, string, string][] = [
     ["reply", "p.replied_at", "rr"],
     ["first_resolution", "r.first_resolved_at", "fr"],
@@ -279,14 +344,17 @@ export type TicketMetricsFromSql = Pick<
   | "reopens"
   | "replies"
   | "events"
->;
+> & {
+  /** The waits for a next reply, when the rows of {@link nextReplyTimesSql} were given. */
+  readonly nextReplyTimes?: readonly NextReplyTime[];
+};
 
 const num = (value: SqlCell): number | null => (value === null || value === undefined ? null : Number(value));
 
 /**
  * The rows of {@link ticketMetricsSql} as `ticketMetrics` gives its tickets (the figures the SQL covers), ordered as
  * `ticketMetrics` orders them (by creation, then ticket id). Business minutes are null when the SQL was made without
- * `calendar`.
+ * `calendar`. With the rows of {@link nextReplyTimesSql} (`waits`), each ticket has its `nextReplyTimes` too.
  *
  * @example
  * ```ts
@@ -297,13 +365,35 @@ const num = (value: SqlCell): number | null => (value === null || value === unde
  * ticket?.replyTime?.calendar; //=> 30
  * ```
  */
-export function rowsFromTicketMetricsSql(rows: readonly Readonly<Record<string, SqlCell>>[]): TicketMetricsFromSql[] {
+export function rowsFromTicketMetricsSql(
+  rows: readonly Readonly<Record<string, SqlCell>>[],
+  waits?: readonly Readonly<Record<string, SqlCell>>[],
+): TicketMetricsFromSql[] {
   const fn = "rowsFromTicketMetricsSql";
   if (!Array.isArray(rows)) throw invalid(fn, "INVALID_ARGUMENT", "rows", rows, "the rows of ticketMetricsSql");
+  if (waits !== undefined && !Array.isArray(waits))
+    throw invalid(fn, "INVALID_ARGUMENT", "waits", waits, "the rows of nextReplyTimesSql");
   const instant = (value: SqlCell): string | null => {
     const s = num(value);
     return s === null ? null : isoUtc(Math.round(s * 1000));
   };
+  const byTicket = new Map<string, { from: number; wait: NextReplyTime }[]>();
+  for (const row of waits ?? []) {
+    const to = instant(row.to_epoch);
+    const by = row.fulfilled_by;
+    const list = byTicket.get(String(row.ticket_id)) ?? [];
+    list.push({
+      from: num(row.from_epoch) ?? 0,
+      wait: {
+        from: instant(row.from_epoch)!,
+        to,
+        fulfilledBy: to === null ? null : by === "solve" ? "solve" : "reply",
+        calendar: to === null ? null : num(row.minutes),
+        business: to === null ? null : num(row.business_minutes),
+      },
+    });
+    byTicket.set(String(row.ticket_id), list);
+  }
   const tickets = rows.map((row): TicketMetricsFromSql => {
     const duration = (name: string): TicketDuration | null => {
       const calendar = num(row[`${name}_minutes`]);
@@ -328,6 +418,13 @@ export function rowsFromTicketMetricsSql(rows: readonly Readonly<Record<string, 
       reopens: num(row.reopens) ?? 0,
       replies: num(row.replies) ?? 0,
       events: num(row.events) ?? 0,
+      ...(waits === undefined
+        ? {}
+        : {
+            nextReplyTimes: (byTicket.get(String(row.ticket_id)) ?? [])
+              .sort((a, b) => a.from - b.from)
+              .map(({ wait }) => wait),
+          }),
     };
   });
   return tickets.sort((a, b) =>

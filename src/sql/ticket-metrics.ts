@@ -16,7 +16,7 @@ export interface TicketEventFields {
   readonly ticketId?: string;
   /** When it happened (a timestamp with time zone, or ISO text). */
   readonly at?: string;
-  /** `created`, `status`, `comment`, `priority` or `policy` (the last two are not read). */
+  /** `created`, `status`, `comment`, `priority` (read with `fields.priority`) or `policy` (counted only). */
   readonly type?: string;
   /** The new status of a `status` event: new, open, pending, hold, solved or closed. */
   readonly status?: string;
@@ -24,6 +24,11 @@ export interface TicketEventFields {
   readonly author?: string;
   /** Whether a comment is public (a boolean). */
   readonly public?: string;
+  /**
+   * The new priority of a `priority` event (text, or null when cleared). Read only when given: the rows then have a
+   * `priority` column, the priority after the ticket's last priority event.
+   */
+  readonly priority?: string;
 }
 
 /** What {@link ticketMetricsSql} reads. */
@@ -41,6 +46,8 @@ export interface TicketMetricsSqlOptions {
    * left out, and the time in statuses runs to it (without it, to the latest solve).
    */
   readonly asOf?: Instant;
+  /** Whether a solve ends a wait for a next reply ({@link nextReplyTimesSql}); default true, as in ticketMetrics. */
+  readonly solveEndsNextReply?: boolean;
   /** The events table's column names, when they are not the defaults. */
   readonly fields?: TicketEventFields;
 }
@@ -75,7 +82,8 @@ const FIGURES = [
  *
  * The definitions are ticketMetrics' (an agent who opens a ticket with a comment has not replied; a close that skipped
  * the solve is a resolution; the time in statuses is null before the first solve); `nextReplyTimes` come from
- * {@link nextReplyTimesSql}. **Not covered:** `priority`, `solveEndsNextReply: false` and the `"latest"` schedule of a
+ * {@link nextReplyTimesSql}. With `fields.priority`, the rows have the
+ * ticket's `priority`. **Not covered:** the `"latest"` schedule of a
  * history; nor the batch policy: the table must hold one `created` event per ticket and no event before it (rows of
  * other types, tickets without a creation and events before it are left out, not reported). Events of one kind at one
  * instant have no order in SQL: two status events, or two comments, of one ticket at the same instant may give other
@@ -97,7 +105,7 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
  * seconds), `to_epoch` (the public agent comment or solve that ended it; null while it waits), `fulfilled_by`
  * (`"reply"`, `"solve"` or null), `minutes` and, with `calendar`, `business_minutes`. After the first reply, each public
  * requester comment that follows a reply or a solve starts a wait, ended by the next reply or solve (the default
- * `solveEndsNextReply`; `false` is not covered). Pass the rows to {@link rowsFromTicketMetricsSql} with the tickets'.
+ * `solveEndsNextReply`; with `false`, only a reply ends it). Pass the rows to {@link rowsFromTicketMetricsSql} with the tickets'.
  *
  * @throws CxMetricsError as {@link ticketMetricsSql}.
  * @example
@@ -126,6 +134,12 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       throw invalid(fn, "INVALID_OPTION", `fields.${key}`, name, "a column name");
     column[key] = name;
   }
+  const priorityColumn = (fields as Record<string, unknown>).priority;
+  if (priorityColumn !== undefined && (typeof priorityColumn !== "string" || priorityColumn === ""))
+    throw invalid(fn, "INVALID_OPTION", "fields.priority", priorityColumn, "a column name");
+  const solveEnds = options.solveEndsNextReply ?? true;
+  if (typeof solveEnds !== "boolean")
+    throw invalid(fn, "INVALID_OPTION", "solveEndsNextReply", solveEnds, "true or false");
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
   const asOf =
     options.asOf === undefined ? null : `CAST('${isoUtc(instantMs(fn, "asOf", options.asOf))}' AS TIMESTAMPTZ)`;
@@ -139,7 +153,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const raw = [
     `SELECT CAST(${ident(column.ticketId)} AS ${text}) AS ticket, ${timestampOf(dialect, column.at)} AS ts,`,
     `  CAST(${ident(column.type)} AS ${text}) AS type, CAST(${ident(column.status)} AS ${text}) AS status,`,
-    `  CAST(${ident(column.author)} AS ${text}) AS author, CAST(${ident(column.public)} AS BOOLEAN) AS pub`,
+    `  CAST(${ident(column.author)} AS ${text}) AS author, CAST(${ident(column.public)} AS BOOLEAN) AS pub${priorityColumn === undefined ? "" : `, CAST(${ident(priorityColumn)} AS ${text}) AS priority`}`,
     `FROM ${table}`,
   ].join("\n");
   const ctes = [
@@ -147,7 +161,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     `creations AS (SELECT ticket, MIN(ts) AS created_at FROM raw WHERE type = 'created'${asOf === null ? "" : ` AND ts <= ${asOf}`} GROUP BY ticket)`,
     [
       "ev AS (",
-      "SELECT raw.ticket, raw.ts, raw.type, raw.status, raw.author, raw.pub, c.created_at,",
+      `SELECT raw.ticket, raw.ts, raw.type, raw.status, raw.author, raw.pub, c.created_at,${priorityColumn === undefined ? "" : " raw.priority,"}`,
       "  CASE raw.type WHEN 'created' THEN 0 WHEN 'priority' THEN 1 WHEN 'policy' THEN 2 WHEN 'comment' THEN 3 ELSE 4 END AS rnk",
       "FROM raw JOIN creations AS c ON c.ticket = raw.ticket",
       "WHERE raw.ts >= c.created_at AND raw.type IN ('created', 'status', 'comment', 'priority', 'policy')",
@@ -242,10 +256,14 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
         "SELECT c.ticket, c.ts, 3 AS rnk, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
         "FROM comments AS c JOIN replies AS p ON p.ticket = c.ticket",
         "WHERE c.pub AND NOT (c.n = 1 AND c.ts = c.created_at) AND c.ts >= p.replied_at",
-        "UNION ALL",
-        "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, 'solve' AS kind",
-        "FROM status_intervals AS i JOIN replies AS p ON p.ticket = i.ticket",
-        "WHERE i.resolves = 1 AND i.from_at >= p.replied_at",
+        ...(solveEnds
+          ? [
+              "UNION ALL",
+              "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, 'solve' AS kind",
+              "FROM status_intervals AS i JOIN replies AS p ON p.ticket = i.ticket",
+              "WHERE i.resolves = 1 AND i.from_at >= p.replied_at",
+            ]
+          : []),
         ")",
       ].join("\n"),
       [
@@ -277,6 +295,16 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       "ORDER BY ticket_id, from_epoch",
     ].join("\n");
   }
+  if (priorityColumn !== undefined)
+    ctes.push(
+      [
+        "priorities AS (",
+        "SELECT ticket, priority FROM (",
+        "  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC) AS k FROM ev WHERE type = 'priority'",
+        ") AS q WHERE k = 1",
+        ")",
+      ].join("\n"),
+    );
   const spans: [string, string, string][] = [
     ["reply", "p.replied_at", "rr"],
     ["first_resolution", "r.first_resolved_at", "fr"],
@@ -285,6 +313,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const columns = [
     "t.ticket AS ticket_id",
     "r.status AS status",
+    ...(priorityColumn === undefined ? [] : ["q.priority AS priority"]),
     "t.events AS events",
     "COALESCE(p.replies, 0) AS replies",
     "COALESCE(r.reopens, 0) AS reopens",
@@ -314,6 +343,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     "LEFT JOIN resolutions AS r ON r.ticket = t.ticket",
     "LEFT JOIN replies AS p ON p.ticket = t.ticket",
     "LEFT JOIN times AS m ON m.ticket = t.ticket",
+    ...(priorityColumn === undefined ? [] : ["LEFT JOIN priorities AS q ON q.ticket = t.ticket"]),
     ...(calendar
       ? [
           lastIntervalJoin(dialect, intervals, "t.created_at", "ca"),
@@ -345,6 +375,8 @@ export type TicketMetricsFromSql = Pick<
   | "replies"
   | "events"
 > & {
+  /** The priority after the last priority event (or null), when the SQL read a priority column. */
+  readonly priority?: string | null;
   /** The waits for a next reply, when the rows of {@link nextReplyTimesSql} were given. */
   readonly nextReplyTimes?: readonly NextReplyTime[];
 };
@@ -404,6 +436,7 @@ export function rowsFromTicketMetricsSql(
       ticketId: String(row.ticket_id),
       createdAt: instant(row.created_at_epoch)!,
       status: String(row.status) as TicketStatus,
+      ...("priority" in row ? { priority: row.priority === null ? null : String(row.priority) } : {}),
       replyTime: duration("reply"),
       repliedAt: instant(row.replied_at_epoch),
       firstResolutionTime: duration("first_resolution"),

@@ -573,6 +573,7 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
         author: fc.constantFrom("agent", "requester"),
         public: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
       }),
+      fc.record({ type: fc.constant("priority" as const), priority: fc.constantFrom("low", "urgent", null) }),
     ),
   });
   const ticketArb = fc.record({
@@ -584,7 +585,8 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
     fc.asyncProperty(
       fc.array(ticketArb, { minLength: 1, maxLength: 6 }),
       fc.option(fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 4, 12) / 60_000 })),
-      async (tickets, asOfMinute) => {
+      fc.boolean(),
+      async (tickets, asOfMinute, solveEndsNextReply) => {
         const asOf = asOfMinute === null ? undefined : new Date(asOfMinute * 60_000).toISOString();
         const events: TicketEvent[] = [];
         tickets.forEach((ticket, k) => {
@@ -608,15 +610,19 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
         });
         await query("DROP TABLE IF EXISTS ticket_events");
         await query(
-          'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN)',
+          'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN, "priority" VARCHAR)',
         );
         const cell = (value: unknown): string =>
-          value === undefined ? "NULL" : typeof value === "boolean" ? String(value) : quote(String(value));
+          value === undefined || value === null
+            ? "NULL"
+            : typeof value === "boolean"
+              ? String(value)
+              : quote(String(value));
         await query(
           `INSERT INTO ticket_events VALUES ${events
             .map((e) => {
               const r = e as unknown as Record<string, unknown>;
-              return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)})`;
+              return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)})`;
             })
             .join(", ")}`,
         );
@@ -630,15 +636,18 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
                 ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, round(inner)]))
                 : value;
         for (const business of [false, true]) {
-          const options = { dialect, calendar: business, ...(asOf === undefined ? {} : { asOf }) };
+          const options = {
+            dialect,
+            calendar: business,
+            fields: { priority: "priority" },
+            solveEndsNextReply,
+            ...(asOf === undefined ? {} : { asOf }),
+          };
           const fromSql = rowsFromTicketMetricsSql(
             (await query(ticketMetricsSql(options))) as never,
             (await query(nextReplyTimesSql(options))) as never,
           );
-          const fromJs = ticketMetrics(events, { ...(business ? { calendar } : {}), asOf }).tickets.map((t) => {
-            const { priority: _priority, ...covered } = t;
-            return covered;
-          });
+          const fromJs = ticketMetrics(events, { ...(business ? { calendar } : {}), asOf, solveEndsNextReply }).tickets;
           expect(round(fromSql)).toEqual(round(fromJs));
         }
       },

@@ -103,8 +103,11 @@ Ticket events (instead of FILE):
       --events FILE       Zendesk's ticket audits or ticket metric events JSON (found by their shape), or
                           ticket events as a JSON array or NDJSON; measured per ticket by ticketMetrics.
                           --metric reply-time | next-reply-time | first-resolution | full-resolution |
-                          requester-wait | agent-wait | on-hold; --by priority,status; --every the
-                          ticket's creation; --hours/--calendar for business minutes; --as-of; all formats
+                          requester-wait | agent-wait | on-hold | sla (ticketSla: --target METRIC=MIN
+                          [:clock] with METRIC first-response, next-response, periodic-update,
+                          pausable-update, requester-wait, agent-work, resolution; or --policy FILE);
+                          --by priority,status; --every the ticket's creation; --hours/--calendar for
+                          business minutes; --as-of; all formats
 
 Reading the file:
       --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,

@@ -11,6 +11,13 @@ import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import { type BusinessCalendar, type BusinessCalendarOptions, businessCalendar } from "../time/calendar.js";
 import type { TicketEvent } from "../time/ticket-events.js";
 import { type TicketDuration, type TicketMetrics, ticketMetrics } from "../time/ticket-metrics.js";
+import {
+  type TicketSlaMetric,
+  type TicketSlaPolicy,
+  type TicketSlaResult,
+  type TicketSlaTarget,
+  ticketSla,
+} from "../sla/events.js";
 import { eventsFromZendeskAudits, eventsFromZendeskMetricEvents } from "../time/zendesk.js";
 import { listOf, numberFlag, oneOf, type parseFlags, type REPORT_OPTIONS, UsageError } from "./args.js";
 import { writeRejectsCsv } from "./format/csv.js";
@@ -30,6 +37,7 @@ export const EVENT_METRICS = [
   "requester-wait",
   "agent-wait",
   "on-hold",
+  "sla",
 ] as const;
 
 /** One of {@link EVENT_METRICS}. */
@@ -50,10 +58,16 @@ const METHOD: Record<EventMetric, string> = {
   "requester-wait": "Requester wait time: time in new, open and hold up to the latest solve (or --as-of), per ticket",
   "agent-wait": "Agent wait time: time in pending up to the latest solve (or --as-of), per ticket",
   "on-hold": "On-hold time: time in hold up to the latest solve (or --as-of), per ticket",
+  sla: "",
 };
 
+const SLA_METHOD =
+  "SLA % = met / (met + breached), pending apart, each target measured by ticketSla on the ticket's events (the clocks Zendesk's SLAs run); n counts measurements (a ticket with a first-response and a resolution target counts twice); periods of the ticket's creation; interval: Wilson; change: Miettinen-Nurminen score test and its interval. Sources: docs/sla.md.";
+
 const method = (metric: EventMetric): string =>
-  `${METHOD[metric]}, measured by ticketMetrics from the ticket's events; the median in minutes (business minutes when business hours are given), with the other percentiles; periods of the ticket's creation; no change test. Sources: docs/time.md.`;
+  metric === "sla"
+    ? SLA_METHOD
+    : `${METHOD[metric]}, measured by ticketMetrics from the ticket's events; the median in minutes (business minutes when business hours are given), with the other percentiles; periods of the ticket's creation; no change test. Sources: docs/time.md.`;
 
 /** The minutes of a metric in one ticket (several for next-reply-time; none while not measured). */
 function minutesOf(ticket: TicketMetrics, metric: EventMetric, business: boolean): number[] {
@@ -82,6 +96,8 @@ function minutesOf(ticket: TicketMetrics, metric: EventMetric, business: boolean
       return pick(ticket.agentWaitTime);
     case "on-hold":
       return pick(ticket.onHoldTime);
+    case "sla":
+      return [];
   }
 }
 
@@ -224,9 +240,39 @@ const TABLE_FLAGS = [
   "mode",
   "resolution",
   "scorecard",
-  "target",
-  "policy",
 ] as const;
+
+const SLA_METRICS: readonly TicketSlaMetric[] = [
+  "first-response",
+  "next-response",
+  "periodic-update",
+  "pausable-update",
+  "requester-wait",
+  "agent-work",
+  "resolution",
+];
+
+/** "first-response=240:business" → a target of ticketSla. */
+function slaTarget(text: string): TicketSlaTarget {
+  const match = /^([a-z-]+)=(\d+(?:\.\d+)?)(?::(business|calendar))?$/.exec(text.trim());
+  if (!match || !SLA_METRICS.includes(match[1] as TicketSlaMetric))
+    throw new UsageError(
+      `--target ${text}: expected METRIC=MINUTES[:business|calendar], METRIC one of ${SLA_METRICS.join(", ")}`,
+    );
+  return {
+    metric: match[1] as TicketSlaMetric,
+    minutes: Number(match[2]),
+    clock: (match[3] ?? "calendar") as TicketSlaTarget["clock"],
+  };
+}
+
+/** The SLA policy of --policy FILE and --target. */
+function slaPolicy(values: Values): TicketSlaPolicy {
+  const file = values.policy === undefined ? undefined : (readJson("policy", values.policy) as TicketSlaPolicy);
+  const targets = (values.target ?? []).map(slaTarget);
+  if (file === undefined && targets.length === 0) throw new UsageError("--metric sla needs --target or --policy");
+  return { ...(file ?? {}), targets: [...(file?.targets ?? []), ...targets] };
+}
 
 /**
  * The rows under the events metric's own name, on the clock the figures were measured on (summarize saw precomputed
@@ -243,13 +289,23 @@ function relabel(rows: readonly ReportRow[], metric: EventMetric, business: bool
   );
 }
 
+/** The SLA rows with each group's pending measurements (counted apart) in their detail. */
+function withPending(rows: readonly ReportRow[], pending: ReturnType<typeof createSummary>): ReportRow[] {
+  const key = (row: ReportRow): string => JSON.stringify([row.segment, row.period?.label ?? null]);
+  const counts = new Map<string, number>();
+  try {
+    for (const row of pending.result().rows) counts.set(key(row), row.n);
+  } catch (error) {
+    if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
+  }
+  return rows.map((row) => ({ ...row, detail: { ...row.detail, pending: counts.get(key(row)) ?? 0 } }));
+}
+
 /** Runs `cx-metrics report --events FILE` (the flags already parsed; no positional FILE). */
 export async function eventsReport(path: string, values: Values, io: CommandIO): Promise<ExitCode> {
   for (const flag of TABLE_FLAGS)
     if (values[flag] !== undefined)
-      throw new UsageError(
-        `--${flag} reads a table of tickets; it does not go with --events${flag === "target" || flag === "policy" ? " (the SLA of ticket events is ticketSla in the library)" : ""}`,
-      );
+      throw new UsageError(`--${flag} reads a table of tickets; it does not go with --events`);
   const metric = oneOf<EventMetric>("metric", values.metric, EVENT_METRICS);
   if (metric === undefined)
     throw new UsageError(`--metric is required: with --events, one of ${EVENT_METRICS.join(", ")}`);
@@ -259,6 +315,8 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
       throw new UsageError(
         `--by ${name}: with --events, segment by ${EVENT_SEGMENTS.join(" or ")} (the ticket's, after its last event)`,
       );
+  if (metric !== "sla" && (values.target !== undefined || values.policy !== undefined))
+    throw new UsageError("--target and --policy go with --metric sla");
   const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
   checkOutputPath("output", values.output);
   checkOutputPath("rejects", values.rejects);
@@ -281,7 +339,8 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
         );
   const percentileMethod = oneOf("method", values.method, PERCENTILE_METHODS);
   const adjust = oneOf("adjust", values.adjust, P_ADJUST_METHODS);
-  const spec: SummarizeSpec = {
+  const policy = metric === "sla" ? slaPolicy(values) : undefined;
+  const durationSpec: SummarizeSpec = {
     metric: "first-response",
     by,
     ...(every === undefined ? {} : { every }),
@@ -304,6 +363,16 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
     ...(adjust === undefined ? {} : { adjust }),
     invalid: "exclude",
   };
+  // SLA: each measurement's outcome (ticketSla's) as a met or breached record of a one-minute target; the pending
+  // ones are counted by group apart (a duration summary of them, whose n is their count).
+  const spec: SummarizeSpec =
+    metric === "sla"
+      ? {
+          ...durationSpec,
+          metric: "sla",
+          policy: { targets: [{ metric: "first-response", minutes: 1, clock: "calendar" }] },
+        }
+      : durationSpec;
   let summary: ReturnType<typeof createSummary>;
   try {
     summary = createSummary(spec); // checks the spec before the file is read
@@ -318,7 +387,24 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
     ...(calendar === undefined ? {} : { calendar }),
     ...(asOf === undefined ? {} : { asOf }),
   });
-  const rejects: Reject[] = [...read.unreadable, ...measured.exclusions.map((excluded) => rejectOf(read, excluded))];
+  let sla: TicketSlaResult | undefined;
+  if (policy !== undefined) {
+    try {
+      sla = ticketSla(read.events, policy, {
+        invalid: "exclude",
+        ...(calendar === undefined ? {} : { calendar }),
+        ...(asOf === undefined ? {} : { asOf }),
+      });
+    } catch (error) {
+      if (isCxMetricsError(error) && (error.field === "asOf" || error.code !== "INVALID_ARGUMENT"))
+        throw new UsageError(
+          `--metric sla: ${error.message.replace(/^ticketSla: /, "")}${error.field === "asOf" ? " (give --as-of)" : ""}`,
+        );
+      throw error;
+    }
+  }
+  const exclusions = sla?.exclusions ?? measured.exclusions;
+  const rejects: Reject[] = [...read.unreadable, ...exclusions.map((excluded) => rejectOf(read, excluded))];
   if (values.strict === true && rejects.length > 0) {
     const failure = rejects.reduce((a, b) => (b.line !== 0 && b.line < a.line ? b : a));
     io.stderr.write(
@@ -327,16 +413,32 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
     return 1;
   }
   const business = calendar !== undefined;
-  for (const ticket of measured.tickets) {
-    const createdAt = Date.parse(ticket.createdAt);
-    for (const minutes of minutesOf(ticket, metric, business))
-      summary.add({
+  const pending = sla === undefined ? undefined : createSummary(durationSpec);
+  if (sla !== undefined) {
+    const tickets = new Map(measured.tickets.map((ticket) => [ticket.ticketId, ticket]));
+    for (const m of sla.measurements) {
+      const ticket = tickets.get(m.ticketId);
+      if (ticket === undefined) continue;
+      const createdAt = Date.parse(ticket.createdAt);
+      const record = {
         createdAt,
-        firstResponseAt: createdAt + minutes * 60_000,
+        firstResponseAt: m.outcome === "breached" ? createdAt + 2 * 60_000 : createdAt,
         priority: ticket.priority,
         status: ticket.status,
-      });
-  }
+      };
+      (m.outcome === "pending" ? pending! : summary).add(record);
+    }
+  } else
+    for (const ticket of measured.tickets) {
+      const createdAt = Date.parse(ticket.createdAt);
+      for (const minutes of minutesOf(ticket, metric, business))
+        summary.add({
+          createdAt,
+          firstResponseAt: createdAt + minutes * 60_000,
+          priority: ticket.priority,
+          status: ticket.status,
+        });
+    }
   const total = read.events.length + read.unreadable.length;
   let result: SummarizeResult;
   try {
@@ -344,7 +446,7 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
   } catch (error) {
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
     io.stderr.write(
-      `cx-metrics: ${visible(`no ticket has a ${metric}: ${total} events read, ${measured.tickets.length} tickets, ${rejects.length} events rejected${rejects.length > 0 ? ` (first: ${rejects[0]!.line === 0 ? "" : `line ${rejects[0]!.line}: `}${rejects[0]!.reason})` : ""}`)}\n`,
+      `cx-metrics: ${visible(`${metric === "sla" ? `no SLA measurement is met or breached (${sla!.measurements.length} measurements, all pending)` : `no ticket has a ${metric}`}: ${total} events read, ${measured.tickets.length} tickets, ${rejects.length} events rejected${rejects.length > 0 ? ` (first: ${rejects[0]!.line === 0 ? "" : `line ${rejects[0]!.line}: `}${rejects[0]!.reason})` : ""}`)}\n`,
     );
     if (values.rejects !== undefined) writeRejectsCsv(values.rejects, rejects);
     return 1;
@@ -352,7 +454,7 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
   if (values.rejects !== undefined) writeRejectsCsv(values.rejects, rejects);
   await writeReport(
     {
-      rows: relabel(result.rows, metric, business),
+      rows: metric === "sla" ? withPending(result.rows, pending!) : relabel(result.rows, metric, business),
       input: { read: total, used: total - rejects.length, rejected: rejects.length, engine: "js" },
       rejects,
     },

@@ -11,6 +11,7 @@ import {
   eventsFromZendeskAudits,
   eventsFromZendeskMetricEvents,
   ticketMetrics,
+  ticketSla,
 } from "../../src/index.js";
 import { sink } from "./capture.js";
 
@@ -179,6 +180,73 @@ describe("report --events", () => {
     expect(JSON.parse(jsonOut).rejects[0]).toMatchObject({ line: 0, column: "[1].author" });
   });
 
+  it("gives SLA % over ticketSla's measurements: met, breached and pending by priority, as ticketSla counts them", async () => {
+    const events = eventsFromZendeskAudits(audits).events;
+    const calendar = businessCalendar({
+      timeZone: "Europe/Berlin",
+      week: {
+        mon: [["09:00", "17:00"]],
+        tue: [["09:00", "17:00"]],
+        wed: [["09:00", "17:00"]],
+        thu: [["09:00", "17:00"]],
+        fri: [["09:00", "17:00"]],
+      },
+    });
+    const policy = {
+      targets: [
+        { metric: "first-response", minutes: 30, clock: "calendar" },
+        { metric: "resolution", minutes: 600, clock: "business" },
+      ],
+    } as const;
+    for (const asOf of ["2025-03-10T12:00:00Z", "2025-03-20T00:00:00Z"]) {
+      const library = ticketSla(events, policy, { calendar, asOf });
+      const tickets = new Map(
+        ticketMetrics(events, { asOf }).tickets.map((t) => [t.ticketId, t.priority ?? ""] as const),
+      );
+      const { rows } = await json([
+        "--events",
+        AUDITS,
+        "-m",
+        "sla",
+        "--target",
+        "first-response=30",
+        "--target",
+        "resolution=600:business",
+        "--hours",
+        "Mon-Fri 09:00-17:00",
+        "--time-zone",
+        "Europe/Berlin",
+        "--as-of",
+        asOf,
+        "--by",
+        "priority",
+      ]);
+      const all = rows.find((row) => Object.keys(row.segment).length === 0)!;
+      const detail = all.detail as unknown as { met: number; breached: number; pending: number };
+      expect(detail, asOf).toEqual({
+        met: library.met,
+        breached: library.breached,
+        pending: library.pending,
+        interval: "wilson",
+      });
+      expect(all.value).toBeCloseTo(library.percent!, 9);
+      for (const row of rows.filter((r) => r.segment.priority !== undefined)) {
+        const mine = library.measurements.filter((m) => tickets.get(m.ticketId) === row.segment.priority);
+        const count = (outcome: string): number => mine.filter((m) => m.outcome === outcome).length;
+        expect(row.detail, `${asOf} ${row.segment.priority}`).toMatchObject({
+          met: count("met"),
+          breached: count("breached"),
+          pending: count("pending"),
+        });
+      }
+    }
+    const unanswered = join(dir, "open.ndjson");
+    writeFileSync(unanswered, '{"ticketId":1,"at":"2025-03-10T09:00:00Z","type":"created"}\n');
+    const open = await run(["--events", unanswered, "-m", "sla", "--target", "first-response=30"]);
+    expect(open.code).toBe(2); // an open clock needs --as-of
+    expect(open.err).toMatch(/--as-of/);
+  });
+
   it("runs in every format", async () => {
     for (const format of ["table", "markdown", "csv", "json", "html"]) {
       const { code, out } = await run(["--events", AUDITS, "-m", "reply-time", "--every", "month", "-f", format]);
@@ -194,6 +262,9 @@ describe("report --events", () => {
       ["--events", AUDITS, "-m", "nps"],
       ["--events", AUDITS, "-m", "reply-time", "--by", "channel"],
       ["--events", AUDITS, "-m", "reply-time", "--column", "x=y"],
+      ["--events", AUDITS, "-m", "reply-time", "--target", "first-response=30"],
+      ["--events", AUDITS, "-m", "sla"],
+      ["--events", AUDITS, "-m", "sla", "--target", "speed=30"],
       ["--events", AUDITS, "-m", "reply-time", "file.csv"],
       ["--events", join(dir, "missing.json"), "-m", "reply-time"],
     ]) {

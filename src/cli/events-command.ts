@@ -46,8 +46,8 @@ export type EventMetric = (typeof EVENT_METRICS)[number];
 /** The ticket fields `--by` takes with `--events`. */
 export const EVENT_SEGMENTS = ["priority", "status"] as const;
 
-/** The largest events file read (read whole: JSON). */
-export const MAX_EVENTS_FILE_BYTES = 512 * 1024 * 1024;
+/** The largest events file read (read whole: JSON; about 2.8 million events of the library's NDJSON). */
+export const MAX_EVENTS_FILE_BYTES = 256 * 1024 * 1024;
 
 const METHOD: Record<EventMetric, string> = {
   "reply-time": "Reply time (Zendesk's first reply time): creation → the first public agent comment, per ticket",
@@ -134,7 +134,7 @@ export function readEventsFile(path: string): EventsRead {
   try {
     text = readLimitedText(path, MAX_EVENTS_FILE_BYTES);
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof InputError) throw new InputError(`--events ${path}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
       `--events ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : (error as Error).message}`,

@@ -29,6 +29,11 @@ export interface TicketEventFields {
    * `priority` column, the priority after the ticket's last priority event.
    */
   readonly priority?: string;
+  /**
+   * A column that orders a ticket's events of one kind at one instant (an audit id, a row number), as the input order
+   * does for `ticketMetrics`. Without it such ties have no order in SQL.
+   */
+  readonly sequence?: string;
 }
 
 /** What {@link ticketMetricsSql} reads. */
@@ -86,8 +91,8 @@ const FIGURES = [
  * ticket's `priority`. **Not covered:** the `"latest"` schedule of a
  * history; nor the batch policy: the table must hold one `created` event per ticket and no event before it (rows of
  * other types, tickets without a creation and events before it are left out, not reported). Events of one kind at one
- * instant have no order in SQL: two status events, or two comments, of one ticket at the same instant may give other
- * figures than the JS, which keeps their input order.
+ * instant have no order in SQL unless `fields.sequence` gives one: without it, two status events, or two comments, of
+ * one ticket at the same instant may give other figures than the JS, which keeps their input order.
  *
  * @throws CxMetricsError `INVALID_OPTION` for a bad dialect, table, intervals or field name.
  * @example
@@ -137,6 +142,9 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const priorityColumn = (fields as Record<string, unknown>).priority;
   if (priorityColumn !== undefined && (typeof priorityColumn !== "string" || priorityColumn === ""))
     throw invalid(fn, "INVALID_OPTION", "fields.priority", priorityColumn, "a column name");
+  const sequenceColumn = (fields as Record<string, unknown>).sequence;
+  if (sequenceColumn !== undefined && (typeof sequenceColumn !== "string" || sequenceColumn === ""))
+    throw invalid(fn, "INVALID_OPTION", "fields.sequence", sequenceColumn, "a column name");
   const solveEnds = options.solveEndsNextReply ?? true;
   if (typeof solveEnds !== "boolean")
     throw invalid(fn, "INVALID_OPTION", "solveEndsNextReply", solveEnds, "true or false");
@@ -148,12 +156,13 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const seconds = (expression: string): string => epochSecondsOf(dialect, expression);
   const minutes = (from: string, to: string): string =>
     `CASE WHEN ${from} IS NULL OR ${to} IS NULL THEN NULL ELSE (${seconds(to)} - ${seconds(from)}) / 60 END`;
-  const order = "PARTITION BY ticket ORDER BY ts, rnk";
+  const order = "PARTITION BY ticket ORDER BY ts, rnk, seq";
   const unsolved = "('new', 'open', 'pending', 'hold')";
   const raw = [
     `SELECT CAST(${ident(column.ticketId)} AS ${text}) AS ticket, ${timestampOf(dialect, column.at)} AS ts,`,
     `  CAST(${ident(column.type)} AS ${text}) AS type, CAST(${ident(column.status)} AS ${text}) AS status,`,
-    `  CAST(${ident(column.author)} AS ${text}) AS author, CAST(${ident(column.public)} AS BOOLEAN) AS pub${priorityColumn === undefined ? "" : `, CAST(${ident(priorityColumn)} AS ${text}) AS priority`}`,
+    `  CAST(${ident(column.author)} AS ${text}) AS author, CAST(${ident(column.public)} AS BOOLEAN) AS pub${priorityColumn === undefined ? "" : `, CAST(${ident(priorityColumn)} AS ${text}) AS priority`},`,
+    `  ${sequenceColumn === undefined ? "0" : ident(sequenceColumn)} AS seq`,
     `FROM ${table}`,
   ].join("\n");
   const ctes = [
@@ -161,7 +170,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     `creations AS (SELECT ticket, MIN(ts) AS created_at FROM raw WHERE type = 'created'${asOf === null ? "" : ` AND ts <= ${asOf}`} GROUP BY ticket)`,
     [
       "ev AS (",
-      `SELECT raw.ticket, raw.ts, raw.type, raw.status, raw.author, raw.pub, c.created_at,${priorityColumn === undefined ? "" : " raw.priority,"}`,
+      `SELECT raw.ticket, raw.ts, raw.type, raw.status, raw.author, raw.pub, raw.seq, c.created_at,${priorityColumn === undefined ? "" : " raw.priority,"}`,
       "  CASE raw.type WHEN 'created' THEN 0 WHEN 'priority' THEN 1 WHEN 'policy' THEN 2 WHEN 'comment' THEN 3 ELSE 4 END AS rnk",
       "FROM raw JOIN creations AS c ON c.ticket = raw.ticket",
       "WHERE raw.ts >= c.created_at AND raw.type IN ('created', 'status', 'comment', 'priority', 'policy')",
@@ -172,8 +181,8 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     // The creation as status new, then each status event; LAG gives the status before each one.
     [
       "statuses AS (",
-      `SELECT ticket, ts, rnk, status, LAG(status) OVER (${order}) AS prev FROM (`,
-      "  SELECT ticket, ts, rnk, CASE WHEN type = 'created' THEN 'new' ELSE status END AS status FROM ev",
+      `SELECT ticket, ts, rnk, seq, status, LAG(status) OVER (${order}) AS prev FROM (`,
+      "  SELECT ticket, ts, rnk, seq, CASE WHEN type = 'created' THEN 'new' ELSE status END AS status FROM ev",
       "  WHERE type = 'created' OR (type = 'status' AND status IN ('new', 'open', 'pending', 'hold', 'solved', 'closed'))",
       ") AS s",
       ")",
@@ -181,10 +190,10 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     // The status intervals: each change of status, from its event to the next change (LEAD), null for the last.
     [
       "status_intervals AS (",
-      `SELECT ticket, status, ts AS from_at, LEAD(ts) OVER (${order}) AS to_at,`,
+      `SELECT ticket, status, ts AS from_at, seq, LEAD(ts) OVER (${order}) AS to_at,`,
       "  CASE WHEN prev IS NOT NULL AND (status = 'solved' OR (status = 'closed' AND prev <> 'solved')) THEN 1 ELSE 0 END AS resolves,",
       `  CASE WHEN prev IN ('solved', 'closed') AND status IN ${unsolved} THEN 1 ELSE 0 END AS reopens,`,
-      "  ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, rnk DESC) AS from_last",
+      "  ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, rnk DESC, seq DESC) AS from_last",
       "FROM statuses WHERE prev IS NULL OR status <> prev",
       ")",
     ].join("\n"),
@@ -236,7 +245,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     // The first comment at the creation instant is the ticket's description, not a reply.
     [
       "comments AS (",
-      "SELECT ticket, ts, author, pub, created_at, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts) AS n",
+      "SELECT ticket, ts, seq, author, pub, created_at, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts, seq) AS n",
       "FROM ev WHERE type = 'comment'",
       ")",
     ].join("\n"),
@@ -253,13 +262,13 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     const waits = [
       [
         "wait_events AS (",
-        "SELECT c.ticket, c.ts, 3 AS rnk, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
+        "SELECT c.ticket, c.ts, 3 AS rnk, c.seq, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
         "FROM comments AS c JOIN replies AS p ON p.ticket = c.ticket",
         "WHERE c.pub AND NOT (c.n = 1 AND c.ts = c.created_at) AND c.ts >= p.replied_at",
         ...(solveEnds
           ? [
               "UNION ALL",
-              "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, 'solve' AS kind",
+              "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, i.seq, 'solve' AS kind",
               "FROM status_intervals AS i JOIN replies AS p ON p.ticket = i.ticket",
               "WHERE i.resolves = 1 AND i.from_at >= p.replied_at",
             ]
@@ -300,7 +309,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       [
         "priorities AS (",
         "SELECT ticket, priority FROM (",
-        "  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC) AS k FROM ev WHERE type = 'priority'",
+        "  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, seq DESC) AS k FROM ev WHERE type = 'priority'",
         ") AS q WHERE k = 1",
         ")",
       ].join("\n"),

@@ -586,14 +586,15 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
       fc.array(ticketArb, { minLength: 1, maxLength: 6 }),
       fc.option(fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 4, 12) / 60_000 })),
       fc.boolean(),
-      async (tickets, asOfMinute, solveEndsNextReply) => {
+      fc.boolean(),
+      async (tickets, asOfMinute, solveEndsNextReply, sequence) => {
         const asOf = asOfMinute === null ? undefined : new Date(asOfMinute * 60_000).toISOString();
         const events: TicketEvent[] = [];
         tickets.forEach((ticket, k) => {
           const ticketId = `t${k}`;
           const at = (minute: number): string => new Date(minute * 60_000).toISOString();
           events.push({ ticketId, at: at(ticket.created), type: "created" });
-          // Events of one kind at one instant have no order in SQL: one per kind and instant.
+          // Events of one kind at one instant have no order in SQL without a sequence column: one per kind and instant.
           const taken = new Set<string>();
           if (ticket.opening !== null) {
             events.push({ ticketId, at: at(ticket.created), type: "comment", author: ticket.opening, public: true });
@@ -603,14 +604,14 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
           for (const step of ticket.steps) {
             minute += step.delta;
             const key = `${step.event.type} ${minute}`;
-            if (taken.has(key)) continue;
+            if (!sequence && taken.has(key)) continue;
             taken.add(key);
             events.push({ ticketId, at: at(minute), ...step.event } as TicketEvent);
           }
         });
         await query("DROP TABLE IF EXISTS ticket_events");
         await query(
-          'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN, "priority" VARCHAR)',
+          'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN, "priority" VARCHAR, seq INTEGER)',
         );
         const cell = (value: unknown): string =>
           value === undefined || value === null
@@ -620,9 +621,9 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
               : quote(String(value));
         await query(
           `INSERT INTO ticket_events VALUES ${events
-            .map((e) => {
+            .map((e, index) => {
               const r = e as unknown as Record<string, unknown>;
-              return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)})`;
+              return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)}, ${index})`;
             })
             .join(", ")}`,
         );
@@ -639,7 +640,7 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
           const options = {
             dialect,
             calendar: business,
-            fields: { priority: "priority" },
+            fields: { priority: "priority", ...(sequence ? { sequence: "seq" } : {}) },
             solveEndsNextReply,
             ...(asOf === undefined ? {} : { asOf }),
           };

@@ -247,6 +247,20 @@ describe("report --events", () => {
     expect(open.err).toMatch(/--as-of/);
   });
 
+  it("finds the shape of pages and arrays: an array of audit pages, metric events as a bare array, events as a JSON array", async () => {
+    const once = await json(["--events", AUDITS, "-m", "full-resolution"]);
+    const pages = join(dir, "pages.json");
+    writeFileSync(pages, JSON.stringify([{ audits: audits.audits.slice(0, 3) }, { audits: audits.audits.slice(3) }]));
+    expect((await json(["--events", pages, "-m", "full-resolution"])).rows).toEqual(once.rows);
+    const bare = join(dir, "bare.json");
+    writeFileSync(bare, JSON.stringify(metricEvents.ticket_metric_events));
+    const fromBare = await json(["--events", bare, "-m", "reply-time"]);
+    expect(fromBare.rows).toEqual((await json(["--events", METRIC_EVENTS, "-m", "reply-time"])).rows);
+    const array = join(dir, "events.json");
+    writeFileSync(array, JSON.stringify(eventsFromZendeskAudits(audits).events));
+    expect((await json(["--events", array, "-m", "full-resolution"])).rows).toEqual(once.rows);
+  });
+
   it("runs in every format", async () => {
     for (const format of ["table", "markdown", "csv", "json", "html"]) {
       const { code, out } = await run(["--events", AUDITS, "-m", "reply-time", "--every", "month", "-f", format]);

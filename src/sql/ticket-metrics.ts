@@ -72,7 +72,7 @@ const FIGURES = [
 
 /**
  * SQL (DuckDB or PostgreSQL) computing Zendesk's ticket metrics from a table of ticket events, one row per ticket, the
- * same figures as {@link ticketMetrics} gives for the same events (and the same `asOf`), with the default
+ * same figures as `ticketMetrics` gives for the same events (and the same `asOf`), with the default
  * `solveEndsNextReply`. The events table has the columns of the event stream: `ticketId`, `at`, `type`, `status`,
  * `author`, `public` (names changed with `fields`).
  *
@@ -105,7 +105,7 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
 }
 
 /**
- * SQL (DuckDB or PostgreSQL) giving {@link ticketMetrics}' `nextReplyTimes` from the same events table and options as
+ * SQL (DuckDB or PostgreSQL) giving `ticketMetrics`' `nextReplyTimes` from the same events table and options as
  * {@link ticketMetricsSql}: one row per wait, `ticket_id`, `from_epoch` (the requester comment that started it, epoch
  * seconds), `to_epoch` (the public agent comment or solve that ended it; null while it waits), `fulfilled_by`
  * (`"reply"`, `"solve"` or null), `minutes` and, with `calendar`, `business_minutes`. After the first reply, each public

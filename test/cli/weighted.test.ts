@@ -52,7 +52,11 @@ describe("--weight", () => {
   });
   it("is refused for a metric that takes no weights", async () => {
     const stderr = sink();
-    const code = await main(["report", path, "-m", "first-response", "--weight", "w", "-q"], { stdout: sink(), stderr, env: {} });
+    const code = await main(["report", path, "-m", "first-response", "--weight", "w", "-q"], {
+      stdout: sink(),
+      stderr,
+      env: {},
+    });
     expect(code).toBe(2);
     expect(stderr.text()).toContain("--weight is for --metric nps, csat or ces");
   });

@@ -1,6 +1,6 @@
-// Zendesk's ticket metrics where the events are: SQL over a table of ticket events (the stream ticketMetrics reads) that
-// gives one row per ticket, the status intervals (LEAD over each ticket's status changes) joined with the calendar's
-// working intervals for business minutes; and the rows turned into ticketMetrics' per-ticket shape.
+// Zendesk's ticket metrics where the events are: SQL over a table of ticket events (the stream ticketMetrics reads)
+// that gives one row per ticket, the status intervals (LEAD over each ticket's status changes) joined with the
+// calendar's working intervals for business minutes; and the rows turned into ticketMetrics' per-ticket shape.
 import { invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { type Instant, instantMs, isoUtc } from "../time/instant.js";
@@ -81,9 +81,10 @@ const FIGURES = [
  * each interval's business minutes read from the calendar's intervals table (an ASOF join in DuckDB, a lateral join in
  * PostgreSQL) when `calendar` is true. Columns: `ticket_id` (text), `status` (after the last event), `events`,
  * `replies`, `reopens`; instants as epoch seconds (`created_at_epoch`, `replied_at_epoch`, `first_resolved_at_epoch`,
- * `resolved_at_epoch`, `measured_to_epoch`, null when none); `reply_minutes`, `first_resolution_minutes`, `full_resolution_minutes`,
- * `requester_wait_minutes`, `agent_wait_minutes`, `on_hold_minutes`, `agent_work_minutes` and, with `calendar`, each
- * one's `_business_minutes`. {@link rowsFromTicketMetricsSql} turns them into `ticketMetrics`' shape.
+ * `resolved_at_epoch`, `measured_to_epoch`, null when none); `reply_minutes`, `first_resolution_minutes`,
+ * `full_resolution_minutes`, `requester_wait_minutes`, `agent_wait_minutes`, `on_hold_minutes`, `agent_work_minutes`
+ * and, with `calendar`, each one's `_business_minutes`. {@link rowsFromTicketMetricsSql} turns them into
+ * `ticketMetrics`' shape.
  *
  * The definitions are ticketMetrics' (an agent who opens a ticket with a comment has not replied; a close that skipped
  * the solve is a resolution; the time in statuses is null before the first solve); `nextReplyTimes` come from
@@ -108,9 +109,10 @@ export function ticketMetricsSql(options: TicketMetricsSqlOptions): string {
  * SQL (DuckDB or PostgreSQL) giving `ticketMetrics`' `nextReplyTimes` from the same events table and options as
  * {@link ticketMetricsSql}: one row per wait, `ticket_id`, `from_epoch` (the requester comment that started it, epoch
  * seconds), `to_epoch` (the public agent comment or solve that ended it; null while it waits), `fulfilled_by`
- * (`"reply"`, `"solve"` or null), `minutes` and, with `calendar`, `business_minutes`. After the first reply, each public
- * requester comment that follows a reply or a solve starts a wait, ended by the next reply or solve (the default
- * `solveEndsNextReply`; with `false`, only a reply ends it). Pass the rows to {@link rowsFromTicketMetricsSql} with the tickets'.
+ * (`"reply"`, `"solve"` or null), `minutes` and, with `calendar`, `business_minutes`. After the first reply, each
+ * public requester comment that follows a reply or a solve starts a wait, ended by the next reply or solve (the default
+ * `solveEndsNextReply`; with `false`, only a reply ends it). Pass the rows to {@link rowsFromTicketMetricsSql} with the
+ * tickets'.
  *
  * @throws CxMetricsError as {@link ticketMetricsSql}.
  * @example

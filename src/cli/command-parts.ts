@@ -1,5 +1,6 @@
 // What the report command and its events variant share: the command's IO and exit code, JSON option files, and
 // business hours written as text.
+import { numberFlag } from "./args.js";
 import { readLimitedText } from "./read/limited.js";
 import { UsageError } from "./args.js";
 import type { WorkingWeek } from "../time/calendar.js";
@@ -51,4 +52,26 @@ export function parseHours(text: string): WorkingWeek {
     for (let day = first; day <= last; day++) (week[DAYS[day]!] ??= []).push([pad(match[3]!), pad(match[4]!)]);
   }
   return week;
+}
+
+/** `--min-n` and `--confidence` as the report spec takes them (both commands read them alike). */
+export function rowOptions(values: { readonly "min-n"?: string; readonly confidence?: string }): {
+  minN?: number;
+  confidence?: number;
+} {
+  return {
+    ...(values["min-n"] === undefined
+      ? {}
+      : { minN: numberFlag("min-n", values["min-n"], (n) => n >= 0, "a number ≥ 0")! }),
+    ...(values.confidence === undefined
+      ? {}
+      : {
+          confidence: numberFlag(
+            "confidence",
+            values.confidence,
+            (n) => n > 0 && n < 1,
+            "a level between 0 and 1, like 0.95",
+          )!,
+        }),
+  };
 }

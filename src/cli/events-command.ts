@@ -26,7 +26,7 @@ import { OUTPUT_FORMATS, type OutputFormat, type Reject, writeReport } from "./f
 import { visible } from "./format/safe.js";
 import { InputError } from "./read/input.js";
 import { readLimitedText } from "./read/limited.js";
-import { type CommandIO, type ExitCode, parseHours, readJson } from "./command-parts.js";
+import { type CommandIO, type ExitCode, parseHours, readJson, rowOptions } from "./command-parts.js";
 
 /** The ticket metrics `--events` reports. */
 export const EVENT_METRICS = [
@@ -345,19 +345,7 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
     by,
     ...(every === undefined ? {} : { every }),
     ...(timeZone === undefined ? {} : { timeZone }),
-    ...(values["min-n"] === undefined
-      ? {}
-      : { minN: numberFlag("min-n", values["min-n"], (n) => n >= 0, "a number ≥ 0")! }),
-    ...(values.confidence === undefined
-      ? {}
-      : {
-          confidence: numberFlag(
-            "confidence",
-            values.confidence,
-            (n) => n > 0 && n < 1,
-            "a level between 0 and 1, like 0.95",
-          )!,
-        }),
+    ...rowOptions(values),
     ...(percentiles === undefined ? {} : { percentiles }),
     ...(percentileMethod === undefined ? {} : { method: percentileMethod }),
     ...(adjust === undefined ? {} : { adjust }),

@@ -36,7 +36,7 @@ import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFo
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
 import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
-import { type CommandIO, type ExitCode, parseHours, readJson } from "./command-parts.js";
+import { type CommandIO, type ExitCode, parseHours, readJson, rowOptions } from "./command-parts.js";
 
 export { parseHours };
 export type { CommandIO, ExitCode };
@@ -132,19 +132,7 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
     by: listOf(values.by),
     ...(every === undefined ? {} : { every }),
     ...(timeZone === undefined ? {} : { timeZone }),
-    ...(values["min-n"] === undefined
-      ? {}
-      : { minN: numberFlag("min-n", values["min-n"], (n) => n >= 0, "a number ≥ 0")! }),
-    ...(values.confidence === undefined
-      ? {}
-      : {
-          confidence: numberFlag(
-            "confidence",
-            values.confidence,
-            (n) => n > 0 && n < 1,
-            "a level between 0 and 1, like 0.95",
-          )!,
-        }),
+    ...rowOptions(values),
     ...(csatScale === undefined && mode === undefined
       ? {}
       : {
@@ -159,12 +147,13 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
     ...(asOf === undefined ? {} : { asOf }),
     ...(scorecard === undefined ? {} : { scorecard }),
     ...(adjust === undefined ? {} : { adjust }),
-    ...(values.weight === undefined ? {} : { weight: "weight" }),
+    // The weight is read under its column's own name, so a reject's reason names the user's header.
+    ...(values.weight === undefined ? {} : { weight: values.weight }),
     invalid: "exclude",
   };
   const fields = metricFields(metric, every !== undefined);
   if (values.weight !== undefined)
-    fields.push({ field: "weight", kind: "text", required: true, column: values.weight });
+    fields.push({ field: values.weight, kind: "text", required: true, column: values.weight });
   if (scorecard !== undefined && metric === "iqs") {
     for (const criterion of (scorecard as { criteria?: readonly { id?: unknown }[] }).criteria ?? []) {
       if (typeof criterion?.id === "string")
@@ -473,7 +462,7 @@ async function printSql(
     throw error;
   }
   const column = (field: string): string | undefined => resolved.find((entry) => entry.field === field)?.header;
-  const weightColumn = column("weight");
+  const weightColumn = spec.weight === undefined ? undefined : column(spec.weight as string);
   const sqlSpec: SummarizeSpec = {
     ...spec,
     by: (spec.by ?? []).map((name) => column(name) ?? name),

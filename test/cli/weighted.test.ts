@@ -24,6 +24,27 @@ async function run(args: readonly string[]): Promise<{ code: number; out: string
 }
 
 describe("--weight", () => {
+  it("rejects a row whose weight is zero or not a number, naming the file's column", async () => {
+    const bad = join(dir, "bad-weights.csv");
+    writeFileSync(bad, "score,Survey Weight\n10,2\n9,0\n3,heavy\n");
+    const stdout = sink();
+    const code = await main(["report", bad, "-m", "nps", "--weight", "Survey Weight", "-q", "--format", "json"], {
+      stdout,
+      stderr: sink(),
+      env: {},
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout.text()) as {
+      input: object;
+      rejects: { line: number; column: string; reason: string }[];
+    };
+    expect(report.input).toMatchObject({ read: 3, used: 1, rejected: 2 });
+    expect(report.rejects.map((r) => [r.line, r.column])).toEqual([
+      [3, "Survey Weight"],
+      [4, "Survey Weight"],
+    ]);
+    expect(report.rejects[0]!.reason).toBe('Survey Weight is "0": a weight must be > 0');
+  });
   it("gives the weighted NPS, its effective n and standard error in the JSON, as summarize does", async () => {
     const { code, out } = await run(["--format", "json", "--engine", "js"]);
     expect(code).toBe(0);

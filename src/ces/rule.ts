@@ -3,7 +3,7 @@
 // and the DuckDB engine all go through a compiled rule.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
-import { countBetween, summarizeRatings } from "../internal/rating-summary.js";
+import { summarizeRatings } from "../internal/rating-summary.js";
 import { assertOneOf, assertOptions } from "../internal/validate.js";
 import type { ScaleInfo } from "../types.js";
 import type { CesEasyEnd, CesOptions, CesResult, CesScale } from "./types.js";
@@ -24,6 +24,8 @@ export interface CesRule {
   read(rating: unknown, index?: number, what?: string): number;
   /** Whether {@link CesRule.read} takes the rating. */
   accepts(rating: unknown): boolean;
+  /** 1 for a rating at or beyond `easyFrom` towards the easy end, else 0. */
+  share(rating: number): 1 | 0;
 }
 
 /**
@@ -58,6 +60,7 @@ export function cesRule(options: CesOptions<unknown> = {}, fn = "cesRule"): CesR
     easyEnd,
     easyFrom,
     read,
+    share: (rating) => ((easyEnd === "high" ? rating >= easyFrom : rating <= easyFrom) ? 1 : 0),
     accepts: (rating) => typeof rating === "number" && Number.isInteger(rating) && rating >= 1 && rating <= max,
   };
 }
@@ -74,11 +77,10 @@ export function asCesRule(fn: string, given: CesRule | CesOptions<unknown> | und
  * @throws CxMetricsError `EMPTY_INPUT` for no ratings.
  */
 export function cesFromTally(fn: string, rule: CesRule, counts: Float64Array): CesResult {
-  const { max } = rule.scale;
   const summary = summarizeRatings(counts, 1);
   if (summary.total === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", "no ratings");
-  const easy =
-    rule.easyEnd === "high" ? countBetween(counts, 1, rule.easyFrom, max) : countBetween(counts, 1, 1, rule.easyFrom);
+  let easy = 0;
+  for (let k = 0; k < counts.length; k++) if (rule.share(1 + k) === 1) easy += counts[k]!;
   return {
     mean: summary.mean,
     easyPercent: (100 * easy) / summary.total,

@@ -47,6 +47,11 @@ export interface CsatRule {
   read(rating: unknown, index?: number, what?: string): number;
   /** Whether {@link CsatRule.read} takes the rating. */
   accepts(rating: unknown): boolean;
+  /**
+   * What a rating (a value on the scale) counts as in the percentage: 1 satisfied, 0 in the denominator but not
+   * satisfied, null outside the denominator (a neutral rating in good/bad mode).
+   */
+  share(rating: number): 1 | 0 | null;
 }
 
 /** A threshold option: an integer from `low` to `high`. */
@@ -133,6 +138,7 @@ export function csatRule(options: CsatOptions<unknown> = {}, fn = "csatRule"): C
     dissatisfiedTo,
     mode,
     read,
+    share: (rating) => (rating >= satisfiedFrom ? 1 : !goodBad || rating <= dissatisfiedTo ? 0 : null),
     accepts(rating) {
       try {
         read(rating);
@@ -156,12 +162,17 @@ export function asCsatRule(fn: string, given: CsatRule | CsatOptions<unknown> | 
  * @throws CxMetricsError `EMPTY_INPUT` for no ratings (good-bad: no satisfied or dissatisfied ones).
  */
 export function csatFromTally(fn: string, rule: CsatRule, counts: Float64Array): CsatResult {
-  const { min, max } = rule.scale;
+  const { min } = rule.scale;
   const summary = summarizeRatings(counts, min, rule.scale.name === "smiley-3" ? SMILEY_LABELS : undefined);
-  const satisfied = countBetween(counts, min, rule.satisfiedFrom, max);
+  let satisfied = 0;
+  let denominator = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const share = rule.share(min + k);
+    if (share !== null) denominator += counts[k]!;
+    if (share === 1) satisfied += counts[k]!;
+  }
   const dissatisfied = countBetween(counts, min, min, rule.dissatisfiedTo);
   const goodBad = rule.mode === "good-bad";
-  const denominator = goodBad ? satisfied + dissatisfied : summary.total;
   // No ratings at all, or (good-bad) none that are satisfied or dissatisfied.
   if (denominator === 0) throw new CxMetricsError(fn, "EMPTY_INPUT", goodBad ? "no good or bad ratings" : "no ratings");
   return {

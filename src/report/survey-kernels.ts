@@ -174,15 +174,14 @@ function ratingParts(fn: string, spec: SummarizeSpec): RatingParts {
     const goodBad = rule.mode === "good-bad";
     return {
       rule,
-      success: (r) => (r >= rule.satisfiedFrom ? 1 : !goodBad || r <= rule.dissatisfiedTo ? 0 : null),
+      success: (r) => rule.share(r),
       subset: goodBad,
       label: "satisfied",
       dissatisfiedTo: rule.dissatisfiedTo,
     };
   }
   const rule = cesRule(spec.ces ?? {}, fn);
-  const easy = (r: number): boolean => (rule.easyEnd === "high" ? r >= rule.easyFrom : r <= rule.easyFrom);
-  return { rule, success: (r) => (easy(r) ? 1 : 0), subset: false, label: "easy" };
+  return { rule, success: (r) => rule.share(r), subset: false, label: "easy" };
 }
 
 /** The CSAT and CES kernels: ratings on the rule's scale; the figure the share in percent with Wilson's interval. */

@@ -43,8 +43,9 @@ const BUDGET_BYTES = 1750;
 // took it from 1,502 to 1,617 bytes, and the monomorphic tally loops of issue #12 (a typed array at
 // 0.95x a hand histogram, from 1.4-1.8x) to 1,717; the compiled rule that every layer shares (issue
 // #17: csatRule with its reader of one rating and `accepts`) to 1,931. Its budget is 1.9 KB.
-// The same robustness took csat to 2,460 bytes: 2.5 KB.
-const CSAT_BUDGET_BYTES = 2500;
+// The same robustness took csat to 2,460 bytes, and the rule's `share` (the one place its thresholds are applied) to
+// 2,509: 2.5 KB.
+const CSAT_BUDGET_BYTES = 2560;
 // ces: the compiled rule took it from 1,530 to 1,544 bytes, issue #18's robustness to 2,074: 2.1 KB.
 const CES_BUDGET_BYTES = 2100;
 

@@ -18,6 +18,6 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/dist/**", "test/browser/**", "test/postgres/**", "node_modules/**"],
+    exclude: ["test/dist/**", "test/browser/**", "test/postgres/**", "test/notebooks/**", "node_modules/**"],
   },
 });

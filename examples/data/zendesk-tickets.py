@@ -1,0 +1,144 @@
+"""Writes examples/data/zendesk-tickets.csv: a synthetic Zendesk Support ticket export (seeded, so
+every run writes the same file), read by the notebook in examples/notebooks/.
+
+The header line is the one of Zendesk Support's ticket CSV export (the columns the export and the
+Ticket Metrics API share: "Created at", "Solved at", "Satisfaction Score", "First reply time in
+minutes within business hours", "Full resolution time in minutes within business hours", ...; see
+Zendesk's help article "Exporting data to a CSV file" and public scripts that rebuild the export
+from the API). Dates are written as the API writes them (ISO 8601 in UTC).
+
+The vendor's figures (the "... in minutes" columns) are computed here, independently of cx-metrics,
+minute by minute with Python's zoneinfo on the schedule the export's account uses: Monday to Friday
+09:00-17:00 in Europe/Berlin, closed on Good Friday (2025-04-18), Easter Monday (2025-04-21) and
+Labour Day (2025-05-01). A notebook that forgets those holidays sees the tickets open across them
+disagree by 480 minutes a day, which is what its reconciliation shows.
+
+Run: python3 examples/data/zendesk-tickets.py [OUTPUT] (default: zendesk-tickets.csv beside this file)
+"""
+
+import csv
+import random
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+BERLIN = ZoneInfo("Europe/Berlin")
+HOLIDAYS = {date(2025, 4, 18), date(2025, 4, 21), date(2025, 5, 1)}
+
+HEADER = [
+    "Id", "Requester", "Requester id", "Requester external id", "Requester email", "Requester domain",
+    "Submitter", "Assignee", "Group", "Subject", "Tags", "Status", "Priority", "Via", "Ticket type",
+    "Created at", "Updated at", "Assigned at", "Organization", "Due date", "Initially assigned at",
+    "Solved at", "Resolution time", "Satisfaction Score", "Group stations", "Assignee stations",
+    "Reopens", "Replies",
+    "First reply time in minutes", "First reply time in minutes within business hours",
+    "First resolution time in minutes", "First resolution time in minutes within business hours",
+    "Full resolution time in minutes", "Full resolution time in minutes within business hours",
+    "Agent wait time in minutes", "Agent wait time in minutes within business hours",
+    "Requester wait time in minutes", "Requester wait time in minutes within business hours",
+    "On hold time in minutes", "On hold time in minutes within business hours",
+]
+
+GROUPS = ["Tier 1", "Tier 2", "Billing"]
+AGENTS = {"Tier 1": ["Ana Lima", "Ben Okafor"], "Tier 2": ["Chen Wei", "Dana Kraus"], "Billing": ["Eli Novak"]}
+SUBJECTS = ["Login fails", "Refund request", "Invoice copy", "Password reset", "Shipping delay", "App crashes"]
+VIA = ["Mail", "Web form", "Chat"]
+PRIORITY = ["low", "normal", "normal", "high", "urgent"]
+
+
+def business_minutes(start: datetime, end: datetime) -> int:
+    """Minutes of [start, end) whose Berlin wall time is Mon-Fri 09:00-17:00 on a working day."""
+    count = 0
+    t = start
+    while t < end:
+        local = t.astimezone(BERLIN)
+        if local.weekday() < 5 and local.date() not in HOLIDAYS and 9 <= local.hour < 17:
+            count += 1
+        t += timedelta(minutes=1)
+    return count
+
+
+def iso(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def tickets() -> list:
+    """The export's rows, as dicts by header."""
+    rng = random.Random(19)
+    start = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    rows = []
+    for i in range(150):
+        ticket_id = 4101 + i
+        created = start + timedelta(minutes=rng.randrange(0, 92 * 24 * 60))
+        group = rng.choice(GROUPS)
+        assignee = rng.choice(AGENTS[group])
+        open_ticket = created > datetime(2025, 5, 24, tzinfo=timezone.utc) and rng.random() < 0.6
+        first_reply = created + timedelta(minutes=rng.randrange(5, 6 * 60))
+        # Resolution in hours to days, longer for Tier 2.
+        hours = rng.expovariate(1 / (30 if group == "Tier 2" else 14))
+        solved = None if open_ticket else first_reply + timedelta(minutes=int(hours * 60) + 10)
+        requester = 1000 + rng.randrange(0, 400)
+        status = rng.choice(["open", "pending"]) if open_ticket else rng.choice(["solved", "closed"])
+        score = rng.choice(["Offered", "Offered", "Unoffered", "Good", "Good", "Good", "Bad"])
+        if open_ticket:
+            score = "Unoffered"
+        row = {name: "" for name in HEADER}
+        row.update({
+            "Id": ticket_id,
+            "Requester": f"Customer {requester}",
+            "Requester id": 360000000 + requester,
+            "Requester email": f"customer{requester}@example.com",
+            "Requester domain": "example.com",
+            "Submitter": f"Customer {requester}",
+            "Assignee": assignee,
+            "Group": group,
+            "Subject": f"{rng.choice(SUBJECTS)}, ticket {ticket_id}",
+            "Tags": "web_widget" if rng.random() < 0.3 else "",
+            "Status": status,
+            "Priority": rng.choice(PRIORITY),
+            "Via": rng.choice(VIA),
+            "Ticket type": rng.choice(["question", "incident", "problem"]),
+            "Created at": iso(created),
+            "Updated at": iso(solved or first_reply),
+            "Assigned at": iso(created + timedelta(minutes=2)),
+            "Initially assigned at": iso(created + timedelta(minutes=2)),
+            "Satisfaction Score": score,
+            "Group stations": 1,
+            "Assignee stations": 1,
+            "Reopens": 0,
+            "Replies": 1 if open_ticket else 2,
+            "First reply time in minutes": round((first_reply - created).total_seconds() / 60),
+            "First reply time in minutes within business hours": business_minutes(created, first_reply),
+            "Agent wait time in minutes": 0,
+            "Agent wait time in minutes within business hours": 0,
+            "On hold time in minutes": 0,
+            "On hold time in minutes within business hours": 0,
+        })
+        if solved is not None:
+            calendar = round((solved - created).total_seconds() / 60)
+            business = business_minutes(created, solved)
+            row.update({
+                "Solved at": iso(solved),
+                "First resolution time in minutes": calendar,
+                "First resolution time in minutes within business hours": business,
+                "Full resolution time in minutes": calendar,
+                "Full resolution time in minutes within business hours": business,
+                "Requester wait time in minutes": calendar,
+                "Requester wait time in minutes within business hours": business,
+            })
+        rows.append(row)
+    return rows
+
+
+def main() -> None:
+    rows = tickets()
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("zendesk-tickets.csv")
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()

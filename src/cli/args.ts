@@ -20,6 +20,9 @@ export const REPORT_OPTIONS = {
   by: { type: "string", multiple: true },
   every: { type: "string" },
   events: { type: "string" },
+  tickets: { type: "string" },
+  agent: { type: "string", multiple: true },
+  agents: { type: "string" },
   "time-zone": { type: "string" },
   column: { type: "string", multiple: true },
   preset: { type: "string" },
@@ -55,7 +58,7 @@ export const MAIN_HELP = `cx-metrics: customer-service metrics from a file, with
 
 Usage:
   cx-metrics report FILE|- --metric M [options]   figures by segment and period (cx-metrics report --help)
-  cx-metrics report --events FILE --metric M      ticket metrics from Zendesk exports or ticket events
+  cx-metrics report --events FILE|- --metric M    ticket metrics from Zendesk exports or ticket events
   cx-metrics check CLAIMS [--format F]            a report's printed figures against the raw data (cx-metrics check --help)
   cx-metrics --version
 
@@ -70,7 +73,7 @@ Docs: docs/cli.md in the package.
 `;
 
 export const REPORT_HELP = `cx-metrics report FILE|- --metric M [options]
-cx-metrics report --events FILE --metric M [options]
+cx-metrics report --events FILE|- --metric M [options]
 
 Reads a CSV, TSV (also .gz), JSON array, NDJSON or Parquet file (or standard input, "-") and prints one
 metric by segment and calendar period: n, the figure, its interval, the change against the
@@ -101,13 +104,21 @@ What to compute:
 
 Ticket events (instead of FILE):
       --events FILE       Zendesk's ticket audits or ticket metric events JSON (found by their shape), or
-                          ticket events as a JSON array or NDJSON; measured per ticket by ticketMetrics.
+                          ticket events as a JSON array or NDJSON ("-": standard input); measured per
+                          ticket by ticketMetrics.
                           --metric reply-time | next-reply-time | first-resolution | full-resolution |
                           requester-wait | agent-wait | on-hold | sla (ticketSla: --target METRIC=MIN
                           [:clock] with METRIC first-response, next-response, periodic-update,
                           pausable-update, requester-wait, agent-work, resolution; or --policy FILE);
-                          --by priority,status; --every the ticket's creation; --hours/--calendar for
-                          business minutes; --as-of; all formats
+                          --by priority,status (after the last event), channel (audits' via.channel);
+                          --every the ticket's creation; --hours/--calendar for business minutes;
+                          --as-of; all formats
+      --tickets FILE      a ticket export (CSV, TSV, JSON, NDJSON) joined by ticket id: --by any of its
+                          columns (Group, Via, ...), read with --column, --preset, --input-format and
+                          --delimiter; events of tickets it lacks are rejected, its tickets without
+                          events are counted on standard error
+      --agent ID          audits: an agent's id (repeat or comma-separate); --agents FILE: one id a line.
+                          Without them, any comment author but the ticket's requester is an agent
 
 Reading the file:
       --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,

@@ -9,7 +9,6 @@ import { createSummary } from "../report/summarize.js";
 import { P_ADJUST_METHODS } from "../stats/adjust.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import { type BusinessCalendar, type BusinessCalendarOptions, businessCalendar } from "../time/calendar.js";
-import type { TicketEvent } from "../time/ticket-events.js";
 import { type TicketDuration, type TicketMetrics, ticketMetrics } from "../time/ticket-metrics.js";
 import {
   type TicketSlaMetric,
@@ -18,14 +17,24 @@ import {
   type TicketSlaTarget,
   ticketSla,
 } from "../sla/events.js";
-import { eventsFromZendeskAudits, eventsFromZendeskMetricEvents } from "../time/zendesk.js";
-import { listOf, numberFlag, oneOf, type parseFlags, type REPORT_OPTIONS, UsageError } from "./args.js";
+import {
+  checkDelimiter,
+  columnMapping,
+  listOf,
+  numberFlag,
+  oneOf,
+  type parseFlags,
+  type REPORT_OPTIONS,
+  UsageError,
+} from "./args.js";
+import { PRESETS, presetNamed } from "./columns.js";
+import { readTicketsFile, type TicketsRead } from "./events-tickets.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
 import { OUTPUT_FORMATS, type OutputFormat, type Reject, writeReport } from "./format/index.js";
 import { visible } from "./format/safe.js";
-import { InputError } from "./read/input.js";
-import { readLimitedText } from "./read/limited.js";
+import { agentIds, type EventsRead, readEventsFile } from "./read/events-file.js";
+import { formatOf, INPUT_FORMATS, type InputFormat } from "./read/input.js";
 import { type CommandIO, type ExitCode, parseHours, readJson, rowOptions } from "./command-parts.js";
 
 /** The ticket metrics `--events` reports. */
@@ -43,11 +52,12 @@ export const EVENT_METRICS = [
 /** One of {@link EVENT_METRICS}. */
 export type EventMetric = (typeof EVENT_METRICS)[number];
 
-/** The ticket fields `--by` takes with `--events`. */
-export const EVENT_SEGMENTS = ["priority", "status"] as const;
-
-/** The largest events file read (read whole: JSON; about 2.8 million events of the library's NDJSON). */
-export const MAX_EVENTS_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * The ticket fields `--by` takes from the events: the priority and status after the ticket's last event, and the
+ * channel of Zendesk's audits (`via.channel` of the audit that created the ticket). Any other key, and the channel
+ * when `--tickets` is given, is read from the `--tickets` file.
+ */
+export const EVENT_SEGMENTS = ["priority", "status", "channel"] as const;
 
 const METHOD: Record<EventMetric, string> = {
   "reply-time": "Reply time (Zendesk's first reply time): creation → the first public agent comment, per ticket",
@@ -101,96 +111,6 @@ function minutesOf(ticket: TicketMetrics, metric: EventMetric, business: boolean
   }
 }
 
-/** The events of a file and where each came from (`line` for NDJSON, else a place in the JSON). */
-export interface EventsRead {
-  readonly kind: "zendesk-audits" | "zendesk-metric-events" | "events";
-  readonly events: readonly TicketEvent[];
-  /** The 1-based line of each event (NDJSON), or 0. */
-  readonly lines: readonly number[];
-  /** Where each event is in the JSON (`audits[3].events[1]`, `[12]`), or "" for NDJSON. */
-  readonly places: readonly string[];
-  /** Lines of an NDJSON file that are not JSON. */
-  readonly unreadable: readonly Reject[];
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Which export a parsed JSON document is: Zendesk's audits, its metric events, or ticket events. */
-function shapeOf(json: unknown): EventsRead["kind"] {
-  const first = Array.isArray(json) ? json[0] : json;
-  if (isObject(first)) {
-    if ("audits" in first || "audit" in first || (Array.isArray(first.events) && "ticket_id" in first))
-      return "zendesk-audits";
-    if ("ticket_metric_events" in first || ("instance_id" in first && "metric" in first))
-      return "zendesk-metric-events";
-  }
-  return "events";
-}
-
-/** Reads an events file: a JSON document (Zendesk export or array of events) or NDJSON (one event a line). */
-export function readEventsFile(path: string): EventsRead {
-  let text: string;
-  try {
-    text = readLimitedText(path, MAX_EVENTS_FILE_BYTES);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`--events ${path}: ${error.message}`);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `--events ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : (error as Error).message}`,
-    );
-  }
-  let json: unknown;
-  let parsed = true;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    parsed = false;
-  }
-  if (!parsed || (isObject(json) && shapeOf(json) === "events")) {
-    // NDJSON: one event a line (a file of one object line is NDJSON too).
-    const events: TicketEvent[] = [];
-    const lines: number[] = [];
-    const unreadable: Reject[] = [];
-    const all = text.split("\n");
-    for (let i = 0; i < all.length; i++) {
-      const line = all[i]!.trim();
-      if (line === "") continue;
-      try {
-        events.push(JSON.parse(line) as TicketEvent);
-        lines.push(i + 1);
-      } catch (error) {
-        unreadable.push({ line: i + 1, column: null, value: null, reason: `not JSON: ${(error as Error).message}` });
-      }
-    }
-    if (events.length === 0 && unreadable.length > 0 && !parsed)
-      throw new InputError(
-        `--events ${path}: neither JSON nor NDJSON (line ${unreadable[0]!.line}: ${unreadable[0]!.reason})`,
-      );
-    return { kind: "events", events, lines, places: events.map(() => ""), unreadable };
-  }
-  const kind = shapeOf(json);
-  try {
-    if (kind === "zendesk-audits") {
-      const { events } = eventsFromZendeskAudits(json);
-      return { kind, events, lines: events.map(() => 0), places: events.map((e) => e.source), unreadable: [] };
-    }
-    if (kind === "zendesk-metric-events") {
-      const { events } = eventsFromZendeskMetricEvents(json);
-      return { kind, events, lines: events.map(() => 0), places: events.map((e) => e.source), unreadable: [] };
-    }
-  } catch (error) {
-    if (isCxMetricsError(error)) throw new InputError(`--events ${path}: ${error.message}`);
-    throw error;
-  }
-  if (!Array.isArray(json))
-    throw new InputError(
-      `--events ${path}: expected Zendesk's ticket audits or ticket metric events, an array of ticket events, or NDJSON`,
-    );
-  const events = json as TicketEvent[];
-  return { kind, events, lines: events.map(() => 0), places: events.map((_, i) => `[${i}]`), unreadable: [] };
-}
-
 /** A left-out event as a reject: its line (NDJSON) or its place in the JSON, the field, value and reason. */
 function rejectOf(read: EventsRead, excluded: ExcludedRow): Reject {
   const line = read.lines[excluded.index] ?? 0;
@@ -226,21 +146,11 @@ function calendarOf(values: Values): BusinessCalendar | undefined {
   }
 }
 
+/** Flags that read the columns of the `--tickets` file, and go only with it. */
+const TICKETS_FLAGS = ["column", "preset", "input-format", "delimiter"] as const;
+
 /** Flags that read columns of a table, which an events file does not have. */
-const TABLE_FLAGS = [
-  "column",
-  "preset",
-  "input-format",
-  "delimiter",
-  "engine",
-  "sql",
-  "table",
-  "weight",
-  "scale",
-  "mode",
-  "resolution",
-  "scorecard",
-] as const;
+const TABLE_FLAGS = ["engine", "sql", "table", "weight", "scale", "mode", "resolution", "scorecard"] as const;
 
 const SLA_METRICS: readonly TicketSlaMetric[] = [
   "first-response",
@@ -301,25 +211,88 @@ function withPending(rows: readonly ReportRow[], pending: ReturnType<typeof crea
   return rows.map((row) => ({ ...row, detail: { ...row.detail, pending: counts.get(key(row)) ?? 0 } }));
 }
 
+/** Where each `--by` key of an events report comes from: the ticket's events, the audits' channels, or `--tickets`. */
+type SegmentSource =
+  | { readonly from: "priority" | "status" }
+  | { readonly from: "channel" }
+  | { readonly from: "tickets"; readonly index: number };
+
+/** The sources of the `--by` keys; keys other than the events' own need `--tickets`. */
+function segmentSources(by: readonly string[], tickets: boolean): SegmentSource[] {
+  const fromFile = by.filter((key) => !(key === "priority" || key === "status" || (key === "channel" && !tickets)));
+  return by.map((key): SegmentSource => {
+    if (key === "createdAt" || key === "firstResponseAt")
+      throw new UsageError(`--by ${key}: a ticket's instant, not a segment`);
+    if (key === "priority" || key === "status") return { from: key };
+    if (key === "channel" && !tickets) return { from: "channel" };
+    if (!tickets)
+      throw new UsageError(
+        `--by ${key}: with --events, segment by ${EVENT_SEGMENTS.join(", ")} (the channel from Zendesk's audits), or give --tickets FILE (a ticket export) whose columns give the others`,
+      );
+    return { from: "tickets", index: fromFile.indexOf(key) };
+  });
+}
+
+/** The --tickets file's notes: its rows left out, and its tickets without events. */
+function ticketsNote(path: string, tickets: TicketsRead, withoutEvents: readonly string[]): string | null {
+  const parts: string[] = [];
+  if (withoutEvents.length > 0)
+    parts.push(
+      `${withoutEvents.length} ticket${withoutEvents.length === 1 ? " has" : "s have"} no event (first: ${withoutEvents.slice(0, 3).join(", ")})`,
+    );
+  if (tickets.rejects.length > 0) {
+    const first = tickets.rejects[0]!;
+    parts.push(
+      `${tickets.rejects.length} row${tickets.rejects.length === 1 ? "" : "s"} left out (first: line ${first.line}${first.column === null ? "" : `, column "${first.column}"`}: ${first.reason})`,
+    );
+  }
+  return parts.length === 0 ? null : `--tickets ${path}: ${tickets.read} rows read; ${parts.join("; ")}`;
+}
+
+/** A summary record: a ticket's instants and its segment values under the `--by` keys (own properties, any name). */
+function recordOf(createdAt: number, firstResponseAt: number, by: readonly string[], values: readonly unknown[]) {
+  const record: Record<string, unknown> = { createdAt, firstResponseAt };
+  for (let k = 0; k < by.length; k++)
+    Object.defineProperty(record, by[k]!, { value: values[k], enumerable: true, writable: true, configurable: true });
+  return record;
+}
+
 /** Runs `cx-metrics report --events FILE` (the flags already parsed; no positional FILE). */
 export async function eventsReport(path: string, values: Values, io: CommandIO): Promise<ExitCode> {
   for (const flag of TABLE_FLAGS)
     if (values[flag] !== undefined)
       throw new UsageError(`--${flag} reads a table of tickets; it does not go with --events`);
+  const ticketsPath = values.tickets;
+  if (ticketsPath === undefined)
+    for (const flag of TICKETS_FLAGS)
+      if (values[flag] !== undefined)
+        throw new UsageError(
+          `--${flag} reads the columns of a ticket export: with --events, give it with --tickets FILE`,
+        );
+  if (ticketsPath === "-" && path === "-")
+    throw new UsageError("--events - and --tickets -: only one of them can be standard input");
   const metric = oneOf<EventMetric>("metric", values.metric, EVENT_METRICS);
   if (metric === undefined)
     throw new UsageError(`--metric is required: with --events, one of ${EVENT_METRICS.join(", ")}`);
   const by = listOf(values.by);
-  for (const name of by)
-    if (!(EVENT_SEGMENTS as readonly string[]).includes(name))
-      throw new UsageError(
-        `--by ${name}: with --events, segment by ${EVENT_SEGMENTS.join(" or ")} (the ticket's, after its last event)`,
-      );
+  const sources = segmentSources(by, ticketsPath !== undefined);
+  const fileKeys = by.filter((_, k) => sources[k]!.from === "tickets");
   if (metric !== "sla" && (values.target !== undefined || values.policy !== undefined))
     throw new UsageError("--target and --policy go with --metric sla");
   const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
   checkOutputPath("output", values.output);
   checkOutputPath("rejects", values.rejects);
+  const agents = agentIds(values.agent, values.agents);
+  let ticketsFormat: InputFormat | undefined;
+  if (ticketsPath !== undefined) {
+    ticketsFormat =
+      oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ??
+      (ticketsPath === "-" ? "csv" : formatOf(ticketsPath));
+    if (values.preset !== undefined && presetNamed(values.preset) === undefined)
+      throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
+    checkDelimiter("--delimiter", values.delimiter);
+  }
+  const mapping = columnMapping(values.column);
   const timeZone = values["time-zone"];
   const calendar = calendarOf(values);
   let asOf: number | undefined;
@@ -369,7 +342,21 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
     throw error;
   }
 
-  const read = readEventsFile(path);
+  const read = await readEventsFile(path, agents === undefined ? {} : { agents });
+  if (sources.some((source) => source.from === "channel") && read.channels === undefined)
+    throw new UsageError(
+      `--by channel: ${path === "-" ? "standard input" : path} holds ${read.kind === "events" ? "ticket events" : "Zendesk's ticket metric events"}, which give no channel (Zendesk's audits do, as via.channel); give --tickets FILE with a channel column`,
+    );
+  const tickets =
+    ticketsPath === undefined
+      ? undefined
+      : await readTicketsFile(ticketsPath, {
+          by: fileKeys,
+          format: ticketsFormat!,
+          delimiter: values.delimiter,
+          mapping,
+          preset: values.preset === undefined ? undefined : presetNamed(values.preset),
+        });
   const measured = ticketMetrics(read.events, {
     invalid: "exclude",
     ...(calendar === undefined ? {} : { calendar }),
@@ -393,39 +380,71 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
   }
   const exclusions = sla?.exclusions ?? measured.exclusions;
   const rejects: Reject[] = [...read.unreadable, ...exclusions.map((excluded) => rejectOf(read, excluded))];
-  if (values.strict === true && rejects.length > 0) {
-    const failure = rejects.reduce((a, b) => (b.line !== 0 && b.line < a.line ? b : a));
+  // Joined with --tickets: the events of a ticket the file does not have are left out and listed, each naming it.
+  const unjoined = new Set<string>();
+  if (tickets !== undefined) {
+    const excluded = new Set(exclusions.map((e) => e.index));
+    read.events.forEach((event, i) => {
+      if (excluded.has(i)) return;
+      const id = String((event as { ticketId?: unknown }).ticketId);
+      if (tickets.segments.has(id)) return;
+      unjoined.add(id);
+      const place = read.places[i] ?? "";
+      rejects.push({
+        line: read.lines[i] ?? 0,
+        column: place === "" ? "ticketId" : `${place}.ticketId`,
+        value: id,
+        reason: `ticket ${id} is not in --tickets ${ticketsPath}`,
+      });
+    });
+  }
+  if (values.strict === true && (rejects.length > 0 || (tickets?.rejects.length ?? 0) > 0)) {
+    const failure =
+      rejects.length > 0
+        ? rejects.reduce((a, b) => (b.line !== 0 && b.line < a.line ? b : a))
+        : { ...tickets!.rejects[0]!, reason: `--tickets ${ticketsPath}: ${tickets!.rejects[0]!.reason}` };
     io.stderr.write(
-      `cx-metrics: ${visible(`bad event under --strict: ${failure.line === 0 ? "" : `line ${failure.line}${failure.column === null ? "" : ", "}`}${failure.column ?? ""}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}`)}\n`,
+      `cx-metrics: ${visible(`bad ${rejects.length > 0 ? "event" : "ticket row"} under --strict: ${failure.line === 0 ? "" : `line ${failure.line}${failure.column === null ? "" : ", "}`}${failure.column ?? ""}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}`)}\n`,
     );
     return 1;
   }
+  if (tickets !== undefined) {
+    const withEvents = new Set(read.events.map((event) => String((event as { ticketId?: unknown }).ticketId)));
+    const without = [...tickets.segments.keys()].filter((id) => !withEvents.has(id));
+    const note = ticketsNote(ticketsPath!, tickets, without);
+    if (note !== null) io.stderr.write(`cx-metrics: ${visible(note)}\n`);
+  }
   const business = calendar !== undefined;
+  const segmentsOf = (ticket: TicketMetrics): unknown[] => {
+    const file = tickets?.segments.get(ticket.ticketId);
+    return sources.map((source) => {
+      if (source.from === "tickets") return file?.[source.index];
+      if (source.from === "channel") return read.channels?.get(ticket.ticketId);
+      return source.from === "priority" ? ticket.priority : ticket.status;
+    });
+  };
   const pending = sla === undefined ? undefined : createSummary(durationSpec);
   if (sla !== undefined) {
-    const tickets = new Map(measured.tickets.map((ticket) => [ticket.ticketId, ticket]));
+    const measuredTickets = new Map(measured.tickets.map((ticket) => [ticket.ticketId, ticket]));
     for (const m of sla.measurements) {
-      const ticket = tickets.get(m.ticketId);
-      if (ticket === undefined) continue;
+      const ticket = measuredTickets.get(m.ticketId);
+      if (ticket === undefined || unjoined.has(ticket.ticketId)) continue;
       const createdAt = Date.parse(ticket.createdAt);
-      const record = {
+      const record = recordOf(
         createdAt,
-        firstResponseAt: m.outcome === "breached" ? createdAt + 2 * 60_000 : createdAt,
-        priority: ticket.priority,
-        status: ticket.status,
-      };
+        m.outcome === "breached" ? createdAt + 2 * 60_000 : createdAt,
+        by,
+        segmentsOf(ticket),
+      );
       (m.outcome === "pending" ? pending! : summary).add(record);
     }
   } else
     for (const ticket of measured.tickets) {
+      if (unjoined.has(ticket.ticketId)) continue;
       const createdAt = Date.parse(ticket.createdAt);
+      const segment = segmentsOf(ticket);
       for (const minutes of minutesOf(ticket, metric, business))
-        summary.add({
-          createdAt,
-          firstResponseAt: createdAt + minutes * 60_000,
-          priority: ticket.priority,
-          status: ticket.status,
-        });
+        summary.add(recordOf(createdAt, createdAt + minutes * 60_000, by, segment));
     }
   const total = read.events.length + read.unreadable.length;
   let result: SummarizeResult;

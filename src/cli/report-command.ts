@@ -174,6 +174,8 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     if (positionals.length > 0) throw new UsageError(`--events reads its own file; leave out ${positionals.join(" ")}`);
     return eventsReport(values.events, values, io);
   }
+  for (const flag of ["tickets", "agent", "agents"] as const)
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --events FILE`);
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0

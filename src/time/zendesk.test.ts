@@ -105,6 +105,26 @@ describe("eventsFromZendeskAudits", () => {
     ]);
   });
 
+  it("gives each ticket's channel: via.channel of the audit that created it, not of later audits", () => {
+    // 35436's creating audit came through "web" (later ones "email", "rule"); 35437's creating audit is a call ("voice").
+    expect([...read.channels]).toEqual([
+      ["35436", "web"],
+      ["35437", "voice"],
+    ]);
+    const noVia = eventsFromZendeskAudits({
+      audits: [
+        {
+          id: 1,
+          ticket_id: 5,
+          created_at: "2025-03-10T09:00:00Z",
+          author_id: 1,
+          events: [{ type: "Create", field_name: "status", value: "new" }],
+        },
+      ],
+    });
+    expect(noVia.channels.size).toBe(0);
+  });
+
   it("accepts one audit, pages and plain arrays, and names what is wrong with another shape", () => {
     const one = { id: 1, ticket_id: 3, created_at: "2025-03-10T09:00:00Z", author_id: 1, events: [] };
     expect(eventsFromZendeskAudits({ audit: one }).audits).toBe(1);

@@ -31,6 +31,12 @@ export interface ZendeskAuditsRead {
   readonly audits: number;
   /** Audit events that are not about creation, status, priority or comments (notifications, tags, other fields). */
   readonly ignored: number;
+  /**
+   * Each ticket's channel, by ticket id as text: the `via.channel` of the audit that created it (`web`, `email`,
+   * `voice`, `api`, ...: how the ticket was created, as the ticket's own `via.channel`). Tickets whose creating audit
+   * has no `via.channel`, or that have no creating audit, are not in it.
+   */
+  readonly channels: ReadonlyMap<string, string>;
 }
 
 /** A figure Zendesk computed itself (an `update_status` event): its minutes, to compare with the recomputed ones. */
@@ -168,6 +174,7 @@ const SYSTEM_USER = "-1";
  *   `Create` or `Change` events, as it was at that audit), else an agent, unless `agents` lists the agents' ids.
  *   Comments by Zendesk's system user (-1: triggers, automations) are left out.
  * - Everything else (notifications, tags, other fields, satisfaction) is counted in `ignored`.
+ * - Each ticket's channel is the `via.channel` of the audit that created it (`channels`).
  *
  * Source: Zendesk's Ticket Audits API reference and Ticket Audit events reference (developer.zendesk.com).
  *
@@ -208,8 +215,9 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
     else list.push(entry);
   });
   const events: ZendeskTicketEvent[] = [];
+  const channels = new Map<string, string>();
   let ignored = 0;
-  for (const list of byTicket.values()) {
+  for (const [ticket, list] of byTicket) {
     // In time order (then as listed), so that the requester is known before the comments that need it.
     list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
     let requester: string | undefined;
@@ -225,6 +233,8 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
       if (!created && auditEvents.some((raw) => isObject(raw) && raw.type === "Create")) {
         created = true;
         events.push({ ticketId, at, type: "created", source: where });
+        const via = record.via;
+        if (isObject(via) && typeof via.channel === "string" && via.channel !== "") channels.set(ticket, via.channel);
       }
       auditEvents.forEach((raw, k) => {
         const source = `${where}.events[${k}]`;
@@ -253,7 +263,7 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
       });
     }
   }
-  return { events, audits: audits.length, ignored };
+  return { events, audits: audits.length, ignored, channels };
 }
 
 /** Whether a ticket's requester, agent or solve is waiting, rebuilt from the metrics' states. */

@@ -17,6 +17,8 @@ import { sink } from "./capture.js";
 
 const AUDITS = "test/fixtures/zendesk/ticket-audits.json";
 const METRIC_EVENTS = "test/fixtures/zendesk/ticket-metric-events.json";
+// Zendesk Support's ticket export header (as test/fixtures/cli/zendesk.csv), rows for the audits' two tickets.
+const TICKETS = "test/fixtures/zendesk/tickets.csv";
 const dir = mkdtempSync(join(tmpdir(), "cx-events-"));
 
 async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
@@ -274,7 +276,16 @@ describe("report --events", () => {
   it("refuses what does not go with --events (exit 2)", async () => {
     for (const args of [
       ["--events", AUDITS, "-m", "nps"],
-      ["--events", AUDITS, "-m", "reply-time", "--by", "channel"],
+      ["--events", AUDITS, "-m", "reply-time", "--by", "Group"],
+      ["--events", METRIC_EVENTS, "-m", "reply-time", "--by", "channel"],
+      ["--events", AUDITS, "-m", "reply-time", "--preset", "zendesk"],
+      ["--events", AUDITS, "-m", "reply-time", "--tickets", TICKETS, "--by", "Team"],
+      ["--events", AUDITS, "-m", "reply-time", "--tickets", join(dir, "missing.csv")],
+      ["--events", METRIC_EVENTS, "-m", "reply-time", "--agent", "5246746"],
+      ["--events", AUDITS, "-m", "reply-time", "--agent", ""],
+      ["--events", AUDITS, "-m", "reply-time", "--agents", join(dir, "missing.txt")],
+      ["--events", "-", "-m", "reply-time", "--tickets", "-"],
+      [AUDITS, "-m", "first-response", "--tickets", TICKETS],
       ["--events", AUDITS, "-m", "reply-time", "--column", "x=y"],
       ["--events", AUDITS, "-m", "reply-time", "--target", "first-response=30"],
       ["--events", AUDITS, "-m", "sla"],

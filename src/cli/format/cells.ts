@@ -99,6 +99,8 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   const extra = duration ? percentileKeys(spec) : [];
   const weighted = spec.weight !== undefined;
   const adjusted = (spec.adjust ?? "bh") !== "none";
+  // SLA: the measurements still running (pending) are not in n or the %; shown apart so that none is hidden.
+  const sla = spec.metric === "sla";
   const titles = [
     ...(by.length === 0 ? ["segment"] : by),
     ...(spec.every === undefined ? [] : ["period"]),
@@ -108,6 +110,7 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
     ...(duration
       ? extra.map((key) => `${key} min`)
       : [`${confidence}% interval`, "change", "p", ...(adjusted ? ["p adj."] : [])]),
+    ...(sla ? ["pending"] : []),
     "note",
   ];
   const numeric = titles.map(
@@ -126,6 +129,7 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
             : `${num(row.change.difference, true)} (${num(row.change.low)} to ${num(row.change.high)})`,
           row.change === null ? "" : pValue(row.change.pValue),
           ...(adjusted ? [row.change === null ? "" : pValue(row.change.pAdjusted)] : []),
+          ...(sla ? [typeof row.detail.pending === "number" ? String(row.detail.pending) : ""] : []),
         ];
     const notes = [
       row.smallSample ? `n < ${spec.minN ?? 30}` : "",

@@ -23,14 +23,16 @@ const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(
 
 /**
  * The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their
- * percentiles.
+ * percentiles, SLA its pending measurements.
  */
 export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): string {
   const by = spec.by ?? [];
   const extra =
     spec.metric === "first-response" || spec.metric === "resolution"
       ? (spec.percentiles ?? [90]).map((p) => `p${p}`)
-      : [];
+      : spec.metric === "sla"
+        ? ["pending"] // the measurements still running, apart from n and the %
+        : [];
   let text = line([
     "metric",
     ...by,

@@ -15,6 +15,11 @@ export interface FieldSpec {
   readonly required: boolean;
   /** Its column's default name, when not the field's own name (a QA criterion's id). */
   readonly column?: string;
+  /**
+   * A field that stands in for this one: a required field is not missing when that field's column is there (a first
+   * reply read as the vendor's minutes). Such a field is never derived from a preset's `minutesAfterCreated`.
+   */
+  readonly alternative?: string;
 }
 
 /** A preset: the column names of a known export, and how its dates are written. */
@@ -29,6 +34,50 @@ export interface Preset {
   readonly minutesAfterCreated?: Readonly<Record<string, string>>;
   /** A field whose column is the first header starting with this text (a survey question). */
   readonly headerStartsWith?: Readonly<Record<string, string>>;
+  /** The vendor's own minutes per duration (first reply, first and full resolution), on each clock. */
+  readonly minutes?: Readonly<Partial<Record<VendorDuration, VendorMinutesHeaders>>>;
+}
+
+/** The durations a vendor may export as minutes. */
+export type VendorDuration = "first-response" | "first-resolution" | "full-resolution";
+
+/** The headers of one vendor duration: elapsed minutes, and minutes within business hours. */
+export interface VendorMinutesHeaders {
+  readonly calendar: string;
+  readonly business: string;
+}
+
+/** Which clock a header's minutes count: "business" when the header says so ("... within business hours"). */
+export function minutesClockOf(header: string): "calendar" | "business" {
+  return /business/i.test(header) ? "business" : "calendar";
+}
+
+/** The vendor minutes a duration report reads: the field, its header, and the clock the header names. */
+export interface VendorMinutesColumn {
+  readonly field: "firstResponseMinutes" | "resolutionMinutes";
+  readonly header: string;
+  readonly clock: "calendar" | "business";
+}
+
+/**
+ * The vendor minutes a first-response or resolution report reads, or undefined: `--column firstResponseMinutes=HEADER`
+ * (or `resolutionMinutes`), else the preset's column for the duration (its business-hours one when the report counts
+ * business minutes). The clock is the header's: "business" when it says so.
+ */
+export function vendorMinutesColumn(
+  metric: ReportMetric,
+  resolution: "first" | "full",
+  mapping: ReadonlyMap<string, string>,
+  preset: Preset | undefined,
+  business: boolean,
+): VendorMinutesColumn | undefined {
+  if (metric !== "first-response" && metric !== "resolution") return undefined;
+  const field = metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes";
+  const duration: VendorDuration =
+    metric === "first-response" ? metric : resolution === "first" ? "first-resolution" : "full-resolution";
+  const headers = own(preset?.minutes, duration);
+  const header = mapping.get(field) ?? (business ? headers?.business : headers?.calendar);
+  return header === undefined ? undefined : { field, header, clock: minutesClockOf(header) };
 }
 
 /**
@@ -44,15 +93,30 @@ export interface Preset {
 export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.create(null) as Record<string, Preset>, {
   zendesk: {
     description:
-      'Zendesk Support ticket export: "Id", "Created at", "Solved at", "First reply time in minutes", "Priority", "Ticket type", "Via"',
+      'Zendesk Support ticket export (CSV): "ID", "Created at", "Solved at", "Priority", "Ticket type", "Via"; Zendesk\'s own minutes "First reply time in minutes", "First resolution time in minutes", "Full resolution time in minutes" (each also "... within business hours", read with --hours or --calendar)',
     columns: {
-      id: "Id",
+      id: "ID",
       createdAt: "Created at",
       resolvedAt: "Solved at",
       priority: "Priority",
       type: "Ticket type",
       channel: "Via",
     },
+    minutes: {
+      "first-response": {
+        calendar: "First reply time in minutes",
+        business: "First reply time in minutes within business hours",
+      },
+      "first-resolution": {
+        calendar: "First resolution time in minutes",
+        business: "First resolution time in minutes within business hours",
+      },
+      "full-resolution": {
+        calendar: "Full resolution time in minutes",
+        business: "Full resolution time in minutes within business hours",
+      },
+    },
+    // SLA targets measure instants: the first reply as Created at + its minutes (whole minutes, so to the minute).
     minutesAfterCreated: { firstResponseAt: "First reply time in minutes" },
   },
   delighted: {
@@ -175,6 +239,11 @@ function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T 
   return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** The header a field is looked up by: --column, the preset's column, its own default column, or its name. */
+function wantedName(spec: FieldSpec, request: ColumnRequest): string {
+  return request.mapping.get(spec.field) ?? own(request.preset?.columns, spec.field) ?? spec.column ?? spec.field;
+}
+
 /** Resolves every field against the header; throws {@link ColumnError} for a required column that is not there. */
 export function resolveColumns(headers: readonly string[], request: ColumnRequest): ResolvedField[] {
   const known = new Set([...request.fields.map((spec) => spec.field), ...request.by]);
@@ -193,7 +262,8 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
     const mapped = request.mapping.get(spec.field);
     const preset = request.preset;
     const reading: DateReading = mapped === undefined ? (own(preset?.dates, spec.field) ?? "iso") : "iso";
-    const minutesHeader = mapped === undefined ? own(preset?.minutesAfterCreated, spec.field) : undefined;
+    const minutesHeader =
+      mapped === undefined && spec.alternative === undefined ? own(preset?.minutesAfterCreated, spec.field) : undefined;
     if (minutesHeader !== undefined) {
       const minutesIndex = findHeader(headers, minutesHeader);
       if (minutesIndex === -1) {
@@ -213,14 +283,24 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
       wanted = `${startsWith}...`;
       index = headers.findIndex((header) => header.toLowerCase().startsWith(startsWith.toLowerCase()));
     } else {
-      wanted = mapped ?? own(preset?.columns, spec.field) ?? spec.column ?? spec.field;
+      wanted = wantedName(spec, request);
       index = findHeader(headers, wanted);
     }
     if (index === -1) {
       if (!spec.required && mapped === undefined) continue;
+      const alternative = request.fields.find((candidate) => candidate.field === spec.alternative);
+      if (
+        mapped === undefined &&
+        alternative !== undefined &&
+        findHeader(headers, wantedName(alternative, request)) !== -1
+      )
+        continue;
       const how =
-        request.advice?.(spec.field, mapped) ??
-        (mapped !== undefined ? `--column ${spec.field}=${mapped}` : `give --column ${spec.field}=HEADER`);
+        (request.advice?.(spec.field, mapped) ??
+          (mapped !== undefined ? `--column ${spec.field}=${mapped}` : `give --column ${spec.field}=HEADER`)) +
+        (alternative === undefined
+          ? ""
+          : `, or the minutes in "${wantedName(alternative, request)}" for ${alternative.field}`);
       throw new ColumnError(
         `no column "${wanted}" for ${spec.field} (${how}); columns in the file: ${listHeaders(headers)}`,
       );

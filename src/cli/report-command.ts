@@ -27,7 +27,14 @@ import {
   REPORT_OPTIONS,
   UsageError,
 } from "./args.js";
-import { metricFields, PRESETS, presetNamed, type FieldSpec } from "./columns.js";
+import {
+  metricFields,
+  PRESETS,
+  presetNamed,
+  vendorMinutesColumn,
+  type FieldSpec,
+  type VendorMinutesColumn,
+} from "./columns.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
 import { visible } from "./format/safe.js";
@@ -163,6 +170,36 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   return { spec, fields, calendarOptions };
 }
 
+/**
+ * A duration report that reads the vendor's minutes: the field read from their header, the end's timestamp no longer
+ * required where the minutes stand in for it, and the spec told the minutes' clock.
+ */
+function withVendorMinutes(
+  spec: SummarizeSpec,
+  fields: readonly FieldSpec[],
+  vendor: VendorMinutesColumn | undefined,
+  mapping: ReadonlyMap<string, string>,
+): { spec: SummarizeSpec; fields: FieldSpec[] } {
+  if (vendor === undefined) return { spec, fields: [...fields] };
+  if (vendor.clock === "calendar" && spec.calendar !== undefined)
+    throw new UsageError(
+      `"${vendor.header}" holds calendar minutes, but --hours or --calendar make the report count business minutes: read the vendor's business-hours minutes (--column ${vendor.field}=HEADER, a header that says "business hours"), or leave out --hours / --calendar`,
+    );
+  const end = spec.metric === "first-response" ? "firstResponseAt" : "resolvedAt";
+  // A resolution instant is the latest one (Zendesk's "Solved at"): the first resolution is the vendor's minutes,
+  // unless --column names the instant.
+  const latestOnly = spec.metric === "resolution" && spec.resolution === "first" && !mapping.has("resolvedAt");
+  return {
+    spec: { ...spec, vendorMinutes: vendor.clock },
+    fields: [
+      ...fields
+        .filter((field) => !(latestOnly && field.field === "resolvedAt"))
+        .map((field) => (field.field === end ? { ...field, alternative: vendor.field } : field)),
+      { field: vendor.field, kind: "number", required: false, column: vendor.header },
+    ],
+  };
+}
+
 /** Runs `cx-metrics report` with its arguments (after the word "report"). */
 export async function reportCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
   const { values, positionals } = parseFlags(args, REPORT_OPTIONS, "report");
@@ -183,7 +220,8 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
         : `report reads one file, got ${positionals.length}: ${positionals.join(" ")}`,
     );
   const path = positionals[0]!;
-  const { spec, fields, calendarOptions } = specFromFlags(values);
+  const flagged = specFromFlags(values);
+  const { calendarOptions } = flagged;
   const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
   const inputFormat =
     oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ??
@@ -191,10 +229,26 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   if (values.preset !== undefined && presetNamed(values.preset) === undefined)
     throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
   const mapping = columnMapping(values.column);
+  const { spec, fields } = withVendorMinutes(
+    flagged.spec,
+    flagged.fields,
+    vendorMinutesColumn(
+      flagged.spec.metric,
+      flagged.spec.resolution ?? "full",
+      mapping,
+      values.preset === undefined ? undefined : presetNamed(values.preset),
+      flagged.spec.calendar !== undefined,
+    ),
+    mapping,
+  );
   checkDelimiter("--delimiter", values.delimiter);
   checkOutputPath("output", values.output);
   checkOutputPath("rejects", values.rejects);
 
+  if (values.sql !== undefined && spec.vendorMinutes !== undefined)
+    throw new UsageError(
+      `--sql measures durations from the timestamps; leave out the vendor's minutes (--column ${spec.metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes"}, or the preset's)`,
+    );
   if (values.sql !== undefined) return printSql(path, inputFormat, spec, fields, mapping, values, io);
   if (values.table !== undefined) throw new UsageError("--table goes with --sql");
   try {

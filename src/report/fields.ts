@@ -1,4 +1,5 @@
-// Reading a record's fields for a report: own properties only, and records that cannot be read at all.
+// Reading a record's fields for a report: their names, own properties only, and records that cannot be read at all.
+import type { ReportFields, SummarizeSpec } from "./spec.js";
 
 /** A record that cannot be read at all: a revoked Proxy (every look at it throws a TypeError). */
 export function isUnreadable(record: unknown): boolean {
@@ -16,4 +17,18 @@ export function field(record: unknown, name: string): unknown {
   return typeof record === "object" && record !== null && Object.hasOwn(record, name)
     ? (record as Record<string, unknown>)[name]
     : undefined;
+}
+
+/** The fields a report reads, with their defaults. */
+export function reportFields(spec: SummarizeSpec): Required<ReportFields> {
+  return {
+    score: "score",
+    rating: "rating",
+    respondedAt: "respondedAt",
+    createdAt: "createdAt",
+    reviewedAt: "reviewedAt",
+    firstResponseMinutes: "firstResponseMinutes",
+    resolutionMinutes: "resolutionMinutes",
+    ...spec.fields,
+  };
 }

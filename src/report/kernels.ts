@@ -18,9 +18,11 @@ import {
 } from "../time/service-time-accumulator.js";
 import type { MetricKernel, ReportGroupState, SlaCountsState } from "./kernel-types.js";
 import { npsKernel, ratingKernel } from "./survey-kernels.js";
-import type { ReportFields, SummarizeSpec } from "./spec.js";
+import { durationReading, vendorMinutesField } from "./vendor-minutes.js";
+import type { SummarizeSpec } from "./spec.js";
 
-export { field, isUnreadable } from "./fields.js";
+export { field, isUnreadable, reportFields } from "./fields.js";
+import { reportFields } from "./fields.js";
 export type { Figure, GroupWeights, MetricKernel, ReportGroupState, SlaCountsState } from "./kernel-types.js";
 
 /** Rethrows a metric's error for one record as the report's, naming the record and the field. */
@@ -40,18 +42,6 @@ function checked<T>(fn: string, index: number, name: string, value: unknown, rea
   } catch (error) {
     return withIndex(fn, index, error, name, value);
   }
-}
-
-/** The fields a report reads, with their defaults. */
-export function reportFields(spec: SummarizeSpec): Required<ReportFields> {
-  return {
-    score: "score",
-    rating: "rating",
-    respondedAt: "respondedAt",
-    createdAt: "createdAt",
-    reviewedAt: "reviewedAt",
-    ...spec.fields,
-  };
 }
 
 /** An accumulator as the report drives it: merged with a state, read as a state. */
@@ -88,27 +78,33 @@ export function metricKernel(fn: string, spec: SummarizeSpec): MetricKernel {
 function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<ServiceTimeAccumulator> {
   const metric = spec.metric === "first-response" ? "first-response" : "resolution";
   const clock = serviceClock({ metric, calendar: spec.calendar, mode: spec.resolution ?? "full" }, fn);
-  const business = spec.calendar !== undefined;
+  // Timestamps measured by the clock; with vendor minutes, the figure's clock only (one list of minutes per group).
+  const reading = durationReading(fn, spec, clock);
+  const business = reading.business;
+  const kept = reading.bothClocks ? clock : serviceClock({ metric }, fn);
   const method = spec.method ?? "linear";
   const percentiles = spec.percentiles ?? [90];
   return {
-    read: (record, index) => checked(fn, index, "", record, () => clock.measure(record as Interaction, index)),
-    create: (state) => createServiceTimeAccumulator(clock, state as ServiceTimeAccumulatorState | undefined),
+    read: (record, index) => checked(fn, index, "", record, () => reading.read(record, index)),
+    create: (state) => createServiceTimeAccumulator(kept, state as ServiceTimeAccumulatorState | undefined),
     add: (group, minutes) => void group.addMinutes(minutes as ServiceMinutes | null),
     ...accumulatorSide,
     figure(group, confidence) {
       if (group.n === 0) return null;
       const result = group.result({ percentiles, method });
-      const main = business ? result.business! : result.calendar;
+      // Both clocks kept: the figure is the business one when there is a calendar; one clock kept: the figure's.
+      const both = reading.bothClocks && business;
+      const main = both ? result.business! : result.calendar;
       // The median's distribution-free interval: two order statistics, so it holds the median at every n.
       const state = group.toJSON();
-      const interval = medianInterval(business ? state.business! : state.calendar, confidence);
+      const interval = medianInterval(both ? state.business! : state.calendar, confidence);
       const detail = {
         ...main,
         clock: business ? "business" : "calendar",
         method,
         open: result.open,
-        calendarMinutes: business ? result.calendar : null,
+        calendarMinutes: both ? result.calendar : null,
+        ...(spec.vendorMinutes === undefined ? {} : { vendorMinutes: vendorMinutesField(spec) }),
         interval: "order statistics",
         intervalCoverage: interval.coverage,
       };

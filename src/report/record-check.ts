@@ -127,6 +127,14 @@ export function checkSpec(fn: string, spec: SummarizeSpec): void {
       throw invalid(fn, "INVALID_OPTION", "weight", spec.weight, 'no weight: weights apply to "nps", "csat" and "ces"');
     }
   }
+  if (spec.vendorMinutes !== undefined && spec.metric !== "first-response" && spec.metric !== "resolution")
+    throw invalid(
+      fn,
+      "INVALID_OPTION",
+      "vendorMinutes",
+      spec.vendorMinutes,
+      'no vendorMinutes: they apply to "first-response" and "resolution"',
+    );
   if (spec.metric === "sla" && (typeof spec.policy !== "object" || spec.policy === null))
     throw invalid(fn, "INVALID_OPTION", "policy", spec.policy, 'an SLA policy for metric "sla"');
   if (spec.metric === "iqs" && (typeof spec.scorecard !== "object" || spec.scorecard === null))

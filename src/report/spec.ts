@@ -41,6 +41,10 @@ export interface ReportFields {
   readonly createdAt?: string;
   /** When a QA review was made [`reviewedAt`]. */
   readonly reviewedAt?: string;
+  /** The vendor's first-response minutes, read with `vendorMinutes` [`firstResponseMinutes`]. */
+  readonly firstResponseMinutes?: string;
+  /** The vendor's resolution minutes, read with `vendorMinutes` [`resolutionMinutes`]. */
+  readonly resolutionMinutes?: string;
 }
 
 /** What to summarize and how: the metric, the segments, the periods, and the metric's own options. */
@@ -75,6 +79,15 @@ export interface SummarizeSpec extends BatchOptions {
   readonly percentiles?: readonly number[];
   /** Percentile method for durations; default `"linear"` (R type 7). */
   readonly method?: PercentileMethod;
+  /**
+   * First response and resolution: read the minutes the vendor computed per record (`fields.firstResponseMinutes`,
+   * `fields.resolutionMinutes`, such as Zendesk's "First reply time in minutes") where a record has no timestamp for
+   * the end, and say which clock they count: `"calendar"` (elapsed) or `"business"` (within the vendor's business
+   * hours). A record's own timestamps are measured when it has them and the figure's clock can be (business minutes
+   * need `calendar`); rows then carry one clock (`detail.calendarMinutes` is null). `"calendar"` with a calendar is
+   * refused: the figure would be business minutes.
+   */
+  readonly vendorMinutes?: "calendar" | "business";
   /** Resolution time to the first or the full resolution; default `"full"`. */
   readonly resolution?: "first" | "full";
   /** The SLA policy, for `metric: "sla"`. */

@@ -1,0 +1,156 @@
+// Each vendor preset on its fixture (test/fixtures/vendors: the vendor's real header line, made-up rows; where each
+// header line comes from is in that folder's README.md), in both engines. Every expected figure is counted by hand
+// from the fixture's rows, the counting written beside it.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { sink } from "./capture.js";
+
+const fixture = (name: string): string => join(import.meta.dirname, "..", "fixtures", "vendors", name);
+
+interface Row {
+  readonly n: number;
+  readonly value: number;
+  readonly segment: Readonly<Record<string, string>>;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+interface Report {
+  readonly rows: readonly Row[];
+  readonly input: { readonly read: number; readonly used: number; readonly rejected: number };
+}
+
+/** The command's exit code, output and errors. */
+async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(["report", ...args, "--quiet"], { stdout, stderr, env: {} });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+/** The JSON report of one engine; fails with the command's error when it exits otherwise than 0. */
+async function report(engine: "js" | "duckdb", args: readonly string[]): Promise<Report> {
+  const outcome = await run([...args, "--engine", engine, "--format", "json"]);
+  expect(outcome.code, outcome.err).toBe(0);
+  return JSON.parse(outcome.out) as Report;
+}
+
+const hours = ["--hours", "Mon-Fri 09:00-17:00", "--time-zone", "UTC"];
+
+describe.each(["js", "duckdb"] as const)("--preset zendesk on Zendesk's CSV ticket export (--engine %s)", (engine) => {
+  const file = fixture("zendesk.csv");
+  const zendesk = (...args: string[]) => report(engine, [file, "--preset", "zendesk", ...args]);
+
+  it("first response from Zendesk's own minutes (the export has no reply instant)", async () => {
+    // "First reply time in minutes": 30, 90, 15, (blank: open), 45 → sorted 15, 30, 45, 90: median (30 + 45) / 2.
+    const all = (await zendesk("-m", "first-response")).rows[0]!;
+    expect([all.n, all.value, all.detail.open, all.detail.clock]).toEqual([4, 37.5, 1, "calendar"]);
+    // p90 (R type 7): 45 + 0.7 × (90 − 45) = 76.5.
+    expect(all.detail.p90).toBeCloseTo(76.5, 10);
+  });
+
+  it("with business hours, the column within business hours", async () => {
+    // "... within business hours": 30, 90, 15, 0 → sorted 0, 15, 30, 90: median 22.5.
+    const all = (await zendesk("-m", "first-response", ...hours)).rows[0]!;
+    expect([all.n, all.value, all.detail.clock]).toEqual([4, 22.5, "business"]);
+  });
+
+  it("full resolution from Created at → Solved at, the timestamps the export has", async () => {
+    // 4 h, 24 h, 24 h, 1 h (1004 unsolved) → 60, 240, 1440, 1440: median 840.
+    const all = (await zendesk("-m", "resolution")).rows[0]!;
+    expect([all.n, all.value, all.detail.open]).toEqual([4, 840, 1]);
+    // On Mon-Fri 09:00-17:00 UTC: Mon 09-13 = 240; Mon 10:00 → Tue 10:00 = 7 h + 1 h = 480; Tue 11:00 → Wed 11:00 =
+    // 6 h + 2 h = 480; Thu 08:00 → 09:00 = 0: sorted 0, 240, 480, 480: median 360.
+    const business = (await zendesk("-m", "resolution", ...hours)).rows[0]!;
+    expect([business.n, business.value, business.detail.clock]).toEqual([4, 360, "business"]);
+  });
+
+  it("first resolution from Zendesk's minutes (Solved at is the latest solve)", async () => {
+    // "First resolution time in minutes": 240, 1440, 60, 60 → sorted 60, 60, 240, 1440: median 150.
+    const all = (await zendesk("-m", "resolution", "--resolution", "first")).rows[0]!;
+    expect([all.n, all.value]).toEqual([4, 150]);
+    // Within business hours: 240, 480, 60, 0 → sorted 0, 60, 240, 480: median 150.
+    const business = (await zendesk("-m", "resolution", "--resolution", "first", ...hours)).rows[0]!;
+    expect([business.n, business.value, business.detail.clock]).toEqual([4, 150, "business"]);
+  });
+
+  it("by Group: Tier 1 (1001, 1002, 1005) and Tier 2 (1003, 1004 open)", async () => {
+    const rows = (await zendesk("-m", "first-response", "--by", "Group")).rows;
+    const tier = (name: string) => rows.find((row) => row.segment.Group === name)!;
+    // Tier 1: 30, 90, 45 → median 45; Tier 2: 15 (1004 open).
+    expect([tier("Tier 1").n, tier("Tier 1").value]).toEqual([3, 45]);
+    expect([tier("Tier 2").n, tier("Tier 2").value, tier("Tier 2").detail.open]).toEqual([1, 15, 1]);
+  });
+});
+
+describe("vendor minutes named with --column", () => {
+  it("reads any header as the vendor's minutes; its clock is the header's", async () => {
+    const file = fixture("zendesk.csv");
+    // "First reply time in minutes within business hours" without --hours: Zendesk's business minutes, as computed.
+    const business = await report("js", [
+      file,
+      "-m",
+      "first-response",
+      "--column",
+      "createdAt=Created at",
+      "--column",
+      "firstResponseMinutes=First reply time in minutes within business hours",
+    ]);
+    expect([business.rows[0]!.value, business.rows[0]!.detail.clock]).toEqual([22.5, "business"]);
+  });
+
+  it("refuses calendar minutes when business hours are given, naming the header", async () => {
+    const outcome = await run([
+      fixture("zendesk.csv"),
+      "--preset",
+      "zendesk",
+      "-m",
+      "first-response",
+      "--column",
+      "firstResponseMinutes=First reply time in minutes",
+      ...hours,
+    ]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.err).toMatch(/"First reply time in minutes" holds calendar minutes, but --hours or --calendar/);
+  });
+
+  it("a file with neither the reply instant nor the minutes names both", async () => {
+    const outcome = await run([
+      fixture("zendesk.csv"),
+      "-m",
+      "first-response",
+      "--column",
+      "createdAt=Created at",
+      "--column",
+      "firstResponseMinutes=Reply minutes",
+    ]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.err).toMatch(
+      /no column "firstResponseAt" .*or the minutes in "Reply minutes" for firstResponseMinutes/,
+    );
+  });
+
+  it("a cell that is not minutes is a reject naming the header and the cell", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = join(mkdtempSync(join(tmpdir(), "cx-vendors-")), "t.csv");
+    writeFileSync(path, "Created at,Reply minutes\n2025-03-03T09:00:00Z,12\n2025-03-03T09:00:00Z,soon\n");
+    for (const engine of ["js", "duckdb"] as const) {
+      const outcome = await run([
+        path,
+        "-m",
+        "first-response",
+        "--column",
+        "createdAt=Created at",
+        "--column",
+        "firstResponseMinutes=Reply minutes",
+        "--engine",
+        engine,
+        "--format",
+        "json",
+      ]);
+      const parsed = JSON.parse(outcome.out) as Report & { rejects: { column: string; value: unknown }[] };
+      expect(parsed.input).toMatchObject({ read: 2, used: 1, rejected: 1 });
+      expect(parsed.rejects[0]).toMatchObject({ column: "Reply minutes", value: "soon" });
+    }
+  });
+});

@@ -37,6 +37,7 @@ import {
 } from "./columns.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
+import { rejectLine } from "./format/cells.js";
 import { visible } from "./format/safe.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
@@ -295,9 +296,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (error instanceof StrictStop) {
       const failure = error.reject;
-      io.stderr.write(
-        `cx-metrics: ${visible(`bad row under --strict: line ${failure.line}${failure.column === null ? "" : `, column "${failure.column}"`}${failure.value === null ? "" : `, value ${JSON.stringify(failure.value)}`}: ${failure.reason}`)}\n`,
-      );
+      io.stderr.write(`cx-metrics: ${visible(`bad row under --strict: ${rejectLine(failure)}`)}\n`);
       return 1;
     }
     throw error;

@@ -1,6 +1,7 @@
 // One pass of `cx-metrics report` over a file or a part of it: rows → records → createSummary, each bad row kept with
 // its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
 import type { Readable } from "node:stream";
+import type { ExcludedRow } from "../errors/batch.js";
 import type { InstantReading } from "../internal/instant.js";
 import { createSummary, type SummaryBuilder, type SummaryState } from "../report/summarize.js";
 import type { SummarizeSpec } from "../report/spec.js";
@@ -9,6 +10,7 @@ import { UsageError } from "./args.js";
 import { ColumnError, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
 import type { Reject } from "./format/index.js";
 import { readRows, type InputFormat, type InputRow, type PartOptions, type RowSink } from "./read/input.js";
+import { explainReject, type ReasonContext } from "./reasons.js";
 import { recordBuilder, type RecordBuilder } from "./records.js";
 
 /** Everything a pass needs, as plain data (it is sent to a worker thread as it is). */
@@ -47,16 +49,6 @@ export class StrictStop extends Error {
   }
 }
 
-/** A library message as a reject reason: without the function name and the record's index (the line says which). */
-export function reasonOf(message: string): string {
-  return message
-    .replace(/^summarize: /, "")
-    .replace(/^record \d+: /, "")
-    .replace(/ of record \d+/g, "")
-    .replace(/ is undefined, expected/, " is blank, expected")
-    .replace(/pass \{ timeZone: "Europe\/Berlin" \} \(any IANA zone\)/, "give --time-zone (any IANA zone)");
-}
-
 /** The spec with its calendar built. */
 export function specOf(job: ReportJob): SummarizeSpec {
   return job.calendar === undefined ? job.spec : { ...job.spec, calendar: businessCalendar(job.calendar) };
@@ -82,6 +74,8 @@ type PartResultCounts = Pick<PartResult, "state" | "summary">;
 export interface RowCounter extends RowSink {
   /** The columns, once the header was read. */
   readonly columns: () => readonly ResolvedField[];
+  /** A reject of this counter said again from the row's cells as written (its line stays). */
+  readonly explainAgain: (entry: Reject, cells: readonly unknown[]) => Reject;
   /** The summary so far, the rows read and the rejects. */
   readonly result: () => Omit<PartResult, "endLine">;
 }
@@ -97,12 +91,21 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
   let columns: ResolvedField[] = [];
   let build: RecordBuilder = () => ({});
   let read = 0;
+  // Why each reject was excluded, to say it again from the cells as written (DuckDB hands over instants as numbers).
+  const excludedOf = new WeakMap<Reject, ExcludedRow>();
+  const context = (): ReasonContext => ({ spec: job.spec, columns });
   const reject = (entry: Reject): void => {
     rejects.push(entry);
     if (job.strict) throw new StrictStop(entry);
   };
   return {
     columns: () => columns,
+    explainAgain(entry, cells) {
+      const excluded = excludedOf.get(entry);
+      return excluded === undefined
+        ? entry
+        : { ...entry, ...explainReject(excluded, (index) => cells[index], context()) };
+    },
     result: () => ({ state: builder.state(), summary: builder, read, rejects }),
     header(names) {
       try {
@@ -125,14 +128,9 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
       }
       const excluded = builder.add(build((index) => row.cells[index]));
       if (excluded !== null) {
-        const column = columns.find((candidate) => candidate.field === excluded.field);
-        const index = column === undefined ? -1 : (column.minutesIndex ?? column.index);
-        reject({
-          line: row.line,
-          column: column?.header ?? null,
-          value: index === -1 ? null : (row.cells[index] ?? null),
-          reason: reasonOf(excluded.reason),
-        });
+        const entry: Reject = { line: row.line, ...explainReject(excluded, (index) => row.cells[index], context()) };
+        excludedOf.set(entry, excluded);
+        reject(entry);
       }
     },
   };

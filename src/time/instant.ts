@@ -10,7 +10,8 @@ export type Instant = Date | string | number;
  */
 export function instantMs(fn: string, name: string, value: unknown, index?: number): number {
   const ms = parseInstant(value);
-  if (ms === undefined) throw instantError(fn, name, value, index === undefined ? {} : { index });
+  if (ms === undefined)
+    throw instantError(fn, name, value, index === undefined ? { field: name } : { index, field: name });
   return ms;
 }
 

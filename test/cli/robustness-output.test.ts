@@ -236,7 +236,7 @@ describe("control characters and markup from the data (item 4)", () => {
     expect(result.out).toContain("\\u202eevil");
     expect(result.out).toContain("x\\x9by");
     expect(result.out).toContain("a|b\\nc");
-    expect(result.out).toContain('score = "\\u001b[2J"'); // the reject, as JSON writes it
+    expect(result.out).toContain('line 9: "\\u001b[2J" in column "score"'); // the rejected cell, as JSON writes it
   });
 
   it("a column name with escapes, in the reject under --strict and with no usable row: one line, escaped", async () => {
@@ -245,7 +245,7 @@ describe("control characters and markup from the data (item 4)", () => {
     const strict = await run(["report", bad, "-m", "nps", "--column", `score=${header}`, "--strict", "-q"]);
     expect(strict.code).toBe(1);
     expect(strict.err).toBe(
-      'cx-metrics: bad row under --strict: line 2, column "sc\\x1b]0;x\\x07ore", value "ten": score is "ten", expected an integer 0-10\n',
+      'cx-metrics: bad row under --strict: line 2: "ten" in column "sc\\u001b]0;x\\u0007ore" is not a number: an NPS answer on the 0-10 scale is a whole number from 0 to 10; check that the column is the survey question\'s (--column)\n',
     );
     const none = await run(["report", bad, "-m", "nps", "--column", `score=${header}`, "--engine", "js", "-q"]);
     expect(none.code).toBe(1);

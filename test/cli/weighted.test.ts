@@ -43,7 +43,9 @@ describe("--weight", () => {
       [3, "Survey Weight"],
       [4, "Survey Weight"],
     ]);
-    expect(report.rejects[0]!.reason).toBe('Survey Weight is "0": a weight must be > 0');
+    expect(report.rejects[0]!.reason).toBe(
+      '"0" in column "Survey Weight" is not a weight: a weight is a number greater than 0; correct the cell, or leave the row out',
+    );
   });
   it("gives the weighted NPS, its effective n and standard error in the JSON, as summarize does", async () => {
     const { code, out } = await run(["--format", "json", "--engine", "js"]);

@@ -327,11 +327,7 @@ async function readEveryRow(
     seen++;
     // The line, and the cell as written (DuckDB handed over an instant as a number).
     for (const reject of byOrdinal.get(seen) ?? [])
-      placed.push({
-        ...reject,
-        line: row.line,
-        value: reject.column === null ? reject.value : (row.cells[cellIndex(reject.column)] ?? null),
-      });
+      placed.push({ ...counter.explainAgain(reject, row.cells), line: row.line });
   });
   if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
   const more = rest.result();

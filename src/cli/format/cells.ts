@@ -153,8 +153,10 @@ export function inputLine(input: { read: number; used: number; rejected: number;
   return `rows read ${f(input.read)} = used ${f(input.used)} + rejected ${f(input.rejected)} (read by ${input.engine === "duckdb" ? "DuckDB" : "the JS reader"})`;
 }
 
-/** One reject as a line of text. */
+/** One reject as a line of text: "line 4: ..." where the reason names its column and cell itself. */
 export function rejectLine(reject: { line: number; column: string | null; value: unknown; reason: string }): string {
+  if (reject.line > 0 && reject.column !== null && reject.reason.includes(`column ${JSON.stringify(reject.column)}`))
+    return `line ${reject.line}: ${reject.reason}`;
   // Line 0: a JSON document whose records have no line of their own (ticket events); the column names the place.
   const where =
     reject.line === 0 && reject.column !== null

@@ -1,0 +1,299 @@
+// Why a row was rejected, in the words of the file the user gave: the column's header, the cell as written and what to
+// do. The library's errors carry a code and the record's field (its own messages stay as they are, for library users);
+// here the field becomes the header it was read from, and the cell is looked at again to say what is wrong with it.
+// Never a record field name, an array index or a JavaScript type; never "give --time-zone" when it was given.
+import { csatRule } from "../csat/rule.js";
+import { cesRule } from "../ces/rule.js";
+import type { ExcludedRow } from "../errors/batch.js";
+import { type InstantReading, instantProblem, parseInstant } from "../internal/instant.js";
+import { compileScorecard, type CompiledCriterion } from "../iqs/scorecard.js";
+import type { SummarizeSpec } from "../report/spec.js";
+import type { ResolvedField } from "./columns.js";
+
+/** What a reason is written from: the report's spec and the columns as resolved against the file's header. */
+export interface ReasonContext {
+  readonly spec: Omit<SummarizeSpec, "calendar">;
+  readonly columns: readonly ResolvedField[];
+}
+
+/** A reject's column, its cell as written, and why, in the user's words. */
+export interface ExplainedReject {
+  readonly column: string | null;
+  readonly value: unknown;
+  readonly reason: string;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** ISO-8601 dates and date-times written without an offset (their instant depends on the zone). */
+const LOCAL_ISO = /^\d{4}-\d\d-\d\d(?:[ T]\d\d(?::\d\d(?::\d\d(?:[.,]\d+)?)?)?)?$/;
+const ISO_START = /^[+-]?\d{4,6}-\d\d-\d\d/;
+const UTC: InstantReading = { timeZone: "UTC" };
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** A header, quoted. */
+const q = (text: string): string => JSON.stringify(text);
+
+/** A cell as written, quoted: text as it is, a number or a JSON value as its text (at most 80 characters). */
+function cellText(value: unknown, date = false): string {
+  if (typeof value === "string") return q(value.length > 80 ? `${value.slice(0, 79)}…` : value);
+  if (date && typeof value === "number" && Number.isFinite(value)) {
+    // DuckDB or a Parquet file hands over a read instant as a number: shown as the instant it is.
+    const at = new Date(value);
+    if (!Number.isNaN(at.getTime())) return q(at.toISOString());
+  }
+  if (typeof value === "number" || typeof value === "boolean") return q(String(value));
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  return json === undefined ? "a value that cannot be shown" : json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+/** The number a cell holds, NaN when it holds none. */
+function numberIn(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && NUMBER.test(value.trim())) return Number(value.trim());
+  return Number.NaN;
+}
+
+/** What a date column holds, for the sentence: "the time the ticket was created". */
+const DATE_ROLES: Readonly<Record<string, string>> = {
+  respondedAt: "the date of the answer (needed to place it in a period with --every)",
+  createdAt: "the time the ticket was created",
+  firstResponseAt: "the time of the first reply",
+  resolvedAt: "the time the ticket was solved",
+  reviewedAt: "the date of the review (needed to place it in a period with --every)",
+};
+
+/** The reject for one excluded row: `cell(i)` is the cell of header column i, as written. */
+export function explainReject(
+  excluded: Pick<ExcludedRow, "field" | "code" | "value" | "reason">,
+  cell: (index: number) => unknown,
+  context: ReasonContext,
+): ExplainedReject {
+  const field = excluded.field;
+  // "resolutions[2]", "messages[0].from": the list's column.
+  const base = /^[A-Za-z_$][\w$]*/.exec(field)?.[0] ?? field;
+  const column =
+    context.columns.find((candidate) => candidate.field === field) ??
+    context.columns.find((candidate) => candidate.field === base);
+  if (column === undefined) return { column: null, value: null, reason: fallback(excluded) };
+  const index = column.minutesIndex ?? column.index;
+  const value = index === -1 ? null : (cell(index) ?? null);
+  const reason = reasonFor(excluded, column, field, value, cell, context);
+  return { column: column.header, value, reason };
+}
+
+function reasonFor(
+  excluded: Pick<ExcludedRow, "code" | "reason">,
+  column: ResolvedField,
+  field: string,
+  value: unknown,
+  cell: (index: number) => unknown,
+  context: ReasonContext,
+): string {
+  const { spec } = context;
+  const header = column.header;
+  if (field === spec.weight) return weightReason(header, value);
+  if (spec.by?.includes(field))
+    return `${cellText(value)} in column ${q(header)} is not text or a number, so it cannot name a segment (--by); write the segment as text`;
+  if (column.field.startsWith("ratings.")) return criterionReason(header, column.field.slice(8), value, spec);
+  if ((spec.metric === "nps" && field === "score") || (spec.metric !== "nps" && field === "rating"))
+    return answerReason(header, value, spec);
+  const item = /^[\w$]+\[(\d+)\](?:\.([\w$]+))?$/.exec(field);
+  if (item !== null) return listItemReason(excluded, column, Number(item[1]), item[2], value, cell, context);
+  if (column.kind === "raw") return `${cellText(value)} in column ${q(header)} is not a list: write it as a JSON array`;
+  if (column.kind === "date")
+    return excluded.code === "END_BEFORE_START"
+      ? beforeCreation(column, field, value, `${cellText(value, true)} in column ${q(header)}`, cell, context)
+      : dateReason(column, field, value, `${cellText(value, true)} in column ${q(header)}`, spec.timeZone);
+  return `${cellText(value)} in column ${q(header)} cannot be read: ${fallback(excluded)}`;
+}
+
+/** An item of a list a JSON export carries (`resolutions`, `statusChanges`, `messages`). */
+function listItemReason(
+  excluded: Pick<ExcludedRow, "code" | "reason">,
+  column: ResolvedField,
+  k: number,
+  key: string | undefined,
+  list: unknown,
+  cell: (index: number) => unknown,
+  context: ReasonContext,
+): string {
+  const element = Array.isArray(list) ? list[k] : undefined;
+  const value = key === undefined ? element : (element as Record<string, unknown> | null | undefined)?.[key];
+  const at = `item ${k + 1} of the list in column ${q(column.header)}${key === undefined ? "" : `, its ${q(key)}`} (${cellText(value, true)})`;
+  if (excluded.code === "END_BEFORE_START") return beforeCreation(column, "", value, at, cell, context);
+  if (excluded.code === "INVALID_DATE" || excluded.code === "DATE_OUT_OF_RANGE")
+    return dateReason({ ...column, kind: "date" }, "", value, at, context.spec.timeZone);
+  return `${at} cannot be read: ${fallback(excluded)}`;
+}
+
+/** The library's message without its function name, record number and index: for what has no sentence of its own. */
+function fallback(excluded: Pick<ExcludedRow, "reason">): string {
+  return excluded.reason
+    .replace(/^\w+: /, "")
+    .replace(/^record \d+: /, "")
+    .replace(/^\w+: /, "")
+    .replace(/ of (?:record|interaction|review|event) (?:at index )?\d+/g, "")
+    .replace(/(?:interaction|review|event) at index \d+: /g, "")
+    .replace(/ (?:in|of) (?:interaction|review|event) at index \d+/g, "")
+    .replace(/ at index \d+/g, "")
+    .replace(/\[(\d+)\]/g, (_, k: string) => ` (item ${Number(k) + 1})`);
+}
+
+/** A weight that is not a number > 0. */
+function weightReason(header: string, value: unknown): string {
+  if (isBlank(value)) return `column ${q(header)} is empty: with --weight, each answer needs its weight, a number > 0`;
+  const n = numberIn(value);
+  if (Number.isNaN(n)) return `${cellText(value)} in column ${q(header)} is not a number: a weight is a number > 0`;
+  return `${cellText(value)} in column ${q(header)} is not a weight: a weight is a number greater than 0; correct the cell, or leave the row out`;
+}
+
+/** The scale an NPS, CSAT or CES answer is on, and the other scales the command knows for that metric. */
+interface AnswerScale {
+  readonly metric: string;
+  readonly min: number;
+  readonly max: number;
+  readonly smiley: boolean;
+  /** Other scales of the metric (`--scale` values), with their range. */
+  readonly others: readonly (readonly [string, number, number])[];
+}
+
+function answerScale(spec: ReasonContext["spec"]): AnswerScale {
+  if (spec.metric === "csat") {
+    const rule = csatRule(spec.csat ?? {}, "report");
+    const smiley = rule.scale.name === "smiley-3";
+    const others = (
+      [
+        ["1-5", 1, 5],
+        ["1-10", 1, 10],
+      ] as const
+    ).filter(([name]) => name !== rule.scale.name);
+    return { metric: "CSAT", min: rule.scale.min, max: rule.scale.max, smiley, others };
+  }
+  if (spec.metric === "ces") {
+    const rule = cesRule(spec.ces ?? {}, "report");
+    const others = (
+      [
+        ["1-7", 1, 7],
+        ["1-5", 1, 5],
+      ] as const
+    ).filter(([name]) => name !== rule.scale.name);
+    return { metric: "CES", min: 1, max: rule.scale.max, smiley: false, others };
+  }
+  return { metric: "NPS", min: 0, max: 10, smiley: false, others: [] };
+}
+
+/** An NPS, CSAT or CES answer that is not one of its scale. */
+function answerReason(header: string, value: unknown, spec: ReasonContext["spec"]): string {
+  const scale = answerScale(spec);
+  const range = `${scale.min}-${scale.max}`;
+  const at = `${cellText(value)} in column ${q(header)}`;
+  if (isBlank(value))
+    return `column ${q(header)} is empty: there is no ${scale.metric} answer to count; leave such rows out, or check that this is the question's column`;
+  if (scale.smiley)
+    return `${at} is not a smiley answer: the smiley-3 scale takes negative, neutral or positive (or 1, 3, 5); give --scale 1-5 or 1-10 if the survey asked for a number`;
+  const n = numberIn(value);
+  const what = `${scale.metric === "NPS" ? "an" : "a"} ${scale.metric} answer on the ${range} scale is a whole number from ${scale.min} to ${scale.max}`;
+  if (Number.isNaN(n))
+    return `${at} is not a number: ${what}; check that the column is the survey question's (--column)`;
+  if (!Number.isInteger(n))
+    return `${at} is not a whole number: ${what} (an average of several answers cannot be counted as one answer)`;
+  const fits = scale.others.find(([, min, max]) => n >= min && n <= max);
+  const advice =
+    fits === undefined
+      ? scale.metric === "NPS"
+        ? "; check that the column holds the 0-10 question's answers"
+        : "; correct the cell or leave the row out"
+      : `; if the survey asked on a ${fits[0]} scale, give --scale ${fits[0]}`;
+  return `${at} is outside ${range}: ${what}${advice}`;
+}
+
+/** A QA criterion's rating that the scorecard does not take. */
+function criterionReason(header: string, id: string, value: unknown, spec: ReasonContext["spec"]): string {
+  let criterion: CompiledCriterion | undefined;
+  try {
+    criterion = compileScorecard("report", spec.scorecard!).find((candidate) => candidate.id === id);
+  } catch {
+    criterion = undefined;
+  }
+  const name = criterion === undefined || criterion.label === id ? q(id) : `${q(id)} (${criterion.label})`;
+  const binary = criterion !== undefined && criterion.min === 0 && criterion.max === 1;
+  const takes =
+    criterion === undefined
+      ? "a rating on its scale"
+      : binary
+        ? "yes or no, pass or fail, true or false, 1 or 0"
+        : `a whole number from ${criterion.min} to ${criterion.max}`;
+  const text = typeof value === "string" ? value.trim().toLowerCase() : value;
+  if (isBlank(value) || text === "n/a" || text === "na")
+    return `column ${q(header)} is ${isBlank(value) ? "empty" : cellText(value)}, which marks ${name} N/A, and the scorecard does not allow N/A for it: rate it (${takes}) or set "allowNa": true on the criterion in the scorecard`;
+  return `${cellText(value)} in column ${q(header)} is not an answer the scorecard takes for ${name}: write ${takes}${criterion?.allowNa === true ? ", or n/a" : ""}`;
+}
+
+/** A date cell that cannot be read as an instant. */
+function dateReason(
+  column: ResolvedField,
+  field: string,
+  value: unknown,
+  at: string,
+  timeZone: string | undefined,
+): string {
+  const header = column.header;
+  if (column.minutesIndex !== undefined) {
+    // A vendor's minutes column (Zendesk's "First reply time in minutes") read as the creation plus its minutes.
+    if (isBlank(value)) return `column ${q(header)} is empty`;
+    return `${cellText(value)} in column ${q(header)} is not a number of minutes: write whole or decimal minutes (90, 12.5), or leave the cell empty while there is none`;
+  }
+  const role = DATE_ROLES[field] ?? "a date";
+  if (isBlank(value)) return `column ${q(header)} is empty: it holds ${role}; fill it in, or leave the row out`;
+  const range = "the dates the command reads run from 1900-01-01 to 2199-12-31";
+  const never =
+    'if it stands for "never" (a placeholder of the export), empty such cells; if it is a mistake, correct the cell';
+  if (column.reading === "unix-seconds") {
+    const seconds = numberIn(value);
+    if (Number.isNaN(seconds))
+      return `${at} is not a date: this export writes dates as seconds since 1970-01-01 (1740821400 is 2025-03-01T09:30:00Z)`;
+    return `${at} is outside the supported range as seconds since 1970-01-01 (${range}); ${never}`;
+  }
+  if (typeof value === "number") return `${at} is outside the supported range (${range}); ${never}`;
+  if (typeof value !== "string")
+    return `${at} is not a date: write it as text in ISO 8601, for example "2025-03-01T09:30:00Z"`;
+  const text = value.trim();
+  const reading = timeZone !== undefined ? { timeZone } : column.reading === "utc" ? UTC : undefined;
+  const problem = parseInstant(text, reading) === undefined ? instantProblem(text, reading) : null;
+  if (problem?.code === "DATE_OUT_OF_RANGE") return `${at} is outside the supported range (${range}); ${never}`;
+  if (LOCAL_ISO.test(text) && reading === undefined) {
+    const kind = text.length <= 10 ? "a day without a time" : "a local time without an offset";
+    return `${at} is ${kind}, so its instant depends on the time zone: give --time-zone with the zone the export was written in (for example --time-zone Europe/Berlin), or write the offset in the cell ("2025-03-01T09:30:00+01:00")`;
+  }
+  if (ISO_START.test(text))
+    return `${at} is not a possible date and time (a month, day, hour or offset out of its range); correct the cell`;
+  return `${at} is not a date the command reads: write ISO 8601, for example "2025-03-01T09:30:00Z"${timeZone === undefined ? ', or "2025-03-01 09:30" with --time-zone' : ' or "2025-03-01 09:30"'}`;
+}
+
+/** A reply or a resolution before the ticket's creation. */
+function beforeCreation(
+  column: ResolvedField,
+  field: string,
+  value: unknown,
+  at: string,
+  cell: (index: number) => unknown,
+  context: ReasonContext,
+): string {
+  const created = context.columns.find((candidate) => candidate.field === "createdAt");
+  const what = field === "firstResponseAt" ? "a first reply" : "a resolution";
+  if (column.minutesIndex !== undefined)
+    return `${cellText(value)} in column ${q(column.header)} is negative: ${what} cannot come before the ticket was created; correct the cell`;
+  const creation =
+    created === undefined || created.index === -1
+      ? "the ticket's creation"
+      : `the ticket's creation (${cellText(cell(created.index), true)} in column ${q(created.header)})`;
+  return `${at} is before ${creation}: ${what} cannot come before it; correct one of the two cells, or check that both columns are written in the same time zone`;
+}

@@ -85,7 +85,7 @@ describe("CsvScanner", () => {
     const records = scan('a,"9"x,c\nd,e,f\n');
     expect(records[0]).toMatchObject({
       fields: ["a", "9x", "c"],
-      problem: "text after the closing quote",
+      problem: 'text after the closing quote: a quote inside a quoted value is written twice ("")',
       problemField: 1,
       line: 1,
     });
@@ -96,7 +96,8 @@ describe("CsvScanner", () => {
     const records = scan('h1,h2\nok,1\nbad,"open\nstill open\n', [3]);
     expect(records.map((record) => record.line)).toEqual([1, 2, 3]);
     expect(records[2]).toMatchObject({
-      problem: "a quote opens and is never closed (the field runs to the end of the file)",
+      problem:
+        'a quote opens and is never closed (the field runs to the end of the file): close it, or write a quote inside a quoted value twice ("")',
       problemField: 1,
     });
   });

@@ -114,11 +114,13 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
       [16, "comment", null],
     ]);
     const reasons = report.rejects.map((reject) => reject.reason);
-    expect(reasons[2]).toBe("score is blank, expected an integer 0-10");
-    expect(reasons[4]).toMatch(/outside the supported range .* placeholder/);
-    expect(reasons[5]).toMatch(/local time without an offset.*give --time-zone/);
-    expect(reasons[6]).toBe("has 4 fields, the header has 5");
-    expect(reasons[8]).toBe("text after the closing quote");
+    expect(reasons[2]).toBe(
+      'column "score" is empty: there is no NPS answer to count; leave such rows out, or check that this is the question\'s column',
+    );
+    expect(reasons[4]).toMatch(/^"1899-12-31T00:00:00Z" in column "respondedAt" is outside the supported range .*"never"/);
+    expect(reasons[5]).toMatch(/^"2025-01-09 10:00" in column "respondedAt" is a local time without an offset.*give --time-zone/);
+    expect(reasons[6]).toBe("the row has 4 fields, the header 5: a value that holds the delimiter needs double quotes around it");
+    expect(reasons[8]).toBe('text after the closing quote: a quote inside a quoted value is written twice ("")');
     expect(reasons[10]).toMatch(/never closed/);
     expect(report.rows.map((row) => `${row.segment.channel ?? "all"} ${row.period?.label ?? "all"} ${row.n}`)).toContain("(blank) 2025-01 1");
   });
@@ -133,14 +135,18 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
     const lines = readFileSync(join(dir, "rejects.csv"), "utf8").trim().split("\n");
     expect(lines[0]).toBe("line,column,value,reason");
     expect(lines).toHaveLength(12);
-    expect(lines[1]).toBe("3,score,11,\"score is 11, expected an integer 0-10\"");
+    expect(lines[1]).toBe(
+      '3,score,11,"""11"" in column ""score"" is outside 0-10: an NPS answer on the 0-10 scale is a whole number from 0 to 10; check that the column holds the 0-10 question\'s answers"',
+    );
   });
 
   it("--strict fails with exit 1 at the first bad row, naming it", () => {
     const result = cli([...args, "--strict"]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe('cx-metrics: bad row under --strict: line 3, column "score", value "11": score is 11, expected an integer 0-10\n');
+    expect(result.stderr).toBe(
+      'cx-metrics: bad row under --strict: line 3: "11" in column "score" is outside 0-10: an NPS answer on the 0-10 scale is a whole number from 0 to 10; check that the column holds the 0-10 question\'s answers\n',
+    );
   });
 
   it("exits 1 when no row can be used", () => {

@@ -233,7 +233,8 @@ export class CsvScanner {
             if (!final) return recordStart;
             if (wanted) value += text.slice(from);
             if (problem === null) {
-              problem = "a quote opens and is never closed (the field runs to the end of the file)";
+              problem =
+                'a quote opens and is never closed (the field runs to the end of the file): close it, or write a quote inside a quoted value twice ("")';
               problemField = fields.length;
             }
             pos = n;
@@ -247,7 +248,7 @@ export class CsvScanner {
               while (end < n && (c = text.charCodeAt(end)) !== delimiter && c !== LF && c !== CR) end++;
               if (end === n && !final) return recordStart;
               if (problem === null) {
-                problem = "text after the closing quote";
+                problem = 'text after the closing quote: a quote inside a quoted value is written twice ("")';
                 problemField = fields.length;
               }
               value += text.slice(pos, end);

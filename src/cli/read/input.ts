@@ -236,7 +236,7 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
         record.problem ??
         (record.fields.length === width
           ? null
-          : `has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}`);
+          : `the row has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header ${width}: a value that holds the delimiter needs double quotes around it`);
       sink.row({
         line: record.line,
         cells: record.fields,

@@ -25,7 +25,8 @@ import { slaRule, type SlaMeasurement } from "../sla/rule.js";
 import { meanConfidenceInterval } from "../stats/mean-interval.js";
 import { PERCENTILE_METHODS, percentile } from "../stats/percentile.js";
 import { proportionInterval } from "../stats/proportion-interval.js";
-import { businessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
+import type { BusinessCalendar, BusinessCalendarOptions } from "../time/calendar.js";
+import { calendarFromSchedule } from "../time/schedule.js";
 import { durationStats } from "../time/duration-stats.js";
 import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceClock } from "../time/service-clock.js";
@@ -66,8 +67,8 @@ export interface ClaimQuery {
 export interface ClaimOptions {
   /** CSAT scale ("1-5", "1-10", "smiley-3") or CES scale ("1-7", "1-5"). */
   readonly scale?: string;
-  /** A business calendar's options (as for `businessCalendar`). */
-  readonly calendar?: BusinessCalendarOptions;
+  /** A business calendar's options (as for `businessCalendar`), or a Zendesk schedule or Intercom office hours (as for `calendarFromSchedule`). */
+  readonly calendar?: BusinessCalendarOptions | Readonly<Record<string, unknown>>;
   /** The SLA policy. */
   readonly policy?: SlaPolicy;
   /** When open SLA items are judged. */
@@ -402,7 +403,7 @@ const calendars = new WeakMap<object, BusinessCalendar>();
 function calendarOf(options: ClaimOptions | undefined): BusinessCalendar | undefined {
   if (options?.calendar === undefined) return undefined;
   let calendar = calendars.get(options.calendar);
-  if (calendar === undefined) calendars.set(options.calendar, (calendar = businessCalendar(options.calendar)));
+  if (calendar === undefined) calendars.set(options.calendar, (calendar = calendarFromSchedule(options.calendar)));
   return calendar;
 }
 

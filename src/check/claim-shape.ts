@@ -127,7 +127,11 @@ function validateOptions(
   if (options.asOf !== undefined && typeof options.asOf !== "string")
     throw wrong("options.asOf", options.asOf, 'an ISO-8601 instant, e.g. "2025-04-01T00:00:00Z"');
   if (options.calendar !== undefined && !isObject(options.calendar))
-    throw wrong("options.calendar", options.calendar, "a business calendar, { timeZone, week, holidays? }");
+    throw wrong(
+      "options.calendar",
+      options.calendar,
+      'a business calendar { timeZone, week, holidays? }, a Zendesk schedule { "schedule": ... } or Intercom office hours',
+    );
   if (options.policy !== undefined && !isObject(options.policy))
     throw wrong("options.policy", options.policy, 'an SLA policy, { "targets": [...] }');
   if (options.scorecard !== undefined) {

@@ -96,7 +96,8 @@ What to compute:
       --method M          durations: percentile method [linear] (R type 7)
       --resolution R      resolution: first | full [full]
       --hours H           business hours in --time-zone, e.g. "Mon-Fri 09:00-17:00, Sat 10:00-14:00"
-      --calendar FILE     business calendar as JSON (businessCalendar options)
+      --calendar FILE     business calendar, JSON or YAML: businessCalendar options, a Zendesk schedule
+                          ({ "schedule": ..., "holidays": [...] }, Rails zone names) or Intercom office hours
       --target T          sla: METRIC=MINUTES[:business|calendar], e.g. first-response=240:business (repeat)
       --policy FILE       sla: a policy as JSON ({ "targets": [...] })
       --as-of INSTANT     sla: when open tickets are judged (needed once any ticket is open)

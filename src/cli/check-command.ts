@@ -3,7 +3,7 @@
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkReport, type CheckResult, type Claims } from "../check/check-report.js";
-import { type CheckedClaim, validateClaim } from "../check/claim-shape.js";
+import { type CheckedClaim, claimName, validateClaim } from "../check/claim-shape.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import type { InstantReading } from "../internal/instant.js";
 import { checkDelimiter, oneOf, parseFlags, UsageError } from "./args.js";
@@ -11,6 +11,7 @@ import { ColumnError, metricFields, PRESETS, presetNamed, resolveColumns, type F
 import { checkOutputPath, writeTextFile } from "./format/files.js";
 import { markdownText, visible } from "./format/safe.js";
 import { alignRows } from "./format/table.js";
+import { readCalendarFile } from "./command-parts.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
 import { readLimitedText } from "./read/limited.js";
 import { recordBuilder } from "./records.js";
@@ -168,6 +169,24 @@ function readClaimsFile(path: string): Record<string, unknown> {
   }
 }
 
+/**
+ * A claim whose `options.calendar` is a path (relative to the claims file) with the schedule read from that file: the
+ * library's calendar options, a Zendesk schedule or Intercom office hours, JSON or YAML.
+ */
+function withCalendarFile(claim: unknown, index: number, claimsPath: string): unknown {
+  const options = (claim as { options?: unknown } | null)?.options;
+  const calendar = (options as { calendar?: unknown } | null | undefined)?.calendar;
+  if (typeof calendar !== "string") return claim;
+  const file = isAbsolute(calendar) ? calendar : join(dirname(claimsPath), calendar);
+  return {
+    ...(claim as object),
+    options: {
+      ...(options as object),
+      calendar: readCalendarFile(`${claimName(claim, index)}: options.calendar`, file),
+    },
+  };
+}
+
 /** Runs `cx-metrics check`. */
 export async function checkCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
   const { values, positionals } = parseFlags(args, CHECK_OPTIONS, "check");
@@ -184,7 +203,9 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   // the claim, before any data set is read.
   let claims: CheckedClaim[];
   try {
-    claims = (file.claims as unknown[]).map(validateClaim);
+    claims = (file.claims as unknown[]).map((claim, index) =>
+      validateClaim(withCalendarFile(claim, index, path), index),
+    );
   } catch (error) {
     if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
     throw error;

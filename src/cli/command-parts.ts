@@ -3,7 +3,11 @@
 import { numberFlag } from "./args.js";
 import { readLimitedText } from "./read/limited.js";
 import { UsageError } from "./args.js";
-import type { WorkingWeek } from "../time/calendar.js";
+import { extname } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { isCxMetricsError } from "../errors/cx-metrics-error.js";
+import type { BusinessCalendarOptions, WorkingWeek } from "../time/calendar.js";
+import { calendarFromSchedule } from "../time/schedule.js";
 
 /** What a command run gives back: the exit code (output already written). */
 export type ExitCode = 0 | 1 | 2;
@@ -25,6 +29,41 @@ export function readJson(flag: string, path: string): unknown {
     throw new UsageError(
       `--${flag} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
     );
+  }
+}
+
+/** A JSON or YAML file (YAML by its extension, .yaml or .yml), read whole within its limit; `what` names it in messages. */
+export function readDataFile(what: string, path: string): unknown {
+  let text: string;
+  try {
+    text = readLimitedText(path);
+  } catch (error) {
+    throw new UsageError(
+      `${what} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
+  }
+  try {
+    return [".yaml", ".yml"].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `${what} ${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/**
+ * A schedule file (`--calendar`, a claim's `options.calendar`): the library's calendar options, a Zendesk schedule or
+ * Intercom office hours, as JSON or YAML, read into calendar options; what is wrong with it is a usage error naming
+ * the file.
+ */
+export function readCalendarFile(what: string, path: string): BusinessCalendarOptions {
+  const value = readDataFile(what, path);
+  try {
+    // The calendar's own fields (its index stays behind), so that it travels to a worker as plain options.
+    return JSON.parse(JSON.stringify(calendarFromSchedule(value))) as BusinessCalendarOptions;
+  } catch (error) {
+    if (isCxMetricsError(error)) throw new UsageError(`${what} ${path}: ${error.message.replace(/^\w+: /, "")}`);
+    throw error;
   }
 }
 

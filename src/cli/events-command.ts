@@ -35,7 +35,7 @@ import { OUTPUT_FORMATS, type OutputFormat, type Reject, writeReport } from "./f
 import { visible } from "./format/safe.js";
 import { agentIds, type EventsRead, readEventsFile } from "./read/events-file.js";
 import { formatOf, INPUT_FORMATS, type InputFormat } from "./read/input.js";
-import { type CommandIO, type ExitCode, parseHours, readJson, rowOptions } from "./command-parts.js";
+import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, rowOptions } from "./command-parts.js";
 
 /** The ticket metrics `--events` reports. */
 export const EVENT_METRICS = [
@@ -133,7 +133,7 @@ function calendarOf(values: Values): BusinessCalendar | undefined {
     if (values.calendar !== undefined && values.hours !== undefined)
       throw new UsageError("give --hours or --calendar, not both");
     let options: BusinessCalendarOptions | undefined;
-    if (values.calendar !== undefined) options = readJson("calendar", values.calendar) as BusinessCalendarOptions;
+    if (values.calendar !== undefined) options = readCalendarFile("--calendar", values.calendar);
     if (values.hours !== undefined) {
       if (timeZone === undefined) throw new UsageError("--hours needs --time-zone: business hours are local times");
       options = { timeZone, week: parseHours(values.hours) };

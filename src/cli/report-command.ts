@@ -44,7 +44,7 @@ import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFo
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
 import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
-import { type CommandIO, type ExitCode, parseHours, readJson, rowOptions } from "./command-parts.js";
+import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, rowOptions } from "./command-parts.js";
 
 export { parseHours };
 export type { CommandIO, ExitCode };
@@ -89,8 +89,7 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   try {
     if (values.calendar !== undefined && values.hours !== undefined)
       throw new UsageError("give --hours or --calendar, not both");
-    if (values.calendar !== undefined)
-      calendarOptions = readJson("calendar", values.calendar) as BusinessCalendarOptions;
+    if (values.calendar !== undefined) calendarOptions = readCalendarFile("--calendar", values.calendar);
     if (values.hours !== undefined) {
       if (timeZone === undefined) throw new UsageError("--hours needs --time-zone: business hours are local times");
       calendarOptions = { timeZone, week: parseHours(values.hours) };

@@ -1,7 +1,7 @@
 /**
  * Business calendars and service times: working minutes between instants, due dates and start times, schedule
  * histories and intersections, first response and resolution times, Zendesk's ticket metrics from ticket events and
- * the readers of Zendesk's exports, duration statistics.
+ * the readers of Zendesk's exports, schedules from Zendesk and Intercom (Rails zone names), duration statistics.
  *
  * Methodology, sources and worked examples: [time.md](../../docs/time.md).
  *
@@ -58,6 +58,22 @@ export type {
   TicketStatus,
   TicketStatusEvent,
 } from "./ticket-events.js";
+export { calendarFromSchedule, scheduleKind } from "./schedule.js";
+export { calendarFromZendeskSchedule } from "./zendesk-schedule.js";
+export type {
+  ZendeskHoliday,
+  ZendeskSchedule,
+  ZendeskScheduleInterval,
+  ZendeskScheduleOptions,
+} from "./zendesk-schedule.js";
+export { calendarFromIntercomOfficeHours } from "./intercom-office-hours.js";
+export type {
+  IntercomOfficeHours,
+  IntercomOfficeHoursException,
+  IntercomOfficeHoursOptions,
+  IntercomTimeInterval,
+} from "./intercom-office-hours.js";
+export { RAILS_TIME_ZONES, timeZoneFromRails } from "./rails-zones.js";
 export { eventsFromZendeskAudits, eventsFromZendeskMetricEvents } from "./zendesk.js";
 export type {
   ZendeskAuditsOptions,

@@ -13,7 +13,9 @@ import { clockText, minuteOf, type WeekMinutes, weekFromMinutes } from "./week-m
 
 /** An interval of Intercom office hours: minutes from Monday 00:00 (schedules) or from the date's midnight (exceptions). */
 export interface IntercomTimeInterval {
+  /** Start: minutes from Monday 00:00 (a schedule) or from the date's midnight (an exception). */
   readonly start_minute: number;
+  /** End, counted as the start. */
   readonly end_minute: number;
   /** Returned by the API (0 = Monday); not read. */
   readonly day_of_week?: number;
@@ -23,11 +25,15 @@ export interface IntercomTimeInterval {
 export interface IntercomOfficeHours {
   /** IANA zone the hours are in ("America/New_York"). */
   readonly time_zone_name: string;
+  /** The weekly open intervals, minutes from Monday 00:00. */
   readonly time_intervals: readonly IntercomTimeInterval[];
   /** Open around the clock. */
   readonly twenty_four_seven?: boolean;
+  /** "office_hours_schedule" (not read). */
   readonly type?: string;
+  /** Intercom's id of the schedule (not read). */
   readonly id?: string;
+  /** The schedule's name (not read). */
   readonly name?: string;
 }
 
@@ -35,11 +41,13 @@ export interface IntercomOfficeHours {
 export interface IntercomOfficeHoursException {
   /** "YYYY-MM-DD". */
   readonly exception_date: string;
+  /** `closed`: closed all day; `custom_hours`: open only in `time_intervals`. */
   readonly exception_type: "closed" | "custom_hours";
   /** The hours of a `custom_hours` date, minutes from its midnight (0-1440). */
   readonly time_intervals?: readonly IntercomTimeInterval[] | null;
   /** Repeats every year on the same date. */
   readonly recurring_annually?: boolean;
+  /** The exception's name (not read). */
   readonly name?: string | null;
 }
 
@@ -48,7 +56,10 @@ export interface IntercomOfficeHoursOptions {
   /** The schedule's exceptions: the list, or the API's answer `{ "type": "office_hours_exception.list", "data": [...] }`. */
   readonly exceptions?:
     | readonly IntercomOfficeHoursException[]
-    | { readonly data: readonly IntercomOfficeHoursException[] };
+    | {
+        /** The exceptions, as `GET /office_hours_schedules/{id}/office_hours_exceptions` lists them. */
+        readonly data: readonly IntercomOfficeHoursException[];
+      };
 }
 
 const FN = "calendarFromIntercomOfficeHours";

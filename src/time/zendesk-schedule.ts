@@ -18,8 +18,11 @@ export interface ZendeskScheduleInterval {
 
 /** A holiday of a Zendesk schedule: closed from `start_date` to `end_date`, both included. */
 export interface ZendeskHoliday {
+  /** First date closed, "YYYY-MM-DD" in the schedule's zone. */
   readonly start_date: string;
+  /** Last date closed (included), "YYYY-MM-DD". */
   readonly end_date: string;
+  /** The holiday's name (not read). */
   readonly name?: string;
 }
 
@@ -27,17 +30,25 @@ export interface ZendeskHoliday {
 export interface ZendeskSchedule {
   /** The schedule's time zone: a Rails name ("Eastern Time (US & Canada)", "Chennai") or an IANA name. */
   readonly time_zone: string;
+  /** The weekly business hours, minutes since Sunday 00:00. */
   readonly intervals: readonly ZendeskScheduleInterval[];
   /** Holidays, when kept with the schedule. */
   readonly holidays?: readonly ZendeskHoliday[];
+  /** Zendesk's id of the schedule (not read). */
   readonly id?: number;
+  /** The schedule's name (not read). */
   readonly name?: string;
 }
 
 /** Options of {@link calendarFromZendeskSchedule}. */
 export interface ZendeskScheduleOptions {
   /** The schedule's holidays: the list, or the API's answer `{ "holidays": [...] }`. */
-  readonly holidays?: readonly ZendeskHoliday[] | { readonly holidays: readonly ZendeskHoliday[] };
+  readonly holidays?:
+    | readonly ZendeskHoliday[]
+    | {
+        /** The holidays, as `GET /api/v2/business_hours/schedules/{id}/holidays` lists them. */
+        readonly holidays: readonly ZendeskHoliday[];
+      };
 }
 
 const FN = "calendarFromZendeskSchedule";

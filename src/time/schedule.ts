@@ -34,7 +34,7 @@ export function scheduleKind(value: unknown): "calendar" | "zendesk" | "intercom
  * import { calendarFromSchedule } from "cx-metrics/time";
  *
  * calendarFromSchedule({ schedule: { time_zone: "Chennai", intervals: [{ start_time: 1980, end_time: 2460 }] } }).timeZone; //=> "Asia/Kolkata"
- * calendarFromSchedule({ timeZone: "Asia/Kolkata", week: { mon: [["09:00", "17:00"]] } }).week.mon; //=> [["09:00", "17:00"]]
+ * calendarFromSchedule({ timeZone: "Asia/Kolkata", week: { mon: [["09:00", "17:00"]] } }).week.mon?.[0]?.[1]; //=> "17:00"
  * ```
  */
 export function calendarFromSchedule(value: unknown): BusinessCalendar {

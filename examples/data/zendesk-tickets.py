@@ -1,11 +1,12 @@
 """Writes examples/data/zendesk-tickets.csv: a synthetic Zendesk Support ticket export (seeded, so
 every run writes the same file), read by the notebook in examples/notebooks/.
 
-The header line is the one of Zendesk Support's ticket CSV export (the columns the export and the
-Ticket Metrics API share: "Created at", "Solved at", "Satisfaction Score", "First reply time in
-minutes within business hours", "Full resolution time in minutes within business hours", ...; see
-Zendesk's help article "Exporting data to a CSV file" and public scripts that rebuild the export
-from the API). Dates are written as the API writes them (ISO 8601 in UTC).
+The header line is the one of Zendesk Support's ticket CSV export (Reporting > Export, "CSV export"),
+in the order and spelling of Zendesk's help article "Exporting data to a JSON, CSV, or XML file"
+(https://support.zendesk.com/hc/en-us/articles/4408886165402; custom fields left out), as in
+test/fixtures/vendors/zendesk.csv; `Satisfaction Score` takes the article's values Not Offered,
+Offered, Good and Bad. Dates are written in UTC with Z (the export writes the account's time zone).
+"Resolution time" (hours) is left blank.
 
 The vendor's figures (the "... in minutes" columns) are computed here, independently of cx-metrics,
 minute by minute with Python's zoneinfo on the schedule the export's account uses: Monday to Friday
@@ -27,7 +28,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 HOLIDAYS = {date(2025, 4, 18), date(2025, 4, 21), date(2025, 5, 1)}
 
 HEADER = [
-    "Id", "Requester", "Requester id", "Requester external id", "Requester email", "Requester domain",
+    "ID", "Requester", "Requester ID", "Requester external id", "Requester email", "Requester domain",
     "Submitter", "Assignee", "Group", "Subject", "Tags", "Status", "Priority", "Via", "Ticket type",
     "Created at", "Updated at", "Assigned at", "Organization", "Due date", "Initially assigned at",
     "Solved at", "Resolution time", "Satisfaction Score", "Group stations", "Assignee stations",
@@ -44,7 +45,7 @@ GROUPS = ["Tier 1", "Tier 2", "Billing"]
 AGENTS = {"Tier 1": ["Ana Lima", "Ben Okafor"], "Tier 2": ["Chen Wei", "Dana Kraus"], "Billing": ["Eli Novak"]}
 SUBJECTS = ["Login fails", "Refund request", "Invoice copy", "Password reset", "Shipping delay", "App crashes"]
 VIA = ["Mail", "Web form", "Chat"]
-PRIORITY = ["low", "normal", "normal", "high", "urgent"]
+PRIORITY = ["Low", "Normal", "Normal", "High", "Urgent"]
 
 
 def business_minutes(start: datetime, end: datetime) -> int:
@@ -79,15 +80,15 @@ def tickets() -> list:
         hours = rng.expovariate(1 / (30 if group == "Tier 2" else 14))
         solved = None if open_ticket else first_reply + timedelta(minutes=int(hours * 60) + 10)
         requester = 1000 + rng.randrange(0, 400)
-        status = rng.choice(["open", "pending"]) if open_ticket else rng.choice(["solved", "closed"])
-        score = rng.choice(["Offered", "Offered", "Unoffered", "Good", "Good", "Good", "Bad"])
+        status = rng.choice(["Open", "Pending"]) if open_ticket else rng.choice(["Solved", "Closed"])
+        score = rng.choice(["Offered", "Offered", "Not Offered", "Good", "Good", "Good", "Bad"])
         if open_ticket:
-            score = "Unoffered"
+            score = "Not Offered"
         row = {name: "" for name in HEADER}
         row.update({
-            "Id": ticket_id,
+            "ID": ticket_id,
             "Requester": f"Customer {requester}",
-            "Requester id": 360000000 + requester,
+            "Requester ID": 360000000 + requester,
             "Requester email": f"customer{requester}@example.com",
             "Requester domain": "example.com",
             "Submitter": f"Customer {requester}",
@@ -98,7 +99,7 @@ def tickets() -> list:
             "Status": status,
             "Priority": rng.choice(PRIORITY),
             "Via": rng.choice(VIA),
-            "Ticket type": rng.choice(["question", "incident", "problem"]),
+            "Ticket type": rng.choice(["Question", "Incident", "Problem"]),
             "Created at": iso(created),
             "Updated at": iso(solved or first_reply),
             "Assigned at": iso(created + timedelta(minutes=2)),

@@ -20,4 +20,9 @@ export { rowsFromSla, slaSql } from "./sla.js";
 export type { SlaFields, SlaSqlOptions } from "./sla.js";
 export type { SqlDialect } from "./dialect.js";
 export { nextReplyTimesSql, rowsFromTicketMetricsSql, ticketMetricsSql } from "./ticket-metrics.js";
-export type { TicketEventFields, TicketMetricsFromSql, TicketMetricsSqlOptions } from "./ticket-metrics.js";
+export type {
+  TicketEventFields,
+  TicketMetricsFromSql,
+  TicketMetricsSqlOptions,
+  TicketMetricsSqlResult,
+} from "./ticket-metrics.js";

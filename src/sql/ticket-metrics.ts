@@ -1,8 +1,11 @@
 // Zendesk's ticket metrics where the events are: SQL over a table of ticket events (the stream ticketMetrics reads)
 // that gives one row per ticket, the status intervals (LEAD over each ticket's status changes) joined with the
 // calendar's working intervals for business minutes; and the rows turned into ticketMetrics' per-ticket shape.
+import type { BatchCounts, ExcludedRow } from "../errors/batch.js";
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
+import type { ScheduleChoice } from "../time/calendar.js";
 import { type Instant, instantMs, isoUtc } from "../time/instant.js";
 import type { NextReplyTime, TicketDuration, TicketMetrics } from "../time/ticket-metrics.js";
 import type { TicketStatus } from "../time/ticket-events.js";
@@ -31,7 +34,8 @@ export interface TicketEventFields {
   readonly priority?: string;
   /**
    * A column that orders a ticket's events of one kind at one instant (an audit id, a row number), as the input order
-   * does for `ticketMetrics`. Without it such ties have no order in SQL.
+   * does for `ticketMetrics`. Without it such ties are ordered by their content ({@link ticketMetricsSql}), which
+   * equals `ticketMetrics` only when its input lists them in that order.
    */
   readonly sequence?: string;
 }
@@ -53,6 +57,12 @@ export interface TicketMetricsSqlOptions {
   readonly asOf?: Instant;
   /** Whether a solve ends a wait for a next reply ({@link nextReplyTimesSql}); default true, as in ticketMetrics. */
   readonly solveEndsNextReply?: boolean;
+  /**
+   * Which schedule of a calendar's schedule history counts: `"in-force"` (default, the only one the SQL covers: the
+   * intervals table holds each moment's schedule). `"latest"` (Zendesk's choice: a whole figure on the schedule in
+   * force when it is recorded) is refused with `INVALID_OPTION`; `ticketMetrics` computes it.
+   */
+  readonly schedule?: ScheduleChoice;
   /** The events table's column names, when they are not the defaults. */
   readonly fields?: TicketEventFields;
 }
@@ -88,14 +98,20 @@ const FIGURES = [
  *
  * The definitions are ticketMetrics' (an agent who opens a ticket with a comment has not replied; a close that skipped
  * the solve is a resolution; the time in statuses is null before the first solve); `nextReplyTimes` come from
- * {@link nextReplyTimesSql}. With `fields.priority`, the rows have the
- * ticket's `priority`. **Not covered:** the `"latest"` schedule of a
- * history; nor the batch policy: the table must hold one `created` event per ticket and no event before it (rows of
- * other types, tickets without a creation and events before it are left out, not reported). Events of one kind at one
- * instant have no order in SQL unless `fields.sequence` gives one: without it, two status events, or two comments, of
- * one ticket at the same instant may give other figures than the JS, which keeps their input order.
+ * {@link nextReplyTimesSql}. With `fields.priority`, the rows have the ticket's `priority`.
  *
- * @throws CxMetricsError `INVALID_OPTION` for a bad dialect, table, intervals or field name.
+ * **Bad events** are left out and counted, as `ticketMetrics` leaves them out under `invalid: "exclude"`: no ticket id,
+ * no instant, an unknown type, a status event's unknown status, a comment's unknown author or missing public flag, a
+ * second creation, an event before the creation, and every event of a ticket without one. Every row carries the
+ * table's `events_read`, `events_used`, `events_skipped` (after `asOf`) and `events_rejected`; when no ticket is left,
+ * one row carries them alone (its `ticket_id` null). **Events at one instant** are ordered as `ticketMetrics` orders
+ * them: by kind (created, priority, policy, comment, status), then by `fields.sequence` (the input order of the JS);
+ * without it (or on equal sequences) by their content, the same whatever order the database reads the table in:
+ * statuses new, open, pending, hold, solved, closed; internal notes, requester comments, agent comments; priorities by
+ * their text. **Not covered:** the `"latest"` schedule of a schedule history (`schedule: "latest"` is refused).
+ *
+ * @throws CxMetricsError `INVALID_OPTION` for a bad dialect, table, intervals or field name, and for `schedule:
+ *   "latest"`.
  * @example
  * ```ts
  * ticketMetricsSql({ dialect: "duckdb" }).includes("LEAD"); //=> true
@@ -147,6 +163,16 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const sequenceColumn = (fields as Record<string, unknown>).sequence;
   if (sequenceColumn !== undefined && (typeof sequenceColumn !== "string" || sequenceColumn === ""))
     throw invalid(fn, "INVALID_OPTION", "fields.sequence", sequenceColumn, "a column name");
+  const schedule = options.schedule ?? "in-force";
+  if (schedule === "latest")
+    throw new CxMetricsError(
+      fn,
+      "INVALID_OPTION",
+      'schedule is "latest": the SQL measures business minutes on the schedule in force at each moment (the intervals table holds one schedule per moment); for Zendesk\'s "latest" schedule use ticketMetrics(events, { calendar, schedule: "latest" })',
+      { value: schedule, field: "schedule" },
+    );
+  if (schedule !== "in-force")
+    throw invalid(fn, "INVALID_OPTION", "schedule", schedule, '"in-force" (the SQL does not cover "latest")');
   const solveEnds = options.solveEndsNextReply ?? true;
   if (typeof solveEnds !== "boolean")
     throw invalid(fn, "INVALID_OPTION", "solveEndsNextReply", solveEnds, "true or false");
@@ -158,8 +184,14 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const seconds = (expression: string): string => epochSecondsOf(dialect, expression);
   const minutes = (from: string, to: string): string =>
     `CASE WHEN ${from} IS NULL OR ${to} IS NULL THEN NULL ELSE (${seconds(to)} - ${seconds(from)}) / 60 END`;
-  const order = "PARTITION BY ticket ORDER BY ts, rnk, seq";
+  // Events at one instant: the kinds' order (created, priority, policy, comment, status), then fields.sequence (the
+  // input order of ticketMetrics), then a fixed order of their content, so that ties never depend on how the
+  // database happens to read the table: statuses new < open < pending < hold < solved < closed, internal notes <
+  // requester comments < agent comments, priorities by their text (bytes: COLLATE "C" in PostgreSQL, as DuckDB).
+  const byText = dialect === "postgres" ? ' COLLATE "C"' : "";
+  const order = `PARTITION BY ticket ORDER BY ts, rnk, seq, dt, dv${byText}`;
   const unsolved = "('new', 'open', 'pending', 'hold')";
+  const statuses = "('new', 'open', 'pending', 'hold', 'solved', 'closed')";
   const raw = [
     `SELECT CAST(${ident(column.ticketId)} AS ${text}) AS ticket, ${timestampOf(dialect, column.at)} AS ts,`,
     `  CAST(${ident(column.type)} AS ${text}) AS type, CAST(${ident(column.status)} AS ${text}) AS status,`,
@@ -169,33 +201,64 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   ].join("\n");
   const ctes = [
     `raw AS (\n${raw}\n)`,
-    `creations AS (SELECT ticket, MIN(ts) AS created_at FROM raw WHERE type = 'created'${asOf === null ? "" : ` AND ts <= ${asOf}`} GROUP BY ticket)`,
+    // Each event checked as readTicketEvent checks it (a ticket id, an instant, a known type; a status event's status,
+    // a comment's author and public flag), with its kind's rank and its tie keys.
     [
-      "ev AS (",
-      `SELECT raw.ticket, raw.ts, raw.type, raw.status, raw.author, raw.pub, raw.seq, c.created_at,${priorityColumn === undefined ? "" : " raw.priority,"}`,
-      "  CASE raw.type WHEN 'created' THEN 0 WHEN 'priority' THEN 1 WHEN 'policy' THEN 2 WHEN 'comment' THEN 3 ELSE 4 END AS rnk",
-      "FROM raw JOIN creations AS c ON c.ticket = raw.ticket",
-      "WHERE raw.ts >= c.created_at AND raw.type IN ('created', 'status', 'comment', 'priority', 'policy')",
-      `  AND (raw.type <> 'created' OR raw.ts = c.created_at)${asOf === null ? "" : ` AND raw.ts <= ${asOf}`}`,
+      "checked AS (",
+      "SELECT raw.*,",
+      "  COALESCE(ticket IS NOT NULL AND ticket <> '' AND ts IS NOT NULL AND (type IN ('created', 'priority', 'policy')",
+      `    OR (type = 'status' AND status IN ${statuses})`,
+      "    OR (type = 'comment' AND author IN ('agent', 'requester') AND pub IS NOT NULL)), FALSE) AS ok,",
+      "  CASE type WHEN 'created' THEN 0 WHEN 'priority' THEN 1 WHEN 'policy' THEN 2 WHEN 'comment' THEN 3 ELSE 4 END AS rnk,",
+      "  CASE WHEN type = 'status' THEN CASE status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'hold' THEN 3 WHEN 'solved' THEN 4 ELSE 5 END",
+      "    WHEN type = 'comment' THEN CASE WHEN NOT pub THEN 0 WHEN author = 'requester' THEN 1 ELSE 2 END ELSE 0 END AS dt,",
+      `  ${priorityColumn === undefined ? "''" : "CASE WHEN type = 'priority' THEN COALESCE(priority, '') ELSE '' END"} AS dv`,
+      "FROM raw",
+      ")",
+    ].join("\n"),
+    // A ticket's creation: its first good "created" event (by instant, then sequence); any other one is a second
+    // creation, left out as ticketMetrics leaves it out.
+    [
+      "creations AS (",
+      "SELECT checked.*, MIN(CASE WHEN ck = 1 THEN ts END) OVER (PARTITION BY ticket) AS created_at FROM (",
+      "  SELECT checked.*, CASE WHEN ok AND type = 'created' THEN ROW_NUMBER() OVER (PARTITION BY ticket, ok AND type = 'created' ORDER BY ts, seq) END AS ck",
+      "  FROM checked",
+      ") AS checked",
+      ")",
+    ].join("\n"),
+    // The events kept: good, of a ticket with a creation, not before it, not a second creation.
+    [
+      "kept AS (",
+      `SELECT ticket, ts, type, status, author, pub, seq, rnk, dt, dv, created_at${priorityColumn === undefined ? "" : ", priority"} FROM creations`,
+      "WHERE ok AND created_at IS NOT NULL AND ts >= created_at AND (type <> 'created' OR ck = 1)",
+      ")",
+    ].join("\n"),
+    // The events used: with asOf, those up to it of the tickets created by then (the others are skipped).
+    `ev AS (SELECT * FROM kept${asOf === null ? "" : ` WHERE created_at <= ${asOf} AND ts <= ${asOf}`})`,
+    [
+      "event_counts AS (",
+      "SELECT (SELECT COUNT(*) FROM raw) AS events_read, (SELECT COUNT(*) FROM ev) AS events_used,",
+      "  (SELECT COUNT(*) FROM kept) - (SELECT COUNT(*) FROM ev) AS events_skipped,",
+      "  (SELECT COUNT(*) FROM raw) - (SELECT COUNT(*) FROM kept) AS events_rejected",
       ")",
     ].join("\n"),
     "tickets AS (SELECT ticket, MIN(created_at) AS created_at, COUNT(*) AS events FROM ev GROUP BY ticket)",
     // The creation as status new, then each status event; LAG gives the status before each one.
     [
       "statuses AS (",
-      `SELECT ticket, ts, rnk, seq, status, LAG(status) OVER (${order}) AS prev FROM (`,
-      "  SELECT ticket, ts, rnk, seq, CASE WHEN type = 'created' THEN 'new' ELSE status END AS status FROM ev",
-      "  WHERE type = 'created' OR (type = 'status' AND status IN ('new', 'open', 'pending', 'hold', 'solved', 'closed'))",
+      `SELECT ticket, ts, rnk, seq, dt, dv, status, LAG(status) OVER (${order}) AS prev FROM (`,
+      "  SELECT ticket, ts, rnk, seq, dt, dv, CASE WHEN type = 'created' THEN 'new' ELSE status END AS status FROM ev",
+      "  WHERE type = 'created' OR type = 'status'",
       ") AS s",
       ")",
     ].join("\n"),
     // The status intervals: each change of status, from its event to the next change (LEAD), null for the last.
     [
       "status_intervals AS (",
-      `SELECT ticket, status, ts AS from_at, seq, LEAD(ts) OVER (${order}) AS to_at,`,
+      `SELECT ticket, status, ts AS from_at, seq, dt, LEAD(ts) OVER (${order}) AS to_at,`,
       "  CASE WHEN prev IS NOT NULL AND (status = 'solved' OR (status = 'closed' AND prev <> 'solved')) THEN 1 ELSE 0 END AS resolves,",
       `  CASE WHEN prev IN ('solved', 'closed') AND status IN ${unsolved} THEN 1 ELSE 0 END AS reopens,`,
-      "  ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, rnk DESC, seq DESC) AS from_last",
+      `  ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, rnk DESC, seq DESC, dt DESC, dv${byText} DESC) AS from_last`,
       "FROM statuses WHERE prev IS NULL OR status <> prev",
       ")",
     ].join("\n"),
@@ -247,7 +310,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     // The first comment at the creation instant is the ticket's description, not a reply.
     [
       "comments AS (",
-      "SELECT ticket, ts, seq, author, pub, created_at, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts, seq) AS n",
+      "SELECT ticket, ts, seq, dt, author, pub, created_at, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts, seq, dt) AS n",
       "FROM ev WHERE type = 'comment'",
       ")",
     ].join("\n"),
@@ -264,13 +327,13 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     const waits = [
       [
         "wait_events AS (",
-        "SELECT c.ticket, c.ts, 3 AS rnk, c.seq, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
+        "SELECT c.ticket, c.ts, 3 AS rnk, c.seq, c.dt, '' AS dv, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
         "FROM comments AS c JOIN replies AS p ON p.ticket = c.ticket",
         "WHERE c.pub AND NOT (c.n = 1 AND c.ts = c.created_at) AND c.ts >= p.replied_at",
         ...(solveEnds
           ? [
               "UNION ALL",
-              "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, i.seq, 'solve' AS kind",
+              "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, i.seq, i.dt, '' AS dv, 'solve' AS kind",
               "FROM status_intervals AS i JOIN replies AS p ON p.ticket = i.ticket",
               "WHERE i.resolves = 1 AND i.from_at >= p.replied_at",
             ]
@@ -311,7 +374,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       [
         "priorities AS (",
         "SELECT ticket, priority FROM (",
-        "  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, seq DESC) AS k FROM ev WHERE type = 'priority'",
+        `  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, seq DESC, dv${byText} DESC) AS k FROM ev WHERE type = 'priority'`,
         ") AS q WHERE k = 1",
         ")",
       ].join("\n"),
@@ -362,7 +425,16 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
         ]
       : []),
   ];
-  return `WITH ${ctes.join(",\n")}\nSELECT ${columns.join(",\n  ")}\n${joins.join("\n")}`;
+  // One row per ticket, each with the events read, used, skipped and rejected (one row of them alone when no ticket
+  // is left: the counts are never lost with the tickets).
+  return [
+    `WITH ${ctes.join(",\n")}`,
+    "SELECT tr.*, n.events_read, n.events_used, n.events_skipped, n.events_rejected",
+    "FROM event_counts AS n LEFT JOIN (",
+    `SELECT ${columns.join(",\n  ")}`,
+    joins.join("\n"),
+    ") AS tr ON TRUE",
+  ].join("\n");
 }
 
 /** One ticket's figures from {@link ticketMetricsSql}: the fields of `TicketMetrics` the SQL covers. */
@@ -392,28 +464,66 @@ export type TicketMetricsFromSql = Pick<
   readonly nextReplyTimes?: readonly NextReplyTime[];
 };
 
+/** What {@link rowsFromTicketMetricsSql} gives: the tickets, and the events read, used, skipped and rejected. */
+export interface TicketMetricsSqlResult {
+  /** One entry per ticket, ordered as `ticketMetrics` orders them (by creation, then ticket id). */
+  readonly tickets: readonly TicketMetricsFromSql[];
+  /**
+   * The events of the table: read (`total`), used, skipped (after `asOf`, or of tickets created after it) and rejected
+   * (`excluded`: not a ticket's event as `ticketMetrics` reads it), `total = used + skipped + excluded` as in
+   * `ticketMetrics`' `rows`.
+   */
+  readonly rows: BatchCounts;
+  /** Empty: the SQL counts the rejected events, it does not list them (`ticketMetrics` lists them). */
+  readonly exclusions: readonly ExcludedRow[];
+}
+
 const num = (value: SqlCell): number | null => (value === null || value === undefined ? null : Number(value));
 
 /**
  * The rows of {@link ticketMetricsSql} as `ticketMetrics` gives its tickets (the figures the SQL covers), ordered as
  * `ticketMetrics` orders them (by creation, then ticket id). Business minutes are null when the SQL was made without
- * `calendar`. With the rows of {@link nextReplyTimesSql} (`waits`), each ticket has its `nextReplyTimes` too.
+ * `calendar`. With the rows of {@link nextReplyTimesSql} (`waits`), each ticket has its `nextReplyTimes` too. `rows`
+ * gives the table's events read, used, skipped and rejected (`excluded`), as `ticketMetrics`' `rows` does.
  *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for rows that are not ticketMetricsSql's (none, or without the counts).
  * @example
  * ```ts
- * const [ticket] = rowsFromTicketMetricsSql([
+ * const { tickets, rows } = rowsFromTicketMetricsSql([
  *   { ticket_id: "7", status: "pending", events: 3, replies: 1, reopens: 0, created_at_epoch: 1741597200,
- *     replied_at_epoch: 1741599000, reply_minutes: 30 },
+ *     replied_at_epoch: 1741599000, reply_minutes: 30,
+ *     events_read: 4, events_used: 3, events_skipped: 0, events_rejected: 1 },
  * ]);
- * ticket?.replyTime?.calendar; //=> 30
+ * tickets[0]?.replyTime?.calendar; //=> 30
+ * rows.excluded; //=> 1
  * ```
  */
 export function rowsFromTicketMetricsSql(
   rows: readonly Readonly<Record<string, SqlCell>>[],
   waits?: readonly Readonly<Record<string, SqlCell>>[],
-): TicketMetricsFromSql[] {
+): TicketMetricsSqlResult {
   const fn = "rowsFromTicketMetricsSql";
-  if (!Array.isArray(rows)) throw invalid(fn, "INVALID_ARGUMENT", "rows", rows, "the rows of ticketMetricsSql");
+  if (!Array.isArray(rows) || rows.length === 0 || rows[0] === null || typeof rows[0] !== "object")
+    throw invalid(
+      fn,
+      "INVALID_ARGUMENT",
+      "rows",
+      rows,
+      "the rows of ticketMetricsSql (at least one: the events' counts)",
+    );
+  const counts = rows[0];
+  const count = (name: string): number => {
+    const value = num(counts[name]);
+    if (value === null || !Number.isInteger(value) || value < 0)
+      throw invalid(fn, "INVALID_ARGUMENT", `rows[0].${name}`, counts[name], "a count (the rows of ticketMetricsSql)");
+    return value;
+  };
+  const events: BatchCounts = {
+    total: count("events_read"),
+    used: count("events_used"),
+    skipped: count("events_skipped"),
+    excluded: count("events_rejected"),
+  };
   if (waits !== undefined && !Array.isArray(waits))
     throw invalid(fn, "INVALID_ARGUMENT", "waits", waits, "the rows of nextReplyTimesSql");
   const instant = (value: SqlCell): string | null => {
@@ -437,13 +547,14 @@ export function rowsFromTicketMetricsSql(
     });
     byTicket.set(String(row.ticket_id), list);
   }
-  const tickets = rows.map((row): TicketMetricsFromSql => {
+  const tickets = rows.flatMap((row): TicketMetricsFromSql[] => {
+    if (row.ticket_id === null || row.ticket_id === undefined) return []; // the counts' row when no ticket is left
     const duration = (name: string): TicketDuration | null => {
       const calendar = num(row[`${name}_minutes`]);
       return calendar === null ? null : { calendar, business: num(row[`${name}_business_minutes`]) };
     };
     const resolvedAt = instant(row.resolved_at_epoch);
-    return {
+    const ticket: TicketMetricsFromSql = {
       ticketId: String(row.ticket_id),
       createdAt: instant(row.created_at_epoch)!,
       status: String(row.status) as TicketStatus,
@@ -470,8 +581,9 @@ export function rowsFromTicketMetricsSql(
               .map(({ wait }) => wait),
           }),
     };
+    return [ticket];
   });
-  return tickets.sort((a, b) =>
+  tickets.sort((a, b) =>
     a.createdAt < b.createdAt
       ? -1
       : a.createdAt > b.createdAt
@@ -482,4 +594,5 @@ export function rowsFromTicketMetricsSql(
             ? 1
             : 0,
   );
+  return { tickets, rows: events, exclusions: [] };
 }

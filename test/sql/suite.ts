@@ -576,10 +576,27 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
       fc.record({ type: fc.constant("priority" as const), priority: fc.constantFrom("low", "urgent", null) }),
     ),
   });
+  // Bad events, which both paths must leave out and count alike: an unknown status, author or type, a comment without
+  // its public flag, no instant, a second creation, an event before the creation (negative delta).
+  const badArb = fc.record({
+    delta: fc.integer({ min: -120, max: 1500 }),
+    event: fc.constantFrom<Record<string, unknown>>(
+      { type: "status", status: "escalated" },
+      { type: "comment", author: "bot", public: true },
+      { type: "comment", author: "agent", public: null },
+      { type: "note" },
+      { type: "status", status: "open", at: null },
+      { type: "created" },
+      { type: "comment", author: "requester", public: true },
+    ),
+  });
   const ticketArb = fc.record({
     created: fc.integer({ min: Date.UTC(2025, 2, 1) / 60_000, max: Date.UTC(2025, 4, 1) / 60_000 }),
+    // A ticket without its "created" event (a history cut before it): every event of it rejected.
+    uncreated: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, fc.constant(true)),
     opening: fc.constantFrom(null, "agent", "requester"),
     steps: fc.array(stepArb, { maxLength: 10 }),
+    bad: fc.array(badArb, { maxLength: 2 }),
   });
   await fc.assert(
     fc.asyncProperty(
@@ -589,26 +606,24 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
       fc.boolean(),
       async (tickets, asOfMinute, solveEndsNextReply, sequence) => {
         const asOf = asOfMinute === null ? undefined : new Date(asOfMinute * 60_000).toISOString();
-        const events: TicketEvent[] = [];
+        let events: TicketEvent[] = [];
         tickets.forEach((ticket, k) => {
           const ticketId = `t${k}`;
           const at = (minute: number): string => new Date(minute * 60_000).toISOString();
-          events.push({ ticketId, at: at(ticket.created), type: "created" });
-          // Events of one kind at one instant have no order in SQL without a sequence column: one per kind and instant.
-          const taken = new Set<string>();
-          if (ticket.opening !== null) {
+          if (!ticket.uncreated) events.push({ ticketId, at: at(ticket.created), type: "created" });
+          if (ticket.opening !== null)
             events.push({ ticketId, at: at(ticket.created), type: "comment", author: ticket.opening, public: true });
-            taken.add(`comment ${ticket.created}`);
-          }
           let minute = ticket.created;
           for (const step of ticket.steps) {
             minute += step.delta;
-            const key = `${step.event.type} ${minute}`;
-            if (!sequence && taken.has(key)) continue;
-            taken.add(key);
             events.push({ ticketId, at: at(minute), ...step.event } as TicketEvent);
           }
+          for (const bad of ticket.bad)
+            events.push({ ticketId, at: at(ticket.created + bad.delta), ...bad.event } as unknown as TicketEvent);
         });
+        // Without a sequence column, the SQL orders a ticket's events of one kind at one instant by their content
+        // (docs/sql.md); ticketMetrics keeps the input order: give it the events in that order.
+        if (!sequence) events = inContentOrder(events);
         await query("DROP TABLE IF EXISTS ticket_events");
         await query(
           'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN, "priority" VARCHAR, seq INTEGER)',
@@ -623,7 +638,7 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
           `INSERT INTO ticket_events VALUES ${events
             .map((e, index) => {
               const r = e as unknown as Record<string, unknown>;
-              return `(${cell(r.ticketId)}, TIMESTAMPTZ ${quote(String(r.at))}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)}, ${index})`;
+              return `(${cell(r.ticketId)}, ${r.at === null ? "NULL" : `TIMESTAMPTZ ${quote(String(r.at))}`}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)}, ${index})`;
             })
             .join(", ")}`,
         );
@@ -648,11 +663,197 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
             (await query(ticketMetricsSql(options))) as never,
             (await query(nextReplyTimesSql(options))) as never,
           );
-          const fromJs = ticketMetrics(events, { ...(business ? { calendar } : {}), asOf, solveEndsNextReply }).tickets;
-          expect(round(fromSql)).toEqual(round(fromJs));
+          const fromJs = ticketMetrics(events, {
+            ...(business ? { calendar } : {}),
+            asOf,
+            solveEndsNextReply,
+            invalid: "exclude",
+          });
+          expect(round(fromSql.tickets)).toEqual(round(fromJs.tickets));
+          // The events read = used + skipped + rejected, as ticketMetrics counts them.
+          expect(fromSql.rows).toEqual(fromJs.rows);
         }
       },
     ),
     { numRuns: runs },
+  );
+}
+
+/**
+ * The SQL's order of a ticket's events of one kind at one instant without `fields.sequence` (docs/sql.md), restated:
+ * by instant, the kinds' order, then statuses new < open < pending < hold < solved < closed, internal notes <
+ * requester comments < agent comments, priorities by their text (a cleared one as ""). Events that are not a ticket's
+ * (no instant, an unknown type) go last: both paths leave them out. A stable sort, so equal events keep their order.
+ */
+export function inContentOrder(events: readonly TicketEvent[]): TicketEvent[] {
+  const RANK: Record<string, number> = { created: 0, priority: 1, policy: 2, comment: 3, status: 4 };
+  const STATUS = ["new", "open", "pending", "hold", "solved", "closed"];
+  const key = (event: TicketEvent): [number, number, number, string] => {
+    const e = event as unknown as Record<string, unknown>;
+    const at = typeof e.at === "string" ? Date.parse(e.at) : Number.NaN;
+    const rank = RANK[String(e.type)];
+    if (Number.isNaN(at) || rank === undefined) return [Number.POSITIVE_INFINITY, 0, 0, ""];
+    const detail =
+      e.type === "status"
+        ? Math.max(0, STATUS.indexOf(String(e.status)))
+        : e.type === "comment"
+          ? e.public === false
+            ? 0
+            : e.author === "requester"
+              ? 1
+              : 2
+          : 0;
+    return [at, rank, detail, e.type === "priority" ? String(e.priority ?? "") : ""];
+  };
+  return events
+    .map((event, index) => ({ event, index, key: key(event) }))
+    .sort(
+      (a, b) =>
+        a.key[0] - b.key[0] ||
+        a.key[1] - b.key[1] ||
+        a.key[2] - b.key[2] ||
+        (a.key[3] < b.key[3] ? -1 : a.key[3] > b.key[3] ? 1 : 0) ||
+        a.index - b.index ||
+        0,
+    )
+    .map(({ event }) => event);
+}
+
+/**
+ * Events at one instant, by hand: ticket T (created Monday 2025-03-10 09:00 UTC) has an agent and a requester comment
+ * at 09:30, and "solved" and "open" at 10:00; then pending at 10:30 and solved at 11:00. Bad events beside it (an
+ * unknown status, a comment before the creation, a second creation, an event without an instant, an unknown type,
+ * and ticket U's two events without a creation) are counted as rejected by both paths.
+ *
+ * - Input order (`fields.sequence`, as ticketMetrics reads the list): the agent replies at 09:30 (reply time 30), the
+ *   requester's comment after it starts a wait that the solve at 10:00 ends (30 min, by "solve"); the ticket is solved
+ *   (first resolution 60) and reopened at once (reopens 1), open 10:00-10:30, pending 10:30-11:00, solved at 11:00
+ *   (full resolution 120): requester wait = new 60 + open 30 = 90, agent wait 30, agent work 90.
+ * - Without a sequence, the content order: the requester's comment (before the first reply: no wait) then the agent's
+ *   (reply time 30); "open" then "solved" at 10:00 (first resolution 60, no time open), pending 10:30 is a reopen,
+ *   solved 11:00 (full resolution 120): requester wait 60, agent wait 30, agent work 60, no wait for a next reply. The
+ *   rows inserted in reverse give the same figures (the order does not depend on how the table is read).
+ */
+export async function checkTicketMetricsTies(dialect: SqlDialect, query: Query): Promise<void> {
+  const good: TicketEvent[] = [
+    { ticketId: "T", at: "2025-03-10T09:00:00Z", type: "created" },
+    { ticketId: "T", at: "2025-03-10T09:30:00Z", type: "comment", author: "agent", public: true },
+    { ticketId: "T", at: "2025-03-10T09:30:00Z", type: "comment", author: "requester", public: true },
+    { ticketId: "T", at: "2025-03-10T10:00:00Z", type: "status", status: "solved" },
+    { ticketId: "T", at: "2025-03-10T10:00:00Z", type: "status", status: "open" },
+    { ticketId: "T", at: "2025-03-10T10:30:00Z", type: "status", status: "pending" },
+    { ticketId: "T", at: "2025-03-10T11:00:00Z", type: "status", status: "solved" },
+  ];
+  const bad = [
+    { ticketId: "T", at: "2025-03-10T10:15:00Z", type: "status", status: "escalated" },
+    { ticketId: "T", at: "2025-03-10T08:00:00Z", type: "comment", author: "requester", public: true },
+    { ticketId: "T", at: "2025-03-10T09:00:00Z", type: "created" },
+    { ticketId: "T", at: null, type: "status", status: "open" },
+    { ticketId: "T", at: "2025-03-10T09:45:00Z", type: "note" },
+    { ticketId: "U", at: "2025-03-10T09:00:00Z", type: "status", status: "open" },
+    { ticketId: "U", at: "2025-03-10T09:10:00Z", type: "comment", author: "agent", public: true },
+  ] as unknown as TicketEvent[];
+  const events = [...good, ...bad];
+  const load = async (list: readonly TicketEvent[], sequences: readonly number[]): Promise<void> => {
+    await query("DROP TABLE IF EXISTS ticket_events");
+    await query(
+      'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN, seq INTEGER)',
+    );
+    const cell = (value: unknown): string =>
+      value === undefined || value === null
+        ? "NULL"
+        : typeof value === "boolean"
+          ? String(value)
+          : quote(String(value));
+    await query(
+      `INSERT INTO ticket_events VALUES ${list
+        .map((e, k) => {
+          const r = e as unknown as Record<string, unknown>;
+          return `(${cell(r.ticketId)}, ${r.at === null ? "NULL" : `TIMESTAMPTZ ${quote(String(r.at))}`}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${sequences[k]})`;
+        })
+        .join(", ")}`,
+    );
+  };
+  const figures = (t: {
+    replyTime: { calendar: number } | null;
+    firstResolutionTime: { calendar: number } | null;
+    fullResolutionTime: { calendar: number } | null;
+    requesterWaitTime: { calendar: number } | null;
+    agentWaitTime: { calendar: number } | null;
+    agentWorkTime: { calendar: number } | null;
+    reopens: number;
+    replies: number;
+    events: number;
+    nextReplyTimes?: readonly { calendar: number | null; fulfilledBy: string | null }[];
+  }) => ({
+    reply: t.replyTime?.calendar,
+    first: t.firstResolutionTime?.calendar,
+    full: t.fullResolutionTime?.calendar,
+    requesterWait: t.requesterWaitTime?.calendar,
+    agentWait: t.agentWaitTime?.calendar,
+    agentWork: t.agentWorkTime?.calendar,
+    reopens: t.reopens,
+    replies: t.replies,
+    events: t.events,
+    waits: (t.nextReplyTimes ?? []).map((w) => [w.calendar, w.fulfilledBy]),
+  });
+  const inputOrder = {
+    reply: 30,
+    first: 60,
+    full: 120,
+    requesterWait: 90,
+    agentWait: 30,
+    agentWork: 90,
+    reopens: 1,
+    replies: 1,
+    events: 7,
+    waits: [[30, "solve"]],
+  };
+  const contentOrder = { ...inputOrder, requesterWait: 60, agentWork: 60, waits: [] };
+  const counts = { total: 14, used: 7, skipped: 0, excluded: 7 };
+  const sql = async (options: Parameters<typeof ticketMetricsSql>[0]) =>
+    rowsFromTicketMetricsSql(
+      (await query(ticketMetricsSql(options))) as never,
+      (await query(nextReplyTimesSql(options))) as never,
+    );
+  // With the sequence: the input order, as ticketMetrics reads it.
+  await load(
+    events,
+    events.map((_, k) => k),
+  );
+  const js = ticketMetrics(events, { invalid: "exclude" });
+  expect(js.tickets.map(figures)).toEqual([inputOrder]);
+  expect(js.rows).toEqual(counts);
+  const sequenced = await sql({ dialect, fields: { sequence: "seq" } });
+  expect(sequenced.tickets.map(figures)).toEqual([inputOrder]);
+  expect(sequenced.rows).toEqual(counts);
+  // Without it: the content order, whatever order the rows were inserted in; ticketMetrics on that order agrees.
+  for (const list of [events, [...events].reverse()]) {
+    await load(
+      list,
+      list.map(() => 0),
+    );
+    const plain = await sql({ dialect });
+    expect(plain.tickets.map(figures)).toEqual([contentOrder]);
+    expect(plain.rows).toEqual(counts);
+  }
+  expect(ticketMetrics(inContentOrder(events), { invalid: "exclude" }).tickets.map(figures)).toEqual([contentOrder]);
+  // asOf 10:45: the solve at 11:00 is skipped, not rejected.
+  const asOf = await sql({ dialect, asOf: "2025-03-10T10:45:00Z" });
+  expect(asOf.rows).toEqual({ total: 14, used: 6, skipped: 1, excluded: 7 });
+  expect(asOf.rows).toEqual(ticketMetrics(events, { invalid: "exclude", asOf: "2025-03-10T10:45:00Z" }).rows);
+  // Only bad events: no ticket, the counts still come back (one row without a ticket).
+  const uncreated = bad.filter((event) => event.type !== "created");
+  await load(
+    uncreated,
+    uncreated.map((_, k) => k),
+  );
+  const none = await sql({ dialect });
+  expect(none.tickets).toEqual([]);
+  expect(none.rows).toEqual({ total: 6, used: 0, skipped: 0, excluded: 6 });
+  expect(none.rows).toEqual(ticketMetrics(uncreated, { invalid: "exclude" }).rows);
+  // Zendesk's "latest" schedule is not covered: refused with a coded error.
+  expect(() => ticketMetricsSql({ dialect, calendar: true, schedule: "latest" })).toThrow(
+    expect.objectContaining({ code: "INVALID_OPTION", field: "schedule" }),
   );
 }

@@ -1,31 +1,52 @@
-"""Writes examples/data/zendesk-tickets.csv: a synthetic Zendesk Support ticket export (seeded, so
-every run writes the same file), read by the notebook in examples/notebooks/.
+"""Writes a synthetic Zendesk Support export (seeded, so every run writes the same files), read by the
+notebook in examples/notebooks/: zendesk-tickets.csv (the tickets), zendesk-schedule.json (the account's
+schedule, as GET /api/v2/business_hours/schedules/{id} returns it) and zendesk-holidays.json (its
+holidays, as GET /api/v2/business_hours/schedules/{id}/holidays returns them).
 
 The header line is the one of Zendesk Support's ticket CSV export (Reporting > Export, "CSV export"),
 in the order and spelling of Zendesk's help article "Exporting data to a JSON, CSV, or XML file"
 (https://support.zendesk.com/hc/en-us/articles/4408886165402; custom fields left out), as in
 test/fixtures/vendors/zendesk.csv; `Satisfaction Score` takes the article's values Not Offered,
 Offered, Good and Bad. Dates are written in UTC with Z (the export writes the account's time zone).
-"Resolution time" (hours) is left blank.
+"Resolution time" (hours) is left blank. The schedule and holidays have the fields of Zendesk's
+Schedules API reference (developer.zendesk.com, "Schedules": intervals in minutes since Sunday 00:00,
+a Rails time zone name; holidays with start_date and end_date, both included).
 
 The vendor's figures (the "... in minutes" columns) are computed here, independently of cx-metrics,
-minute by minute with Python's zoneinfo on the schedule the export's account uses: Monday to Friday
-09:00-17:00 in Europe/Berlin, closed on Good Friday (2025-04-18), Easter Monday (2025-04-21) and
-Labour Day (2025-05-01). A notebook that forgets those holidays sees the tickets open across them
-disagree by 480 minutes a day, which is what its reconciliation shows.
+minute by minute with Python's zoneinfo on that schedule: Monday to Friday 09:00-17:00 in Berlin,
+closed on Good Friday (2025-04-18), Easter Monday (2025-04-21) and Labour Day (2025-05-01). A notebook
+that forgets the holidays sees the tickets open across them disagree by up to 480 minutes a day, which
+is what its reconciliation shows.
 
-Run: python3 examples/data/zendesk-tickets.py [OUTPUT] (default: zendesk-tickets.csv beside this file)
+Run: python3 examples/data/zendesk-tickets.py [FOLDER] (default: the folder of this file)
 """
 
 import csv
+import json
 import random
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-BERLIN = ZoneInfo("Europe/Berlin")
-HOLIDAYS = {date(2025, 4, 18), date(2025, 4, 21), date(2025, 5, 1)}
+BERLIN = ZoneInfo("Europe/Berlin")  # the schedule's zone, "Berlin" in Zendesk's (Rails) names
+SCHEDULE = {
+    "id": 360000081234,
+    "name": "Support Berlin",
+    "time_zone": "Berlin",
+    # Monday to Friday 09:00-17:00: day d (Sunday 0) from d * 1440 + 540 to d * 1440 + 1020.
+    "intervals": [{"start_time": d * 1440 + 540, "end_time": d * 1440 + 1020} for d in range(1, 6)],
+    "created_at": "2024-11-04T08:12:45Z",
+    "updated_at": "2025-01-07T10:03:11Z",
+}
+HOLIDAYS = [
+    {"id": 360000012001, "name": "Karfreitag (Good Friday)", "start_date": "2025-04-18", "end_date": "2025-04-18"},
+    {"id": 360000012002, "name": "Ostermontag (Easter Monday)", "start_date": "2025-04-21", "end_date": "2025-04-21"},
+    {"id": 360000012003, "name": "Tag der Arbeit (Labour Day)", "start_date": "2025-05-01", "end_date": "2025-05-01"},
+]
+HOLIDAY_DATES = {date.fromisoformat(h["start_date"]) + timedelta(days=k)
+                 for h in HOLIDAYS
+                 for k in range((date.fromisoformat(h["end_date"]) - date.fromisoformat(h["start_date"])).days + 1)}
 
 HEADER = [
     "ID", "Requester", "Requester ID", "Requester external id", "Requester email", "Requester domain",
@@ -48,13 +69,16 @@ VIA = ["Mail", "Web form", "Chat"]
 PRIORITY = ["Low", "Normal", "Normal", "High", "Urgent"]
 
 
-def business_minutes(start: datetime, end: datetime) -> int:
-    """Minutes of [start, end) whose Berlin wall time is Mon-Fri 09:00-17:00 on a working day."""
+def business_minutes(start: datetime, end: datetime, holidays: set = HOLIDAY_DATES) -> int:
+    """Minutes of [start, end) whose Berlin wall time lies in an interval of SCHEDULE on a date not in holidays."""
     count = 0
     t = start
     while t < end:
         local = t.astimezone(BERLIN)
-        if local.weekday() < 5 and local.date() not in HOLIDAYS and 9 <= local.hour < 17:
+        minute_of_week = (local.weekday() + 1) % 7 * 1440 + local.hour * 60 + local.minute  # Sunday 00:00 is 0
+        if local.date() not in holidays and any(
+            i["start_time"] <= minute_of_week < i["end_time"] for i in SCHEDULE["intervals"]
+        ):
             count += 1
         t += timedelta(minutes=1)
     return count
@@ -133,12 +157,13 @@ def tickets() -> list:
 
 
 def main() -> None:
-    rows = tickets()
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("zendesk-tickets.csv")
-    with path.open("w", newline="", encoding="utf-8") as out:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
+    with (folder / "zendesk-tickets.csv").open("w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(tickets())
+    (folder / "zendesk-schedule.json").write_text(json.dumps({"schedule": SCHEDULE}, indent=2) + "\n")
+    (folder / "zendesk-holidays.json").write_text(json.dumps({"holidays": HOLIDAYS}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,8 @@ What to compute:
       --adjust A          none | holm | bh: correct the report's change tests for their number [bh]
       --weight HEADER     nps, csat, ces: weight each response by this column (a number > 0); rows
                           then show the weighted figure, its effective n (Kish) and standard error
-      --scale S           csat: 1-5 | 1-10 | smiley-3 [1-5]; ces: 1-7 | 1-5 [1-7]
+      --scale S           csat: 1-5 | 1-10 | smiley-3 | good-bad [1-5; good-bad with --preset zendesk];
+                          ces: 1-7 | 1-5 [1-7]
       --mode M            csat: top-box | good-bad [top-box]
       --percentiles L     durations: percentiles beside the median [90]
       --method M          durations: percentile method [linear] (R type 7)

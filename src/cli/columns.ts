@@ -34,6 +34,8 @@ export interface Preset {
   readonly minutesAfterCreated?: Readonly<Record<string, string>>;
   /** A field whose column is the first header starting with this text (a survey question). */
   readonly headerStartsWith?: Readonly<Record<string, string>>;
+  /** The CSAT scale of the vendor's survey, unless --scale names one (Zendesk: "good-bad"). */
+  readonly csatScale?: "good-bad";
   /** The vendor's own minutes per duration (first reply, first and full resolution), on each clock. */
   readonly minutes?: Readonly<Partial<Record<VendorDuration, VendorMinutesHeaders>>>;
 }
@@ -93,7 +95,7 @@ export function vendorMinutesColumn(
 export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.create(null) as Record<string, Preset>, {
   zendesk: {
     description:
-      'Zendesk Support ticket export (CSV): "ID", "Created at", "Solved at", "Priority", "Ticket type", "Via"; Zendesk\'s own minutes "First reply time in minutes", "First resolution time in minutes", "Full resolution time in minutes" (each also "... within business hours", read with --hours or --calendar)',
+      'Zendesk Support ticket export (CSV): "ID", "Created at", "Solved at", "Priority", "Ticket type", "Via"; "Satisfaction Score" (CSAT on the good-bad scale); Zendesk\'s own minutes "First reply time in minutes", "First resolution time in minutes", "Full resolution time in minutes" (each also "... within business hours", read with --hours or --calendar)',
     columns: {
       id: "ID",
       createdAt: "Created at",
@@ -101,7 +103,9 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
       priority: "Priority",
       type: "Ticket type",
       channel: "Via",
+      rating: "Satisfaction Score",
     },
+    csatScale: "good-bad",
     minutes: {
       "first-response": {
         calendar: "First reply time in minutes",

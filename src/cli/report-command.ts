@@ -118,7 +118,12 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   const scorecard = values.scorecard === undefined ? undefined : (readJson("scorecard", values.scorecard) as Scorecard);
   if (metric === "iqs" && scorecard === undefined) throw new UsageError("--metric iqs needs --scorecard FILE");
   const scale = values.scale;
-  const csatScale = metric === "csat" ? oneOf("scale", scale, ["1-5", "1-10", "smiley-3"] as const) : undefined;
+  // A preset's own scale (Zendesk's good / bad survey) unless --scale names one.
+  const presetScale = values.preset === undefined ? undefined : presetNamed(values.preset)?.csatScale;
+  const csatScale =
+    metric === "csat"
+      ? (oneOf("scale", scale, ["1-5", "1-10", "smiley-3", "good-bad"] as const) ?? presetScale)
+      : undefined;
   const cesScale = metric === "ces" ? oneOf("scale", scale, ["1-7", "1-5"] as const) : undefined;
   if (scale !== undefined && metric !== "csat" && metric !== "ces")
     throw new UsageError("--scale is for --metric csat or ces");

@@ -148,3 +148,31 @@ describe("csat bad input", () => {
     expect(() => csat([5], null as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 });
+
+describe("the good-bad scale (Zendesk's satisfaction survey)", () => {
+  // Zendesk's "% Satisfaction score" = good / (good + bad) (Explore: COUNT(Good satisfaction tickets) /
+  // COUNT(Rated satisfaction tickets)). Hand count: 3 good, 2 bad → 3 / 5 = 60 %.
+  const ratings = ["Good", "good with comment", " GOOD WITHOUT COMMENT ", "Bad", "Bad with comment"];
+  it("reads Zendesk's labels, any case and spacing: 3 good of 5 = 60 %", () => {
+    const result = csat(ratings, { scale: "good-bad" });
+    expect(result).toMatchObject({ percent: 60, satisfied: 3, dissatisfied: 2, neutral: 0, total: 5, denominator: 5 });
+    expect(result.scale).toEqual({ name: "good-bad", min: 1, max: 2 });
+    expect(result.distribution.map((bucket) => [bucket.label, bucket.count])).toEqual([
+      ["bad", 2],
+      ["good", 3],
+    ]);
+    // (2 × 1 + 3 × 2) / 5
+    expect(result.mean).toBeCloseTo(1.6, 12);
+  });
+  it("gives the same figure in both modes and from the numbers 2 / 1", () => {
+    expect(csat(ratings, { scale: "good-bad", mode: "good-bad" }).percent).toBe(60);
+    expect(csat([2, 2, 2, 1, 1], { scale: "good-bad" }).percent).toBe(60);
+  });
+  it("an unanswered survey or another text is not a rating (INVALID_LABEL, with its index)", () => {
+    for (const value of ["Offered", "Unoffered", "Not Offered", "goodish", "", 3, 0, null]) {
+      expect(() => csat(["Good", value as string], { scale: "good-bad" }), String(value)).toThrow(
+        expect.objectContaining({ code: "INVALID_LABEL", index: 1 }),
+      );
+    }
+  });
+});

@@ -4,7 +4,7 @@ import type { Accessor, Values } from "../types.js";
 import type { CsatOptions, CsatResult } from "./types.js";
 
 export type { CsatMode, CsatOptions, CsatResult, CsatScale, SmileyLabel } from "./types.js";
-import { csatFromTally, csatRule } from "./rule.js";
+import { csatFromTally, csatRule, scaleLabels } from "./rule.js";
 
 /**
  * Customer Satisfaction Score from ratings of one interaction.
@@ -16,7 +16,8 @@ import { csatFromTally, csatRule } from "./rule.js";
  *   score negative = 1, neutral = 3, positive = 5, so "the closer to 5 the better". Read it with
  *   {@link csatBand}.
  *
- * Scales: `"1-5"` (default), `"1-10"`, `"smiley-3"` (labels or 1 / 3 / 5), or `{ min, max }`.
+ * Scales: `"1-5"` (default), `"1-10"`, `"smiley-3"` (labels or 1 / 3 / 5), `"good-bad"` (Zendesk's two-point survey:
+ * "Good" / "Bad", also "... with comment", or 2 / 1; CSAT = good / (good + bad)), or `{ min, max }`.
  * Both figures are unrounded; `distribution` lists every step of the scale.
  *
  * @param ratings - integer ratings (or smiley labels), or records with `options.accessor`.
@@ -28,6 +29,7 @@ import { csatFromTally, csatRule } from "./rule.js";
  * ```ts
  * csat([5, 4, 3, 5, 1]); //=> { percent: 60, satisfied: 3, total: 5, mean: 3.6, ... }
  * csat(["positive", "neutral", "positive"], { scale: "smiley-3" }).mean; //=> 4.333... (13 / 3)
+ * csat(["Good", "Bad with comment", "good with comment"], { scale: "good-bad" }).percent; //=> 66.66... (2 / 3)
  * ```
  */
 export function csat<T = number>(ratings: Values<T>, options: CsatOptions<T> = {}): CsatResult {
@@ -36,9 +38,9 @@ export function csat<T = number>(ratings: Values<T>, options: CsatOptions<T> = {
   const rule = csatRule(options as CsatOptions<unknown>, fn);
   const { accessor } = options;
   const { min, max } = rule.scale;
-  // Smileys are read by the rule (labels); other scales by the tally's fast loops.
+  // Labelled scales (smileys, good / bad) are read by the rule; other scales by the tally's fast loops.
   const read: Accessor<T, unknown> | undefined =
-    rule.scale.name === "smiley-3"
+    scaleLabels(rule.scale.name) !== undefined
       ? (item, index) => rule.read(accessor === undefined ? item : accessor(item, index), index)
       : accessor;
   return csatFromTally(fn, rule, tallyScale(fn, ratings, read, min, max));

@@ -17,12 +17,28 @@ const SMILEY_LABELS: readonly (SmileyLabel | undefined)[] = [
   "positive",
 ];
 
+/** Labels of the good-bad scale by value: Bad = 1, Good = 2. */
+const GOOD_BAD_LABELS: readonly (string | undefined)[] = [undefined, "bad", "good"];
+
+/**
+ * A rating of Zendesk's two-point satisfaction survey as written in its exports: "Good" and "Bad", also "Good with
+ * comment", "Bad without comment" (Zendesk's trigger conditions and Explore's attribute name these), any case and
+ * spacing.
+ */
+const GOOD_BAD = /^\s*(good|bad)(?:\s+with(?:out)?\s+comment)?\s*$/i;
+
 /** Named scales: [min, max, default satisfiedFrom, default dissatisfiedTo]. */
 const SCALES: Readonly<Record<string, readonly [number, number, number, number]>> = {
   "1-5": [1, 5, 4, 2],
   "1-10": [1, 10, 9, 6],
   "smiley-3": [1, 5, 5, 1],
+  "good-bad": [1, 2, 2, 1],
 };
+
+/** The labels of a named scale's values, for its distribution; undefined for a numeric scale. */
+export function scaleLabels(name: string): readonly (string | undefined)[] | undefined {
+  return name === "smiley-3" ? SMILEY_LABELS : name === "good-bad" ? GOOD_BAD_LABELS : undefined;
+}
 
 /**
  * CSAT options checked once: the scale, the thresholds and the mode, and how one rating is read.
@@ -69,19 +85,33 @@ function scaleOf(fn: string, scale: unknown): readonly [number, number, number |
   ];
   // A rating scale has a handful of steps; more than 1,000 is a mistake (and would size the tally).
   if (!(Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 1000)) {
-    throw invalid(fn, "INVALID_OPTION", "scale", scale, '"1-5", "1-10", "smiley-3" or { min, max } at most 1000 apart');
+    throw invalid(
+      fn,
+      "INVALID_OPTION",
+      "scale",
+      scale,
+      '"1-5", "1-10", "smiley-3", "good-bad" or { min, max } at most 1000 apart',
+    );
   }
   return [min, max, satisfied, dissatisfied];
 }
 
-/** Reads a rating on an integer scale, or a smiley label / score 1, 3, 5. */
+/** Reads a rating on an integer scale, a smiley label / score 1, 3, 5, or a good / bad label / score 1, 2. */
 function ratingReader(
   fn: string,
   min: number,
   max: number,
-  smiley: boolean,
+  scale: unknown,
 ): (rating: unknown, index?: number, what?: string) => number {
-  if (smiley) {
+  if (scale === "good-bad") {
+    return (rating, index = 0, what = `rating at index ${index}`) => {
+      if (rating === 1 || rating === 2) return rating;
+      const label = typeof rating === "string" ? GOOD_BAD.exec(rating) : null;
+      if (label !== null) return label[1]!.toLowerCase() === "good" ? 2 : 1;
+      throw invalid(fn, "INVALID_LABEL", what, rating, '"Good" or "Bad" (... with comment), or 2 / 1', index);
+    };
+  }
+  if (scale === "smiley-3") {
     return (rating, index = 0, what = `rating at index ${index}`) => {
       const score = typeof rating === "string" ? SMILEY_LABELS.indexOf(rating as SmileyLabel) : rating;
       if (score === 1 || score === 3 || score === 5) return score;
@@ -130,7 +160,7 @@ export function csatRule(options: CsatOptions<unknown> = {}, fn = "csatRule"): C
     min - 1,
     satisfiedFrom - 1,
   );
-  const read = ratingReader(fn === "csatRule" ? "csat" : fn, min, max, scale === "smiley-3");
+  const read = ratingReader(fn === "csatRule" ? "csat" : fn, min, max, scale);
   return {
     kind: "csat-rule",
     scale: { name: typeof scale === "string" ? scale : `${min}-${max}`, min, max },
@@ -163,7 +193,7 @@ export function asCsatRule(fn: string, given: CsatRule | CsatOptions<unknown> | 
  */
 export function csatFromTally(fn: string, rule: CsatRule, counts: Float64Array): CsatResult {
   const { min } = rule.scale;
-  const summary = summarizeRatings(counts, min, rule.scale.name === "smiley-3" ? SMILEY_LABELS : undefined);
+  const summary = summarizeRatings(counts, min, scaleLabels(rule.scale.name));
   let satisfied = 0;
   let denominator = 0;
   for (let k = 0; k < counts.length; k++) {

@@ -4,8 +4,11 @@ import type { Accessor, CustomScale, RatingBucket, ScaleInfo } from "../types.js
 /** Labels of the 3-smiley scale, scored 1 / 3 / 5 as in Osipov. */
 export type SmileyLabel = "negative" | "neutral" | "positive";
 
-/** A CSAT scale: a named one or a custom integer range. */
-export type CsatScale = "1-5" | "1-10" | "smiley-3" | CustomScale;
+/**
+ * A CSAT scale: a named one or a custom integer range. `"good-bad"` is the two-point scale of Zendesk's satisfaction
+ * survey: "Bad" = 1, "Good" = 2 ("Good with comment", "Bad without comment" and the like as well).
+ */
+export type CsatScale = "1-5" | "1-10" | "smiley-3" | "good-bad" | CustomScale;
 
 /**
  * How the CSAT percentage is formed:
@@ -20,18 +23,22 @@ export interface CsatOptions<T = number> {
   readonly scale?: CsatScale;
   /**
    * Lowest rating that counts as satisfied. Defaults: 4 on 1-5 (UA-agency: "4 and 5"), 9 on 1-10
-   * (Osipov: treat a 10-point scale like NPS), 5 (positive) on smiley-3; required for a custom scale.
+   * (Osipov: treat a 10-point scale like NPS), 5 (positive) on smiley-3, 2 (good) on good-bad; required for a custom
+   * scale.
    */
   readonly satisfiedFrom?: number;
   /**
    * Highest rating that counts as dissatisfied, for the `"good-bad"` mode and the `dissatisfied`
-   * count. Defaults: 2 on 1-5, 6 on 1-10 (NPS detractors), 1 (negative) on smiley-3; required for
+   * count. Defaults: 2 on 1-5, 6 on 1-10 (NPS detractors), 1 (negative) on smiley-3, 1 (bad) on good-bad; required for
    * a custom scale in `"good-bad"` mode, else everything below `satisfiedFrom`.
    */
   readonly dissatisfiedTo?: number;
   /** `"top-box"` (default) or `"good-bad"`. */
   readonly mode?: CsatMode;
-  /** Reads the rating from a record. For smiley-3 it may return a label or a score 1 / 3 / 5. */
+  /**
+   * Reads the rating from a record. For smiley-3 it may return a label or a score 1 / 3 / 5; for good-bad a label or 1
+   * / 2.
+   */
   readonly accessor?: Accessor<T, unknown>;
 }
 

@@ -73,6 +73,22 @@ describe.each(["js", "duckdb"] as const)("--preset zendesk on Zendesk's CSV tick
     expect([business.n, business.value, business.detail.clock]).toEqual([4, 150, "business"]);
   });
 
+  it("CSAT from Satisfaction Score on the good-bad scale: good / (good + bad)", async () => {
+    // Good (1001), Bad with comment (1002), Good with comment (1003): 2 / (2 + 1); Unoffered (1004) and Offered (1005)
+    // are no ratings.
+    const result = await zendesk("-m", "csat");
+    const all = result.rows[0]!;
+    expect([all.n, all.value]).toEqual([3, 200 / 3]);
+    expect(all.detail).toMatchObject({ satisfied: 2, dissatisfied: 1 });
+    expect(result.input).toMatchObject({ read: 5, used: 3 });
+    // By group: Tier 1 has 1001 good and 1002 bad (1 / 2); Tier 2 has 1003 good (1 / 1).
+    const rows = (await zendesk("-m", "csat", "--by", "Group")).rows;
+    expect(rows.filter((row) => row.segment.Group !== undefined).map((row) => [row.segment.Group, row.value])).toEqual([
+      ["Tier 1", 50],
+      ["Tier 2", 100],
+    ]);
+  });
+
   it("by Group: Tier 1 (1001, 1002, 1005) and Tier 2 (1003, 1004 open)", async () => {
     const rows = (await zendesk("-m", "first-response", "--by", "Group")).rows;
     const tier = (name: string) => rows.find((row) => row.segment.Group === name)!;

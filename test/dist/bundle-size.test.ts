@@ -44,8 +44,8 @@ const BUDGET_BYTES = 1750;
 // 0.95x a hand histogram, from 1.4-1.8x) to 1,717; the compiled rule that every layer shares (issue
 // #17: csatRule with its reader of one rating and `accepts`) to 1,931. Its budget is 1.9 KB.
 // The same robustness took csat to 2,460 bytes, and the rule's `share` (the one place its thresholds are applied) to
-// 2,509: 2.5 KB.
-const CSAT_BUDGET_BYTES = 2560;
+// 2,509: 2.5 KB. Zendesk's two-point "good-bad" scale (its labels and their reader, issue #19) took it to 2,677: 2.7 KB.
+const CSAT_BUDGET_BYTES = 2700;
 // ces: the compiled rule took it from 1,530 to 1,544 bytes, issue #18's robustness to 2,074: 2.1 KB.
 const CES_BUDGET_BYTES = 2100;
 

@@ -108,6 +108,10 @@ function reasonFor(
   const item = /^[\w$]+\[(\d+)\](?:\.([\w$]+))?$/.exec(field);
   if (item !== null) return listItemReason(excluded, column, Number(item[1]), item[2], value, cell, context);
   if (column.kind === "raw") return `${cellText(value)} in column ${q(header)} is not a list: write it as a JSON array`;
+  if (field === "firstResponseMinutes" || field === "resolutionMinutes")
+    return excluded.code === "INVALID_VALUE"
+      ? `${cellText(value)} in column ${q(header)} is not minutes: the vendor's ${field === "firstResponseMinutes" ? "first reply" : "resolution"} time is a number of minutes ≥ 0 (empty while the ticket waits)`
+      : `column ${q(header)} is empty, and this row's business minutes cannot be measured from its timestamps without --hours or --calendar: give them, or fill in the vendor's minutes`;
   if (column.kind === "date")
     return excluded.code === "END_BEFORE_START"
       ? beforeCreation(column, field, value, `${cellText(value, true)} in column ${q(header)}`, cell, context)
@@ -161,6 +165,8 @@ interface AnswerScale {
   readonly min: number;
   readonly max: number;
   readonly smiley: boolean;
+  /** Zendesk's two-point good / bad scale. */
+  readonly goodBad?: boolean;
   /** Other scales of the metric (`--scale` values), with their range. */
   readonly others: readonly (readonly [string, number, number])[];
 }
@@ -175,7 +181,8 @@ function answerScale(spec: ReasonContext["spec"]): AnswerScale {
         ["1-10", 1, 10],
       ] as const
     ).filter(([name]) => name !== rule.scale.name);
-    return { metric: "CSAT", min: rule.scale.min, max: rule.scale.max, smiley, others };
+    const goodBad = rule.scale.name === "good-bad";
+    return { metric: "CSAT", min: rule.scale.min, max: rule.scale.max, smiley, goodBad, others };
   }
   if (spec.metric === "ces") {
     const rule = cesRule(spec.ces ?? {}, "report");
@@ -197,6 +204,8 @@ function answerReason(header: string, value: unknown, spec: ReasonContext["spec"
   const at = `${cellText(value)} in column ${q(header)}`;
   if (isBlank(value))
     return `column ${q(header)} is empty: there is no ${scale.metric} answer to count; leave such rows out, or check that this is the question's column`;
+  if (scale.goodBad === true)
+    return `${at} is not a good / bad answer: the good-bad scale takes Good or Bad (also "... with comment"), or 2 / 1; "Offered" or "Unoffered" mark a survey not answered, which is no rating`;
   if (scale.smiley)
     return `${at} is not a smiley answer: the smiley-3 scale takes negative, neutral or positive (or 1, 3, 5); give --scale 1-5 or 1-10 if the survey asked for a number`;
   const n = numberIn(value);

@@ -81,6 +81,7 @@ describe.each(["js", "duckdb"] as const)("--preset zendesk on Zendesk's CSV tick
     expect([all.n, all.value]).toEqual([3, 200 / 3]);
     expect(all.detail).toMatchObject({ satisfied: 2, dissatisfied: 1 });
     expect(result.input).toMatchObject({ read: 5, used: 3 });
+    // Offered and Unoffered are not rated (once the unanswered count lands, they are counted there instead).
     // By group: Tier 1 has 1001 good and 1002 bad (1 / 2); Tier 2 has 1003 good (1 / 1).
     const rows = (await zendesk("-m", "csat", "--by", "Group")).rows;
     expect(rows.filter((row) => row.segment.Group !== undefined).map((row) => [row.segment.Group, row.value])).toEqual([
@@ -164,9 +165,12 @@ describe("vendor minutes named with --column", () => {
         "--format",
         "json",
       ]);
-      const parsed = JSON.parse(outcome.out) as Report & { rejects: { column: string; value: unknown }[] };
+      const parsed = JSON.parse(outcome.out) as Report & {
+        rejects: { column: string; value: unknown; reason: string }[];
+      };
       expect(parsed.input).toMatchObject({ read: 2, used: 1, rejected: 1 });
       expect(parsed.rejects[0]).toMatchObject({ column: "Reply minutes", value: "soon" });
+      expect(parsed.rejects[0]!.reason).toMatch(/^"soon" in column "Reply minutes" is not minutes: the vendor's first/);
     }
   });
 });

@@ -105,6 +105,7 @@ function reasonFor(
   if (column.field.startsWith("ratings.")) return criterionReason(header, column.field.slice(8), value, spec);
   if ((spec.metric === "nps" && field === "score") || (spec.metric !== "nps" && field === "rating"))
     return answerReason(header, value, spec);
+  if (field === "firstResponseMinutes" || field === "resolutionMinutes") return minutesReason(header, value, field);
   const item = /^[\w$]+\[(\d+)\](?:\.([\w$]+))?$/.exec(field);
   if (item !== null) return listItemReason(excluded, column, Number(item[1]), item[2], value, cell, context);
   if (column.kind === "raw") return `${cellText(value)} in column ${q(header)} is not a list: write it as a JSON array`;
@@ -149,6 +150,15 @@ function fallback(excluded: Pick<ExcludedRow, "reason">): string {
     .replace(/ (?:in|of) (?:interaction|review|event) at index \d+/g, "")
     .replace(/ at index \d+/g, "")
     .replace(/\[(\d+)\]/g, (_, k: string) => ` (item ${Number(k) + 1})`);
+}
+
+/** Minutes a vendor computed (Zendesk's "First reply time in minutes") that are not a number ≥ 0. */
+function minutesReason(header: string, value: unknown, field: string): string {
+  const what = field === "firstResponseMinutes" ? "the first reply" : "the resolution";
+  const n = numberIn(value);
+  if (Number.isNaN(n))
+    return `${cellText(value)} in column ${q(header)} is not a number of minutes: write the minutes to ${what} (90, 12.5), or leave the cell empty while there is none`;
+  return `${cellText(value)} in column ${q(header)} is negative: the minutes to ${what} are 0 or more; correct the cell`;
 }
 
 /** A weight that is not a number > 0. */

@@ -38,6 +38,8 @@ async function rejects(args: readonly string[]): Promise<Reject[]> {
 
 /** The record fields the command reads: a reason may name one only where it is the file's own header. */
 const FIELDS = [
+  "firstResponseMinutes",
+  "resolutionMinutes",
   "score",
   "rating",
   "ratings",
@@ -134,6 +136,18 @@ const zendesk = file(
   ].join("\n"),
 );
 
+const vendorMinutes = file(
+  "vendor-minutes.csv",
+  [
+    // Zendesk's column names for the minutes it computed (docs/cli.md, the zendesk preset).
+    "Id,Created at,First reply time in minutes,Full resolution time in minutes",
+    "1,2025-03-03T08:00:00Z,30,100",
+    "2,2025-03-03T08:00:00Z,abc,xyz", // not numbers
+    "3,2025-03-03T08:00:00Z,-5,-7", // negative
+    "",
+  ].join("\n"),
+);
+
 const delighted = file(
   "delighted.csv",
   ["id,score,created_at", "1,9,1740821400", "2,8,soon", "3,7,99999999999999", ""].join("\n"),
@@ -218,6 +232,18 @@ describe("every reject in the user's words", () => {
     {
       name: "zendesk minutes",
       args: [zendesk, "--preset", "zendesk", "-m", "first-response"],
+      timeZone: false,
+      count: 2,
+    },
+    {
+      name: "vendor first-reply minutes",
+      args: [vendorMinutes, "-m", "first-response", "--column", "firstResponseMinutes=First reply time in minutes"],
+      timeZone: false,
+      count: 2,
+    },
+    {
+      name: "vendor resolution minutes",
+      args: [vendorMinutes, "-m", "resolution", "--column", "resolutionMinutes=Full resolution time in minutes"],
       timeZone: false,
       count: 2,
     },

@@ -58,6 +58,11 @@ const ADJUSTED: Record<string, string> = {
  */
 export function methodNote(spec: SummarizeSpec, rows: readonly ReportRow[], method?: string): string {
   const parts = [method ?? METHOD[spec.metric]];
+  const mean = meanTitle(spec);
+  if (mean !== null && method === undefined)
+    parts.push(
+      `"${mean}" is the mean rating, the figure many reports publish${spec.weight === undefined ? "" : " (weighted)"}; its interval is in the JSON (detail.meanLow to detail.meanHigh).`,
+    );
   if (spec.weight !== undefined)
     parts.push(
       "Weighted: each response counts its weight; n eff is Kish's effective sample size, the intervals and tests use it (docs/statistics.md).",
@@ -86,6 +91,25 @@ export function pValue(value: number): string {
   return value < 0.001 ? "< 0.001" : value.toFixed(3);
 }
 
+/**
+ * The title of the mean rating column of a CSAT or CES report, naming its scale ("mean (1-5)"), or null for other
+ * metrics. Smileys are scored 1, 3, 5 (Osipov), so their mean is on 1-5.
+ */
+export function meanTitle(spec: SummarizeSpec): string | null {
+  if (spec.metric === "csat") {
+    const scale = spec.csat?.scale ?? "1-5";
+    if (scale === "smiley-3") return "mean (smileys 1/3/5)";
+    return `mean (${typeof scale === "string" ? scale : `${scale.min}-${scale.max}`})`;
+  }
+  if (spec.metric === "ces") return `mean (${spec.ces?.scale ?? "1-7"})`;
+  return null;
+}
+
+/** A mean rating with two decimals (as reports print it: 4.19 of 5). */
+function mean2(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value) ? value.toFixed(2) : "";
+}
+
 /** The percentiles a duration report shows beside the median (`p90` ...). */
 function percentileKeys(spec: SummarizeSpec): string[] {
   return (spec.percentiles ?? [90]).map((p) => `p${p}`);
@@ -101,6 +125,8 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   const adjusted = (spec.adjust ?? "bh") !== "none";
   // SLA: the measurements still running (pending) are not in n or the %; shown apart so that none is hidden.
   const sla = spec.metric === "sla";
+  // CSAT and CES: the mean rating beside the share, the figure most reports publish.
+  const mean = meanTitle(spec);
   const titles = [
     ...(by.length === 0 ? ["segment"] : by),
     ...(spec.every === undefined ? [] : ["period"]),
@@ -109,7 +135,7 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
     UNIT[spec.metric],
     ...(duration
       ? extra.map((key) => `${key} min`)
-      : [`${confidence}% interval`, "change", "p", ...(adjusted ? ["p adj."] : [])]),
+      : [`${confidence}% interval`, ...(mean === null ? [] : [mean]), "change", "p", ...(adjusted ? ["p adj."] : [])]),
     ...(sla ? ["pending"] : []),
     "note",
   ];
@@ -124,6 +150,7 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
       : [
           num(row.value, spec.metric === "nps"),
           row.low === null ? "" : `${num(row.low)} to ${num(row.high)}`,
+          ...(mean === null ? [] : [mean2(row.detail.mean)]),
           row.change === null
             ? ""
             : `${num(row.change.difference, true)} (${num(row.change.low)} to ${num(row.change.high)})`,

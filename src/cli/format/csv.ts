@@ -23,7 +23,7 @@ const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(
 
 /**
  * The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their
- * percentiles, SLA its pending measurements.
+ * percentiles, SLA its pending measurements, CSAT and CES the mean rating and its interval.
  */
 export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): string {
   const by = spec.by ?? [];
@@ -33,6 +33,8 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
       : spec.metric === "sla"
         ? ["pending"] // the measurements still running, apart from n and the %
         : [];
+  // CSAT and CES: the mean rating and its interval (detail.mean, meanLow, meanHigh).
+  const means = spec.metric === "csat" || spec.metric === "ces";
   let text = line([
     "metric",
     ...by,
@@ -52,6 +54,7 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
     "n_effective",
     "se",
     ...extra,
+    ...(means ? ["mean", "mean_low", "mean_high"] : []),
   ]);
   for (const row of rows) {
     text += line([
@@ -73,6 +76,7 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
       row.nEffective,
       row.se,
       ...extra.map((key) => (row.detail as Record<string, unknown>)[key]),
+      ...(means ? [row.detail.mean, row.detail.meanLow, row.detail.meanHigh] : []),
     ]);
   }
   return text;

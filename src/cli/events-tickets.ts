@@ -101,7 +101,7 @@ export async function readTicketsFile(path: string, options: TicketsFileOptions)
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
-      `${named}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : (error as Error).message}`,
+      `${named}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : (error as Error).message.replace(`cannot read ${path}: `, "")}`,
     );
   }
   return { segments, read, rejects };

@@ -157,7 +157,7 @@ describe("report --events: segments by every ticket field", () => {
 
   it("lists the events of a ticket the export does not have (no silent loss), and stops at them under --strict", async () => {
     const path = join(dir, "one-ticket.csv");
-    writeFileSync(path, "Id,Group\n35436,Tier 2\n,Tier 9\n35436,Tier 3\n");
+    writeFileSync(path, "Id,Group\n35436,Tier 2\n,Tier 9\n35436,Tier 3\n35437,Tier 1,extra\n");
     const { code, out, err } = await run([
       "--events",
       AUDITS,
@@ -177,9 +177,10 @@ describe("report --events: segments by every ticket field", () => {
     expect(report.input).toMatchObject({ read: 24, used: 17, rejected: 7 });
     expect(new Set(report.rejects.map((r) => r.reason))).toEqual(new Set([`ticket 35437 is not in --tickets ${path}`]));
     expect(report.rejects[0]).toMatchObject({ line: 0, column: "audits[8].ticketId", value: "35437" });
-    // The export's own bad rows: a blank id and an id given twice (the first row counts), on standard error.
+    // The export's own bad rows: a blank id, an id given twice (the first row counts), a row of 3 fields (so 35437
+    // is not in the file), on standard error.
     expect(err).toBe(
-      `cx-metrics: --tickets ${path}: 3 rows read; 2 rows left out (first: line 3, column "Id": no ticket id)\n`,
+      `cx-metrics: --tickets ${path}: 4 rows read; 3 rows left out (first: line 3, column "Id": no ticket id)\n`,
     );
     const strict = await run(["--events", AUDITS, "--tickets", path, "-m", "full-resolution", "--strict"]);
     expect(strict.code).toBe(1);
@@ -271,6 +272,31 @@ describe("report --events - (standard input)", () => {
     expect(markdown.code).toBe(0);
     expect(markdown.out).toMatch(/^## reply-time from standard input\n/);
     expect(markdown.out).toMatch(/\| all \| 1 \| 25\.0 \| 25\.0 \| n < 30 \|/);
+    // --tickets - reads the export from standard input instead.
+    const tickets = await runCommand(
+      [
+        "report",
+        "--events",
+        AUDITS,
+        "--tickets",
+        "-",
+        "--preset",
+        "zendesk",
+        "-m",
+        "reply-time",
+        "--by",
+        "Group",
+        "-f",
+        "json",
+      ],
+      { stdin: readFileSync(TICKETS) },
+    );
+    expect(tickets.err).toBe("");
+    expect(bySegment((JSON.parse(tickets.out) as Report).rows, "Group")).toEqual({
+      all: [2, 47.5],
+      "Tier 1": [1, 50],
+      "Tier 2": [1, 45],
+    });
     const empty = await runCommand(["report", "--events", "-", "-m", "reply-time"], { stdin: "" });
     expect(empty.code).toBe(1);
     expect(empty.err).toMatch(/no ticket has a reply-time: 0 events read/);

@@ -20,6 +20,8 @@ const METRIC_EVENTS = "test/fixtures/zendesk/ticket-metric-events.json";
 // Zendesk Support's ticket export header (as test/fixtures/cli/zendesk.csv), rows for the audits' two tickets.
 const TICKETS = "test/fixtures/zendesk/tickets.csv";
 const dir = mkdtempSync(join(tmpdir(), "cx-events-"));
+const NO_ID = join(dir, "no-id.csv"); // a ticket export without an id column
+writeFileSync(NO_ID, "Group\nTier 1\n");
 
 async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = sink();
@@ -281,6 +283,7 @@ describe("report --events", () => {
       ["--events", AUDITS, "-m", "reply-time", "--preset", "zendesk"],
       ["--events", AUDITS, "-m", "reply-time", "--tickets", TICKETS, "--by", "Team"],
       ["--events", AUDITS, "-m", "reply-time", "--tickets", join(dir, "missing.csv")],
+      ["--events", AUDITS, "-m", "reply-time", "--tickets", NO_ID],
       ["--events", METRIC_EVENTS, "-m", "reply-time", "--agent", "5246746"],
       ["--events", AUDITS, "-m", "reply-time", "--agent", ""],
       ["--events", AUDITS, "-m", "reply-time", "--agents", join(dir, "missing.txt")],

@@ -9,6 +9,7 @@ import { claimError, claimName, validateClaim } from "./claim-shape.js";
 import { CONVENTIONS } from "./conventions.js";
 import { checkPrinted, type PrintedCheck } from "./printed-checks.js";
 import { readPrinted, type PrintedFigure } from "./printed.js";
+import { type Reconciliation, reconcile } from "./reconcile.js";
 import { ROUNDING_RULES, roundsTo } from "./rounding.js";
 
 /** A figure as a report printed it, and where it should come from (the claims file's `claims[]`, DESIGN.md). */
@@ -17,8 +18,13 @@ export interface Claim {
   readonly id: string;
   /** The metric the figure is of. */
   readonly metric: ReportMetric;
-  /** As printed: `42`, `"87%"`, `"93.4 %"`, `"1h 12m"`. */
-  readonly value: string | number;
+  /** As printed: `42`, `"87%"`, `"93.4 %"`, `"1h 12m"` (required unless the claim gives `against`). */
+  readonly value?: string | number;
+  /**
+   * Row by row: the field (a CSV header) holding the vendor's minutes per record; each record's recomputed first
+   * response or resolution minutes is compared with it (see {@link reconcile}), and the result carries `agreement`.
+   */
+  readonly against?: string;
   /** The data set it comes from (a key of `data`); leave out to check the printed figures alone. */
   readonly data?: string;
   /** Segment: field → value (`{ "channel": "email" }`). */
@@ -96,7 +102,18 @@ export interface ClaimResult {
   readonly explanation: string;
   /** The checks of the printed figures against each other. */
   readonly checks: readonly PrintedCheck[];
+  /**
+   * A row-by-row claim (`against`): records compared, the same whole minute, within a minute, and share = within1 /
+   * compared; records not compared by reason; the differences by size and by date; the largest.
+   */
+  readonly agreement?: Agreement;
 }
+
+/** The agreement of a row-by-row claim (DESIGN.md, "Row-by-row reconciliation"). */
+export type Agreement = Pick<
+  Reconciliation,
+  "compared" | "exact" | "within1" | "share" | "notCompared" | "clock" | "bySize" | "byDate" | "largest"
+>;
 
 /** The results, claim by claim. */
 export interface CheckResult {
@@ -184,8 +201,9 @@ function checkClaim(
       { value: claim.period, field: "period" },
     );
   }
-  const printed = readPrinted(claim.value);
-  const checks = checkPrinted({ ...claim, metric: claim.metric });
+  if (claim.against !== undefined) return reconcileClaim(claim, name, claims, data);
+  const printed = readPrinted(claim.value!);
+  const checks = checkPrinted({ ...claim, metric: claim.metric, value: claim.value! });
   const failed = checks.filter((check) => !check.ok && check.check !== "change-significant");
   const impossible = failed.some((check) => check.check === "possible-value");
   const base = { id: claim.id, metric: claim.metric, printed: printed.text, checks };
@@ -305,6 +323,57 @@ function checkClaim(
     n: chosen.n,
     reproducedBy: listed,
     explanation,
+  };
+}
+
+/** A row-by-row claim: each record of its segment and period against the vendor's column. */
+function reconcileClaim(
+  claim: Claim,
+  name: string,
+  claims: Claims,
+  data: Readonly<Record<string, readonly unknown[]>>,
+): ClaimResult {
+  if (!Object.hasOwn(data, claim.data!))
+    throw claimError(
+      name,
+      "INVALID_OPTION",
+      `no data set "${claim.data}"; data sets: ${Object.keys(data).join(", ") || "none"}`,
+      { value: claim.data, field: "data" },
+    );
+  const timeZone = claim.timeZone ?? claims.timeZone ?? "UTC";
+  assertTimeZone("checkReport", timeZone);
+  const metric = claim.metric as "first-response" | "resolution";
+  const { records, undated } = selectRecords(
+    data[claim.data!]!,
+    { metric, filter: claim.filter, period: claim.period, timeZone, statistic: undefined, options: claim.options },
+    timeZone,
+  );
+  const result = reconcile(records, {
+    metric,
+    against: claim.against!,
+    ...(claim.options?.calendar === undefined ? {} : { calendar: claim.options.calendar }),
+    // Dates in the claims' zone when they name one, else the calendar's.
+    ...((claim.timeZone ?? claims.timeZone) === undefined ? {} : { timeZone }),
+  });
+  const { compared, exact, within1, share, notCompared, clock, bySize, byDate, largest } = result;
+  return {
+    id: claim.id,
+    metric: claim.metric,
+    verdict: result.verdict,
+    printed: claim.against!,
+    recomputed: share === null ? null : share * 100,
+    low: null,
+    high: null,
+    n: compared,
+    reproducedBy: [],
+    explanation: [
+      result.explanation,
+      undated > 0 ? `${undated} record${undated === 1 ? "" : "s"} had no readable date for the period` : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
+    checks: [],
+    agreement: { compared, exact, within1, share, notCompared, clock, bySize, byDate, largest },
   };
 }
 

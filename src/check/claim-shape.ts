@@ -73,7 +73,8 @@ export function validateClaim(claim: unknown, index: number): CheckedClaim {
       `metric is ${metric === undefined ? "missing" : describe(metric)}, expected one of ${REPORT_METRICS.join(", ")}`,
       { value: metric, field: "metric" },
     );
-  if (!isFigure(value)) throw wrong("value", value, 'the figure as printed, e.g. "42", "87%", "1h 12m"');
+  if (claim.against !== undefined) validateAgainst(claim, metric, wrong);
+  else if (!isFigure(value)) throw wrong("value", value, 'the figure as printed, e.g. "42", "87%", "1h 12m"');
   for (const field of ["data", "period", "timeZone", "statistic"] as const)
     if (claim[field] !== undefined && typeof claim[field] !== "string") throw wrong(field, claim[field], "a text");
   if (typeof claim.statistic === "string" && !STATISTIC.test(claim.statistic))
@@ -112,7 +113,26 @@ export function validateClaim(claim: unknown, index: number): CheckedClaim {
       undefined,
       metric === "sla" ? 'the SLA policy, { "targets": [...] }' : 'the QA scorecard, { "criteria": [...] }',
     );
-  return { ...claim, id: String(id), metric: metric as ReportMetric, value };
+  return { ...claim, id: String(id), metric: metric as ReportMetric, value: (value ?? "") as string | number };
+}
+
+/** A row-by-row claim: `against` names the vendor's column; the metric is a duration and the claim needs its data. */
+function validateAgainst(
+  claim: Record<string, unknown>,
+  metric: string,
+  wrong: (field: string, value: unknown, expected: string) => CxMetricsError,
+): void {
+  if (typeof claim.against !== "string" || claim.against.trim() === "")
+    throw wrong(
+      "against",
+      claim.against,
+      'the column of the vendor\'s minutes, e.g. "Full resolution time in minutes"',
+    );
+  if (metric !== "first-response" && metric !== "resolution")
+    throw wrong("metric", metric, 'first-response or resolution for a claim with "against" (minutes per record)');
+  if (claim.data === undefined) throw wrong("data", undefined, "the data set whose records are compared");
+  if (claim.value !== undefined && !isFigure(claim.value))
+    throw wrong("value", claim.value, 'the figure as printed, e.g. "42", "87%", "1h 12m"');
 }
 
 function validateOptions(

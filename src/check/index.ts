@@ -10,7 +10,15 @@
  * @module check
  */
 export { checkReport, conventionText } from "./check-report.js";
-export type { CheckResult, Claim, ClaimResult, Claims, Reproduction } from "./check-report.js";
+export { reconcile } from "./reconcile.js";
+export type {
+  DifferenceDate,
+  DifferenceSize,
+  ReconcileOptions,
+  Reconciliation,
+  RecordDifference,
+} from "./reconcile.js";
+export type { Agreement, CheckResult, Claim, ClaimResult, Claims, Reproduction } from "./check-report.js";
 export type { ClaimOptions } from "./candidates.js";
 export { CONVENTIONS, conventionsOf } from "./conventions.js";
 export type { ConventionDimension } from "./conventions.js";

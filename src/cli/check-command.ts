@@ -37,6 +37,8 @@ Claims file (paths relative to it):
     "claims": [ { "id": "q1-nps", "metric": "nps", "data": "survey", "value": "42",
                   "filter": { "channel": "email" }, "period": "2025-03", "n": 1234 } ] }
   A data set may give "columns" (field → header), "preset" and "format" as for report.
+  Row by row: { "id", "metric": "resolution", "data": "tickets", "against": "Full resolution time in minutes",
+  "options": { "calendar": "schedule.json" } } compares each record's minutes with the vendor's column.
 
 Options:
   -f, --format F     table | markdown | json [table]
@@ -83,6 +85,9 @@ function checkFields(claims: readonly CheckedClaim[]): FieldSpec[] {
     for (const key of Object.keys((claim.filter as object | undefined) ?? {}))
       add({ field: key, kind: "text", required: true });
     const scorecard = (claim.options as { scorecard?: { criteria: readonly { id: string }[] } } | undefined)?.scorecard;
+    // A row-by-row claim reads the vendor's column under its own header.
+    if (typeof claim.against === "string")
+      add({ field: claim.against, kind: "number", required: true, column: claim.against });
     for (const criterion of scorecard?.criteria ?? [])
       add({ field: `ratings.${criterion.id}`, kind: "text", required: true, column: criterion.id });
   }

@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { businessCalendar } from "../time/calendar.js";
+import { checkReport } from "./check-report.js";
+import { reconcile } from "./reconcile.js";
+
+// examples/reconcile/tickets.csv: a Zendesk ticket export (the real header line of Zendesk's CSV export, see
+// test/fixtures/vendors/README.md) whose "... within business hours" column Zendesk computed on Monday-Friday
+// 09:00-17:00 London with New Year's Day 2025 a holiday. By hand, on the same hours without the holiday:
+//   5001 Mon 30 Dec 10:00-12:00                  120 = 120
+//   5002 Mon 30 Dec 16:00 → Tue 31 Dec 10:00       60 + 60 = 120 = 120
+//   5003 Tue 31 Dec 16:00 → Thu 2 Jan 10:00        60 + 480 (1 Jan) + 60 = 600; Zendesk 120 (+480)
+//   5004 Wed 1 Jan 10:00-12:00                     120; Zendesk 0 (+120)
+//   5005 Wed 1 Jan 20:00 → Thu 2 Jan 11:00         120 = 120 (no working time on 1 Jan)
+//   5006 Tue 31 Dec 09:00 → Fri 3 Jan 09:00        480 × 3 = 1440; Zendesk 960 (+480)
+//   5007 Thu 2 Jan 09:00-09:30                     30 = 30
+//   5008 Fri 3 Jan 14:00 → Mon 6 Jan 10:00         180 + 60 = 240 = 240
+//   5009 open (no Solved at)                       not compared
+//   5010 no business-hours figure                  not compared
+//   5011 Mon 6 Jan 09:00 → 09:10:20                10.33; Zendesk 11 (−0.67: within a minute, not exact)
+// Compared 9, exact 5 (5001, 5002, 5005, 5007, 5008), within a minute 6 (and 5011): share 6/9, a mismatch.
+// Differences: 3, all 1-8 h and higher. Dates with working time: 31 Dec holds 5002, 5003, 5006 (2 differ);
+// 1 Jan holds 5003, 5004, 5006 (all 3 differ); 2 Jan holds 5003, 5005, 5006, 5007 (2 differ).
+const BUSINESS = "Full resolution time in minutes within business hours";
+const text = readFileSync(new URL("../../examples/reconcile/tickets.csv", import.meta.url), "utf8");
+const tickets = (parse(text, { columns: true }) as Record<string, string>[]).map((row) => ({
+  id: row.ID,
+  createdAt: row["Created at"],
+  resolvedAt: row["Solved at"] === "" ? null : row["Solved at"],
+  [BUSINESS]: row[BUSINESS],
+  "Full resolution time in minutes": row["Full resolution time in minutes"],
+}));
+const nineToFive: [string, string][] = [["09:00", "17:00"]];
+const week = { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive };
+const london = businessCalendar({ timeZone: "Europe/London", week });
+
+describe("reconcile", () => {
+  it("compares each record's business minutes with the vendor's, and shows the holiday as a date", () => {
+    const result = reconcile(tickets, { metric: "resolution", against: BUSINESS, calendar: london });
+    expect(result).toMatchObject({
+      clock: "business",
+      records: 11,
+      compared: 9,
+      exact: 5,
+      within1: 6,
+      share: 6 / 9,
+      verdict: "mismatch",
+      notCompared: { total: 2, open: 1, unreadable: 0, noVendor: 1 },
+      bySize: [{ size: "1-8 h", records: 3, higher: 3, lower: 0 }],
+      byDate: [
+        { date: "2025-01-01", records: 3, differing: 3 },
+        { date: "2024-12-31", records: 3, differing: 2 },
+        { date: "2025-01-02", records: 4, differing: 2 },
+      ],
+    });
+    expect(result.largest.map((d) => [d.id, d.recomputed, d.vendor, d.difference])).toEqual([
+      ["5003", 600, 120, 480],
+      ["5006", 1440, 960, 480],
+      ["5004", 120, 0, 120],
+    ]);
+    expect(result.explanation).toContain("2025-01-01 3 of 3");
+  });
+
+  it("with the vendor's schedule (holiday included) every record agrees", () => {
+    const schedule = JSON.parse(
+      readFileSync(new URL("../../examples/reconcile/zendesk-schedule.json", import.meta.url), "utf8"),
+    );
+    const result = reconcile(tickets, { metric: "resolution", against: BUSINESS, calendar: schedule });
+    expect([result.compared, result.exact, result.within1, result.verdict]).toEqual([9, 8, 9, "match"]);
+    expect(result.byDate).toEqual([]);
+  });
+
+  it("without a calendar compares calendar minutes (Zendesk writes whole minutes: 10.33 against 10 is exact)", () => {
+    const result = reconcile(tickets, { metric: "resolution", against: "Full resolution time in minutes" });
+    expect([result.clock, result.compared, result.exact, result.within1, result.share]).toEqual([
+      "calendar",
+      10,
+      10,
+      10,
+      1,
+    ]);
+  });
+
+  it("match from 99 % within a minute, close from 90 %, else mismatch", () => {
+    const make = (differing: number) =>
+      Array.from({ length: 100 }, (_, i) => ({
+        createdAt: "2025-03-10T09:00:00Z",
+        resolvedAt: "2025-03-10T10:00:00Z",
+        vendor: i < differing ? 65 : 60,
+      }));
+    const verdict = (differing: number) => reconcile(make(differing), { metric: "resolution", against: "vendor" });
+    expect([verdict(1).share, verdict(1).verdict]).toEqual([0.99, "match"]);
+    expect([verdict(2).share, verdict(2).verdict]).toEqual([0.98, "close"]);
+    expect([verdict(10).share, verdict(10).verdict]).toEqual([0.9, "close"]);
+    expect([verdict(11).share, verdict(11).verdict]).toEqual([0.89, "mismatch"]);
+    expect(verdict(11).bySize).toEqual([{ size: "1-5 min", records: 11, higher: 0, lower: 11 }]);
+  });
+
+  it("first response, records that cannot be read, and nothing to compare", () => {
+    const records = [
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: "20" },
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T08:00:00Z", v: 5 },
+      { createdAt: "soon", firstResponseAt: "2025-03-10T08:00:00Z", v: 5 },
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: "twenty" },
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: -3 },
+    ];
+    const result = reconcile(records, { metric: "first-response", against: "v" });
+    expect([result.compared, result.within1, result.notCompared]).toEqual([
+      1,
+      1,
+      { total: 4, open: 0, unreadable: 2, noVendor: 2 },
+    ]);
+    const none = reconcile([], { metric: "first-response", against: "v" });
+    expect([none.share, none.verdict]).toEqual([null, "mismatch"]);
+    expect(none.explanation).toMatch(/^cannot be checked/);
+  });
+
+  it("rejects bad options with coded errors", () => {
+    const bad = (records: unknown, options: unknown) => () => reconcile(records as never, options as never);
+    expect(bad("x", { metric: "resolution", against: "v" })).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
+    expect(bad([], null)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(bad([], { metric: "nps", against: "v" })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(bad([], { metric: "resolution", against: "" })).toThrow(/against is ""/);
+    expect(bad([], { metric: "resolution", against: "v", mode: "last" })).toThrow(/mode is "last"/);
+    expect(bad([], { metric: "resolution", against: "v", timeZone: "Mars" })).toThrow(
+      expect.objectContaining({ code: "INVALID_TIME_ZONE" }),
+    );
+    expect(bad([], { metric: "resolution", against: "v", calendar: { hours: 1 } })).toThrow(
+      expect.objectContaining({ code: "INVALID_CALENDAR" }),
+    );
+  });
+});
+
+describe("checkReport with against", () => {
+  it("gives agreement and the verdict of the share; the segment and period select the records", () => {
+    const { claims } = checkReport(
+      {
+        timeZone: "Europe/London",
+        claims: [
+          { id: "all", metric: "resolution", data: "t", against: BUSINESS, options: { calendar: london } },
+          {
+            id: "2025",
+            metric: "resolution",
+            data: "t",
+            against: BUSINESS,
+            period: "2025",
+            options: { calendar: london },
+          },
+        ],
+      },
+      { t: tickets },
+    );
+    expect(claims[0]).toMatchObject({
+      verdict: "mismatch",
+      printed: BUSINESS,
+      n: 9,
+      agreement: { compared: 9, exact: 5, within1: 6, share: 6 / 9 },
+    });
+    expect(claims[0]!.recomputed).toBeCloseTo(66.667, 3);
+    // Created in 2025: 5004, 5005, 5007, 5008, 5010, 5011 and the open 5009; 5004 differs: 4 of 5 compared.
+    expect(claims[1]!.agreement).toMatchObject({ compared: 5, within1: 4, notCompared: { open: 1, noVendor: 1 } });
+    expect(claims[1]!.verdict).toBe("mismatch");
+  });
+
+  it("a claim with against must be a duration with data", () => {
+    const one = (claim: Record<string, unknown>) => () =>
+      checkReport({ claims: [{ id: "x", ...claim } as never] }, { t: tickets });
+    expect(one({ metric: "nps", data: "t", against: BUSINESS })).toThrow(
+      /claim x: metric is "nps", expected first-response or resolution/,
+    );
+    expect(one({ metric: "resolution", against: BUSINESS })).toThrow(/claim x: data is missing/);
+    expect(one({ metric: "resolution", data: "t", against: 3 })).toThrow(/claim x: against is 3/);
+    expect(one({ metric: "resolution", data: "u", against: BUSINESS })).toThrow(/no data set "u"/);
+  });
+});

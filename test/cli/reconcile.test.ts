@@ -1,0 +1,73 @@
+// `cx-metrics check` with row-by-row claims (`against`): examples/reconcile/ holds a Zendesk export whose business
+// minutes Zendesk computed with New Year's Day a holiday, the user's calendar without it, and Zendesk's own schedule
+// (figures by hand in src/check/reconcile.test.ts).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { sink } from "./capture.js";
+
+const CLAIMS = "examples/reconcile/claims.json";
+const dir = mkdtempSync(join(tmpdir(), "cx-reconcile-"));
+
+async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(["check", ...args], { stdout, stderr, env: {} });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+describe("check: row-by-row reconciliation", () => {
+  it("json: agreement per claim, the holiday's date first among the differences", async () => {
+    const { code, out, err } = await run([CLAIMS, "--format", "json"]);
+    expect(err).toBe("");
+    expect(code).toBe(1); // the calendar without the holiday is a mismatch
+    const claims = JSON.parse(out).claims;
+    expect(claims.map((c: { id: string; verdict: string }) => [c.id, c.verdict])).toEqual([
+      ["business-hours", "mismatch"],
+      ["zendesk-schedule", "match"],
+      ["calendar-time", "match"],
+    ]);
+    expect(claims[0].agreement).toMatchObject({
+      compared: 9,
+      exact: 5,
+      within1: 6,
+      share: 6 / 9,
+      notCompared: { total: 2, open: 1, noVendor: 1 },
+      bySize: [{ size: "1-8 h", records: 3, higher: 3, lower: 0 }],
+      byDate: [{ date: "2025-01-01", records: 3, differing: 3 }, { date: "2024-12-31" }, { date: "2025-01-02" }],
+    });
+    expect(claims[1].agreement).toMatchObject({ compared: 9, exact: 8, within1: 9, share: 1 });
+    expect(claims[2].agreement).toMatchObject({ compared: 10, exact: 10, within1: 10, share: 1, clock: "calendar" });
+  });
+
+  it("table and markdown: the explanation groups the differences by size and by date", async () => {
+    for (const format of ["table", "markdown"]) {
+      const { out } = await run([CLAIMS, "--format", format]);
+      expect(out).toContain("differences by size: 1-8 h 3 (all recomputed higher)");
+      expect(out).toContain("2025-01-01 3 of 3, 2024-12-31 2 of 3, 2025-01-02 2 of 4");
+    }
+  });
+
+  it("usage errors: a column the file lacks, against on a metric that has no minutes", async () => {
+    const tickets = resolve("examples/reconcile/tickets.csv");
+    const write = (claim: Record<string, unknown>): string => {
+      const path = join(dir, `claims-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(
+        path,
+        JSON.stringify({
+          data: { t: { path: tickets, preset: "zendesk" } },
+          claims: [{ id: "x", data: "t", ...claim }],
+        }),
+      );
+      return path;
+    };
+    const missing = await run([write({ metric: "resolution", against: "Resolution minutes (Freshdesk)" })]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/Resolution minutes \(Freshdesk\)/);
+    const nps = await run([write({ metric: "nps", against: "Full resolution time in minutes" })]);
+    expect(nps.code).toBe(2);
+    expect(nps.err).toMatch(/claim x: metric is "nps", expected first-response or resolution/);
+  });
+});

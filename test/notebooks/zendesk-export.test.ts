@@ -117,6 +117,15 @@ function table(id: string, index = 0): Record<string, unknown>[] {
 /** The export, read by another CSV reader than the notebook's. */
 const tickets = parse(readFileSync(exportPath), { columns: true }) as Record<string, string>[];
 
+/**
+ * The rated tickets, Zendesk's way: Good or Bad (the export's four values are Not Offered, Offered, Good and Bad;
+ * hand count: 64 Good, 26 Bad, 24 Offered, 36 Not Offered), in the month they were solved.
+ */
+function ratedTickets(): { group: string | undefined; rating: string | undefined; respondedAt: string | undefined }[] {
+  const rated = tickets.filter((t) => t["Satisfaction Score"] === "Good" || t["Satisfaction Score"] === "Bad");
+  return rated.map((t) => ({ group: t.Group, rating: t["Satisfaction Score"], respondedAt: t["Solved at"] }));
+}
+
 /** The table record the notebook writes for a report row, figures to 1 decimal (written here from the row). */
 function expectedRecord(row: ReportRow, field: string): Record<string, unknown> {
   const fixed = (value: number | null, digits = 1): string => (value === null ? "" : value.toFixed(digits));
@@ -147,27 +156,21 @@ describe("examples/notebooks/zendesk-export.ipynb, run by Deno's Jupyter kernel"
   });
 
   it("shows the CSAT rows that summarize gives on the same file", () => {
-    const rated = tickets
-      .filter((t) => t["Satisfaction Score"] === "Good" || t["Satisfaction Score"] === "Bad")
-      .map((t) => ({
-        group: t.Group,
-        rating: t["Satisfaction Score"] === "Good" ? 2 : 1,
-        respondedAt: t["Solved at"],
-      }));
+    const rated = ratedTickets();
     const offered = tickets.filter((t) => t["Satisfaction Score"] === "Offered").length;
     const report = summarize(rated, {
       metric: "csat",
       by: ["group"],
       every: "month",
       timeZone: "Europe/Berlin",
-      csat: { scale: { min: 1, max: 2 }, satisfiedFrom: 2 },
+      csat: { scale: "good-bad" },
     });
     expect(table("csat")).toEqual(report.rows.map((row) => expectedRecord(row, "group")));
     // Hand count: 90 rated (Good or Bad), 24 Offered: 90 / 114 = 78.9 %.
     expect([rated.length, offered]).toEqual([90, 24]);
     expect(printed("csat")).toContain("90 rated, 24 offered and unanswered: response rate 78.9 %");
     const overall = table("csat").find((r) => r.group === "all" && r.period === "all");
-    const good = rated.filter((r) => r.rating === 2).length; // 64 of 90 = 71.1 %
+    const good = rated.filter((r) => r.rating === "Good").length; // 64 of 90 = 71.1 %
     expect(overall?.value).toBe(((100 * good) / rated.length).toFixed(1));
   });
 
@@ -178,19 +181,13 @@ describe("examples/notebooks/zendesk-export.ipynb, run by Deno's Jupyter kernel"
     const spec = bundle!["application/vnd.vegalite.v5+json"] as Record<string, unknown>;
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
     expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
-    const rated = tickets
-      .filter((t) => t["Satisfaction Score"] === "Good" || t["Satisfaction Score"] === "Bad")
-      .map((t) => ({
-        group: t.Group,
-        rating: t["Satisfaction Score"] === "Good" ? 2 : 1,
-        respondedAt: t["Solved at"],
-      }));
+    const rated = ratedTickets();
     const rows = summarize(rated, {
       metric: "csat",
       by: ["group"],
       every: "month",
       timeZone: "Europe/Berlin",
-      csat: { scale: { min: 1, max: 2 }, satisfiedFrom: 2 },
+      csat: { scale: "good-bad" },
     }).rows;
     expect(spec).toEqual(trendSpec(rows, { title: "CSAT (good / (good + bad), %) by group and month" }));
     const values = (spec.data as { values: Record<string, unknown>[] }).values;

@@ -12,6 +12,7 @@ const files = [
   "test/properties.test.ts",
   "test/business-time-dst.test.ts",
   "src/internal/instant.test.ts",
+  "src/check/reconcile.test.ts",
 ];
 
 for (const zone of zones) {

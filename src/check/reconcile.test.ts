@@ -82,6 +82,25 @@ describe("reconcile", () => {
     ]);
   });
 
+  it("a schedule changed from a date on shows as a run of dates", () => {
+    // One ticket a working day from Monday 3 to Friday 14 March 2025, 09:00-18:00 UTC. The vendor counted 9-17 (480)
+    // until Friday 7 and 9-18 (540) from Monday 10; the calendar given is 9-17 throughout.
+    const days = [3, 4, 5, 6, 7, 10, 11, 12, 13, 14];
+    const records = days.map((day) => ({
+      id: day,
+      createdAt: `2025-03-${String(day).padStart(2, "0")}T09:00:00Z`,
+      resolvedAt: `2025-03-${String(day).padStart(2, "0")}T18:00:00Z`,
+      vendor: day < 10 ? 480 : 540,
+    }));
+    const calendar = businessCalendar({ timeZone: "UTC", week });
+    const result = reconcile(records, { metric: "resolution", against: "vendor", calendar });
+    expect([result.within1, result.compared, result.verdict]).toEqual([5, 10, "mismatch"]);
+    expect(result.bySize).toEqual([{ size: "5-60 min", records: 5, higher: 0, lower: 5 }]);
+    expect(result.byDate.map((d) => [d.date, d.records, d.differing])).toEqual(
+      [10, 11, 12, 13, 14].map((day) => [`2025-03-${day}`, 1, 1]),
+    );
+  });
+
   it("match from 99 % within a minute, close from 90 %, else mismatch", () => {
     const make = (differing: number) =>
       Array.from({ length: 100 }, (_, i) => ({

@@ -121,6 +121,8 @@ async function loadData(
   const rejected: { line: number; reason: string }[] = [];
   let read = 0;
   let build: ReturnType<typeof recordBuilder> = () => ({});
+  // Header lines after the first (a Qualtrics export's question texts and ImportIds): not rows.
+  let headerRowsLeft = preset?.headerRows ?? 0;
   await readRows(
     stream,
     format,
@@ -144,6 +146,10 @@ async function loadData(
         return undefined;
       },
       row(row) {
+        if (headerRowsLeft > 0) {
+          headerRowsLeft--;
+          return;
+        }
         read++;
         if (row.problem !== null) rejected.push({ line: row.line, reason: row.problem });
         else records.push(build((index) => row.cells[index]));

@@ -34,6 +34,11 @@ export interface Preset {
   readonly minutesAfterCreated?: Readonly<Record<string, string>>;
   /** A field whose column is the first header starting with this text (a survey question). */
   readonly headerStartsWith?: Readonly<Record<string, string>>;
+  /**
+   * Records after the header line that are more header, not rows (Qualtrics: the question texts and the ImportId
+   * line): skipped, and not counted as read. Such a file is read by the JS reader, in one pass.
+   */
+  readonly headerRows?: number;
   /** The CSAT scale of the vendor's survey, unless --scale names one (Zendesk: "good-bad"). */
   readonly csatScale?: "good-bad";
   /** The vendor's own minutes per duration (first reply, first and full resolution), on each clock. */
@@ -134,6 +139,25 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
     columns: { id: "#", respondedAt: "Submit Date (UTC)" },
     dates: { respondedAt: "utc" },
     headerStartsWith: { score: "How likely" },
+  },
+  freshdesk: {
+    description:
+      'Freshdesk ticket export (CSV): "Ticket ID", "Created time", "Initial response time" (the first reply), "Resolved time", "Priority", "Type", "Source"; dates as the account writes them (local times: give --time-zone)',
+    columns: {
+      id: "Ticket ID",
+      createdAt: "Created time",
+      firstResponseAt: "Initial response time",
+      resolvedAt: "Resolved time",
+      priority: "Priority",
+      type: "Type",
+      channel: "Source",
+    },
+  },
+  qualtrics: {
+    description:
+      'Qualtrics survey export (CSV, three header lines): "ResponseId", "RecordedDate" (local time: give --time-zone); name the question by its column, e.g. --column score=Q1; the question-text and ImportId lines are skipped',
+    columns: { id: "ResponseId", respondedAt: "RecordedDate" },
+    headerRows: 2,
   },
 }); // no prototype: a preset named "toString" or "__proto__" is not there
 

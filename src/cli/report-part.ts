@@ -91,6 +91,8 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
   let columns: ResolvedField[] = [];
   let build: RecordBuilder = () => ({});
   let read = 0;
+  // Header lines after the first (a Qualtrics export's question texts and ImportIds): not rows.
+  let headerRowsLeft = preset?.headerRows ?? 0;
   // Why each reject was excluded, to say it again from the cells as written (DuckDB hands over instants as numbers).
   const excludedOf = new WeakMap<Reject, ExcludedRow>();
   const context = (): ReasonContext => ({ spec: job.spec, columns });
@@ -120,6 +122,10 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         .filter((index) => index >= 0);
     },
     row(row: InputRow) {
+      if (headerRowsLeft > 0) {
+        headerRowsLeft--;
+        return;
+      }
       read++;
       onRows?.(read);
       if (row.problem !== null) {

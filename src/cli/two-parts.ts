@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
 import { isGzip, SplitError } from "./read/input.js";
+import { presetNamed } from "./columns.js";
 import { mergeParts, runPart, type PartResult, type ReportJob } from "./report-part.js";
 
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
@@ -32,6 +33,8 @@ export function canSplit(path: string, size: number | null, job: ReportJob, env:
     size >= SPLIT_FROM_BYTES &&
     (job.format === "csv" || job.format === "tsv") &&
     !job.strict &&
+    // A second half cannot tell the header lines a preset skips (Qualtrics) from rows.
+    (presetNamed(job.preset ?? "")?.headerRows ?? 0) === 0 &&
     env.CX_METRICS_THREADS !== "1" &&
     availableParallelism() >= 2
   );

@@ -13,6 +13,7 @@ interface Row {
   readonly value: number;
   readonly segment: Readonly<Record<string, string>>;
   readonly detail: Readonly<Record<string, unknown>>;
+  readonly period: { readonly label: string } | null;
 }
 interface Report {
   readonly rows: readonly Row[];
@@ -172,5 +173,58 @@ describe("vendor minutes named with --column", () => {
       expect(parsed.rejects[0]).toMatchObject({ column: "Reply minutes", value: "soon" });
       expect(parsed.rejects[0]!.reason).toMatch(/^"soon" in column "Reply minutes" is not minutes: the vendor's first/);
     }
+  });
+});
+
+describe.each(["js", "duckdb"] as const)("--preset freshdesk on Freshdesk's ticket export (--engine %s)", (engine) => {
+  const freshdesk = (...args: string[]) =>
+    report(engine, [fixture("freshdesk.csv"), "--preset", "freshdesk", "--time-zone", "UTC", ...args]);
+
+  it("first response from Created time → Initial response time", async () => {
+    // 501: 09:00 → 09:20 = 20; 502: 10:00 → 11:00 = 60; 503: no reply (open); 504: 08:00 → 08:10 = 10.
+    // Sorted 10, 20, 60: median 20; p90 (R type 7): 20 + 0.8 × 40 = 52.
+    const all = (await freshdesk("-m", "first-response")).rows[0]!;
+    expect([all.n, all.value, all.detail.open]).toEqual([3, 20, 1]);
+    expect(all.detail.p90).toBeCloseTo(52, 10);
+  });
+
+  it("resolution from Created time → Resolved time, by Source", async () => {
+    // 501: 2 h = 120; 502: 24 h = 1440; 503 open; 504: 1.5 h = 90 → sorted 90, 120, 1440: median 120.
+    const result = await freshdesk("-m", "resolution", "--by", "Source");
+    const row = (source: string | undefined) => result.rows.find((r) => r.segment.Source === source)!;
+    expect([row(undefined).n, row(undefined).value, row(undefined).detail.open]).toEqual([3, 120, 1]);
+    // Email: 501 (120) and 503 (open); Portal: 502 (1440); Chat: 504 (90).
+    expect([row("Email").n, row("Email").value, row("Email").detail.open]).toEqual([1, 120, 1]);
+    expect([row("Portal").value, row("Chat").value]).toEqual([1440, 90]);
+  });
+});
+
+describe.each(["js", "duckdb"] as const)("--preset qualtrics on Qualtrics' export (--engine %s)", (engine) => {
+  const qualtrics = (...args: string[]) =>
+    report(engine, [
+      fixture("qualtrics.csv"),
+      "--preset",
+      "qualtrics",
+      "--time-zone",
+      "UTC",
+      "--column",
+      "score=Q1",
+      ...args,
+    ]);
+
+  it("skips the question-text and ImportId lines: 5 responses read, none rejected", async () => {
+    // Q1: 10, 9, 7, 3, 10 → promoters 3, passives 1, detractors 1: NPS = (3 − 1) / 5 × 100 = 40.
+    const result = await qualtrics("-m", "nps");
+    expect(result.input).toMatchObject({ read: 5, used: 5, rejected: 0 });
+    expect([result.rows[0]!.n, result.rows[0]!.value]).toEqual([5, 40]);
+  });
+
+  it("periods from RecordedDate", async () => {
+    // ISO week 10 (3-9 March 2025): 10, 9, 7 → (2 − 0) / 3 = 66.7; week 11: 3, 10 → (1 − 1) / 2 = 0.
+    const rows = (await qualtrics("-m", "nps", "--every", "week")).rows.filter((row) => row.period !== null);
+    expect(rows.map((row) => [row.period!.label, row.n, row.value])).toEqual([
+      ["2025-W10", 3, 200 / 3],
+      ["2025-W11", 2, 0],
+    ]);
   });
 });

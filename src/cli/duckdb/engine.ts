@@ -10,7 +10,7 @@ import type { SummaryBuilder } from "../../report/summarize.js";
 import { localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js";
 import { summaryFromCounts } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
-import type { ResolvedField } from "../columns.js";
+import { presetNamed, type ResolvedField } from "../columns.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
 import { MAX_RECORD_CHARS } from "../read/limited.js";
@@ -93,6 +93,8 @@ class JsReads extends Error {}
 export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<EngineResult> {
   // A device or a pipe (DuckDB would read it to its end, or it cannot be read twice): the JS reader streams it.
   if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, job);
+  // More than one header line (a Qualtrics export): DuckDB would read the others as rows; the JS reader skips them.
+  if (job.format !== "parquet" && (presetNamed(job.preset ?? "")?.headerRows ?? 0) > 0) return readWithJs(path, job);
   const connection = duck.connection;
   const source = await duckSource(connection, path, job.format, job.delimiter);
   const counter = createRowCounter({ ...job, strict: false });

@@ -105,14 +105,13 @@ function reasonFor(
   if (column.field.startsWith("ratings.")) return criterionReason(header, column.field.slice(8), value, spec);
   if ((spec.metric === "nps" && field === "score") || (spec.metric !== "nps" && field === "rating"))
     return answerReason(header, value, spec);
-  if (field === "firstResponseMinutes" || field === "resolutionMinutes") return minutesReason(header, value, field);
+  if (field === "firstResponseMinutes" || field === "resolutionMinutes")
+    return excluded.code === "INVALID_VALUE"
+      ? minutesReason(header, value, field)
+      : `column ${q(header)} is empty, and this row's business minutes cannot be measured from its timestamps without --hours or --calendar: give them, or fill in the vendor's minutes`;
   const item = /^[\w$]+\[(\d+)\](?:\.([\w$]+))?$/.exec(field);
   if (item !== null) return listItemReason(excluded, column, Number(item[1]), item[2], value, cell, context);
   if (column.kind === "raw") return `${cellText(value)} in column ${q(header)} is not a list: write it as a JSON array`;
-  if (field === "firstResponseMinutes" || field === "resolutionMinutes")
-    return excluded.code === "INVALID_VALUE"
-      ? `${cellText(value)} in column ${q(header)} is not minutes: the vendor's ${field === "firstResponseMinutes" ? "first reply" : "resolution"} time is a number of minutes ≥ 0 (empty while the ticket waits)`
-      : `column ${q(header)} is empty, and this row's business minutes cannot be measured from its timestamps without --hours or --calendar: give them, or fill in the vendor's minutes`;
   if (column.kind === "date")
     return excluded.code === "END_BEFORE_START"
       ? beforeCreation(column, field, value, `${cellText(value, true)} in column ${q(header)}`, cell, context)

@@ -147,6 +147,34 @@ describe("vendor minutes named with --column", () => {
     );
   });
 
+  it("business minutes without a calendar: a row with a reply instant and no minutes is a reject that says why", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = join(mkdtempSync(join(tmpdir(), "cx-vendors-")), "b.csv");
+    writeFileSync(
+      path,
+      "Created at,Replied at,Reply business minutes\n2025-03-03T09:00:00Z,2025-03-03T09:10:00Z,\n2025-03-03T09:00:00Z,,20\n",
+    );
+    const outcome = await run([
+      path,
+      "-m",
+      "first-response",
+      "--column",
+      "createdAt=Created at",
+      "--column",
+      "firstResponseAt=Replied at",
+      "--column",
+      "firstResponseMinutes=Reply business minutes",
+      "--format",
+      "json",
+    ]);
+    const parsed = JSON.parse(outcome.out) as Report & { rejects: { line: number; reason: string }[] };
+    // The second row's 20 business minutes are used; the first has an instant but no business minutes to give.
+    expect([parsed.rows[0]!.n, parsed.rows[0]!.value, parsed.rows[0]!.detail.clock]).toEqual([1, 20, "business"]);
+    expect(parsed.rejects.map((reject) => reject.line)).toEqual([2]);
+    expect(parsed.rejects[0]!.reason).toMatch(/is empty, and this row's business minutes cannot be measured/);
+  });
+
   it("a cell that is not minutes is a reject naming the header and the cell", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
@@ -171,7 +199,7 @@ describe("vendor minutes named with --column", () => {
       };
       expect(parsed.input).toMatchObject({ read: 2, used: 1, rejected: 1 });
       expect(parsed.rejects[0]).toMatchObject({ column: "Reply minutes", value: "soon" });
-      expect(parsed.rejects[0]!.reason).toMatch(/^"soon" in column "Reply minutes" is not minutes: the vendor's first/);
+      expect(parsed.rejects[0]!.reason).toMatch(/^"soon" in column "Reply minutes" is not a number of minutes/);
     }
   });
 });

@@ -241,7 +241,8 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
       flagged.spec.metric,
       flagged.spec.resolution ?? "full",
       mapping,
-      values.preset === undefined ? undefined : presetNamed(values.preset),
+      // --sql measures from the timestamps: only minutes named with --column are read (and refused below).
+      values.preset === undefined || values.sql !== undefined ? undefined : presetNamed(values.preset),
       flagged.spec.calendar !== undefined,
     ),
     mapping,

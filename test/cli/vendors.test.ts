@@ -116,6 +116,26 @@ describe("vendor minutes named with --column", () => {
     expect([business.rows[0]!.value, business.rows[0]!.detail.clock]).toEqual([22.5, "business"]);
   });
 
+  it("--sql measures from the timestamps: the preset's minutes are not read, minutes named with --column are refused", async () => {
+    const file = fixture("zendesk.csv");
+    const sql = await run([file, "--preset", "zendesk", "-m", "resolution", "--sql", "duckdb"]);
+    expect(sql.code, sql.err).toBe(0);
+    expect(sql.out).toContain('"Solved at"');
+    const named = await run([
+      file,
+      "--preset",
+      "zendesk",
+      "-m",
+      "resolution",
+      "--column",
+      "resolutionMinutes=Full resolution time in minutes",
+      "--sql",
+      "duckdb",
+    ]);
+    expect(named.code).toBe(2);
+    expect(named.err).toMatch(/--sql measures durations from the timestamps/);
+  });
+
   it("refuses calendar minutes when business hours are given, naming the header", async () => {
     const outcome = await run([
       fixture("zendesk.csv"),

@@ -284,6 +284,7 @@ describe("report --events", () => {
       ["--events", AUDITS, "-m", "reply-time", "--tickets", TICKETS, "--by", "Team"],
       ["--events", AUDITS, "-m", "reply-time", "--tickets", join(dir, "missing.csv")],
       ["--events", AUDITS, "-m", "reply-time", "--tickets", NO_ID],
+      ["--events", AUDITS, "-m", "reply-time", "--tickets", TICKETS, "--by", "createdAt"],
       ["--events", METRIC_EVENTS, "-m", "reply-time", "--agent", "5246746"],
       ["--events", AUDITS, "-m", "reply-time", "--agent", ""],
       ["--events", AUDITS, "-m", "reply-time", "--agents", join(dir, "missing.txt")],

@@ -57,8 +57,9 @@ describe("the package", () => {
           ),
       ),
     );
-    // yaml (claims files) is a development dependency that the command's build bundles into dist/cli.js.
-    const bundled = ["yaml"];
+    // yaml (claims files) and date-fns (--date-format) are development dependencies that the command's build bundles
+    // into dist/cli.js.
+    const bundled = ["yaml", "date-fns"];
     expect(Object.keys(packageJson.dependencies).filter((name) => !imported.has(name))).toEqual([]);
     expect(
       [...imported].filter(

@@ -24,6 +24,8 @@ export const REPORT_OPTIONS = {
   agent: { type: "string", multiple: true },
   agents: { type: "string" },
   "time-zone": { type: "string" },
+  "date-format": { type: "string" },
+  "missing-date": { type: "string", multiple: true },
   column: { type: "string", multiple: true },
   preset: { type: "string" },
   "min-n": { type: "string" },
@@ -133,6 +135,11 @@ Reading the file:
                           for Parquet and for nps, csat and ces from CSV or TSV; js otherwise].
                           Parquet needs DuckDB
       --delimiter D       CSV field separator [,]; use ";" for many European exports
+      --date-format P     how every date column is written, in date-fns tokens: "dd-MM-yyyy HH:mm",
+                          "MM/dd/yyyy h:mm a", "dd.MM.yyyy", "yyyy-MM-dd HH:mm:ssXXX" [ISO 8601];
+                          times without an offset (XXX) are read in --time-zone
+      --missing-date T    a date cell equal to T means "no date": a ticket never solved stays open
+                          (repeat; e.g. "1900-01-01 00:00:00", "-")
       --strict            fail (exit 1) at the first bad row instead of leaving it out
 
 Output:
@@ -152,6 +159,7 @@ Examples:
   cx-metrics report survey.csv --metric nps --by channel --every month --time-zone Europe/Berlin
   cx-metrics report typeform.csv --preset typeform --metric nps --every week --format html -o nps.html
   cx-metrics report survey.csv -m csat --column rating="How satisfied were you?" --scale 1-5 --format json
+  cx-metrics report tickets.csv -m resolution --date-format "dd-MM-yyyy HH:mm" --missing-date "-" --time-zone Europe/Berlin
   cx-metrics report export.csv --preset zendesk -m first-response --by Group --hours "Mon-Fri 09:00-17:00" --time-zone America/New_York
   cx-metrics report tickets.ndjson -m sla --target first-response=60:business --hours "Mon-Fri 08:00-18:00" --time-zone Europe/Berlin --as-of 2025-04-01T00:00:00Z
   cat survey.csv | cx-metrics report - -m nps --every month --rejects rejects.csv --strict

@@ -5,9 +5,9 @@ import { parse as parseYaml } from "yaml";
 import { checkReport, type CheckResult, type Claims } from "../check/check-report.js";
 import { type CheckedClaim, claimName, validateClaim } from "../check/claim-shape.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
-import type { InstantReading } from "../internal/instant.js";
 import { checkDelimiter, oneOf, parseFlags, UsageError } from "./args.js";
 import { ColumnError, metricFields, PRESETS, presetNamed, resolveColumns, type FieldSpec } from "./columns.js";
+import { dateReader, type DateReader } from "./dates.js";
 import { checkOutputPath, writeTextFile } from "./format/files.js";
 import { markdownText, visible } from "./format/safe.js";
 import { alignRows } from "./format/table.js";
@@ -36,7 +36,9 @@ Claims file (paths relative to it):
     "timeZone": "Europe/Berlin",
     "claims": [ { "id": "q1-nps", "metric": "nps", "data": "survey", "value": "42",
                   "filter": { "channel": "email" }, "period": "2025-03", "n": 1234 } ] }
-  A data set may give "columns" (field → header), "preset" and "format" as for report.
+  A data set may give "columns" (field → header), "preset", "format", "delimiter", "dateFormat" and
+  "missingDates" (a list) as report's --column, --preset, --input-format, --delimiter, --date-format and
+  --missing-date.
   Row by row: { "id", "metric": "resolution", "data": "tickets", "against": "Full resolution time in minutes",
   "options": { "calendar": "schedule.json" } } compares each record's minutes with the vendor's column.
 
@@ -61,6 +63,10 @@ interface DataSource {
   readonly preset?: string;
   readonly format?: string;
   readonly delimiter?: string;
+  /** How the data set writes its dates: a date-fns pattern, as --date-format. */
+  readonly dateFormat?: string;
+  /** Texts that stand for no date, as --missing-date. */
+  readonly missingDates?: readonly string[];
 }
 
 /**
@@ -107,7 +113,7 @@ async function loadData(
   source: DataSource,
   base: string,
   fields: FieldSpec[],
-  reading: InstantReading | undefined,
+  dates: DateReader,
 ): Promise<{ records: unknown[]; read: number; rejected: { line: number; reason: string }[] }> {
   const path = isAbsolute(source.path) ? source.path : join(base, source.path);
   const format = oneOf<InputFormat>("format", source.format, INPUT_FORMATS) ?? formatOf(path);
@@ -137,7 +143,7 @@ async function loadData(
               preset,
               advice: columnsAdvice,
             }),
-            reading,
+            dates,
           );
         } catch (error) {
           if (error instanceof ColumnError) throw new UsageError(`data set "${name}" (${path}): ${error.message}`);
@@ -158,6 +164,26 @@ async function loadData(
     source.delimiter === undefined ? {} : { delimiter: source.delimiter },
   );
   return { records, read, rejected };
+}
+
+/** A data set's date reading: its "dateFormat" and "missingDates", checked, with local times in the claims' zone. */
+function dataSetDates(name: string, source: DataSource, timeZone: string | undefined): DateReader {
+  const { dateFormat, missingDates } = source;
+  if (dateFormat !== undefined && typeof dateFormat !== "string")
+    throw new UsageError(
+      `data set "${name}": dateFormat is ${JSON.stringify(dateFormat)}, expected a date-fns pattern such as "dd.MM.yyyy"`,
+    );
+  if (missingDates !== undefined && (!Array.isArray(missingDates) || !missingDates.every((t) => typeof t === "string")))
+    throw new UsageError(
+      `data set "${name}": missingDates is ${JSON.stringify(missingDates)}, expected a list of texts such as ["1900-01-01 00:00:00"]`,
+    );
+  try {
+    return dateReader({ format: dateFormat, missing: missingDates }, timeZone);
+  } catch (error) {
+    if (error instanceof UsageError)
+      throw new UsageError(`data set "${name}": ${error.message.replace(/^--date-format/, "dateFormat")}`);
+    throw error;
+  }
 }
 
 /** Reads the claims file: JSON, or YAML by its extension (.yaml, .yml). */
@@ -251,7 +277,7 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
       source,
       dirname(path),
       checkFields(claims.filter((claim) => claim.data === name)),
-      timeZone === undefined ? undefined : { timeZone },
+      dataSetDates(name, source, timeZone),
     );
     data[name] = loaded.records;
     inputs[name] = { read: loaded.read, used: loaded.records.length, rejected: loaded.rejected.length };

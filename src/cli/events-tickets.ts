@@ -5,6 +5,7 @@
 import { UsageError } from "./args.js";
 import { ColumnError, type FieldSpec, type Preset, resolveColumns, type ResolvedField } from "./columns.js";
 import type { Reject } from "./format/index.js";
+import { dateReader } from "./dates.js";
 import { type InputFormat, openInput, readRows } from "./read/input.js";
 import { recordBuilder } from "./records.js";
 
@@ -62,7 +63,8 @@ export async function readTicketsFile(path: string, options: TicketsFileOptions)
             if (error instanceof ColumnError) throw new UsageError(`${named}: ${error.message}`);
             throw error;
           }
-          build = recordBuilder(columns, undefined);
+          // Ids and segments only: no date is read.
+          build = recordBuilder(columns, dateReader({}, undefined));
           return columns.map((column) => column.index);
         },
         row(row) {

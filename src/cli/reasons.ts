@@ -9,11 +9,16 @@ import { type InstantReading, instantProblem, parseInstant } from "../internal/i
 import { compileScorecard, type CompiledCriterion } from "../iqs/scorecard.js";
 import type { SummarizeSpec } from "../report/spec.js";
 import type { ResolvedField } from "./columns.js";
+import type { DateReader } from "./dates.js";
 
-/** What a reason is written from: the report's spec and the columns as resolved against the file's header. */
+/**
+ * What a reason is written from: the report's spec, the columns as resolved against the file's header, and how the
+ * file writes dates (--date-format, --missing-date).
+ */
 export interface ReasonContext {
   readonly spec: Omit<SummarizeSpec, "calendar">;
   readonly columns: readonly ResolvedField[];
+  readonly dates?: DateReader;
 }
 
 /** A reject's column, its cell as written, and why, in the user's words. */
@@ -112,10 +117,16 @@ function reasonFor(
   const item = /^[\w$]+\[(\d+)\](?:\.([\w$]+))?$/.exec(field);
   if (item !== null) return listItemReason(excluded, column, Number(item[1]), item[2], value, cell, context);
   if (column.kind === "raw") return `${cellText(value)} in column ${q(header)} is not a list: write it as a JSON array`;
-  if (column.kind === "date")
+  if (column.kind === "date") {
+    // Written in a --date-format, outside the range, or a 1900-01-01 placeholder: the date reader says why.
+    const said = column.minutesIndex === undefined ? context.dates?.problem(value, column.reading) : undefined;
+    if (said !== undefined) return `${cellText(value)} in column ${q(header)} ${said}`;
+    if (typeof value === "string" && value.trim() !== "" && context.dates?.isMissing(value) === true)
+      return `column ${q(header)} is empty (${cellText(value)} is a --missing-date text): it holds ${DATE_ROLES[field] ?? "a date"}; fill it in, or leave the row out`;
     return excluded.code === "END_BEFORE_START"
       ? beforeCreation(column, field, value, `${cellText(value, true)} in column ${q(header)}`, cell, context)
       : dateReason(column, field, value, `${cellText(value, true)} in column ${q(header)}`, spec.timeZone);
+  }
   return `${cellText(value)} in column ${q(header)} cannot be read: ${fallback(excluded)}`;
 }
 

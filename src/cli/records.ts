@@ -1,11 +1,9 @@
 // Turns a file's cells into the records summarize reads: numbers where a number is written, dates as instants (local
 // times in --time-zone), blanks as missing, QA ratings as numbers, true/false or N/A.
-import { parseInstant, type InstantReading } from "../internal/instant.js";
 import type { ResolvedField } from "./columns.js";
+import type { DateReader } from "./dates.js";
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const UTC_LOCAL = /^\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d(\.\d+)?)?)?$/;
-const UTC: InstantReading = { timeZone: "UTC" };
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
@@ -26,17 +24,20 @@ function numberOf(value: unknown): unknown {
   return value;
 }
 
-/** An instant in epoch milliseconds where the cell holds one, null for a blank, else the cell as found. */
-function dateOf(value: unknown, field: ResolvedField, reading: InstantReading | undefined): unknown {
+/**
+ * An instant in epoch milliseconds where the cell holds one, null for a blank or a --missing-date text, NaN for text
+ * that is not a date as the file writes them (the metric rejects it; {@link DateReader.problem} says why), else the
+ * cell as found.
+ */
+function dateOf(value: unknown, field: ResolvedField, dates: DateReader): unknown {
   if (isBlank(value)) return null;
+  if (typeof value === "string" && dates.isMissing(value)) return null;
   if (field.reading === "unix-seconds") {
     const seconds = numberOf(value);
     return typeof seconds === "number" ? seconds * 1000 : value;
   }
   if (typeof value !== "string") return value;
-  const text = value.trim();
-  const ms = field.reading === "utc" && UTC_LOCAL.test(text) ? parseInstant(text, UTC) : parseInstant(text, reading);
-  return ms ?? value;
+  return dates.read(value, field.reading) ?? Number.NaN;
 }
 
 /** A QA rating: a number, true / false (also yes / no, pass / fail), or null for N/A or a blank. */
@@ -78,7 +79,7 @@ export type RecordBuilder = (cell: (index: number) => unknown) => Record<string,
  * A record builder for the resolved fields: numbers where a number is written, dates as instants,
  * QA ratings under `ratings`, a derived first-response time as Created at plus its minutes.
  */
-export function recordBuilder(fields: readonly ResolvedField[], reading: InstantReading | undefined): RecordBuilder {
+export function recordBuilder(fields: readonly ResolvedField[], dates: DateReader): RecordBuilder {
   const direct = fields.filter((field) => field.minutesIndex === undefined && !field.field.startsWith("ratings."));
   const derived = fields.filter((field) => field.minutesIndex !== undefined);
   const ratings = fields.filter((field) => field.field.startsWith("ratings."));
@@ -93,7 +94,7 @@ export function recordBuilder(fields: readonly ResolvedField[], reading: Instant
     field.kind === "number"
       ? numberOf
       : field.kind === "date"
-        ? (value: unknown) => dateOf(value, field, reading)
+        ? (value: unknown) => dateOf(value, field, dates)
         : field.kind === "raw"
           ? rawOf
           : textOf,

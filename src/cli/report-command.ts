@@ -35,6 +35,7 @@ import {
   type FieldSpec,
   type VendorMinutesColumn,
 } from "./columns.js";
+import { datePattern, type DateOptions } from "./dates.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
 import { rejectLine } from "./format/cells.js";
@@ -205,6 +206,18 @@ function withVendorMinutes(
   };
 }
 
+/** `--date-format` (checked: a bad pattern is a usage error) and `--missing-date`, or undefined for neither. */
+function dateOptions(values: {
+  readonly "date-format"?: string;
+  readonly "missing-date"?: string[];
+}): DateOptions | undefined {
+  const format = values["date-format"];
+  const missing = values["missing-date"];
+  if (format === undefined && missing === undefined) return undefined;
+  if (format !== undefined) datePattern(format);
+  return { ...(format === undefined ? {} : { format }), ...(missing === undefined ? {} : { missing }) };
+}
+
 /** Runs `cx-metrics report` with its arguments (after the word "report"). */
 export async function reportCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
   const { values, positionals } = parseFlags(args, REPORT_OPTIONS, "report");
@@ -213,6 +226,10 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     return 0;
   }
   if (values.events !== undefined) {
+    if (values["date-format"] !== undefined || values["missing-date"] !== undefined)
+      throw new UsageError(
+        "--date-format and --missing-date read the date columns of a file; --events reads ISO-8601 instants from JSON",
+      );
     if (positionals.length > 0) throw new UsageError(`--events reads its own file; leave out ${positionals.join(" ")}`);
     return eventsReport(values.events, values, io);
   }
@@ -247,6 +264,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     ),
     mapping,
   );
+  const dates = dateOptions(values);
   checkDelimiter("--delimiter", values.delimiter);
   checkOutputPath("output", values.output);
   checkOutputPath("rejects", values.rejects);
@@ -254,6 +272,10 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   if (values.sql !== undefined && spec.vendorMinutes !== undefined)
     throw new UsageError(
       `--sql measures durations from the timestamps; leave out the vendor's minutes (--column ${spec.metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes"}, or the preset's)`,
+    );
+  if (values.sql !== undefined && dates !== undefined)
+    throw new UsageError(
+      "--sql reads the table's own timestamp columns; --date-format and --missing-date are for reading a file (convert the dates when loading the table)",
     );
   if (values.sql !== undefined) return printSql(path, inputFormat, spec, fields, mapping, values, io);
   if (values.table !== undefined) throw new UsageError("--table goes with --sql");
@@ -272,6 +294,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     fields,
     mapping: [...mapping],
     preset: values.preset,
+    ...(dates === undefined ? {} : { dates }),
     strict: values.strict === true,
   };
   const engine = await chooseEngine(values.engine, path, inputFormat, spec.metric, io);

@@ -2,12 +2,12 @@
 // its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
 import type { Readable } from "node:stream";
 import type { ExcludedRow } from "../errors/batch.js";
-import type { InstantReading } from "../internal/instant.js";
 import { createSummary, type SummaryBuilder, type SummaryState } from "../report/summarize.js";
 import type { SummarizeSpec } from "../report/spec.js";
 import { businessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
 import { UsageError } from "./args.js";
 import { ColumnError, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
+import { dateReader, type DateOptions } from "./dates.js";
 import type { Reject } from "./format/index.js";
 import { readRows, type InputFormat, type InputRow, type PartOptions, type RowSink } from "./read/input.js";
 import { explainReject, type ReasonContext } from "./reasons.js";
@@ -23,6 +23,8 @@ export interface ReportJob {
   readonly fields: readonly FieldSpec[];
   readonly mapping: readonly (readonly [string, string])[];
   readonly preset?: string | undefined;
+  /** How the file writes dates: --date-format and --missing-date. */
+  readonly dates?: DateOptions | undefined;
   /** Stop at the first bad row. */
   readonly strict: boolean;
 }
@@ -84,7 +86,7 @@ export interface RowCounter extends RowSink {
 export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void): RowCounter {
   const spec = specOf(job);
   const builder = createSummary(spec);
-  const reading: InstantReading | undefined = spec.timeZone === undefined ? undefined : { timeZone: spec.timeZone };
+  const dates = dateReader(job.dates ?? {}, spec.timeZone);
   const preset = job.preset === undefined ? undefined : PRESETS[job.preset];
   const mapping = new Map(job.mapping);
   const rejects: Reject[] = [];
@@ -95,7 +97,7 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
   let headerRowsLeft = preset?.headerRows ?? 0;
   // Why each reject was excluded, to say it again from the cells as written (DuckDB hands over instants as numbers).
   const excludedOf = new WeakMap<Reject, ExcludedRow>();
-  const context = (): ReasonContext => ({ spec: job.spec, columns });
+  const context = (): ReasonContext => ({ spec: job.spec, columns, dates });
   const reject = (entry: Reject): void => {
     rejects.push(entry);
     if (job.strict) throw new StrictStop(entry);
@@ -116,7 +118,7 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         if (error instanceof ColumnError) throw new UsageError(error.message);
         throw error;
       }
-      build = recordBuilder(columns, reading);
+      build = recordBuilder(columns, dates);
       return columns
         .flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])])
         .filter((index) => index >= 0);

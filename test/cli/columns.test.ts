@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHours } from "../../src/cli/report-command.js";
 import { ColumnError, findHeader, headerKey, metricFields, PRESETS, resolveColumns } from "../../src/cli/columns.js";
+import { dateReader } from "../../src/cli/dates.js";
 import { recordBuilder } from "../../src/cli/records.js";
 
 describe("header matching", () => {
@@ -86,7 +87,7 @@ describe("recordBuilder", () => {
         minutesIndex: 5,
       },
     ] as const;
-    const build = recordBuilder(fields, { timeZone: "Europe/Berlin" });
+    const build = recordBuilder(fields, dateReader({}, "Europe/Berlin"));
     const cells = [" 9 ", "1740823200", "2025-03-01 10:00", "2025-03-01 10:00:00", "N/A", "30"];
     const record = build((i) => cells[i]);
     // By hand: 1740823200 s = 2025-03-01T10:00:00Z; 10:00 in Berlin (CET, +01:00) = 09:00Z; +30 min for the first
@@ -103,7 +104,8 @@ describe("recordBuilder", () => {
     expect(blank).toEqual({
       score: undefined,
       respondedAt: null,
-      createdAt: "not a date",
+      // Text that is not a date: NaN, which every metric rejects (the command says why, from the date reader).
+      createdAt: Number.NaN,
       resolvedAt: null,
       firstResponseAt: null,
       ratings: { tone: true },

@@ -314,7 +314,10 @@ describe("every reject in the user's words", () => {
     // With --time-zone Europe/Berlin, 1900-01-01 00:00 is 1899-12-31T23:00Z: before the range, and no zone advice.
     const zoned = await rejects([survey, "-m", "nps", ...columns, "--time-zone", "Europe/Berlin"]);
     const placeholder = zoned.find((reject) => reject.line === 10)!.reason;
-    expect(placeholder).toContain('"1900-01-01 00:00:00" in column "Submitted At" is outside the supported range');
+    expect(placeholder).toContain(
+      '"1900-01-01 00:00:00" in column "Submitted At" read in Europe/Berlin is 1899-12-31T23:00:00.000Z, before the supported range',
+    );
+    expect(placeholder).toContain('add --missing-date "1900-01-01 00:00:00"');
     expect(placeholder).not.toContain("--time-zone");
     const csat = await rejects([ratings, "-m", "csat"]);
     expect(csat.find((reject) => reject.line === 4)!.reason).toBe(

@@ -25,6 +25,7 @@ import {
   MAX_RECORD_CHARS,
 } from "../../src/cli/read/limited.js";
 import { firstBadUtf8 } from "../../src/cli/read/utf8.js";
+import { dateReader } from "../../src/cli/dates.js";
 import { recordBuilder } from "../../src/cli/records.js";
 import { isOneLineError, runCommand, type Outcome } from "./hostile.js";
 
@@ -394,7 +395,7 @@ describe("records keep a column named __proto__ as their own (the record builder
         { field: "__proto__", kind: "text", required: true, index: 1, header: "__proto__", reading: "iso" },
         { field: "ratings.__proto__", kind: "text", required: true, index: 2, header: "__proto__", reading: "iso" },
       ],
-      undefined,
+      dateReader({}, undefined),
     );
     const cells = ["9", "email", "yes"];
     const record = build((index) => cells[index]);

@@ -117,7 +117,7 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
     expect(reasons[2]).toBe(
       'column "score" is empty: there is no NPS answer to count; leave such rows out, or check that this is the question\'s column',
     );
-    expect(reasons[4]).toMatch(/^"1899-12-31T00:00:00Z" in column "respondedAt" is outside the supported range .*"never"/);
+    expect(reasons[4]).toMatch(/^"1899-12-31T00:00:00Z" in column "respondedAt" is outside the supported range .*"never".*add --missing-date "1899-12-31T00:00:00Z"/);
     expect(reasons[5]).toMatch(/^"2025-01-09 10:00" in column "respondedAt" is a local time without an offset.*give --time-zone/);
     expect(reasons[6]).toBe("the row has 4 fields, the header 5: a value that holds the delimiter needs double quotes around it");
     expect(reasons[8]).toBe('text after the closing quote: a quote inside a quoted value is written twice ("")');

@@ -7,7 +7,7 @@
 import { statSync } from "node:fs";
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { SummaryBuilder } from "../../report/summarize.js";
-import { localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js";
+import { literal, localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js";
 import { summaryFromCounts } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
 import { presetNamed, type ResolvedField } from "../columns.js";
@@ -154,8 +154,15 @@ async function countSurvey(
   const countable = countableValues(spec);
   const text = (column: ResolvedField): string => source.text(column.index);
   const typed = date === undefined ? null : source.typedInstant(date.index);
-  const zone = date === undefined ? undefined : localZone(date.reading, spec.timeZone);
-  const instant = date === undefined ? "NULL" : (typed ?? instantSql(text(date), date.reading, zone));
+  // Dates written in a --date-format: the JS reader reads them (every row with a date goes to its pass).
+  const patterned = date !== undefined && typed === null && job.dates?.format !== undefined;
+  const zone = date === undefined || patterned ? undefined : localZone(date.reading, spec.timeZone);
+  const instant =
+    date === undefined
+      ? "NULL"
+      : patterned
+        ? "CAST(NULL AS TIMESTAMPTZ)"
+        : (typed ?? unlessMissing(text(date), instantSql(text(date), date.reading, zone), job));
   const wanted = [
     ...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index)),
   ];
@@ -225,7 +232,11 @@ async function countSurvey(
   // count.
   const canonical = (cells: readonly unknown[]): boolean =>
     countable.has(cells[value.index] as string) &&
-    (date === undefined || instantOk(cells[date.index], date.reading, zone));
+    (date === undefined ||
+      (!patterned &&
+        instantOk(cells[date.index], date.reading, zone) &&
+        !missingDates.has((cells[date.index] as string).toLowerCase())));
+  const missingDates = new Set((job.dates?.missing ?? []).map((text) => text.trim().toLowerCase()));
   let skipped = 0;
   await jsPass(path, job, offsets, long, counter, (row) => {
     if (canonical(row.cells)) skipped++;
@@ -234,6 +245,17 @@ async function countSurvey(
   if (skipped !== countedRead)
     throw new ReadersDisagree(`DuckDB counted ${countedRead} rows, the JS reader found ${skipped} of their shape`);
   return merged(counted, counter);
+}
+
+/**
+ * SQL: an instant expression, NULL where the cell is a --missing-date text (the JS reader reads it as no date). A cell
+ * DuckDB reads as an instant has no spaces, so its lower case is what the JS reader compares.
+ */
+function unlessMissing(text: string, instant: string, job: ReportJob): string {
+  const missing = [...new Set((job.dates?.missing ?? []).map((marker) => marker.trim().toLowerCase()))];
+  return missing.length === 0
+    ? instant
+    : `(CASE WHEN lower(${text}) IN (${missing.map(literal).join(", ")}) THEN NULL ELSE ${instant} END)`;
 }
 
 function merged(counted: SummaryBuilder, counter: RowCounter): EngineResult {
@@ -264,18 +286,23 @@ async function readEveryRow(
   ];
   // A column read as an instant by DuckDB where it can: one that only date fields read, and not as Unix seconds (the
   // record builder multiplies those).
+  // Text written in a --date-format: the JS reader reads it (DuckDB would read an ISO cell that the pattern rejects).
+  const patterned = job.dates?.format !== undefined;
   const dates = new Set(
     wanted.filter((index) => {
       const readers = columns.filter((column) => column.index === index);
       return (
-        readers.length > 0 && readers.every((column) => column.kind === "date" && column.reading !== "unix-seconds")
+        readers.length > 0 &&
+        readers.every((column) => column.kind === "date" && column.reading !== "unix-seconds") &&
+        (!patterned || source.typedInstant(index) !== null)
       );
     }),
   );
   // The instants first (each expression once), then each wanted cell: an instant as epoch ms, or its text when DuckDB
   // does not read it.
   const instants = [...dates].map(
-    (index) => `${source.typedInstant(index) ?? instantSql(source.text(index), "iso")} AS i${index}`,
+    (index) =>
+      `${source.typedInstant(index) ?? unlessMissing(source.text(index), instantSql(source.text(index), "iso"), job)} AS i${index}`,
   );
   const selected = wanted.map((index) =>
     dates.has(index)

@@ -77,6 +77,8 @@ export interface ClaimOptions {
   readonly scorecard?: Scorecard;
   /** NPS, CSAT, CES: the column holding each response's weight; the weighted figure is then the default. */
   readonly weight?: string;
+  /** Durations: the unit of a figure printed as a bare number ("minutes", "hours", "days"). */
+  readonly unit?: string;
 }
 
 /** The unit and index of a period label: `2025`, `2025-Q1`, `2025-03`, `2025-W10`, `2025-03-07`. */
@@ -203,6 +205,21 @@ function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weig
     throw error;
   }
   const row = report.rows[0]!;
+  if (query.statistic === "mean" && query.metric !== "nps") {
+    const detail = row.detail as { mean: number; meanLow: number | null; meanHigh: number | null };
+    return [
+      {
+        conventions: { weights: "weighted", [query.metric]: "mean" },
+        value: detail.mean,
+        n: row.n,
+        low: detail.meanLow,
+        high: detail.meanHigh,
+        unit: "number",
+        isDefault: true,
+        unreadable: report.input.rejected,
+      },
+    ];
+  }
   return [
     {
       conventions: { weights: "weighted" },
@@ -330,8 +347,8 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
       }
     }
     const mean = csatFromCounts(counts, defaults);
-    out.push(meanCandidate("csat", mean, mean.total >= 2 ? csatConfidenceInterval(mean).mean : null));
-    return out;
+    out.push(meanCandidate("csat", mean, mean.total >= 2 ? csatConfidenceInterval(mean).mean : null, unreadable));
+    return meanFirst(out, query);
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
   const defaults = compileRule(() => cesRule(base));
@@ -354,8 +371,8 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
     });
   }
   const mean = cesFromCounts(counts as RatingCount[], defaults);
-  out.push(meanCandidate("ces", mean, mean.total >= 2 ? cesConfidenceInterval(mean).mean : null));
-  return out;
+  out.push(meanCandidate("ces", mean, mean.total >= 2 ? cesConfidenceInterval(mean).mean : null, unreadable));
+  return meanFirst(out, query);
 }
 
 /**
@@ -380,6 +397,7 @@ function meanCandidate(
   metric: "csat" | "ces",
   result: { readonly mean: number; readonly total: number },
   interval: { readonly low: number; readonly high: number } | null,
+  unreadable: number,
 ): Candidate {
   return {
     conventions: { [metric]: "mean" },
@@ -389,7 +407,14 @@ function meanCandidate(
     high: interval?.high ?? null,
     unit: "number",
     isDefault: false,
+    unreadable,
   };
+}
+
+/** A claim on the mean rating (`statistic: "mean"`): the mean is its default figure, the shares other conventions. */
+function meanFirst(out: Candidate[], query: ClaimQuery): Candidate[] {
+  if (query.statistic !== "mean") return out;
+  return out.map((candidate) => ({ ...candidate, isDefault: candidate.unit === "number" }));
 }
 
 function range(from: number, to: number): number[] {

@@ -58,7 +58,9 @@ describe("CSAT: top-box, good/bad, mean, and the threshold", () => {
     const mean = one({ metric: "csat", value: "3.7", data: "survey" }, data);
     expect(mean.verdict).toBe("match");
     expect(options(mean)).toEqual([{ csat: "mean", rounding: "half-up" }]);
-    expect(mean.explanation).toContain("not the library's default, which gives 60");
+    // Printed without % and no larger than 5: a claim on the mean rating, recomputed as the mean (37 / 10 = 3.7).
+    expect([mean.recomputed, mean.unit, mean.recomputedText]).toEqual([3.7, "rating", "3.7"]);
+    expect(mean.explanation).toContain("the library's default definition gives 3.7 (n = 10");
   });
 
   it("close: 63 % is no definition's figure, but lies in the default's Wilson interval (31.3 % to 83.2 % for 6 of 10)", () => {
@@ -419,5 +421,60 @@ describe("weighted versus unweighted (issue #21)", () => {
     expect(result.recomputed).toBeCloseTo(50, 12); // the default, weighted
     expect(options(result)).toContainEqual(expect.objectContaining({ weights: "unweighted" }));
     expect(options(result)).not.toContainEqual(expect.objectContaining({ weights: "weighted" }));
+  });
+});
+
+describe("the recomputed figure in the printed figure's unit (#19)", () => {
+  // Three solved tickets: 08:00 → 12:00 = 240 min; 12:00 → 12:45 the next day = 24 h 45 min = 1485 min;
+  // 18:00 → 11:10 the next day = 17 h 10 min = 1030 min. Median 1030 min = 17.1666... h; mean (240 + 1030 + 1485) / 3 =
+  // 2755 / 3 = 918.33 min = 15.305... h.
+  const tickets = [
+    { createdAt: "2025-03-03T08:00:00Z", resolvedAt: "2025-03-03T12:00:00Z" },
+    { createdAt: "2025-03-04T12:00:00Z", resolvedAt: "2025-03-05T12:45:00Z" },
+    { createdAt: "2025-03-06T18:00:00Z", resolvedAt: "2025-03-07T11:10:00Z" },
+  ];
+
+  it("a duration printed in hours is compared and shown in hours; recomputed stays in minutes", () => {
+    const result = one({ metric: "resolution", value: "17.17 h", data: "t" }, { t: tickets });
+    expect(result).toMatchObject({ verdict: "match", recomputed: 1030, unit: "minutes", recomputedText: "17.17 h" });
+    expect(result.explanation).toBe("the library's default definition gives 17.17 h (n = 3), printed as 17.17 h");
+    const mean = one({ metric: "resolution", statistic: "mean", value: "15.31 h", data: "t" }, { t: tickets });
+    expect(mean).toMatchObject({ verdict: "match", recomputedText: "15.31 h" });
+    expect(mean.recomputed).toBeCloseTo(2755 / 3, 10);
+    // Printed in minutes, shown in minutes.
+    expect(one({ metric: "resolution", value: "1030 min", data: "t" }, { t: tickets }).recomputedText).toBe("1030 min");
+    // 56.87 h is 3412.2 min, far from 1030: a mismatch, both shown in hours.
+    const wrong = one({ metric: "resolution", value: "56.87 h", data: "t" }, { t: tickets });
+    expect(wrong.verdict).toBe("mismatch");
+    expect(wrong.explanation).toContain("the default gives 17.17 h (n = 3)");
+  });
+
+  it('a bare number with options.unit "hours" is read in hours', () => {
+    const result = one({ metric: "resolution", value: "17.17", data: "t", options: { unit: "hours" } }, { t: tickets });
+    expect(result).toMatchObject({ verdict: "match", recomputedText: "17.17 h" });
+    // Without the unit, 17.17 is minutes: no ticket took that.
+    expect(one({ metric: "resolution", value: "17.17", data: "t" }, { t: tickets }).verdict).toBe("mismatch");
+    expect(() => one({ metric: "csat", value: "3", data: "t", options: { unit: "hours" } }, { t: tickets })).toThrow(
+      /options.unit/,
+    );
+  });
+
+  it("a CSAT or CES mean rating is recomputed as the mean rating", () => {
+    // CSAT 4, 4, 3, 1: mean 12 / 4 = 3.00 (a printed 3.03 is in the mean's t interval: close); top box 2 / 4 = 50 %.
+    const csat = { s: [4, 4, 3, 1].map((rating) => ({ rating })) };
+    const printed = one({ metric: "csat", value: "3.03", data: "s" }, csat);
+    expect(printed).toMatchObject({ recomputed: 3, unit: "rating", recomputedText: "3", verdict: "close" });
+    expect(one({ metric: "csat", statistic: "mean", value: "3.00", data: "s" }, csat).verdict).toBe("match");
+    // The share still reads as the share.
+    expect(one({ metric: "csat", value: "50%", data: "s" }, csat)).toMatchObject({
+      recomputed: 50,
+      unit: "percent",
+      recomputedText: "50 %",
+      verdict: "match",
+    });
+    // CES 1-7: 7, 6, 2 → mean 15 / 3 = 5.00; easy (5-7) 2 / 3 = 66.67 %.
+    const ces = { c: [7, 6, 2].map((rating) => ({ rating })) };
+    expect(one({ metric: "ces", value: "5.0", data: "c" }, ces)).toMatchObject({ recomputed: 5, verdict: "match" });
+    expect(one({ metric: "ces", value: "66.7%", data: "c" }, ces).recomputedText).toBe("66.67 %");
   });
 });

@@ -11,6 +11,14 @@ import { checkPrinted, type PrintedCheck } from "./printed-checks.js";
 import { readPrinted, type PrintedFigure } from "./printed.js";
 import { type Reconciliation, reconcile } from "./reconcile.js";
 import { ROUNDING_RULES, roundsTo } from "./rounding.js";
+import {
+  claimsMeanRating,
+  type DurationUnit,
+  type FigureUnit,
+  figureText,
+  inMinutes,
+  printedDurationUnit,
+} from "./units.js";
 
 /** A figure as a report printed it, and where it should come from (the claims file's `claims[]`, DESIGN.md). */
 export interface Claim {
@@ -37,7 +45,10 @@ export interface Claim {
   readonly timeZone?: string;
   /** The metric's options in the library's shapes (scale, calendar, policy, asOf, scorecard). */
   readonly options?: ClaimOptions;
-  /** Durations: `"median"` (default), `"mean"`, `"p90"`, ... */
+  /**
+   * Durations: `"median"` (default), `"mean"`, `"p90"`, ...; CSAT and CES: `"mean"` for the mean rating (a figure printed
+   * without % and no larger than the scale's top, 3.03 of 5, is read as one without it).
+   */
   readonly statistic?: string;
   /** NPS: the printed share of promoters, checked against the value (see `checkPrinted`). */
   readonly promoters?: string | number;
@@ -88,8 +99,18 @@ export interface ClaimResult {
   readonly verdict: "match" | "close" | "mismatch";
   /** As printed. */
   readonly printed: string;
-  /** The figure under the library's defaults; null without data. */
+  /**
+   * The figure under the library's defaults, in its report unit (`unit`: NPS points, percent, a rating, minutes); null
+   * without data.
+   */
   readonly recomputed: number | null;
+  /** The unit of `recomputed`, `low` and `high`: "points", "percent", "rating" (a mean rating) or "minutes". */
+  readonly unit: FigureUnit;
+  /**
+   * `recomputed` in the unit the figure was printed in ("30.63 h" for a claim printed "56.87 h", "40.12 %", "3.03"); null
+   * without data.
+   */
+  readonly recomputedText: string | null;
   /** Lower bound of the recomputed figure's interval (null for durations and without data). */
   readonly low: number | null;
   /** Upper bound of the recomputed figure's interval. */
@@ -202,11 +223,18 @@ function checkClaim(
     );
   }
   if (claim.against !== undefined) return reconcileClaim(claim, name, claims, data);
-  const printed = readPrinted(claim.value!);
+  const duration = claim.metric === "first-response" || claim.metric === "resolution";
+  const optionUnit = duration ? (claim.options?.unit as DurationUnit | undefined) : undefined;
+  const asPrinted = readPrinted(claim.value!);
+  // A bare number with options.unit "hours" is read in hours; the recomputed figure is shown in the printed unit.
+  const printed = inMinutes(asPrinted, optionUnit);
+  const shownIn = printedDurationUnit(asPrinted, optionUnit);
+  const mean = claimsMeanRating(claim.metric, claim.statistic, printed, claim.options?.scale);
+  const unit: FigureUnit = claim.metric === "nps" ? "points" : duration ? "minutes" : mean ? "rating" : "percent";
   const checks = checkPrinted({ ...claim, metric: claim.metric, value: claim.value! });
   const failed = checks.filter((check) => !check.ok && check.check !== "change-significant");
   const impossible = failed.some((check) => check.check === "possible-value");
-  const base = { id: claim.id, metric: claim.metric, printed: printed.text, checks };
+  const base = { id: claim.id, metric: claim.metric, printed: printed.text, unit, checks };
   if (claim.data === undefined) {
     // Checked against its other printed figures only; with none of them (a change's significance is reported, not a
     // check of the figure), nothing was checked, and that is never a match.
@@ -222,6 +250,7 @@ function checkClaim(
       ...base,
       verdict: failed.length > 0 || checkable.length === 0 ? "mismatch" : "match",
       recomputed: null,
+      recomputedText: null,
       low: null,
       high: null,
       n: null,
@@ -244,7 +273,7 @@ function checkClaim(
     filter: claim.filter,
     period: claim.period,
     timeZone,
-    statistic: claim.statistic,
+    statistic: mean ? "mean" : claim.statistic,
     options: claim.options,
   };
   const all = candidates(records, query);
@@ -266,6 +295,7 @@ function checkClaim(
       ...base,
       verdict: "mismatch",
       recomputed: null,
+      recomputedText: null,
       low: null,
       high: null,
       n: 0,
@@ -313,11 +343,13 @@ function checkClaim(
       ? `${chosen.unreadable} record${chosen.unreadable === 1 ? "" : "s"} of the segment and period had a value that could not be read, and were left out`
       : "",
   ].filter((text) => text !== "");
-  const explanation = [explain(claim, printed, chosen, all, reproducedBy, verdict, failed), ...left].join("; ");
+  const show = (value: number): string => figureText(value, unit, shownIn);
+  const explanation = [explain(claim, printed, chosen, all, reproducedBy, verdict, failed, show), ...left].join("; ");
   return {
     ...base,
     verdict,
     recomputed: chosen.value,
+    recomputedText: show(chosen.value),
     low: chosen.low,
     high: chosen.high,
     n: chosen.n,
@@ -362,6 +394,8 @@ function reconcileClaim(
     verdict: result.verdict,
     printed: claim.against!,
     recomputed: share === null ? null : share * 100,
+    unit: "percent",
+    recomputedText: share === null ? null : figureText(share * 100, "percent"),
     low: null,
     high: null,
     n: compared,
@@ -387,15 +421,19 @@ function explain(
   reproducedBy: readonly (Reproduction & { isDefault: boolean })[],
   verdict: string,
   failed: readonly PrintedCheck[],
+  show: (value: number) => string,
 ): string {
   const parts: string[] = [];
-  const defaults = `${num(chosen.value)} (n = ${chosen.n}${chosen.low === null ? "" : `, interval ${num(chosen.low)} to ${num(chosen.high!)}`})`;
+  // Durations all come in minutes, shown in the printed unit; other candidates may be in another unit (a mean beside a
+  // share): as plain numbers.
+  const other = (value: number): string => (chosen.unit === "minutes" ? show(value) : num(value));
+  const defaults = `${show(chosen.value)} (n = ${chosen.n}${chosen.low === null ? "" : `, interval ${show(chosen.low)} to ${show(chosen.high!)}`})`;
   if (reproducedBy.length > 0 && reproducedBy[0]!.isDefault)
     parts.push(`the library's default definition gives ${defaults}, printed as ${printed.text}`);
   else if (reproducedBy.length > 0 && verdict === "close") {
     const first = reproducedBy[0]!;
     parts.push(
-      `no definition reproduces ${printed.text} from the records as they are; the default gives ${defaults}; rounding the inputs first does (${conventionText(first.conventions)}: ${num(first.value)}), so the report likely computed it from rounded figures`,
+      `no definition reproduces ${printed.text} from the records as they are; the default gives ${defaults}; rounding the inputs first does (${conventionText(first.conventions)}: ${other(first.value)}), so the report likely computed it from rounded figures`,
     );
   } else if (reproducedBy.length > 0) {
     const first = reproducedBy[0]!;
@@ -404,7 +442,7 @@ function explain(
         DEFAULT_NAMES[id] !== option && !(id in chosen.conventions && chosen.conventions[id] === option),
     );
     parts.push(
-      `not the library's default, which gives ${defaults}; reproduced by ${different.length > 0 ? different.map(([id, option]) => `${id} ${option}`).join(", ") : conventionText(first.conventions)} (${num(first.value)})` +
+      `not the library's default, which gives ${defaults}; reproduced by ${different.length > 0 ? different.map(([id, option]) => `${id} ${option}`).join(", ") : conventionText(first.conventions)} (${other(first.value)})` +
         (reproducedBy.length > 1
           ? ` and ${reproducedBy.length - 1} other combination${reproducedBy.length === 2 ? "" : "s"}`
           : ""),
@@ -423,7 +461,7 @@ function explain(
           ? ""
           : `, and ${printed.text} lies outside that interval: more than sampling error, so the report likely counts other records (another segment, period or filter) or has an error`) +
         (nearest !== undefined && !nearest.isDefault
-          ? `; the nearest any convention gets is ${num(nearest.value)} (${conventionText(nearest.conventions)})`
+          ? `; the nearest any convention gets is ${other(nearest.value)} (${conventionText(nearest.conventions)})`
           : ""),
     );
   }

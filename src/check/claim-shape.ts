@@ -144,6 +144,18 @@ function validateOptions(
   if (!isObject(options)) throw wrong("options", options, "the metric's options, { scale, calendar, policy, ... }");
   if (options.scale !== undefined && typeof options.scale !== "string")
     throw wrong("options.scale", options.scale, 'a scale name, e.g. "1-5"');
+  if (
+    options.unit !== undefined &&
+    !(
+      (metric === "first-response" || metric === "resolution") &&
+      ["minutes", "hours", "days"].includes(options.unit as string)
+    )
+  )
+    throw wrong(
+      "options.unit",
+      options.unit,
+      'the unit of a duration printed as a bare number: "minutes", "hours" or "days" (first-response, resolution)',
+    );
   if (options.asOf !== undefined && typeof options.asOf !== "string")
     throw wrong("options.asOf", options.asOf, 'an ISO-8601 instant, e.g. "2025-04-01T00:00:00Z"');
   if (options.calendar !== undefined && !isObject(options.calendar))

@@ -303,9 +303,6 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   return result.claims.some((claim) => claim.verdict === "mismatch") ? 1 : 0;
 }
 
-const figure = (value: number | null): string =>
-  value === null ? "" : String(Number(value.toFixed(2))).replace("-", "−");
-
 /** The verdicts as a table (terminal or Markdown), each claim's explanation below it, and what each data set held. */
 function renderChecks(
   result: CheckResult,
@@ -318,7 +315,8 @@ function renderChecks(
     claim.id,
     claim.metric,
     claim.printed,
-    figure(claim.recomputed),
+    // In the printed figure's unit: "30.63 h" beside "56.87 h", a mean rating beside a mean rating.
+    claim.recomputedText ?? "",
     claim.n === null ? "" : String(claim.n),
     claim.verdict,
   ]);

@@ -28,3 +28,4 @@ export { readPrinted } from "./printed.js";
 export type { PrintedFigure } from "./printed.js";
 export { ROUNDING_RULES, roundTo } from "./rounding.js";
 export type { RoundingRule } from "./rounding.js";
+export type { DurationUnit, FigureUnit } from "./units.js";

@@ -142,7 +142,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
   },
   freshdesk: {
     description:
-      'Freshdesk ticket export (CSV): "Ticket ID", "Created time", "Initial response time" (the first reply), "Resolved time", "Priority", "Type", "Source"; dates as the account writes them (local times: give --time-zone)',
+      'Freshdesk ticket export (CSV): "Ticket ID", "Created time", "Initial response time" (the first reply), "Resolved time", "Priority", "Type", "Source"; dates as the account writes them (local times: give --time-zone, and --date-format "dd/MM/yyyy H:mm" for 08/01/2025 15:00)',
     columns: {
       id: "Ticket ID",
       createdAt: "Created time",

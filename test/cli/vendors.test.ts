@@ -226,7 +226,17 @@ describe("vendor minutes named with --column", () => {
 
 describe.each(["js", "duckdb"] as const)("--preset freshdesk on Freshdesk's ticket export (--engine %s)", (engine) => {
   const freshdesk = (...args: string[]) =>
-    report(engine, [fixture("freshdesk.csv"), "--preset", "freshdesk", "--time-zone", "UTC", ...args]);
+    report(engine, [
+      fixture("freshdesk.csv"),
+      "--preset",
+      "freshdesk",
+      "--time-zone",
+      "UTC",
+      // Day first, as the real export writes them ("08/01/2025 15:00", "25/01/2025 1:30").
+      "--date-format",
+      "dd/MM/yyyy H:mm",
+      ...args,
+    ]);
 
   it("first response from Created time → Initial response time", async () => {
     // 501: 09:00 → 09:20 = 20; 502: 10:00 → 11:00 = 60; 503: no reply (open); 504: 08:00 → 08:10 = 10.

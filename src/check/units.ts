@@ -4,11 +4,8 @@
 import type { ReportMetric } from "../report/spec.js";
 import type { PrintedFigure } from "./printed.js";
 
-/** Units a claim may give a bare duration in (`options.unit`). */
-export const DURATION_UNITS = ["minutes", "hours", "days"] as const;
-
-/** A unit of `DURATION_UNITS`. */
-export type DurationUnit = (typeof DURATION_UNITS)[number];
+/** A unit a claim may give a bare duration in (`options.unit`), and that a duration is shown in. */
+export type DurationUnit = "minutes" | "hours" | "days";
 
 /** The unit of a recomputed figure: NPS points, percent, a rating (a mean on the survey's scale) or minutes. */
 export type FigureUnit = "points" | "percent" | "rating" | "minutes";

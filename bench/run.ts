@@ -20,6 +20,7 @@ for (const group of [
   "cli/tickets",
   "sql",
   "events",
+  "messy",
 ]) {
   console.log("");
   const run = spawnSync("node_modules/.bin/tsx", [`bench/${group}.bench.ts`], { stdio: "inherit" });

@@ -83,7 +83,8 @@ previous period with its test, and a flag where n < --min-n. Bad rows are left o
 with their line (header = line 1), column, value and reason; rows read = used + rejected.
 
 What to compute:
-  -m, --metric M          nps | csat | ces | first-response | resolution | sla | iqs
+  -m, --metric M          nps | csat | ces | first-response | resolution | sla | iqs; several, comma-
+                          separated (first-response,resolution,sla or nps,csat), in one read of the file
       --by a,b            segment by these columns (repeat or comma-separate)
       --every P           day | week (ISO) | month | quarter | year
       --time-zone Z       IANA zone for the periods and for dates written without an offset [UTC]

@@ -54,6 +54,7 @@ import { runPart, StrictStop, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
 import { ColumnError, resolveColumns, type ResolvedField } from "./columns.js";
 import { readRows } from "./read/input.js";
+import { metricList, severalMetricsReport, valuesFor, type ReportParts } from "./several-metrics.js";
 import { countsSql } from "../sql/counts.js";
 import { durationsSql } from "../sql/durations.js";
 import { slaSql } from "../sql/sla.js";
@@ -218,6 +219,30 @@ function dateOptions(values: {
   return { ...(format === undefined ? {} : { format }), ...(missing === undefined ? {} : { missing }) };
 }
 
+/** The spec, the columns to read and the calendar's options from the flags, with the vendor's minutes when named. */
+function fullSpecFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"]): {
+  spec: SummarizeSpec;
+  fields: FieldSpec[];
+  calendarOptions: BusinessCalendarOptions | undefined;
+} {
+  const flagged = specFromFlags(values);
+  const mapping = columnMapping(values.column);
+  const { spec, fields } = withVendorMinutes(
+    flagged.spec,
+    flagged.fields,
+    vendorMinutesColumn(
+      flagged.spec.metric,
+      flagged.spec.resolution ?? "full",
+      mapping,
+      // --sql measures from the timestamps: only minutes named with --column are read (and refused below).
+      values.preset === undefined || values.sql !== undefined ? undefined : presetNamed(values.preset),
+      flagged.spec.calendar !== undefined,
+    ),
+    mapping,
+  );
+  return { spec, fields, calendarOptions: flagged.calendarOptions };
+}
+
 /** Runs `cx-metrics report` with its arguments (after the word "report"). */
 export async function reportCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
   const { values, positionals } = parseFlags(args, REPORT_OPTIONS, "report");
@@ -242,8 +267,10 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
         : `report reads one file, got ${positionals.length}: ${positionals.join(" ")}`,
     );
   const path = positionals[0]!;
-  const flagged = specFromFlags(values);
-  const { calendarOptions } = flagged;
+  const several = metricList(values.metric);
+  const { spec, fields, calendarOptions } = fullSpecFromFlags(
+    several === null ? values : valuesFor(values, several[0]!, several),
+  );
   const format = oneOf<OutputFormat>("format", values.format, OUTPUT_FORMATS) ?? "table";
   const inputFormat =
     oneOf<InputFormat>("input-format", values["input-format"], INPUT_FORMATS) ??
@@ -251,24 +278,22 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   if (values.preset !== undefined && presetNamed(values.preset) === undefined)
     throw new UsageError(`--preset ${values.preset}: expected one of ${Object.keys(PRESETS).join(", ")}`);
   const mapping = columnMapping(values.column);
-  const { spec, fields } = withVendorMinutes(
-    flagged.spec,
-    flagged.fields,
-    vendorMinutesColumn(
-      flagged.spec.metric,
-      flagged.spec.resolution ?? "full",
-      mapping,
-      // --sql measures from the timestamps: only minutes named with --column are read (and refused below).
-      values.preset === undefined || values.sql !== undefined ? undefined : presetNamed(values.preset),
-      flagged.spec.calendar !== undefined,
-    ),
-    mapping,
-  );
   const dates = dateOptions(values);
   checkDelimiter("--delimiter", values.delimiter);
   checkOutputPath("output", values.output);
   checkOutputPath("rejects", values.rejects);
 
+  if (several !== null) {
+    const common = {
+      format: inputFormat,
+      delimiter: values.delimiter,
+      mapping: [...mapping],
+      preset: values.preset,
+      strict: values.strict === true,
+      ...(dates === undefined ? {} : { dates }),
+    };
+    return severalMetricsReport(path, several, values, io, REPORT_PARTS, common, format);
+  }
   if (values.sql !== undefined && spec.vendorMinutes !== undefined)
     throw new UsageError(
       `--sql measures durations from the timestamps; leave out the vendor's minutes (--column ${spec.metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes"}, or the preset's)`,
@@ -323,8 +348,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     progress.done();
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (error instanceof StrictStop) {
-      const failure = error.reject;
-      io.stderr.write(`cx-metrics: ${visible(`bad row under --strict: ${rejectLine(failure)}`)}\n`);
+      strictMessage(error, io);
       return 1;
     }
     throw error;
@@ -354,6 +378,11 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   writeRejectsFile(values.rejects, rejects);
   await writeReport(output, { format, spec, source: path, rejectsFile: values.rejects, output: values.output, io });
   return 0;
+}
+
+/** The first bad row under --strict, said on standard error. */
+function strictMessage(stop: StrictStop, io: CommandIO): void {
+  io.stderr.write(`cx-metrics: ${visible(`bad row under --strict: ${rejectLine(stop.reject)}`)}\n`);
 }
 
 /**
@@ -586,3 +615,13 @@ async function printSql(
   io.stdout.write(`${sql};\n`);
   return 0;
 }
+
+/** The report command's own functions that a report of several metrics uses (several-metrics.ts). */
+const REPORT_PARTS: ReportParts = {
+  specFromFlags: fullSpecFromFlags,
+  chooseEngine,
+  runWithDuckDb,
+  tooManyGroups,
+  closeQuietly,
+  strictMessage,
+};

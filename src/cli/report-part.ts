@@ -159,3 +159,39 @@ export async function runPart(
   });
   return { ...counter.result(), endLine };
 }
+
+/**
+ * Several metrics in one read (`--metric first-response,sla`): reads rows from a stream once into one summary per job
+ * (one job per metric, same file and format), each row counter building its own records and rejects exactly as a
+ * report of that metric alone would.
+ */
+export async function runParts(
+  jobs: readonly ReportJob[],
+  stream: Readable,
+  part: PartOptions,
+  hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
+): Promise<PartResult[]> {
+  const counters = jobs.map((job, k) => createRowCounter(job, k === 0 ? hooks.onRows : undefined));
+  const sink: RowSink = {
+    header(names, line) {
+      // The columns any metric reads (all of them when one reads all).
+      const wanted = new Set<number>();
+      for (const counter of counters) {
+        const columns = counter.header(names, line);
+        if (columns === undefined) return undefined;
+        for (const index of columns) wanted.add(index);
+      }
+      return [...wanted].sort((a, b) => a - b);
+    },
+    row(row) {
+      for (const counter of counters) counter.row(row);
+    },
+  };
+  const first = jobs[0]!;
+  const { endLine } = await readRows(stream, first.format, sink, {
+    ...part,
+    ...(first.delimiter === undefined ? {} : { delimiter: first.delimiter }),
+    ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }),
+  });
+  return counters.map((counter) => ({ ...counter.result(), endLine }));
+}

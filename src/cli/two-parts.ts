@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
 import { isGzip, SplitError } from "./read/input.js";
 import { presetNamed } from "./columns.js";
-import { mergeParts, runPart, type PartResult, type ReportJob } from "./report-part.js";
+import { mergeParts, runPart, runParts, type PartResult, type ReportJob } from "./report-part.js";
 
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
 export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
@@ -16,6 +16,8 @@ export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
 export interface WorkerTask {
   readonly cxMetricsPart: true;
   readonly job: ReportJob;
+  /** Several metrics in one read: the jobs of the others, read from the same rows (several-parts.ts). */
+  readonly more?: readonly ReportJob[];
   readonly path: string;
   readonly start: number;
   readonly header: readonly string[];
@@ -53,7 +55,7 @@ function readBytes(path: string, start: number, length: number): Buffer {
 }
 
 /** The header record, read from the first 1 MB; null when it is not complete there. */
-function headerOf(path: string, job: ReportJob): string[] | null {
+export function headerOf(path: string, job: ReportJob): string[] | null {
   const scanner = new CsvScanner(job.delimiter ?? (job.format === "tsv" ? "\t" : ","));
   let header: CsvRecord | null = null;
   const text = readBytes(path, 0, 1 << 20).toString("utf8");
@@ -65,7 +67,7 @@ function headerOf(path: string, job: ReportJob): string[] | null {
 }
 
 /** The byte just after the first line feed at or after the middle of the file; null when there is none nearby. */
-function middleOf(path: string, size: number): number | null {
+export function middleOf(path: string, size: number): number | null {
   const middle = Math.floor(size / 2);
   const bytes = readBytes(path, middle, 1 << 20);
   const at = bytes.indexOf(10);
@@ -123,6 +125,15 @@ export async function runInTwoParts(
 /** The worker's side: reads the second part and posts what it counted (or the error). */
 export async function runWorkerPart(task: WorkerTask, post: (message: unknown) => void): Promise<void> {
   try {
+    if (task.more !== undefined) {
+      const parts = await runParts(
+        [task.job, ...task.more],
+        createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }),
+        { header: task.header },
+      );
+      post(parts.map(({ summary: _builder, ...part }) => part));
+      return;
+    }
     // The builder stays here: only its plain state crosses to the main thread.
     const { summary: _builder, ...part } = await runPart(
       task.job,

@@ -249,3 +249,57 @@ describe("summarize: cost follows the data, and changes only between consecutive
     ]);
   });
 });
+
+describe("summarize with several specs: one pass, one result per spec", () => {
+  const tickets = [
+    { createdAt: "2025-03-03T09:00:00Z", firstResponseAt: "2025-03-03T09:30:00Z", resolvedAt: "2025-03-03T12:00:00Z" },
+    { createdAt: "2025-03-03T10:00:00Z", firstResponseAt: "2025-03-03T13:00:00Z", resolvedAt: "2025-03-31T12:00:00Z" },
+    // a resolution that is not a date: bad for resolution and SLA (which reads it), fine for first response
+    { createdAt: "2025-03-04T10:00:00Z", firstResponseAt: "2025-03-04T10:10:00Z", resolvedAt: "2025-04-31T12:00:00Z" },
+    { createdAt: "2025-03-05T10:00:00Z", firstResponseAt: null, resolvedAt: null },
+  ];
+  const specs = [
+    { metric: "first-response", invalid: "exclude" },
+    { metric: "resolution", invalid: "exclude" },
+    {
+      metric: "sla",
+      policy: { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] },
+      asOf: "2025-03-05T10:30:00Z",
+      invalid: "exclude",
+    },
+  ] as const;
+  it("each result is what summarize gives for its spec alone, inputs and exclusions included", () => {
+    const results = summarize(tickets, specs);
+    expect(results).toEqual(specs.map((spec) => summarize(tickets, spec)));
+    // By hand: first responses 30, 180 and 10 minutes (median 30), one open; resolution and SLA leave the third out.
+    expect(results[0]!.rows[0]!.value).toBe(30);
+    expect(results.map((result) => result.input)).toEqual([
+      { read: 4, used: 4, rejected: 0 },
+      { read: 4, used: 3, rejected: 1 },
+      { read: 4, used: 3, rejected: 1 },
+    ]);
+    // SLA: 30 min met, 180 min breached, the open ticket pending 30 minutes in: 1 / (1 + 1) = 50 %.
+    expect(results[2]!.rows[0]!.value).toBe(50);
+  });
+  it("reads a generator once", () => {
+    let reads = 0;
+    function* records() {
+      for (const ticket of tickets) {
+        reads++;
+        yield ticket;
+      }
+    }
+    summarize(records(), specs);
+    expect(reads).toBe(4);
+  });
+  it("refuses an empty list, and a bad spec before any record is read", () => {
+    expect(() => summarize(tickets, [])).toThrow(/specs is an empty list/);
+    let reads = 0;
+    function* counted() {
+      reads++;
+      yield { score: 9 };
+    }
+    expect(() => summarize(counted(), [{ metric: "nps" }, { metric: "sla" }])).toThrow(/policy/);
+    expect(reads).toBe(0);
+  });
+});

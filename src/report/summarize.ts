@@ -488,6 +488,33 @@ function row(
 }
 
 /**
+ * Several metrics over one pass of the records (`specs`: one spec per metric, as for a single one): one result per
+ * spec, in their order, each exactly what `summarize(records, spec)` gives, its own `input` (read, used, rejected)
+ * and `exclusions` included (a record can be bad for one metric and fine for another: an SLA report rejects a
+ * resolution date that is not one, a first-response report does not read it). Every row names its `metric`; the rows
+ * of all of them are `results.flatMap((result) => result.rows)`. The records are read once (a generator too).
+ *
+ * @throws CxMetricsError `INVALID_OPTION` for an empty list or a bad spec (before any record is read); then as the
+ *   single form does, for the first spec that throws (a bad record under `invalid: "throw"`, `EMPTY_INPUT` for a
+ *   metric with no usable record).
+ * @example
+ * ```ts
+ * const tickets = [
+ *   { createdAt: "2025-03-03T09:00:00Z", firstResponseAt: "2025-03-03T09:30:00Z", resolvedAt: "2025-03-03T12:00:00Z" },
+ *   { createdAt: "2025-03-03T10:00:00Z", firstResponseAt: "2025-03-03T13:00:00Z", resolvedAt: "2025-03-31T12:00:00Z" },
+ * ];
+ * const [first, sla] = summarize(tickets, [
+ *   { metric: "first-response" },
+ *   { metric: "sla", policy: { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } },
+ * ]);
+ * `${first!.rows[0]!.value} min median, SLA ${sla!.rows[0]!.value} %`; //=> "105 min median, SLA 50 %"
+ * ```
+ */
+export function summarize(
+  records: Iterable<unknown> | ArrayLike<unknown>,
+  specs: readonly SummarizeSpec[],
+): SummarizeResult[];
+/**
  * One metric over records, split by any number of segment fields and by calendar periods cut in a
  * time zone, as tidy rows: the figure, its interval, the change against the previous period of the
  * same segment with its test, and a small-sample flag. Rows for the whole data, per segment over all
@@ -532,8 +559,31 @@ function row(
  * report.rows.map((row) => `${row.segment.channel ?? "all"} ${row.value}`).join(", "); //=> "all 25, chat 100, email -50"
  * ```
  */
-export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec: SummarizeSpec): SummarizeResult {
-  const builder = createSummary(spec);
+export function summarize(records: Iterable<unknown> | ArrayLike<unknown>, spec: SummarizeSpec): SummarizeResult;
+export function summarize(
+  records: Iterable<unknown> | ArrayLike<unknown>,
+  spec: SummarizeSpec | readonly SummarizeSpec[],
+): SummarizeResult | SummarizeResult[] {
+  let several = false;
+  try {
+    several = Array.isArray(spec);
+  } catch {
+    // a revoked Proxy: createSummary says what is wrong with it
+  }
+  if (several) {
+    const specs = spec as readonly SummarizeSpec[];
+    if (specs.length === 0)
+      throw new CxMetricsError("summarize", "INVALID_OPTION", "specs is an empty list, expected one spec per metric", {
+        field: "specs",
+        value: specs,
+      });
+    const builders = specs.map((one) => createSummary(one));
+    forEachValue("summarize", "records", records, (record) => {
+      for (const builder of builders) builder.add(record);
+    });
+    return builders.map((builder) => builder.result());
+  }
+  const builder = createSummary(spec as SummarizeSpec);
   // Read one at a time, never copied: a generator of records needs memory for the groups only.
   forEachValue("summarize", "records", records, (record) => {
     builder.add(record);

@@ -1,0 +1,209 @@
+// `cx-metrics report FILE --metric first-response,resolution,sla` (or `nps,csat`): one read of the file gives every
+// metric's rows. Each metric gets the spec and the job a report of it alone would get (flags that only other metrics of
+// the list take are left out of its spec), and its part of the report is exactly that report's: the same rows, counts
+// and rejects (test/cli/several-metrics.test.ts compares them).
+import { isCxMetricsError } from "../errors/cx-metrics-error.js";
+import { createSummary } from "../report/summarize.js";
+import type { ReportMetric, SummarizeResult, SummarizeSpec } from "../report/spec.js";
+import type { BusinessCalendarOptions } from "../time/calendar.js";
+import { UsageError, type parseFlags, type REPORT_OPTIONS } from "./args.js";
+import type { CommandIO, ExitCode } from "./command-parts.js";
+import type { FieldSpec } from "./columns.js";
+import type { DuckDb } from "./duckdb/driver.js";
+import type { EngineResult } from "./duckdb/engine.js";
+import { useColour, type OutputFormat } from "./format/index.js";
+import { severalOutput, writeSeveralRejectsCsv, writeSeveralReports, type MetricPart } from "./format/several.js";
+import { visible } from "./format/safe.js";
+import { createProgress } from "./progress.js";
+import { inputSize, openInput, type InputFormat } from "./read/input.js";
+import { runParts, StrictStop, type ReportJob } from "./report-part.js";
+import { runSeveralInTwoParts } from "./several-parts.js";
+import { canSplit } from "./two-parts.js";
+
+type Values = ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"];
+
+/** The flags only some metrics take: a flag is left out of the specs of the others when one of the list takes it. */
+const ONLY_FOR: Readonly<Record<string, readonly ReportMetric[]>> = {
+  scale: ["csat", "ces"],
+  mode: ["csat"],
+  weight: ["nps", "csat", "ces"],
+  percentiles: ["first-response", "resolution"],
+  method: ["first-response", "resolution"],
+  resolution: ["resolution"],
+  target: ["sla"],
+  policy: ["sla"],
+  "as-of": ["sla"],
+  scorecard: ["iqs"],
+};
+
+/** What the report command lends this one (its own functions; passed in so that neither module imports the other). */
+export interface ReportParts {
+  readonly specFromFlags: (values: Values) => {
+    spec: SummarizeSpec;
+    fields: FieldSpec[];
+    calendarOptions: BusinessCalendarOptions | undefined;
+  };
+  readonly chooseEngine: (
+    flag: string | undefined,
+    path: string,
+    format: InputFormat,
+    metric: ReportMetric,
+    io: CommandIO,
+  ) => Promise<{ readonly duck: DuckDb | null }>;
+  readonly runWithDuckDb: (duck: DuckDb, path: string, job: ReportJob, io: CommandIO) => Promise<EngineResult | null>;
+  readonly tooManyGroups: (
+    error: { readonly value: unknown; readonly message: string },
+    path: string,
+    spec: SummarizeSpec,
+  ) => Error;
+  readonly closeQuietly: (duck: DuckDb | null) => void;
+  readonly strictMessage: (stop: StrictStop, io: CommandIO) => void;
+}
+
+/** The metrics of `--metric a,b`: at least two, each once (null for one metric). */
+export function metricList(flag: string | undefined): string[] | null {
+  if (flag === undefined || !flag.includes(",")) return null;
+  const metrics = flag.split(",").map((name) => name.trim());
+  const seen = new Set<string>();
+  for (const metric of metrics) {
+    if (metric === "") throw new UsageError(`--metric ${flag}: an empty name in the list`);
+    if (seen.has(metric)) throw new UsageError(`--metric ${flag}: ${metric} is named twice`);
+    seen.add(metric);
+  }
+  return metrics;
+}
+
+/** The flags as a report of `metric` alone reads them: the flags only other metrics of the list take left out. */
+export function valuesFor(values: Values, metric: string, metrics: readonly string[]): Values {
+  const own: Record<string, unknown> = { ...values, metric };
+  for (const [flag, takers] of Object.entries(ONLY_FOR)) {
+    const takes = (name: string): boolean => (takers as readonly string[]).includes(name);
+    if (own[flag] !== undefined && !takes(metric) && metrics.some(takes)) delete own[flag];
+  }
+  return own as Values;
+}
+
+/**
+ * The `--column` names a metric's report reads: those of its own fields, and those of no metric's fields at all (which
+ * its report then refuses, as a report of one metric does).
+ */
+function ownColumns(
+  mapping: ReportJob["mapping"],
+  fields: readonly FieldSpec[],
+  everyField: ReadonlySet<string>,
+): ReportJob["mapping"] {
+  const own = new Set(fields.map((field) => field.field));
+  return mapping.filter(([field]) => own.has(field) || !everyField.has(field));
+}
+
+/** Runs a report of several metrics over one read of the file. */
+export async function severalMetricsReport(
+  path: string,
+  metrics: readonly string[],
+  values: Values,
+  io: CommandIO,
+  parts: ReportParts,
+  job: Omit<ReportJob, "spec" | "calendar" | "fields">,
+  format: OutputFormat,
+): Promise<ExitCode> {
+  if (values.sql !== undefined)
+    throw new UsageError("--sql prints the query of one metric: give --metric one name (run it once per metric)");
+  if (format === "html")
+    throw new UsageError("--format html shows one metric a page: give --metric one name, or another --format");
+  const specs = metrics.map((metric) => parts.specFromFlags(valuesFor(values, metric, metrics)));
+  const everyField = new Set(specs.flatMap(({ fields }) => fields.map((field) => field.field)));
+  const jobs: ReportJob[] = specs.map(({ spec, fields, calendarOptions }) => {
+    try {
+      createSummary(spec); // checks each spec before the file is read
+    } catch (error) {
+      if (isCxMetricsError(error)) throw new UsageError(`${spec.metric}: ${error.message.replace(/^summarize: /, "")}`);
+      throw error;
+    }
+    const { calendar: _built, ...plainSpec } = spec;
+    return {
+      ...job,
+      spec: plainSpec,
+      calendar: calendarOptions,
+      fields,
+      mapping: ownColumns(job.mapping, fields, everyField),
+    };
+  });
+  // The JS reader reads once for every metric; DuckDB (asked for, or for Parquet) runs one query per metric.
+  const engine =
+    values.engine === undefined && job.format !== "parquet"
+      ? { duck: null }
+      : await parts.chooseEngine(values.engine, path, job.format, specs[0]!.spec.metric, io);
+  const size = inputSize(path);
+  const progress = createProgress(
+    io.stderr,
+    engine.duck === null ? size : null,
+    values.quiet !== true && engine.duck === null,
+  );
+  let outcomes: EngineResult[] | null = null;
+  let readBy: "duckdb" | "js" = engine.duck === null ? "js" : "duckdb";
+  try {
+    if (engine.duck !== null) {
+      const each: EngineResult[] = [];
+      for (const one of jobs) {
+        const outcome = await parts.runWithDuckDb(engine.duck, path, one, io);
+        if (outcome === null) break;
+        each.push(outcome);
+      }
+      if (each.length === jobs.length) outcomes = each;
+    }
+    if (outcomes === null) {
+      readBy = "js";
+      if (io.workerUrl !== undefined && canSplit(path, size, jobs[0]!, io.env))
+        outcomes = await runSeveralInTwoParts(path, size!, jobs, io.workerUrl, (bytes) => progress.bytes(bytes));
+      outcomes ??= await runParts(
+        jobs,
+        openInput(path).stream,
+        {},
+        { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) },
+      );
+    }
+  } catch (error) {
+    progress.done();
+    if (error instanceof StrictStop) {
+      parts.strictMessage(error, io);
+      return 1;
+    }
+    const spec = specs[0]!.spec;
+    if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw parts.tooManyGroups(error, path, spec);
+    throw error;
+  } finally {
+    parts.closeQuietly(engine.duck);
+  }
+  progress.done();
+  const results: MetricPart[] = [];
+  for (const [k, outcome] of outcomes.entries()) {
+    const { spec } = specs[k]!;
+    let result: SummarizeResult;
+    try {
+      result = (outcome.summary ?? createSummary(spec).merge(outcome.state)).result();
+    } catch (error) {
+      if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw parts.tooManyGroups(error, path, spec);
+      if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
+      const { read, rejects } = outcome;
+      io.stderr.write(
+        `cx-metrics: ${visible(`${spec.metric}: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
+      );
+      return 1;
+    }
+    results.push({
+      spec,
+      output: {
+        rows: result.rows,
+        input: { read: outcome.read, used: result.input.used, rejected: outcome.rejects.length, engine: readBy },
+        rejects: outcome.rejects,
+      },
+    });
+  }
+  if (values.rejects !== undefined) writeSeveralRejectsCsv(values.rejects, severalOutput(results).rejects);
+  await writeSeveralReports(
+    results,
+    { format, source: path, rejectsFile: values.rejects, output: values.output, io },
+    values.output === undefined && useColour(io.stdout, io.env),
+  );
+  return 0;
+}

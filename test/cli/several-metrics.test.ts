@@ -127,13 +127,20 @@ describe("the text formats: one section per metric, each what its run alone prin
       format === "table" ? `first-response\n${first.out}\nsla\n${sla.out}` : `${first.out}\n${sla.out}`,
     );
   });
-  it("--format csv: one table, the percentile columns blank on SLA rows; each metric's input line on stderr", async () => {
+  it("--format csv: one table, each metric's own columns blank on the other's rows; each input line on stderr", async () => {
     const together = await run([tickets, "--metric", "sla,first-response", ...ticketFlags, "--format", "csv"]);
     const first = await run([tickets, "--metric", "first-response", ...ticketFlags, "--format", "csv"]);
     const sla = await run([tickets, "--metric", "sla", ...ticketFlags, "--format", "csv"]);
+    // The columns: SLA's own (pending), then first response's (p75, p90), each blank on the other's rows.
     const [header, ...firstRows] = first.out.trimEnd().split("\n");
     const slaRows = sla.out.trimEnd().split("\n").slice(1);
-    expect(together.out.trimEnd().split("\n")).toEqual([header, ...slaRows.map((row) => `${row},,`), ...firstRows]);
+    const common = (row: string): string => row.split(",").slice(0, -2).join(",");
+    const last = (row: string, n: number): string => row.split(",").slice(-n).join(",");
+    expect(together.out.trimEnd().split("\n")).toEqual([
+      `${common(header!)},pending,p75,p90`,
+      ...slaRows.map((row) => `${row},,`),
+      ...firstRows.map((row) => `${common(row)},,${last(row, 2)}`),
+    ]);
     expect(together.err).toBe(`sla: ${sla.err}first-response: ${first.err}`);
   });
   it("--rejects FILE: every metric's rejects with the metric named", async () => {

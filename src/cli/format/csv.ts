@@ -21,20 +21,35 @@ export function csvField(value: unknown): string {
 
 const line = (cells: readonly unknown[]): string => `${cells.map(csvField).join(",")}\n`;
 
+/** A column of one or more metrics after the common ones: its header, the key of a row's `detail` it shows. */
+export interface CsvExtraColumn {
+  readonly header: string;
+  readonly key: string;
+  /** The metrics whose rows fill it (blank on the others' rows, in a report of several metrics). */
+  readonly metrics: readonly string[];
+}
+
+/**
+ * The metric's own columns after the common ones: a duration's percentiles, SLA's pending measurements, CSAT's and
+ * CES's mean rating and its interval.
+ */
+export function csvExtraColumns(spec: SummarizeSpec): CsvExtraColumn[] {
+  const own = (header: string, key = header): CsvExtraColumn => ({ header, key, metrics: [spec.metric] });
+  return spec.metric === "first-response" || spec.metric === "resolution"
+    ? (spec.percentiles ?? [90]).map((p) => own(`p${p}`))
+    : spec.metric === "sla"
+      ? [own("pending")] // the measurements still running, apart from n and the %
+      : spec.metric === "csat" || spec.metric === "ces"
+        ? [own("mean"), own("mean_low", "meanLow"), own("mean_high", "meanHigh")]
+        : [];
+}
+
 /**
  * The rows as CSV: metric, the segment keys, the period, n, value, interval, change, flag; durations add their
  * percentiles, SLA its pending measurements, CSAT and CES the mean rating and its interval.
  */
-export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): string {
+export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec, extra = csvExtraColumns(spec)): string {
   const by = spec.by ?? [];
-  const extra =
-    spec.metric === "first-response" || spec.metric === "resolution"
-      ? (spec.percentiles ?? [90]).map((p) => `p${p}`)
-      : spec.metric === "sla"
-        ? ["pending"] // the measurements still running, apart from n and the %
-        : [];
-  // CSAT and CES: the mean rating and its interval (detail.mean, meanLow, meanHigh).
-  const means = spec.metric === "csat" || spec.metric === "ces";
   let text = line([
     "metric",
     ...by,
@@ -53,8 +68,7 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
     "change_p_adjusted",
     "n_effective",
     "se",
-    ...extra,
-    ...(means ? ["mean", "mean_low", "mean_high"] : []),
+    ...extra.map((column) => column.header),
   ]);
   for (const row of rows) {
     text += line([
@@ -75,8 +89,9 @@ export function csvReport(rows: readonly ReportRow[], spec: SummarizeSpec): stri
       row.change?.pAdjusted,
       row.nEffective,
       row.se,
-      ...extra.map((key) => (row.detail as Record<string, unknown>)[key]),
-      ...(means ? [row.detail.mean, row.detail.meanLow, row.detail.meanHigh] : []),
+      ...extra.map((column) =>
+        column.metrics.includes(row.metric) ? (row.detail as Record<string, unknown>)[column.key] : undefined,
+      ),
     ]);
   }
   return text;

@@ -3,9 +3,9 @@
 // - JSON: every metric's rows in one list (each row names its metric); `input` with the rows read, those every metric
 //   used, those at least one rejected, and each metric's own counts under `metrics`; each reject names its metric;
 // - table and Markdown: one section per metric, each with its own input line and rejects;
-// - CSV: one table, the duration percentiles' columns blank on other metrics' rows.
+// - CSV: one table, each metric's own columns (a duration's percentiles, SLA's pending) blank on the others' rows.
 import type { SummarizeSpec } from "../../report/spec.js";
-import { csvField, csvReport } from "./csv.js";
+import { csvExtraColumns, csvField, csvReport, type CsvExtraColumn } from "./csv.js";
 import { writeTextFile } from "./files.js";
 import { markdownReport } from "./markdown.js";
 import { rejectsNote, type Reject, type ReportOutput, type WriteOptions } from "./report-output.js";
@@ -72,11 +72,17 @@ export async function writeSeveralReports(
       text = `${JSON.stringify(severalOutput(parts), null, 2)}\n`;
       break;
     case "csv": {
-      // The header of a duration metric when there is one: its percentile columns, blank on the other rows.
-      const header = parts.find((part) => /^(first-response|resolution)$/.test(part.spec.metric)) ?? parts[0]!;
+      // Every metric's own columns (percentiles, pending, means), each blank on the other metrics' rows.
+      const extra: CsvExtraColumn[] = [];
+      for (const column of parts.flatMap((part) => csvExtraColumns(part.spec))) {
+        const same = extra.findIndex((known) => known.header === column.header && known.key === column.key);
+        if (same === -1) extra.push(column);
+        else extra[same] = { ...column, metrics: [...extra[same]!.metrics, ...column.metrics] };
+      }
       text = csvReport(
         parts.flatMap((part) => part.output.rows),
-        header.spec,
+        parts[0]!.spec,
+        extra,
       );
       for (const part of parts) options.io.stderr.write(`${part.spec.metric}: ${rejectsNote(part.output, options)}\n`);
       break;

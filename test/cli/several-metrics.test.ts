@@ -143,6 +143,16 @@ describe("the text formats: one section per metric, each what its run alone prin
     ]);
     expect(together.err).toBe(`sla: ${sla.err}first-response: ${first.err}`);
   });
+  it("--format csv of nps,csat: CSAT's mean columns blank on the NPS rows, CSAT's rows as its run alone gives them", async () => {
+    const together = await run([survey, "--metric", "nps,csat", ...surveyFlags, "--format", "csv"]);
+    const csat = await run([survey, "--metric", "csat", ...flagsFor("survey", "csat", []), "--format", "csv"]);
+    const [header, ...rows] = together.out.trimEnd().split("\n");
+    const csatLines = csat.out.trimEnd().split("\n");
+    expect(header).toBe(csatLines[0]);
+    expect(header).toMatch(/,mean,mean_low,mean_high$/);
+    expect(rows.filter((row) => row.startsWith("nps,")).every((row) => row.endsWith(",,,"))).toBe(true);
+    expect(rows.filter((row) => row.startsWith("csat,"))).toEqual(csatLines.slice(1));
+  });
   it("--rejects FILE: every metric's rejects with the metric named", async () => {
     const path = join(dir, "rejects.csv");
     await run([tickets, "--metric", "first-response,sla", ...ticketFlags, "--format", "json", "--rejects", path]);

@@ -33,9 +33,10 @@ export interface TicketEventFields {
    */
   readonly priority?: string;
   /**
-   * A column that orders a ticket's events of one kind at one instant (an audit id, a row number), as the input order
-   * does for `ticketMetrics`. Without it such ties are ordered by their content ({@link ticketMetricsSql}), which
-   * equals `ticketMetrics` only when its input lists them in that order.
+   * A column that orders a ticket's events of one kind at one instant (an audit id, a row number): the events'
+   * `sequence` for `ticketMetrics` (a number; null counts as 0). Without it every event's sequence is 0, and such ties
+   * are ordered by their content, as `ticketMetrics` orders events without a sequence (`compareEvents` in
+   * `cx-metrics/time`'s ticket events: the one rule of both).
    */
   readonly sequence?: string;
 }
@@ -104,11 +105,12 @@ const FIGURES = [
  * no instant, an unknown type, a status event's unknown status, a comment's unknown author or missing public flag, a
  * second creation, an event before the creation, and every event of a ticket without one. Every row carries the
  * table's `events_read`, `events_used`, `events_skipped` (after `asOf`) and `events_rejected`; when no ticket is left,
- * one row carries them alone (its `ticket_id` null). **Events at one instant** are ordered as `ticketMetrics` orders
- * them: by kind (created, priority, policy, comment, status), then by `fields.sequence` (the input order of the JS);
- * without it (or on equal sequences) by their content, the same whatever order the database reads the table in:
- * statuses new, open, pending, hold, solved, closed; internal notes, requester comments, agent comments; priorities by
- * their text. **Not covered:** the `"latest"` schedule of a schedule history (`schedule: "latest"` is refused).
+ * one row carries them alone (its `ticket_id` null). **Events at one instant** are ordered by the rule `ticketMetrics`
+ * follows (docs/time.md, "Events at the same second"): by kind (created, priority, policy, comment, status), then by
+ * `fields.sequence` (the events' `sequence`; 0 without it), then by their content: statuses new, open, pending, hold,
+ * solved, closed; the requester's internal notes, agents' internal notes, requester comments, agent comments; a
+ * cleared priority, then priorities by their text (bytes). So the figures never depend on the order the rows are read
+ * in, as `ticketMetrics`' never depend on the order of its input. **Not covered:** the `"latest"` schedule of a schedule history (`schedule: "latest"` is refused).
  *
  * @throws CxMetricsError `INVALID_OPTION` for a bad dialect, table, intervals or field name, and for `schedule:
  *   "latest"`.
@@ -184,19 +186,19 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
   const seconds = (expression: string): string => epochSecondsOf(dialect, expression);
   const minutes = (from: string, to: string): string =>
     `CASE WHEN ${from} IS NULL OR ${to} IS NULL THEN NULL ELSE (${seconds(to)} - ${seconds(from)}) / 60 END`;
-  // Events at one instant: the kinds' order (created, priority, policy, comment, status), then fields.sequence (the
-  // input order of ticketMetrics), then a fixed order of their content, so that ties never depend on how the
-  // database happens to read the table: statuses new < open < pending < hold < solved < closed, internal notes <
-  // requester comments < agent comments, priorities by their text (bytes: COLLATE "C" in PostgreSQL, as DuckDB).
+  // Events at one instant, by the rule of compareEvents (src/time/ticket-events.ts), written here as keys: the kind's
+  // rank (rnk), the sequence (seq, 0 when none), the content (dt: statuses new < open < pending < hold < solved <
+  // closed; comments: requester notes < agent notes < public requester comments < public agent comments), then a
+  // priority's text (dv: null first, then bytes: COLLATE "C" in PostgreSQL, as DuckDB compares text).
   const byText = dialect === "postgres" ? ' COLLATE "C"' : "";
-  const order = `PARTITION BY ticket ORDER BY ts, rnk, seq, dt, dv${byText}`;
+  const order = `PARTITION BY ticket ORDER BY ts, rnk, seq, dt, dv${byText} NULLS FIRST`;
   const unsolved = "('new', 'open', 'pending', 'hold')";
   const statuses = "('new', 'open', 'pending', 'hold', 'solved', 'closed')";
   const raw = [
     `SELECT CAST(${ident(column.ticketId)} AS ${text}) AS ticket, ${timestampOf(dialect, column.at)} AS ts,`,
     `  CAST(${ident(column.type)} AS ${text}) AS type, CAST(${ident(column.status)} AS ${text}) AS status,`,
     `  CAST(${ident(column.author)} AS ${text}) AS author, CAST(${ident(column.public)} AS BOOLEAN) AS pub${priorityColumn === undefined ? "" : `, CAST(${ident(priorityColumn)} AS ${text}) AS priority`},`,
-    `  ${sequenceColumn === undefined ? "0" : ident(sequenceColumn)} AS seq`,
+    `  ${sequenceColumn === undefined ? "0" : `COALESCE(${ident(sequenceColumn)}, 0)`} AS seq`,
     `FROM ${table}`,
   ].join("\n");
   const ctes = [
@@ -211,8 +213,8 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       "    OR (type = 'comment' AND author IN ('agent', 'requester') AND pub IS NOT NULL)), FALSE) AS ok,",
       "  CASE type WHEN 'created' THEN 0 WHEN 'priority' THEN 1 WHEN 'policy' THEN 2 WHEN 'comment' THEN 3 ELSE 4 END AS rnk,",
       "  CASE WHEN type = 'status' THEN CASE status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'hold' THEN 3 WHEN 'solved' THEN 4 ELSE 5 END",
-      "    WHEN type = 'comment' THEN CASE WHEN NOT pub THEN 0 WHEN author = 'requester' THEN 1 ELSE 2 END ELSE 0 END AS dt,",
-      `  ${priorityColumn === undefined ? "''" : "CASE WHEN type = 'priority' THEN COALESCE(priority, '') ELSE '' END"} AS dv`,
+      "    WHEN type = 'comment' THEN (CASE WHEN pub THEN 2 ELSE 0 END) + (CASE WHEN author = 'agent' THEN 1 ELSE 0 END) ELSE 0 END AS dt,",
+      `  ${priorityColumn === undefined ? `CAST(NULL AS ${text})` : "CASE WHEN type = 'priority' THEN priority END"} AS dv`,
       "FROM raw",
       ")",
     ].join("\n"),
@@ -258,7 +260,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       `SELECT ticket, status, ts AS from_at, seq, dt, LEAD(ts) OVER (${order}) AS to_at,`,
       "  CASE WHEN prev IS NOT NULL AND (status = 'solved' OR (status = 'closed' AND prev <> 'solved')) THEN 1 ELSE 0 END AS resolves,",
       `  CASE WHEN prev IN ('solved', 'closed') AND status IN ${unsolved} THEN 1 ELSE 0 END AS reopens,`,
-      `  ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, rnk DESC, seq DESC, dt DESC, dv${byText} DESC) AS from_last`,
+      `  ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, rnk DESC, seq DESC, dt DESC, dv${byText} DESC NULLS LAST) AS from_last`,
       "FROM statuses WHERE prev IS NULL OR status <> prev",
       ")",
     ].join("\n"),
@@ -327,13 +329,13 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
     const waits = [
       [
         "wait_events AS (",
-        "SELECT c.ticket, c.ts, 3 AS rnk, c.seq, c.dt, '' AS dv, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind",
+        `SELECT c.ticket, c.ts, 3 AS rnk, c.seq, c.dt, CAST(NULL AS ${text}) AS dv, CASE WHEN c.author = 'agent' THEN 'reply' ELSE 'ask' END AS kind`,
         "FROM comments AS c JOIN replies AS p ON p.ticket = c.ticket",
         "WHERE c.pub AND NOT (c.n = 1 AND c.ts = c.created_at) AND c.ts >= p.replied_at",
         ...(solveEnds
           ? [
               "UNION ALL",
-              "SELECT i.ticket, i.from_at AS ts, 4 AS rnk, i.seq, i.dt, '' AS dv, 'solve' AS kind",
+              `SELECT i.ticket, i.from_at AS ts, 4 AS rnk, i.seq, i.dt, CAST(NULL AS ${text}) AS dv, 'solve' AS kind`,
               "FROM status_intervals AS i JOIN replies AS p ON p.ticket = i.ticket",
               "WHERE i.resolves = 1 AND i.from_at >= p.replied_at",
             ]
@@ -374,7 +376,7 @@ function buildSql(fn: string, options: TicketMetricsSqlOptions, what: "tickets" 
       [
         "priorities AS (",
         "SELECT ticket, priority FROM (",
-        `  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, seq DESC, dv${byText} DESC) AS k FROM ev WHERE type = 'priority'`,
+        `  SELECT ticket, priority, ROW_NUMBER() OVER (PARTITION BY ticket ORDER BY ts DESC, seq DESC, dv${byText} DESC NULLS LAST) AS k FROM ev WHERE type = 'priority'`,
         ") AS q WHERE k = 1",
         ")",
       ].join("\n"),

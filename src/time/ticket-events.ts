@@ -18,6 +18,11 @@ export interface TicketEventBase {
   readonly ticketId: string | number;
   /** When it happened. */
   readonly at: Instant;
+  /**
+   * Orders the ticket's events of one kind at one instant (an audit id, the position of the event in its export): a
+   * finite number, smaller first; missing counts as 0. The whole order: docs/time.md, "Events at the same second".
+   */
+  readonly sequence?: number;
 }
 
 /** The ticket was created (status `new` unless a status event at the same instant says otherwise). */
@@ -75,10 +80,10 @@ export type TicketEvent =
 export type TicketEventType = TicketEvent["type"];
 
 /**
- * Events at the same instant (exports keep seconds) are read in this order: the creation first, then the fields set
- * with it (priority, then the policy that the priority selects), then comments, then status changes. So a public reply
- * saved with "solved" in one update is a reply before it is a solve, and a priority set at creation is the one in
- * force when a policy is applied then. Events of the same kind at the same instant keep their input order.
+ * The kinds' order at one instant (exports keep seconds): the creation first, then the fields set with it (priority,
+ * then the policy that the priority selects), then comments, then status changes. So a public reply saved with
+ * "solved" in one update is a reply before it is a solve, and a priority set at creation is the one in force when a
+ * policy is applied then. The rest of the order at one instant is `compareEvents`'.
  */
 export const EVENT_RANK: Readonly<Record<TicketEventType, number>> = {
   created: 0,
@@ -100,8 +105,10 @@ export interface ReadTicketEvent {
   readonly type: TicketEventType;
   /** Its kind's rank at one instant. */
   readonly rank: number;
-  /** Its position in the input. */
+  /** Its position in the input (names it in errors; never orders it). */
   readonly index: number;
+  /** Its `sequence`, 0 when it has none. */
+  readonly sequence: number;
   /** The status (status events). */
   readonly status: TicketStatus | undefined;
   /** The author (comments). */
@@ -163,6 +170,9 @@ export function readTicketEvent(fn: string, event: unknown, index: number): Read
   }
   const at = parseInstant(e.at);
   if (at === undefined) throw instantError(fn, `at of event at index ${index}`, e.at, { index, field: "at" });
+  const sequence = e.sequence ?? 0;
+  if (typeof sequence !== "number" || !Number.isFinite(sequence))
+    throw eventError(fn, index, "sequence", e.sequence, "a finite number (an audit id, a position) or nothing");
   let status: TicketStatus | undefined;
   let author: CommentAuthor | undefined;
   let isPublic = false;
@@ -187,6 +197,7 @@ export function readTicketEvent(fn: string, event: unknown, index: number): Read
     type: type as TicketEventType,
     rank: EVENT_RANK[type as TicketEventType],
     index,
+    sequence,
     status,
     author,
     public: isPublic,
@@ -194,9 +205,51 @@ export function readTicketEvent(fn: string, event: unknown, index: number): Read
   };
 }
 
-/** Time order; at one instant, the kinds' order ({@link EVENT_RANK}); then input order. */
+/** Code-point order of two texts (the order of their UTF-8 bytes, as SQL compares text with a binary collation). */
+function byCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * What orders two events of one kind with the same sequence at one instant: a status by new, open, pending, hold,
+ * solved, closed; a comment by internal notes (the requester's, then an agent's), then public requester comments, then
+ * public agent comments.
+ */
+function contentRank(e: ReadTicketEvent): number {
+  if (e.type === "status") return STATUSES.indexOf(e.status!);
+  if (e.type === "comment") return (e.public ? 2 : 0) + (e.author === "agent" ? 1 : 0);
+  return 0;
+}
+
+/**
+ * The order of a ticket's events, the one rule both `ticketMetrics` (and the SLA over events) and `ticketMetricsSql`
+ * follow, so that no figure depends on the order events are given in:
+ * 1. the instant;
+ * 2. at one instant, the kind ({@link EVENT_RANK}: created, priority, policy, comment, status);
+ * 3. then `sequence` (missing: 0), smaller first;
+ * 4. then the content: statuses new, open, pending, hold, solved, closed; comments: the requester's internal notes,
+ *    agents' internal notes, public requester comments, public agent comments; priorities and policies by their value,
+ *    a cleared one (null) first, then texts by code point (numbers as their decimal text).
+ *
+ * Events equal on all four are the same event for every figure; only then does the input position decide (which of
+ * two identical creations is reported as the second).
+ */
 export function compareEvents(a: ReadTicketEvent, b: ReadTicketEvent): number {
-  return a.at - b.at || a.rank - b.rank || a.index - b.index;
+  return (
+    a.at - b.at ||
+    a.rank - b.rank ||
+    a.sequence - b.sequence ||
+    contentRank(a) - contentRank(b) ||
+    (a.value === b.value ? 0 : a.value === null ? -1 : b.value === null ? 1 : byCodePoints(a.value, b.value)) ||
+    a.index - b.index
+  );
 }
 
 /** A problem with an event that only the ticket's other events show (no creation, a second one, before it). */
@@ -295,6 +348,7 @@ export function groupTicketEvents(
   const n = list.length;
   const at = new Float64Array(n);
   const rank = new Uint8Array(n);
+  const sequence = new Float64Array(n);
   const detail = new Uint8Array(n);
   const ticketOf = new Int32Array(n).fill(-1);
   const labelOf = new Map<number, string | null>();
@@ -328,6 +382,7 @@ export function groupTicketEvents(
     ticketOf[i] = t;
     at[i] = e.at;
     rank[i] = e.rank;
+    sequence[i] = e.sequence;
     if (e.type === "status") detail[i] = STATUSES.indexOf(e.status!);
     else if (e.type === "comment") detail[i] = (e.author === "agent" ? 1 : 0) | (e.public ? 2 : 0);
     else if (e.type === "priority" || e.type === "policy") labelOf.set(i, e.value);
@@ -358,6 +413,7 @@ export function groupTicketEvents(
             type,
             rank: rank[i]!,
             index: i,
+            sequence: sequence[i]!,
             status: type === "status" ? STATUSES[d] : undefined,
             author: type === "comment" ? (d & 1 ? "agent" : "requester") : undefined,
             public: type === "comment" && (d & 2) !== 0,

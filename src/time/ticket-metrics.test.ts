@@ -360,3 +360,104 @@ describe("isoUtc (the results' instants)", () => {
     }
   });
 });
+
+describe("ticketMetrics: the order events are given in never matters", () => {
+  // Few instants, few tickets, every kind of event, sequences that repeat or are missing: most events tie with another
+  // at one instant (of one kind, often with one sequence), so only the order rule (compareEvents) can separate them.
+  const calendar = businessCalendar({
+    timeZone: "UTC",
+    week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]] },
+  });
+  const eventArb = fc.record({
+    ticket: fc.constantFrom(1, "1", 2),
+    minute: fc.constantFrom(0, 0, 30, 30, 90, 600),
+    sequence: fc.constantFrom(undefined, 0, 1, 2),
+    body: fc.oneof(
+      fc.constant({ type: "created" }),
+      fc.record({
+        type: fc.constant("status"),
+        status: fc.constantFrom("new", "open", "pending", "hold", "solved", "closed"),
+      }),
+      fc.record({ type: fc.constant("comment"), author: fc.constantFrom("agent", "requester"), public: fc.boolean() }),
+      fc.record({ type: fc.constant("priority"), priority: fc.constantFrom(null, "", "high", "low", "é", "😀", 3) }),
+      fc.record({ type: fc.constant("policy"), policy: fc.constantFrom(null, "Gold", "Silver") }),
+    ),
+  });
+  const toEvent = (e: typeof eventArb extends fc.Arbitrary<infer E> ? E : never): TicketEvent =>
+    ({
+      ticketId: e.ticket,
+      at: isoUtc(Date.UTC(2025, 2, 10, 9) + e.minute * 60_000),
+      ...(e.sequence === undefined ? {} : { sequence: e.sequence }),
+      ...e.body,
+    }) as TicketEvent;
+
+  it("gives the same figures for every shuffle of a ticket's events, ties at one instant included (property)", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(eventArb, { minLength: 1, maxLength: 14 })
+          .chain((list) =>
+            fc.tuple(
+              fc.constant(list.map(toEvent)),
+              fc.shuffledSubarray(list.map(toEvent), { minLength: list.length }),
+            ),
+          ),
+        fc.constantFrom(undefined, "2025-03-10T10:00:00Z"),
+        fc.boolean(),
+        ([events, shuffled], asOf, solveEndsNextReply) => {
+          const options = { calendar, asOf, solveEndsNextReply, invalid: "exclude" } as const;
+          const a = ticketMetrics(events, options);
+          const b = ticketMetrics(shuffled, options);
+          expect(b.tickets).toEqual(a.tickets);
+          expect(b.rows).toEqual(a.rows);
+          // The same events are left out (named by their position in each list, so compared by what they are).
+          const what = (r: { exclusions: readonly { id: string | null; code: string; field: string }[] }) =>
+            r.exclusions.map(({ id, code, field }) => `${id} ${code} ${field}`).sort();
+          expect(what(b)).toEqual(what(a));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("orders ties by kind, sequence, then content: a worked example given in two orders", () => {
+    // At 09:30 the agent's reply (sequence 2) and "solved" (sequence 1): a comment before a status at one instant, so a
+    // reply then a solve, whatever the sequences. At 10:00 "open" (sequence 1) and "solved" (sequence 2): by sequence,
+    // open then solved (the ticket ends solved at 10:00, full resolution 60). Without sequences the content order
+    // (open < solved) gives the same. Priorities null and "high" at 09:00, no sequence: null first, so "high" stands.
+    const events: TicketEvent[] = [
+      { ticketId: 5, at: T("09:00"), type: "created" },
+      { ticketId: 5, at: T("09:00"), type: "priority", priority: "high" },
+      { ticketId: 5, at: T("09:00"), type: "priority", priority: null },
+      { ticketId: 5, at: T("09:30"), type: "status", status: "solved", sequence: 1 },
+      { ticketId: 5, at: T("09:30"), type: "comment", author: "agent", public: true, sequence: 2 },
+      { ticketId: 5, at: T("10:00"), type: "status", status: "solved", sequence: 2 },
+      { ticketId: 5, at: T("10:00"), type: "status", status: "open", sequence: 1 },
+    ];
+    for (const list of [events, [...events].reverse()]) {
+      const t = one(list);
+      expect(t.priority).toBe("high");
+      expect(t.replyTime?.calendar).toBe(30);
+      expect(t.firstResolutionTime?.calendar).toBe(30);
+      expect(t.fullResolutionTime?.calendar).toBe(60);
+      expect(t.reopens).toBe(1);
+      expect(t.status).toBe("solved");
+    }
+    // The sequence decides before the content: "solved" (sequence 1) then "open" (sequence 2) leaves it open.
+    const reversedSequence = events.map((e) =>
+      e.at === T("10:00") && e.type === "status" ? { ...e, sequence: e.status === "open" ? 2 : 1 } : e,
+    );
+    expect(one(reversedSequence).status).toBe("open");
+  });
+
+  it("refuses a sequence that is not a finite number, naming the field", () => {
+    const bad = [
+      { ticketId: 1, at: T("09:00"), type: "created" },
+      { ticketId: 1, at: T("09:10"), type: "status", status: "open", sequence: "3" },
+    ] as unknown as TicketEvent[];
+    expect(() => ticketMetrics(bad)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", field: "sequence", index: 1 }),
+    );
+    expect(ticketMetrics(bad, { invalid: "exclude" }).exclusions).toMatchObject([{ index: 1, field: "sequence" }]);
+  });
+});

@@ -374,8 +374,10 @@ function exclusion(problem: { event: { index: number; ticket?: string }; error: 
  * - **reopens**: changes from solved or closed to an unsolved status; **replies**: public agent comments (not the
  *   opening one).
  *
- * Events at the same instant are ordered created, priority, policy, comment, status (a reply saved with "solved" is a
- * reply, then a solve). Each ticket's events are sorted once: time O(n log n), memory O(n).
+ * The events' order is one rule (`compareEvents`, docs/time.md "Events at the same second"), never the input's: by
+ * instant; at one instant by kind (created, priority, policy, comment, status: a reply saved with "solved" is a reply,
+ * then a solve), then by the events' `sequence` (an audit's position; 0 when none), then by content. So the figures
+ * are the same for every order of the same events. Each ticket's events are sorted once: time O(n log n), memory O(n).
  *
  * **Bad events** (batch policy): an event that is not an object, with an unknown type, status or author, `public` not
  * a boolean, a bad instant, an event before its ticket's creation (`END_BEFORE_START`), a second creation, or any

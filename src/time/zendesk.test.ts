@@ -25,24 +25,66 @@ describe("eventsFromZendeskAudits", () => {
     expect(read.ignored).toBe(6);
     const first = read.events.filter((e) => e.ticketId === 35436).slice(0, 4);
     expect(first).toEqual([
-      { ticketId: 35436, at: "2025-03-10T08:55:12Z", type: "created", source: "audits[0]" },
+      { ticketId: 35436, at: "2025-03-10T08:55:12Z", type: "created", sequence: 0, source: "audits[0]" },
       {
         ticketId: 35436,
         at: "2025-03-10T08:55:12Z",
         type: "comment",
         author: "requester",
         public: true,
+        sequence: 0,
         source: "audits[0].events[0]",
       },
-      { ticketId: 35436, at: "2025-03-10T08:55:12Z", type: "status", status: "new", source: "audits[0].events[2]" },
+      {
+        ticketId: 35436,
+        at: "2025-03-10T08:55:12Z",
+        type: "status",
+        status: "new",
+        sequence: 0,
+        source: "audits[0].events[2]",
+      },
       {
         ticketId: 35436,
         at: "2025-03-10T08:55:12Z",
         type: "priority",
         priority: "normal",
+        sequence: 0,
         source: "audits[0].events[3]",
       },
     ]);
+  });
+
+  it("orders two audits of one second as listed (their sequence), whatever order ticketMetrics is given the events in", () => {
+    // Audit 2 solves the ticket and audit 3, a trigger in the same second, reopens it: solved then open, one reopen, the
+    // ticket open at the end. By content alone (open before solved) it would end solved with no reopen.
+    const audit = (id: number, at: string, events: unknown[]) => ({
+      id,
+      ticket_id: 9,
+      created_at: at,
+      author_id: 1,
+      events,
+    });
+    const { events } = eventsFromZendeskAudits({
+      audits: [
+        audit(1, "2025-03-10T09:00:00Z", [
+          { id: 11, type: "Create", field_name: "status", value: "new" },
+          { id: 12, type: "Comment", author_id: 1, public: true },
+        ]),
+        audit(2, "2025-03-10T10:00:00Z", [
+          { id: 21, type: "Change", field_name: "status", value: "solved", previous_value: "new" },
+        ]),
+        audit(3, "2025-03-10T10:00:00Z", [
+          { id: 31, type: "Change", field_name: "status", value: "open", previous_value: "solved" },
+        ]),
+      ],
+    });
+    expect(events.map((e) => e.sequence)).toEqual([0, 0, 0, 1, 2]);
+    for (const list of [events, [...events].reverse()]) {
+      const [t] = ticketMetrics(list).tickets;
+      expect(t?.status).toBe("open");
+      expect(t?.reopens).toBe(1);
+      expect(t?.firstResolutionTime?.calendar).toBe(60);
+    }
   });
 
   it("gives the story's figures, by hand (see the top of this file)", () => {

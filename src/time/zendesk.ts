@@ -25,7 +25,10 @@ export interface ZendeskAuditsOptions {
 
 /** What {@link eventsFromZendeskAudits} read. */
 export interface ZendeskAuditsRead {
-  /** The ticket events, each with `source` naming where it came from (`audits[3].events[1]`). */
+  /**
+   * The ticket events, each with `source` naming where it came from (`audits[3].events[1]`) and `sequence`, its
+   * audit's position among the ticket's audits in time order (then as listed), which orders two audits of one second.
+   */
   readonly events: readonly ZendeskTicketEvent[];
   /** Audits read. */
   readonly audits: number;
@@ -87,7 +90,10 @@ export interface ZendeskBreach {
 
 /** What {@link eventsFromZendeskMetricEvents} read. */
 export interface ZendeskMetricEventsRead {
-  /** The ticket events rebuilt from the metric events, each with `source` (`ticket_metric_events[12]`). */
+  /**
+   * The ticket events rebuilt from the metric events, each with `source` (`ticket_metric_events[12]`) and `sequence`,
+   * the metric event's position among the ticket's in time order (then by id), which orders two of one second.
+   */
   readonly events: readonly ZendeskTicketEvent[];
   /** Zendesk's own figures (`update_status`). */
   readonly reported: readonly ZendeskReportedFigure[];
@@ -222,7 +228,7 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
     list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
     let requester: string | undefined;
     let created = false;
-    for (const { record, where, at } of list) {
+    for (const [sequence, { record, where, at }] of list.entries()) {
       const ticketId = record.ticket_id as string | number;
       const auditEvents = record.events as unknown[];
       for (const raw of auditEvents) {
@@ -232,7 +238,7 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
       }
       if (!created && auditEvents.some((raw) => isObject(raw) && raw.type === "Create")) {
         created = true;
-        events.push({ ticketId, at, type: "created", source: where });
+        events.push({ ticketId, at, type: "created", sequence, source: where });
         const via = record.via;
         if (isObject(via) && typeof via.channel === "string" && via.channel !== "") channels.set(ticket, via.channel);
       }
@@ -241,9 +247,9 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
         if (!isObject(raw)) throw shapeError(fn, source, raw, "an object");
         const type = raw.type;
         if ((type === "Create" || type === "Change") && raw.field_name === "status") {
-          events.push({ ticketId, at, type: "status", status: raw.value as TicketStatus, source });
+          events.push({ ticketId, at, type: "status", status: raw.value as TicketStatus, sequence, source });
         } else if ((type === "Create" || type === "Change") && raw.field_name === "priority") {
-          events.push({ ticketId, at, type: "priority", priority: raw.value as string | null, source });
+          events.push({ ticketId, at, type: "priority", priority: raw.value as string | null, sequence, source });
         } else if (type === "Comment" || type === "VoiceComment") {
           const author = String(raw.author_id ?? record.author_id);
           if (author === SYSTEM_USER) {
@@ -257,6 +263,7 @@ export function eventsFromZendeskAudits(json: unknown, options: ZendeskAuditsOpt
             type: "comment",
             author: isAgent ? "agent" : "requester",
             public: raw.public as boolean,
+            sequence,
             source,
           });
         } else if (!((type === "Create" || type === "Change") && raw.field_name === "requester_id")) ignored++;
@@ -365,7 +372,7 @@ export function eventsFromZendeskMetricEvents(json: unknown): ZendeskMetricEvent
         const { ticketId, metric, instance, type, time, where, record } = row;
         if (type === "activate" && instance === 1 && !created) {
           created = true;
-          events.push({ ticketId, at: time, type: "created", source: where });
+          events.push({ ticketId, at: time, type: "created", sequence: k, source: where });
         }
         if (type === "update_status") {
           const figure = isObject(record.status) ? record.status : {};
@@ -395,7 +402,7 @@ export function eventsFromZendeskMetricEvents(json: unknown): ZendeskMetricEvent
             minutes,
             businessHours: sla.business_hours === true,
           });
-          events.push({ ticketId, at: time, type: "policy", policy, source: where });
+          events.push({ ticketId, at: time, type: "policy", policy, sequence: k, source: where });
         } else if (type === "breach") {
           breaches.push({ ticketId, metric, instanceId: instance, at: time });
         } else if (
@@ -404,10 +411,26 @@ export function eventsFromZendeskMetricEvents(json: unknown): ZendeskMetricEvent
         ) {
           // One public agent comment fulfils every reply and update metric at its instant: one comment.
           if (lastReplyAt !== at)
-            events.push({ ticketId, at: time, type: "comment", author: "agent", public: true, source: where });
+            events.push({
+              ticketId,
+              at: time,
+              type: "comment",
+              author: "agent",
+              public: true,
+              sequence: k,
+              source: where,
+            });
           lastReplyAt = at;
         } else if (type === "activate" && metric === "reply_time" && instance >= 2) {
-          events.push({ ticketId, at: time, type: "comment", author: "requester", public: true, source: where });
+          events.push({
+            ticketId,
+            at: time,
+            type: "comment",
+            author: "requester",
+            public: true,
+            sequence: k,
+            source: where,
+          });
         } else if (metric in states && (type === "activate" || type === "pause" || type === "fulfill")) {
           states[metric] = type === "activate" ? "active" : type === "pause" ? "paused" : "fulfilled";
         } else if (!(type === "activate" || type === "pause" || type === "fulfill")) ignored++;
@@ -430,6 +453,7 @@ export function eventsFromZendeskMetricEvents(json: unknown): ZendeskMetricEvent
           at: rows[i]!.time,
           type: "status",
           status: next,
+          sequence: i,
           source: rows[i]!.where,
         });
         status = next;

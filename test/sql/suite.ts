@@ -573,7 +573,12 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
         author: fc.constantFrom("agent", "requester"),
         public: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
       }),
-      fc.record({ type: fc.constant("priority" as const), priority: fc.constantFrom("low", "urgent", null) }),
+      // A cleared priority (null) and an empty one differ; U+FFFD and U+1F600 are in code-point (UTF-8 byte) order,
+      // the reverse of their UTF-16 order: the rule of compareEvents, which the SQL's text order must follow.
+      fc.record({
+        type: fc.constant("priority" as const),
+        priority: fc.constantFrom("low", "urgent", null, "", "\uFFFD", "\u{1F600}"),
+      }),
     ),
   });
   // Bad events, which both paths must leave out and count alike: an unknown status, author or type, a comment without
@@ -606,7 +611,7 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
       fc.boolean(),
       async (tickets, asOfMinute, solveEndsNextReply, sequence) => {
         const asOf = asOfMinute === null ? undefined : new Date(asOfMinute * 60_000).toISOString();
-        let events: TicketEvent[] = [];
+        const events: TicketEvent[] = [];
         tickets.forEach((ticket, k) => {
           const ticketId = `t${k}`;
           const at = (minute: number): string => new Date(minute * 60_000).toISOString();
@@ -621,9 +626,12 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
           for (const bad of ticket.bad)
             events.push({ ticketId, at: at(ticket.created + bad.delta), ...bad.event } as unknown as TicketEvent);
         });
-        // Without a sequence column, the SQL orders a ticket's events of one kind at one instant by their content
-        // (docs/sql.md); ticketMetrics keeps the input order: give it the events in that order.
-        if (!sequence) events = inContentOrder(events);
+        // With a sequence, every two events share one (so ties of one sequence are ordered by their content too):
+        // the events' `sequence` for ticketMetrics, the seq column for the SQL. The rows go in reversed, so that
+        // neither path can lean on the order it is given.
+        const given = sequence
+          ? events.map((event, k) => ({ ...event, sequence: Math.floor(k / 2) }) as TicketEvent)
+          : events;
         await query("DROP TABLE IF EXISTS ticket_events");
         await query(
           'CREATE TABLE ticket_events ("ticketId" VARCHAR, "at" TIMESTAMPTZ, "type" VARCHAR, "status" VARCHAR, "author" VARCHAR, "public" BOOLEAN, "priority" VARCHAR, seq INTEGER)',
@@ -635,10 +643,11 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
               ? String(value)
               : quote(String(value));
         await query(
-          `INSERT INTO ticket_events VALUES ${events
-            .map((e, index) => {
+          `INSERT INTO ticket_events VALUES ${[...given]
+            .reverse()
+            .map((e) => {
               const r = e as unknown as Record<string, unknown>;
-              return `(${cell(r.ticketId)}, ${r.at === null ? "NULL" : `TIMESTAMPTZ ${quote(String(r.at))}`}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)}, ${index})`;
+              return `(${cell(r.ticketId)}, ${r.at === null ? "NULL" : `TIMESTAMPTZ ${quote(String(r.at))}`}, ${cell(r.type)}, ${cell(r.status)}, ${cell(r.author)}, ${cell(r.public)}, ${cell(r.priority)}, ${cell(r.sequence)})`;
             })
             .join(", ")}`,
         );
@@ -663,7 +672,7 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
             (await query(ticketMetricsSql(options))) as never,
             (await query(nextReplyTimesSql(options))) as never,
           );
-          const fromJs = ticketMetrics(events, {
+          const fromJs = ticketMetrics(given, {
             ...(business ? { calendar } : {}),
             asOf,
             solveEndsNextReply,
@@ -680,59 +689,20 @@ export async function checkTicketMetrics(dialect: SqlDialect, query: Query, runs
 }
 
 /**
- * The SQL's order of a ticket's events of one kind at one instant without `fields.sequence` (docs/sql.md), restated:
- * by instant, the kinds' order, then statuses new < open < pending < hold < solved < closed, internal notes <
- * requester comments < agent comments, priorities by their text (a cleared one as ""). Events that are not a ticket's
- * (no instant, an unknown type) go last: both paths leave them out. A stable sort, so equal events keep their order.
- */
-export function inContentOrder(events: readonly TicketEvent[]): TicketEvent[] {
-  const RANK: Record<string, number> = { created: 0, priority: 1, policy: 2, comment: 3, status: 4 };
-  const STATUS = ["new", "open", "pending", "hold", "solved", "closed"];
-  const key = (event: TicketEvent): [number, number, number, string] => {
-    const e = event as unknown as Record<string, unknown>;
-    const at = typeof e.at === "string" ? Date.parse(e.at) : Number.NaN;
-    const rank = RANK[String(e.type)];
-    if (Number.isNaN(at) || rank === undefined) return [Number.POSITIVE_INFINITY, 0, 0, ""];
-    const detail =
-      e.type === "status"
-        ? Math.max(0, STATUS.indexOf(String(e.status)))
-        : e.type === "comment"
-          ? e.public === false
-            ? 0
-            : e.author === "requester"
-              ? 1
-              : 2
-          : 0;
-    return [at, rank, detail, e.type === "priority" ? String(e.priority ?? "") : ""];
-  };
-  return events
-    .map((event, index) => ({ event, index, key: key(event) }))
-    .sort(
-      (a, b) =>
-        a.key[0] - b.key[0] ||
-        a.key[1] - b.key[1] ||
-        a.key[2] - b.key[2] ||
-        (a.key[3] < b.key[3] ? -1 : a.key[3] > b.key[3] ? 1 : 0) ||
-        a.index - b.index ||
-        0,
-    )
-    .map(({ event }) => event);
-}
-
-/**
  * Events at one instant, by hand: ticket T (created Monday 2025-03-10 09:00 UTC) has an agent and a requester comment
  * at 09:30, and "solved" and "open" at 10:00; then pending at 10:30 and solved at 11:00. Bad events beside it (an
  * unknown status, a comment before the creation, a second creation, an event without an instant, an unknown type,
  * and ticket U's two events without a creation) are counted as rejected by both paths.
  *
- * - Input order (`fields.sequence`, as ticketMetrics reads the list): the agent replies at 09:30 (reply time 30), the
+ * - Each event's position as its sequence (`sequence` for ticketMetrics, `fields.sequence` for the SQL): the agent
+ *   replies at 09:30 (reply time 30), the
  *   requester's comment after it starts a wait that the solve at 10:00 ends (30 min, by "solve"); the ticket is solved
  *   (first resolution 60) and reopened at once (reopens 1), open 10:00-10:30, pending 10:30-11:00, solved at 11:00
  *   (full resolution 120): requester wait = new 60 + open 30 = 90, agent wait 30, agent work 90.
- * - Without a sequence, the content order: the requester's comment (before the first reply: no wait) then the agent's
+ * - Without a sequence, the content order (docs/time.md): the requester's comment (before the first reply: no wait) then the agent's
  *   (reply time 30); "open" then "solved" at 10:00 (first resolution 60, no time open), pending 10:30 is a reopen,
  *   solved 11:00 (full resolution 120): requester wait 60, agent wait 30, agent work 60, no wait for a next reply. The
- *   rows inserted in reverse give the same figures (the order does not depend on how the table is read).
+ *   events given (rows inserted) in reverse give the same figures in both paths.
  */
 export async function checkTicketMetricsTies(dialect: SqlDialect, query: Query): Promise<void> {
   const good: TicketEvent[] = [
@@ -816,18 +786,22 @@ export async function checkTicketMetricsTies(dialect: SqlDialect, query: Query):
       (await query(ticketMetricsSql(options))) as never,
       (await query(nextReplyTimesSql(options))) as never,
     );
-  // With the sequence: the input order, as ticketMetrics reads it.
+  // With the sequence: each event's position orders the ties, in both paths, whatever order they are given in.
   await load(
     events,
     events.map((_, k) => k),
   );
-  const js = ticketMetrics(events, { invalid: "exclude" });
+  const sequencedEvents = events.map((event, k) => ({ ...event, sequence: k }) as TicketEvent);
+  const js = ticketMetrics(sequencedEvents, { invalid: "exclude" });
   expect(js.tickets.map(figures)).toEqual([inputOrder]);
+  expect(ticketMetrics([...sequencedEvents].reverse(), { invalid: "exclude" }).tickets.map(figures)).toEqual([
+    inputOrder,
+  ]);
   expect(js.rows).toEqual(counts);
   const sequenced = await sql({ dialect, fields: { sequence: "seq" } });
   expect(sequenced.tickets.map(figures)).toEqual([inputOrder]);
   expect(sequenced.rows).toEqual(counts);
-  // Without it: the content order, whatever order the rows were inserted in; ticketMetrics on that order agrees.
+  // Without it: the content order, whatever order the rows were inserted in (the events given in), in both paths.
   for (const list of [events, [...events].reverse()]) {
     await load(
       list,
@@ -836,8 +810,8 @@ export async function checkTicketMetricsTies(dialect: SqlDialect, query: Query):
     const plain = await sql({ dialect });
     expect(plain.tickets.map(figures)).toEqual([contentOrder]);
     expect(plain.rows).toEqual(counts);
+    expect(ticketMetrics(list, { invalid: "exclude" }).tickets.map(figures)).toEqual([contentOrder]);
   }
-  expect(ticketMetrics(inContentOrder(events), { invalid: "exclude" }).tickets.map(figures)).toEqual([contentOrder]);
   // asOf 10:45: the solve at 11:00 is skipped, not rejected.
   const asOf = await sql({ dialect, asOf: "2025-03-10T10:45:00Z" });
   expect(asOf.rows).toEqual({ total: 14, used: 6, skipped: 1, excluded: 7 });

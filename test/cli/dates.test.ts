@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args.js";
 import { dateReader, datePattern } from "../../src/cli/dates.js";
+import { openDuckDb } from "../../src/cli/duckdb/driver.js";
+import { patternSql } from "../../src/cli/duckdb/patterned.js";
 import { main } from "../../src/cli/main.js";
 import { sink } from "./capture.js";
 
@@ -357,6 +359,85 @@ describe("both engines read patterned dates alike on many patterns", () => {
       "never",
     ]);
     expect(resolution.input.read).toBe(300);
+  });
+});
+
+describe("DuckDB reads the patterns it can as date-fns does (patterned.ts)", () => {
+  it("translates numeric fields and AM/PM; not offsets, names, adjacent digits, or hours without their clock", () => {
+    const translates = (format: string): boolean =>
+      patternSql(datePattern(format), dateReader({ format }, "UTC")) !== undefined;
+    for (const format of [
+      "dd-MM-yyyy HH:mm",
+      "MM/dd/yyyy h:mm a",
+      "M/d/yy h:mm a",
+      "dd.MM.yyyy",
+      "yyyy-MM-dd'T'HH:mm:ss",
+    ])
+      expect(translates(format), format).toBe(true);
+    for (const format of [
+      "yyyy-MM-dd HH:mm:ssXXX",
+      "d MMM yyyy",
+      "ddMMyyyy",
+      "MM/dd/yyyy h:mm",
+      "MM/yyyy",
+      "dd.MM.yyyy HH:mm a",
+    ])
+      expect(translates(format), format).toBe(false);
+  });
+
+  it("DuckDB's local time of each cell is date-fns' wherever the JS test lets DuckDB read it", async () => {
+    const duck = await openDuckDb();
+    if (duck === null) return;
+    try {
+      const cases: readonly (readonly [string, readonly string[]])[] = [
+        [
+          "MM/dd/yyyy h:mm a",
+          [
+            "03/22/2021 12:05 AM",
+            "03/22/2021 12:05 PM",
+            "3/2/2021 1:00 pm",
+            "03/22/2021 0:05 AM",
+            "03/22/2021 13:05 PM",
+            "02/29/2021 1:00 AM",
+            "02/29/2024 11:59 PM",
+          ],
+        ],
+        [
+          "M/d/yy h:mm a",
+          ["1/1/68 1:00 AM", "1/1/69 1:00 AM", "12/31/99 11:59 PM", "12/31/00 12:00 AM", "13/1/21 1:00 AM"],
+        ],
+        [
+          "dd-MM-yyyy HH:mm",
+          [
+            "22-03-2021 14:05",
+            "22-03-2021 24:00",
+            "22-03-2021 23:60",
+            "31-04-2021 10:00",
+            "1-3-2021 9:5",
+            "00-03-2021 10:00",
+          ],
+        ],
+        ["d.M.yy HH:mm:ss", ["1.2.21 03:04:05", "1.2.21 03:04:60", "29.2.00 00:00:00", "29.2.01 00:00:00"]],
+      ];
+      for (const [format, cells] of cases) {
+        const reader = dateReader({ format }, "UTC");
+        const sql = patternSql(datePattern(format), reader)!;
+        const values = cells.map((cell) => `(${JSON.stringify(cell).replace(/^"|"$/g, "'")})`).join(", ");
+        const rows = (
+          await duck.connection.runAndReadAll(`SELECT t, epoch_ms(${sql.wall("t")}) FROM (VALUES ${values}) AS v(t)`)
+        ).getRows();
+        for (const [cell, ms] of rows) {
+          const expected = reader.read(String(cell), "utc");
+          // DuckDB reads a cell only where the JS test says so, and then to date-fns' local time.
+          expect(ms === null ? null : Number(ms), `${format}: ${String(cell)}`).toBe(
+            sql.ok(cell, "UTC") ? expected : ms === null ? null : expected,
+          );
+          expect(ms !== null, `${format}: ${String(cell)} read by both or neither`).toBe(sql.ok(cell, "UTC"));
+        }
+      }
+    } finally {
+      duck.close();
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { literal, localOf, periodKeyOf, segmentKey } from "../../sql/dialect.js"
 import { summaryFromCounts } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
 import { presetNamed, type ResolvedField } from "../columns.js";
+import { dateReader } from "../dates.js";
 import type { Reject } from "../format/index.js";
 import { openInput, readRows, type InputRow } from "../read/input.js";
 import { MAX_RECORD_CHARS } from "../read/limited.js";
@@ -37,6 +38,7 @@ import {
 } from "./canonical.js";
 import type { DuckDb } from "./driver.js";
 import { linesAtOffsets } from "./lines.js";
+import { patternSql } from "./patterned.js";
 import { DUCKDB_MAX_LINE_BYTES, duckSource, eachChunk, rejectedOffsets, type DuckSource } from "./source.js";
 
 /** DuckDB and the JS reader did not see the same records (the command then reads the file with the JS reader). */
@@ -154,14 +156,29 @@ async function countSurvey(
   const countable = countableValues(spec);
   const text = (column: ResolvedField): string => source.text(column.index);
   const typed = date === undefined ? null : source.typedInstant(date.index);
-  // Dates written in a --date-format: the JS reader reads them (every row with a date goes to its pass).
-  const patterned = date !== undefined && typed === null && job.dates?.format !== undefined;
-  const zone = date === undefined || patterned ? undefined : localZone(date.reading, spec.timeZone);
+  // Dates written in a --date-format: DuckDB reads those of a pattern it can (patterned.ts), the JS reader the rest
+  // (without a translation, every row with a date goes to its pass).
+  const patterned =
+    date !== undefined && typed === null && job.dates?.format !== undefined && date.reading !== "unix-seconds";
+  const reader = patterned ? dateReader(job.dates ?? {}, spec.timeZone) : undefined;
+  const patternZone = patterned ? localZone(date.reading, spec.timeZone) : undefined;
+  const translated =
+    reader?.pattern === undefined || patternZone === undefined ? undefined : patternSql(reader.pattern, reader);
+  const zone =
+    date === undefined
+      ? undefined
+      : patterned
+        ? translated === undefined
+          ? undefined
+          : patternZone
+        : localZone(date.reading, spec.timeZone);
   const instant =
     date === undefined
       ? "NULL"
       : patterned
-        ? "CAST(NULL AS TIMESTAMPTZ)"
+        ? translated === undefined || zone === undefined
+          ? "CAST(NULL AS TIMESTAMPTZ)"
+          : unlessMissing(text(date), `(${translated.wall(text(date))} AT TIME ZONE ${literal(zone)})`, job)
         : (typed ?? unlessMissing(text(date), instantSql(text(date), date.reading, zone), job));
   const wanted = [
     ...new Set([...segments, value, ...(date === undefined ? [] : [date])].map((column) => column.index)),
@@ -169,7 +186,12 @@ async function countSurvey(
   // Three steps, each expression once: the instant and the cells; whether the row is one DuckDB counts; its local time
   // in the zone.
   // Segments are grouped as written; summaryFromCounts names blank ones "(blank)", as summarize does.
-  const wall = date === undefined || zone === undefined || typed !== null ? "NULL" : localTimeSql(text(date));
+  const wall =
+    date === undefined || zone === undefined || typed !== null
+      ? "NULL"
+      : translated !== undefined
+        ? translated.wall(text(date))
+        : localTimeSql(text(date));
   const cells = `SELECT ${[`${instant} AS instant`, `${wall} AS wall`, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;
   const periodZone = spec.timeZone ?? "UTC";
   const local = `SELECT *, ${date === undefined ? "NULL" : localOf("instant", periodZone)} AS local FROM (${cells})`;
@@ -233,9 +255,10 @@ async function countSurvey(
   const canonical = (cells: readonly unknown[]): boolean =>
     countable.has(cells[value.index] as string) &&
     (date === undefined ||
-      (!patterned &&
-        instantOk(cells[date.index], date.reading, zone) &&
-        !missingDates.has((cells[date.index] as string).toLowerCase())));
+      (patterned
+        ? translated !== undefined && zone !== undefined && translated.ok(cells[date.index], zone)
+        : instantOk(cells[date.index], date.reading, zone) &&
+          !missingDates.has((cells[date.index] as string).toLowerCase())));
   const missingDates = new Set((job.dates?.missing ?? []).map((text) => text.trim().toLowerCase()));
   let skipped = 0;
   await jsPass(path, job, offsets, long, counter, (row) => {

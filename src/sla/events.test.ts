@@ -313,9 +313,10 @@ describe("ticketSla against ticketMetrics and a minute walk", () => {
         if (wait.outcome === "breached") {
           const statusAt = (t: number) => {
             let status: TicketStatus = "new";
-            for (const e of [...events].sort(
-              (a, b) => Number(a.at) - Number(b.at) || (a.type === "status" ? 1 : 0) - (b.type === "status" ? 1 : 0),
-            ))
+            // Statuses at one instant in the documented order (docs/time.md): new, open, pending, hold, solved, closed.
+            const rank = (e: (typeof events)[number]) =>
+              e.type === "status" ? 1 + ["new", "open", "pending", "hold", "solved", "closed"].indexOf(e.status) : 0;
+            for (const e of [...events].sort((a, b) => Number(a.at) - Number(b.at) || rank(a) - rank(b)))
               if (e.type === "status" && Number(e.at) <= t) status = e.status;
             return status;
           };
@@ -326,6 +327,54 @@ describe("ticketSla against ticketMetrics and a minute walk", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("gives the same outcomes for every shuffle of the events, ties at one instant included (property)", () => {
+    // Offsets from a few values, so that many events share an instant (a reply and a requester comment, two statuses).
+    const tied = fc
+      .array(
+        fc.record({
+          offset: fc.constantFrom(0, 30, 30, 120),
+          kind: fc.constantFrom("status", "comment", "comment"),
+          status: fc.constantFrom<TicketStatus>("open", "pending", "hold", "solved", "closed"),
+          author: fc.constantFrom<"agent" | "requester">("agent", "requester"),
+        }),
+        { maxLength: 10 },
+      )
+      .map((list): TicketEvent[] => [
+        { ticketId: 1, at: START, type: "created" },
+        ...list.map(
+          (e): TicketEvent =>
+            e.kind === "status"
+              ? { ticketId: 1, at: START + e.offset * MINUTE, type: "status", status: e.status }
+              : { ticketId: 1, at: START + e.offset * MINUTE, type: "comment", author: e.author, public: true },
+        ),
+      ]);
+    const policy: TicketSlaPolicy = {
+      targets: [
+        { metric: "first-response", minutes: 20, clock: "calendar" },
+        { metric: "next-response", minutes: 20, clock: "calendar" },
+        { metric: "requester-wait", minutes: 60, clock: "business" },
+        { metric: "resolution", minutes: 100, clock: "calendar" },
+      ],
+    };
+    // The event that ended a target is named by its position in the list given: compared by what it is.
+    const strip = (value: unknown): unknown =>
+      JSON.parse(JSON.stringify(value, (key, inner) => (key === "index" ? undefined : inner)));
+    fc.assert(
+      fc.property(
+        tied.chain((events) =>
+          fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length })),
+        ),
+        ([events, shuffled]) => {
+          const asOf = START + 1440 * MINUTE;
+          const a = ticketSla(events, policy, { calendar, asOf });
+          const b = ticketSla(shuffled, policy, { calendar, asOf });
+          expect(strip(b.measurements)).toEqual(strip(a.measurements));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

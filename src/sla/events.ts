@@ -12,6 +12,7 @@ import { type BusinessCalendar, type ScheduleChoice, scheduleClock } from "../ti
 import type { CalendarIndex } from "../time/calendar-index.js";
 import { type Instant, instantMs, isoUtc } from "../time/instant.js";
 import {
+  compareEvents,
   groupTicketEvents,
   orderTicket,
   type ReadTicketEvent,
@@ -400,13 +401,9 @@ function instancesOf(c: Compiled, history: History, metrics: ReadonlySet<TicketS
     list: readonly ReadTicketEvent[],
     after: ReadTicketEvent | number,
   ): ReadTicketEvent | undefined => {
-    const at = typeof after === "number" ? after : after.at;
-    for (const e of list) {
-      if (e.at < at) continue;
-      if (typeof after !== "number" && e.at === at && e.rank === after.rank && e.index <= after.index) continue;
-      if (typeof after !== "number" && e.at === at && e.rank < after.rank) continue;
-      return e;
-    }
+    // After an instant: at it or later; after an event: later in the events' one order (compareEvents), never by the
+    // input order.
+    for (const e of list) if (typeof after === "number" ? e.at >= after : compareEvents(e, after) > 0) return e;
     return undefined;
   };
   const answer = (after: ReadTicketEvent | number, withSolve: boolean): ReadTicketEvent | undefined => {
@@ -414,7 +411,7 @@ function instancesOf(c: Compiled, history: History, metrics: ReadonlySet<TicketS
     const solve = withSolve ? firstAfter(history.resolutions, after) : undefined;
     if (reply === undefined) return solve;
     if (solve === undefined) return reply;
-    return reply.at < solve.at || (reply.at === solve.at && reply.rank <= solve.rank) ? reply : solve;
+    return compareEvents(reply, solve) <= 0 ? reply : solve;
   };
   if (metrics.has("first-response")) {
     out.push({

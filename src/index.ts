@@ -9,7 +9,15 @@
 // here became an empty shared chunk in the build.
 export { CxMetricsError, isCxMetricsError } from "./errors/cx-metrics-error.js";
 export type { CxMetricsErrorCode, CxMetricsErrorDetails, RowIssue } from "./errors/cx-metrics-error.js";
-export type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "./errors/batch.js";
+export type {
+  BatchCounts,
+  BatchOptions,
+  ExcludedRow,
+  InvalidRowPolicy,
+  SkippedRow,
+  SurveyBatch,
+  SurveyBatchOptions,
+} from "./errors/batch.js";
 export * from "./stats/index.js";
 export * from "./nps/index.js";
 export * from "./csat/index.js";

@@ -226,7 +226,7 @@ describe("weighted reports equal R survey::svymean (figures to 1e-9, standard er
         invalid: "exclude",
       },
     );
-    expect(bad.input).toEqual({ read: 5, used: 1, rejected: 4 });
+    expect(bad.input).toEqual({ read: 5, used: 1, unanswered: 0, rejected: 4 });
     expect(bad.exclusions.map((row) => row.code)).toEqual([
       "INVALID_VALUE",
       "INVALID_VALUE",

@@ -255,7 +255,7 @@ describe("maxGroups: memory with many segments (item 4)", () => {
     expect(error.message).toContain("raise maxGroups");
     // The builder is as before the record: a known segment still adds, and the counts add up.
     builder.add({ id: 7, score: 0 });
-    expect(builder.result().input).toEqual({ read: 100_001, used: 100_001, rejected: 0 });
+    expect(builder.result().input).toEqual({ read: 100_001, used: 100_001, unanswered: 0, rejected: 0 });
   }, 30_000);
   it("counts segment × period groups, under either policy, for records, counts and merged states", () => {
     const spec: SummarizeSpec = { metric: "nps", by: ["channel"], every: "month", maxGroups: 3, invalid: "exclude" };
@@ -426,7 +426,7 @@ describe("inputs that cannot be read, or never end (item 6)", () => {
     const record = revoked();
     expect(thrown(() => summarize([record], { metric: "nps", by: ["channel"] })).code).toBe("INVALID_ARGUMENT");
     const excluded = summarize([record, { score: 9 }], { metric: "nps", invalid: "exclude" });
-    expect(excluded.input).toEqual({ read: 2, used: 1, rejected: 1 });
+    expect(excluded.input).toEqual({ read: 2, used: 1, unanswered: 0, rejected: 1 });
     expect(excluded.exclusions[0]).toMatchObject({ index: 0, code: "INVALID_ARGUMENT" });
   });
 });

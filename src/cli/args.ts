@@ -32,6 +32,7 @@ export const REPORT_OPTIONS = {
   confidence: { type: "string" },
   adjust: { type: "string" },
   weight: { type: "string" },
+  unanswered: { type: "string", multiple: true },
   format: { type: "string", short: "f" },
   output: { type: "string", short: "o" },
   strict: { type: "boolean" },
@@ -80,7 +81,9 @@ cx-metrics report --events FILE|- --metric M [options]
 Reads a CSV, TSV (also .gz), JSON array, NDJSON or Parquet file (or standard input, "-") and prints one
 metric by segment and calendar period: n, the figure, its interval, the change against the
 previous period with its test, and a flag where n < --min-n. Bad rows are left out and listed
-with their line (header = line 1), column, value and reason; rows read = used + rejected.
+with their line (header = line 1), column, value and reason; rows read = used + rejected (nps,
+csat, ces: read = used + unanswered + rejected, where a blank score or rating, or a not-rated
+marker such as N/A or Offered, is a survey sent and not answered: counted, never rejected).
 
 What to compute:
   -m, --metric M          nps | csat | ces | first-response | resolution | sla | iqs; several, comma-
@@ -96,6 +99,9 @@ What to compute:
       --scale S           csat: 1-5 | 1-10 | smiley-3 | good-bad [1-5; good-bad with --preset zendesk];
                           ces: 1-7 | 1-5 [1-7]
       --mode M            csat: top-box | good-bad [top-box]
+      --unanswered TEXT   nps, csat, ces: read a score or rating written TEXT as unanswered, beside
+                          blanks and n/a, na, -, offered, unoffered, not offered, not rated,
+                          no rating, null, none (any case; repeat)
       --percentiles L     durations: percentiles beside the median [90]
       --method M          durations: percentile method [linear] (R type 7)
       --resolution R      resolution: first | full [full]

@@ -141,6 +141,8 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   const adjust = oneOf("adjust", values.adjust, P_ADJUST_METHODS);
   if (values.weight !== undefined && metric !== "nps" && metric !== "csat" && metric !== "ces")
     throw new UsageError("--weight is for --metric nps, csat or ces");
+  if (values.unanswered !== undefined && metric !== "nps" && metric !== "csat" && metric !== "ces")
+    throw new UsageError("--unanswered is for --metric nps, csat or ces (survey answers)");
   const spec: SummarizeSpec = {
     metric,
     by: listOf(values.by),
@@ -163,6 +165,7 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
     ...(adjust === undefined ? {} : { adjust }),
     // The weight is read under its column's own name, so a reject's reason names the user's header.
     ...(values.weight === undefined ? {} : { weight: values.weight }),
+    ...(values.unanswered === undefined ? {} : { unanswered: values.unanswered }),
     invalid: "exclude",
   };
   const fields = metricFields(metric, every !== undefined);
@@ -364,15 +367,22 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   } catch (error) {
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
+    const unanswered = read - rejects.length;
     io.stderr.write(
-      `cx-metrics: ${visible(`no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
+      `cx-metrics: ${visible(`no row could be used: ${read} read, ${unanswered > 0 ? `${unanswered} unanswered, ` : ""}${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
     );
     writeRejectsFile(values.rejects, rejects);
     return 1;
   }
   const output: ReportOutput = {
     rows: result.rows,
-    input: { read, used: result.input.used, rejected: rejects.length, engine: readBy },
+    input: {
+      read,
+      used: result.input.used,
+      ...(result.input.unanswered === undefined ? {} : { unanswered: result.input.unanswered }),
+      rejected: rejects.length,
+      engine: readBy,
+    },
     rejects,
   };
   writeRejectsFile(values.rejects, rejects);

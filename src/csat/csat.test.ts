@@ -168,8 +168,12 @@ describe("the good-bad scale (Zendesk's satisfaction survey)", () => {
     expect(csat(ratings, { scale: "good-bad", mode: "good-bad" }).percent).toBe(60);
     expect(csat([2, 2, 2, 1, 1], { scale: "good-bad" }).percent).toBe(60);
   });
-  it("an unanswered survey or another text is not a rating (INVALID_LABEL, with its index)", () => {
-    for (const value of ["Offered", "Unoffered", "Not Offered", "goodish", "", 3, 0, null]) {
+  it("an unanswered survey is skipped, not a rating (issue 19); another text is INVALID_LABEL, with its index", () => {
+    for (const value of ["Offered", "Unoffered", "Not Offered", "", null]) {
+      const result = csat(["Good", value as string], { scale: "good-bad" });
+      expect([result.percent, result.rows.skipped, result.unanswered[0]?.value], String(value)).toEqual([100, 1, value]);
+    }
+    for (const value of ["goodish", 3, 0]) {
       expect(() => csat(["Good", value as string], { scale: "good-bad" }), String(value)).toThrow(
         expect.objectContaining({ code: "INVALID_LABEL", index: 1 }),
       );

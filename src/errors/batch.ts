@@ -50,3 +50,36 @@ export interface BatchOptions {
    */
   readonly invalid?: InvalidRowPolicy;
 }
+
+/** A survey record a batch function skipped because it was unanswered (see `UNANSWERED_MARKERS`). */
+export interface SkippedRow {
+  /** Position of the record in the input. */
+  readonly index: number;
+  /** The record's `id`, when it has one. */
+  readonly id: string | null;
+  /** The rating or score as found: missing, blank text or a not-rated marker such as "N/A" or "Offered". */
+  readonly value: unknown;
+}
+
+/** The options the survey batch functions (`nps`, `csat`, `ces`) share. */
+export interface SurveyBatchOptions extends BatchOptions {
+  /**
+   * Not-rated markers read as unanswered besides the default ones (`UNANSWERED_MARKERS`: "n/a", "offered", ...),
+   * compared trimmed and case-insensitively.
+   */
+  readonly unanswered?: readonly string[];
+}
+
+/**
+ * What a survey batch function read: `rows.total = rows.used + rows.skipped + rows.excluded`, where the skipped
+ * records are the unanswered ones (listed in `unanswered`) and the excluded ones the bad ratings left out under
+ * `invalid: "exclude"` (listed in `exclusions`).
+ */
+export interface SurveyBatch {
+  /** Records read, used, skipped as unanswered and excluded as bad. */
+  readonly rows: BatchCounts;
+  /** The unanswered records: never an error, never in the figure, never excluded. */
+  readonly unanswered: readonly SkippedRow[];
+  /** Bad ratings left out under `invalid: "exclude"` (empty under the default `"throw"`). */
+  readonly exclusions: readonly ExcludedRow[];
+}

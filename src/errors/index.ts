@@ -9,4 +9,12 @@
  */
 export { CxMetricsError, isCxMetricsError } from "./cx-metrics-error.js";
 export type { CxMetricsErrorCode, CxMetricsErrorDetails, RowIssue } from "./cx-metrics-error.js";
-export type { BatchCounts, BatchOptions, ExcludedRow, InvalidRowPolicy } from "./batch.js";
+export type {
+  BatchCounts,
+  BatchOptions,
+  ExcludedRow,
+  InvalidRowPolicy,
+  SkippedRow,
+  SurveyBatch,
+  SurveyBatchOptions,
+} from "./batch.js";

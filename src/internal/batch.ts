@@ -57,7 +57,8 @@ export function visitRows<T>(
   return { counts: { total: n, used: n - exclusions.length, skipped: 0, excluded: exclusions.length }, exclusions };
 }
 
-function rowId<T>(row: T, idOf: (row: T) => unknown): string | null {
+/** A row's id as text (a non-empty string or a finite number), or null; never throws. */
+export function rowId<T>(row: T, idOf: (row: T) => unknown): string | null {
   try {
     const id = typeof row === "object" && row !== null && !isRevokedProxy(row) ? idOf(row) : undefined;
     return (typeof id === "string" && id !== "") || (typeof id === "number" && Number.isFinite(id)) ? String(id) : null;

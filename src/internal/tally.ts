@@ -4,9 +4,15 @@ import { forEachValue, isArrayLike } from "./records.js";
 import { assertAccessor } from "./validate.js";
 
 /**
+ * What to do with a value that is not an integer on the scale (an unanswered survey, a bad rating): `item` is the
+ * element of the input it was read from. It may throw; when it returns, the value is not counted.
+ */
+export type OtherValue = (index: number, value: unknown, item: unknown) => void;
+
+/**
  * Counts ratings on an integer scale `min..max` in one pass: `counts[k]` is the number of
- * ratings equal to `min + k`. Throws `INVALID_SCORE` at the first rating that is not an integer
- * on the scale (NaN, Infinity, a string, 11 on 0-10, 4.5 on 1-5). An empty input gives all-zero
+ * ratings equal to `min + k`. A rating that is not an integer on the scale (NaN, Infinity, a
+ * string, 11 on 0-10, 4.5 on 1-5) goes to `onOther`, which by default throws `INVALID_SCORE`. An empty input gives all-zero
  * counts; the caller decides what that means. Arrays and typed arrays are read in place by index;
  * other iterables (a Set, a generator) one value at a time (a generator up to `MAX_ITERABLE_VALUES`).
  */
@@ -16,20 +22,23 @@ export function tallyScale<T>(
   accessor: Accessor<T, unknown> | undefined,
   min: number,
   max: number,
+  onOther?: OtherValue,
 ): Float64Array {
   assertAccessor(fn, "accessor", accessor);
   const span = max - min;
   const counts = new Float64Array(span + 1);
-  const onBad = (index: number, value: unknown): never => {
-    throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, value, `an integer ${min}-${max}`, index);
-  };
+  const onBad: OtherValue =
+    onOther ??
+    ((index, value) => {
+      throw invalid(fn, "INVALID_SCORE", `score at index ${index}`, value, `an integer ${min}-${max}`, index);
+    });
   if (!isArrayLike(values)) {
     // Other iterables (a Set, a generator) one value at a time, never copied; a generator up to MAX_ITERABLE_VALUES.
     forEachValue(fn, "ratings", values, (raw, i) => {
       const v = accessor === undefined ? (raw as unknown) : accessor(raw, i);
       const k = typeof v === "number" ? v - min : -1;
       if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
-      else onBad(i, v);
+      else onBad(i, v, raw);
     });
     return counts;
   }
@@ -43,14 +52,14 @@ export function tallyScale<T>(
   return counts;
 }
 
-type OnBad = (index: number, value: unknown) => never;
+type OnBad = OtherValue;
 
 /** A typed array of numbers: no type test needed. */
 function countTyped(list: ArrayLike<number>, counts: Float64Array, min: number, span: number, onBad: OnBad): void {
   for (let i = 0, n = list.length; i < n; i++) {
     const k = list[i]! - min;
     if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
-    else onBad(i, list[i]);
+    else onBad(i, list[i], list[i]);
   }
 }
 
@@ -60,7 +69,7 @@ function countValues(list: ArrayLike<unknown>, counts: Float64Array, min: number
     const v = list[i];
     const k = typeof v === "number" ? v - min : -1;
     if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
-    else onBad(i, v);
+    else onBad(i, v, v);
   }
 }
 
@@ -74,9 +83,10 @@ function countRead<T>(
   onBad: OnBad,
 ): void {
   for (let i = 0, n = list.length; i < n; i++) {
-    const v = accessor(list[i] as T, i);
+    const item = list[i] as T;
+    const v = accessor(item, i);
     const k = typeof v === "number" ? v - min : -1;
     if (k >= 0 && k <= span && k === Math.floor(k)) counts[k]!++;
-    else onBad(i, v);
+    else onBad(i, v, item);
   }
 }

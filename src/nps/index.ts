@@ -7,7 +7,14 @@
  * @module nps
  */
 export { nps, npsFromCounts, npsFromPercents } from "./nps.js";
-export type { NpsCounts, NpsFromPercentsOptions, NpsFromPercentsResult, NpsPercents, NpsResult } from "./nps.js";
+export type {
+  NpsCounts,
+  NpsOptions,
+  NpsFromPercentsOptions,
+  NpsFromPercentsResult,
+  NpsPercents,
+  NpsResult,
+} from "./nps.js";
 export { npsConfidenceInterval } from "./confidence-interval.js";
 export type { NpsInterval, NpsIntervalOptions } from "./confidence-interval.js";
 export type { NpsIntervalMethod, NpsSampleInput } from "./sampling.js";

@@ -19,6 +19,9 @@ describe("nps", () => {
       promoterPercent: 70,
       passivePercent: 10,
       detractorPercent: 20,
+      rows: { total: 100, used: 100, skipped: 0, excluded: 0 },
+      unanswered: [],
+      exclusions: [],
     });
   });
   it("reads typed arrays, iterables and records with an accessor alike", () => {
@@ -52,7 +55,7 @@ describe("nps", () => {
     [[9.5], 0, 9.5],
     [[-1], 0, -1],
     [["9"], 0, "9"],
-    [[null], 0, null],
+    [[9, "ten"], 1, "ten"],
   ])("rejects %j with INVALID_SCORE naming index %d", (scores, index, value) => {
     expect(() => nps(scores as number[])).toThrow(
       expect.objectContaining({ code: "INVALID_SCORE", fn: "nps", index, value }),

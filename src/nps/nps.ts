@@ -1,7 +1,8 @@
 import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { assertCount, assertOptions, assertPercent } from "../internal/validate.js";
-import { tallyScale } from "../internal/tally.js";
+import { tallySurvey } from "../internal/survey-batch.js";
+import type { SurveyBatch, SurveyBatchOptions } from "../errors/batch.js";
 import type { Accessor, Values } from "../types.js";
 import { npsGroup } from "./rule.js";
 
@@ -13,6 +14,12 @@ export interface NpsCounts {
   readonly passives: number;
   /** Respondents who scored 0 to 6. */
   readonly detractors: number;
+}
+
+/** Options of {@link nps}: the survey batch policy, and an accessor that reads each record's score. */
+export interface NpsOptions<T = unknown> extends SurveyBatchOptions {
+  /** Reads the score from a record: `(r) => r.score`. */
+  readonly accessor?: Accessor<T, unknown>;
 }
 
 /** An NPS with the counts it came from. */
@@ -36,38 +43,64 @@ export interface NpsResult extends NpsCounts {
  * in points from -100 to 100 (UA-agency, Osipov, Quality-mgmt). The result is unrounded:
  * use `round(result.score)` for the integer a report shows.
  *
- * Reads arrays, typed arrays (a `Uint8Array` of scores is the fastest input) and iterables;
- * give an accessor to read the score out of records. One pass, O(n), no allocation per item.
+ * Unanswered surveys (a missing score, blank text, or a not-rated marker such as "N/A" or "Offered":
+ * `UNANSWERED_MARKERS`, plus `options.unanswered`) are not an error: they are skipped, counted in
+ * `rows.skipped` and listed in `unanswered`, and never enter the score. A bad score throws by default;
+ * with `invalid: "exclude"` it is left out and listed in `exclusions` (`rows.total = used + skipped + excluded`).
  *
- * @param scores - integer scores 0-10 (or, with the second signature, records and an accessor).
- * @returns the score, the three counts, the total and the three percentages.
+ * Reads arrays, typed arrays (a `Uint8Array` of scores is the fastest input) and iterables;
+ * give an accessor to read the score out of records. One pass, O(n), no allocation per answered item.
+ *
+ * @param scores - integer scores 0-10, with unanswered ones as null, blank or a marker (or, with the second
+ *   signature, records and an accessor).
+ * @param options - `invalid` (`"throw"` by default, or `"exclude"`), extra not-rated markers `unanswered`, and an
+ *   `accessor` that reads the score out of records.
+ * @returns the score, the three counts, the total and the three percentages; the records read, skipped and excluded.
  * @throws CxMetricsError `INVALID_SCORE` (with index and value) for a score that is not an integer
- *   0-10 (NaN, 11, 9.5, "9", a BigInt); `EMPTY_INPUT` for no scores; `INVALID_ARGUMENT` for a
- *   non-iterable or an accessor that is not a function.
+ *   0-10 (NaN, 11, 9.5, "9", a BigInt) unless `invalid: "exclude"`; `EMPTY_INPUT` for no scores (or none left
+ *   once the unanswered and excluded records are out); `INVALID_ARGUMENT` for a non-iterable or an accessor that
+ *   is not a function; `INVALID_OPTION` for a bad `invalid` or `unanswered`.
  * @example
  * ```ts
  * // Osipov's example: 70 promoters, 10 passives, 20 detractors out of 100.
  * const scores = [...Array(70).fill(10), ...Array(10).fill(8), ...Array(20).fill(3)];
  * nps(scores).score; //=> 50
+ * // Two surveys sent and not answered: skipped, not used, not an error.
+ * const sent = nps([10, null, 3, "N/A", 9, 9]);
+ * `${sent.score} from ${sent.rows.used}, ${sent.rows.skipped} unanswered`; //=> "50 from 4, 2 unanswered"
  * ```
  */
-export function nps(scores: Values<number>): NpsResult;
+export function nps<T = unknown>(scores: Values<T>, options?: NpsOptions<T>): NpsResult & SurveyBatch;
 /**
  * NPS of records, reading each score with an accessor; otherwise as {@link nps} over numbers.
  *
  * @param items - records that hold a 0-10 score.
  * @param accessor - reads the score from a record: `(r) => r.score`.
+ * @param options - `invalid` and `unanswered`, as for the first signature.
  * @example
  * ```ts
  * nps([{ score: 10 }, { score: 6 }], (r) => r.score).score; //=> 0
+ * nps([{ id: "a", score: 10 }, { id: "b", score: "" }], (r) => r.score).unanswered; //=> [{ index: 1, id: "b", value: "" }]
  * ```
  */
-export function nps<T>(items: Values<T>, accessor: Accessor<T>): NpsResult;
-export function nps<T>(items: Values<T>, accessor?: Accessor<T>): NpsResult {
-  const counts = tallyScale("nps", items, accessor, 0, 10);
+export function nps<T>(
+  items: Values<T>,
+  accessor: Accessor<T, unknown>,
+  options?: SurveyBatchOptions,
+): NpsResult & SurveyBatch;
+export function nps<T>(
+  items: Values<T>,
+  second?: Accessor<T, unknown> | NpsOptions<T>,
+  third?: SurveyBatchOptions,
+): NpsResult & SurveyBatch {
+  const given = typeof second === "object" && second !== null;
+  const options: NpsOptions<T> = given ? second : (third ?? {});
+  assertOptions("nps", options);
+  const accessor = given ? options.accessor : (second as Accessor<T, unknown> | undefined);
+  const { counts, ...batch } = tallySurvey("nps", items, accessor, { min: 0, max: 10 }, options);
   const groups = { promoter: 0, passive: 0, detractor: 0 };
   for (let score = 0; score <= 10; score++) groups[npsGroup(score)] += counts[score]!;
-  return npsResult("nps", groups.promoter, groups.passive, groups.detractor);
+  return { ...npsResult("nps", groups.promoter, groups.passive, groups.detractor), ...batch };
 }
 
 /**

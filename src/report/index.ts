@@ -24,7 +24,9 @@ export type {
   SummarizeSpec,
   SummaryBuilder,
   SummaryState,
+  UnansweredState,
   WeightedState,
 } from "./summarize.js";
 export { segmentLabel, trendSpec } from "./vega-lite.js";
+export { isUnanswered, UNANSWERED_MARKERS } from "../internal/unanswered.js";
 export type { TrendSpecOptions, VegaLiteSpec } from "./vega-lite.js";

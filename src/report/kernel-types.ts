@@ -26,6 +26,12 @@ export interface WeightedState {
   readonly weights?: GroupWeights;
 }
 
+/** What a survey group's state adds for unanswered records (NPS, CSAT, CES). */
+export interface UnansweredState {
+  /** Unanswered records of the group (blank or a not-rated marker): neither used nor rejected. */
+  readonly unanswered?: number;
+}
+
 /**
  * The JSON state of one segment and period of a report: the state of the metric's accumulator
  * (`createNpsAccumulator`, `createCsatAccumulator`, `createCesAccumulator`, `createServiceTimeAccumulator`,
@@ -33,9 +39,9 @@ export interface WeightedState {
  * `weights` beside their counts.
  */
 export type ReportGroupState =
-  | (NpsAccumulatorState & WeightedState)
-  | (CsatAccumulatorState & WeightedState)
-  | (CesAccumulatorState & WeightedState)
+  | (NpsAccumulatorState & WeightedState & UnansweredState)
+  | (CsatAccumulatorState & WeightedState & UnansweredState)
+  | (CesAccumulatorState & WeightedState & UnansweredState)
   | ServiceTimeAccumulatorState
   | IqsAccumulatorState
   | SlaCountsState;
@@ -52,6 +58,10 @@ export interface Figure {
   readonly nEffective: number;
   /** Whether the figure is weighted. */
   readonly weighted: boolean;
+  /** Survey metrics: the answered records of the group (every rating, neutral ones in good/bad CSAT too). */
+  readonly answered?: number;
+  /** Survey metrics: the unanswered records of the group. */
+  readonly unanswered?: number;
   readonly detail: Readonly<Record<string, unknown>>;
   /** NPS counts (effective counts when weighted). */
   readonly counts?: { promoters: number; passives: number; detractors: number };
@@ -72,6 +82,10 @@ export interface MetricKernel<G = unknown> {
    * field.
    */
   read(record: unknown, index: number): unknown;
+  /** Survey metrics: whether a record is unanswered (its rating blank or a not-rated marker); checked before `read`. */
+  unanswered?(record: unknown): boolean;
+  /** Survey metrics: counts `count` unanswered records in a group. */
+  skip?(group: G, count: number): void;
   /** An empty group, or one restored from a state. */
   create(state?: ReportGroupState): G;
   /** Adds what {@link MetricKernel.read} returned for a record. */

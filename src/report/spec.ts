@@ -107,6 +107,13 @@ export interface SummarizeSpec extends BatchOptions {
    * non-numeric weight makes the record a bad row.
    */
   readonly weight?: string | ((record: unknown, index: number) => unknown);
+  /**
+   * Survey metrics: not-rated markers read as unanswered besides the default ones (`UNANSWERED_MARKERS`: "n/a",
+   * "offered", "none", ...), compared trimmed and case-insensitively. An unanswered record (its score or rating
+   * missing, blank or a marker) is neither used nor rejected: it is counted in `input.unanswered` and in each row's
+   * `unanswered`.
+   */
+  readonly unanswered?: readonly string[];
 }
 
 /** A calendar period of a report row. */
@@ -174,14 +181,29 @@ export interface ReportRow {
   readonly smallSample: boolean;
   /** Everything else the metric computed (counts, shares, means, other percentiles, the clock). */
   readonly detail: Readonly<Record<string, unknown>>;
+  /**
+   * Survey metrics (NPS, CSAT, CES): the unanswered records of the row's segment and period (an all-period row also
+   * counts those whose date could not be read).
+   */
+  readonly unanswered?: number;
+  /**
+   * Survey metrics: answered / (answered + unanswered), a fraction 0-1 of unweighted record counts (also in a weighted
+   * report); null where nothing was unanswered. Answered counts every rating, neutral ones in good/bad CSAT too.
+   */
+  readonly responseRate?: number | null;
 }
 
-/** How many records a report read, used and rejected: `read = used + rejected`. */
+/**
+ * How many records a report read, used and rejected: `read = used + rejected`; for survey metrics `read = used +
+ * unanswered + rejected`.
+ */
 export interface ReportInput {
   /** Records given. */
   readonly read: number;
   /** Records that went into the rows. */
   readonly used: number;
+  /** Survey metrics: unanswered records (a blank rating or a not-rated marker), neither used nor rejected. */
+  readonly unanswered?: number;
   /** Bad records left out under `invalid: "exclude"`, each listed in `exclusions`. */
   readonly rejected: number;
 }
@@ -190,7 +212,7 @@ export interface ReportInput {
 export interface SummarizeResult {
   /** Overall rows first, then each segment (sorted); in each, the periods in time order, then the all-period row. */
   readonly rows: readonly ReportRow[];
-  /** Records read, used and rejected: `read = used + rejected`. */
+  /** Records read, used, unanswered (survey metrics) and rejected: `read = used + unanswered + rejected`. */
   readonly input: ReportInput;
   /** The rejected records (under `invalid: "exclude"`), each with index, field, value, code and reason. */
   readonly exclusions: readonly ExcludedRow[];

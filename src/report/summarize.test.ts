@@ -4,7 +4,7 @@ import { npsConfidenceInterval } from "../nps/confidence-interval.js";
 import { compareProportions } from "../stats/compare-proportions.js";
 import { normalCdf } from "../stats/normal.js";
 import { businessCalendar } from "../time/calendar.js";
-import { summarize } from "./summarize.js";
+import { createSummary, summarize, type ReportRow } from "./summarize.js";
 import { trendSpec } from "./vega-lite.js";
 
 // Every figure below is counted by hand from the records listed. Intervals and tests come from the
@@ -40,7 +40,7 @@ describe("summarize NPS by channel and month (Europe/Berlin)", () => {
       "email 2025-02",
       "email all",
     ]);
-    expect(report.input).toEqual({ read: 10, used: 10, rejected: 0 });
+    expect(report.input).toEqual({ read: 10, used: 10, unanswered: 0, rejected: 0 });
   });
   it("computes each figure (hand counts: promoters − detractors over n)", () => {
     expect(find("chat", "2025-01").value).toBeCloseTo((100 * (2 - 1)) / 3, 12); // 10, 9, 3
@@ -201,7 +201,7 @@ describe("summarize on messy records", () => {
   });
   it('leaves bad records out and lists them with invalid: "exclude"; read = used + rejected', () => {
     const report = summarize(messy, { metric: "nps", by: ["channel"], every: "month", invalid: "exclude" });
-    expect(report.input).toEqual({ read: 4, used: 2, rejected: 2 });
+    expect(report.input).toEqual({ read: 4, used: 2, unanswered: 0, rejected: 2 });
     expect(report.exclusions.map((row) => [row.index, row.field, row.code])).toEqual([
       [1, "score", "INVALID_SCORE"],
       [3, "respondedAt", "INVALID_DATE"],
@@ -301,5 +301,95 @@ describe("summarize with several specs: one pass, one result per spec", () => {
     }
     expect(() => summarize(counted(), [{ metric: "nps" }, { metric: "sla" }])).toThrow(/policy/);
     expect(reads).toBe(0);
+describe("summarize with unanswered surveys (issue 19: unanswered is its own count)", () => {
+  const surveys = [
+    { id: "a", rating: 5, channel: "chat", respondedAt: "2025-01-10T10:00:00Z" },
+    { id: "b", rating: 4, channel: "chat", respondedAt: "2025-01-11T10:00:00Z" },
+    { id: "c", rating: "", channel: "chat", respondedAt: "2025-01-12T10:00:00Z" }, // sent, not answered (January)
+    { id: "d", rating: "Offered", channel: "email", respondedAt: "2025-02-03T10:00:00Z" }, // Zendesk's not answered
+    { id: "e", rating: 2, channel: "email", respondedAt: "2025-02-04T10:00:00Z" },
+    { id: "f", rating: null, channel: "email", respondedAt: "" }, // not answered, and no date: in no period
+    { id: "g", rating: 9, channel: "chat", respondedAt: "2025-01-12T10:00:00Z" }, // off the 1-5 scale: rejected
+    { id: "h", rating: "skipped", channel: "chat", respondedAt: "2025-02-01T10:00:00Z" }, // not a default marker
+  ];
+  const spec = { metric: "csat", by: ["channel"], every: "month", invalid: "exclude" } as const;
+  const table = (rows: readonly ReportRow[]) =>
+    rows.map((row) => [
+      row.segment.channel ?? "all",
+      row.period?.label ?? "all",
+      row.n,
+      row.unanswered,
+      row.responseRate,
+    ]);
+
+  it("counts unanswered records apart: read = used + unanswered + rejected, per row unanswered and responseRate", () => {
+    const report = summarize(surveys, spec);
+    expect(report.input).toEqual({ read: 8, used: 3, unanswered: 3, rejected: 2 });
+    expect(report.exclusions.map((row) => row.index)).toEqual([6, 7]);
+    // Hand calculation: chat January answered 5, 4 and left one blank: 2 / 3; email February answered 2 and left
+    // "Offered": 1 / 2; email over all periods also left "f" (no date): 1 / 3; overall 3 answered of 6 sent: 1 / 2.
+    expect(table(report.rows)).toEqual([
+      ["all", "2025-01", 2, 1, 2 / 3],
+      ["all", "2025-02", 1, 1, 1 / 2],
+      ["all", "all", 3, 3, 1 / 2],
+      ["chat", "2025-01", 2, 1, 2 / 3],
+      ["chat", "all", 2, 1, 2 / 3],
+      ["email", "2025-02", 1, 1, 1 / 2],
+      ["email", "all", 1, 2, 1 / 3],
+    ]);
+    expect(report.rows[2]!.value).toBeCloseTo(200 / 3, 12); // 5 and 4 satisfied of 5, 4, 2
+  });
+  it("reads extra markers; a group with only unanswered records has no row but its segment's all-period row counts them", () => {
+    const report = summarize(surveys, { ...spec, unanswered: ["Skipped"] });
+    expect(report.input).toEqual({ read: 8, used: 3, unanswered: 4, rejected: 1 });
+    expect(table(report.rows).filter((row) => row[0] === "chat")).toEqual([
+      ["chat", "2025-01", 2, 1, 2 / 3],
+      ["chat", "all", 2, 2, 1 / 2],
+    ]);
+  });
+  it("an unanswered record is never an error, also by default; responseRate is null where nothing was unanswered", () => {
+    const answered = surveys.filter((row) => row.id !== "g" && row.id !== "h");
+    const report = summarize(answered, { metric: "nps", fields: { score: "rating" } });
+    expect(report.input).toEqual({ read: 6, used: 3, unanswered: 3, rejected: 0 });
+    const none = summarize([{ score: 9 }], { metric: "nps" });
+    expect(none.rows[0]).toMatchObject({ unanswered: 0, responseRate: null });
+    expect(() => summarize([{ score: "N/A" }, { score: "" }], { metric: "nps" })).toThrow(
+      expect.objectContaining({ code: "EMPTY_INPUT", message: expect.stringContaining("2 were unanswered") }),
+    );
+  });
+  it("a weighted report reads no weight of an unanswered record; responseRate counts records, unweighted", () => {
+    const weighted = [
+      { score: 10, w: 2 },
+      { score: 0, w: 1 },
+      { score: "none" }, // no weight: not read
+    ];
+    const report = summarize(weighted, { metric: "nps", weight: "w" });
+    expect(report.input).toEqual({ read: 3, used: 2, unanswered: 1, rejected: 0 });
+    expect(report.rows[0]).toMatchObject({ unanswered: 1, responseRate: 2 / 3 });
+  });
+  it("merges in parts (states through JSON) as one pass, undated unanswered records included", () => {
+    const whole = summarize(surveys, spec);
+    const first = createSummary(spec);
+    const second = createSummary(spec);
+    surveys.forEach((record, i) => {
+      (i < 5 ? first : second).add(record);
+    });
+    const merged = createSummary(spec)
+      .merge(JSON.parse(JSON.stringify(first.state())))
+      .merge(second);
+    expect(merged.result().rows).toEqual(whole.rows);
+    expect(merged.result().input).toEqual(whole.input);
+    const counted = createSummary({ metric: "nps", every: "month" })
+      .addCountedValue([], 24302, 9, 2) // the month key: 2025 × 12 + 2 (March)
+      .addUnanswered([], 24302, 1)
+      .addUnanswered([], null, 1);
+    expect(counted.result().input).toEqual({ read: 4, used: 2, unanswered: 2, rejected: 0 });
+    expect(table(counted.result().rows)).toEqual([
+      ["all", "2025-03", 2, 1, 2 / 3],
+      ["all", "all", 2, 2, 1 / 2],
+    ]);
+    expect(() => createSummary({ metric: "first-response" }).addUnanswered([], null, 1)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
   });
 });

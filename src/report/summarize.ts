@@ -34,7 +34,13 @@ export type {
   SummarizeResult,
   SummarizeSpec,
 } from "./spec.js";
-export type { GroupWeights, ReportGroupState, SlaCountsState, WeightedState } from "./kernel-types.js";
+export type {
+  GroupWeights,
+  ReportGroupState,
+  SlaCountsState,
+  UnansweredState,
+  WeightedState,
+} from "./kernel-types.js";
 
 /** One segment of a {@link SummaryState}. */
 export interface SegmentState {
@@ -42,6 +48,8 @@ export interface SegmentState {
   readonly values: readonly string[];
   /** Per period key (0 without periods), the group's accumulator state. */
   readonly periods: readonly (readonly [number, ReportGroupState])[];
+  /** Survey metrics cut by period: unanswered records of the segment whose date could not be read (in no period). */
+  readonly undated?: number;
 }
 
 /**
@@ -56,6 +64,8 @@ export interface SummaryState {
   readonly read: number;
   /** Records used. */
   readonly used: number;
+  /** Survey metrics: unanswered records (neither used nor rejected). */
+  readonly unanswered?: number;
   /** The records left out under `invalid: "exclude"`, with their indexes. */
   readonly exclusions: readonly ExcludedRow[];
 }
@@ -74,7 +84,8 @@ export interface SummaryBuilder {
   /**
    * Adds `records` records counted elsewhere (a SQL `GROUP BY`, the DuckDB engine): their segment
    * values (in the order of `by`; blanks become "(blank)"), the period key (null without periods) and
-   * what they add up to as the metric's accumulator state (`createNpsAccumulator().addCount(9, 5).toJSON()`).
+   * what they add up to as the metric's accumulator state (`createNpsAccumulator().addCount(9, 5).toJSON()`). A
+   * survey state's `unanswered` records are counted on top of `records` (which are the records it used).
    */
   addCounted(
     segment: readonly unknown[],
@@ -96,6 +107,12 @@ export interface SummaryBuilder {
   ): SummaryBuilder;
   /** Counts `records` records read elsewhere that could not be used (rejected without a list). */
   addUnusable(records: number): SummaryBuilder;
+  /**
+   * Survey metrics: counts `records` unanswered records read elsewhere (a SQL `GROUP BY` of blank ratings) in a
+   * segment and period; with periods, `period` null puts them in no period (their date could not be read), counted in
+   * the all-period rows only.
+   */
+  addUnanswered(segment: readonly unknown[], period: number | null, records: number): SummaryBuilder;
   /** Adds another builder's counts or a state, after this one's records (its exclusions' indexes move on by `read`). */
   merge(other: SummaryBuilder | SummaryState): SummaryBuilder;
   /** The rows so far, with what was read, used and rejected. */
@@ -163,9 +180,12 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   const periodOf = spec.every === undefined ? null : periodClock(timeZone, spec.every);
 
   const segments = new Map<string, Segment>();
+  /** Per segment, unanswered records whose date could not be read (a report cut by period). */
+  const undated = new Map<string, { readonly values: readonly string[]; count: number }>();
   const exclusions: ExcludedRow[] = [];
   let read = 0;
   let used = 0;
+  let unanswered = 0;
   let groups = 0;
 
   const keyOf = (values: readonly string[]): string => (values.length === 1 ? values[0]! : values.join("\u0000"));
@@ -213,6 +233,16 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
   };
   const segmentOf = (values: readonly unknown[], index: number): string[] =>
     by.length === 0 ? NO_VALUES : by.map((name, k) => segmentValue(fn, values[k], name, index));
+  /** Counts unanswered records in a segment and period (`period` undefined: in no period, the date unreadable). */
+  const skip = (values: readonly string[], period: number | undefined, records: number, index: number | null): void => {
+    if (period === undefined) {
+      const entry = undated.get(keyOf(values));
+      if (entry === undefined) undated.set(keyOf(values), { values, count: records });
+      else entry.count += records;
+    } else kernel.skip!(groupFor(values, period, index), records);
+    read += records;
+    unanswered += records;
+  };
 
   const builder: SummaryBuilder = {
     add(record: unknown): ExcludedRow | null {
@@ -220,6 +250,8 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       let values: string[];
       let period = 0;
       let unit: unknown;
+      /** For an unanswered record: its period key, or undefined when its date cannot be read; null otherwise. */
+      let unansweredIn: number | undefined | null = null;
       try {
         if (isUnreadable(record))
           throw new CxMetricsError(fn, "INVALID_ARGUMENT", `record ${index} cannot be read (a revoked Proxy)`, {
@@ -232,7 +264,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
             : by.length === 1
               ? [segmentValue(fn, field(record, by[0]!), by[0]!, index)]
               : by.map((name) => segmentValue(fn, field(record, name), name, index));
-        if (periodOf !== null) {
+        if (kernel.unanswered?.(record) === true) {
+          // An unanswered survey: not an error, whatever its date; one without a readable date is in no period.
+          const ms = periodOf === null ? 0 : parseInstant(field(record, dateField), reading);
+          unansweredIn = ms === undefined ? undefined : periodOf === null ? 0 : periodOf(ms);
+        } else if (periodOf !== null) {
           const raw = field(record, dateField);
           const ms = parseInstant(raw, reading);
           if (ms === undefined)
@@ -243,7 +279,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
             });
           period = periodOf(ms);
         }
-        unit = kernel.read(record, index);
+        if (unansweredIn === null) unit = kernel.read(record, index);
       } catch (error) {
         // A missing asOf (an open ticket on an SLA report) is a mistake of the call, not a bad record.
         if (policy === "throw" || !isCxMetricsError(error) || error.field === "asOf") throw error;
@@ -258,6 +294,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
         };
         exclusions.push(excluded);
         return excluded;
+      }
+      if (unansweredIn !== null) {
+        read--; // skip counts it, and leaves the builder as it was when the record would start one group too many
+        skip(values, unansweredIn, 1, index);
+        return null;
       }
       let group: unknown;
       try {
@@ -280,8 +321,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
           { value: segment },
         );
       kernel.merge(groupFor(segmentOf(segment, read), period ?? 0, null), state);
-      read += records;
+      // A survey state's unanswered records (checked by the merge) come on top of the records it used.
+      const skipped = (state as { unanswered?: number }).unanswered ?? 0;
+      read += records + skipped;
       used += records;
+      unanswered += skipped;
       return builder;
     },
     addCountedValue(segment, period, value, records, sums) {
@@ -298,6 +342,20 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     addUnusable(records) {
       assertCount(fn, "records", records);
       read += records;
+      return builder;
+    },
+    addUnanswered(segment, period, records) {
+      if (kernel.skip === undefined)
+        throw new CxMetricsError(fn, "INVALID_ARGUMENT", `addUnanswered counts surveys; ${spec.metric} has none`);
+      assertCount(fn, "records", records);
+      if (!Array.isArray(segment) || segment.length !== by.length)
+        throw new CxMetricsError(
+          fn,
+          "INVALID_ARGUMENT",
+          `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`,
+          { value: segment },
+        );
+      skip(segmentOf(segment, read), period === null ? (periodOf === null ? 0 : undefined) : period, records, null);
       return builder;
     },
     merge(other) {
@@ -320,28 +378,53 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       }
       for (const [values, period, group] of restored)
         kernel.merge(groupFor(values, period, null), kernel.toJSON(group));
+      for (const segment of state.segments) {
+        const count = segment.undated ?? 0;
+        if (count === 0) continue;
+        const entry = undated.get(keyOf(segment.values));
+        if (entry === undefined) undated.set(keyOf(segment.values), { values: segment.values, count });
+        else entry.count += count;
+      }
       for (const row of state.exclusions) exclusions.push({ ...row, index: row.index + read });
       read += state.read;
       used += state.used;
+      unanswered += state.unanswered ?? 0;
       return builder;
     },
     result(): SummarizeResult {
-      const rejected = read - used;
+      const rejected = read - used - unanswered;
       if (used === 0)
         throw new CxMetricsError(
           "summarize",
           "EMPTY_INPUT",
-          rejected === 0 ? "no records" : `no records: all ${rejected} were rejected`,
+          rejected + unanswered === 0
+            ? "no records"
+            : unanswered === 0
+              ? `no records: all ${rejected} were rejected`
+              : `no answered records: of ${read}, ${unanswered} were unanswered and ${rejected} rejected`,
         );
-      const rows = adjusted(reportRows(spec, kernel, by, timeZone, segments), spec.adjust ?? "bh");
-      return { rows, input: { read, used, rejected }, exclusions: [...exclusions] };
+      const rows = adjusted(reportRows(spec, kernel, by, timeZone, segments, undated), spec.adjust ?? "bh");
+      const input = kernel.skip === undefined ? { read, used, rejected } : { read, used, unanswered, rejected };
+      return { rows, input, exclusions: [...exclusions] };
     },
     state(): SummaryState {
-      const list = [...segments.values()].map((segment) => ({
-        values: segment.values,
-        periods: periodsOf(segment).map(([period, group]) => [period, kernel.toJSON(group)] as const),
-      }));
-      return { segments: list, read, used, exclusions: [...exclusions] };
+      const list: SegmentState[] = [...segments.values()].map((segment) => {
+        const count = undated.get(keyOf(segment.values))?.count ?? 0;
+        return {
+          values: segment.values,
+          periods: periodsOf(segment).map(([period, group]) => [period, kernel.toJSON(group)] as const),
+          ...(count === 0 ? {} : { undated: count }),
+        };
+      });
+      for (const [key, entry] of undated)
+        if (!segments.has(key)) list.push({ values: entry.values, periods: [], undated: entry.count });
+      return {
+        segments: list,
+        read,
+        used,
+        ...(kernel.skip === undefined ? {} : { unanswered }),
+        exclusions: [...exclusions],
+      };
     },
   };
   return builder;
@@ -357,7 +440,7 @@ function checkState(fn: string, state: unknown, fields: number): asserts state i
     throw new CxMetricsError(fn, "INVALID_ARGUMENT", `the state to merge ${what}`, { value: state });
   };
   assertObject(fn, "state", state, "a report state { segments, read, used, exclusions }");
-  const { segments, read, used, exclusions } = state as Partial<SummaryState>;
+  const { segments, read, used, exclusions, unanswered = 0 } = state as Partial<SummaryState>;
   if (!Array.isArray(segments)) bad("has no list of segments");
   for (const segment of segments!) {
     assertObject(fn, "segment", segment, "{ values, periods }");
@@ -368,27 +451,38 @@ function checkState(fn: string, state: unknown, fields: number): asserts state i
     for (const entry of periods!)
       if (!Array.isArray(entry) || !Number.isSafeInteger(entry[0]) || typeof entry[1] !== "object" || entry[1] === null)
         bad("has a period that is not [key, state]");
+    if (segment.undated !== undefined) assertCount(fn, "undated", segment.undated);
   }
   assertCount(fn, "read", read);
   assertCount(fn, "used", used);
-  if (used > read) bad(`says it used ${used} of ${read} records read`);
+  assertCount(fn, "unanswered", unanswered);
+  if (used + unanswered > read) bad(`says it used ${used} and found ${unanswered} unanswered of ${read} records read`);
   if (!Array.isArray(exclusions)) bad("has no list of exclusions");
 }
 
-/** One segment's groups per period, for the rows. */
+/** One segment's groups per period, for the rows, and its unanswered records in no period. */
 interface SegmentGroups {
   readonly values: readonly string[];
   readonly periods: Map<number, unknown>;
+  undated: number;
 }
 
 /** Segments in order (element by element), each with its groups per period; the overall segment first. */
-function withOverall(kernel: MetricKernel, by: readonly string[], segments: Map<string, Segment>): SegmentGroups[] {
-  const list: SegmentGroups[] = [...segments.values()].map((segment) => ({
+function withOverall(
+  kernel: MetricKernel,
+  by: readonly string[],
+  segments: Map<string, Segment>,
+  undated: ReadonlyMap<string, { readonly count: number }>,
+): SegmentGroups[] {
+  const list: SegmentGroups[] = [...segments].map(([key, segment]) => ({
     values: segment.values,
     periods: new Map(periodsOf(segment)),
+    undated: undated.get(key)?.count ?? 0,
   }));
   if (by.length === 0) return list;
-  const overall: SegmentGroups = { values: [], periods: new Map() };
+  let noPeriod = 0;
+  for (const entry of undated.values()) noPeriod += entry.count;
+  const overall: SegmentGroups = { values: [], periods: new Map(), undated: noPeriod };
   for (const segment of list) {
     for (const [period, group] of segment.periods) {
       let into = overall.periods.get(period);
@@ -423,13 +517,15 @@ function reportRows(
   by: readonly string[],
   timeZone: string,
   segments: Map<string, Segment>,
+  undated: ReadonlyMap<string, { readonly count: number }>,
 ): ReportRow[] {
   const confidence = spec.confidence ?? 0.95;
   const minN = spec.minN ?? 30;
   const rows: ReportRow[] = [];
-  for (const { values, periods } of withOverall(kernel, by, segments)) {
+  for (const { values, periods, undated: noPeriod } of withOverall(kernel, by, segments, undated)) {
     const segment = segmentObject(by, values);
     const all = kernel.create();
+    if (noPeriod > 0) kernel.skip!(all, noPeriod);
     // The change is against the period just before, when it has a figure; after a gap there is none.
     let previous: { readonly period: number; readonly figure: Figure } | null = null;
     for (const p of [...periods.keys()].sort((x, y) => x - y)) {
@@ -484,6 +580,12 @@ function row(
     change,
     smallSample: figure.n < minN,
     detail: figure.detail,
+    ...(figure.unanswered === undefined
+      ? {}
+      : {
+          unanswered: figure.unanswered,
+          responseRate: figure.unanswered === 0 ? null : figure.answered! / (figure.answered! + figure.unanswered),
+        }),
   };
 }
 

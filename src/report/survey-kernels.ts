@@ -5,6 +5,8 @@ import { cesRule } from "../ces/rule.js";
 import { csatRule } from "../csat/rule.js";
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
+import { unansweredTest } from "../internal/unanswered.js";
+import { assertCount } from "../internal/validate.js";
 import { addRating, mergeRatingTally, type RatingTally, ratingTally, type TallyRule } from "../internal/scale-tally.js";
 import { addNpsScore, mergeNpsTally, type NpsTally } from "../nps/accumulator.js";
 import { isNpsScore, npsGroup } from "../nps/rule.js";
@@ -24,8 +26,38 @@ interface Unit {
   readonly weight: number;
 }
 
-/** A survey group: the metric's tally, and Σw, Σw² per value when weighted. */
-type Weighted<T> = T & { weights?: WeightSums };
+/** A survey group: the metric's tally, Σw, Σw² per value when weighted, and the unanswered records it holds. */
+type Weighted<T> = T & { weights?: WeightSums; unanswered?: number };
+
+/** The state of a group with its unanswered records, when it has some. */
+function withUnanswered(state: ReportGroupState, group: { unanswered?: number }): ReportGroupState {
+  return group.unanswered === undefined || group.unanswered === 0
+    ? state
+    : ({ ...state, unanswered: group.unanswered } as ReportGroupState);
+}
+
+/** Adds the unanswered records of a state (a whole count, checked) to a group. */
+function mergeUnanswered(fn: string, group: { unanswered?: number }, state: ReportGroupState): void {
+  const count = (state as { unanswered?: unknown }).unanswered;
+  if (count === undefined) return;
+  assertCount(fn, "unanswered", count);
+  group.unanswered = (group.unanswered ?? 0) + count;
+}
+
+/** The survey kernels' part of unanswered records: which are, and counting them in a group. */
+function unansweredSide(
+  fn: string,
+  spec: SummarizeSpec,
+  name: string,
+): Pick<MetricKernel<{ unanswered?: number }>, "unanswered" | "skip"> {
+  const test = unansweredTest(fn, spec.unanswered);
+  return {
+    unanswered: (record) => test(field(record, name)),
+    skip(group, count) {
+      group.unanswered = (group.unanswered ?? 0) + count;
+    },
+  };
+}
 
 const NPS_Y: Record<ReturnType<typeof npsGroup>, number> = { promoter: 1, passive: 0, detractor: -1 };
 
@@ -68,6 +100,7 @@ export function npsKernel(fn: string, spec: SummarizeSpec, name: string): Metric
     return value;
   };
   return {
+    ...unansweredSide(fn, spec, name),
     read: (record, index) =>
       weightOf === null ? scoreOf(record, index) : { value: scoreOf(record, index), weight: weightOf(record, index) },
     create(state) {
@@ -88,11 +121,15 @@ export function npsKernel(fn: string, spec: SummarizeSpec, name: string): Metric
       mergeNpsTally(fn, group, state);
       const s = state as NpsTally;
       mergeWeights(fn, group, state, [s.promoters, s.passives, s.detractors]);
+      mergeUnanswered(fn, group, state);
     },
     toJSON: (group) =>
-      withWeights(
-        { kind: "nps", promoters: group.promoters, passives: group.passives, detractors: group.detractors },
-        group.weights,
+      withUnanswered(
+        withWeights(
+          { kind: "nps", promoters: group.promoters, passives: group.passives, detractors: group.detractors },
+          group.weights,
+        ),
+        group,
       ),
     counted(value, count, sums) {
       const tally: Weighted<NpsTally> = { kind: "nps", promoters: 0, passives: 0, detractors: 0 };
@@ -129,6 +166,8 @@ export function npsKernel(fn: string, spec: SummarizeSpec, name: string): Metric
         se: parts.se === null ? null : 100 * parts.se,
         nEffective: parts.nEffective,
         weighted,
+        answered: n,
+        unanswered: group.unanswered ?? 0,
         counts: weighted
           ? effective
           : { promoters: group.promoters, passives: group.passives, detractors: group.detractors },
@@ -205,6 +244,7 @@ export function ratingKernel(
     return value;
   };
   return {
+    ...unansweredSide(fn, spec, name),
     read: (record, index) =>
       weightOf === null ? ratingOf(record, index) : { value: ratingOf(record, index), weight: weightOf(record, index) },
     create(state) {
@@ -230,8 +270,10 @@ export function ratingKernel(
         state,
         group.counts.map((count, k) => count - before[k]!),
       );
+      mergeUnanswered(fn, group, state);
     },
-    toJSON: (group) => withWeights({ kind, min: group.min, counts: [...group.counts] }, group.weights),
+    toJSON: (group) =>
+      withUnanswered(withWeights({ kind, min: group.min, counts: [...group.counts] }, group.weights), group),
     counted(value, count, sums) {
       const step = rule.read(value) - min;
       const tally: Weighted<RatingTally<"csat" | "ces">> = ratingTally(fn, kind, rule);
@@ -277,6 +319,8 @@ export function ratingKernel(
         se: share.se === null ? null : 100 * share.se,
         nEffective: share.nEffective,
         weighted,
+        answered: total,
+        unanswered: group.unanswered ?? 0,
         share: weighted
           ? { successes: share.mean * share.nEffective, n: share.nEffective }
           : { successes, n: inDomain },

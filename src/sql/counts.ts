@@ -7,11 +7,14 @@ import { assertObject } from "../internal/validate.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { field } from "../report/kernels.js";
 import { checkSpec } from "../report/record-check.js";
+import { UNANSWERED_MARKERS, unansweredTest } from "../internal/unanswered.js";
 import type { ReportFields, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary, type SummaryBuilder } from "../report/summarize.js";
 import {
   checkDialect,
   ident,
+  jsTrimOf,
+  literal,
   localOf,
   namedSegments,
   numberOf,
@@ -44,11 +47,16 @@ export interface CountsSqlOptions {
  */
 export interface CountRow {
   /** Segment values, each under the name of its `by` field (`channel`). */
-  readonly [segment: string]: string | number | bigint | null;
+  readonly [segment: string]: string | number | bigint | boolean | null;
   /** The period key (null without periods, or for rows that cannot be used). */
   readonly period: number | bigint | string | null;
-  /** The score or rating as text; null for rows that cannot be used. */
+  /** The score or rating as text; null for rows that cannot be used and for unanswered rows. */
   readonly value: string | null;
+  /**
+   * Whether the rows are unanswered surveys (the score or rating NULL, blank or a not-rated marker); their period is
+   * null when their date cannot be read. Rows of a query without this column are answered or unusable.
+   */
+  readonly unanswered?: boolean | null;
   /** How many rows. */
   readonly n: number | bigint | string;
 }
@@ -66,6 +74,17 @@ function checkCountSpec(fn: string, spec: SummarizeSpec): void {
     );
   }
   if (spec.timeZone !== undefined) assertTimeZone(fn, spec.timeZone);
+  unansweredTest(fn, spec.unanswered);
+}
+
+/**
+ * SQL: is the cell unanswered, as `isUnanswered` says: NULL, or text that is blank or a not-rated marker once trimmed
+ * (as JavaScript trims) and in lower case.
+ */
+function unansweredSql(dialect: SqlDialect, column: string, extra: readonly string[] = []): string {
+  const markers = [...new Set(["", ...UNANSWERED_MARKERS, ...extra.map((marker) => marker.trim().toLowerCase())])];
+  const text = `lower(${jsTrimOf(dialect, `CAST(${ident(column)} AS VARCHAR)`)})`;
+  return `(${ident(column)} IS NULL OR ${text} IN (${markers.map(literal).join(", ")}))`;
 }
 
 /**
@@ -74,7 +93,9 @@ function checkCountSpec(fn: string, spec: SummarizeSpec): void {
  * the library does the rest ({@link rowsFromCounts}). Periods are cut in `spec.timeZone` (default
  * UTC) exactly as `summarize` cuts them (months, quarters and years of the local date; ISO weeks;
  * days). Rows whose score, rating or date cannot be read are counted apart (value null), so the
- * result says how many rows were read, used and rejected.
+ * result says how many rows were read, used and rejected. Unanswered rows (the score or rating NULL, blank or a
+ * not-rated marker: `UNANSWERED_MARKERS` and `spec.unanswered`) are counted apart too (`unanswered` true), in their
+ * period when their date can be read.
  *
  * Columns: segments (`spec.by`) are read as text as written; {@link rowsFromCounts} reads them as `summarize` does (a
  * blank cell is "(blank)", text in Unicode NFC) and merges the rows that fall in one segment; the score or rating as a
@@ -116,16 +137,20 @@ export function countsSql(spec: SummarizeSpec, options: CountsSqlOptions): strin
   // Segments as written: rowsFromCounts reads them as summarize does (blanks, NFC) and merges the rows that become one
   // segment, so the database need not normalise every row (nfc_normalize per row doubled the query's time).
   const segments = by.map((name, k) => `CAST(${ident(name)} AS VARCHAR) AS ${segmentKey(k)}`);
-  const named = namedSegments(fn, by, ["period", "value", "n", ...(weight === null ? [] : ["w", "w2"])]);
+  const named = namedSegments(fn, by, ["period", "value", "n", "unanswered", ...(weight === null ? [] : ["w", "w2"])]);
   const usable = spec.every === undefined ? "TRUE" : "period IS NOT NULL";
   const sums =
     weight === null
       ? []
       : [`sum(CASE WHEN ${usable} THEN weight END) AS w`, `sum(CASE WHEN ${usable} THEN weight * weight END) AS w2`];
+  // An unanswered row keeps its period (null when its date cannot be read) and has no value.
+  const periodOut = `CASE WHEN unanswered OR (${usable} AND value IS NOT NULL) THEN period END`;
+  const valueOut = `CASE WHEN ${usable} AND NOT unanswered THEN value END`;
+  const flag = unansweredSql(dialect, spec.metric === "nps" ? fields.score : fields.rating, spec.unanswered);
   return [
-    `SELECT ${[...named, `CASE WHEN ${usable} AND value IS NOT NULL THEN period END AS period`, `CASE WHEN ${usable} THEN value END AS value`, "count(*) AS n", ...sums].join(", ")}`,
-    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`, ...(weight === null ? [] : [`${weight} AS weight`])].join(", ")} FROM ${tableRef(fn, options.table ?? "data")}) AS rows_read`,
-    `GROUP BY ${[...by.map((_, k) => segmentKey(k)), `CASE WHEN ${usable} AND value IS NOT NULL THEN period END`, `CASE WHEN ${usable} THEN value END`].join(", ")}`,
+    `SELECT ${[...named, `${periodOut} AS period`, `${valueOut} AS value`, "unanswered", "count(*) AS n", ...sums].join(", ")}`,
+    `FROM (SELECT ${[...segments, `${period} AS period`, `${value} AS value`, `${flag} AS unanswered`, ...(weight === null ? [] : [`${weight} AS weight`])].join(", ")} FROM ${tableRef(fn, options.table ?? "data")}) AS rows_read`,
+    `GROUP BY ${[...by.map((_, k) => segmentKey(k)), periodOut, valueOut, "unanswered"].join(", ")}`,
   ].join("\n");
 }
 
@@ -134,8 +159,9 @@ const toNumber = (value: number | bigint | string): number => (typeof value === 
 /**
  * The tidy rows of `summarize` from the rows a {@link countsSql} query returned: the same figures,
  * intervals, period-over-period tests and small-sample flags, and `input` with the rows read, used
- * and rejected (a rating the scale does not know is rejected here, as `summarize` would). The
- * rejected rows are counts, not a list: `exclusions` is empty.
+ * and rejected (a rating the scale does not know is rejected here, as `summarize` would), and the unanswered ones
+ * (`input.unanswered`, each row's `unanswered` and `responseRate`). The rejected rows are counts, not a list:
+ * `exclusions` is empty.
  *
  * @throws CxMetricsError `EMPTY_INPUT` when no row could be used; as `summarize` for the spec.
  * @example
@@ -164,7 +190,7 @@ export function rowsFromCounts(spec: SummarizeSpec, rows: readonly CountRow[]): 
  * @example
  * ```ts
  * const builder = summaryFromCounts({ metric: "csat" }, [{ value: "5", n: 3 }, { value: "2", n: 1 }, { value: "9", n: 1 }]);
- * builder.result().input; //=> { read: 5, used: 4, rejected: 1 }
+ * builder.result().input; //=> { read: 5, used: 4, unanswered: 0, rejected: 1 }
  * ```
  */
 export function summaryFromCounts(
@@ -189,6 +215,14 @@ export function summaryFromCounts(
     const n = toNumber(row.n as number | bigint | string);
     const raw = row.value as string | null;
     const period = row.period === null ? null : toNumber(row.period as number | bigint | string);
+    if (row.unanswered === true) {
+      builder.addUnanswered(
+        by.map((name) => field(row, name)),
+        period,
+        n,
+      );
+      continue;
+    }
     if (raw === null || (spec.every !== undefined && period === null)) {
       builder.addUnusable(n);
       continue;

@@ -143,6 +143,11 @@ export const JS_WHITE_SPACE: readonly number[] = [
 ];
 const WHITE_SPACE_SQL = JS_WHITE_SPACE.map((code) => `chr(${code})`).join(" || ");
 
+/** SQL: a text trimmed as JavaScript's `String.prototype.trim` trims it. */
+export function jsTrimOf(dialect: SqlDialect, text: string): string {
+  return dialect === "duckdb" ? `trim(${text}, ${WHITE_SPACE_SQL})` : `btrim(${text}, ${WHITE_SPACE_SQL})`;
+}
+
 /**
  * A segment column as the segment's text, as `summarize` reads it: NULL for a blank cell (NULL, or only white space as
  * JavaScript trims it; the library names it "(blank)"), else the text in Unicode NFC (`nfc_normalize` in DuckDB,
@@ -151,7 +156,7 @@ const WHITE_SPACE_SQL = JS_WHITE_SPACE.map((code) => `chr(${code})`).join(" || "
  */
 export function segmentOf(dialect: SqlDialect, column: string): string {
   const text = `CAST(${ident(column)} AS VARCHAR)`;
-  const trimmed = dialect === "duckdb" ? `trim(${text}, ${WHITE_SPACE_SQL})` : `btrim(${text}, ${WHITE_SPACE_SQL})`;
+  const trimmed = jsTrimOf(dialect, text);
   const normal = dialect === "duckdb" ? `nfc_normalize(${text})` : `normalize(${text}, NFC)`;
   return `(CASE WHEN ${ident(column)} IS NULL OR ${trimmed} = '' THEN NULL ELSE ${normal} END)`;
 }

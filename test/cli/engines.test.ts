@@ -377,9 +377,9 @@ describe("which engine reads the file", () => {
     const json = join(dir, "small.json");
     writeFileSync(json, '[{"score": 9}, {"score": 10}, {"score": 3}]');
     const table = await run([csv, "--metric", "nps"]);
-    expect(table.out).toContain("rows read 3 = used 3 + rejected 0 (read by DuckDB)");
+    expect(table.out).toContain("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by DuckDB)");
     expect((await run([json, "--metric", "nps"])).out).toContain(
-      "rows read 3 = used 3 + rejected 0 (read by the JS reader)",
+      "rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)",
     );
     expect((await run([csv, "--metric", "nps", "--engine", "js"])).out).toContain("(read by the JS reader)");
     // Ticket metrics from CSV: the JS reader unless DuckDB is asked for (docs/cli.md, "Engines").

@@ -25,7 +25,7 @@ const rowArb = fc.record({
   channel: fc.constantFrom("chat", "email", "web, app", 'the "phone"', ""),
   score: fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) },
-    fc.constantFrom("", "11", "ten", "-1", "7.5"),
+    fc.constantFrom("", "11", "ten", "-1", "7.5", "N/A", " offered", "-", "none"),
   ),
   at: fc.oneof(
     {
@@ -81,7 +81,25 @@ describe("cx-metrics report, end to end", () => {
           const records = parse(text, { columns: true }) as { respondedAt: string; channel: string; score: string }[];
           const groups = new Map<string, [number, number, number]>();
           let bad = 0;
+          let unanswered = 0;
+          // Not answered (DESIGN.md, Real exports): a blank cell or a not-rated marker, whatever the date.
+          const notRated = [
+            "n/a",
+            "na",
+            "-",
+            "offered",
+            "unoffered",
+            "not offered",
+            "not rated",
+            "no rating",
+            "null",
+            "none",
+          ];
           for (const record of records) {
+            if (record.score.trim() === "" || notRated.includes(record.score.trim().toLowerCase())) {
+              unanswered++;
+              continue;
+            }
             const ms = Date.parse(record.respondedAt);
             const dateOk =
               record.respondedAt !== "" && !Number.isNaN(ms) && new Date(ms).toISOString() === record.respondedAt;
@@ -100,17 +118,24 @@ describe("cx-metrics report, end to end", () => {
               groups.set(key, counts);
             }
           }
-          if (bad === records.length) {
+          if (bad + unanswered === records.length) {
             expect(code).toBe(1);
             return;
           }
           expect(code).toBe(0);
           const report = JSON.parse(stdout.text()) as {
             rows: { segment: Record<string, string>; period: { label: string } | null; n: number; value: number }[];
-            input: { read: number; used: number; rejected: number };
+            input: { read: number; used: number; unanswered: number; rejected: number };
             rejects: unknown[];
           };
-          expect(report.input).toEqual({ read: records.length, used: records.length - bad, rejected: bad, engine });
+          expect(report.input).toEqual({
+            read: records.length,
+            used: records.length - bad - unanswered,
+            unanswered,
+            rejected: bad,
+            engine,
+          });
+          expect(report.rejects).toHaveLength(bad);
           const got = new Map(
             report.rows
               .filter((row) => row.period !== null)

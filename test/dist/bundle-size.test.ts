@@ -36,18 +36,22 @@ async function bundle(source: string): Promise<{ gzipBytes: number; inputs: stri
 }
 
 // nps: 1.5 KB until issue #18's robustness (revoked Proxies, lazily read iterables capped at 2^24 values with their
-// own coded errors, array-likes with a bad length) took it from 1,510 to 1,707 bytes; its budget is 1.75 KB.
-const BUDGET_BYTES = 1750;
+// own coded errors, array-likes with a bad length) took it from 1,510 to 1,707 bytes; its budget was 1.75 KB.
+// Issue 19's survey batch policy (unanswered surveys skipped and listed with their ids, `invalid: "exclude"` with its
+// list, the not-rated markers and their option) took nps to 2,537, csat to 3,370 and ces to 2,765 bytes.
+const BUDGET_BYTES = 2600;
 // csat carries three scales, two modes and two thresholds; the coded errors of issue #8 (accessor
 // checks, a BigInt-safe tally, errors naming their field, value formatting that never throws)
 // took it from 1,502 to 1,617 bytes, and the monomorphic tally loops of issue #12 (a typed array at
 // 0.95x a hand histogram, from 1.4-1.8x) to 1,717; the compiled rule that every layer shares (issue
 // #17: csatRule with its reader of one rating and `accepts`) to 1,931. Its budget is 1.9 KB.
 // The same robustness took csat to 2,460 bytes, and the rule's `share` (the one place its thresholds are applied) to
-// 2,509: 2.5 KB. Zendesk's two-point "good-bad" scale (its labels and their reader, issue #19) took it to 2,677: 2.7 KB.
-const CSAT_BUDGET_BYTES = 2700;
-// ces: the compiled rule took it from 1,530 to 1,544 bytes, issue #18's robustness to 2,074: 2.1 KB.
-const CES_BUDGET_BYTES = 2100;
+// 2,509: 2.5 KB. Zendesk's two-point "good-bad" scale (its labels and their reader, issue #19) took it to 2,677: 2.7 KB;
+// issue 19's survey batch policy (above) to CSATSIZE.
+const CSAT_BUDGET_BYTES = 3500;
+// ces: the compiled rule took it from 1,530 to 1,544 bytes, issue #18's robustness to 2,074: 2.1 KB; issue 19 (above)
+// to 2,765: 2.8 KB.
+const CES_BUDGET_BYTES = 2800;
 
 describe.each([
   ["nps", 'import { nps } from "cx-metrics"; console.log(nps([9, 10, 3]));', BUDGET_BYTES],

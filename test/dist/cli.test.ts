@@ -65,7 +65,7 @@ describe("cx-metrics report: NPS per channel per month from survey.csv", () => {
       "email 2025-03 n=2 0.00",
       "email all n=5 0.00",
     ]);
-    expect(berlin.input).toEqual({ read: 10, used: 10, rejected: 0, engine: "duckdb" });
+    expect(berlin.input).toEqual({ read: 10, used: 10, unanswered: 0, rejected: 0, engine: "duckdb" });
     expect(berlin.rejects).toEqual([]);
   });
 
@@ -96,13 +96,13 @@ describe("cx-metrics report: NPS per channel per month from survey.csv", () => {
 describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
   const args = ["report", join(root, "examples/data/nps-export-messy.csv"), "--metric", "nps", "--by", "channel", "--every", "month"];
 
-  it("leaves each out and lists it with its line (header = 1), column, value and reason; read = used + rejected", () => {
+  it("leaves each out and lists it with its line (header = 1), column, value and reason; read = used + unanswered + rejected", () => {
     const report = json(args);
-    expect(report.input).toEqual({ read: 14, used: 3, rejected: 11, engine: "duckdb" });
+    // Line 5's blank score is a survey sent and not answered: unanswered, not rejected (issue 19).
+    expect(report.input).toEqual({ read: 14, used: 3, unanswered: 1, rejected: 10, engine: "duckdb" });
     expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
       [3, "score", "11"],
       [4, "score", "ten"],
-      [5, "score", ""],
       [6, "respondedAt", "2025-02-30T10:00:00Z"],
       [7, "respondedAt", "1899-12-31T00:00:00Z"],
       [8, "respondedAt", "2025-01-09 10:00"],
@@ -114,14 +114,11 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
       [16, "comment", null],
     ]);
     const reasons = report.rejects.map((reject) => reject.reason);
-    expect(reasons[2]).toBe(
-      'column "score" is empty: there is no NPS answer to count; leave such rows out, or check that this is the question\'s column',
-    );
-    expect(reasons[4]).toMatch(/^"1899-12-31T00:00:00Z" in column "respondedAt" is outside the supported range .*"never".*add --missing-date "1899-12-31T00:00:00Z"/);
-    expect(reasons[5]).toMatch(/^"2025-01-09 10:00" in column "respondedAt" is a local time without an offset.*give --time-zone/);
-    expect(reasons[6]).toBe("the row has 4 fields, the header 5: a value that holds the delimiter needs double quotes around it");
-    expect(reasons[8]).toBe('text after the closing quote: a quote inside a quoted value is written twice ("")');
-    expect(reasons[10]).toMatch(/never closed/);
+    expect(reasons[3]).toMatch(/^"1899-12-31T00:00:00Z" in column "respondedAt" is outside the supported range .*"never".*add --missing-date "1899-12-31T00:00:00Z"/);
+    expect(reasons[4]).toMatch(/^"2025-01-09 10:00" in column "respondedAt" is a local time without an offset.*give --time-zone/);
+    expect(reasons[5]).toBe("the row has 4 fields, the header 5: a value that holds the delimiter needs double quotes around it");
+    expect(reasons[7]).toBe('text after the closing quote: a quote inside a quoted value is written twice ("")');
+    expect(reasons[9]).toMatch(/never closed/);
     expect(report.rows.map((row) => `${row.segment.channel ?? "all"} ${row.period?.label ?? "all"} ${row.n}`)).toContain("(blank) 2025-01 1");
   });
 
@@ -129,12 +126,12 @@ describe("bad rows (nps-export-messy.csv: one of each kind)", () => {
     const dir = mkdtempSync(join(tmpdir(), "cx-cli-"));
     const result = cli([...args, "--rejects", join(dir, "rejects.csv")]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("rows read 14 = used 3 + rejected 11");
+    expect(result.stdout).toContain("rows read 14 = used 3 + unanswered 1 + rejected 10");
     expect(result.stdout.match(/rejected: line/g)).toHaveLength(5);
-    expect(result.stdout).toContain(`... 6 more in ${join(dir, "rejects.csv")}`);
+    expect(result.stdout).toContain(`... 5 more in ${join(dir, "rejects.csv")}`);
     const lines = readFileSync(join(dir, "rejects.csv"), "utf8").trim().split("\n");
     expect(lines[0]).toBe("line,column,value,reason");
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(11);
     expect(lines[1]).toBe(
       '3,score,11,"""11"" in column ""score"" is outside 0-10: an NPS answer on the 0-10 scale is a whole number from 0 to 10; check that the column holds the 0-10 question\'s answers"',
     );
@@ -213,7 +210,7 @@ describe("presets for survey exports", () => {
       ["DE", 2, 0],
       ["FR", 1, 100],
     ]);
-    expect(report.input).toEqual({ read: 5, used: 3, rejected: 2, engine: "js" });
+    expect(report.input).toEqual({ read: 5, used: 3, unanswered: 0, rejected: 2, engine: "js" });
     expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
       [5, "score", "x"],
       [6, null, null],
@@ -232,7 +229,7 @@ describe("output formats", () => {
     expect(head).toMatch(/^channel\s+period\s+n\s+NPS\s+95% interval\s+change\s+p\s+p adj\.\s+note$/);
     expect(first).toMatch(/^all\s+2025-01\s+2\s+0\.0\s/);
     expect(stdout).toContain("interval: score");
-    expect(stdout).toContain("rows read 10 = used 10 + rejected 0");
+    expect(stdout).toContain("rows read 10 = used 10 + unanswered 0 + rejected 0");
   });
 
   it("markdown: a table with numbers right-aligned", () => {
@@ -247,7 +244,7 @@ describe("output formats", () => {
     const [head, first] = stdout.split("\n");
     expect(head).toBe("metric,channel,period,period_start,period_end,n,value,low,high,change,change_low,change_high,change_p_value,small_sample,change_p_adjusted,n_effective,se");
     expect(first!.startsWith("nps,,2025-01,2025-01-01T00:00:00.000+01:00,2025-02-01T00:00:00.000+01:00,2,0,")).toBe(true);
-    expect(stderr).toContain("rows read 10 = used 10 + rejected 0");
+    expect(stderr).toContain("rows read 10 = used 10 + unanswered 0 + rejected 0");
   });
 
   it("html: one self-contained page with the chart as inline SVG, written to --output", () => {
@@ -399,7 +396,7 @@ describe("a large file read in two halves at once", () => {
     const split = run(path, "2");
     expect(split).toBe(run(path, "1"));
     const report = JSON.parse(split) as { input: { read: number; used: number; rejected: number }; rejects: { line: number; value: string }[] };
-    expect(report.input).toEqual({ read: rows, used: rows - 4, rejected: 4, engine: "js" });
+    expect(report.input).toEqual({ read: rows, used: rows - 4, unanswered: 0, rejected: 4, engine: "js" });
     expect(report.rejects.map((reject) => reject.line)).toEqual(badLines);
     // DuckDB reads the same file (on all cores) to the same report, the bad rows at the same lines.
     expect(run(path, "2", "duckdb")).toBe(split.replace('"engine": "js"', '"engine": "duckdb"'));

@@ -40,7 +40,7 @@ describe("the command from the packed tarball", () => {
     writeFileSync(join(dir, "survey.csv"), "score\n9\n10\n3\n");
     const report = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.csv", "--metric", "nps"], { cwd: dir, encoding: "utf8" });
     expect(report.status).toBe(0);
-    expect(report.stdout).toContain("rows read 3 = used 3 + rejected 0 (read by the JS reader)");
+    expect(report.stdout).toContain("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)");
     writeFileSync(join(dir, "survey.parquet"), "PAR1");
     const parquet = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.parquet", "--metric", "nps"], { cwd: dir, encoding: "utf8" });
     expect(parquet.status).toBe(2);

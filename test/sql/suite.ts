@@ -69,7 +69,8 @@ const responseArb = fc.record({
   ),
   score: fc.oneof(
     { weight: 10, arbitrary: fc.integer({ min: 0, max: 10 }).map(String) },
-    fc.constantFrom("11", "ten", "7.5", null),
+    // Unanswered: NULL, blank and not-rated markers as exports write them (issue 19).
+    fc.constantFrom("11", "ten", "7.5", null, "", " N/A ", "Offered", "none", "skipped"),
   ),
 });
 
@@ -99,10 +100,17 @@ export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25):
             `(${row.respondedAt === null ? "NULL" : `TIMESTAMPTZ ${quote(row.respondedAt)}`}, ${row.channel === null ? "NULL" : quote(row.channel)}, ${row.score === null ? "NULL" : quote(row.score)})`,
         );
         await query(`INSERT INTO survey VALUES ${values.join(", ")}`);
-        const spec: SummarizeSpec = { metric: "nps", by: ["channel"], every, timeZone, invalid: "exclude" };
+        const spec: SummarizeSpec = {
+          metric: "nps",
+          by: ["channel"],
+          every,
+          timeZone,
+          invalid: "exclude",
+          unanswered: ["Skipped"],
+        };
         const counted = await query(countsSql(spec, { dialect, table: "survey" }));
         // The segment column carries the segment's own name, as a warehouse user expects.
-        expect(Object.keys(counted[0]!)).toEqual(["channel", "period", "value", "n"]);
+        expect(Object.keys(counted[0]!)).toEqual(["channel", "period", "value", "unanswered", "n"]);
         const records = asRecords(responses);
         const usable = records.some(
           (record) =>
@@ -112,7 +120,7 @@ export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25):
             record.score <= 10,
         );
         if (!usable) {
-          expect(() => rowsFromCounts(spec, counted as unknown as CountRow[])).toThrow(/no records/);
+          expect(() => rowsFromCounts(spec, counted as unknown as CountRow[])).toThrow(/no (answered )?records/);
           return;
         }
         const fromSql = rowsFromCounts(spec, counted as unknown as CountRow[]);
@@ -127,7 +135,7 @@ export async function checkCounts(dialect: SqlDialect, query: Query, runs = 25):
 
 /** CSAT on 1-5 in good/bad mode from SQL counts equals summarize's, ratings off the scale rejected alike. */
 export async function checkRatingCounts(dialect: SqlDialect, query: Query): Promise<void> {
-  const ratings = ["5", "4", "4", "3", "2", "1", "5", "9", "", "4", "5", "1"];
+  const ratings = ["5", "4", "4", "3", "2", "1", "5", "9", "", "4", "5", "1", "Offered", " n/a", "none", "4"];
   await query("DROP TABLE IF EXISTS ratings");
   await query("CREATE TABLE ratings (team VARCHAR, rating VARCHAR)");
   await query(
@@ -139,11 +147,16 @@ export async function checkRatingCounts(dialect: SqlDialect, query: Query): Prom
     (await query(countsSql(spec, { dialect, table: "ratings" }))) as unknown as CountRow[],
   );
   const fromJs = summarize(
-    ratings.map((rating, i) => ({ team: i % 2 === 0 ? "a" : "b", rating: rating === "" ? undefined : Number(rating) })),
+    ratings.map((rating, i) => ({
+      team: i % 2 === 0 ? "a" : "b",
+      rating: rating === "" ? undefined : /^\d+$/.test(rating) ? Number(rating) : rating,
+    })),
     spec,
   );
   expect(fromSql.rows).toEqual(fromJs.rows);
   expect(fromSql.input).toEqual(fromJs.input);
+  // Hand count: 16 ratings; "", "Offered", " n/a" and "none" unanswered; "9" off the 1-5 scale; 11 used.
+  expect(fromSql.input).toEqual({ read: 16, used: 11, unanswered: 4, rejected: 1 });
 }
 
 /**
@@ -434,7 +447,7 @@ export async function checkSegmentNames(dialect: SqlDialect, query: Query): Prom
   );
   const by = ["Agent Name"];
   const counts = await query(countsSql({ metric: "nps", by }, { dialect, table: "named" }));
-  expect(Object.keys(counts[0]!)).toEqual(["Agent Name", "period", "value", "n"]);
+  expect(Object.keys(counts[0]!)).toEqual(["Agent Name", "period", "value", "unanswered", "n"]);
   expect(
     rowsFromCounts({ metric: "nps", by }, counts as unknown as CountRow[]).rows.map(
       (row) => row.segment["Agent Name"] ?? "all",

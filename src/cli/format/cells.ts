@@ -174,10 +174,17 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   return { titles, rows: body, numeric, small: rows.map((row) => row.smallSample) };
 }
 
-/** "rows read 2,000 = used 1,990 + rejected 10 (read by DuckDB)". */
-export function inputLine(input: { read: number; used: number; rejected: number; engine: "duckdb" | "js" }): string {
+/** "rows read 2,000 = used 1,990 + rejected 10 (read by DuckDB)"; survey metrics also "+ unanswered 5". */
+export function inputLine(input: {
+  read: number;
+  used: number;
+  unanswered?: number;
+  rejected: number;
+  engine: "duckdb" | "js";
+}): string {
   const f = (n: number): string => n.toLocaleString("en-US");
-  return `rows read ${f(input.read)} = used ${f(input.used)} + rejected ${f(input.rejected)} (read by ${input.engine === "duckdb" ? "DuckDB" : "the JS reader"})`;
+  const unanswered = input.unanswered === undefined ? "" : ` + unanswered ${f(input.unanswered)}`;
+  return `rows read ${f(input.read)} = used ${f(input.used)}${unanswered} + rejected ${f(input.rejected)} (read by ${input.engine === "duckdb" ? "DuckDB" : "the JS reader"})`;
 }
 
 /** One reject as a line of text: "line 4: ..." where the reason names its column and cell itself. */

@@ -21,10 +21,11 @@ export interface Reject {
 /** What `report --format json` prints (contract). */
 export interface ReportOutput {
   readonly rows: readonly ReportRow[];
-  /** Rows read = used + rejected, and who read them: DuckDB or the JS reader. */
+  /** Rows read = used (+ unanswered, survey metrics) + rejected, and who read them: DuckDB or the JS reader. */
   readonly input: {
     readonly read: number;
     readonly used: number;
+    readonly unanswered?: number;
     readonly rejected: number;
     readonly engine: "duckdb" | "js";
   };

@@ -1,0 +1,134 @@
+// `cx-metrics report` on surveys sent and not answered (issue 19): blank ratings and not-rated markers are counted as
+// unanswered, never rejected, alike by both engines; --unanswered adds markers.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { sink } from "./capture.js";
+
+const dir = mkdtempSync(join(tmpdir(), "cx-unanswered-"));
+
+async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(["report", ...args, "--quiet"], { stdout, stderr, env: {} });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+interface Json {
+  rows: {
+    segment: Record<string, string>;
+    period: { label: string } | null;
+    n: number;
+    value: number;
+    unanswered: number;
+    responseRate: number | null;
+  }[];
+  input: { read: number; used: number; unanswered: number; rejected: number; engine?: string };
+  rejects: { line: number; column: string; value: unknown; reason: string }[];
+}
+
+// A Zendesk-like CSAT export: "Offered" for a survey sent and not answered, blanks, "N/A", a real reject ("9" off
+// the 1-5 scale) and a row with an unreadable date but no answer.
+const csv = [
+  "Ticket ID,Channel,Satisfaction,Solved at",
+  "1,email,5,2025-03-03T10:00:00Z",
+  "2,email,Offered,2025-03-04T10:00:00Z",
+  "3,chat,4,2025-03-05T10:00:00Z",
+  "4,chat,,2025-03-06T10:00:00Z",
+  "5,chat,N/A,2025-04-01T10:00:00Z",
+  "6,email,2,2025-04-02T10:00:00Z",
+  "7,email,9,2025-04-03T10:00:00Z",
+  "8,chat, not rated ,",
+  "9,chat,skipped,2025-04-04T10:00:00Z",
+  "10,email,5,2025-04-05T10:00:00Z",
+].join("\n");
+const path = join(dir, "csat.csv");
+writeFileSync(path, `${csv}\n`);
+const args = [
+  path,
+  "--metric",
+  "csat",
+  "--by",
+  "Channel",
+  "--every",
+  "month",
+  "--column",
+  "rating=Satisfaction",
+  "--column",
+  "respondedAt=Solved at",
+];
+
+describe("report: unanswered is its own count", () => {
+  it("both engines give identical JSON: read = used + unanswered + rejected, per row unanswered and responseRate", async () => {
+    const js = await run([...args, "--format", "json", "--engine", "js"]);
+    const duck = await run([...args, "--format", "json", "--engine", "duckdb"]);
+    expect(js.code).toBe(0);
+    expect(duck.code).toBe(0);
+    const a = JSON.parse(js.out) as Json;
+    const b = JSON.parse(duck.out) as Json;
+    expect(a.input.engine).toBe("js");
+    expect(b.input.engine).toBe("duckdb");
+    delete a.input.engine;
+    delete b.input.engine;
+    expect(b).toEqual(a);
+    // Hand count: 10 rows; Offered, blank, N/A, " not rated " unanswered (4); 9 and "skipped" rejected (2); 4 used.
+    expect(a.input).toEqual({ read: 10, used: 4, unanswered: 4, rejected: 2 });
+    expect(a.rejects.map((reject) => [reject.line, reject.value])).toEqual([
+      [8, "9"],
+      [10, "skipped"],
+    ]);
+    const rows = a.rows.map((row) => [
+      row.segment.Channel ?? "all",
+      row.period?.label ?? "all",
+      row.n,
+      row.unanswered,
+      row.responseRate,
+    ]);
+    // chat: 4 answered (March); blank (March), N/A (April) and " not rated " (no date: all-period row only).
+    // email: 5 (March), 2 and 5 (April) answered; Offered (March).
+    expect(rows).toEqual([
+      ["all", "2025-03", 2, 2, 2 / 4],
+      ["all", "2025-04", 2, 1, 2 / 3],
+      ["all", "all", 4, 4, 4 / 8],
+      ["chat", "2025-03", 1, 1, 1 / 2],
+      ["chat", "all", 1, 3, 1 / 4],
+      ["email", "2025-03", 1, 1, 1 / 2],
+      ["email", "2025-04", 2, 0, null],
+      ["email", "all", 3, 1, 3 / 4],
+    ]);
+  });
+  it("--unanswered adds markers (repeatable), in both engines", async () => {
+    for (const engine of ["js", "duckdb"]) {
+      const result = await run([
+        ...args,
+        "--format",
+        "json",
+        "--engine",
+        engine,
+        "--unanswered",
+        "Skipped",
+        "--unanswered",
+        "later",
+      ]);
+      expect((JSON.parse(result.out) as Json).input).toMatchObject({ read: 10, used: 4, unanswered: 5, rejected: 1 });
+    }
+  });
+  it("the table's last line names read, used, unanswered and rejected", async () => {
+    const table = await run([...args, "--engine", "js"]);
+    expect(table.out).toContain("rows read 10 = used 4 + unanswered 4 + rejected 2 (read by the JS reader)");
+    const markdown = await run([...args, "--engine", "duckdb", "--format", "markdown"]);
+    expect(markdown.out).toContain("rows read 10 = used 4 + unanswered 4 + rejected 2 (read by DuckDB)");
+  });
+  it("--unanswered is for survey metrics; a file where nothing was answered exits 1 saying so", async () => {
+    const tickets = await run([path, "--metric", "first-response", "--unanswered", "x"]);
+    expect(tickets.code).toBe(2);
+    expect(tickets.err).toContain("--unanswered is for --metric nps, csat or ces");
+    const none = join(dir, "none.csv");
+    writeFileSync(none, "score\nN/A\n\nOffered\n");
+    const result = await run([none, "--metric", "nps", "--engine", "js"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("no row could be used: 2 read, 2 unanswered, 0 rejected");
+  });
+});

@@ -171,7 +171,11 @@ describe("the good-bad scale (Zendesk's satisfaction survey)", () => {
   it("an unanswered survey is skipped, not a rating (issue 19); another text is INVALID_LABEL, with its index", () => {
     for (const value of ["Offered", "Unoffered", "Not Offered", "", null]) {
       const result = csat(["Good", value as string], { scale: "good-bad" });
-      expect([result.percent, result.rows.skipped, result.unanswered[0]?.value], String(value)).toEqual([100, 1, value]);
+      expect([result.percent, result.rows.skipped, result.unanswered[0]?.value], String(value)).toEqual([
+        100,
+        1,
+        value,
+      ]);
     }
     for (const value of ["goodish", 3, 0]) {
       expect(() => csat(["Good", value as string], { scale: "good-bad" }), String(value)).toThrow(

@@ -47,8 +47,8 @@ const BUDGET_BYTES = 2600;
 // #17: csatRule with its reader of one rating and `accepts`) to 1,931. Its budget is 1.9 KB.
 // The same robustness took csat to 2,460 bytes, and the rule's `share` (the one place its thresholds are applied) to
 // 2,509: 2.5 KB. Zendesk's two-point "good-bad" scale (its labels and their reader, issue #19) took it to 2,677: 2.7 KB;
-// issue 19's survey batch policy (above) to CSATSIZE.
-const CSAT_BUDGET_BYTES = 3500;
+// issue 19's survey batch policy (above) to 3,534: 3.6 KB.
+const CSAT_BUDGET_BYTES = 3600;
 // ces: the compiled rule took it from 1,530 to 1,544 bytes, issue #18's robustness to 2,074: 2.1 KB; issue 19 (above)
 // to 2,765: 2.8 KB.
 const CES_BUDGET_BYTES = 2800;

@@ -292,7 +292,7 @@ describe("real-shaped exports, both engines", () => {
     expect(reasonOf(withoutMarker, 6)).toBe(
       '"k. A." in column "Datum" does not match --date-format "dd.MM.yyyy" (or is not a possible date); correct the cell, or give the pattern the export writes',
     );
-    expect(withMarker.input).toEqual({ read: 6, used: 3, rejected: 3 });
+    expect(withMarker.input).toEqual({ read: 6, used: 3, unanswered: 0, rejected: 3 });
   });
 });
 

@@ -27,6 +27,7 @@ const ONLY_FOR: Readonly<Record<string, readonly ReportMetric[]>> = {
   scale: ["csat", "ces"],
   mode: ["csat"],
   weight: ["nps", "csat", "ces"],
+  unanswered: ["nps", "csat", "ces"],
   percentiles: ["first-response", "resolution"],
   method: ["first-response", "resolution"],
   resolution: ["resolution"],
@@ -186,7 +187,7 @@ export async function severalMetricsReport(
       if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
       const { read, rejects } = outcome;
       io.stderr.write(
-        `cx-metrics: ${visible(`${spec.metric}: no row could be used: ${read} read, ${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
+        `cx-metrics: ${visible(`${spec.metric}: no row could be used: ${read} read, ${read > rejects.length ? `${read - rejects.length} unanswered, ` : ""}${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
       );
       return 1;
     }
@@ -194,7 +195,13 @@ export async function severalMetricsReport(
       spec,
       output: {
         rows: result.rows,
-        input: { read: outcome.read, used: result.input.used, rejected: outcome.rejects.length, engine: readBy },
+        input: {
+          read: outcome.read,
+          used: result.input.used,
+          ...(result.input.unanswered === undefined ? {} : { unanswered: result.input.unanswered }),
+          rejected: outcome.rejects.length,
+          engine: readBy,
+        },
         rejects: outcome.rejects,
       },
     });

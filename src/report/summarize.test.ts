@@ -301,6 +301,9 @@ describe("summarize with several specs: one pass, one result per spec", () => {
     }
     expect(() => summarize(counted(), [{ metric: "nps" }, { metric: "sla" }])).toThrow(/policy/);
     expect(reads).toBe(0);
+  });
+});
+
 describe("summarize with unanswered surveys (issue 19: unanswered is its own count)", () => {
   const surveys = [
     { id: "a", rating: 5, channel: "chat", respondedAt: "2025-01-10T10:00:00Z" },

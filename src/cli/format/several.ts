@@ -27,7 +27,10 @@ export interface SeveralOutput {
   readonly rows: ReportOutput["rows"];
   readonly input: {
     readonly read: number;
-    /** Rows every metric used. */
+    /**
+     * Rows no metric rejected. A survey metric's unanswered rows (a blank score or rating) are among them: its own
+     * counts under `metrics` say how many it left unanswered.
+     */
     readonly used: number;
     /** Rows at least one metric rejected (read = used + rejected). */
     readonly rejected: number;

@@ -79,6 +79,11 @@ export interface ClaimOptions {
   readonly weight?: string;
   /** Durations: the unit of a figure printed as a bare number ("minutes", "hours", "days"). */
   readonly unit?: string;
+  /**
+   * A row-by-row claim (`against`) of resolution: to the last resolution (`"full"`, default; Zendesk's "Full resolution
+   * time") or the first (`"first"`; "First resolution time").
+   */
+  readonly resolution?: "first" | "full";
 }
 
 /** The unit and index of a period label: `2025`, `2025-Q1`, `2025-03`, `2025-W10`, `2025-03-07`. */

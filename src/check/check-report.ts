@@ -130,11 +130,21 @@ export interface ClaimResult {
   readonly agreement?: Agreement;
 }
 
-/** The agreement of a row-by-row claim (DESIGN.md, "Row-by-row reconciliation"). */
+/**
+ * The agreement of a row-by-row claim (DESIGN.md, "Row-by-row reconciliation"). Every record of the data set is counted
+ * once: `read` = `outside` + `undated` + `records`, and `records` = `compared` + `notCompared.total`.
+ */
 export type Agreement = Pick<
   Reconciliation,
-  "compared" | "exact" | "within1" | "share" | "notCompared" | "clock" | "bySize" | "byDate" | "largest"
->;
+  "records" | "compared" | "exact" | "within1" | "share" | "notCompared" | "clock" | "bySize" | "byDate" | "largest"
+> & {
+  /** Records of the data set (its rows read, less those it could not read at all). */
+  readonly read: number;
+  /** Of them, records outside the claim's segment (`filter`) or period. */
+  readonly outside: number;
+  /** Records of the segment left out because the claim names a period and their date cannot be read. */
+  readonly undated: number;
+};
 
 /** The results, claim by claim. */
 export interface CheckResult {
@@ -384,10 +394,12 @@ function reconcileClaim(
     metric,
     against: claim.against!,
     ...(claim.options?.calendar === undefined ? {} : { calendar: claim.options.calendar }),
+    ...(claim.options?.resolution === undefined ? {} : { mode: claim.options.resolution }),
     // Dates in the claims' zone when they name one, else the calendar's.
     ...((claim.timeZone ?? claims.timeZone) === undefined ? {} : { timeZone }),
   });
   const { compared, exact, within1, share, notCompared, clock, bySize, byDate, largest } = result;
+  const read = data[claim.data!]!.length;
   return {
     id: claim.id,
     metric: claim.metric,
@@ -407,7 +419,21 @@ function reconcileClaim(
       .filter(Boolean)
       .join("; "),
     checks: [],
-    agreement: { compared, exact, within1, share, notCompared, clock, bySize, byDate, largest },
+    agreement: {
+      read,
+      outside: read - undated - records.length,
+      undated,
+      records: records.length,
+      compared,
+      exact,
+      within1,
+      share,
+      notCompared,
+      clock,
+      bySize,
+      byDate,
+      largest,
+    },
   };
 }
 

@@ -107,6 +107,13 @@ export function validateClaim(claim: unknown, index: number): CheckedClaim {
       throw wrong("previous", previous, 'the previous period as printed, { "value": "80%", "n": 120 }');
   }
   if (claim.options !== undefined) validateOptions(claim.options, metric, claim.data !== undefined, wrong);
+  const resolution = (claim.options as { resolution?: unknown } | undefined)?.resolution;
+  if (resolution !== undefined && !(claim.against !== undefined && metric === "resolution"))
+    throw wrong(
+      "options.resolution",
+      resolution,
+      '"first" or "full" only on a row-by-row claim ("against") of resolution; a printed figure is checked under both (the convention "resolution")',
+    );
   else if (claim.data !== undefined && (metric === "sla" || metric === "iqs"))
     throw wrong(
       metric === "sla" ? "options.policy" : "options.scorecard",
@@ -163,6 +170,12 @@ function validateOptions(
       "options.calendar",
       options.calendar,
       'a business calendar { timeZone, week, holidays? }, a Zendesk schedule { "schedule": ... } or Intercom office hours',
+    );
+  if (options.resolution !== undefined && options.resolution !== "full" && options.resolution !== "first")
+    throw wrong(
+      "options.resolution",
+      options.resolution,
+      '"full" (to the last resolution, Zendesk\'s "Full resolution time") or "first" ("First resolution time")',
     );
   if (options.policy !== undefined && !isObject(options.policy))
     throw wrong("options.policy", options.policy, 'an SLA policy, { "targets": [...] }');

@@ -101,6 +101,62 @@ describe("reconcile", () => {
     );
   });
 
+  describe("a holiday shows as a date whichever schedule has it", () => {
+    // Monday-Friday 09:00-17:00 UTC; New Year's Day 2025 is a Wednesday. By hand, without / with the holiday:
+    //   A Tue 31 Dec 16:00 → Thu 2 Jan 10:00   60 + 480 + 60 = 600 / 60 + 60 = 120
+    //   B Wed 1 Jan 10:00-12:00                120 / 0
+    //   C Thu 2 Jan 09:00-10:00                60 / 60
+    //   D Mon 30 Dec 10:00-11:00               60 / 60
+    //   E Fri 3 Jan 16:00 → Mon 6 Jan 10:00    60 + 60 = 120 / 120 (over a weekend, agrees)
+    const spans = [
+      ["A", "2024-12-31T16:00:00Z", "2025-01-02T10:00:00Z", 600, 120],
+      ["B", "2025-01-01T10:00:00Z", "2025-01-01T12:00:00Z", 120, 0],
+      ["C", "2025-01-02T09:00:00Z", "2025-01-02T10:00:00Z", 60, 60],
+      ["D", "2024-12-30T10:00:00Z", "2024-12-30T11:00:00Z", 60, 60],
+      ["E", "2025-01-03T16:00:00Z", "2025-01-06T10:00:00Z", 120, 120],
+    ] as const;
+    const records = (vendor: "without" | "with") =>
+      spans.map(([id, createdAt, resolvedAt, without, withHoliday]) => ({
+        id,
+        createdAt,
+        resolvedAt,
+        vendor: vendor === "without" ? without : withHoliday,
+      }));
+    const plain = businessCalendar({ timeZone: "UTC", week });
+    const holiday = businessCalendar({ timeZone: "UTC", week, holidays: ["2025-01-01"] });
+
+    it("only the vendor's schedule has it: a working date on which every record is recomputed higher", () => {
+      const result = reconcile(records("with"), { metric: "resolution", against: "vendor", calendar: plain });
+      expect([result.within1, result.compared]).toEqual([3, 5]);
+      expect(result.bySize).toEqual([{ size: "1-8 h", records: 2, higher: 2, lower: 0 }]);
+      // 1 Jan: A and B worked, both differ; 31 Dec: A alone (16-17); 2 Jan: A and C, A differs.
+      expect(result.byDate).toEqual([
+        { date: "2025-01-01", closed: false, records: 2, differing: 2 },
+        { date: "2024-12-31", closed: false, records: 1, differing: 1 },
+        { date: "2025-01-02", closed: false, records: 2, differing: 1 },
+      ]);
+    });
+
+    it("only the calendar given has it: a closed date on which every record open then is recomputed lower", () => {
+      const result = reconcile(records("without"), { metric: "resolution", against: "vendor", calendar: holiday });
+      expect([result.within1, result.compared]).toEqual([3, 5]);
+      expect(result.bySize).toEqual([{ size: "1-8 h", records: 2, higher: 0, lower: 2 }]);
+      expect(result.largest.map((d) => [d.id, d.recomputed, d.vendor])).toEqual([
+        ["A", 120, 600],
+        ["B", 0, 120],
+      ]);
+      // B lies wholly on the holiday (0 recomputed against 120): 1 Jan is closed, A and B were open then, both lower.
+      // The weekend 4-5 Jan is closed too, but E, open then, agrees: not listed.
+      expect(result.byDate).toEqual([
+        { date: "2025-01-01", closed: true, records: 2, differing: 2 },
+        { date: "2024-12-31", closed: false, records: 1, differing: 1 },
+        { date: "2025-01-02", closed: false, records: 2, differing: 1 },
+      ]);
+      expect(result.explanation).toContain("2025-01-01 (closed) 2 of 2");
+      expect(result.explanation).toContain("a day the calendar is closed, is recomputed lower");
+    });
+  });
+
   it("match from 99 % within a minute, close from 90 %, else mismatch", () => {
     const make = (differing: number) =>
       Array.from({ length: 100 }, (_, i) => ({
@@ -182,6 +238,70 @@ describe("checkReport with against", () => {
     // Created in 2025: 5004, 5005, 5007, 5008, 5010, 5011 and the open 5009; 5004 differs: 4 of 5 compared.
     expect(claims[1]!.agreement).toMatchObject({ compared: 5, within1: 4, notCompared: { open: 1, noVendor: 1 } });
     expect(claims[1]!.verdict).toBe("mismatch");
+  });
+
+  it("agreement counts every record of the data set once: read = outside + undated + records", () => {
+    const { claims } = checkReport(
+      {
+        timeZone: "Europe/London",
+        claims: [
+          {
+            id: "2025",
+            metric: "resolution",
+            data: "t",
+            against: BUSINESS,
+            period: "2025",
+            options: { calendar: london },
+          },
+        ],
+      },
+      { t: [...tickets, { id: "x", createdAt: "someday", resolvedAt: null, [BUSINESS]: 5 }] },
+    );
+    const agreement = claims[0]!.agreement!;
+    // 12 records: 7 created in 2025 (see above), 1 undated ("someday"), 4 created in 2024.
+    expect([agreement.read, agreement.outside, agreement.undated, agreement.records]).toEqual([12, 4, 1, 7]);
+    expect(agreement.read).toBe(agreement.outside + agreement.undated + agreement.records);
+    expect(agreement.records).toBe(agreement.compared + agreement.notCompared.total);
+  });
+
+  it("options.resolution chooses first or full resolution; anything else is a coded error", () => {
+    // Reopened: solved after 30 min, reopened, solved again after 90; the vendor wrote the first resolution's 30.
+    const t = [
+      {
+        id: 1,
+        createdAt: "2025-03-10T09:00:00Z",
+        resolvedAt: "2025-03-10T10:30:00Z",
+        resolutions: ["2025-03-10T09:30:00Z", "2025-03-10T10:30:00Z"],
+        first: 30,
+      },
+    ];
+    const claim = (resolution?: unknown) =>
+      checkReport(
+        {
+          claims: [
+            {
+              id: "r",
+              metric: "resolution",
+              data: "t",
+              against: "first",
+              ...(resolution === undefined ? {} : { options: { resolution } as never }),
+            },
+          ],
+        },
+        { t },
+      ).claims[0]!;
+    expect(claim("first").agreement).toMatchObject({ within1: 1, compared: 1 });
+    expect(claim().agreement!.largest.map((d) => [d.recomputed, d.vendor])).toEqual([[90, 30]]);
+    expect(claim("full").verdict).toBe("mismatch");
+    expect(() => claim("last")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringMatching(/options.resolution is "last"/),
+      }),
+    );
+    expect(() =>
+      checkReport({ claims: [{ id: "p", metric: "resolution", value: "1h", options: { resolution: "first" } }] }, {}),
+    ).toThrow(/options.resolution is "first", expected "first" or "full" only on a row-by-row claim/);
   });
 
   it("a claim with against must be a duration with data", () => {

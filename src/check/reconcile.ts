@@ -5,7 +5,7 @@ import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js"
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { civilDayOf, DAY_MS, wallToInstant } from "../internal/zone.js";
-import { field } from "../report/kernels.js";
+import { field } from "../report/fields.js";
 import { businessMinutes } from "../time/business-minutes.js";
 import type { BusinessCalendar, BusinessCalendarOptions } from "../time/calendar.js";
 import type { Interaction } from "../time/interaction.js";
@@ -43,13 +43,20 @@ export interface DifferenceSize {
   readonly lower: number;
 }
 
-/** A date on which records that differ had working time (the calendar's, or any time without one). */
+/**
+ * A date with records that differ. On a date the calendar works (any date without a calendar): the compared records
+ * with working time that date, and those of them that differ. On a date the calendar is closed all day (a weekend, a
+ * holiday): the compared records whose span covers part of it, and those of them recomputed lower than the vendor (the
+ * vendor counted time there that the calendar does not: a holiday only the calendar has shows here).
+ */
 export interface DifferenceDate {
   /** "YYYY-MM-DD" in the grouping zone. */
   readonly date: string;
-  /** Compared records with working time that date. */
+  /** Whether the calendar has no working time all that date (a weekend, a holiday); always false without a calendar. */
+  readonly closed: boolean;
+  /** Compared records with working time that date, or on a closed date whose span covers part of it. */
   readonly records: number;
-  /** Of them, records that differ by more than a minute. */
+  /** Of them, records that differ by more than a minute (on a closed date: those recomputed lower). */
   readonly differing: number;
 }
 
@@ -100,7 +107,11 @@ export interface Reconciliation {
   readonly verdict: "match" | "close" | "mismatch";
   /** Records that differ by more than a minute, by size. */
   readonly bySize: readonly DifferenceSize[];
-  /** Dates on which differing records had working time, most telling first (the highest share of its records differing). */
+  /**
+   * Dates with records that differ (see {@link DifferenceDate}), most telling first: the highest share of its records
+   * differing, then the most differing, then the earliest; at most 50 dates, and a record's span is followed for its
+   * first 400 days.
+   */
   readonly byDate: readonly DifferenceDate[];
   /** The largest differences (up to 10), largest first. */
   readonly largest: readonly RecordDifference[];
@@ -140,10 +151,13 @@ const percent = (share: number): string => `${Number((share * 100).toFixed(1))} 
  *   whole minutes); `share` = within1 / compared. Records without both figures are not compared, and counted by
  *   reason.
  * - Verdict: `match` when share ≥ 0.99, `close` when ≥ 0.9, else `mismatch` (DESIGN.md, "Row-by-row reconciliation").
- * - The records that differ by more than a minute are grouped by size and by date: for each date (in the calendar's
- *   zone) on which a differing record had working time, how many compared records had working time that date and how
- *   many of them differ. A holiday the vendor's schedule has and the calendar lacks shows as a date on which every
- *   record differs; a schedule changed from a date on, as a run of such dates.
+ * - The records that differ by more than a minute are grouped by size and by date (in the calendar's zone): for each
+ *   date the calendar works, how many compared records had working time that date and how many of them differ; for
+ *   each date the calendar is closed all day (a weekend, a holiday), how many compared records were open then and how
+ *   many of them are recomputed lower. A holiday the vendor's schedule has and the calendar lacks shows as a working
+ *   date on which every record differs (recomputed higher); a holiday the calendar has and the vendor's schedule lacks,
+ *   as a closed date on which every record is recomputed lower; a schedule changed from a date on, as a run of dates.
+ *   At most 50 dates are listed (`byDate`).
  *
  * @throws CxMetricsError `INVALID_ARGUMENT` (records not an array, `against` not a text), `INVALID_OPTION` (an
  *   unknown metric or mode), `INVALID_TIME_ZONE`, and the calendar's errors.
@@ -201,7 +215,7 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
   let noVendor = 0;
   let exact = 0;
   let within1 = 0;
-  const compared: { index: number; start: number; end: number; differs: boolean }[] = [];
+  const compared: { index: number; start: number; end: number; differs: boolean; lower: boolean }[] = [];
   const differences: RecordDifference[] = [];
   records.forEach((record, index) => {
     let measured: ReturnType<typeof clock.measure>;
@@ -230,7 +244,7 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
       const id = field(record, idField);
       differences.push({ index, id: isBlank(id) ? null : String(id), recomputed, vendor, difference });
     }
-    compared.push({ index, start: measured.start, end: measured.end, differs: size > 1 });
+    compared.push({ index, start: measured.start, end: measured.end, differs: size > 1, lower: difference < -1 });
   });
 
   const bySize = SIZES.map(({ size, upTo }, i) => {
@@ -269,28 +283,46 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
 }
 
 /**
- * For each date (in `zone`) on which a differing record had working time: the compared records with working time
- * that date, and how many of them differ. Most telling first: the highest share differing, then the most records.
+ * For each date (in `zone`) with records that differ: on a date the calendar works, the compared records with working
+ * time that date and how many of them differ; on a date the calendar is closed all day, the compared records whose
+ * span covers part of it and how many of them are recomputed lower (time the vendor counted and the calendar does not).
+ * Most telling first: the highest share differing, then the most differing, then the earliest.
  */
 function datesOf(
-  compared: readonly { start: number; end: number; differs: boolean }[],
+  compared: readonly { start: number; end: number; differs: boolean; lower: boolean }[],
   calendar: BusinessCalendar | undefined,
   zone: string,
 ): DifferenceDate[] {
-  const days = new Map<number, { records: number; differing: number }>();
-  const works = (from: number, to: number): boolean =>
-    to > from && (calendar === undefined || businessMinutes(calendar, from, to) > 0);
+  const days = new Map<number, { closed: boolean; records: number; differing: number }>();
+  const closedDays = new Map<number, boolean>();
+  /** Whether the calendar has no working time on the whole civil day starting at wall time `day`. */
+  const isClosed = (day: number, from: number, to: number): boolean => {
+    if (calendar === undefined) return false;
+    let closed = closedDays.get(day);
+    if (closed === undefined) {
+      closed = businessMinutes(calendar, from, to) === 0;
+      closedDays.set(day, closed);
+    }
+    return closed;
+  };
   const spans = compared.some((record) => record.differs) ? compared : [];
-  for (const { start, end, differs } of spans) {
+  for (const { start, end, differs, lower } of spans) {
     let day = civilDayOf(zone, start);
     for (let n = 0; n < MAX_DAYS; n++, day += DAY_MS) {
-      const dayStart = Math.max(start, wallToInstant(zone, day, "transition"));
+      const startOfDay = wallToInstant(zone, day, "transition");
+      const endOfDay = wallToInstant(zone, day + DAY_MS, "transition");
+      const dayStart = Math.max(start, startOfDay);
       if (dayStart >= end) break;
-      const dayEnd = Math.min(end, wallToInstant(zone, day + DAY_MS, "transition"));
-      if (!works(dayStart, dayEnd)) continue;
-      const entry = days.get(day) ?? { records: 0, differing: 0 };
+      const dayEnd = Math.min(end, endOfDay);
+      const closed = isClosed(day, startOfDay, endOfDay);
+      if (
+        dayEnd <= dayStart ||
+        (!closed && calendar !== undefined && businessMinutes(calendar, dayStart, dayEnd) === 0)
+      )
+        continue;
+      const entry = days.get(day) ?? { closed, records: 0, differing: 0 };
       entry.records++;
-      if (differs) entry.differing++;
+      if (closed ? lower : differs) entry.differing++;
       days.set(day, entry);
     }
   }
@@ -331,14 +363,20 @@ export function explainReconciliation(result: Omit<Reconciliation, "explanation"
         )
         .join(", ")}`,
     );
-  if (byDate.length > 0)
+  if (byDate.length > 0) {
+    const first = byDate[0]!;
+    const hint =
+      first.differing !== first.records || first.records < 2
+        ? ""
+        : first.closed
+          ? ` (every record open on ${first.date}, a day the calendar is closed, is recomputed lower: did the vendor's schedule work that day?)`
+          : ` (every record with ${clock === "business" ? "working " : ""}time on ${first.date} differs: a holiday or other hours in the vendor's schedule that day?)`;
     parts.push(
-      `by date (records with ${clock === "business" ? "working " : ""}time that day that differ): ${byDate
+      `by date (records with ${clock === "business" ? "working " : ""}time that day that differ${byDate.some((date) => date.closed) ? "; on a day the calendar is closed, records open then that are recomputed lower" : ""}): ${byDate
         .slice(0, 5)
-        .map((date) => `${date.date} ${date.differing} of ${date.records}`)
-        .join(
-          ", ",
-        )}${byDate[0]!.differing === byDate[0]!.records && byDate[0]!.records > 1 ? ` (every record with ${clock === "business" ? "working " : ""}time on ${byDate[0]!.date} differs: a holiday or other hours in the vendor's schedule that day?)` : ""}`,
+        .map((date) => `${date.date}${date.closed ? " (closed)" : ""} ${date.differing} of ${date.records}`)
+        .join(", ")}${hint}`,
     );
+  }
   return parts.join("; ");
 }

@@ -10,8 +10,10 @@
  * Source: rails/rails, `activesupport/lib/active_support/values/time_zone.rb`.
  *
  * @example
+ * ```ts
  * import { RAILS_TIME_ZONES } from "cx-metrics/time";
  * RAILS_TIME_ZONES["Eastern Time (US & Canada)"]; //=> "America/New_York"
+ * ```
  */
 export const RAILS_TIME_ZONES: Readonly<Record<string, string>> = Object.freeze({
   "International Date Line West": "Etc/GMT+12",
@@ -180,9 +182,11 @@ export const RAILS_TIME_ZONES: Readonly<Record<string, string>> = Object.freeze(
  * was expected).
  *
  * @example
+ * ```ts
  * import { timeZoneFromRails } from "cx-metrics/time";
  * timeZoneFromRails("Chennai"); //=> "Asia/Kolkata"
  * timeZoneFromRails("Europe/Berlin"); //=> "Europe/Berlin"
+ * ```
  */
 export function timeZoneFromRails(name: string): string | undefined {
   if (Object.hasOwn(RAILS_TIME_ZONES, name)) return RAILS_TIME_ZONES[name];

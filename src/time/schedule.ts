@@ -9,7 +9,22 @@ import { calendarFromZendeskSchedule } from "./zendesk-schedule.js";
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Which shape a schedule is in: the library's options, Zendesk's, Intercom's, or none. */
+/**
+ * Which shape a schedule is in, by the keys only that shape has: `"calendar"` for the library's options (`week`,
+ * `history`, `intersection`), `"intercom"` for Intercom office hours (`time_intervals`, `time_zone_name`,
+ * `twenty_four_seven`: Intercom's office-hours schedule, minutes from Monday), `"zendesk"` for a Zendesk schedule
+ * (`intervals`, `time_zone`, or a list of `schedules`: Zendesk's Schedules API, GET /api/v2/business_hours/schedules),
+ * or `undefined` for none of them. `calendarFromSchedule` reads the value by it.
+ *
+ * @example
+ * ```ts
+ * import { scheduleKind } from "cx-metrics/time";
+ *
+ * scheduleKind({ schedule: { time_zone: "London", intervals: [{ start_time: 1980, end_time: 2460 }] } }); //=> "zendesk"
+ * scheduleKind({ timeZone: "UTC", week: {} }); //=> "calendar"
+ * scheduleKind("9-5"); //=> undefined
+ * ```
+ */
 export function scheduleKind(value: unknown): "calendar" | "zendesk" | "intercom" | undefined {
   if (!isObject(value)) return undefined;
   if ("week" in value || "history" in value || "intersection" in value) return "calendar";

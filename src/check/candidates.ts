@@ -123,14 +123,16 @@ export function selectRecords(
   records: readonly unknown[],
   query: ClaimQuery,
   zone: string,
-): { records: unknown[]; undated: number } {
+): { records: unknown[]; undated: number; indexes: number[] } {
   const filter = Object.entries(query.filter ?? {});
   const period = query.period === undefined ? null : periodOfLabel(query.period);
   const bounds = period === null ? null : periodBounds(zone, period.unit, period.index);
   const name = dateField(query.metric);
   let undated = 0;
   const out: unknown[] = [];
-  for (const record of records) {
+  // Each selected record's position in `records`, to name it in what is said about it.
+  const indexes: number[] = [];
+  for (const [index, record] of records.entries()) {
     if (!filter.every(([key, value]) => String(field(record, key) ?? "") === String(value))) continue;
     if (bounds !== null) {
       const at = parseInstant(field(record, name), { timeZone: query.timeZone });
@@ -141,8 +143,9 @@ export function selectRecords(
       if (at < bounds.start || at >= bounds.end) continue;
     }
     out.push(record);
+    indexes.push(index);
   }
-  return { records: out, undated };
+  return { records: out, undated, indexes };
 }
 
 const isBlank = (value: unknown): boolean =>

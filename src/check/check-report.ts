@@ -138,6 +138,8 @@ export type Agreement = Pick<
   Reconciliation,
   "records" | "compared" | "exact" | "within1" | "share" | "notCompared" | "clock" | "bySize" | "byDate" | "largest"
 > & {
+  /** The first records (up to 5) not compared because a value cannot be read; `index` is the record's in the data set. */
+  readonly problems: Reconciliation["problems"];
   /** Records of the data set (its rows read, less those it could not read at all). */
   readonly read: number;
   /** Of them, records outside the claim's segment (`filter`) or period. */
@@ -385,7 +387,7 @@ function reconcileClaim(
   const timeZone = claim.timeZone ?? claims.timeZone ?? "UTC";
   assertTimeZone("checkReport", timeZone);
   const metric = claim.metric as "first-response" | "resolution";
-  const { records, undated } = selectRecords(
+  const { records, undated, indexes } = selectRecords(
     data[claim.data!]!,
     { metric, filter: claim.filter, period: claim.period, timeZone, statistic: undefined, options: claim.options },
     timeZone,
@@ -432,7 +434,8 @@ function reconcileClaim(
       clock,
       bySize,
       byDate,
-      largest,
+      largest: largest.map((difference) => ({ ...difference, index: indexes[difference.index]! })),
+      problems: result.problems.map((problem) => ({ ...problem, index: indexes[problem.index]! })),
     },
   };
 }

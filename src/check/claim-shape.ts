@@ -106,7 +106,6 @@ export function validateClaim(claim: unknown, index: number): CheckedClaim {
     )
       throw wrong("previous", previous, 'the previous period as printed, { "value": "80%", "n": 120 }');
   }
-  if (claim.options !== undefined) validateOptions(claim.options, metric, claim.data !== undefined, wrong);
   const resolution = (claim.options as { resolution?: unknown } | undefined)?.resolution;
   if (resolution !== undefined && !(claim.against !== undefined && metric === "resolution"))
     throw wrong(
@@ -114,6 +113,7 @@ export function validateClaim(claim: unknown, index: number): CheckedClaim {
       resolution,
       '"first" or "full" only on a row-by-row claim ("against") of resolution; a printed figure is checked under both (the convention "resolution")',
     );
+  if (claim.options !== undefined) validateOptions(claim.options, metric, claim.data !== undefined, wrong);
   else if (claim.data !== undefined && (metric === "sla" || metric === "iqs"))
     throw wrong(
       metric === "sla" ? "options.policy" : "options.scorecard",

@@ -18,18 +18,23 @@ import { reconcile } from "./reconcile.js";
 //   5008 Fri 3 Jan 14:00 → Mon 6 Jan 10:00         180 + 60 = 240 = 240
 //   5009 open (no Solved at)                       not compared
 //   5010 no business-hours figure                  not compared
-//   5011 Mon 6 Jan 09:00 → 09:10:20                10.33; Zendesk 11 (−0.67: within a minute, not exact)
-// Compared 9, exact 5 (5001, 5002, 5005, 5007, 5008), within a minute 6 (and 5011): share 6/9, a mismatch.
+//   5011 Mon 6 Jan 09:00 → 09:10:20                10.33; Zendesk 10 (the same whole minute: exact)
+//   5012 Mon 6 Jan 11:00 → 11:10:50                10.83; Zendesk 10 (+0.83: within a minute, not exact; Zendesk
+//                                                  writes whole minutes, here cut down)
+// (Both wholly within business hours: business minutes = calendar minutes, in both columns.)
+// Compared 10, exact 6 (5001, 5002, 5005, 5007, 5008, 5011), within a minute 7 (and 5012): share 7/10, a mismatch.
 // Differences: 3, all 1-8 h and higher. Dates with working time: 31 Dec holds 5002, 5003, 5006 (2 differ);
 // 1 Jan holds 5003, 5004, 5006 (all 3 differ); 2 Jan holds 5003, 5005, 5006, 5007 (2 differ).
 const BUSINESS = "Full resolution time in minutes within business hours";
 const text = readFileSync(new URL("../../examples/reconcile/tickets.csv", import.meta.url), "utf8");
+// The vendor's minutes are numbers, as the command line reads them (a blank cell: none).
+const minutes = (cell: string | undefined): number | undefined => (cell === "" ? undefined : Number(cell));
 const tickets = (parse(text, { columns: true }) as Record<string, string>[]).map((row) => ({
   id: row.ID,
   createdAt: row["Created at"],
   resolvedAt: row["Solved at"] === "" ? null : row["Solved at"],
-  [BUSINESS]: row[BUSINESS],
-  "Full resolution time in minutes": row["Full resolution time in minutes"],
+  [BUSINESS]: minutes(row[BUSINESS]),
+  "Full resolution time in minutes": minutes(row["Full resolution time in minutes"]),
 }));
 const nineToFive: [string, string][] = [["09:00", "17:00"]];
 const week = { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive };
@@ -40,11 +45,11 @@ describe("reconcile", () => {
     const result = reconcile(tickets, { metric: "resolution", against: BUSINESS, calendar: london });
     expect(result).toMatchObject({
       clock: "business",
-      records: 11,
-      compared: 9,
-      exact: 5,
-      within1: 6,
-      share: 6 / 9,
+      records: 12,
+      compared: 10,
+      exact: 6,
+      within1: 7,
+      share: 7 / 10,
       verdict: "mismatch",
       notCompared: { total: 2, open: 1, unreadable: 0, noVendor: 1 },
       bySize: [{ size: "1-8 h", records: 3, higher: 3, lower: 0 }],
@@ -67,17 +72,19 @@ describe("reconcile", () => {
       readFileSync(new URL("../../examples/reconcile/zendesk-schedule.json", import.meta.url), "utf8"),
     );
     const result = reconcile(tickets, { metric: "resolution", against: BUSINESS, calendar: schedule });
-    expect([result.compared, result.exact, result.within1, result.verdict]).toEqual([9, 8, 9, "match"]);
+    // Every record the same whole minute but 5012 (10.83 against 10: within a minute).
+    expect([result.compared, result.exact, result.within1, result.verdict]).toEqual([10, 9, 10, "match"]);
     expect(result.byDate).toEqual([]);
   });
 
-  it("without a calendar compares calendar minutes (Zendesk writes whole minutes: 10.33 against 10 is exact)", () => {
+  it("without a calendar compares calendar minutes (10.33 against 10 is exact, 10.83 against 10 within a minute)", () => {
     const result = reconcile(tickets, { metric: "resolution", against: "Full resolution time in minutes" });
+    // 5010 has calendar minutes (60): 11 compared; all exact but 5012.
     expect([result.clock, result.compared, result.exact, result.within1, result.share]).toEqual([
       "calendar",
+      11,
       10,
-      10,
-      10,
+      11,
       1,
     ]);
   });
@@ -172,20 +179,33 @@ describe("reconcile", () => {
     expect(verdict(11).bySize).toEqual([{ size: "1-5 min", records: 11, higher: 0, lower: 11 }]);
   });
 
-  it("first response, records that cannot be read, and nothing to compare", () => {
+  it("first response, records that cannot be read, bad vendor figures, and nothing to compare", () => {
     const records = [
-      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: "20" },
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: 20 },
       { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T08:00:00Z", v: 5 },
       { createdAt: "soon", firstResponseAt: "2025-03-10T08:00:00Z", v: 5 },
       { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: "twenty" },
       { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: -3 },
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z" },
+      { createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T09:20:00Z", v: "20" },
     ];
     const result = reconcile(records, { metric: "first-response", against: "v" });
+    // Bad vendor cells are counted apart from a missing one, by the report's own rule of minutes (a number ≥ 0: text,
+    // "20" included, is not minutes; the command line turns a cell that holds a number into one).
     expect([result.compared, result.within1, result.notCompared]).toEqual([
       1,
       1,
-      { total: 4, open: 0, unreadable: 2, noVendor: 2 },
+      { total: 6, open: 0, unreadable: 2, noVendor: 1, badVendor: 3 },
     ]);
+    expect(result.problems.map((p) => [p.index, p.field, p.code, p.value])).toEqual([
+      [1, "firstResponseAt", "END_BEFORE_START", "2025-03-10T08:00:00Z"],
+      [2, "createdAt", "INVALID_DATE", "soon"],
+      [3, "v", "INVALID_VALUE", "twenty"],
+      [4, "v", "INVALID_VALUE", -3],
+      [6, "v", "INVALID_VALUE", "20"],
+    ]);
+    expect(result.problems[3]!.reason).toBe("v is -3, expected minutes (a number ≥ 0)");
+    expect(result.explanation).toContain('1 without a figure in "v", 3 whose "v" is not minutes');
     const none = reconcile([], { metric: "first-response", against: "v" });
     expect([none.share, none.verdict]).toEqual([null, "mismatch"]);
     expect(none.explanation).toMatch(/^cannot be checked/);
@@ -231,12 +251,12 @@ describe("checkReport with against", () => {
     expect(claims[0]).toMatchObject({
       verdict: "mismatch",
       printed: BUSINESS,
-      n: 9,
-      agreement: { compared: 9, exact: 5, within1: 6, share: 6 / 9 },
+      n: 10,
+      agreement: { compared: 10, exact: 6, within1: 7, share: 7 / 10 },
     });
-    expect(claims[0]!.recomputed).toBeCloseTo(66.667, 3);
-    // Created in 2025: 5004, 5005, 5007, 5008, 5010, 5011 and the open 5009; 5004 differs: 4 of 5 compared.
-    expect(claims[1]!.agreement).toMatchObject({ compared: 5, within1: 4, notCompared: { open: 1, noVendor: 1 } });
+    expect(claims[0]!.recomputed).toBeCloseTo(70, 10);
+    // Created in 2025: 5004, 5005, 5007, 5008, 5010, 5011, 5012 and the open 5009; 5004 differs: 5 of 6 compared.
+    expect(claims[1]!.agreement).toMatchObject({ compared: 6, within1: 5, notCompared: { open: 1, noVendor: 1 } });
     expect(claims[1]!.verdict).toBe("mismatch");
   });
 
@@ -258,8 +278,8 @@ describe("checkReport with against", () => {
       { t: [...tickets, { id: "x", createdAt: "someday", resolvedAt: null, [BUSINESS]: 5 }] },
     );
     const agreement = claims[0]!.agreement!;
-    // 12 records: 7 created in 2025 (see above), 1 undated ("someday"), 4 created in 2024.
-    expect([agreement.read, agreement.outside, agreement.undated, agreement.records]).toEqual([12, 4, 1, 7]);
+    // 13 records: 8 created in 2025 (see above), 1 undated ("someday"), 4 created in 2024.
+    expect([agreement.read, agreement.outside, agreement.undated, agreement.records]).toEqual([13, 4, 1, 8]);
     expect(agreement.read).toBe(agreement.outside + agreement.undated + agreement.records);
     expect(agreement.records).toBe(agreement.compared + agreement.notCompared.total);
   });

@@ -6,6 +6,7 @@ import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { civilDayOf, DAY_MS, wallToInstant } from "../internal/zone.js";
 import { field } from "../report/fields.js";
+import { vendorMinutesOf } from "../report/vendor-minutes.js";
 import { businessMinutes } from "../time/business-minutes.js";
 import type { BusinessCalendar, BusinessCalendarOptions } from "../time/calendar.js";
 import type { Interaction } from "../time/interaction.js";
@@ -60,6 +61,20 @@ export interface DifferenceDate {
   readonly differing: number;
 }
 
+/** A record that could not be compared because a value in it cannot be read. */
+export interface RecordProblem {
+  /** 0-based position in the records given. */
+  readonly index: number;
+  /** The field whose value cannot be read (a timestamp's, or the vendor's column). */
+  readonly field: string | null;
+  /** The error's code: `INVALID_VALUE`, `INVALID_TIMESTAMP`, `END_BEFORE_START`, ... */
+  readonly code: string;
+  /** The value as the record holds it. */
+  readonly value: unknown;
+  /** Why, in the library's words (the command line says it in the file's). */
+  readonly reason: string;
+}
+
 /** One record that differs. */
 export interface RecordDifference {
   /** 0-based position in the records given. */
@@ -92,7 +107,10 @@ export interface Reconciliation {
   readonly within1: number;
   /** within1 / compared (a fraction 0-1); null when nothing was compared. */
   readonly share: number | null;
-  /** Records not compared, and why: no recomputed figure (still open), not readable, no vendor figure. */
+  /**
+   * Records not compared, and why: no recomputed figure (still open), timestamps not readable, no vendor figure, a
+   * vendor figure that is not minutes. `total` = open + unreadable + noVendor + badVendor.
+   */
   readonly notCompared: {
     /** All records not compared. */
     readonly total: number;
@@ -100,9 +118,13 @@ export interface Reconciliation {
     readonly open: number;
     /** Timestamps that cannot be read, or an end before the start. */
     readonly unreadable: number;
-    /** The vendor's cell is blank or not a number of minutes ≥ 0. */
+    /** No figure in the vendor's field (missing or null). */
     readonly noVendor: number;
+    /** A vendor figure that is not minutes (a number ≥ 0): text such as "twenty", a negative number. */
+    readonly badVendor: number;
   };
+  /** The first records (up to 5) not compared because a value cannot be read (`unreadable`, `badVendor`), and why. */
+  readonly problems: readonly RecordProblem[];
   /** `match` when share ≥ 0.99, `close` when ≥ 0.9, else `mismatch` (also when nothing was compared). */
   readonly verdict: "match" | "close" | "mismatch";
   /** Records that differ by more than a minute, by size. */
@@ -129,15 +151,10 @@ const SIZES: readonly { size: string; upTo: number }[] = [
 /** Days of one record's span looked at for the dates (a longer span is grouped by its first 400 days). */
 const MAX_DAYS = 400;
 const LISTED_DATES = 50;
+const LISTED_PROBLEMS = 5;
 
 const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-
-/** The vendor's minutes of a record: a number ≥ 0 (or text holding one), else undefined. */
-function vendorMinutes(value: unknown): number | undefined {
-  const number = typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : value;
-  return typeof number === "number" && Number.isFinite(number) && number >= 0 ? number : undefined;
-}
 
 const percent = (share: number): string => `${Number((share * 100).toFixed(1))} %`;
 
@@ -213,6 +230,18 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
   let open = 0;
   let unreadable = 0;
   let noVendor = 0;
+  let badVendor = 0;
+  const problems: RecordProblem[] = [];
+  const problem = (index: number, error: CxMetricsError): void => {
+    if (problems.length < LISTED_PROBLEMS)
+      problems.push({
+        index,
+        field: error.field ?? null,
+        code: error.code,
+        value: error.value,
+        reason: error.message.replace(/^[\w.]+: /, ""),
+      });
+  };
   let exact = 0;
   let within1 = 0;
   const compared: { index: number; start: number; end: number; differs: boolean; lower: boolean }[] = [];
@@ -224,14 +253,23 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
     } catch (error) {
       if (!isCxMetricsError(error)) throw error;
       unreadable++;
+      problem(index, error);
       return;
     }
-    const vendor = vendorMinutes(field(record, against));
     if (measured === null) {
       open++;
       return;
     }
-    if (vendor === undefined) {
+    let vendor: number | null;
+    try {
+      vendor = vendorMinutesOf(FN, against, field(record, against), index);
+    } catch (error) {
+      if (!isCxMetricsError(error)) throw error;
+      badVendor++;
+      problem(index, error);
+      return;
+    }
+    if (vendor === null) {
       noVendor++;
       return;
     }
@@ -263,7 +301,7 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
     .slice(0, 10);
   const share = compared.length === 0 ? null : within1 / compared.length;
   const verdict = share === null ? "mismatch" : share >= 0.99 ? "match" : share >= 0.9 ? "close" : "mismatch";
-  const notCompared = { total: open + unreadable + noVendor, open, unreadable, noVendor };
+  const notCompared = { total: open + unreadable + noVendor + badVendor, open, unreadable, noVendor, badVendor };
   const result = {
     metric,
     against,
@@ -274,6 +312,7 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
     within1,
     share,
     notCompared,
+    problems,
     verdict: verdict as Reconciliation["verdict"],
     bySize,
     byDate,
@@ -351,6 +390,7 @@ export function explainReconciliation(result: Omit<Reconciliation, "explanation"
       notCompared.open > 0 ? `${notCompared.open} still open` : "",
       notCompared.unreadable > 0 ? `${notCompared.unreadable} with times that cannot be read` : "",
       notCompared.noVendor > 0 ? `${notCompared.noVendor} without a figure in "${against}"` : "",
+      notCompared.badVendor > 0 ? `${notCompared.badVendor} whose "${against}" is not minutes` : "",
     ].filter(Boolean);
     parts.push(`${notCompared.total} record${notCompared.total === 1 ? "" : "s"} not compared (${why.join(", ")})`);
   }

@@ -2,11 +2,19 @@
 // checkReport, prints the verdicts; exit code 1 when any claim is a mismatch.
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { checkReport, type CheckResult, type Claims } from "../check/check-report.js";
+import { checkReport, type CheckResult, type ClaimResult, type Claims } from "../check/check-report.js";
 import { type CheckedClaim, claimName, validateClaim } from "../check/claim-shape.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { checkDelimiter, oneOf, parseFlags, UsageError } from "./args.js";
-import { ColumnError, metricFields, PRESETS, presetNamed, resolveColumns, type FieldSpec } from "./columns.js";
+import {
+  ColumnError,
+  metricFields,
+  PRESETS,
+  presetNamed,
+  type ResolvedField,
+  resolveColumns,
+  type FieldSpec,
+} from "./columns.js";
 import { dateReader, type DateReader } from "./dates.js";
 import { checkOutputPath, writeTextFile } from "./format/files.js";
 import { markdownText, visible } from "./format/safe.js";
@@ -14,6 +22,7 @@ import { alignRows } from "./format/table.js";
 import { readCalendarFile } from "./command-parts.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
 import { readLimitedText } from "./read/limited.js";
+import { explainReject, minutesReason } from "./reasons.js";
 import { recordBuilder } from "./records.js";
 import type { CommandIO, ExitCode } from "./report-command.js";
 
@@ -107,6 +116,16 @@ const columnsAdvice = (field: string, mapped: string | undefined): string =>
     ? `name it in the data set's "columns": { "${field}": "HEADER" }`
     : `"columns": { "${field}": "${mapped}" }`;
 
+/** A data set as loaded: its records, the line of each, the columns they were read from, and the rows it could not read. */
+interface LoadedData {
+  readonly records: unknown[];
+  /** The file's line of each record. */
+  readonly lines: number[];
+  readonly columns: readonly ResolvedField[];
+  readonly read: number;
+  readonly rejected: { line: number; reason: string }[];
+}
+
 /** Loads a data set into records (rows with a structural problem are counted apart). */
 async function loadData(
   name: string,
@@ -114,7 +133,7 @@ async function loadData(
   base: string,
   fields: FieldSpec[],
   dates: DateReader,
-): Promise<{ records: unknown[]; read: number; rejected: { line: number; reason: string }[] }> {
+): Promise<LoadedData> {
   const path = isAbsolute(source.path) ? source.path : join(base, source.path);
   const format = oneOf<InputFormat>("format", source.format, INPUT_FORMATS) ?? formatOf(path);
   const preset = source.preset === undefined ? undefined : presetNamed(String(source.preset));
@@ -124,6 +143,8 @@ async function loadData(
     );
   const { stream } = openInput(path);
   const records: unknown[] = [];
+  const lines: number[] = [];
+  let columns: readonly ResolvedField[] = [];
   const rejected: { line: number; reason: string }[] = [];
   let read = 0;
   let build: ReturnType<typeof recordBuilder> = () => ({});
@@ -135,16 +156,14 @@ async function loadData(
     {
       header(names) {
         try {
-          build = recordBuilder(
-            resolveColumns(names, {
-              fields,
-              by: [],
-              mapping: new Map(Object.entries(source.columns ?? {})),
-              preset,
-              advice: columnsAdvice,
-            }),
-            dates,
-          );
+          columns = resolveColumns(names, {
+            fields,
+            by: [],
+            mapping: new Map(Object.entries(source.columns ?? {})),
+            preset,
+            advice: columnsAdvice,
+          });
+          build = recordBuilder(columns, dates);
         } catch (error) {
           if (error instanceof ColumnError) throw new UsageError(`data set "${name}" (${path}): ${error.message}`);
           throw error;
@@ -158,12 +177,54 @@ async function loadData(
         }
         read++;
         if (row.problem !== null) rejected.push({ line: row.line, reason: row.problem });
-        else records.push(build((index) => row.cells[index]));
+        else {
+          records.push(build((index) => row.cells[index]));
+          lines.push(row.line);
+        }
       },
     },
     source.delimiter === undefined ? {} : { delimiter: source.delimiter },
   );
-  return { records, read, rejected };
+  return { records, lines, columns, read, rejected };
+}
+
+/** A row-by-row claim's record that could not be compared, in the file's words: its line, column and why. */
+interface ExplainedProblem {
+  readonly line: number;
+  readonly column: string | null;
+  readonly reason: string;
+}
+
+/**
+ * The records of a row-by-row claim that could not be compared (a timestamp that cannot be read, a vendor cell that is
+ * not minutes) as the file has them: the line, the column's header and the reason in the user's words, as `report`
+ * says why it rejected a row (reasons.ts).
+ */
+function explainProblems(
+  claim: ClaimResult,
+  loaded: LoadedData | undefined,
+  against: string | undefined,
+  timeZone: string | undefined,
+): ExplainedProblem[] {
+  if (claim.agreement === undefined || loaded === undefined) return [];
+  const minutesField = claim.metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes";
+  return claim.agreement.problems.map((problem) => {
+    const record = loaded.records[problem.index] as Record<string, unknown>;
+    const line = loaded.lines[problem.index]!;
+    if (problem.field !== null && problem.field === against)
+      return { line, column: against, reason: minutesReason(against, problem.value, minutesField) };
+    // The record holds each cell as read (a date that cannot be read, as written).
+    const cell = (index: number): unknown => {
+      const column = loaded.columns.find((candidate) => candidate.index === index);
+      return column === undefined ? undefined : record[column.field];
+    };
+    const explained = explainReject(
+      { field: problem.field ?? "", code: problem.code as never, value: problem.value, reason: problem.reason },
+      cell,
+      { spec: { metric: claim.metric, ...(timeZone === undefined ? {} : { timeZone }) }, columns: loaded.columns },
+    );
+    return { line, column: explained.column, reason: explained.reason };
+  });
 }
 
 /** A data set's date reading: its "dateFormat" and "missingDates", checked, with local times in the claims' zone. */
@@ -256,6 +317,7 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   // No prototype: a data set named "__proto__" or "constructor" is a data set like any other.
   const data: Record<string, unknown[]> = Object.create(null);
   const inputs: Record<string, { read: number; used: number; rejected: number }> = Object.create(null);
+  const loadedData: Record<string, LoadedData> = Object.create(null);
   const problems: string[] = [];
   for (const [name, entry] of Object.entries(sources)) {
     const source = (typeof entry === "string" ? { path: entry } : entry) as DataSource | null;
@@ -280,6 +342,7 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
       dataSetDates(name, source, timeZone),
     );
     data[name] = loaded.records;
+    loadedData[name] = loaded;
     inputs[name] = { read: loaded.read, used: loaded.records.length, rejected: loaded.rejected.length };
     for (const reject of loaded.rejected.slice(0, 5)) problems.push(`${name}: line ${reject.line}: ${reject.reason}`);
   }
@@ -293,10 +356,47 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
     throw error;
   }
+  // A row-by-row claim's records that could not be compared, by line and column, in the file's words.
+  const notCompared = result.claims.map((claim, index) => {
+    const source = claims[index] as { data?: unknown; against?: unknown; timeZone?: unknown };
+    return explainProblems(
+      claim,
+      typeof source.data === "string" ? loadedData[source.data] : undefined,
+      typeof source.against === "string" ? source.against : undefined,
+      typeof source.timeZone === "string" ? source.timeZone : timeZone,
+    );
+  });
   const text =
     format === "json"
-      ? `${JSON.stringify({ ...result, data: inputs }, null, 2)}\n`
-      : renderChecks(result, inputs, problems, format);
+      ? `${JSON.stringify(
+          {
+            claims: result.claims.map((claim, index) =>
+              claim.agreement === undefined
+                ? claim
+                : {
+                    ...claim,
+                    agreement: {
+                      ...claim.agreement,
+                      problems: claim.agreement.problems.map((problem, k) => ({
+                        ...problem,
+                        ...notCompared[index]![k],
+                      })),
+                    },
+                  },
+            ),
+            data: inputs,
+          },
+          null,
+          2,
+        )}\n`
+      : renderChecks(
+          result,
+          claims.map((claim) => (typeof claim.against === "string" ? claim.against : null)),
+          notCompared,
+          inputs,
+          problems,
+          format,
+        );
   if (values.output !== undefined) writeTextFile("output", values.output, text);
   else
     await new Promise<void>((resolve, reject) => io.stdout.write(text, (error) => (error ? reject(error) : resolve())));
@@ -306,21 +406,32 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
 /** The verdicts as a table (terminal or Markdown), each claim's explanation below it, and what each data set held. */
 function renderChecks(
   result: CheckResult,
+  against: readonly (string | null)[],
+  notCompared: readonly (readonly ExplainedProblem[])[],
   inputs: Record<string, { read: number; used: number; rejected: number }>,
   problems: readonly string[],
   format: "table" | "markdown",
 ): string {
-  const titles = ["claim", "metric", "printed", "recomputed", "n", "verdict"];
-  const rows = result.claims.map((claim) => [
+  // A row-by-row claim printed nothing: its vendor column has a column of its own (shown when a claim has one), and its
+  // figure is the share of records within a minute of it.
+  const rowByRow = against.some((header) => header !== null);
+  const titles = ["claim", "metric", ...(rowByRow ? ["against"] : []), "printed", "recomputed", "n", "verdict"];
+  const rows = result.claims.map((claim, index) => [
     claim.id,
     claim.metric,
-    claim.printed,
-    // In the printed figure's unit: "30.63 h" beside "56.87 h", a mean rating beside a mean rating.
-    claim.recomputedText ?? "",
+    ...(rowByRow ? [against[index] ?? ""] : []),
+    against[index] === null ? claim.printed : "",
+    // In the printed figure's unit: "30.63 h" beside "56.87 h", a mean rating beside a mean rating; a row-by-row
+    // claim's share of records within a minute of the vendor's column.
+    against[index] === null
+      ? (claim.recomputedText ?? "")
+      : claim.recomputed === null
+        ? ""
+        : `${Number(claim.recomputed.toFixed(1))} % within 1 min`,
     claim.n === null ? "" : String(claim.n),
     claim.verdict,
   ]);
-  const numeric = [false, false, true, true, true, false];
+  const numeric = [false, false, ...(rowByRow ? [false] : []), true, true, true, false];
   // Claim ids, printed values, data set names and rejected cells come from the files: shown escaped on a terminal
   // (alignRows, visible) and as plain text in Markdown (markdownText).
   const text = format === "markdown" ? markdownText : visible;
@@ -329,12 +440,19 @@ function renderChecks(
     lines.push(`| ${titles.join(" | ")} |`, `|${numeric.map((right) => (right ? " ---: " : " --- ")).join("|")}|`);
     for (const row of rows) lines.push(`| ${row.map(markdownText).join(" | ")} |`);
     lines.push("");
-    for (const claim of result.claims)
+    for (const [index, claim] of result.claims.entries()) {
       lines.push(`- **${markdownText(claim.id)}** (${claim.verdict}): ${markdownText(claim.explanation)}`);
+      for (const problem of notCompared[index]!)
+        lines.push(`  - not compared: line ${problem.line}: ${markdownText(problem.reason)}`);
+    }
   } else {
     for (const line of alignRows(titles, rows, numeric)) lines.push(line);
     lines.push("");
-    for (const claim of result.claims) lines.push(visible(`${claim.id}: ${claim.explanation}`));
+    for (const [index, claim] of result.claims.entries()) {
+      lines.push(visible(`${claim.id}: ${claim.explanation}`));
+      for (const problem of notCompared[index]!)
+        lines.push(visible(`  not compared: line ${problem.line}: ${problem.reason}`));
+    }
   }
   lines.push("");
   for (const [name, input] of Object.entries(inputs))

@@ -162,8 +162,12 @@ function fallback(excluded: Pick<ExcludedRow, "reason">): string {
     .replace(/\[(\d+)\]/g, (_, k: string) => ` (item ${Number(k) + 1})`);
 }
 
-/** Minutes a vendor computed (Zendesk's "First reply time in minutes") that are not a number ≥ 0. */
-function minutesReason(header: string, value: unknown, field: string): string {
+/**
+ * Minutes a vendor computed (Zendesk's "First reply time in minutes") that are not a number ≥ 0; `field` is
+ * `firstResponseMinutes` or `resolutionMinutes` (what the minutes are to). Also what `check` says of a row-by-row
+ * claim's vendor column.
+ */
+export function minutesReason(header: string, value: unknown, field: string): string {
   const what = field === "firstResponseMinutes" ? "the first reply" : "the resolution";
   const n = numberIn(value);
   if (Number.isNaN(n))

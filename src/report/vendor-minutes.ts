@@ -27,6 +27,31 @@ export function vendorMinutesField(spec: SummarizeSpec): string {
   return spec.metric === "first-response" ? fields.firstResponseMinutes : fields.resolutionMinutes;
 }
 
+/**
+ * A vendor's minutes for one record, as the record holds them: a number ≥ 0 (Zendesk's "Full resolution time in
+ * minutes": 120), or null when the field is missing or null (no figure: the ticket is still open, or the vendor wrote
+ * none). Anything else (text, a negative or infinite number) is a bad value. The one rule of what a vendor's minutes
+ * may be: the report's duration kernel and `reconcile` (cx-metrics/check) both read them through it.
+ *
+ * @throws CxMetricsError `INVALID_VALUE` for a value that is not minutes, with `index`, `value` and `field` (`name`).
+ * @example
+ * ```ts
+ * vendorMinutesOf("example", "Full resolution time in minutes", 120, 0); //=> 120
+ * vendorMinutesOf("example", "Full resolution time in minutes", null, 1); //=> null
+ * // vendorMinutesOf("example", "Full resolution time in minutes", -3, 2) throws INVALID_VALUE
+ * ```
+ */
+export function vendorMinutesOf(fn: string, name: string, value: unknown, index: number): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new CxMetricsError(fn, "INVALID_VALUE", `${name} is ${describe(value)}, expected minutes (a number ≥ 0)`, {
+      index,
+      value,
+      field: name,
+    });
+  return value;
+}
+
 /** Minutes as the figure's only clock: the value in `calendarMinutes`, the instants unknown (NaN). */
 function oneClock(minutes: number): ServiceMinutes {
   return { calendarMinutes: minutes, businessMinutes: null, start: Number.NaN, end: Number.NaN };
@@ -72,7 +97,8 @@ export function durationReading(fn: string, spec: SummarizeSpec, clock: ServiceC
       if (measured !== null && (!business || clock.business))
         return oneClock(business ? measured.businessMinutes! : measured.calendarMinutes);
       const value = field(record, name);
-      if (value === undefined || value === null) {
+      const minutes = vendorMinutesOf(fn, name, value, index);
+      if (minutes === null) {
         if (measured === null) return null;
         throw new CxMetricsError(
           fn,
@@ -81,14 +107,7 @@ export function durationReading(fn: string, spec: SummarizeSpec, clock: ServiceC
           { index, value, field: name },
         );
       }
-      if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-        throw new CxMetricsError(
-          fn,
-          "INVALID_VALUE",
-          `${name} is ${describe(value)}, expected minutes (a number ≥ 0)`,
-          { index, value, field: name },
-        );
-      return oneClock(value);
+      return oneClock(minutes);
     },
   };
 }

@@ -30,16 +30,16 @@ describe("check: row-by-row reconciliation", () => {
       ["calendar-time", "match"],
     ]);
     expect(claims[0].agreement).toMatchObject({
-      compared: 9,
-      exact: 5,
-      within1: 6,
-      share: 6 / 9,
+      compared: 10,
+      exact: 6,
+      within1: 7,
+      share: 7 / 10,
       notCompared: { total: 2, open: 1, noVendor: 1 },
       bySize: [{ size: "1-8 h", records: 3, higher: 3, lower: 0 }],
       byDate: [{ date: "2025-01-01", records: 3, differing: 3 }, { date: "2024-12-31" }, { date: "2025-01-02" }],
     });
-    expect(claims[1].agreement).toMatchObject({ compared: 9, exact: 8, within1: 9, share: 1 });
-    expect(claims[2].agreement).toMatchObject({ compared: 10, exact: 10, within1: 10, share: 1, clock: "calendar" });
+    expect(claims[1].agreement).toMatchObject({ compared: 10, exact: 9, within1: 10, share: 1 });
+    expect(claims[2].agreement).toMatchObject({ compared: 11, exact: 10, within1: 11, share: 1, clock: "calendar" });
   });
 
   it("table and markdown: the explanation groups the differences by size and by date", async () => {
@@ -48,6 +48,52 @@ describe("check: row-by-row reconciliation", () => {
       expect(out).toContain("differences by size: 1-8 h 3 (all recomputed higher)");
       expect(out).toContain("2025-01-01 3 of 3, 2024-12-31 2 of 3, 2025-01-02 2 of 4");
     }
+  });
+
+  it("records not compared: their line, column and why in the file's words; counts that add up", async () => {
+    // Five tickets (lines 2-6): one readable, a creation time "yesterday", vendor minutes "twenty" and -3, and a
+    // solve before the creation.
+    const csv = join(dir, "bad.csv");
+    writeFileSync(
+      csv,
+      [
+        "ID,Created at,Solved at,Full resolution time in minutes",
+        "1,2025-01-06T09:00:00Z,2025-01-06T10:00:00Z,60",
+        "2,yesterday,2025-01-06T10:00:00Z,60",
+        "3,2025-01-06T09:00:00Z,2025-01-06T10:00:00Z,twenty",
+        "4,2025-01-06T09:00:00Z,2025-01-06T10:00:00Z,-3",
+        "5,2025-01-06T09:00:00Z,2025-01-06T08:00:00Z,5",
+        "",
+      ].join("\n"),
+    );
+    const claims = join(dir, "bad-claims.json");
+    writeFileSync(
+      claims,
+      JSON.stringify({
+        data: { t: { path: csv, preset: "zendesk" } },
+        claims: [{ id: "r", metric: "resolution", data: "t", against: "Full resolution time in minutes" }],
+      }),
+    );
+    const table = await run([claims]);
+    expect(table.out).toContain("4 records not compared (2 with times that cannot be read, 2 whose");
+    expect(table.out).toContain('  not compared: line 3: "yesterday" in column "Created at" is not a date');
+    expect(table.out).toContain(
+      '  not compared: line 4: "twenty" in column "Full resolution time in minutes" is not a number of minutes',
+    );
+    expect(table.out).toContain('  not compared: line 5: "-3" in column "Full resolution time in minutes" is negative');
+    expect(table.out).toContain('  not compared: line 6: "2025-01-06T08:00:00.000Z" in column "Solved at" is before');
+    const json = JSON.parse((await run([claims, "--format", "json"])).out);
+    const agreement = json.claims[0].agreement;
+    expect(agreement.notCompared).toEqual({ total: 4, open: 0, unreadable: 2, noVendor: 0, badVendor: 2 });
+    expect(agreement.problems.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual([
+      [3, "Created at"],
+      [4, "Full resolution time in minutes"],
+      [5, "Full resolution time in minutes"],
+      [6, "Solved at"],
+    ]);
+    // read 5 = outside 0 + undated 0 + records 5; records 5 = compared 1 + not compared 4.
+    expect([agreement.read, agreement.outside, agreement.undated, agreement.records]).toEqual([5, 0, 0, 5]);
+    expect(agreement.records).toBe(agreement.compared + agreement.notCompared.total);
   });
 
   it("usage errors: a column the file lacks, against on a metric that has no minutes", async () => {

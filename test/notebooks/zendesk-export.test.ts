@@ -247,7 +247,7 @@ print(json.dumps({"compared": len(rows), "exact": sum(d == 0 for d in diffs), "w
       id: t.ID,
       createdAt: t["Created at"],
       resolvedAt: t["Solved at"] || undefined,
-      [VENDOR]: t[VENDOR],
+      [VENDOR]: t[VENDOR] === "" ? undefined : Number(t[VENDOR]),
     }));
     const result = reconcile(records, {
       metric: "resolution",

@@ -32,6 +32,7 @@ import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceClock } from "../time/service-clock.js";
 import type { RatingCount } from "../types.js";
 import { roundTo } from "./rounding.js";
+import { isBlank } from "../internal/values.js";
 
 /** A figure recomputed under one combination of conventions. */
 export interface Candidate {
@@ -147,9 +148,6 @@ export function selectRecords(
   }
   return { records: out, undated, indexes };
 }
-
-const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** The figure under every combination of conventions; the first is the library's default. */
 export function candidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {

@@ -3,6 +3,7 @@
 import { CxMetricsError, type CxMetricsErrorCode } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import { REPORT_METRICS, type ReportMetric } from "../report/spec.js";
+import { isObject } from "../internal/values.js";
 
 /** A claim whose shape has been checked (the fields of `Claim` in check-report.ts, with their types). */
 export type CheckedClaim = Readonly<Record<string, unknown>> & {
@@ -12,9 +13,6 @@ export type CheckedClaim = Readonly<Record<string, unknown>> & {
 };
 
 const FN = "checkReport";
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isFigure = (value: unknown): value is string | number =>
   typeof value === "string" || (typeof value === "number" && Number.isFinite(value));

@@ -12,6 +12,7 @@ import type { BusinessCalendar, BusinessCalendarOptions } from "../time/calendar
 import type { Interaction } from "../time/interaction.js";
 import { calendarFromSchedule } from "../time/schedule.js";
 import { serviceClock } from "../time/service-clock.js";
+import { isBlank } from "../internal/values.js";
 
 /** Options of {@link reconcile}. */
 export interface ReconcileOptions {
@@ -152,9 +153,6 @@ const SIZES: readonly { size: string; upTo: number }[] = [
 const MAX_DAYS = 400;
 const LISTED_DATES = 50;
 const LISTED_PROBLEMS = 5;
-
-const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 const percent = (share: number): string => `${Number((share * 100).toFixed(1))} %`;
 

@@ -10,6 +10,7 @@ import { compileScorecard, type CompiledCriterion } from "../iqs/scorecard.js";
 import type { SummarizeSpec } from "../report/spec.js";
 import type { ResolvedField } from "./columns.js";
 import type { DateReader } from "./dates.js";
+import { isBlank } from "../internal/values.js";
 
 /**
  * What a reason is written from: the report's spec, the columns as resolved against the file's header, and how the
@@ -33,10 +34,6 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const LOCAL_ISO = /^\d{4}-\d\d-\d\d(?:[ T]\d\d(?::\d\d(?::\d\d(?:[.,]\d+)?)?)?)?$/;
 const ISO_START = /^[+-]?\d{4,6}-\d\d-\d\d/;
 const UTC: InstantReading = { timeZone: "UTC" };
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
 
 /** A header, quoted. */
 const q = (text: string): string => JSON.stringify(text);

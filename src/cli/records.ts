@@ -2,12 +2,9 @@
 // times in --time-zone), blanks as missing, QA ratings as numbers, true/false or N/A.
 import type { ResolvedField } from "./columns.js";
 import type { DateReader } from "./dates.js";
+import { isBlank } from "../internal/values.js";
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
 
 /** A number where the cell holds one (text "9" or 9), else the cell as found (the metric says why it is wrong). */
 function numberOf(value: unknown): unknown {

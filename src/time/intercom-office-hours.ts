@@ -10,6 +10,7 @@ import { civilDate } from "./clock.js";
 import { timeZoneFromRails } from "./rails-zones.js";
 import { dateText } from "./vendor-holidays.js";
 import { clockText, minuteOf, type WeekMinutes, weekFromMinutes } from "./week-minutes.js";
+import { isObject } from "../internal/values.js";
 
 /** An interval of Intercom office hours: minutes from Monday 00:00 (schedules) or from the date's midnight (exceptions). */
 export interface IntercomTimeInterval {
@@ -65,9 +66,6 @@ export interface IntercomOfficeHoursOptions {
 const FN = "calendarFromIntercomOfficeHours";
 /** The last year of the supported range: a recurring exception is repeated up to it. */
 const LAST_YEAR = 2199;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The schedule of what was given: the schedule, `{ schedule, exceptions }`, or a list `{ data: [one] }`. */
 function scheduleOf(json: unknown): Record<string, unknown> {

@@ -5,9 +5,7 @@ import { describe } from "../internal/describe.js";
 import { type BusinessCalendar, type BusinessCalendarOptions, businessCalendar } from "./calendar.js";
 import { calendarFromIntercomOfficeHours } from "./intercom-office-hours.js";
 import { calendarFromZendeskSchedule } from "./zendesk-schedule.js";
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+import { isObject } from "../internal/values.js";
 
 /**
  * Which shape a schedule is in, by the keys only that shape has: `"calendar"` for the library's options (`week`,

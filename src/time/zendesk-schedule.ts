@@ -7,6 +7,7 @@ import { type BusinessCalendar, businessCalendar } from "./calendar.js";
 import { timeZoneFromRails } from "./rails-zones.js";
 import { datesBetween } from "./vendor-holidays.js";
 import { minuteOf, weekFromMinutes } from "./week-minutes.js";
+import { isObject } from "../internal/values.js";
 
 /** An interval of a Zendesk schedule: minutes since Sunday 00:00 in the schedule's zone. */
 export interface ZendeskScheduleInterval {
@@ -52,9 +53,6 @@ export interface ZendeskScheduleOptions {
 }
 
 const FN = "calendarFromZendeskSchedule";
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The schedule object of what the API gave: `{ schedule }`, `{ schedules: [one] }`, or the schedule itself. */
 function scheduleOf(json: unknown): Record<string, unknown> {

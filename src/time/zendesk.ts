@@ -4,6 +4,7 @@
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { describe } from "../internal/describe.js";
 import type { TicketEvent, TicketStatus } from "./ticket-events.js";
+import { isObject } from "../internal/values.js";
 
 /** A ticket event read from a Zendesk export: its instant as Zendesk wrote it, and where it came from. */
 export type ZendeskTicketEvent = TicketEvent & {
@@ -114,10 +115,6 @@ function shapeError(fn: string, where: string, value: unknown, expected: string)
     value,
     field: where,
   });
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The records of one or many pages: `{ key: [...] }`, an array of such pages, or an array of records. */

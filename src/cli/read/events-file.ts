@@ -8,6 +8,7 @@ import { eventsFromZendeskAudits, eventsFromZendeskMetricEvents } from "../../ti
 import { UsageError } from "../args.js";
 import type { Reject } from "../format/index.js";
 import { InputError, readLimitedText, sizeText } from "./limited.js";
+import { isObject } from "../../internal/values.js";
 
 /** The largest events file read (read whole: JSON; about 2.8 million events of the library's NDJSON). */
 export const MAX_EVENTS_FILE_BYTES = 256 * 1024 * 1024;
@@ -33,9 +34,6 @@ export interface EventsFileOptions {
   /** Standard input, for the path `-` (default: the process's). */
   readonly stdin?: Readable;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Which export a parsed JSON document is: Zendesk's audits, its metric events, or ticket events. */
 function shapeOf(json: unknown): EventsRead["kind"] {

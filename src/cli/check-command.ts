@@ -121,6 +121,8 @@ interface LoadedData {
   readonly records: unknown[];
   /** The file's line of each record. */
   readonly lines: number[];
+  /** The cells as written of the records with a cell that could not be read (a date read as NaN), by record. */
+  readonly written: Map<number, readonly unknown[]>;
   readonly columns: readonly ResolvedField[];
   readonly read: number;
   readonly rejected: { line: number; reason: string }[];
@@ -144,6 +146,7 @@ async function loadData(
   const { stream } = openInput(path);
   const records: unknown[] = [];
   const lines: number[] = [];
+  const written = new Map<number, readonly unknown[]>();
   let columns: readonly ResolvedField[] = [];
   const rejected: { line: number; reason: string }[] = [];
   let read = 0;
@@ -178,20 +181,25 @@ async function loadData(
         read++;
         if (row.problem !== null) rejected.push({ line: row.line, reason: row.problem });
         else {
-          records.push(build((index) => row.cells[index]));
+          const record = build((index) => row.cells[index]);
+          // A cell that could not be read is kept as written, to say what it holds (the record has NaN for it).
+          if (columns.some((column) => Number.isNaN(record[column.field]))) written.set(records.length, [...row.cells]);
+          records.push(record);
           lines.push(row.line);
         }
       },
     },
     source.delimiter === undefined ? {} : { delimiter: source.delimiter },
   );
-  return { records, lines, columns, read, rejected };
+  return { records, lines, written, columns, read, rejected };
 }
 
 /** A row-by-row claim's record that could not be compared, in the file's words: its line, column and why. */
 interface ExplainedProblem {
   readonly line: number;
   readonly column: string | null;
+  /** The cell as written. */
+  readonly value: unknown;
   readonly reason: string;
 }
 
@@ -212,9 +220,16 @@ function explainProblems(
     const record = loaded.records[problem.index] as Record<string, unknown>;
     const line = loaded.lines[problem.index]!;
     if (problem.field !== null && problem.field === against)
-      return { line, column: against, reason: minutesReason(against, problem.value, minutesField) };
-    // The record holds each cell as read (a date that cannot be read, as written).
+      return {
+        line,
+        column: against,
+        value: problem.value,
+        reason: minutesReason(against, problem.value, minutesField),
+      };
+    // The cells as written where one could not be read, else as read (an instant is shown as one).
+    const cells = loaded.written.get(problem.index);
     const cell = (index: number): unknown => {
+      if (cells !== undefined) return cells[index];
       const column = loaded.columns.find((candidate) => candidate.index === index);
       return column === undefined ? undefined : record[column.field];
     };
@@ -223,7 +238,12 @@ function explainProblems(
       cell,
       { spec: { metric: claim.metric, ...(timeZone === undefined ? {} : { timeZone }) }, columns: loaded.columns },
     );
-    return { line, column: explained.column, reason: explained.reason };
+    // A date read as an instant is shown as one (the cell itself was readable).
+    const value =
+      cells === undefined && typeof explained.value === "number" && Number.isFinite(explained.value)
+        ? new Date(explained.value).toISOString()
+        : explained.value;
+    return { line, column: explained.column, value, reason: explained.reason };
   });
 }
 

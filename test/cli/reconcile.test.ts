@@ -85,11 +85,13 @@ describe("check: row-by-row reconciliation", () => {
     const json = JSON.parse((await run([claims, "--format", "json"])).out);
     const agreement = json.claims[0].agreement;
     expect(agreement.notCompared).toEqual({ total: 4, open: 0, unreadable: 2, noVendor: 0, badVendor: 2 });
-    expect(agreement.problems.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual([
-      [3, "Created at"],
-      [4, "Full resolution time in minutes"],
-      [5, "Full resolution time in minutes"],
-      [6, "Solved at"],
+    expect(
+      agreement.problems.map((p: { line: number; column: string; value: unknown }) => [p.line, p.column, p.value]),
+    ).toEqual([
+      [3, "Created at", "yesterday"],
+      [4, "Full resolution time in minutes", "twenty"],
+      [5, "Full resolution time in minutes", -3],
+      [6, "Solved at", "2025-01-06T08:00:00.000Z"],
     ]);
     // read 5 = outside 0 + undated 0 + records 5; records 5 = compared 1 + not compared 4.
     expect([agreement.read, agreement.outside, agreement.undated, agreement.records]).toEqual([5, 0, 0, 5]);

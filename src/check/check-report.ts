@@ -107,8 +107,8 @@ export interface ClaimResult {
   /** The unit of `recomputed`, `low` and `high`: "points", "percent", "rating" (a mean rating) or "minutes". */
   readonly unit: FigureUnit;
   /**
-   * `recomputed` in the unit the figure was printed in ("30.63 h" for a claim printed "56.87 h", "40.12 %", "3.03"); null
-   * without data.
+   * `recomputed` in the unit the figure was printed in ("30.63 h" for a claim printed "56.87 h", "40.12 %", "3.03"); for a
+   * row-by-row claim the share within a minute ("70 % within 1 min"); null without data.
    */
   readonly recomputedText: string | null;
   /** Lower bound of the recomputed figure's interval (null for durations and without data). */
@@ -409,7 +409,8 @@ function reconcileClaim(
     printed: claim.against!,
     recomputed: share === null ? null : share * 100,
     unit: "percent",
-    recomputedText: share === null ? null : figureText(share * 100, "percent"),
+    // The share of records within a minute of the vendor's column: "70 % within 1 min" (one decimal, as explained).
+    recomputedText: share === null ? null : `${Number((share * 100).toFixed(1))} % within 1 min`,
     low: null,
     high: null,
     n: compared,

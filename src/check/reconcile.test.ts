@@ -255,6 +255,8 @@ describe("checkReport with against", () => {
       agreement: { compared: 10, exact: 6, within1: 7, share: 7 / 10 },
     });
     expect(claims[0]!.recomputed).toBeCloseTo(70, 10);
+    // 7 of 10 within a minute, shown as the share it is.
+    expect(claims[0]!.recomputedText).toBe("70 % within 1 min");
     // Created in 2025: 5004, 5005, 5007, 5008, 5010, 5011, 5012 and the open 5009; 5004 differs: 5 of 6 compared.
     expect(claims[1]!.agreement).toMatchObject({ compared: 6, within1: 5, notCompared: { open: 1, noVendor: 1 } });
     expect(claims[1]!.verdict).toBe("mismatch");

@@ -442,12 +442,8 @@ function renderChecks(
     ...(rowByRow ? [against[index] ?? ""] : []),
     against[index] === null ? claim.printed : "",
     // In the printed figure's unit: "30.63 h" beside "56.87 h", a mean rating beside a mean rating; a row-by-row
-    // claim's share of records within a minute of the vendor's column.
-    against[index] === null
-      ? (claim.recomputedText ?? "")
-      : claim.recomputed === null
-        ? ""
-        : `${Number(claim.recomputed.toFixed(1))} % within 1 min`,
+    // claim's share of records within a minute of the vendor's column ("70 % within 1 min").
+    claim.recomputedText ?? "",
     claim.n === null ? "" : String(claim.n),
     claim.verdict,
   ]);

@@ -17,6 +17,7 @@ export type {
   ReconcileOptions,
   Reconciliation,
   RecordDifference,
+  RecordProblem,
 } from "./reconcile.js";
 export type { Agreement, CheckResult, Claim, ClaimResult, Claims, Reproduction } from "./check-report.js";
 export type { ClaimOptions } from "./candidates.js";

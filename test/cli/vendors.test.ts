@@ -81,8 +81,8 @@ describe.each(["js", "duckdb"] as const)("--preset zendesk on Zendesk's CSV tick
     const all = result.rows[0]!;
     expect([all.n, all.value]).toEqual([3, 200 / 3]);
     expect(all.detail).toMatchObject({ satisfied: 2, dissatisfied: 1 });
-    expect(result.input).toMatchObject({ read: 5, used: 3 });
-    // Offered and Unoffered are not rated (once the unanswered count lands, they are counted there instead).
+    // Offered and Unoffered are surveys not answered: counted as unanswered, neither used nor rejected.
+    expect(result.input).toMatchObject({ read: 5, used: 3, unanswered: 2, rejected: 0 });
     // By group: Tier 1 has 1001 good and 1002 bad (1 / 2); Tier 2 has 1003 good (1 / 1).
     const rows = (await zendesk("-m", "csat", "--by", "Group")).rows;
     expect(rows.filter((row) => row.segment.Group !== undefined).map((row) => [row.segment.Group, row.value])).toEqual([

@@ -29,6 +29,7 @@ import {
 } from "./args.js";
 import { PRESETS, presetNamed } from "./columns.js";
 import { readTicketsFile, type TicketsRead } from "./events-tickets.js";
+import { explainEventReject } from "./reasons.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
 import { OUTPUT_FORMATS, type OutputFormat, type Reject, writeReport } from "./format/index.js";
@@ -111,17 +112,44 @@ function minutesOf(ticket: TicketMetrics, metric: EventMetric, business: boolean
   }
 }
 
-/** A left-out event as a reject: its line (NDJSON) or its place in the JSON, the field, value and reason. */
+/** The keys of Zendesk's exports that hold each field of an event (the audit's own `ticket_id` and `created_at`). */
+const EXPORT_KEYS: Readonly<Record<"zendesk-audits" | "zendesk-metric-events", Readonly<Record<string, string>>>> = {
+  "zendesk-audits": {
+    ticketId: "ticket_id",
+    at: "created_at",
+    type: "events",
+    status: "value",
+    priority: "value",
+    public: "public",
+    author: "author_id",
+  },
+  "zendesk-metric-events": { ticketId: "ticket_id", at: "time", type: "type", policy: "sla" },
+};
+
+/**
+ * Where an event's field was read from, as written in the file: `audits[8].ticket_id`, `ticket_metric_events[3].time`,
+ * `[4].at` (a JSON array of events), `at` (NDJSON, whose line is given apart); null for the whole event of NDJSON.
+ */
+function eventColumn(read: EventsRead, index: number, field: string): { column: string | null; key: string } {
+  const place = read.places[index] ?? "";
+  if (field === "") return { column: place === "" ? null : place, key: place };
+  const key = read.kind === "events" ? field : (EXPORT_KEYS[read.kind][field] ?? field);
+  // An audit's ticket_id and created_at are the audit's, not those of the event inside it.
+  const owner =
+    read.kind === "zendesk-audits" && (key === "ticket_id" || key === "created_at" || key === "events")
+      ? place.replace(/\.events\[\d+\]$/, "")
+      : place;
+  return { column: owner === "" ? key : `${owner}.${key}`, key };
+}
+
+/** A left-out event as a reject: its line (NDJSON) or its place in the file, the key as written and why. */
 function rejectOf(read: EventsRead, excluded: ExcludedRow): Reject {
-  const line = read.lines[excluded.index] ?? 0;
-  const place = read.places[excluded.index] ?? "";
-  const field = excluded.field === "" ? null : excluded.field;
-  const column = place === "" ? field : field === null ? place : `${place}.${field}`;
+  const { column, key } = eventColumn(read, excluded.index, excluded.field);
   return {
-    line,
+    line: read.lines[excluded.index] ?? 0,
     column,
     value: excluded.value === undefined ? null : excluded.value,
-    reason: excluded.reason.replace(/^ticketMetrics: /, ""),
+    reason: explainEventReject(excluded, key),
   };
 }
 
@@ -389,10 +417,9 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
       const id = String((event as { ticketId?: unknown }).ticketId);
       if (tickets.segments.has(id)) return;
       unjoined.add(id);
-      const place = read.places[i] ?? "";
       rejects.push({
         line: read.lines[i] ?? 0,
-        column: place === "" ? "ticketId" : `${place}.ticketId`,
+        column: eventColumn(read, i, "ticketId").column,
         value: id,
         reason: `ticket ${id} is not in --tickets ${ticketsPath}`,
       });

@@ -327,3 +327,70 @@ function beforeCreation(
       : `the ticket's creation (${cellText(cell(created.index), true)} in column ${q(created.header)})`;
   return `${at} is before ${creation}: ${what} cannot come before it; correct one of the two cells, or check that both columns are written in the same time zone`;
 }
+
+/** Where a ticket event of `--events` was read from: the key of its file that holds each of the event's fields. */
+export interface EventSource {
+  /** The key each field was read from (`ticket_id`, `created_at`, `value`, ...); a field not listed keeps its name. */
+  readonly keys: Readonly<Record<string, string>>;
+}
+
+const EVENT_STATUSES = "new, open, pending, hold, solved or closed";
+
+/**
+ * Why a ticket event of `--events` was left out, in the words of its file: `key` is the key of the file that holds
+ * the cell (`ticket_id`, `created_at`, `value`), the value is the cell as written. Never the library's field names,
+ * an index or a JavaScript type.
+ */
+export function explainEventReject(
+  excluded: Pick<ExcludedRow, "field" | "code" | "value" | "reason" | "id">,
+  key: string,
+): string {
+  const value = excluded.value;
+  const cell = `${cellText(value)} in ${q(key)}`;
+  const ticket = excluded.id === null ? "its ticket" : `ticket ${excluded.id}`;
+  const instants = excluded.reason.match(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g) ?? [];
+  switch (excluded.field) {
+    case "":
+      return `the event is ${cellText(value)}, not an object with a ticket id, an instant and a type: write one object per event`;
+    case "ticketId":
+      if (excluded.reason.includes('no "created" event'))
+        return `${ticket} has no creation in the file (no "created" event, or no audit that creates it), so its times have no start: include the ticket's history from its creation`;
+      // Named by the column alone: a file of ticket events calls it by the library's own key.
+      return isBlank(value)
+        ? "the ticket id is empty: write the ticket's id (text or a number)"
+        : `${cellText(value)} is not a ticket id: write the ticket's id as text or a whole number`;
+    case "type":
+      if (value === "created")
+        return `${ticket} is created a second time${instants[0] === undefined ? "" : ` (first at ${instants[0]})`}: keep one creation per ticket`;
+      return `${cell} is not a kind of event: write created, status, comment, priority or policy`;
+    case "status":
+      return `${cell} is not a ticket status: write ${EVENT_STATUSES} (a custom status as its category)`;
+    case "author":
+      return `${cell} is not who wrote the comment: write "agent" or "requester"`;
+    case "public":
+      return `${cell} is not true or false: write true for a public comment, false for an internal note`;
+    case "priority":
+    case "policy":
+      return `${cell} is not a ${excluded.field} name: write it as text, or null when it was cleared`;
+    case "sequence":
+      return `${cell} is not a number: write the event's position (an audit id, a row number) as a number, or leave it out`;
+    case "at": {
+      if (excluded.code === "END_BEFORE_START")
+        return `${cellText(instants[0] ?? value)} in ${q(key)} is before ${ticket} was created${instants[1] === undefined ? "" : ` (${instants[1]})`}: correct the date, or include the ticket's real creation`;
+      if (isBlank(value))
+        return `${q(key)} is empty: write when the event happened, for example "2025-03-10T09:30:00Z"`;
+      if (typeof value !== "string")
+        return `${cell} is not a date: write it as text in ISO 8601 with Z or an offset, for example "2025-03-10T09:30:00Z"`;
+      const text = value.trim();
+      if (LOCAL_ISO.test(text))
+        return `${cell} has no offset, so its instant is unknown: write Z or the offset of the zone it was written in ("2025-03-10T09:30:00+01:00")`;
+      if (instantProblem(text).code === "DATE_OUT_OF_RANGE")
+        return `${cell} is outside the supported range (the dates read run from 1900-01-01 to 2199-12-31); correct the cell`;
+      if (ISO_START.test(text))
+        return `${cell} is not a possible date and time (a month, day, hour or offset out of its range); correct the cell`;
+      return `${cell} is not a date the command reads: write ISO 8601 with Z or an offset, for example "2025-03-10T09:30:00Z"`;
+    }
+    default:
+      return `${cell} cannot be read: ${fallback(excluded)}`;
+  }
+}

@@ -176,7 +176,7 @@ describe("report --events: segments by every ticket field", () => {
     // 24 events: 17 of 35436, the 7 of 35437 left out, each naming its ticket and its place in the audits.
     expect(report.input).toMatchObject({ read: 24, used: 17, rejected: 7 });
     expect(new Set(report.rejects.map((r) => r.reason))).toEqual(new Set([`ticket 35437 is not in --tickets ${path}`]));
-    expect(report.rejects[0]).toMatchObject({ line: 0, column: "audits[8].ticketId", value: "35437" });
+    expect(report.rejects[0]).toMatchObject({ line: 0, column: "audits[8].ticket_id", value: "35437" });
     // The export's own bad rows: a blank id, an id given twice (the first row counts), a row of 3 fields (so 35437
     // is not in the file), on standard error.
     expect(err).toBe(
@@ -185,7 +185,7 @@ describe("report --events: segments by every ticket field", () => {
     const strict = await run(["--events", AUDITS, "--tickets", path, "-m", "full-resolution", "--strict"]);
     expect(strict.code).toBe(1);
     expect(strict.err).toMatch(
-      /bad event under --strict: audits\[8\]\.ticketId, value "35437": ticket 35437 is not in/,
+      /bad event under --strict: audits\[8\]\.ticket_id, value "35437": ticket 35437 is not in/,
     );
   });
 });

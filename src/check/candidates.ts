@@ -1,5 +1,6 @@
 // Recomputes a claim's figure under every combination of the conventions in the catalogue: the records of its segment
 // and period (cut in the report's zone or in UTC), then the metric under each definition.
+import { isUnanswered } from "../internal/unanswered.js";
 import { cesFromCounts } from "../ces/accumulator.js";
 import { cesConfidenceInterval } from "../ces/confidence-interval.js";
 import { cesRule } from "../ces/rule.js";
@@ -32,7 +33,6 @@ import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceClock } from "../time/service-clock.js";
 import type { RatingCount } from "../types.js";
 import { roundTo } from "./rounding.js";
-import { isBlank } from "../internal/values.js";
 
 /** A figure recomputed under one combination of conventions. */
 export interface Candidate {
@@ -148,6 +148,9 @@ export function selectRecords(
   }
   return { records: out, undated, indexes };
 }
+
+/** An unanswered survey (blank, or a not-rated marker such as "N/A" or "Offered"), as `summarize` reads it. */
+const isBlank = (value: unknown): boolean => isUnanswered(value);
 
 /** The figure under every combination of conventions; the first is the library's default. */
 export function candidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {

@@ -138,9 +138,8 @@ Reading the file:
                           export (docs/cli.md lists them)
       --input-format F    csv | tsv | json | ndjson | parquet [from the extension, under a .gz;
                           csv for standard input]
-      --engine E          js | duckdb: who reads the file [duckdb, when @duckdb/node-api is installed,
-                          for Parquet and for nps, csat and ces from CSV or TSV; js otherwise].
-                          Parquet needs DuckDB
+      --engine E          js | duckdb: who reads the file [js; duckdb for Parquet, which needs
+                          @duckdb/node-api]
       --delimiter D       CSV field separator [,]; use ";" for many European exports
       --date-format P     how every date column is written, in date-fns tokens: "dd-MM-yyyy HH:mm",
                           "MM/dd/yyyy h:mm a", "dd.MM.yyyy", "yyyy-MM-dd HH:mm:ssXXX" [ISO 8601];

@@ -325,7 +325,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     ...(dates === undefined ? {} : { dates }),
     strict: values.strict === true,
   };
-  const engine = await chooseEngine(values.engine, path, inputFormat, spec.metric, io);
+  const engine = await chooseEngine(values.engine, path, inputFormat, io);
   const size = inputSize(path);
   const progress = createProgress(
     io.stderr,
@@ -415,10 +415,10 @@ function tooManyGroups(
 }
 
 /**
- * The engine a report runs on: DuckDB (open) or the JS reader (null). Without `--engine`: DuckDB for
- * a Parquet file, and for a survey metric (which DuckDB counts) on a CSV or TSV file, when it is
- * installed; the JS reader otherwise. Ticket metrics and IQS on CSV go to the JS reader: DuckDB would
- * hand it every row, which costs more than the JS reader's own pass (bench/README.md, docs/cli.md).
+ * The engine a report runs on: DuckDB (open) or the JS reader (null). Without `--engine`: DuckDB for a Parquet file
+ * (when it is installed), the JS reader for everything else. Chosen by measurement on files like users' (mixed
+ * offsets, 1 % bad rows): DuckDB reads a survey file with odd rows twice and ticket files row by row, and was slower
+ * than the JS reader on both (bench/README.md "Real files", docs/cli.md "Engines").
  */
 /** Whether a path names a regular file (not a device, a pipe or a folder). */
 function regularFile(path: string): boolean {
@@ -433,13 +433,11 @@ async function chooseEngine(
   flag: string | undefined,
   path: string,
   format: InputFormat,
-  metric: ReportMetric,
   io: CommandIO,
 ): Promise<{ readonly duck: DuckDb | null }> {
   const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
   const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
-  if (wanted === undefined && format !== "parquet" && !(metric === "nps" || metric === "csat" || metric === "ces"))
-    return { duck: null };
+  if (wanted === undefined && format !== "parquet") return { duck: null };
   if (wanted === "js") {
     if (format === "parquet")
       throw new UsageError(

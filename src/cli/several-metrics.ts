@@ -48,7 +48,6 @@ export interface ReportParts {
     flag: string | undefined,
     path: string,
     format: InputFormat,
-    metric: ReportMetric,
     io: CommandIO,
   ) => Promise<{ readonly duck: DuckDb | null }>;
   readonly runWithDuckDb: (duck: DuckDb, path: string, job: ReportJob, io: CommandIO) => Promise<EngineResult | null>;
@@ -130,10 +129,7 @@ export async function severalMetricsReport(
     };
   });
   // The JS reader reads once for every metric; DuckDB (asked for, or for Parquet) runs one query per metric.
-  const engine =
-    values.engine === undefined && job.format !== "parquet"
-      ? { duck: null }
-      : await parts.chooseEngine(values.engine, path, job.format, specs[0]!.spec.metric, io);
+  const engine = await parts.chooseEngine(values.engine, path, job.format, io);
   const size = inputSize(path);
   const progress = createProgress(
     io.stderr,

@@ -108,7 +108,9 @@ describe("the HTML report in Chromium", () => {
     // The table and what was read and rejected.
     expect(await tab.locator("#report tbody tr").count()).toBeGreaterThan(3);
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
-    expect(await tab.locator("#input").innerText()).toBe("rows read 14 = used 4 + rejected 10 (read by DuckDB).");
+    expect(await tab.locator("#input").innerText()).toBe(
+      "rows read 14 = used 4 + rejected 10 (read by the JS reader).",
+    );
     // Rejects by reason: ten rows, ten different reasons, each with its count and line.
     expect(await tab.locator("#rejects li").count()).toBe(10);
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property

@@ -371,13 +371,16 @@ describe("Parquet through DuckDB", () => {
 });
 
 describe("which engine reads the file", () => {
-  it("is DuckDB by default for survey metrics from CSV and for Parquet (here it is installed), the JS reader for JSON, standard input and ticket metrics from CSV, and says so", async () => {
+  it("is the JS reader by default for CSV (survey and ticket metrics), JSON and standard input, DuckDB when asked for, and says so", async () => {
     const csv = join(dir, "small.csv");
     writeFileSync(csv, "score\n9\n10\n3\n");
     const json = join(dir, "small.json");
     writeFileSync(json, '[{"score": 9}, {"score": 10}, {"score": 3}]');
     const table = await run([csv, "--metric", "nps"]);
-    expect(table.out).toContain("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by DuckDB)");
+    expect(table.out).toContain("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)");
+    expect((await run([csv, "--metric", "nps", "--engine", "duckdb"])).out).toContain(
+      "rows read 3 = used 3 + unanswered 0 + rejected 0 (read by DuckDB)",
+    );
     expect((await run([json, "--metric", "nps"])).out).toContain(
       "rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)",
     );

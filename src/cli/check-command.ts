@@ -7,6 +7,7 @@ import { type CheckedClaim, claimName, validateClaim } from "../check/claim-shap
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { checkDelimiter, oneOf, parseFlags, UsageError } from "./args.js";
 import {
+  isExtraHeaderRow,
   ColumnError,
   metricFields,
   PRESETS,
@@ -176,7 +177,8 @@ async function loadData(
       row(row) {
         if (headerRowsLeft > 0) {
           headerRowsLeft--;
-          return;
+          if (isExtraHeaderRow(preset, format, row.cells, columns)) return;
+          headerRowsLeft = 0;
         }
         read++;
         if (row.problem !== null) rejected.push({ line: row.line, reason: row.problem });

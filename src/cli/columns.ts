@@ -35,10 +35,13 @@ export interface Preset {
   /** A field whose column is the first header starting with this text (a survey question). */
   readonly headerStartsWith?: Readonly<Record<string, string>>;
   /**
-   * Records after the header line that are more header, not rows (Qualtrics: the question texts and the ImportId
-   * line): skipped, and not counted as read. Such a file is read by the JS reader, in one pass.
+   * At most this many records after the header line may be more header, not rows (Qualtrics: the question texts and
+   * the ImportId line): such records are skipped and not counted as read (see {@link isExtraHeaderRow}). Such a file
+   * is read by the JS reader, in one pass.
    */
   readonly headerRows?: number;
+  /** The pattern every real row's id cell matches (Qualtrics: "R_" and letters), to tell header records from rows. */
+  readonly rowId?: RegExp;
   /** The CSAT scale of the vendor's survey, unless --scale names one (Zendesk: "good-bad"). */
   readonly csatScale?: "good-bad";
   /** The vendor's own minutes per duration (first reply, first and full resolution), on each clock. */
@@ -158,8 +161,29 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
       'Qualtrics survey export (CSV, three header lines): "ResponseId", "RecordedDate" (local time: give --time-zone); name the question by its column, e.g. --column score=Q1; the question-text and ImportId lines are skipped',
     columns: { id: "ResponseId", respondedAt: "RecordedDate" },
     headerRows: 2,
+    rowId: /^R_[A-Za-z0-9]+$/,
   },
 }); // no prototype: a preset named "toString" or "__proto__" is not there
+
+/**
+ * Is this record, among the first `preset.headerRows` after the header line of a CSV or TSV file, more header rather
+ * than a row? It is when a cell is an ImportId (`{"ImportId":...}`, Qualtrics' third line) or when its id cell does
+ * not match the preset's `rowId` (Qualtrics' question-text line, in any language). A Qualtrics file exported with
+ * fewer header lines keeps its first responses; JSON and NDJSON records are never header.
+ */
+export function isExtraHeaderRow(
+  preset: Preset | undefined,
+  format: string,
+  cells: readonly unknown[],
+  columns: readonly ResolvedField[],
+): boolean {
+  if (preset?.headerRows === undefined || (format !== "csv" && format !== "tsv")) return false;
+  if (cells.some((cell) => typeof cell === "string" && cell.trimStart().startsWith('{"ImportId"'))) return true;
+  const id = columns.find((column) => column.field === "id" && column.index >= 0);
+  if (id === undefined || preset.rowId === undefined) return true;
+  const cell = cells[id.index];
+  return !preset.rowId.test(typeof cell === "string" ? cell.trim() : "");
+}
 
 /** The preset of that name, or undefined: own entries only, never a property of Object.prototype. */
 export function presetNamed(name: string): Preset | undefined {

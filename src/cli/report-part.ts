@@ -6,7 +6,14 @@ import { createSummary, type SummaryBuilder, type SummaryState } from "../report
 import type { SummarizeSpec } from "../report/spec.js";
 import { businessCalendar, type BusinessCalendarOptions } from "../time/calendar.js";
 import { UsageError } from "./args.js";
-import { ColumnError, PRESETS, resolveColumns, type FieldSpec, type ResolvedField } from "./columns.js";
+import {
+  ColumnError,
+  isExtraHeaderRow,
+  PRESETS,
+  resolveColumns,
+  type FieldSpec,
+  type ResolvedField,
+} from "./columns.js";
 import { dateReader, type DateOptions } from "./dates.js";
 import type { Reject } from "./format/index.js";
 import { readRows, type InputFormat, type InputRow, type PartOptions, type RowSink } from "./read/input.js";
@@ -126,7 +133,8 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
     row(row: InputRow) {
       if (headerRowsLeft > 0) {
         headerRowsLeft--;
-        return;
+        if (isExtraHeaderRow(preset, job.format, row.cells, columns)) return;
+        headerRowsLeft = 0;
       }
       read++;
       onRows?.(read);

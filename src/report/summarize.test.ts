@@ -96,6 +96,15 @@ describe("summarize NPS by channel and month (Europe/Berlin)", () => {
   });
 });
 
+describe("the mean rating's interval stays on the scale", () => {
+  it("two ratings 5 and 1: the t interval 3 ± 25.4 is cut to 1-5", () => {
+    // Hand calculation: mean 3, sd = sqrt(((5 − 3)² + (1 − 3)²) / 1) = 2.828, se = 2.828 / sqrt(2) = 2,
+    // t(0.975, 1 df) = 12.706: 3 ± 25.41 → −22.4 to 28.4, outside the 1-5 scale on both sides: 1 to 5.
+    const detail = summarize([{ rating: 5 }, { rating: 1 }], { metric: "csat" }).rows[0]!.detail;
+    expect([detail.mean, detail.meanLow, detail.meanHigh]).toEqual([3, 1, 5]);
+  });
+});
+
 describe("summarize the other metrics", () => {
   it("CSAT: percent satisfied (4-5) with the two-proportion test between periods", () => {
     const rows = [

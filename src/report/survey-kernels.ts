@@ -286,6 +286,8 @@ export function ratingKernel(
       return this.toJSON(tally);
     },
     figure(group, confidence) {
+      const onScale = (bound: number | null): number | null =>
+        bound === null ? null : Math.min(max, Math.max(min, bound));
       const y = (step: number): number | null => success(min + step);
       const total = group.counts.reduce((a, b) => a + b, 0);
       const inDomain = group.counts.reduce((sum, count, step) => sum + (y(step) === null ? 0 : count), 0);
@@ -338,8 +340,13 @@ export function ratingKernel(
           total,
           mean: mean.mean,
           meanSe: mean.se,
-          meanLow: weighted ? (mean.se === null ? null : mean.mean - z * mean.se) : (meanInterval?.low ?? null),
-          meanHigh: weighted ? (mean.se === null ? null : mean.mean + z * mean.se) : (meanInterval?.high ?? null),
+          // Within the scale, as the IQS interval stays within 0-100: no rating lies outside min..max.
+          meanLow: onScale(
+            weighted ? (mean.se === null ? null : mean.mean - z * mean.se) : (meanInterval?.low ?? null),
+          ),
+          meanHigh: onScale(
+            weighted ? (mean.se === null ? null : mean.mean + z * mean.se) : (meanInterval?.high ?? null),
+          ),
           ...(weighted ? { sumWeights: share.sumWeights } : {}),
         },
       };

@@ -51,6 +51,15 @@ describe("the mean rating beside the share", () => {
     );
   });
 
+  it("no mean for Zendesk's good / bad answers: the share is the figure", async () => {
+    // Good, Bad, Good: 2 of 3 good = 66.7 %; a "mean" of Bad = 1, Good = 2 would only restate it, so no column.
+    const goodBad = file("good-bad.csv", "rating\nGood\nBad\nGood\n");
+    const out = await run([goodBad, "-m", "csat", "--scale", "good-bad"]);
+    expect(out).toMatch(/^segment\s+n\s+CSAT %\s+95% interval\s+change/);
+    expect(out).toMatch(/\nall\s+3\s+66\.7\s/);
+    expect(out).not.toContain("mean (");
+  });
+
   it("Markdown and HTML carry the same column", async () => {
     const markdown = await run([ratings, "-m", "csat", "--format", "markdown"]);
     expect(markdown).toContain("| segment | n | CSAT % | 95% interval | mean (1-5) | change |");

@@ -1,6 +1,8 @@
 // Each vendor preset on its fixture (test/fixtures/vendors: the vendor's real header line, made-up rows; where each
 // header line comes from is in that folder's README.md), in both engines. Every expected figure is counted by hand
 // from the fixture's rows, the counting written beside it.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -275,6 +277,36 @@ describe.each(["js", "duckdb"] as const)("--preset qualtrics on Qualtrics' expor
     const result = await qualtrics("-m", "nps");
     expect(result.input).toMatchObject({ read: 5, used: 5, rejected: 0 });
     expect([result.rows[0]!.n, result.rows[0]!.value]).toEqual([5, 40]);
+  });
+
+  it("keeps the first responses of an export with fewer header lines, and of NDJSON (nothing is header there)", async () => {
+    // The same five responses (Q1: 10, 9, 7, 3, 10 → NPS 40, as above) written with the header line only, and with
+    // the header and the ImportId line but no question-text line: every response is read, none is skipped.
+    const lines = readFileSync(fixture("qualtrics.csv"), "utf8").trimEnd().split("\n");
+    const dir = mkdtempSync(join(tmpdir(), "cx-qualtrics-"));
+    const oneLine = join(dir, "one-header-line.csv");
+    writeFileSync(oneLine, [lines[0], ...lines.slice(3)].join("\n"));
+    const twoLines = join(dir, "two-header-lines.csv");
+    writeFileSync(twoLines, [lines[0], lines[2], ...lines.slice(3)].join("\n"));
+    const header = lines[0]!.split(",");
+    const ndjson = join(dir, "responses.ndjson");
+    writeFileSync(
+      ndjson,
+      lines
+        .slice(3)
+        .map((line) => {
+          const cells = line.split(",");
+          return JSON.stringify(Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ""])));
+        })
+        .join("\n"),
+    );
+    // --engine duckdb reads CSV, TSV and Parquet only (JSON goes to --engine js).
+    for (const file of engine === "js" ? [oneLine, twoLines, ndjson] : [oneLine, twoLines]) {
+      const args = [file, "--preset", "qualtrics", "--time-zone", "UTC", "--column", "score=Q1", "-m", "nps"];
+      const result = await report(engine, args);
+      expect(result.input, file).toMatchObject({ read: 5, used: 5, rejected: 0 });
+      expect(result.rows[0]!.value, file).toBe(40);
+    }
   });
 
   it("periods from RecordedDate", async () => {

@@ -93,11 +93,13 @@ export function pValue(value: number): string {
 
 /**
  * The title of the mean rating column of a CSAT or CES report, naming its scale ("mean (1-5)"), or null for other
- * metrics. Smileys are scored 1, 3, 5 (Osipov), so their mean is on 1-5.
+ * metrics and for Zendesk's good / bad answers (a mean of Bad = 1, Good = 2 says nothing the share does not). Smileys
+ * are scored 1, 3, 5 (Osipov), so their mean is on 1-5.
  */
 export function meanTitle(spec: SummarizeSpec): string | null {
   if (spec.metric === "csat") {
     const scale = spec.csat?.scale ?? "1-5";
+    if (scale === "good-bad") return null;
     if (scale === "smiley-3") return "mean (smileys 1/3/5)";
     return `mean (${typeof scale === "string" ? scale : `${scale.min}-${scale.max}`})`;
   }

@@ -307,17 +307,48 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
 function ratingCounts(
   records: readonly unknown[],
   accepts: (rating: unknown) => boolean,
-): { counts: RatingCount<number | string>[]; unreadable: number } {
+): { counts: RatingCount<number | string>[]; unreadable: number; unanswered: number } {
   const byValue = new Map<number | string, number>();
   let unreadable = 0;
+  let unanswered = 0;
   for (const record of records) {
     const raw = field(record, "rating");
-    if (isBlank(raw)) continue;
+    if (isBlank(raw)) {
+      unanswered++;
+      continue;
+    }
     const value = typeof raw === "string" && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : (raw as number | string);
     if (accepts(value)) byValue.set(value, (byValue.get(value) ?? 0) + 1);
     else unreadable++;
   }
-  return { counts: [...byValue].map(([value, count]) => ({ value, count })), unreadable };
+  return { counts: [...byValue].map(([value, count]) => ({ value, count })), unreadable, unanswered };
+}
+
+/**
+ * The share again with every unanswered survey in its denominator (the convention `survey-unanswered: counted`: a
+ * report that divided satisfied answers by every survey sent), beside the candidate it is made from; none when nothing
+ * was unanswered. The interval is Wilson's on the larger n, as for the answered share.
+ */
+function withUnansweredCounted(candidates: readonly Candidate[], unanswered: number): Candidate[] {
+  if (unanswered === 0) return [...candidates];
+  const out: Candidate[] = [];
+  for (const candidate of candidates) {
+    out.push({ ...candidate, conventions: { ...candidate.conventions, "survey-unanswered": "excluded" } });
+    if (candidate.unit !== "percent") continue;
+    const n = candidate.n + unanswered;
+    const successes = Math.round((candidate.value * candidate.n) / 100);
+    const interval = proportionInterval(successes, n);
+    out.push({
+      ...candidate,
+      conventions: { ...candidate.conventions, "survey-unanswered": "counted" },
+      value: (100 * successes) / n,
+      n,
+      low: 100 * interval.low,
+      high: 100 * interval.high,
+      isDefault: false,
+    });
+  }
+  return out;
 }
 
 function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
@@ -325,7 +356,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
   if (query.metric === "csat") {
     const base = { ...(scale === undefined ? {} : { scale: scale as CsatScale }) };
     const defaults = compileRule(() => csatRule(base));
-    const { counts, unreadable } = ratingCounts(records, defaults.accepts);
+    const { counts, unreadable, unanswered } = ratingCounts(records, defaults.accepts);
     if (counts.length === 0) return [];
     const thresholds =
       defaults.scale.name === "smiley-3" ? [defaults.satisfiedFrom] : range(defaults.scale.min + 1, defaults.scale.max);
@@ -357,11 +388,11 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
     }
     const mean = csatFromCounts(counts, defaults);
     out.push(meanCandidate("csat", mean, mean.total >= 2 ? csatConfidenceInterval(mean).mean : null, unreadable));
-    return meanFirst(out, query);
+    return meanFirst(withUnansweredCounted(out, unanswered), query);
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
   const defaults = compileRule(() => cesRule(base));
-  const { counts, unreadable } = ratingCounts(records, defaults.accepts);
+  const { counts, unreadable, unanswered } = ratingCounts(records, defaults.accepts);
   if (counts.length === 0) return [];
   const max = defaults.scale.max;
   const out: Candidate[] = [];
@@ -381,7 +412,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
   }
   const mean = cesFromCounts(counts as RatingCount[], defaults);
   out.push(meanCandidate("ces", mean, mean.total >= 2 ? cesConfidenceInterval(mean).mean : null, unreadable));
-  return meanFirst(out, query);
+  return meanFirst(withUnansweredCounted(out, unanswered), query);
 }
 
 /**

@@ -99,6 +99,39 @@ describe("CSAT: top-box, good/bad, mean, and the threshold", () => {
   });
 });
 
+describe("CSAT and CES: unanswered surveys in the denominator", () => {
+  // Eight surveys sent: answered 5, 5, 4, 2 and four unanswered (Zendesk's "Offered", a blank, "n/a", null).
+  // Over the answers: 3 satisfied (4-5) of 4 = 75 %; over every survey sent: 3 of 8 = 37.5 %.
+  const survey = [5, 5, 4, 2, "Offered", "", "n/a", null].map((rating) => ({ rating }));
+
+  it("75 % is the default (unanswered left out); 37.5 % is reproduced only with every survey sent counted", () => {
+    const answered = one({ metric: "csat", value: "75 %", data: "s" }, { s: survey });
+    expect([answered.verdict, answered.n]).toEqual(["match", 4]);
+    expect(answered.reproducedBy[0]!.conventions["survey-unanswered"]).toBe("excluded");
+    const sent = one({ metric: "csat", value: "37.5 %", data: "s" }, { s: survey });
+    expect(sent.verdict).not.toBe("mismatch");
+    expect(sent.reproducedBy.length).toBeGreaterThan(0);
+    for (const conventions of options(sent)) expect(conventions["survey-unanswered"]).toBe("counted");
+    expect(sent.reproducedBy[0]!.value).toBe(37.5);
+  });
+
+  it("CES: easy (5-7 of 7) answers 7, 6, 2 and one blank: 2 of 3 = 66.7 % answered, 2 of 4 = 50 % sent", () => {
+    const ces = [7, 6, 2, ""].map((rating) => ({ rating }));
+    const sent = one({ metric: "ces", value: "50 %", data: "s" }, { s: ces });
+    expect(options(sent).map((c) => [c["survey-unanswered"], c["ces-easy-from"]])).toContainEqual(["counted", "5"]);
+    const answered = one({ metric: "ces", value: "66.7 %", data: "s" }, { s: ces });
+    expect(answered.reproducedBy[0]!.conventions).toMatchObject({
+      "survey-unanswered": "excluded",
+      "ces-easy-from": "5",
+    });
+  });
+
+  it("nothing unanswered: the convention is not asked about", () => {
+    const result = one({ metric: "csat", value: "75 %", data: "s" }, { s: [5, 5, 4, 2].map((rating) => ({ rating })) });
+    expect(result.reproducedBy[0]!.conventions["survey-unanswered"]).toBeUndefined();
+  });
+});
+
 describe("NPS: blanks, shares rounded first, period cuts", () => {
   it("blank answers counted: 2 promoters, 1 passive, 1 detractor and 2 blanks give 25 without them, 100 / 6 = 16.7 with them", () => {
     const survey = [10, 9, 7, 3, "", null].map((score) => ({ score }));

@@ -56,6 +56,16 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
     why: "NPS is defined over the people who gave a score (Reichheld; Osipov; Quality-mgmt).",
   },
   {
+    id: "survey-unanswered",
+    metrics: ["csat", "ces"],
+    options: {
+      excluded: "surveys sent but not answered (a blank or a not-rated marker such as Offered) leave the denominator",
+      counted: "satisfied (easy) answers over every survey sent, answered or not",
+    },
+    default: "excluded",
+    why: "a share of satisfied customers is over those who answered (UA-agency, Osipov; Zendesk's satisfaction score); dividing by every survey sent mixes the response rate into it. Only asked for when some surveys were unanswered.",
+  },
+  {
     id: "nps-inputs",
     metrics: ["nps"],
     options: {

@@ -318,3 +318,40 @@ describe.each(["js", "duckdb"] as const)("--preset qualtrics on Qualtrics' expor
     ]);
   });
 });
+
+describe.each(["js", "duckdb"] as const)("--preset typeform on Typeform's responses export (--engine %s)", (engine) => {
+  // The header line of a real Typeform export (jacolind/workouts, data/Traaining.2.csv): "#", the form's questions
+  // ("date", "Yoga", ...), then "Start Date (UTC)", "Submit Date (UTC)", "Network ID". That form asks no
+  // "How likely ..." question: the score is named with --column.
+  const file = fixture("typeform.csv");
+
+  it("without a 'How likely' question the preset asks for --column and lists the file's columns", async () => {
+    const outcome = await run([file, "--preset", "typeform", "-m", "nps", "--engine", engine]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.err).toContain('no column "How likely..." for score (give --column score=HEADER)');
+    expect(outcome.err).toContain('"Submit Date (UTC)", "Network ID"');
+  });
+
+  it("reads '#' and 'Submit Date (UTC)' (UTC without an offset) for the periods", async () => {
+    // Yoga: 10, 9, 3, 7 → promoters 2, passives 1, detractors 1: NPS = (2 − 1) / 4 × 100 = 25.
+    // Submit Date (UTC): 2018-04-02 18:00:40, 04-03 09:05:40, 04-08 23:30:00 (Sunday: still ISO week 14 in UTC),
+    // 04-10 07:01:00 → 2018-W14: 10, 9, 3 → (2 − 1) / 3 × 100 = 33.3; 2018-W15: 7 → (0 − 0) / 1 = 0.
+    const result = await report(engine, [
+      file,
+      "--preset",
+      "typeform",
+      "--column",
+      "score=Yoga",
+      "-m",
+      "nps",
+      "--every",
+      "week",
+    ]);
+    expect(result.input).toMatchObject({ read: 4, used: 4, rejected: 0 });
+    expect(result.rows.map((row) => [row.period?.label ?? null, row.n, row.value])).toEqual([
+      ["2018-W14", 3, 100 / 3],
+      ["2018-W15", 1, 0],
+      [null, 4, 25],
+    ]);
+  });
+});

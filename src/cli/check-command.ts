@@ -245,8 +245,23 @@ function explainProblems(
       cells === undefined && typeof explained.value === "number" && Number.isFinite(explained.value)
         ? new Date(explained.value).toISOString()
         : explained.value;
-    return { line, column: explained.column, value, reason: explained.reason };
+    return { line, column: explained.column, value, reason: inClaimsFileWords(explained.reason) };
   });
+}
+
+/**
+ * A reason written for `report`'s flags, said in the claims file's words: check takes the zone from "timeZone", the
+ * date pattern from a data set's "dateFormat" and placeholders from its "missingDates", never from flags.
+ */
+function inClaimsFileWords(reason: string): string {
+  return reason
+    .replace(
+      /give --time-zone with the zone the export was written in \(for example --time-zone ([^)\s]+)\)/g,
+      'give "timeZone" in the claims file, the zone the export was written in (for example "timeZone": "$1")',
+    )
+    .replace(/ with --time-zone\b/g, ' with "timeZone" in the claims file')
+    .replace(/add --missing-date ("(?:[^"\\]|\\.)*")/g, 'add $1 to the data set\'s "missingDates"')
+    .replace(/--date-format\b/g, 'the data set\'s "dateFormat"');
 }
 
 /** A data set's date reading: its "dateFormat" and "missingDates", checked, with local times in the claims' zone. */

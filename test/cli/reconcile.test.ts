@@ -98,6 +98,33 @@ describe("check: row-by-row reconciliation", () => {
     expect(agreement.records).toBe(agreement.compared + agreement.notCompared.total);
   });
 
+  it("reasons name the claims file's keys, not report's flags: a local time asks for \"timeZone\"", async () => {
+    // Line 2 is read (UTC instants); line 3 writes a local time without an offset, and the claims give no timeZone.
+    const csv = join(dir, "local.csv");
+    writeFileSync(
+      csv,
+      [
+        "ID,Created at,Solved at,Full resolution time in minutes",
+        "1,2025-01-06T09:00:00Z,2025-01-06T10:00:00Z,60",
+        "2,2025-01-06 09:00:00,2025-01-06T10:00:00Z,60",
+        "",
+      ].join("\n"),
+    );
+    const claims = join(dir, "local-claims.json");
+    writeFileSync(
+      claims,
+      JSON.stringify({
+        data: { t: { path: csv, preset: "zendesk" } },
+        claims: [{ id: "r", metric: "resolution", data: "t", against: "Full resolution time in minutes" }],
+      }),
+    );
+    const { out } = await run([claims]);
+    const line = out.split("\n").find((text) => text.includes("not compared: line 3"));
+    expect(line).toContain('"2025-01-06 09:00:00" in column "Created at"');
+    expect(line).toContain('"timeZone" in the claims file');
+    expect(line).not.toContain("--time-zone");
+  });
+
   it("usage errors: a column the file lacks, against on a metric that has no minutes", async () => {
     const tickets = resolve("examples/reconcile/tickets.csv");
     const write = (claim: Record<string, unknown>): string => {

@@ -152,20 +152,14 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
   };
 }
 
-/** Reads rows from a stream into a summary; hooks report progress. */
+/** Reads rows from a stream into a summary; hooks report progress. One job of {@link runParts}. */
 export async function runPart(
   job: ReportJob,
   stream: Readable,
   part: PartOptions,
   hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
 ): Promise<PartResult> {
-  const counter = createRowCounter(job, hooks.onRows);
-  const { endLine } = await readRows(stream, job.format, counter, {
-    ...part,
-    ...(job.delimiter === undefined ? {} : { delimiter: job.delimiter }),
-    ...(hooks.onBytes === undefined ? {} : { onBytes: hooks.onBytes }),
-  });
-  return { ...counter.result(), endLine };
+  return (await runParts([job], stream, part, hooks))[0]!;
 }
 
 /**

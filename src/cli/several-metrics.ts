@@ -17,8 +17,7 @@ import { visible } from "./format/safe.js";
 import { createProgress } from "./progress.js";
 import { inputSize, openInput, type InputFormat } from "./read/input.js";
 import { runParts, StrictStop, type ReportJob } from "./report-part.js";
-import { runSeveralInTwoParts } from "./several-parts.js";
-import { canSplit } from "./two-parts.js";
+import { canSplit, runSeveralInTwoParts } from "./two-parts.js";
 
 type Values = ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"];
 

@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
 import { isGzip, SplitError } from "./read/input.js";
 import { presetNamed } from "./columns.js";
-import { mergeParts, runPart, runParts, type PartResult, type ReportJob } from "./report-part.js";
+import { mergeParts, runParts, type PartResult, type ReportJob } from "./report-part.js";
 
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
 export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
@@ -16,7 +16,7 @@ export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
 export interface WorkerTask {
   readonly cxMetricsPart: true;
   readonly job: ReportJob;
-  /** Several metrics in one read: the jobs of the others, read from the same rows (several-parts.ts). */
+  /** Several metrics in one read: the jobs of the others, read from the same rows. */
   readonly more?: readonly ReportJob[];
   readonly path: string;
   readonly start: number;
@@ -75,8 +75,8 @@ export function middleOf(path: string, size: number): number | null {
 }
 
 /**
- * Reads a file in two parts at once; null when the split does not fall where a record ends, or the second part could
- * not be read (the caller then reads it in one pass). Rejects of the second part get their absolute lines.
+ * Reads a file in two parts at once for one job; null when the split does not fall where a record ends, or the second
+ * part could not be read (the caller then reads it in one pass). {@link runSeveralInTwoParts} with one job.
  */
 export async function runInTwoParts(
   path: string,
@@ -85,21 +85,37 @@ export async function runInTwoParts(
   workerUrl: URL,
   onBytes: (bytes: number) => void,
 ): Promise<PartResult | null> {
-  const header = headerOf(path, job);
+  const parts = await runSeveralInTwoParts(path, size, [job], workerUrl, onBytes);
+  return parts === null ? null : parts[0]!;
+}
+
+/**
+ * Reads a file in two parts at once for several jobs; null when the split does not fall where a record ends, or the
+ * second part could not be read (the caller then reads it in one pass). Rejects of the second part get their absolute
+ * lines.
+ */
+export async function runSeveralInTwoParts(
+  path: string,
+  size: number,
+  jobs: readonly ReportJob[],
+  workerUrl: URL,
+  onBytes: (bytes: number) => void,
+): Promise<PartResult[] | null> {
+  const header = headerOf(path, jobs[0]!);
   const split = middleOf(path, size);
   if (header === null || split === null) return null;
-  const task: WorkerTask = { cxMetricsPart: true, job, path, start: split, header };
+  const task: WorkerTask = { cxMetricsPart: true, job: jobs[0]!, more: jobs.slice(1), path, start: split, header };
   const worker = new Worker(workerUrl, { workerData: task });
   // A second half that fails (a worker that cannot start, a record over the limit, a byte that is not UTF-8) is read
   // again in one pass, which says what is wrong with the right line, or reads it.
-  const second = new Promise<PartResult | { readonly error: string }>((resolve) => {
+  const second = new Promise<PartResult[] | { readonly error: string }>((resolve) => {
     worker.once("message", resolve);
     worker.once("error", (error) => resolve({ error: error.message }));
   });
-  let first: PartResult;
+  let first: PartResult[];
   try {
-    first = await runPart(
-      job,
+    first = await runParts(
+      jobs,
       createReadStream(path, { start: 0, end: split - 1, highWaterMark: 1 << 16 }),
       { endsAtRecord: true },
       { onBytes: (bytes) => onBytes(bytes * 2) },
@@ -112,35 +128,28 @@ export async function runInTwoParts(
   const rest = await second;
   await worker.terminate();
   if ("error" in rest) return null;
-  const offset = first.endLine - 1;
-  const rejects = [...first.rejects, ...rest.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))];
-  return {
-    ...mergeParts(job, first, rest),
-    read: first.read + rest.read,
-    rejects,
-    endLine: rest.endLine + offset,
-  };
+  return jobs.map((job, k) => {
+    const [one, two] = [first[k]!, rest[k]!];
+    const offset = one.endLine - 1;
+    return {
+      ...mergeParts(job, one, two),
+      read: one.read + two.read,
+      rejects: [...one.rejects, ...two.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))],
+      endLine: two.endLine + offset,
+    };
+  });
 }
 
-/** The worker's side: reads the second part and posts what it counted (or the error). */
+/** The worker's side: reads the second part for every job and posts what it counted (or the error). */
 export async function runWorkerPart(task: WorkerTask, post: (message: unknown) => void): Promise<void> {
   try {
-    if (task.more !== undefined) {
-      const parts = await runParts(
-        [task.job, ...task.more],
-        createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }),
-        { header: task.header },
-      );
-      post(parts.map(({ summary: _builder, ...part }) => part));
-      return;
-    }
-    // The builder stays here: only its plain state crosses to the main thread.
-    const { summary: _builder, ...part } = await runPart(
-      task.job,
+    const parts = await runParts(
+      [task.job, ...(task.more ?? [])],
       createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }),
       { header: task.header },
     );
-    post(part);
+    // The builders stay here: only their plain states cross to the main thread.
+    post(parts.map(({ summary: _builder, ...part }) => part));
   } catch (error) {
     post({ error: (error as Error).message });
   }

@@ -95,6 +95,8 @@ export function vendorMinutesColumn(
  * - Zendesk Support's ticket export (CSV): "Id", "Created at", "Solved at", "First reply time in
  *   minutes", "Group", "Via", "Priority", "Ticket type". The export has no first-reply instant; the
  *   preset takes Created at + First reply time in minutes (whole minutes, so to the minute).
+ * - Zendesk's API ticket metrics (GET /api/v2/ticket_metrics records): `ticket_id`, `created_at` (the metric
+ *   record's), and each duration as `{"business": ..., "calendar": ...}`, read as `reply_time_in_minutes.calendar`.
  * - Delighted's survey responses (API and its JSON/CSV exports): `score`, `created_at` in Unix
  *   seconds, `survey_type`, `person_properties.*` for segments.
  * - Typeform responses export: "Submit Date (UTC)" (UTC without an offset) and the NPS question's
@@ -162,6 +164,27 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
     columns: { id: "ResponseId", respondedAt: "RecordedDate" },
     headerRows: 2,
     rowId: /^R_[A-Za-z0-9]+$/,
+  },
+  "zendesk-api": {
+    description:
+      'Zendesk API ticket metrics (the records of GET /api/v2/ticket_metrics, as NDJSON or a JSON array): "ticket_id", "created_at" (when Zendesk created the metric record), Zendesk\'s own minutes "reply_time_in_minutes.calendar", "first_resolution_time_in_minutes.calendar", "full_resolution_time_in_minutes.calendar" (each also ".business", read with --hours or --calendar)',
+    columns: { id: "ticket_id", createdAt: "created_at" },
+    minutes: {
+      "first-response": {
+        calendar: "reply_time_in_minutes.calendar",
+        business: "reply_time_in_minutes.business",
+      },
+      "first-resolution": {
+        calendar: "first_resolution_time_in_minutes.calendar",
+        business: "first_resolution_time_in_minutes.business",
+      },
+      "full-resolution": {
+        calendar: "full_resolution_time_in_minutes.calendar",
+        business: "full_resolution_time_in_minutes.business",
+      },
+    },
+    // Not read: "solved_at" beside the record's "created_at" would measure from the record, not the ticket; the
+    // durations are Zendesk's minutes.
   },
 }); // no prototype: a preset named "toString" or "__proto__" is not there
 

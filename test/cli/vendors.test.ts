@@ -355,3 +355,73 @@ describe.each(["js", "duckdb"] as const)("--preset typeform on Typeform's respon
     ]);
   });
 });
+
+describe("--preset zendesk-api on Zendesk's ticket metrics records (JSON: the JS reader)", () => {
+  // The records of GET /api/v2/ticket_metrics, one per line, with the fields of the example in Zendesk's API reference
+  // (developer.zendesk.com/api-reference/ticketing/tickets/ticket_metrics/); made-up values. Each duration is an object
+  // {"business": ..., "calendar": ...}, read as "reply_time_in_minutes.calendar" and so on. Ticket 2004 has no reply
+  // and no solve yet: its minutes are null.
+  const file = fixture("zendesk-api-ticket-metrics.ndjson");
+  const metrics = (...args: string[]) => report("js", [file, "--preset", "zendesk-api", ...args]);
+
+  it("first response from reply_time_in_minutes.calendar, or .business with business hours", async () => {
+    // calendar: 30, 1020, 15, (null: open), 90 → sorted 15, 30, 90, 1020: median (30 + 90) / 2 = 60;
+    // p90 (R type 7): h = 3 × 0.9 = 2.7 → 90 + 0.7 × (1020 − 90) = 741.
+    const all = (await metrics("-m", "first-response")).rows[0]!;
+    expect([all.n, all.value, all.detail.open, all.detail.clock]).toEqual([4, 60, 1, "calendar"]);
+    expect(all.detail.p90).toBeCloseTo(741, 10);
+    // business: 30, 60, 15, 90 → sorted 15, 30, 60, 90: median 45; p90 60 + 0.7 × 30 = 81.
+    const business = (await metrics("-m", "first-response", ...hours)).rows[0]!;
+    expect([business.n, business.value, business.detail.clock]).toEqual([4, 45, "business"]);
+    expect(business.detail.p90).toBeCloseTo(81, 10);
+  });
+
+  it("full and first resolution from Zendesk's minutes, not from the record's own created_at and solved_at", async () => {
+    // full_resolution_time_in_minutes.calendar: 240, 1440, 2880 (2003 was reopened), 120 → median (240 + 1440) / 2.
+    const full = (await metrics("-m", "resolution")).rows[0]!;
+    expect([full.n, full.value, full.detail.open]).toEqual([4, 840, 1]);
+    // first_resolution_time_in_minutes.calendar: 240, 1440, 60, 120 → sorted 60, 120, 240, 1440: median 180.
+    const first = (await metrics("-m", "resolution", "--resolution", "first")).rows[0]!;
+    expect([first.n, first.value]).toEqual([4, 180]);
+    // full, .business: 240, 480, 960, 120 → sorted 120, 240, 480, 960: median 360.
+    const business = (await metrics("-m", "resolution", ...hours)).rows[0]!;
+    expect([business.n, business.value, business.detail.clock]).toEqual([4, 360, "business"]);
+  });
+
+  it("periods from created_at", async () => {
+    // created_at 2025-03-03 (Mon) to 03-05: all in 2025-W10.
+    const weekly = await metrics("-m", "resolution", "--every", "week");
+    expect(weekly.rows.map((row) => [row.period?.label ?? null, row.n, row.value])).toEqual([
+      ["2025-W10", 4, 840],
+      [null, 4, 840],
+    ]);
+  });
+
+  it("a duration that is not minutes is a reject naming the nested field and the value", async () => {
+    const records = readFileSync(file, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { reply_time_in_minutes: { calendar: unknown } });
+    records[0]!.reply_time_in_minutes.calendar = "30 min";
+    records[1]!.reply_time_in_minutes.calendar = -5;
+    const path = join(mkdtempSync(join(tmpdir(), "cx-vendors-")), "metrics.ndjson");
+    writeFileSync(path, records.map((record) => JSON.stringify(record)).join("\n"));
+    const outcome = await run([path, "--preset", "zendesk-api", "-m", "first-response"]);
+    expect(outcome.code, outcome.err).toBe(0);
+    // 2003 (15) and 2005 (90) are used, 2004 is open, 2001 and 2002 are rejected: read 5 = used 3 + rejected 2.
+    expect(outcome.out).toContain("rows read 5 = used 3 + rejected 2");
+    expect(outcome.out).toContain('"30 min" in column "reply_time_in_minutes.calendar" is not a number of minutes');
+    expect(outcome.out).toContain('"-5" in column "reply_time_in_minutes.calendar" is negative');
+  });
+
+  it("the API's page object (not its records) and --engine duckdb are refused with what to do", async () => {
+    const page = join(mkdtempSync(join(tmpdir(), "cx-vendors-")), "page.json");
+    writeFileSync(page, JSON.stringify({ ticket_metrics: [], next_page: null, count: 0 }));
+    const wrapped = await run([page, "--preset", "zendesk-api", "-m", "first-response"]);
+    expect(wrapped.code).toBe(2);
+    expect(wrapped.err).toMatch(/a JSON file must hold an array of records/);
+    const duckdb = await run([file, "--preset", "zendesk-api", "-m", "first-response", "--engine", "duckdb"]);
+    expect(duckdb.code).toBe(2);
+    expect(duckdb.err).toMatch(/JSON is read by --engine js/);
+  });
+});

@@ -21,6 +21,8 @@ import { checkOutputPath, writeTextFile } from "./format/files.js";
 import { markdownText, visible } from "./format/safe.js";
 import { alignRows } from "./format/table.js";
 import { readCalendarFile } from "./command-parts.js";
+import { type DataSetCounts, dataSetCounts } from "./check-counts.js";
+import { countsText } from "./format/cells.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
 import { readLimitedText } from "./read/limited.js";
 import { explainReject, minutesReason } from "./reasons.js";
@@ -353,7 +355,7 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   const sources = (file.data ?? {}) as Record<string, unknown>;
   // No prototype: a data set named "__proto__" or "constructor" is a data set like any other.
   const data: Record<string, unknown[]> = Object.create(null);
-  const inputs: Record<string, { read: number; used: number; rejected: number }> = Object.create(null);
+  const inputs: Record<string, DataSetCounts> = Object.create(null);
   const loadedData: Record<string, LoadedData> = Object.create(null);
   const problems: string[] = [];
   for (const [name, entry] of Object.entries(sources)) {
@@ -380,7 +382,6 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     );
     data[name] = loaded.records;
     loadedData[name] = loaded;
-    inputs[name] = { read: loaded.read, used: loaded.records.length, rejected: loaded.rejected.length };
     for (const reject of loaded.rejected.slice(0, 5)) problems.push(`${name}: line ${reject.line}: ${reject.reason}`);
   }
   let result: CheckResult;
@@ -393,6 +394,14 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
     throw error;
   }
+  // Each data set's rows as `report` counts them: read = used + unanswered + rejected for the survey metric it is read as.
+  for (const [name, loaded] of Object.entries(loadedData))
+    inputs[name] = dataSetCounts(
+      loaded.records,
+      loaded.read,
+      loaded.rejected.length,
+      claims.filter((claim) => claim.data === name),
+    );
   // A row-by-row claim's records that could not be compared, by line and column, in the file's words.
   const notCompared = result.claims.map((claim, index) => {
     const source = claims[index] as { data?: unknown; against?: unknown; timeZone?: unknown };
@@ -445,7 +454,7 @@ function renderChecks(
   result: CheckResult,
   against: readonly (string | null)[],
   notCompared: readonly (readonly ExplainedProblem[])[],
-  inputs: Record<string, { read: number; used: number; rejected: number }>,
+  inputs: Record<string, DataSetCounts>,
   problems: readonly string[],
   format: "table" | "markdown",
 ): string {
@@ -488,8 +497,12 @@ function renderChecks(
     }
   }
   lines.push("");
-  for (const [name, input] of Object.entries(inputs))
-    lines.push(text(`data ${name}: rows read ${input.read} = used ${input.used} + rejected ${input.rejected}`));
+  for (const [name, input] of Object.entries(inputs)) {
+    lines.push(text(`data ${name}: ${countsText(input)}`));
+    // Read as several survey metrics (or scales): each one's counts, as `report --metric` would give them.
+    for (const [label, counts] of Object.entries(input.metrics ?? {}))
+      lines.push(text(`  as ${label}: ${countsText(counts)}`));
+  }
   for (const problem of problems) lines.push(`  rejected: ${text(problem)}`);
   return `${lines.join("\n")}\n`;
 }

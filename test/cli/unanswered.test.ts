@@ -132,3 +132,87 @@ describe("report: unanswered is its own count", () => {
     expect(result.err).toContain("no row could be used: 2 read, 2 unanswered, 0 rejected");
   });
 });
+
+async function check(claims: object): Promise<{ code: number; out: string; err: string }> {
+  const file = join(dir, `claims-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(claims));
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(["check", file, "--format", "json"], { stdout, stderr, env: {} });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+async function checkText(claims: object): Promise<string> {
+  const file = join(dir, `claims-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(claims));
+  const stdout = sink();
+  await main(["check", file], { stdout, stderr: sink(), env: {} });
+  return stdout.text();
+}
+
+describe("check counts a data set's rows exactly as report does (issue 19, point 1)", () => {
+  const columns = { rating: "Satisfaction", respondedAt: "Solved at" };
+  it("the same file: check's data line and JSON give report's read, used, unanswered and rejected", async () => {
+    const claims = {
+      data: { survey: { path, columns } },
+      claims: [{ id: "csat", metric: "csat", data: "survey", value: "75%" }],
+    };
+    const checked = await check(claims);
+    expect(checked.err).toBe("");
+    const data = (JSON.parse(checked.out) as { data: Record<string, unknown> }).data;
+    for (const engine of ["js", "duckdb"]) {
+      const reported = JSON.parse((await run([...args, "--format", "json", "--engine", engine])).out) as Json;
+      const { engine: _engine, ...input } = reported.input;
+      // Hand count as above: 10 read, 4 used, 4 unanswered (Offered, blank, N/A, " not rated "), 2 rejected (9, skipped).
+      expect(input).toEqual({ read: 10, used: 4, unanswered: 4, rejected: 2 });
+      expect(data.survey).toEqual(input);
+    }
+    expect(await checkText(claims)).toContain("data survey: rows read 10 = used 4 + unanswered 4 + rejected 2\n");
+  });
+  it("a data set read as two survey metrics: each one's counts, as report --metric gives them", async () => {
+    const claims = {
+      data: { survey: { path, columns: { ...columns, score: "Satisfaction" } } },
+      claims: [
+        { id: "csat", metric: "csat", data: "survey", value: "75%" },
+        { id: "nps", metric: "nps", data: "survey", value: "0" },
+      ],
+    };
+    const data = (JSON.parse((await check(claims)).out) as { data: Record<string, object> }).data;
+    const both = JSON.parse(
+      (
+        await run([
+          path,
+          "--metric",
+          "csat,nps",
+          "--column",
+          "rating=Satisfaction",
+          "--column",
+          "score=Satisfaction",
+          "--format",
+          "json",
+          "--engine",
+          "js",
+        ])
+      ).out,
+    ) as { input: { read: number; used: number; rejected: number } };
+    const nps = JSON.parse(
+      (await run([path, "--metric", "nps", "--column", "score=Satisfaction", "--format", "json", "--engine", "js"]))
+        .out,
+    ) as Json;
+    const { engine: _engine, ...npsInput } = nps.input;
+    // NPS reads 9 as a score and "skipped" as a reject: 5 used, 4 unanswered, 1 rejected.
+    expect(npsInput).toEqual({ read: 10, used: 5, unanswered: 4, rejected: 1 });
+    // As report --metric csat,nps: used = rows no metric rejected (8), rejected = rows one of them rejected (9, skipped).
+    expect(data.survey).toEqual({
+      read: 10,
+      used: 8,
+      rejected: 2,
+      metrics: { csat: { read: 10, used: 4, unanswered: 4, rejected: 2 }, nps: npsInput },
+    });
+    expect(both.input).toMatchObject({ read: 10, used: 8, rejected: 2 });
+    const text = await checkText(claims);
+    expect(text).toContain("data survey: rows read 10 = used 8 + rejected 2\n");
+    expect(text).toContain("  as csat: rows read 10 = used 4 + unanswered 4 + rejected 2\n");
+    expect(text).toContain("  as nps: rows read 10 = used 5 + unanswered 4 + rejected 1\n");
+  });
+});

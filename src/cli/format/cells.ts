@@ -176,6 +176,21 @@ export function textTable(rows: readonly ReportRow[], spec: SummarizeSpec): Text
   return { titles, rows: body, numeric, small: rows.map((row) => row.smallSample) };
 }
 
+/**
+ * "rows read 2,000 = used 1,990 + rejected 10"; survey metrics also "+ unanswered 5" (`report`'s last line and `check`'s
+ * line per data set say the counts alike).
+ */
+export function countsText(input: {
+  readonly read: number;
+  readonly used: number;
+  readonly unanswered?: number | undefined;
+  readonly rejected: number;
+}): string {
+  const f = (n: number): string => n.toLocaleString("en-US");
+  const unanswered = input.unanswered === undefined ? "" : ` + unanswered ${f(input.unanswered)}`;
+  return `rows read ${f(input.read)} = used ${f(input.used)}${unanswered} + rejected ${f(input.rejected)}`;
+}
+
 /** "rows read 2,000 = used 1,990 + rejected 10 (read by DuckDB)"; survey metrics also "+ unanswered 5". */
 export function inputLine(input: {
   read: number;
@@ -184,9 +199,7 @@ export function inputLine(input: {
   rejected: number;
   engine: "duckdb" | "js";
 }): string {
-  const f = (n: number): string => n.toLocaleString("en-US");
-  const unanswered = input.unanswered === undefined ? "" : ` + unanswered ${f(input.unanswered)}`;
-  return `rows read ${f(input.read)} = used ${f(input.used)}${unanswered} + rejected ${f(input.rejected)} (read by ${input.engine === "duckdb" ? "DuckDB" : "the JS reader"})`;
+  return `${countsText(input)} (read by ${input.engine === "duckdb" ? "DuckDB" : "the JS reader"})`;
 }
 
 /** One reject as a line of text: "line 4: ..." where the reason names its column and cell itself. */

@@ -1,0 +1,111 @@
+// What `cx-metrics check` says a data set held: rows read = used + unanswered + rejected, counted exactly as `report`
+// counts them. Each record goes through the report's own summary (createSummary, invalid: "exclude") for the survey
+// metric its claims read, so that an unanswered survey (a blank rating or a not-rated marker, src/internal/unanswered.ts)
+// is counted once, in one place, for both commands.
+import type { CheckedClaim } from "../check/claim-shape.js";
+import { isCxMetricsError } from "../errors/cx-metrics-error.js";
+import type { ReportMetric, SummarizeSpec } from "../report/spec.js";
+import { createSummary } from "../report/summarize.js";
+import { UsageError } from "./args.js";
+
+/** The counts of one data set, as `report --format json` names them in `input`. */
+export interface DataCounts {
+  /** Rows read. */
+  readonly read: number;
+  /** Rows that give a figure (survey metrics: answered with a rating of the scale); otherwise the records loaded. */
+  readonly used: number;
+  /** Survey metrics: rows whose score or rating is blank or a not-rated marker ("Offered", "N/A"): neither used nor rejected. */
+  readonly unanswered?: number;
+  /** Rows that could not be read: a broken row, or (survey metrics) a score or rating that is not one of the scale. */
+  readonly rejected: number;
+}
+
+/**
+ * A data set's counts: as `report --metric a,b` counts them when its claims read it as several survey metrics (or
+ * scales): `used` the rows none of them rejected, `rejected` those at least one rejected, and `metrics` each one's own.
+ */
+export interface DataSetCounts extends DataCounts {
+  /** When the data set's claims read it as several survey metrics (or scales): the counts under each, by label. */
+  readonly metrics?: Readonly<Record<string, DataCounts>>;
+}
+
+const SURVEY: readonly ReportMetric[] = ["nps", "csat", "ces"];
+
+/** The report spec a survey claim's rows are counted under: its metric, scale and weight, as `report`'s flags give them. */
+function surveySpec(claim: CheckedClaim): { label: string; spec: SummarizeSpec } | null {
+  if (!SURVEY.includes(claim.metric)) return null;
+  const options = (claim.options ?? {}) as { scale?: unknown; weight?: unknown };
+  const scale = typeof options.scale === "string" && claim.metric !== "nps" ? options.scale : undefined;
+  const weight = typeof options.weight === "string" && options.weight !== "" ? options.weight : undefined;
+  const spec = {
+    metric: claim.metric,
+    invalid: "exclude",
+    ...(scale === undefined ? {} : claim.metric === "csat" ? { csat: { scale } } : { ces: { scale } }),
+    ...(weight === undefined ? {} : { weight }),
+  } as SummarizeSpec;
+  const label = [claim.metric, scale, weight === undefined ? undefined : `weight ${weight}`]
+    .filter((part) => part !== undefined)
+    .join(" ");
+  return { label, spec };
+}
+
+/**
+ * A data set's rows read, used, unanswered and rejected, as `report` counts them for the survey metric its claims
+ * read (`read` rows of which `structural` could not be read at all, `records` the others). A data set read by no
+ * survey claim: used = the records loaded. Read under several survey metrics or scales: as `report --metric a,b`,
+ * `used` the rows no metric rejected, `rejected` those at least one did, and `metrics` each metric's own counts.
+ */
+export function dataSetCounts(
+  records: readonly unknown[],
+  read: number,
+  structural: number,
+  claims: readonly CheckedClaim[],
+): DataSetCounts {
+  const specs = new Map<string, SummarizeSpec>();
+  for (const claim of claims) {
+    const survey = surveySpec(claim);
+    if (survey !== null && !specs.has(survey.label)) specs.set(survey.label, survey.spec);
+  }
+  if (specs.size === 0) return { read, used: records.length, rejected: structural };
+  const counted = [...specs].map(([label, spec]) => ({ label, ...surveyCounts(records, read, structural, spec) }));
+  if (counted.length === 1) return counted[0]!.counts;
+  // A record rejected by any metric is rejected once, as report's several metrics count it.
+  const rejected = structural + new Set(counted.flatMap((each) => each.rejects)).size;
+  return {
+    read,
+    used: read - rejected,
+    rejected,
+    metrics: Object.fromEntries(counted.map((each) => [each.label, each.counts])),
+  };
+}
+
+/**
+ * The counts of the report's summary over the records (their rows' structural rejects added to its own), and the
+ * records it rejected, by index.
+ */
+function surveyCounts(
+  records: readonly unknown[],
+  read: number,
+  structural: number,
+  spec: SummarizeSpec,
+): { counts: DataCounts; rejects: number[] } {
+  let summary: ReturnType<typeof createSummary>;
+  try {
+    summary = createSummary(spec);
+  } catch (error) {
+    // A scale or weight the metric does not take: checkReport says so for the claim; here it is a usage error too.
+    if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^summarize: /, ""));
+    throw error;
+  }
+  for (const record of records) summary.add(record);
+  const state = summary.state();
+  return {
+    counts: {
+      read,
+      used: state.used,
+      unanswered: state.unanswered ?? 0,
+      rejected: structural + state.exclusions.length,
+    },
+    rejects: state.exclusions.map((excluded) => excluded.index),
+  };
+}

@@ -50,7 +50,7 @@ import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, 
 export { parseHours };
 export type { CommandIO, ExitCode };
 import { eventsReport } from "./events-command.js";
-import { runPart, StrictStop, type ReportJob } from "./report-part.js";
+import { runPart, StrictStop, summaryOf, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
 import { ColumnError, resolveColumns, type ResolvedField } from "./columns.js";
 import { readRows } from "./read/input.js";
@@ -363,7 +363,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
 
   let result: SummarizeResult;
   try {
-    result = (outcome.summary ?? createSummary(spec).merge(outcome.state)).result();
+    result = summaryOf(spec, outcome).result();
   } catch (error) {
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;

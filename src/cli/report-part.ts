@@ -37,12 +37,13 @@ export interface ReportJob {
   readonly strict: boolean;
 }
 
-/** What a pass counted. */
+/** What a pass counted: its builder when it lives in this thread, else (posted by a worker) its state. */
 export interface PartResult {
-  readonly state: SummaryState;
+  /** The counts as a state: what a worker posts (absent where `summary` is there). */
+  readonly state?: SummaryState;
   /**
-   * The builder that holds `state`, when it lives in this thread: the report reads its result without copying the
-   * counts again (a worker posts the state alone).
+   * The builder, when it lives in this thread: the report reads its result without copying the counts (every duration
+   * of a ticket report) into a state and back.
    */
   readonly summary?: SummaryBuilder;
   readonly read: number;
@@ -64,17 +65,15 @@ export function specOf(job: ReportJob): SummarizeSpec {
   return job.calendar === undefined ? job.spec : { ...job.spec, calendar: businessCalendar(job.calendar) };
 }
 
+/** A part's counts as a builder: its own, or one made from the state a worker posted. */
+export function summaryOf(spec: SummarizeSpec, part: PartResultCounts): SummaryBuilder {
+  return part.summary ?? createSummary(spec).merge(part.state!);
+}
+
 /** Two parts' counts as one, in order: the second's exclusions come after the first's records. */
-export function mergeParts(
-  job: ReportJob,
-  first: PartResultCounts,
-  second: PartResultCounts,
-): { state: SummaryState; summary: SummaryBuilder } {
+export function mergeParts(job: ReportJob, first: PartResultCounts, second: PartResultCounts): SummaryBuilder {
   // The first part's builder takes the second's counts (no third copy of every duration).
-  const summary = (first.summary ?? createSummary(specOf(job)).merge(first.state)).merge(
-    second.summary ?? second.state,
-  );
-  return { state: summary.state(), summary };
+  return (first.summary ?? summaryOf(specOf(job), first)).merge(second.summary ?? second.state!);
 }
 
 /** What a part counted, as {@link mergeParts} reads it. */
@@ -118,7 +117,7 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         ? entry
         : { ...entry, ...explainReject(excluded, (index) => cells[index], context()) };
     },
-    result: () => ({ state: builder.state(), summary: builder, read, rejects }),
+    result: () => ({ summary: builder, read, rejects }),
     header(names) {
       try {
         columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });

@@ -16,7 +16,7 @@ import { severalOutput, writeSeveralRejectsCsv, writeSeveralReports, type Metric
 import { visible } from "./format/safe.js";
 import { createProgress } from "./progress.js";
 import { inputSize, openInput, type InputFormat } from "./read/input.js";
-import { runParts, StrictStop, type ReportJob } from "./report-part.js";
+import { runParts, StrictStop, summaryOf, type ReportJob } from "./report-part.js";
 import { canSplit, runSeveralInTwoParts } from "./two-parts.js";
 
 type Values = ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"];
@@ -176,7 +176,7 @@ export async function severalMetricsReport(
     const { spec } = specs[k]!;
     let result: SummarizeResult;
     try {
-      result = (outcome.summary ?? createSummary(spec).merge(outcome.state)).result();
+      result = summaryOf(spec, outcome).result();
     } catch (error) {
       if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw parts.tooManyGroups(error, path, spec);
       if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;

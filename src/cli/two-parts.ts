@@ -132,7 +132,7 @@ export async function runSeveralInTwoParts(
     const [one, two] = [first[k]!, rest[k]!];
     const offset = one.endLine - 1;
     return {
-      ...mergeParts(job, one, two),
+      summary: mergeParts(job, one, two),
       read: one.read + two.read,
       rejects: [...one.rejects, ...two.rejects.map((reject) => ({ ...reject, line: reject.line + offset }))],
       endLine: two.endLine + offset,
@@ -148,8 +148,9 @@ export async function runWorkerPart(task: WorkerTask, post: (message: unknown) =
       createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }),
       { header: task.header },
     );
-    // The builders stay here: only their plain states cross to the main thread.
-    post(parts.map(({ summary: _builder, ...part }) => part));
+    // The builders stay here: only their states cross to the main thread, durations as Float64Arrays (copied as
+    // memory, where arrays of numbers are copied value by value).
+    post(parts.map(({ summary, ...part }) => ({ ...part, state: summary!.state({ typedArrays: true }) })));
   } catch (error) {
     post({ error: (error as Error).message });
   }

@@ -95,6 +95,16 @@ export interface MetricKernel<G = unknown> {
   /** The group's JSON state. */
   toJSON(group: G): ReportGroupState;
   /**
+   * The group's state for another thread, where it differs from the JSON state (durations as Float64Arrays, which a
+   * structured clone copies as memory); `merge` and `create` take it too.
+   */
+  toState?(group: G): ReportGroupState;
+  /**
+   * Adds another group's counts to a group, as `merge(group, toJSON(other))` does, without the state in between (a
+   * kernel whose state copies its data: durations).
+   */
+  combine?(group: G, other: G): void;
+  /**
    * The figure, or null when the group has none (only open tickets, only unscored reviews, only neutral ratings in
    * good/bad mode).
    */

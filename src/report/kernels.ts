@@ -44,18 +44,6 @@ function checked<T>(fn: string, index: number, name: string, value: unknown, rea
   }
 }
 
-/** An accumulator as the report drives it: merged with a state, read as a state. */
-interface Mergeable {
-  merge(state: never): unknown;
-  toJSON(): ReportGroupState;
-}
-
-/** The state side of a kernel whose groups are metric accumulators. */
-const accumulatorSide = {
-  merge: (group: unknown, state: ReportGroupState): void => void (group as Mergeable).merge(state as never),
-  toJSON: (group: unknown): ReportGroupState => (group as Mergeable).toJSON(),
-};
-
 /** The kernel of the spec's metric; options (scale, clock, policy, scorecard) are checked once here. */
 export function metricKernel(fn: string, spec: SummarizeSpec): MetricKernel {
   const fields = reportFields(spec);
@@ -88,7 +76,11 @@ function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<Servic
     read: (record, index) => checked(fn, index, "", record, () => reading.read(record, index)),
     create: (state) => createServiceTimeAccumulator(kept, state as ServiceTimeAccumulatorState | undefined),
     add: (group, minutes) => void group.addMinutes(minutes as ServiceMinutes | null),
-    ...accumulatorSide,
+    merge: (group, state) => void group.merge(state as ServiceTimeAccumulatorState),
+    toJSON: (group) => group.toJSON(),
+    toState: (group) => group.toState(),
+    // Another group's minutes copied from its memory (no state in between).
+    combine: (group, other) => void group.merge(other),
     figure(group, confidence) {
       if (group.n === 0) return null;
       const result = group.result({ percentiles, method });
@@ -96,8 +88,8 @@ function serviceTimeKernel(fn: string, spec: SummarizeSpec): MetricKernel<Servic
       const both = reading.bothClocks && business;
       const main = both ? result.business! : result.calendar;
       // The median's distribution-free interval: two order statistics, so it holds the median at every n.
-      const state = group.toJSON();
-      const interval = medianInterval(both ? state.business! : state.calendar, confidence);
+      const minutes = group.minutes();
+      const interval = medianInterval(both ? minutes.business! : minutes.calendar, confidence);
       const detail = {
         ...main,
         clock: business ? "business" : "calendar",

@@ -117,8 +117,12 @@ export interface SummaryBuilder {
   merge(other: SummaryBuilder | SummaryState): SummaryBuilder;
   /** The rows so far, with what was read, used and rejected. */
   result(): SummarizeResult;
-  /** What has been counted so far, as plain data. */
-  state(): SummaryState;
+  /**
+   * What has been counted so far, as plain data (JSON). With `{ typedArrays: true }` the duration lists of
+   * first-response and resolution groups are Float64Arrays (copies): a state to post to another thread (a structured
+   * clone copies them as memory), not JSON; `merge` takes either.
+   */
+  state(options?: { readonly typedArrays?: boolean }): SummaryState;
 }
 
 const NO_VALUES: string[] = [];
@@ -215,8 +219,11 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       { ...(index === null ? {} : { index }), value: nth, field: "maxGroups" },
     );
   };
-  /** The group of a segment and period; a new one counts against maxGroups (`index`: the record that starts it). */
-  const groupFor = (values: readonly string[], period: number, index: number | null): unknown => {
+  /**
+   * The group of a segment and period; a new one (`made`, or an empty one) counts against maxGroups (`index`: the
+   * record that starts it).
+   */
+  const groupFor = (values: readonly string[], period: number, index: number | null, made?: unknown): unknown => {
     const key = keyOf(values);
     const segment = segments.get(key);
     if (segment !== undefined) {
@@ -226,7 +233,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     }
     if (groups >= maxGroups) throw tooMany(values, period, index);
     groups++;
-    const group = kernel.create();
+    const group = made ?? kernel.create();
     if (segment === undefined) segments.set(key, { values, period, group, more: null });
     else (segment.more ??= new Map()).set(period, group);
     return group;
@@ -360,9 +367,10 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     },
     merge(other) {
       assertObject(fn, "other", other, "a report builder or its state()");
+      // Another builder's durations come as Float64Arrays (a copy of memory, not a list of numbers built and read).
       const state =
         typeof (other as SummaryBuilder).state === "function"
-          ? (other as SummaryBuilder).state()
+          ? (other as SummaryBuilder).state({ typedArrays: true })
           : (other as SummaryState);
       checkState(fn, state, by.length);
       // All or nothing: every group state is checked (restored into a group of its own) before any is added.
@@ -376,8 +384,12 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
         fresh.add(`${period}\u0001${keyOf(values)}`);
         if (groups + fresh.size > maxGroups) throw tooMany(values, period, null, groups + fresh.size);
       }
-      for (const [values, period, group] of restored)
-        kernel.merge(groupFor(values, period, null), kernel.toJSON(group));
+      // A restored group becomes the group of its segment and period, or is added to the one there.
+      for (const [values, period, group] of restored) {
+        const into = existing(values, period);
+        if (into === undefined) groupFor(values, period, null, group);
+        else combine(kernel, into, group);
+      }
       for (const segment of state.segments) {
         const count = segment.undated ?? 0;
         if (count === 0) continue;
@@ -407,12 +419,13 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       const input = kernel.skip === undefined ? { read, used, rejected } : { read, used, unanswered, rejected };
       return { rows, input, exclusions: [...exclusions] };
     },
-    state(): SummaryState {
+    state(options): SummaryState {
+      const stateOf = options?.typedArrays === true && kernel.toState !== undefined ? kernel.toState : kernel.toJSON;
       const list: SegmentState[] = [...segments.values()].map((segment) => {
         const count = undated.get(keyOf(segment.values))?.count ?? 0;
         return {
           values: segment.values,
-          periods: periodsOf(segment).map(([period, group]) => [period, kernel.toJSON(group)] as const),
+          periods: periodsOf(segment).map(([period, group]) => [period, stateOf(group)] as const),
           ...(count === 0 ? {} : { undated: count }),
         };
       });
@@ -460,6 +473,12 @@ function checkState(fn: string, state: unknown, fields: number): asserts state i
   if (!Array.isArray(exclusions)) bad("has no list of exclusions");
 }
 
+/** Adds group `from`'s counts to group `into`: directly where the kernel can, else through `from`'s state. */
+function combine(kernel: MetricKernel, into: unknown, from: unknown): void {
+  if (kernel.combine === undefined) kernel.merge(into, kernel.toJSON(from));
+  else kernel.combine(into, from);
+}
+
 /** One segment's groups per period, for the rows, and its unanswered records in no period. */
 interface SegmentGroups {
   readonly values: readonly string[];
@@ -487,7 +506,7 @@ function withOverall(
     for (const [period, group] of segment.periods) {
       let into = overall.periods.get(period);
       if (into === undefined) overall.periods.set(period, (into = kernel.create()));
-      kernel.merge(into, kernel.toJSON(group));
+      combine(kernel, into, group);
     }
   }
   list.sort((a, b) => compareSegments(a.values, b.values));
@@ -530,7 +549,7 @@ function reportRows(
     let previous: { readonly period: number; readonly figure: Figure } | null = null;
     for (const p of [...periods.keys()].sort((x, y) => x - y)) {
       const group = periods.get(p)!;
-      kernel.merge(all, kernel.toJSON(group));
+      combine(kernel, all, group);
       if (spec.every === undefined) continue;
       const figure = kernel.figure(group, confidence);
       if (figure === null) continue;

@@ -79,16 +79,10 @@ export function durationStats<T = number>(durations: Values<T>, options: Duratio
   const exclusions: ExcludedRow[] = [];
   let n = 0;
   let skipped = 0;
-  let sum = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < list.length; i++) {
     const v = accessor === undefined ? (list[i] as unknown) : accessor(list[i] as T, i);
     if (typeof v === "number" && v >= 0 && v < Number.POSITIVE_INFINITY) {
       values[n++] = v;
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
       continue;
     }
     if (accessor !== undefined && (v === null || v === undefined)) {
@@ -107,17 +101,47 @@ export function durationStats<T = number>(durations: Values<T>, options: Duratio
         ? "no durations"
         : `no durations: ${skipped} skipped as null, ${exclusions.length} excluded`,
     );
-  const used = values.subarray(0, n);
-  const found = percentilesOf(fn, used, [50, ...percentiles], method === undefined ? {} : { method });
+  return statsOfDurations(fn, values.subarray(0, n), percentiles, method, {
+    rows: { total: list.length, used: n, skipped, excluded: exclusions.length },
+    exclusions,
+  });
+}
+
+/**
+ * The statistics of durations already checked (finite numbers ≥ 0, at least one), in a Float64Array that is reordered
+ * (the percentiles are selected in it): the mean as the sum in the given order over n, min, max, the median and the
+ * percentiles. {@link durationStats} after its checks, and the service-time accumulator over its own minutes.
+ */
+export function statsOfDurations(
+  fn: string,
+  values: Float64Array,
+  percentiles: readonly number[],
+  method: PercentileMethod | undefined,
+  counts: { readonly rows: DurationStats["rows"]; readonly exclusions: readonly ExcludedRow[] } = {
+    rows: { total: values.length, used: values.length, skipped: 0, excluded: 0 },
+    exclusions: [],
+  },
+): DurationStats {
+  const n = values.length;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const found = percentilesOf(fn, values, [50, ...percentiles], method === undefined ? {} : { method });
   const result: Record<string, unknown> = {
     n,
-    skipped,
+    skipped: counts.rows.skipped,
     mean: sum / n,
     median: found[0]!,
     min,
     max,
-    rows: { total: list.length, used: n, skipped, excluded: exclusions.length },
-    exclusions,
+    rows: counts.rows,
+    exclusions: counts.exclusions,
   };
   percentiles.forEach((p, i) => {
     result[`p${p}`] = found[i + 1]!;

@@ -1,22 +1,27 @@
 // The service-time kernel: interactions measured by a compiled clock one at a time, their minutes
-// kept on both clocks (percentiles need the values), open ones counted; merged, and read as duration
-// statistics.
+// kept on both clocks (percentiles need the values) in Float64Arrays that double as they grow, open ones counted;
+// merged, and read as duration statistics.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertCount } from "../internal/validate.js";
 import type { PercentileMethod } from "../stats/percentile.js";
-import { durationStats, type DurationStats } from "./duration-stats.js";
+import { floatList, type FloatList } from "../internal/float-list.js";
+import { statsOfDurations, type DurationStats } from "./duration-stats.js";
 import type { Interaction } from "./interaction.js";
 import { serviceClock, type ServiceClock, type ServiceClockOptions, type ServiceMinutes } from "./service-clock.js";
 
-/** The JSON state of a service-time accumulator. */
+/**
+ * The state of a service-time accumulator: JSON from `toJSON()` (plain arrays), or the same with Float64Arrays from
+ * `toState()` (a copy of memory each, and structured-cloned between worker threads as memory too). `merge` and
+ * `createServiceTimeAccumulator(clock, state)` take either.
+ */
 export interface ServiceTimeAccumulatorState {
   /** Marks the object as a service-time accumulator state. */
   readonly kind: "service-times";
-  /** Calendar minutes of the measured interactions, in the order added. */
-  readonly calendar: readonly number[];
-  /** Business minutes of the same interactions; null when the clock has no calendar. */
-  readonly business: readonly number[] | null;
+  /** Calendar minutes of the measured interactions, in the order added: each a finite number ≥ 0. */
+  readonly calendar: readonly number[] | Float64Array;
+  /** Business minutes of the same interactions, in the same order; null when the clock has no calendar. */
+  readonly business: readonly number[] | Float64Array | null;
   /** Interactions still open (no reply or resolution yet). */
   readonly open: number;
 }
@@ -55,8 +60,39 @@ export interface ServiceTimeAccumulator {
   readonly open: number;
   /** The statistics; `EMPTY_INPUT` while no interaction was measured. */
   result(options?: ServiceTimeResultOptions): ServiceTimeSummary;
-  /** The JSON state; `createServiceTimeAccumulator(clock, state)` restores it. */
+  /**
+   * The minutes so far, in the order added: views of the accumulator's own memory (not copies: valid until the next
+   * add or merge; do not write to them). `business` is null without a calendar.
+   */
+  minutes(): { readonly calendar: Float64Array; readonly business: Float64Array | null };
+  /** The JSON state (the minutes as plain arrays); `createServiceTimeAccumulator(clock, state)` restores it. */
   toJSON(): ServiceTimeAccumulatorState;
+  /**
+   * The state with the minutes as Float64Arrays (copies): what a worker thread posts (a structured clone copies typed
+   * arrays as memory). Not JSON: `toJSON()` is.
+   */
+  toState(): ServiceTimeAccumulatorState;
+}
+
+/** The error for a measurement whose minutes are not minutes. */
+function notMinutes(what: string, value: unknown): CxMetricsError {
+  return invalid("ServiceTimeAccumulator.addMinutes", "INVALID_VALUE", what, value, "minutes (a finite number ≥ 0)");
+}
+
+/** A list of minutes: a plain array or a Float64Array. */
+function isMinutesList(value: unknown): value is readonly number[] | Float64Array {
+  return Array.isArray(value) || value instanceof Float64Array;
+}
+
+/** Whether a value is minutes: a finite number ≥ 0. */
+function isMinutes(value: unknown): value is number {
+  return typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY;
+}
+
+/** Whether every value of a list is minutes. */
+function allMinutes(list: readonly number[] | Float64Array): boolean {
+  for (let i = 0, n = list.length; i < n; i++) if (!isMinutes(list[i])) return false;
+  return true;
 }
 
 function readState(fn: string, state: unknown, business: boolean): ServiceTimeAccumulatorState {
@@ -65,15 +101,18 @@ function readState(fn: string, state: unknown, business: boolean): ServiceTimeAc
     typeof state === "object" &&
     state !== null &&
     s!.kind === "service-times" &&
-    Array.isArray(s!.calendar) &&
-    (business ? Array.isArray(s!.business) && s!.business.length === s!.calendar.length : s!.business === null);
+    isMinutesList(s!.calendar) &&
+    allMinutes(s!.calendar) &&
+    (business
+      ? isMinutesList(s!.business) && s!.business.length === s!.calendar.length && allMinutes(s!.business)
+      : s!.business === null);
   if (!ok)
     throw invalid(
       fn,
       "INVALID_ARGUMENT",
       "state",
       state,
-      `a service-time accumulator state ${business ? "with" : "without"} business minutes`,
+      `a service-time accumulator state ${business ? "with" : "without"} business minutes (lists of minutes ≥ 0 of one length)`,
     );
   assertCount(fn, "open", s!.open);
   return state as ServiceTimeAccumulatorState;
@@ -105,13 +144,13 @@ export function createServiceTimeAccumulator(
     (clock as { kind?: unknown } | null)?.kind === "service-clock"
       ? (clock as ServiceClock)
       : serviceClock(clock as ServiceClockOptions, fn);
-  const calendar: number[] = [];
-  const business: number[] | null = compiled.business ? [] : null;
+  const calendar: FloatList = floatList();
+  const business: FloatList | null = compiled.business ? floatList() : null;
   let open = 0;
   const mergeState = (from: ServiceTimeAccumulatorState): void => {
-    // By index up to the length at the start: merging an accumulator into itself doubles it once.
-    for (let i = 0, n = from.calendar.length; i < n; i++) calendar.push(from.calendar[i]!);
-    if (business !== null) for (let i = 0, n = from.business!.length; i < n; i++) business.push(from.business![i]!);
+    // Up to the length at the start: merging an accumulator into itself doubles it once.
+    calendar.append(from.calendar);
+    business?.append(from.business!);
     open += from.open;
   };
   if (state !== undefined) mergeState(readState(fn, state, compiled.business));
@@ -125,17 +164,29 @@ export function createServiceTimeAccumulator(
     addMinutes(minutes) {
       if (minutes === null) open++;
       else {
-        calendar.push(minutes.calendarMinutes);
-        business?.push(minutes.businessMinutes!);
+        const { calendarMinutes, businessMinutes } = minutes;
+        // Checked as they come, so that the lists hold minutes only (merges and results read them as they are).
+        if (!isMinutes(calendarMinutes)) throw notMinutes("calendarMinutes", calendarMinutes);
+        if (business !== null && !isMinutes(businessMinutes)) throw notMinutes("businessMinutes", businessMinutes);
+        calendar.push(calendarMinutes);
+        business?.push(businessMinutes!);
       }
       return accumulator;
     },
     merge(other) {
+      // Another accumulator's minutes are read from its memory (checked when they were added); a state is checked.
+      const mine = (other as { minutes?: unknown }).minutes;
       const from =
-        typeof (other as ServiceTimeAccumulator).toJSON === "function"
-          ? (other as ServiceTimeAccumulator).toJSON()
-          : other;
-      mergeState(readState("ServiceTimeAccumulator.merge", from, compiled.business));
+        typeof mine === "function" && (other as ServiceTimeAccumulator).clock?.business === compiled.business
+          ? { ...(other as ServiceTimeAccumulator).minutes(), open: (other as ServiceTimeAccumulator).open }
+          : readState(
+              "ServiceTimeAccumulator.merge",
+              typeof (other as ServiceTimeAccumulator).toJSON === "function"
+                ? (other as ServiceTimeAccumulator).toJSON()
+                : other,
+              compiled.business,
+            );
+      mergeState(from as ServiceTimeAccumulatorState);
       return accumulator;
     },
     get n() {
@@ -151,17 +202,33 @@ export function createServiceTimeAccumulator(
           "EMPTY_INPUT",
           open === 0 ? "no interactions" : `no interactions measured: ${open} still open`,
         );
-      const stats = {
-        percentiles: options.percentiles ?? [90],
-        ...(options.method === undefined ? {} : { method: options.method }),
-      };
-      return {
-        calendar: durationStats(calendar, stats),
-        business: business === null ? null : durationStats(business, stats),
-        open,
-      };
+      const percentiles = options.percentiles ?? [90];
+      if (!Array.isArray(percentiles))
+        throw invalid(
+          "durationStats",
+          "INVALID_ARGUMENT",
+          "percentiles",
+          percentiles,
+          "an array of percents 0-100, such as [50, 90]",
+        );
+      // Each clock's statistics on a copy of its minutes (the selection reorders it; the order added is kept).
+      const stats = (list: FloatList): DurationStats =>
+        statsOfDurations("durationStats", list.view().slice(), percentiles, options.method);
+      return { calendar: stats(calendar), business: business === null ? null : stats(business), open };
     },
-    toJSON: () => ({ kind: "service-times", calendar, business, open }),
+    minutes: () => ({ calendar: calendar.view(), business: business === null ? null : business.view() }),
+    toJSON: () => ({
+      kind: "service-times",
+      calendar: calendar.toArray(),
+      business: business === null ? null : business.toArray(),
+      open,
+    }),
+    toState: () => ({
+      kind: "service-times",
+      calendar: calendar.view().slice(),
+      business: business === null ? null : business.view().slice(),
+      open,
+    }),
   };
   return accumulator;
 }

@@ -284,7 +284,8 @@ function unlessMissing(text: string, instant: string, job: ReportJob): string {
 function merged(counted: SummaryBuilder, counter: RowCounter): EngineResult {
   const rest = counter.result();
   const read = counted.state().read;
-  return { state: counted.merge(rest.state).state(), read: read + rest.read, rejects: rest.rejects };
+  // A state: the counted builder names its segments by the query's keys, not the spec's.
+  return { state: counted.merge(rest.summary!).state(), read: read + rest.read, rejects: rest.rejects };
 }
 
 /**
@@ -384,7 +385,7 @@ async function readEveryRow(
   if (seen !== ordinal) throw new ReadersDisagree(`DuckDB read ${ordinal} rows, the JS reader ${seen} of them`);
   const more = rest.result();
   return {
-    ...mergeParts(job, first, more),
+    summary: mergeParts(job, first, more),
     read: first.read + more.read,
     rejects: [...placed, ...more.rejects],
   };

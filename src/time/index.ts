@@ -32,6 +32,7 @@ export { createServiceTimeAccumulator } from "./service-time-accumulator.js";
 export type {
   ServiceTimeAccumulator,
   ServiceTimeAccumulatorState,
+  ServiceTimeMinutes,
   ServiceTimeResultOptions,
   ServiceTimeSummary,
 } from "./service-time-accumulator.js";

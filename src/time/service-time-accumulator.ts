@@ -44,6 +44,14 @@ export interface ServiceTimeSummary {
   readonly open: number;
 }
 
+/** The minutes an accumulator holds, as views of its memory. */
+export interface ServiceTimeMinutes {
+  /** Calendar minutes, in the order added. */
+  readonly calendar: Float64Array;
+  /** Business minutes of the same interactions; null without a calendar. */
+  readonly business: Float64Array | null;
+}
+
 /** Collects service times one interaction at a time, in chunks, streams or workers. */
 export interface ServiceTimeAccumulator {
   /** The compiled clock. */
@@ -64,7 +72,7 @@ export interface ServiceTimeAccumulator {
    * The minutes so far, in the order added: views of the accumulator's own memory (not copies: valid until the next
    * add or merge; do not write to them). `business` is null without a calendar.
    */
-  minutes(): { readonly calendar: Float64Array; readonly business: Float64Array | null };
+  minutes(): ServiceTimeMinutes;
   /** The JSON state (the minutes as plain arrays); `createServiceTimeAccumulator(clock, state)` restores it. */
   toJSON(): ServiceTimeAccumulatorState;
   /**

@@ -19,7 +19,7 @@ import { npsFromCounts } from "../nps/nps.js";
 import { isNpsScore } from "../nps/rule.js";
 import { field } from "../report/kernels.js";
 import type { ReportMetric, SummarizeResult, SummarizeSpec } from "../report/spec.js";
-import { summarize } from "../report/summarize.js";
+import { createSummary } from "../report/summarize.js";
 import { slaTally } from "../sla/accumulator.js";
 import type { SlaPolicy } from "../sla/policy.js";
 import { slaRule, type SlaMeasurement } from "../sla/rule.js";
@@ -32,6 +32,7 @@ import { durationStats } from "../time/duration-stats.js";
 import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceClock } from "../time/service-clock.js";
 import type { RatingCount } from "../types.js";
+import { type RecordProblem, recordProblem } from "./reconcile.js";
 import { roundTo } from "./rounding.js";
 
 /** A figure recomputed under one combination of conventions. */
@@ -47,12 +48,47 @@ export interface Candidate {
   readonly unit: "points" | "percent" | "number" | "minutes";
   /** Every option is the library's default. */
   readonly isDefault: boolean;
-  /**
-   * Records of the segment and period left out because their value could not be read (a score "ten", a ticket without a
-   * creation time).
-   */
-  readonly unreadable?: number;
 }
+
+/** How many of the records left out a claim lists (the rest are counted). */
+export const LISTED_PROBLEMS = 5;
+
+/**
+ * The records of a claim's segment left out of its figure because a value in them cannot be read, never dropped
+ * without a word: how many, and the first few with why.
+ */
+export interface LeftOut {
+  /** Records of the segment whose date cannot be read, when the claim names a period (they are in no period). */
+  readonly undated: number;
+  /** Records of the segment and period whose value cannot be read (a score "ten", a ticket without a creation time). */
+  readonly unreadable: number;
+  /**
+   * The first five of both, in the data set's order; `index` is the record's position in the data set,
+   * `field` the field that cannot be read.
+   */
+  readonly problems: readonly RecordProblem[];
+}
+
+/** Records left out while a metric reads them: a count, and the first few (positions in the records it was given). */
+interface Unreadable {
+  count: number;
+  readonly problems: RecordProblem[];
+}
+
+/** Counts a record left out, and keeps it when fewer than {@link LISTED_PROBLEMS} are kept. */
+function leaveOut(left: Unreadable, problem: RecordProblem): void {
+  left.count++;
+  if (left.problems.length < LISTED_PROBLEMS) left.problems.push(problem);
+}
+
+/** A score or rating that is not one of its scale, as a problem (the command says it again from the cell). */
+const badAnswer = (index: number, name: "score" | "rating", value: unknown): RecordProblem => ({
+  index,
+  field: name,
+  code: "INVALID_VALUE",
+  value,
+  reason: `${name} ${typeof value === "string" ? JSON.stringify(value) : String(value)} is not an answer of the scale`,
+});
 
 /** What a claim asks, as far as recomputing goes. */
 export interface ClaimQuery {
@@ -124,21 +160,31 @@ export function selectRecords(
   records: readonly unknown[],
   query: ClaimQuery,
   zone: string,
-): { records: unknown[]; undated: number; indexes: number[] } {
+): { records: unknown[]; undated: number; indexes: number[]; undatedProblems: RecordProblem[] } {
   const filter = Object.entries(query.filter ?? {});
   const period = query.period === undefined ? null : periodOfLabel(query.period);
   const bounds = period === null ? null : periodBounds(zone, period.unit, period.index);
   const name = dateField(query.metric);
   let undated = 0;
+  const undatedProblems: RecordProblem[] = [];
   const out: unknown[] = [];
   // Each selected record's position in `records`, to name it in what is said about it.
   const indexes: number[] = [];
   for (const [index, record] of records.entries()) {
     if (!filter.every(([key, value]) => String(field(record, key) ?? "") === String(value))) continue;
     if (bounds !== null) {
-      const at = parseInstant(field(record, name), { timeZone: query.timeZone });
+      const raw = field(record, name);
+      const at = parseInstant(raw, { timeZone: query.timeZone });
       if (at === undefined) {
         undated++;
+        if (undatedProblems.length < LISTED_PROBLEMS)
+          undatedProblems.push({
+            index,
+            field: name,
+            code: "INVALID_DATE",
+            value: raw,
+            reason: `${name} cannot be read as a date`,
+          });
         continue;
       }
       if (at < bounds.start || at >= bounds.end) continue;
@@ -146,46 +192,73 @@ export function selectRecords(
     out.push(record);
     indexes.push(index);
   }
-  return { records: out, undated, indexes };
+  return { records: out, undated, indexes, undatedProblems };
 }
 
 /** An unanswered survey (blank, or a not-rated marker such as "N/A" or "Offered"), as `summarize` reads it. */
 const isBlank = (value: unknown): boolean => isUnanswered(value);
 
-/** The figure under every combination of conventions; the first is the library's default. */
-export function candidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+/**
+ * The figure under every combination of conventions, the library's default first; and the records of the claim's
+ * segment and period (cut in its zone) left out because a value cannot be read.
+ */
+export function candidates(
+  records: readonly unknown[],
+  query: ClaimQuery,
+): { candidates: Candidate[]; leftOut: LeftOut } {
   const cuts = query.period === undefined || query.timeZone === "UTC" ? ["report-zone"] : ["report-zone", "utc"];
   const out: Candidate[] = [];
+  let leftOut: LeftOut = { undated: 0, unreadable: 0, problems: [] };
   for (const cut of cuts) {
-    const selected = selectRecords(records, query, cut === "utc" ? "UTC" : query.timeZone).records;
-    for (const candidate of metricCandidates(selected, query)) {
+    const selected = selectRecords(records, query, cut === "utc" ? "UTC" : query.timeZone);
+    const left: Unreadable = { count: 0, problems: [] };
+    const found = metricCandidates(selected.records, query, left);
+    if (cut === "report-zone")
+      leftOut = {
+        undated: selected.undated,
+        unreadable: left.count,
+        problems: [
+          ...selected.undatedProblems,
+          ...left.problems.map((problem) => ({ ...problem, index: selected.indexes[problem.index]! })),
+        ]
+          .sort((a, b) => a.index - b.index)
+          .slice(0, LISTED_PROBLEMS),
+      };
+    for (const candidate of found) {
       const conventions =
         query.period === undefined ? candidate.conventions : { "period-cut": cut, ...candidate.conventions };
       out.push({ ...candidate, conventions, isDefault: candidate.isDefault && cut === "report-zone" });
     }
   }
   out.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
-  return out;
+  return { candidates: out, leftOut };
 }
 
-function metricCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+/** A metric's candidates; the records it cannot read are counted in `left`. */
+function metricCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   const weight = query.options?.weight;
   if (weight !== undefined && (query.metric === "nps" || query.metric === "csat" || query.metric === "ces")) {
-    const unweighted = unweightedCandidates(records, query).map((candidate) => ({
+    // The weighted reading counts the records it leaves out (a bad weight too); the unweighted one the same again.
+    const unweighted = unweightedCandidates(records, query, { count: 0, problems: [] }).map((candidate) => ({
       ...candidate,
       conventions: { ...candidate.conventions, weights: "unweighted" },
       isDefault: false,
     }));
-    return [...weightedCandidates(records, query, weight), ...unweighted];
+    return [...weightedCandidates(records, query, weight, left), ...unweighted];
   }
-  return unweightedCandidates(records, query);
+  return unweightedCandidates(records, query, left);
 }
 
 /**
  * The weighted figure, as the report computes it (summarize with `weight`: the metric's kernel, bad weights left
  * out), with the library's default conventions otherwise.
  */
-function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weight: string): Candidate[] {
+function weightedCandidates(
+  records: readonly unknown[],
+  query: ClaimQuery,
+  weight: string,
+  left: Unreadable,
+): Candidate[] {
   const scale = query.options?.scale;
   const spec: SummarizeSpec = {
     metric: query.metric,
@@ -199,16 +272,33 @@ function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weig
         : { ces: { scale: scale as "1-7" | "1-5" } }),
   };
   // Records with a blank score or rating are not bad weights: leave them out as the unweighted figures do.
-  const answered = records.filter((record) => !isBlank(field(record, query.metric === "nps" ? "score" : "rating")));
+  const answeredAt: number[] = [];
+  const answered = records.filter((record, index) => {
+    const keep = !isBlank(field(record, query.metric === "nps" ? "score" : "rating"));
+    if (keep) answeredAt.push(index);
+    return keep;
+  });
   const numeric = answered.map((record) => {
     const name = query.metric === "nps" ? "score" : "rating";
     const raw = field(record, name);
     const value = typeof raw === "string" && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
     return { ...(record as object), [name]: value };
   });
+  // The report's summary, record by record: the records it leaves out (a bad weight, a rating off the scale) are listed
+  // even when none is left to give a figure.
+  const summary = createSummary(spec);
+  for (const record of numeric) summary.add(record);
+  for (const excluded of summary.state().exclusions)
+    leaveOut(left, {
+      index: answeredAt[excluded.index]!,
+      field: excluded.field,
+      code: excluded.code,
+      value: excluded.value,
+      reason: excluded.reason.replace(/^[\w.]+: /, ""),
+    });
   let report: SummarizeResult;
   try {
-    report = summarize(numeric, spec);
+    report = summary.result();
   } catch (error) {
     if (isCxMetricsError(error, "EMPTY_INPUT")) return [];
     throw error;
@@ -225,7 +315,6 @@ function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weig
         high: detail.meanHigh,
         unit: "number",
         isDefault: true,
-        unreadable: report.input.rejected,
       },
     ];
   }
@@ -238,38 +327,36 @@ function weightedCandidates(records: readonly unknown[], query: ClaimQuery, weig
       high: row.high,
       unit: query.metric === "nps" ? "points" : "percent",
       isDefault: true,
-      unreadable: report.input.rejected,
     },
   ];
 }
 
-function unweightedCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+function unweightedCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   switch (query.metric) {
     case "nps":
-      return npsCandidates(records);
+      return npsCandidates(records, left);
     case "csat":
     case "ces":
-      return ratingCandidates(records, query);
+      return ratingCandidates(records, query, left);
     case "first-response":
     case "resolution":
-      return durationCandidates(records, query);
+      return durationCandidates(records, query, left);
     case "sla":
-      return slaCandidates(records, query);
+      return slaCandidates(records, query, left);
     case "iqs":
-      return iqsCandidates(records, query);
+      return iqsCandidates(records, query, left);
   }
 }
 
-function npsCandidates(records: readonly unknown[]): Candidate[] {
+function npsCandidates(records: readonly unknown[], left: Unreadable): Candidate[] {
   const answered = createNpsAccumulator();
   let blanks = 0;
-  let unreadable = 0;
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     const raw = field(record, "score");
     const score = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
     if (isBlank(raw)) blanks++;
     else if (isNpsScore(score)) answered.add(score);
-    else unreadable++;
+    else leaveOut(left, badAnswer(index, "score", raw));
   }
   const { promoters, passives, detractors } = answered.toJSON();
   const out: Candidate[] = [];
@@ -296,22 +383,21 @@ function npsCandidates(records: readonly unknown[]): Candidate[] {
         high: interval.high,
         unit: "points",
         isDefault: blankRule === "excluded" && inputs === "exact",
-        unreadable,
       });
     }
   }
   return out;
 }
 
-/** The ratings of the records as the rule reads them, counted by value; blanks left out, unreadable ones counted. */
+/** The ratings of the records as the rule reads them, counted by value; blanks left out, unreadable ones in `left`. */
 function ratingCounts(
   records: readonly unknown[],
   accepts: (rating: unknown) => boolean,
-): { counts: RatingCount<number | string>[]; unreadable: number; unanswered: number } {
+  left: Unreadable,
+): { counts: RatingCount<number | string>[]; unanswered: number } {
   const byValue = new Map<number | string, number>();
-  let unreadable = 0;
   let unanswered = 0;
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     const raw = field(record, "rating");
     if (isBlank(raw)) {
       unanswered++;
@@ -319,9 +405,9 @@ function ratingCounts(
     }
     const value = typeof raw === "string" && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : (raw as number | string);
     if (accepts(value)) byValue.set(value, (byValue.get(value) ?? 0) + 1);
-    else unreadable++;
+    else leaveOut(left, badAnswer(index, "rating", raw));
   }
-  return { counts: [...byValue].map(([value, count]) => ({ value, count })), unreadable, unanswered };
+  return { counts: [...byValue].map(([value, count]) => ({ value, count })), unanswered };
 }
 
 /**
@@ -351,12 +437,12 @@ function withUnansweredCounted(candidates: readonly Candidate[], unanswered: num
   return out;
 }
 
-function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+function ratingCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   const scale = query.options?.scale;
   if (query.metric === "csat") {
     const base = { ...(scale === undefined ? {} : { scale: scale as CsatScale }) };
     const defaults = compileRule(() => csatRule(base));
-    const { counts, unreadable, unanswered } = ratingCounts(records, defaults.accepts);
+    const { counts, unanswered } = ratingCounts(records, defaults.accepts, left);
     if (counts.length === 0) return [];
     const thresholds =
       defaults.scale.name === "smiley-3" ? [defaults.satisfiedFrom] : range(defaults.scale.min + 1, defaults.scale.max);
@@ -382,17 +468,16 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
           high: interval?.high ?? null,
           unit: "percent",
           isDefault: mode === "top-box" && from === defaults.satisfiedFrom,
-          unreadable,
         });
       }
     }
     const mean = csatFromCounts(counts, defaults);
-    out.push(meanCandidate("csat", mean, mean.total >= 2 ? csatConfidenceInterval(mean).mean : null, unreadable));
+    out.push(meanCandidate("csat", mean, mean.total >= 2 ? csatConfidenceInterval(mean).mean : null));
     return meanFirst(withUnansweredCounted(out, unanswered), query);
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
   const defaults = compileRule(() => cesRule(base));
-  const { counts, unreadable, unanswered } = ratingCounts(records, defaults.accepts);
+  const { counts, unanswered } = ratingCounts(records, defaults.accepts, left);
   if (counts.length === 0) return [];
   const max = defaults.scale.max;
   const out: Candidate[] = [];
@@ -407,11 +492,10 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery): Candi
       high: interval?.high ?? null,
       unit: "percent",
       isDefault: from === defaults.easyFrom,
-      unreadable,
     });
   }
   const mean = cesFromCounts(counts as RatingCount[], defaults);
-  out.push(meanCandidate("ces", mean, mean.total >= 2 ? cesConfidenceInterval(mean).mean : null, unreadable));
+  out.push(meanCandidate("ces", mean, mean.total >= 2 ? cesConfidenceInterval(mean).mean : null));
   return meanFirst(withUnansweredCounted(out, unanswered), query);
 }
 
@@ -437,7 +521,6 @@ function meanCandidate(
   metric: "csat" | "ces",
   result: { readonly mean: number; readonly total: number },
   interval: { readonly low: number; readonly high: number } | null,
-  unreadable: number,
 ): Candidate {
   return {
     conventions: { [metric]: "mean" },
@@ -447,7 +530,6 @@ function meanCandidate(
     high: interval?.high ?? null,
     unit: "number",
     isDefault: false,
-    unreadable,
   };
 }
 
@@ -477,27 +559,27 @@ const agentCreated = (record: unknown): boolean => {
   return value === true || value === "true" || value === "yes" || value === 1 || value === "1";
 };
 
-/** Each record's service time under a clock (open ones and unreadable ones left out; the unreadable counted). */
+/** Each record's service time under a clock (open ones and unreadable ones left out; the unreadable in `left`). */
 function measured(
   records: readonly unknown[],
   clock: ServiceClock,
-): { times: { business: number | null; calendar: number; agent: boolean }[]; unreadable: number } {
+  left: Unreadable,
+): { business: number | null; calendar: number; agent: boolean }[] {
   const times: { business: number | null; calendar: number; agent: boolean }[] = [];
-  let unreadable = 0;
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     try {
       const time = clock.measure(record as Interaction);
       if (time !== null)
         times.push({ business: time.businessMinutes, calendar: time.calendarMinutes, agent: agentCreated(record) });
     } catch (error) {
       if (!isCxMetricsError(error)) throw error;
-      unreadable++; // a ticket that cannot be read is left out, and counted
+      leaveOut(left, recordProblem(index, error)); // a ticket that cannot be read is left out, and counted
     }
   }
-  return { times, unreadable };
+  return times;
 }
 
-function durationCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+function durationCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   const calendar = calendarOf(query.options);
   const statistic = query.statistic ?? "median";
   const p = statistic === "median" ? 50 : statistic === "mean" ? null : Number(statistic.replace(/^p/, ""));
@@ -509,7 +591,12 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
     : [null];
   const out: Candidate[] = [];
   for (const resolution of resolutions) {
-    const { times, unreadable } = measured(records, serviceClock({ metric, calendar, mode: resolution ?? "full" }));
+    // The first resolution reads the same records again: its unreadable ones are the full reading's.
+    const times = measured(
+      records,
+      serviceClock({ metric, calendar, mode: resolution ?? "full" }),
+      resolution === "first" ? { count: 0, problems: [] } : left,
+    );
     for (const clock of clocks) {
       for (const agent of agents) {
         for (const inputs of ["exact", "whole-minutes"] as const) {
@@ -538,7 +625,6 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
               high: null,
               unit: "minutes",
               isDefault,
-              unreadable,
             });
             continue;
           }
@@ -551,7 +637,6 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
               high: null,
               unit: "minutes",
               isDefault: isDefault && method === "linear",
-              unreadable,
             });
           }
         }
@@ -561,7 +646,7 @@ function durationCandidates(records: readonly unknown[], query: ClaimQuery): Can
   return out;
 }
 
-function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+function slaCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   const policy = query.options?.policy;
   if (policy === undefined) return [];
   const calendar = calendarOf(query.options);
@@ -569,11 +654,13 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
   const rule = compileRule(() => slaRule(policy, { calendar, asOf }));
   // Each ticket measured once; its outcomes counted with and without agent-created tickets.
   const outcomes: { readonly agent: boolean; readonly measurements: readonly SlaMeasurement[] }[] = [];
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     try {
       outcomes.push({ agent: agentCreated(record), measurements: rule.measure(record as Interaction) });
     } catch (error) {
-      if (!isCxMetricsError(error)) throw error; // the ticket cannot be read, or is open without asOf
+      if (!isCxMetricsError(error)) throw error;
+      // The ticket cannot be read; one open without asOf is no fault of the record (the claim's options lack asOf).
+      if (error.field !== "asOf") leaveOut(left, recordProblem(index, error));
     }
   }
   const agents = records.some((record) => field(record, "agentCreated") !== undefined)
@@ -607,15 +694,16 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery): Candidat
   return out;
 }
 
-function iqsCandidates(records: readonly unknown[], query: ClaimQuery): Candidate[] {
+function iqsCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   const scorecard = query.options?.scorecard;
   if (scorecard === undefined || records.length === 0) return [];
   const accumulator = compileRule(() => createIqsAccumulator(scorecard));
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     try {
       accumulator.add(record as QaReview);
     } catch (error) {
-      if (!isCxMetricsError(error)) throw error; // a review that cannot be scored is left out
+      if (!isCxMetricsError(error)) throw error;
+      leaveOut(left, recordProblem(index, error)); // a review that cannot be scored is left out, and counted
     }
   }
   if (accumulator.toJSON().n === 0) return [];

@@ -4,7 +4,14 @@ import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js"
 import { describe } from "../internal/describe.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import type { ReportMetric } from "../report/spec.js";
-import { candidates, periodOfLabel, selectRecords, type Candidate, type ClaimOptions } from "./candidates.js";
+import {
+  candidates,
+  type LeftOut,
+  periodOfLabel,
+  selectRecords,
+  type Candidate,
+  type ClaimOptions,
+} from "./candidates.js";
 import { claimError, claimName, validateClaim } from "./claim-shape.js";
 import { CONVENTIONS } from "./conventions.js";
 import { checkPrinted, type PrintedCheck } from "./printed-checks.js";
@@ -123,6 +130,12 @@ export interface ClaimResult {
   readonly explanation: string;
   /** The checks of the printed figures against each other. */
   readonly checks: readonly PrintedCheck[];
+  /**
+   * A claim with data (not row by row): the records of its segment left out of the figure because a value in them
+   * cannot be read (a date, when it names a period; a score "ten", a ticket without a creation time), counted, with
+   * the first five and why.
+   */
+  readonly leftOut?: LeftOut;
   /**
    * A row-by-row claim (`against`): records compared, the same whole minute, within a minute, and share = within1 /
    * compared; records not compared by reason; the differences by size and by date; the largest.
@@ -288,7 +301,7 @@ function checkClaim(
     statistic: mean ? "mean" : claim.statistic,
     options: claim.options,
   };
-  const all = candidates(records, query);
+  const { candidates: all, leftOut } = candidates(records, query);
   const chosen = all.find((candidate) => candidate.isDefault) ?? null;
   if (chosen === null) {
     const { records: selected, undated } = selectRecords(records, query, timeZone);
@@ -313,6 +326,7 @@ function checkClaim(
       n: 0,
       reproducedBy: [],
       explanation: [`${CANNOT}: ${why}`, ...failed.map((check) => check.message)].join("; "),
+      leftOut,
     };
   }
   const reproducedBy: (Reproduction & { readonly isDefault: boolean })[] = [];
@@ -346,13 +360,13 @@ function checkClaim(
       : reproducedBy.length > 0 || inInterval
         ? "close"
         : "mismatch";
-  const { undated } = selectRecords(records, query, timeZone);
+  const { undated, unreadable } = leftOut;
   const left = [
     undated > 0
       ? `${undated} record${undated === 1 ? "" : "s"} of the segment had no readable date and could not be placed in a period`
       : "",
-    (chosen.unreadable ?? 0) > 0
-      ? `${chosen.unreadable} record${chosen.unreadable === 1 ? "" : "s"} of the segment and period had a value that could not be read, and were left out`
+    unreadable > 0
+      ? `${unreadable} record${unreadable === 1 ? " of the segment and period had a value that could not be read and was" : "s of the segment and period had a value that could not be read and were"} left out`
       : "",
   ].filter((text) => text !== "");
   const show = (value: number): string => figureText(value, unit, shownIn);
@@ -367,6 +381,7 @@ function checkClaim(
     n: chosen.n,
     reproducedBy: listed,
     explanation,
+    leftOut,
   };
 }
 

@@ -20,7 +20,7 @@ export type {
   RecordProblem,
 } from "./reconcile.js";
 export type { Agreement, CheckResult, Claim, ClaimResult, Claims, Reproduction } from "./check-report.js";
-export type { ClaimOptions } from "./candidates.js";
+export type { ClaimOptions, LeftOut } from "./candidates.js";
 export { CONVENTIONS, conventionsOf } from "./conventions.js";
 export type { ConventionDimension } from "./conventions.js";
 export { checkPrinted } from "./printed-checks.js";

@@ -76,6 +76,17 @@ export interface RecordProblem {
   readonly reason: string;
 }
 
+/** A record's coded error as a {@link RecordProblem}: its field, code and value, the message without the function's name. */
+export function recordProblem(index: number, error: CxMetricsError): RecordProblem {
+  return {
+    index,
+    field: error.field ?? null,
+    code: error.code,
+    value: error.value,
+    reason: error.message.replace(/^[\w.]+: /, ""),
+  };
+}
+
 /** One record that differs. */
 export interface RecordDifference {
   /** 0-based position in the records given. */
@@ -231,14 +242,7 @@ export function reconcile(records: readonly unknown[], options: ReconcileOptions
   let badVendor = 0;
   const problems: RecordProblem[] = [];
   const problem = (index: number, error: CxMetricsError): void => {
-    if (problems.length < LISTED_PROBLEMS)
-      problems.push({
-        index,
-        field: error.field ?? null,
-        code: error.code,
-        value: error.value,
-        reason: error.message.replace(/^[\w.]+: /, ""),
-      });
+    if (problems.length < LISTED_PROBLEMS) problems.push(recordProblem(index, error));
   };
   let exact = 0;
   let within1 = 0;

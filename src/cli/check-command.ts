@@ -3,6 +3,7 @@
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkReport, type CheckResult, type ClaimResult, type Claims } from "../check/check-report.js";
+import type { RecordProblem } from "../check/reconcile.js";
 import { type CheckedClaim, claimName, validateClaim } from "../check/claim-shape.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { checkDelimiter, oneOf, parseFlags, UsageError } from "./args.js";
@@ -25,7 +26,7 @@ import { type DataSetCounts, dataSetCounts } from "./check-counts.js";
 import { countsText } from "./format/cells.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
 import { readLimitedText } from "./read/limited.js";
-import { explainReject, minutesReason } from "./reasons.js";
+import { explainReject, minutesReason, type ReasonContext } from "./reasons.js";
 import { recordBuilder } from "./records.js";
 import type { CommandIO, ExitCode } from "./report-command.js";
 
@@ -124,8 +125,13 @@ interface LoadedData {
   readonly records: unknown[];
   /** The file's line of each record. */
   readonly lines: number[];
-  /** The cells as written of the records with a cell that could not be read (a date read as NaN), by record. */
+  /**
+   * The cells as written of the records with a cell that could not be read (a date read as NaN) or a number whose text
+   * is not the number's own ("7.0", " 7"), by record.
+   */
   readonly written: Map<number, readonly unknown[]>;
+  /** Cells are text (CSV, TSV): a number read from one was written as its text. */
+  readonly textCells: boolean;
   readonly columns: readonly ResolvedField[];
   readonly read: number;
   readonly rejected: { line: number; reason: string }[];
@@ -186,8 +192,18 @@ async function loadData(
         if (row.problem !== null) rejected.push({ line: row.line, reason: row.problem });
         else {
           const record = build((index) => row.cells[index]);
-          // A cell that could not be read is kept as written, to say what it holds (the record has NaN for it).
-          if (columns.some((column) => Number.isNaN(record[column.field]))) written.set(records.length, [...row.cells]);
+          // A cell that could not be read is kept as written, to say what it holds (the record has NaN for it); so is a
+          // number written otherwise than as its own text ("7.0"), to show the cell as written.
+          if (
+            columns.some(
+              (column) =>
+                Number.isNaN(record[column.field]) ||
+                (column.kind === "number" &&
+                  typeof row.cells[column.index] === "string" &&
+                  String(record[column.field]) !== row.cells[column.index]),
+            )
+          )
+            written.set(records.length, [...row.cells]);
           records.push(record);
           lines.push(row.line);
         }
@@ -195,10 +211,10 @@ async function loadData(
     },
     source.delimiter === undefined ? {} : { delimiter: source.delimiter },
   );
-  return { records, lines, written, columns, read, rejected };
+  return { records, lines, written, columns, read, rejected, textCells: format === "csv" || format === "tsv" };
 }
 
-/** A row-by-row claim's record that could not be compared, in the file's words: its line, column and why. */
+/** A record left out of a claim (not read, or not compared row by row), in the file's words: its line, column and why. */
 interface ExplainedProblem {
   readonly line: number;
   readonly column: string | null;
@@ -207,53 +223,98 @@ interface ExplainedProblem {
   readonly reason: string;
 }
 
+/** What a claim left out, said in the file's words: the first records, and how many there were in all. */
+interface ClaimProblems {
+  readonly listed: readonly ExplainedProblem[];
+  /** All the records left out for a value that cannot be read (listed or not). */
+  readonly total: number;
+  /** How the lines are headed: "not compared" (row by row) or "left out". */
+  readonly label: string;
+}
+
 /**
- * The records of a row-by-row claim that could not be compared (a timestamp that cannot be read, a vendor cell that is
- * not minutes) as the file has them: the line, the column's header and the reason in the user's words, as `report`
- * says why it rejected a row (reasons.ts).
+ * The records a claim left out because a value cannot be read (a timestamp, a score off the scale, a date for the
+ * period; row by row: a vendor cell that is not minutes) as the file has them: the line, the column's header and the
+ * reason in the user's words, as `report` says why it rejected a row (reasons.ts); and how many there were in all.
  */
 function explainProblems(
   claim: ClaimResult,
+  source: CheckedClaim,
   loaded: LoadedData | undefined,
-  against: string | undefined,
   timeZone: string | undefined,
-): ExplainedProblem[] {
-  if (claim.agreement === undefined || loaded === undefined) return [];
-  const minutesField = claim.metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes";
-  return claim.agreement.problems.map((problem) => {
-    const record = loaded.records[problem.index] as Record<string, unknown>;
-    const line = loaded.lines[problem.index]!;
-    if (problem.field !== null && problem.field === against)
-      return {
-        line,
-        column: against,
-        value: problem.value,
-        reason: minutesReason(against, problem.value, minutesField),
-      };
-    // The cells as written where one could not be read, else as read (an instant is shown as one).
-    const cells = loaded.written.get(problem.index);
-    const cell = (index: number): unknown => {
-      if (cells !== undefined) return cells[index];
-      const column = loaded.columns.find((candidate) => candidate.index === index);
-      return column === undefined ? undefined : record[column.field];
+): ClaimProblems {
+  const none: ClaimProblems = { listed: [], total: 0, label: "left out" };
+  if (loaded === undefined) return none;
+  const against = typeof source.against === "string" ? source.against : undefined;
+  if (claim.agreement !== undefined) {
+    const { unreadable, badVendor } = claim.agreement.notCompared;
+    const minutesField = claim.metric === "first-response" ? "firstResponseMinutes" : "resolutionMinutes";
+    return {
+      listed: claim.agreement.problems.map((problem) =>
+        problem.field !== null && problem.field === against
+          ? {
+              line: loaded.lines[problem.index]!,
+              column: against,
+              value: problem.value,
+              reason: minutesReason(against, problem.value, minutesField),
+            }
+          : explainProblem(problem, loaded, { metric: claim.metric, ...zoneOf(timeZone) }),
+      ),
+      total: unreadable + badVendor,
+      label: "not compared",
     };
-    const explained = explainReject(
-      { field: problem.field ?? "", code: problem.code as never, value: problem.value, reason: problem.reason },
-      cell,
-      { spec: { metric: claim.metric, ...(timeZone === undefined ? {} : { timeZone }) }, columns: loaded.columns },
-    );
-    // A date read as an instant is shown as one (the cell itself was readable).
-    const value =
-      cells === undefined && typeof explained.value === "number" && Number.isFinite(explained.value)
-        ? new Date(explained.value).toISOString()
+  }
+  if (claim.leftOut === undefined) return none;
+  const options = (source.options ?? {}) as { scale?: unknown; weight?: unknown };
+  const scale = typeof options.scale === "string" ? options.scale : undefined;
+  // The claim's scale and weight, so that a reason names the scale the claim reads (a 7 is outside 1-5, not 1-10).
+  const spec = {
+    metric: claim.metric,
+    ...zoneOf(timeZone),
+    ...(scale === undefined ? {} : claim.metric === "csat" ? { csat: { scale } } : { ces: { scale } }),
+    ...(typeof options.weight === "string" ? { weight: options.weight } : {}),
+  } as ReasonContext["spec"];
+  return {
+    listed: claim.leftOut.problems.map((problem) => explainProblem(problem, loaded, spec)),
+    total: claim.leftOut.undated + claim.leftOut.unreadable,
+    label: "left out",
+  };
+}
+
+const zoneOf = (timeZone: string | undefined): { timeZone?: string } => (timeZone === undefined ? {} : { timeZone });
+
+/** One record's problem (a field of it that cannot be read) in the file's words, through report's translator. */
+function explainProblem(problem: RecordProblem, loaded: LoadedData, spec: ReasonContext["spec"]): ExplainedProblem {
+  const record = loaded.records[problem.index] as Record<string, unknown>;
+  const line = loaded.lines[problem.index]!;
+  // The cells as written where one could not be read, else as read (an instant is shown as one).
+  const cells = loaded.written.get(problem.index);
+  const cell = (index: number): unknown => {
+    if (cells !== undefined) return cells[index];
+    const column = loaded.columns.find((candidate) => candidate.index === index);
+    return column === undefined ? undefined : record[column.field];
+  };
+  const explained = explainReject(
+    { field: problem.field ?? "", code: problem.code as never, value: problem.value, reason: problem.reason },
+    cell,
+    { spec, columns: loaded.columns },
+  );
+  // A date read as an instant is shown as one (the cell itself was readable); a number read from text as that text.
+  const date = loaded.columns.some((column) => column.header === explained.column && column.kind === "date");
+  const number = cells === undefined && typeof explained.value === "number" && Number.isFinite(explained.value);
+  const value =
+    number && date
+      ? new Date(explained.value as number).toISOString()
+      : number && loaded.textCells
+        ? String(explained.value)
         : explained.value;
-    return { line, column: explained.column, value, reason: inClaimsFileWords(explained.reason) };
-  });
+  return { line, column: explained.column, value, reason: inClaimsFileWords(explained.reason) };
 }
 
 /**
  * A reason written for `report`'s flags, said in the claims file's words: check takes the zone from "timeZone", the
- * date pattern from a data set's "dateFormat" and placeholders from its "missingDates", never from flags.
+ * date pattern from a data set's "dateFormat" and placeholders from its "missingDates", columns from its "columns", a
+ * scale, weight or calendar from the claim's "options", never from flags.
  */
 function inClaimsFileWords(reason: string): string {
   return reason
@@ -263,7 +324,13 @@ function inClaimsFileWords(reason: string): string {
     )
     .replace(/ with --time-zone\b/g, ' with "timeZone" in the claims file')
     .replace(/add --missing-date ("(?:[^"\\]|\\.)*")/g, 'add $1 to the data set\'s "missingDates"')
-    .replace(/--date-format\b/g, 'the data set\'s "dateFormat"');
+    .replace(/--date-format\b/g, 'the data set\'s "dateFormat"')
+    .replace(/give --scale (\S+) or (\S+)/g, 'give the claim "options": { "scale": "$1" } or "$2"')
+    .replace(/give --scale (\S+)/g, 'give the claim "options": { "scale": "$1" }')
+    .replace(/\(--column\)/g, '(the data set\'s "columns")')
+    .replace(/ with --weight,/g, ' with "options": { "weight" },')
+    .replace(/\(needed to place it in a period with --every\)/g, "(needed to place it in the claim's period)")
+    .replace(/without --hours or --calendar/g, 'without the claim\'s "options": { "calendar" }');
 }
 
 /** A data set's date reading: its "dateFormat" and "missingDates", checked, with local times in the claims' zone. */
@@ -402,13 +469,14 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
       loaded.rejected.length,
       claims.filter((claim) => claim.data === name),
     );
-  // A row-by-row claim's records that could not be compared, by line and column, in the file's words.
+  // Each claim's records left out (or, row by row, not compared) for a value that cannot be read, by line and column,
+  // in the file's words.
   const notCompared = result.claims.map((claim, index) => {
-    const source = claims[index] as { data?: unknown; against?: unknown; timeZone?: unknown };
+    const source = claims[index]!;
     return explainProblems(
       claim,
+      source,
       typeof source.data === "string" ? loadedData[source.data] : undefined,
-      typeof source.against === "string" ? source.against : undefined,
       typeof source.timeZone === "string" ? source.timeZone : timeZone,
     );
   });
@@ -416,20 +484,16 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     format === "json"
       ? `${JSON.stringify(
           {
-            claims: result.claims.map((claim, index) =>
-              claim.agreement === undefined
-                ? claim
-                : {
-                    ...claim,
-                    agreement: {
-                      ...claim.agreement,
-                      problems: claim.agreement.problems.map((problem, k) => ({
-                        ...problem,
-                        ...notCompared[index]![k],
-                      })),
-                    },
-                  },
-            ),
+            // Each problem with its line, column, cell and reason in the file's words beside the library's.
+            claims: result.claims.map((claim, index) => {
+              const said = <T extends RecordProblem>(problems: readonly T[]) =>
+                problems.map((problem, k) => ({ ...problem, ...notCompared[index]!.listed[k] }));
+              if (claim.agreement !== undefined)
+                return { ...claim, agreement: { ...claim.agreement, problems: said(claim.agreement.problems) } };
+              if (claim.leftOut !== undefined)
+                return { ...claim, leftOut: { ...claim.leftOut, problems: said(claim.leftOut.problems) } };
+              return claim;
+            }),
             data: inputs,
           },
           null,
@@ -453,7 +517,7 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
 function renderChecks(
   result: CheckResult,
   against: readonly (string | null)[],
-  notCompared: readonly (readonly ExplainedProblem[])[],
+  notCompared: readonly ClaimProblems[],
   inputs: Record<string, DataSetCounts>,
   problems: readonly string[],
   format: "table" | "markdown",
@@ -484,16 +548,14 @@ function renderChecks(
     lines.push("");
     for (const [index, claim] of result.claims.entries()) {
       lines.push(`- **${markdownText(claim.id)}** (${claim.verdict}): ${markdownText(claim.explanation)}`);
-      for (const problem of notCompared[index]!)
-        lines.push(`  - not compared: line ${problem.line}: ${markdownText(problem.reason)}`);
+      for (const line of problemLines(notCompared[index]!)) lines.push(`  - ${markdownText(line)}`);
     }
   } else {
     for (const line of alignRows(titles, rows, numeric)) lines.push(line);
     lines.push("");
     for (const [index, claim] of result.claims.entries()) {
       lines.push(visible(`${claim.id}: ${claim.explanation}`));
-      for (const problem of notCompared[index]!)
-        lines.push(visible(`  not compared: line ${problem.line}: ${problem.reason}`));
+      for (const line of problemLines(notCompared[index]!)) lines.push(visible(`  ${line}`));
     }
   }
   lines.push("");
@@ -505,4 +567,15 @@ function renderChecks(
   }
   for (const problem of problems) lines.push(`  rejected: ${text(problem)}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** A claim's problems as lines: one per record listed, then how many more there were (none is left out unsaid). */
+function problemLines(problems: ClaimProblems): string[] {
+  const lines = problems.listed.map((problem) => `${problems.label}: line ${problem.line}: ${problem.reason}`);
+  const more = problems.total - problems.listed.length;
+  if (more > 0)
+    lines.push(
+      `${problems.label}: ${more} more record${more === 1 ? "" : "s"} with a value that cannot be read (${problems.total} in all, the first ${problems.listed.length} listed above)`,
+    );
+  return lines;
 }

@@ -79,8 +79,23 @@ export function mergeParts(job: ReportJob, first: PartResultCounts, second: Part
 /** What a part counted, as {@link mergeParts} reads it. */
 type PartResultCounts = Pick<PartResult, "state" | "summary">;
 
+/**
+ * A row's record, built once for the counters that build records alike (several metrics in one read): the first
+ * counter to need it builds it, the others read it. Emptied before each row.
+ */
+export interface SharedRecord {
+  record: Record<string, unknown> | null;
+}
+
 /** Counts rows into a summary: the header once (it resolves the columns), then each row; a bad row becomes a reject. */
 export interface RowCounter extends RowSink {
+  /**
+   * Counts a row; with `shared`, its record is the one there (built by this counter when there is none yet). Counters
+   * with the same {@link RowCounter.recordKey} build the same records.
+   */
+  readonly row: (row: InputRow, shared?: SharedRecord) => void;
+  /** How this counter builds records from cells, once the header was read: equal keys, equal records. */
+  readonly recordKey: () => string;
   /** The columns, once the header was read. */
   readonly columns: () => readonly ResolvedField[];
   /** A reject of this counter said again from the row's cells as written (its line stays). */
@@ -118,6 +133,13 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         : { ...entry, ...explainReject(excluded, (index) => cells[index], context()) };
     },
     result: () => ({ summary: builder, read, rejects }),
+    // The cells each field is read from and how (a derived time's minutes too), the date options and the zone.
+    recordKey: () =>
+      JSON.stringify([
+        columns.map((c) => [c.field, c.kind, c.index, c.reading, c.minutesIndex ?? null]),
+        job.dates ?? null,
+        spec.timeZone ?? null,
+      ]),
     header(names) {
       try {
         columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });
@@ -130,7 +152,7 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         .flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])])
         .filter((index) => index >= 0);
     },
-    row(row: InputRow) {
+    row(row, shared) {
       if (headerRowsLeft > 0) {
         headerRowsLeft--;
         if (isExtraHeaderRow(preset, job.format, row.cells, columns)) return;
@@ -142,7 +164,8 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         reject({ line: row.line, column: row.problemColumn, value: null, reason: row.problem });
         return;
       }
-      const excluded = builder.add(build((index) => row.cells[index]));
+      const cell = (index: number): unknown => row.cells[index];
+      const excluded = builder.add(shared === undefined ? build(cell) : (shared.record ??= build(cell)));
       if (excluded !== null) {
         const { column, value, reason } = explainReject(excluded, (index) => row.cells[index], context());
         // A cell's text is a slice of the 64 kB chunk it was read from, and a kept slice keeps the whole chunk: a
@@ -172,8 +195,9 @@ export async function runPart(
 
 /**
  * Several metrics in one read (`--metric first-response,sla`): reads rows from a stream once into one summary per job
- * (one job per metric, same file and format), each row counter building its own records and rejects exactly as a
- * report of that metric alone would.
+ * (one job per metric, same file and format), each row counter counting its records and rejects exactly as a report
+ * of that metric alone would. Counters that build records alike (the ticket metrics read the same fields) share each
+ * row's record: its cells are converted and its dates read once.
  */
 export async function runParts(
   jobs: readonly ReportJob[],
@@ -182,6 +206,8 @@ export async function runParts(
   hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
 ): Promise<PartResult[]> {
   const counters = jobs.map((job, k) => createRowCounter(job, k === 0 ? hooks.onRows : undefined));
+  const memos: SharedRecord[] = [];
+  const sharedOf: (SharedRecord | undefined)[] = counters.map(() => undefined);
   const sink: RowSink = {
     header(names, line) {
       // The columns any metric reads (all of them when one reads all).
@@ -191,10 +217,23 @@ export async function runParts(
         if (columns === undefined) return undefined;
         for (const index of columns) wanted.add(index);
       }
+      // One shared record per way of building records; a counter alone in its way builds its own.
+      const byKey = new Map<string, number[]>();
+      counters.forEach((counter, k) => {
+        const key = counter.recordKey();
+        byKey.set(key, [...(byKey.get(key) ?? []), k]);
+      });
+      for (const members of byKey.values())
+        if (members.length > 1) {
+          const memo: SharedRecord = { record: null };
+          memos.push(memo);
+          for (const k of members) sharedOf[k] = memo;
+        }
       return [...wanted].sort((a, b) => a - b);
     },
     row(row) {
-      for (const counter of counters) counter.row(row);
+      for (const memo of memos) memo.record = null;
+      for (let k = 0; k < counters.length; k++) counters[k]!.row(row, sharedOf[k]);
     },
   };
   const first = jobs[0]!;

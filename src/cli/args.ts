@@ -134,8 +134,8 @@ Ticket events (instead of FILE):
 Reading the file:
       --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,
                           createdAt, firstResponseAt, resolvedAt, reviewedAt, id, priority, type, channel
-      --preset P          zendesk | delighted | typeform | freshdesk | qualtrics | zendesk-api: the column
-                          names of that export (docs/cli.md lists them)
+      --preset P          zendesk | delighted | typeform | freshdesk | qualtrics | surveymonkey |
+                          zendesk-api: the column names of that export (docs/cli.md lists them)
       --input-format F    csv | tsv | json | ndjson | parquet [from the extension, under a .gz;
                           csv for standard input]
       --engine E          js | duckdb: who reads the file [js; duckdb for Parquet, which needs

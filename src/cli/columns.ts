@@ -99,6 +99,8 @@ export function vendorMinutesColumn(
  *   record's), and each duration as `{"business": ..., "calendar": ...}`, read as `reply_time_in_minutes.calendar`.
  * - Delighted's survey responses (API and its JSON/CSV exports): `score`, `created_at` in Unix
  *   seconds, `survey_type`, `person_properties.*` for segments.
+ * - SurveyMonkey responses export (CSV): "Respondent ID", "End Date", the questions by their text; a second header
+ *   line (sub-questions, "Response", "Open-Ended Response") skipped.
  * - Typeform responses export: "Submit Date (UTC)" (UTC without an offset) and the NPS question's
  *   own text as its header: the first column whose header starts with "How likely".
  */
@@ -164,6 +166,13 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
     columns: { id: "ResponseId", respondedAt: "RecordedDate" },
     headerRows: 2,
     rowId: /^R_[A-Za-z0-9]+$/,
+  },
+  surveymonkey: {
+    description:
+      'SurveyMonkey responses export (CSV, two header lines): "Respondent ID", "End Date" (local time: give --time-zone); name the question by its header, e.g. --column "score=How likely ..."; the second header line (sub-questions, "Response", "Open-Ended Response") is skipped',
+    columns: { id: "Respondent ID", respondedAt: "End Date" },
+    headerRows: 1,
+    rowId: /^\d+$/,
   },
   "zendesk-api": {
     description:

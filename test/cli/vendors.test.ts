@@ -425,3 +425,66 @@ describe("--preset zendesk-api on Zendesk's ticket metrics records (JSON: the JS
     expect(duckdb.err).toMatch(/JSON is read by --engine js/);
   });
 });
+
+describe.each(["js", "duckdb"] as const)("--preset surveymonkey on SurveyMonkey's export (--engine %s)", (engine) => {
+  // The two header lines of a real SurveyMonkey export (ajturner/dc-elections, src/assets/2022_anc.csv), their first
+  // 15 columns verbatim: SurveyMonkey's own "Respondent ID" ... "Custom Data 1", then the survey's questions, whose
+  // sub-columns ("Name", "Email", ...) and answer kinds ("Response", "Open-Ended Response") are the second line. That
+  // survey asks no rating question: the tests read the numbers of "Select the SMD ..." as the score, made up 0-10.
+  const smd = "score=Select the SMD in which you are running:";
+  const anc = "Select the Advisory Neighborhood Commission in which you are running:";
+  const surveymonkey = (...args: string[]) =>
+    report(engine, [fixture("surveymonkey.csv"), "--preset", "surveymonkey", "--column", smd, ...args]);
+
+  it("skips the second header line: 5 responses read, the blank answer unanswered", async () => {
+    // 10, 9, 3, 7, (blank) → promoters 2, passives 1, detractors 1 of 4 answers: NPS = (2 − 1) / 4 × 100 = 25.
+    const result = await surveymonkey("-m", "nps");
+    expect(result.input).toMatchObject({ read: 5, used: 4, unanswered: 1, rejected: 0 });
+    expect([result.rows[0]!.n, result.rows[0]!.value]).toEqual([4, 25]);
+  });
+
+  it("periods from End Date (a local time: --time-zone), segments by a question's column", async () => {
+    // End Date 2025-03-03 and 03-04 (ISO week 10): 10, 9 → 100; 03-10 and 03-11 (week 11): 3, 7 → (0 − 1) / 2 = −50.
+    const weekly = await surveymonkey("-m", "nps", "--every", "week", "--time-zone", "UTC");
+    expect(weekly.rows.map((row) => [row.period?.label ?? null, row.n, row.value])).toEqual([
+      ["2025-W10", 2, 100],
+      ["2025-W11", 2, -50],
+      [null, 4, 25],
+    ]);
+    // 1A: 10, 9 → 100; 2B: 3, 7 (and a blank) → −50.
+    const byAnc = await surveymonkey("-m", "nps", "--by", anc);
+    const value = (segment: string) => byAnc.rows.find((row) => row.segment[anc] === segment)!.value;
+    expect([value("1A"), value("2B")]).toEqual([100, -50]);
+  });
+
+  it("keeps the first response of an export written with one header line", async () => {
+    const lines = readFileSync(fixture("surveymonkey.csv"), "utf8").trimEnd().split("\n");
+    const oneLine = join(mkdtempSync(join(tmpdir(), "cx-surveymonkey-")), "one-header-line.csv");
+    writeFileSync(oneLine, [lines[0], ...lines.slice(2)].join("\n"));
+    const result = await report(engine, [oneLine, "--preset", "surveymonkey", "--column", smd, "-m", "nps"]);
+    expect(result.input).toMatchObject({ read: 5, used: 4, unanswered: 1, rejected: 0 });
+    expect(result.rows[0]!.value).toBe(25);
+  });
+
+  it("End Date without --time-zone is a bad row that asks for it", async () => {
+    const outcome = await run([
+      fixture("surveymonkey.csv"),
+      "--preset",
+      "surveymonkey",
+      "--column",
+      smd,
+      "-m",
+      "nps",
+      "--every",
+      "week",
+      "--engine",
+      engine,
+    ]);
+    // Every answered row is a bad row (the blank one is unanswered), the first named with its line (the second header
+    // line skipped, line 3 is the first response).
+    expect(outcome.err).toContain("5 read, 1 unanswered, 4 rejected");
+    expect(outcome.err).toMatch(
+      /line 3: "2025-03-03 09:05:10" in column "End Date" is a local time .* give --time-zone/,
+    );
+  });
+});

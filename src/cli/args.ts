@@ -135,7 +135,8 @@ Reading the file:
       --column F=HEADER   read field F from column HEADER (repeat); fields: score, rating, respondedAt,
                           createdAt, firstResponseAt, resolvedAt, reviewedAt, id, priority, type, channel
       --preset P          zendesk | delighted | typeform | freshdesk | qualtrics | surveymonkey |
-                          zendesk-api: the column names of that export (docs/cli.md lists them)
+                          intercom-api | zendesk-api: the column names of that export (docs/cli.md
+                          lists them)
       --input-format F    csv | tsv | json | ndjson | parquet [from the extension, under a .gz;
                           csv for standard input]
       --engine E          js | duckdb: who reads the file [js; duckdb for Parquet, which needs

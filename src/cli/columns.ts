@@ -46,6 +46,11 @@ export interface Preset {
   readonly csatScale?: "good-bad";
   /** The vendor's own minutes per duration (first reply, first and full resolution), on each clock. */
   readonly minutes?: Readonly<Partial<Record<VendorDuration, VendorMinutesHeaders>>>;
+  /**
+   * The column of the first resolution's instant, read as `resolvedAt` with `--resolution first` (Intercom's
+   * `statistics.first_close_at`, where `resolvedAt` is the last close), in `resolvedAt`'s reading.
+   */
+  readonly firstResolvedAt?: string;
 }
 
 /** The durations a vendor may export as minutes. */
@@ -95,6 +100,8 @@ export function vendorMinutesColumn(
  * - Zendesk Support's ticket export (CSV): "Id", "Created at", "Solved at", "First reply time in
  *   minutes", "Group", "Via", "Priority", "Ticket type". The export has no first-reply instant; the
  *   preset takes Created at + First reply time in minutes (whole minutes, so to the minute).
+ * - Intercom's API conversations: `created_at`, `statistics.first_admin_reply_at`, `statistics.last_close_at` (and
+ *   `first_close_at` for the first resolution), Unix seconds; `conversation_rating.rating` (1-5).
  * - Zendesk's API ticket metrics (GET /api/v2/ticket_metrics records): `ticket_id`, `created_at` (the metric
  *   record's), and each duration as `{"business": ..., "calendar": ...}`, read as `reply_time_in_minutes.calendar`.
  * - Delighted's survey responses (API and its JSON/CSV exports): `score`, `created_at` in Unix
@@ -173,6 +180,26 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.assign(Object.cr
     columns: { id: "Respondent ID", respondedAt: "End Date" },
     headerRows: 1,
     rowId: /^\d+$/,
+  },
+  "intercom-api": {
+    description:
+      'Intercom API conversations (the records of GET /conversations or POST /conversations/search, as NDJSON or a JSON array): "id", "created_at", "statistics.first_admin_reply_at", "statistics.last_close_at" ("statistics.first_close_at" with --resolution first; Unix seconds), "priority"; "conversation_rating.rating" (1-5) as the CSAT rating',
+    columns: {
+      id: "id",
+      createdAt: "created_at",
+      firstResponseAt: "statistics.first_admin_reply_at",
+      resolvedAt: "statistics.last_close_at",
+      priority: "priority",
+      rating: "conversation_rating.rating",
+      respondedAt: "conversation_rating.created_at",
+    },
+    dates: {
+      createdAt: "unix-seconds",
+      firstResponseAt: "unix-seconds",
+      resolvedAt: "unix-seconds",
+      respondedAt: "unix-seconds",
+    },
+    firstResolvedAt: "statistics.first_close_at",
   },
   "zendesk-api": {
     description:
@@ -306,6 +333,8 @@ export interface ColumnRequest {
   /** --column field=Header, in the order given. */
   readonly mapping: ReadonlyMap<string, string>;
   readonly preset?: Preset | undefined;
+  /** `--resolution`: with "first", `resolvedAt` is the preset's `firstResolvedAt` when it has one [full]. */
+  readonly resolution?: "first" | "full" | undefined;
   /**
    * How to name a column, for the message when one is missing (`mapped`: the header asked for); default: the
    * `--column` flag.
@@ -325,7 +354,11 @@ function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T 
 
 /** The header a field is looked up by: --column, the preset's column, its own default column, or its name. */
 function wantedName(spec: FieldSpec, request: ColumnRequest): string {
-  return request.mapping.get(spec.field) ?? own(request.preset?.columns, spec.field) ?? spec.column ?? spec.field;
+  const first =
+    spec.field === "resolvedAt" && request.resolution === "first" ? request.preset?.firstResolvedAt : undefined;
+  return (
+    request.mapping.get(spec.field) ?? first ?? own(request.preset?.columns, spec.field) ?? spec.column ?? spec.field
+  );
 }
 
 /** Resolves every field against the header; throws {@link ColumnError} for a required column that is not there. */

@@ -142,7 +142,13 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
       ]),
     header(names) {
       try {
-        columns = resolveColumns(names, { fields: job.fields, by: spec.by ?? [], mapping, preset });
+        columns = resolveColumns(names, {
+          fields: job.fields,
+          by: spec.by ?? [],
+          mapping,
+          preset,
+          resolution: spec.resolution,
+        });
       } catch (error) {
         if (error instanceof ColumnError) throw new UsageError(error.message);
         throw error;

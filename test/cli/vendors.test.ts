@@ -488,3 +488,59 @@ describe.each(["js", "duckdb"] as const)("--preset surveymonkey on SurveyMonkey'
     );
   });
 });
+
+describe("--preset intercom-api on Intercom's conversation records (JSON: the JS reader)", () => {
+  // Conversations as Intercom's REST API writes them (developers.intercom.com, "Conversation" and "Conversation
+  // statistics" models): times in Unix seconds, the reply and close instants under "statistics". Made-up values:
+  //   101 created 2025-03-03 09:00Z, first admin reply +20 min, closed +120 min, rated 5
+  //   102 created 03-03 14:00Z, reply +45, first close +180, reopened, last close +1560, rated 2, priority
+  //   103 created 03-04 10:00Z, reply +5, closed +30, rated 4
+  //   104 created 03-05 16:00Z, no reply, open, never rated (conversation_rating null)
+  //   105 created 03-06 08:00Z, reply +90, closed +240, rating offered but not given (rating null)
+  const file = fixture("intercom-api-conversations.ndjson");
+  const conversations = (...args: string[]) => report("js", [file, "--preset", "intercom-api", ...args]);
+
+  it("first response: created_at → statistics.first_admin_reply_at", async () => {
+    // 20, 45, 5, (104 open), 90 → sorted 5, 20, 45, 90: median (20 + 45) / 2 = 32.5; p90 45 + 0.7 × 45 = 76.5.
+    const all = (await conversations("-m", "first-response")).rows[0]!;
+    expect([all.n, all.value, all.detail.open]).toEqual([4, 32.5, 1]);
+    expect(all.detail.p90).toBeCloseTo(76.5, 10);
+  });
+
+  it("resolution: the last close, or statistics.first_close_at with --resolution first", async () => {
+    // last close: 120, 1560, 30, (open), 240 → sorted 30, 120, 240, 1560: median 180.
+    const full = (await conversations("-m", "resolution")).rows[0]!;
+    expect([full.n, full.value, full.detail.open]).toEqual([4, 180, 1]);
+    // first close: 120, 180, 30, 240 → sorted 30, 120, 180, 240: median 150.
+    const first = (await conversations("-m", "resolution", "--resolution", "first")).rows[0]!;
+    expect([first.n, first.value]).toEqual([4, 150]);
+  });
+
+  it("segments by priority", async () => {
+    // not_priority: 20, 5, 90 → median 20; priority: 45.
+    const rows = (await conversations("-m", "first-response", "--by", "priority")).rows;
+    const value = (segment: string) => rows.find((row) => row.segment.priority === segment)!.value;
+    expect([value("not_priority"), value("priority")]).toEqual([20, 45]);
+  });
+
+  it("CSAT from conversation_rating.rating (1-5): unrated conversations are unanswered", async () => {
+    // Ratings 5, 2, 4; 104 (no rating object) and 105 (rating null) unanswered: satisfied (4-5) 2 of 3.
+    const result = await conversations("-m", "csat");
+    expect(result.input).toMatchObject({ read: 5, used: 3, unanswered: 2, rejected: 0 });
+    expect(result.rows[0]!.value).toBeCloseTo((2 / 3) * 100, 10);
+  });
+
+  it("a time that is not Unix seconds is a reject naming the nested field", async () => {
+    const records = readFileSync(file, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { statistics: { first_admin_reply_at: unknown } });
+    records[0]!.statistics.first_admin_reply_at = "2025-03-03 09:20";
+    const path = join(mkdtempSync(join(tmpdir(), "cx-vendors-")), "conversations.ndjson");
+    writeFileSync(path, records.map((record) => JSON.stringify(record)).join("\n"));
+    const outcome = await run([path, "--preset", "intercom-api", "-m", "first-response"]);
+    expect(outcome.code, outcome.err).toBe(0);
+    expect(outcome.out).toContain("rows read 5 = used 4 + rejected 1");
+    expect(outcome.out).toContain('column "statistics.first_admin_reply_at"');
+  });
+});

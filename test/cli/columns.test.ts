@@ -69,6 +69,29 @@ describe("resolveColumns", () => {
   });
 });
 
+describe("a preset's first-resolution column (Intercom's statistics.first_close_at)", () => {
+  const headers = ["id", "created_at", "statistics.first_close_at", "statistics.last_close_at"];
+  const resolvedAt = (resolution: "first" | "full" | undefined, mapping = new Map<string, string>()) =>
+    resolveColumns(headers, {
+      fields: metricFields("resolution", false),
+      by: [],
+      mapping,
+      preset: PRESETS["intercom-api"],
+      resolution,
+    }).find((field) => field.field === "resolvedAt");
+
+  it("reads the last close, the first with --resolution first, both as Unix seconds", () => {
+    expect(resolvedAt(undefined)).toMatchObject({ header: "statistics.last_close_at", reading: "unix-seconds" });
+    expect(resolvedAt("full")).toMatchObject({ header: "statistics.last_close_at", reading: "unix-seconds" });
+    expect(resolvedAt("first")).toMatchObject({ header: "statistics.first_close_at", reading: "unix-seconds" });
+  });
+
+  it("--column resolvedAt=... wins over it", () => {
+    const mapped = resolvedAt("first", new Map([["resolvedAt", "statistics.last_close_at"]]));
+    expect(mapped).toMatchObject({ header: "statistics.last_close_at" });
+  });
+});
+
 describe("recordBuilder", () => {
   it("reads numbers, dates (Unix seconds, UTC without an offset, local times in a zone), blanks and QA ratings", () => {
     const fields = [

@@ -104,7 +104,7 @@ export function vendorMinutesColumn(
  *   `first_close_at` for the first resolution), Unix seconds; `conversation_rating.rating` (1-5).
  * - Zendesk's API ticket metrics (GET /api/v2/ticket_metrics records): `ticket_id`, `created_at` (the metric
  *   record's), and each duration as `{"business": ..., "calendar": ...}`, read as `reply_time_in_minutes.calendar`.
- * - Delighted's survey responses (API and its JSON/CSV exports): `score`, `created_at` in Unix
+ * - Delighted's survey responses (its API's JSON, e.g. GET /v1/survey_responses.json): `score`, `created_at` in Unix
  *   seconds, `survey_type`, `person_properties.*` for segments.
  * - SurveyMonkey responses export (CSV): "Respondent ID", "End Date", the questions by their text; a second header
  *   line (sub-questions, "Response", "Open-Ended Response") skipped.

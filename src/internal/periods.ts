@@ -119,6 +119,8 @@ const UNFILLED = -2_147_483_648;
 const MIXED = -2_147_483_647;
 /** UTC years an hour table spans at most (8,784 hours, 35 kB a year); instants outside it are looked up one by one. */
 export const HOUR_TABLE_YEARS = 40;
+/** Instants a clock looks up one by one before it makes its hour table (a small report never makes one). */
+export const HOUR_TABLE_AFTER = 4096;
 
 /**
  * A function from an instant to its period index in a zone, for instants in any order: {@link zoneStretches}'
@@ -126,29 +128,30 @@ export const HOUR_TABLE_YEARS = 40;
  * has one period for all its instants, read from the table (a division and an array read, where the stretch lookup
  * and the calendar arithmetic took about 200 ns a record on a file whose dates come in no order); the other hours (one
  * a period in most zones; for daily periods in a zone whose offset is not whole hours, one a day) keep the lookup. The
- * table covers consecutive UTC years, at most {@link HOUR_TABLE_YEARS}, each filled the first time an instant falls in
- * it; no allocation per call.
+ * table is made after {@link HOUR_TABLE_AFTER} lookups, covers consecutive UTC years (at most
+ * {@link HOUR_TABLE_YEARS}), and an hour of it is filled the first time an instant falls in it; no allocation per call.
  */
 export function periodClock(timeZone: string, unit: PeriodUnit): (instant: number) => number {
   const zone = zoneStretches(timeZone);
   const slow = (instant: number): number => periodIndexOfWall(instant + zone.offset(instant), unit);
+  let lookups = 0;
   let firstHour = 0;
   let firstYear = 0;
   let lastYear = -1;
   let table = new Int32Array(0);
-  /** Fills a UTC year's hours of the table (no two offset changes lie within an hour: zone.ts). */
-  const fill = (year: number): void => {
-    const to = utcYearStart(year + 1) / HOUR_MS;
-    for (let hour = utcYearStart(year) / HOUR_MS; hour < to; hour++) {
-      const start = hour * HOUR_MS;
-      const end = start + HOUR_MS - 1;
-      const period = slow(start);
-      table[hour - firstHour] = period === slow(end) && zone.offset(start) === zone.offset(end) ? period : MIXED;
-    }
+  /** The period of every instant of an hour of the table, or MIXED (no two offset changes lie within an hour: zone.ts). */
+  const hourPeriod = (slot: number): number => {
+    const start = (firstHour + slot) * HOUR_MS;
+    const end = start + HOUR_MS - 1;
+    const period = slow(start);
+    return period === slow(end) && zone.offset(start) === zone.offset(end) ? period : MIXED;
   };
-  /** The period of an instant whose hour's slot is not filled: the table is grown and filled for its year if it can. */
+  /** The period of an instant whose hour is not in the table yet: the table is grown for its year if it can be. */
   const unfilled = (instant: number): number => {
-    if (!Number.isFinite(instant)) return slow(instant);
+    if (lookups < HOUR_TABLE_AFTER || !Number.isFinite(instant)) {
+      lookups++;
+      return slow(instant);
+    }
     const year = new Date(instant).getUTCFullYear();
     if (year < firstYear || year > lastYear) {
       const low = lastYear < firstYear ? year : Math.min(firstYear, year);
@@ -163,7 +166,7 @@ export function periodClock(timeZone: string, unit: PeriodUnit): (instant: numbe
       lastYear = high;
     }
     const slot = Math.floor(instant / HOUR_MS) - firstHour;
-    if (table[slot] === UNFILLED) fill(year);
+    if (table[slot] === UNFILLED) table[slot] = hourPeriod(slot);
     const period = table[slot]!;
     return period === MIXED ? slow(instant) : period;
   };

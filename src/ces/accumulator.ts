@@ -17,7 +17,9 @@ export type CesAccumulator = RatingAccumulator<CesRule, CesResult, CesAccumulato
  * @param options - CES options or a compiled {@link CesRule}.
  * @param state - a state from `toJSON()` to continue from.
  * @throws CxMetricsError `INVALID_OPTION`; `INVALID_ARGUMENT` for a state of another kind or scale;
- *   `INVALID_COUNT`; `INVALID_SCORE` for a rating off the scale.
+ *   `INVALID_COUNT`; `INVALID_SCORE` for a rating off the scale; `INVALID_SCORE` from `add` / `addCount` for an unanswered value (`null`, `undefined`, a blank, a
+ *   not-rated marker such as "N/A" or "Offered"): an accumulator counts answers only, where `ces()` skips such
+ *   values and counts them in `rows.skipped`; test `isUnanswered(value)` first and count them yourself.
  * @example
  * ```ts
  * const week1 = createCesAccumulator().add(5).add(4).add(2);

@@ -26,6 +26,7 @@ import {
   inMinutes,
   printedDurationUnit,
 } from "./units.js";
+import { counted } from "../internal/words.js";
 
 /** A figure as a report printed it, and where it should come from (the claims file's `claims[]`, DESIGN.md). */
 export interface Claim {
@@ -315,7 +316,7 @@ function checkClaim(
     const why =
       selected.length === 0
         ? `no record of data set "${claim.data}" falls in ${where}${undated > 0 ? `; ${undated} had no readable date` : ""}, so the figure cannot be recomputed`
-        : `none of the ${selected.length} record${selected.length === 1 ? "" : "s"} of data set "${claim.data}" in ${where} gives a ${claim.metric} figure (values that cannot be read${claim.metric === "first-response" || claim.metric === "resolution" || claim.metric === "sla" ? ", or tickets still open" : ""})`;
+        : `none of the ${counted(selected.length, "record")} of data set "${claim.data}" in ${where} gives a ${claim.metric} figure (values that cannot be read${claim.metric === "first-response" || claim.metric === "resolution" || claim.metric === "sla" ? ", or tickets still open" : ""})`;
     return {
       ...base,
       verdict: "mismatch",
@@ -363,7 +364,7 @@ function checkClaim(
   const { undated, unreadable } = leftOut;
   const left = [
     undated > 0
-      ? `${undated} record${undated === 1 ? "" : "s"} of the segment had no readable date and could not be placed in a period`
+      ? `${counted(undated, "record")} of the segment had no readable date and could not be placed in a period`
       : "",
     unreadable > 0
       ? `${unreadable} record${unreadable === 1 ? " of the segment and period had a value that could not be read and was" : "s of the segment and period had a value that could not be read and were"} left out`
@@ -432,7 +433,7 @@ function reconcileClaim(
     reproducedBy: [],
     explanation: [
       result.explanation,
-      undated > 0 ? `${undated} record${undated === 1 ? "" : "s"} had no readable date for the period` : "",
+      undated > 0 ? `${counted(undated, "record")} had no readable date for the period` : "",
     ]
       .filter(Boolean)
       .join("; "),

@@ -13,6 +13,7 @@ import type { Interaction } from "../time/interaction.js";
 import { calendarFromSchedule } from "../time/schedule.js";
 import { serviceClock } from "../time/service-clock.js";
 import { isBlank } from "../internal/values.js";
+import { counted } from "../internal/words.js";
 
 /** Options of {@link reconcile}. */
 export interface ReconcileOptions {
@@ -394,7 +395,7 @@ export function explainReconciliation(result: Omit<Reconciliation, "explanation"
       notCompared.noVendor > 0 ? `${notCompared.noVendor} without a figure in "${against}"` : "",
       notCompared.badVendor > 0 ? `${notCompared.badVendor} whose "${against}" is not minutes` : "",
     ].filter(Boolean);
-    parts.push(`${notCompared.total} record${notCompared.total === 1 ? "" : "s"} not compared (${why.join(", ")})`);
+    parts.push(`${counted(notCompared.total, "record")} not compared (${why.join(", ")})`);
   }
   if (bySize.length > 0)
     parts.push(

@@ -2,6 +2,7 @@
 // checkReport, prints the verdicts; exit code 1 when any claim is a mismatch.
 import { dirname, extname, isAbsolute, join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { counted } from "../internal/words.js";
 import { checkReport, type CheckResult, type ClaimResult, type Claims } from "../check/check-report.js";
 import type { RecordProblem } from "../check/reconcile.js";
 import { type CheckedClaim, claimName, validateClaim } from "../check/claim-shape.js";
@@ -575,7 +576,7 @@ function problemLines(problems: ClaimProblems): string[] {
   const more = problems.total - problems.listed.length;
   if (more > 0)
     lines.push(
-      `${problems.label}: ${more} more record${more === 1 ? "" : "s"} with a value that cannot be read (${problems.total} in all, the first ${problems.listed.length} listed above)`,
+      `${problems.label}: ${counted(more, "more record")} with a value that cannot be read (${problems.total} in all, the first ${problems.listed.length} listed above)`,
     );
   return lines;
 }

@@ -37,6 +37,7 @@ import { visible } from "./format/safe.js";
 import { agentIds, type EventsRead, readEventsFile } from "./read/events-file.js";
 import { formatOf, INPUT_FORMATS, type InputFormat } from "./read/input.js";
 import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, rowOptions } from "./command-parts.js";
+import { counted } from "../internal/words.js";
 
 /** The ticket metrics `--events` reports. */
 export const EVENT_METRICS = [
@@ -266,15 +267,15 @@ function ticketsNote(path: string, tickets: TicketsRead, withoutEvents: readonly
   const parts: string[] = [];
   if (withoutEvents.length > 0)
     parts.push(
-      `${withoutEvents.length} ticket${withoutEvents.length === 1 ? " has" : "s have"} no event (first: ${withoutEvents.slice(0, 3).join(", ")})`,
+      `${counted(withoutEvents.length, "ticket")} ${withoutEvents.length === 1 ? "has" : "have"} no event (first: ${withoutEvents.slice(0, 3).join(", ")})`,
     );
   if (tickets.rejects.length > 0) {
     const first = tickets.rejects[0]!;
     parts.push(
-      `${tickets.rejects.length} row${tickets.rejects.length === 1 ? "" : "s"} left out (first: line ${first.line}${first.column === null ? "" : `, column "${first.column}"`}: ${first.reason})`,
+      `${counted(tickets.rejects.length, "row")} left out (first: line ${first.line}${first.column === null ? "" : `, column "${first.column}"`}: ${first.reason})`,
     );
   }
-  return parts.length === 0 ? null : `--tickets ${path}: ${tickets.read} rows read; ${parts.join("; ")}`;
+  return parts.length === 0 ? null : `--tickets ${path}: ${counted(tickets.read, "row")} read; ${parts.join("; ")}`;
 }
 
 /** A summary record: a ticket's instants and its segment values under the `--by` keys (own properties, any name). */
@@ -480,7 +481,7 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
   } catch (error) {
     if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
     io.stderr.write(
-      `cx-metrics: ${visible(`${metric === "sla" ? `no SLA measurement is met or breached (${sla!.measurements.length} measurements, all pending)` : `no ticket has a ${metric}`}: ${total} events read, ${measured.tickets.length} tickets, ${rejects.length} events rejected${rejects.length > 0 ? ` (first: ${rejects[0]!.line === 0 ? "" : `line ${rejects[0]!.line}: `}${rejects[0]!.reason})` : ""}`)}\n`,
+      `cx-metrics: ${visible(`${metric === "sla" ? `no SLA measurement is met or breached (${counted(sla!.measurements.length, "measurement")}, all pending)` : `no ticket has a ${metric}`}: ${counted(total, "event")} read, ${counted(measured.tickets.length, "ticket")}, ${counted(rejects.length, "event")} rejected${rejects.length > 0 ? ` (first: ${rejects[0]!.line === 0 ? "" : `line ${rejects[0]!.line}: `}${rejects[0]!.reason})` : ""}`)}\n`,
     );
     if (values.rejects !== undefined) writeRejectsCsv(values.rejects, rejects);
     return 1;

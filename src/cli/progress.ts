@@ -1,5 +1,6 @@
 // The progress bar on standard error while a long input is read: only when standard error is a terminal, redrawn at
 // most ten times a second, erased at the end.
+import { counted } from "../internal/words.js";
 
 /** What the reader tells the bar. */
 export interface Progress {
@@ -36,7 +37,7 @@ export function createProgress(
     const time = now();
     if (time - started < AFTER_MS || time - last < EVERY_MS) return;
     last = time;
-    const count = `${rows.toLocaleString("en-US")} rows`;
+    const count = counted(rows, "row");
     let line: string;
     if (total !== null && total > 0) {
       const share = Math.min(1, bytes / total);

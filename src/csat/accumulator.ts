@@ -18,7 +18,9 @@ export type CsatAccumulator = RatingAccumulator<CsatRule, CsatResult, CsatAccumu
  * @param options - CSAT options or a compiled {@link CsatRule}.
  * @param state - a state from `toJSON()` to continue from; checked against the scale.
  * @throws CxMetricsError `INVALID_OPTION` for bad options; `INVALID_ARGUMENT` for a state of another
- *   kind or scale; `INVALID_COUNT` for a bad count; the rule's errors for a bad rating.
+ *   kind or scale; `INVALID_COUNT` for a bad count; the rule's errors for a bad rating; `INVALID_SCORE` from `add` / `addCount` for an unanswered value (`null`, `undefined`, a blank, a
+ *   not-rated marker such as "N/A" or "Offered"): an accumulator counts answers only, where `csat()` skips such
+ *   values and counts them in `rows.skipped`; test `isUnanswered(value)` first and count them yourself.
  * @example
  * ```ts
  * const week1 = createCsatAccumulator().add(5).add(4).add(2);

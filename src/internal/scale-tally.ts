@@ -1,6 +1,7 @@
 // A running tally of ratings on an integer scale min..max: the state behind the CSAT and CES
 // accumulators (one count per step; JSON-serialisable; merged by adding counts).
 import { invalid } from "./describe.js";
+import { refuseUnanswered } from "./unanswered.js";
 import { assertReadable, isRevokedProxy } from "./records.js";
 import type { RatingAccumulator, ScaleTallyState } from "../types.js";
 
@@ -155,10 +156,12 @@ export function ratingAccumulator<Kind extends string, Rule extends TallyRule, R
   const accumulator: RatingAccumulator<Rule, Result, ScaleTallyState<Kind>> = {
     rule,
     add(rating) {
+      refuseUnanswered(`${fn}.add`, rating);
       tally.add(rating, 1);
       return accumulator;
     },
     addCount(rating, count) {
+      refuseUnanswered(`${fn}.addCount`, rating);
       tally.add(rating, count);
       return accumulator;
     },

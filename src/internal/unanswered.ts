@@ -1,6 +1,7 @@
 // What an unanswered survey is, written once: a rating or score cell that is empty or holds a not-rated marker. The
 // batch functions (nps, csat, ces), the report's survey kernels, the check and the command's engines all ask this.
-import { invalid } from "./describe.js";
+import { CxMetricsError } from "../errors/cx-metrics-error.js";
+import { describe, invalid } from "./describe.js";
 
 /**
  * The not-rated markers every survey metric reads as "unanswered", compared trimmed and case-insensitively: what
@@ -53,4 +54,21 @@ export function unansweredTest(fn: string, extra: unknown): (value: unknown) => 
     value === undefined ||
     value === null ||
     (typeof value === "string" && (value.trim() === "" || markers.has(normal(value))));
+}
+
+/**
+ * Refuses an unanswered value (missing, blank, a not-rated marker) given to a survey accumulator's `add` or `addCount`:
+ * an accumulator counts answers only, and an answer it cannot place would be lost without a word. The batch functions
+ * skip such values and count them (`rows.skipped`); a stream does the same by testing {@link isUnanswered} first.
+ *
+ * @throws CxMetricsError `INVALID_SCORE` naming the value.
+ */
+export function refuseUnanswered(fn: string, value: unknown): void {
+  if (isUnanswered(value))
+    throw new CxMetricsError(
+      fn,
+      "INVALID_SCORE",
+      `${describe(value)} is an unanswered survey, not an answer: an accumulator counts answers only; leave unanswered values out (isUnanswered(value) tells them) and count them yourself, as nps(), csat() and ces() skip them and count them in rows.skipped`,
+      { value },
+    );
 }

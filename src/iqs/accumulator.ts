@@ -3,7 +3,7 @@
 import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
-import { assertCount } from "../internal/validate.js";
+import { assertCount, assertObject } from "../internal/validate.js";
 import { scorecardRule, type QaReview, type Scorecard, type ScorecardRule, type ScoredReview } from "./scorecard.js";
 
 /** The JSON state of an IQS accumulator. */
@@ -77,7 +77,9 @@ function readState(fn: string, state: unknown): IqsAccumulatorState {
  *
  * @param scorecard - a scorecard or a compiled {@link ScorecardRule}.
  * @param state - a state from `toJSON()` to continue from.
- * @throws CxMetricsError `INVALID_SCORECARD`; `INVALID_ARGUMENT` for a bad state.
+ * @throws CxMetricsError `INVALID_SCORECARD`; `INVALID_ARGUMENT` for a bad state, and from `add` for a review that
+ *   is not an object (`null`, `undefined`: nothing to score, named as the value it is); the scorecard's errors for a
+ *   rating it does not take.
  * @example
  * ```ts
  * const acc = createIqsAccumulator({ criteria: [{ id: "solution", weight: 1, scale: "1-5" }] });
@@ -96,6 +98,7 @@ export function createIqsAccumulator(
   const accumulator: IqsAccumulator = {
     rule,
     add(review) {
+      assertObject("IqsAccumulator.add", "review", review, "an object with ratings { criterionId: rating }");
       const scored = rule.score(review, tally.n + tally.unscored);
       addScoredReview(tally, scored);
       return scored;

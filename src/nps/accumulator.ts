@@ -1,5 +1,6 @@
 import { assertReadable } from "../internal/records.js";
 import { invalid } from "../internal/describe.js";
+import { refuseUnanswered } from "../internal/unanswered.js";
 import { assertCount } from "../internal/validate.js";
 import type { Accessor, Values } from "../types.js";
 import { nps, npsFromCounts, type NpsCounts, type NpsResult } from "./nps.js";
@@ -41,7 +42,10 @@ export interface NpsAccumulator {
  *
  * @param state - a state from `toJSON()` to continue from; validated.
  * @throws CxMetricsError `INVALID_ARGUMENT` for a state of the wrong kind (also from `merge`, for an
- *   object whose `toJSON` gives no NPS state), `INVALID_COUNT` for bad counts.
+ *   object whose `toJSON` gives no NPS state), `INVALID_COUNT` for bad counts; `INVALID_SCORE` from `add` /
+ *   `addCount` for a score that is not 0-10, and for an unanswered value (`null`, `undefined`, a blank, a not-rated
+ *   marker such as "N/A"): an accumulator counts answers only, where `nps()` skips such values and counts them in
+ *   `rows.skipped`; test `isUnanswered(value)` first and count them yourself. (`addAll` is the batch: it skips them.)
  * @example
  * ```ts
  * const january = createNpsAccumulator().addAll([10, 9, 3]);
@@ -57,6 +61,7 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
       return accumulator.addCount(score, 1);
     },
     addCount(score: number, count: number) {
+      refuseUnanswered(count === 1 ? "NpsAccumulator.add" : "NpsAccumulator.addCount", score);
       addNpsScore(count === 1 ? "NpsAccumulator.add" : "NpsAccumulator.addCount", counts, score, count);
       return accumulator;
     },

@@ -7,6 +7,7 @@ import type { Interaction } from "../time/interaction.js";
 import type { SlaPolicy } from "./policy.js";
 import { slaRule, type SlaMeasurement, type SlaRule, type SlaRuleOptions } from "./rule.js";
 import type { SlaBreach, SlaTally, SlaTargetResult } from "./results.js";
+import { counted } from "../internal/words.js";
 
 const MINUTE_MS = 60_000;
 
@@ -134,7 +135,7 @@ function readState(fn: string, state: unknown, targets: number): SlaAccumulatorS
       "INVALID_ARGUMENT",
       "state",
       state,
-      `an SLA accumulator state of a policy with ${targets} targets`,
+      `an SLA accumulator state of a policy with ${counted(targets, "target")}`,
     );
   }
   s!.targets.forEach((t, k) => {

@@ -3,7 +3,7 @@
 // merged, and read as duration statistics.
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
-import { assertCount } from "../internal/validate.js";
+import { assertCount, assertObject } from "../internal/validate.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import { floatList, type FloatList } from "../internal/float-list.js";
 import { statsOfDurations, type DurationStats } from "./duration-stats.js";
@@ -133,7 +133,9 @@ function readState(fn: string, state: unknown, business: boolean): ServiceTimeAc
  *
  * @param clock - a {@link ServiceClock} or its options.
  * @param state - a state from `toJSON()` to continue from.
- * @throws CxMetricsError as {@link serviceClock}; `INVALID_ARGUMENT` for a bad state.
+ * @throws CxMetricsError as {@link serviceClock}; `INVALID_ARGUMENT` for a bad state, and from `add` for an
+ *   interaction that is not an object (`null`, `undefined`, named as the value it is); the clock's errors for a
+ *   timestamp it cannot read.
  * @example
  * ```ts
  * const acc = createServiceTimeAccumulator({ metric: "first-response" });
@@ -165,6 +167,7 @@ export function createServiceTimeAccumulator(
   const accumulator: ServiceTimeAccumulator = {
     clock: compiled,
     add(interaction, index) {
+      assertObject("ServiceTimeAccumulator.add", "interaction", interaction, "an object { createdAt, ... } (a ticket)");
       const minutes = compiled.measure(interaction, index);
       accumulator.addMinutes(minutes);
       return minutes;

@@ -8,6 +8,7 @@ import { timeZoneFromRails } from "./rails-zones.js";
 import { datesBetween } from "./vendor-holidays.js";
 import { minuteOf, weekFromMinutes } from "./week-minutes.js";
 import { isObject } from "../internal/values.js";
+import { counted } from "../internal/words.js";
 
 /** An interval of a Zendesk schedule: minutes since Sunday 00:00 in the schedule's zone. */
 export interface ZendeskScheduleInterval {
@@ -62,7 +63,7 @@ function scheduleOf(json: unknown): Record<string, unknown> {
       throw new CxMetricsError(
         FN,
         "INVALID_CALENDAR",
-        `schedules holds ${json.schedules.length} schedules: give the one the tickets were measured with ({ "schedule": ... })`,
+        `schedules holds ${counted(json.schedules.length, "schedule")}: give the one the tickets were measured with ({ "schedule": ... })`,
         { value: json.schedules.length },
       );
     return json.schedules[0];

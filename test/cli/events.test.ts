@@ -171,6 +171,8 @@ describe("report --events", () => {
     const table = await run(["--events", array, "-m", "reply-time"]);
     expect(table.code).toBe(1); // no ticket has a reply
     expect(table.err).toMatch(/no ticket has a reply-time/);
+    // One ticket and one event rejected are said in the singular (it printed "1 tickets", "1 events rejected").
+    expect(table.err).toContain("2 events read, 1 ticket, 1 event rejected");
     const { out: jsonOut } = await run([
       "--events",
       array,

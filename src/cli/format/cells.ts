@@ -1,6 +1,7 @@
 // The report as text cells, shared by the terminal table, Markdown and HTML: column titles per metric, figures in their
 // unit, intervals, changes with p-values, small-sample flags, and a sentence on how each figure is computed.
 import type { ReportRow, SummarizeSpec } from "../../report/spec.js";
+import { counted } from "../../internal/words.js";
 
 /** A table: titles, cells, and which columns are numbers (right-aligned). */
 export interface TextTable {
@@ -72,8 +73,8 @@ export function methodNote(spec: SummarizeSpec, rows: readonly ReportRow[], meth
     const adjust = spec.adjust ?? "bh";
     parts.push(
       adjust === "none"
-        ? `${tests} change test${tests === 1 ? "" : "s"}, p not adjusted for their number.`
-        : `${tests} change test${tests === 1 ? "" : "s"}; "p adj." corrects each p for their number by ${ADJUSTED[adjust]}: read a change as real when p adj. < ${(1 - (spec.confidence ?? 0.95)).toFixed(2)}.`,
+        ? `${counted(tests, "change test")}, p not adjusted for their number.`
+        : `${counted(tests, "change test")}; "p adj." corrects each p for their number by ${ADJUSTED[adjust]}: read a change as real when p adj. < ${(1 - (spec.confidence ?? 0.95)).toFixed(2)}.`,
     );
   }
   return parts.join(" ");

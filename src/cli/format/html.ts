@@ -5,6 +5,7 @@ import { trendSvg } from "./svg.js";
 import { escapeXml, htmlText, visible } from "./safe.js";
 import { methodNote, inputLine, textTable } from "./cells.js";
 import type { Reject, ReportOutput, WriteOptions } from "./report-output.js";
+import { counted } from "../../internal/words.js";
 
 /** Kinds of reject listed on the page (all of them are in --rejects and the JSON). */
 const PAGE_REASONS = 50;
@@ -81,7 +82,7 @@ export function htmlReport(
     .slice(0, PAGE_REASONS)
     .map(
       (group) =>
-        `<li><span class="count">${group.count.toLocaleString("en-US")} ${group.count === 1 ? "row" : "rows"}</span> (${linesText(group)}): ${htmlText(reasonOf(group.first))}</li>`,
+        `<li><span class="count">${counted(group.count, "row")}</span> (${linesText(group)}): ${htmlText(reasonOf(group.first))}</li>`,
     );
   if (groups.length > PAGE_REASONS) rejects.push(`<li>... ${groups.length - PAGE_REASONS} more kinds of reject</li>`);
   const every =

@@ -8,6 +8,7 @@ import { CsvScanner, type CsvRecord } from "./csv.js";
 import { flatten, JsonArrayScanner, NdjsonScanner, TooDeepError, type JsonElement } from "./json.js";
 import { InputError, inflationLimit } from "./limited.js";
 import { firstBadUtf8, lineBreaksIn, notUtf8Error, startsAsUtf16, unfinishedTail, utf16Error } from "./utf8.js";
+import { counted } from "../../internal/words.js";
 
 export { InputError } from "./limited.js";
 
@@ -236,7 +237,7 @@ function makeScanner(format: InputFormat, options: ReadOptions, sink: RowSink, s
         record.problem ??
         (record.fields.length === width
           ? null
-          : `the row has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header ${width}: a value that holds the delimiter needs double quotes around it`);
+          : `the row has ${counted(record.fields.length, "field")}, the header ${width}: a value that holds the delimiter needs double quotes around it`);
       sink.row({
         line: record.line,
         cells: record.fields,

@@ -1,8 +1,6 @@
-// The cells DuckDB may read and count itself: shapes whose value the JS reader reads the same way (strict patterns, one
-// definition for the SQL and the JS test). Every other cell goes to the JS reader, which reads it or rejects it with
-// its line and reason.
-import { MAX_INSTANT, MIN_INSTANT, parseInstant } from "../../internal/instant.js";
-import { wallOf, wallToInstant } from "../../internal/zone.js";
+// The cells DuckDB may read and count itself: shapes whose value the JS reader reads the same way (strict patterns).
+// Every other cell goes to the JS reader, which reads it or rejects it with its line and reason.
+import { MAX_INSTANT, MIN_INSTANT } from "../../internal/instant.js";
 import type { SummarizeSpec } from "../../report/spec.js";
 import { cesRule } from "../../ces/rule.js";
 import { csatRule } from "../../csat/rule.js";
@@ -24,12 +22,6 @@ export const UNIX_SECONDS_PATTERN = "[0-9]{1,10}";
 const LOCAL_FROM = "1900-01-02";
 const LOCAL_TO = "2199-12-30";
 
-const INSTANT_JS = new RegExp(`^(?:${INSTANT_PATTERN})$`);
-const LOCAL_JS = new RegExp(`^(?:${LOCAL_PATTERN})$`);
-const LOCAL_FROM_MS = Date.parse(`${LOCAL_FROM}T00:00:00Z`);
-const LOCAL_TO_MS = Date.parse(`${LOCAL_TO}T00:00:00Z`);
-const UNIX_SECONDS_JS = new RegExp(`^(?:${UNIX_SECONDS_PATTERN})$`);
-
 /**
  * The values (as written) DuckDB may count: the scores 0 to 10, or the ratings 0 to 10 that the metric takes on the
  * spec's scale. Anything else ("7.0", " 7", smiley labels) goes to the JS reader.
@@ -46,9 +38,14 @@ export function countableValues(spec: SummarizeSpec): ReadonlySet<string> {
   return allowed;
 }
 
-/** SQL: is this text one of the values DuckDB may count? */
+/**
+ * SQL: is this text one of the values DuckDB may count? (`list_contains`, not `IN`: DuckDB turns a long IN list into a
+ * join, which does not keep the rows in file order.)
+ */
 export function countableSql(text: string, values: ReadonlySet<string>): string {
-  return values.size === 0 ? "false" : `coalesce(${text} IN (${[...values].map(literal).join(", ")}), false)`;
+  return values.size === 0
+    ? "false"
+    : `coalesce(list_contains([${[...values].map(literal).join(", ")}], ${text}), false)`;
 }
 
 /**
@@ -69,36 +66,16 @@ export function localTimeSql(text: string): string {
 }
 
 /**
- * SQL: the instant of a text DuckDB may read (a TIMESTAMPTZ; check it with {@link inRangeSql}), or
- * NULL when the JS reader must read it. With `zone`, a local time is read in it too; the caller
- * leaves out one that falls in a gap of the zone (a spring DST change; the JS reader moves those):
- * its local time in the zone is not the one written. Only for periods: the hour an autumn change
- * repeats is read as the later instant here and as the earlier by the JS reader, the same local time.
+ * SQL: the instant (a TIMESTAMPTZ; check it with {@link inRangeSql}) of a text written with its offset or `Z` in the
+ * common shape, or as Unix seconds; NULL for any other text (a local time: see {@link localTimeSql}).
  */
-export function instantSql(text: string, reading: DateReading, zone?: string): string {
+export function instantSql(text: string, reading: DateReading): string {
   if (reading === "unix-seconds")
     return `(CASE WHEN regexp_full_match(${text}, ${literal(UNIX_SECONDS_PATTERN)}) THEN to_timestamp(CAST(${text} AS BIGINT)) END)`;
-  const inZone = zone === undefined ? "" : ` ELSE ${localTimeSql(text)} AT TIME ZONE ${literal(zone)}`;
-  return `(CASE WHEN regexp_full_match(${text}, ${literal(INSTANT_PATTERN)}) THEN TRY_CAST(${text} AS TIMESTAMPTZ)${inZone} END)`;
+  return `(CASE WHEN regexp_full_match(${text}, ${literal(INSTANT_PATTERN)}) THEN TRY_CAST(${text} AS TIMESTAMPTZ) END)`;
 }
 
 /** SQL: is an instant (TIMESTAMPTZ) there and inside the supported range? */
 export function inRangeSql(instant: string): string {
   return `coalesce(${instant} BETWEEN make_timestamptz(${MIN_INSTANT}::BIGINT * 1000) AND make_timestamptz(${MAX_INSTANT}::BIGINT * 1000), false)`;
-}
-
-/** JS: may DuckDB read this cell as an instant ({@link instantSql} with the same zone)? */
-export function instantOk(cell: unknown, reading: DateReading, zone?: string): boolean {
-  if (typeof cell !== "string") return false;
-  if (reading === "unix-seconds") return UNIX_SECONDS_JS.test(cell) && Number(cell) * 1000 <= MAX_INSTANT;
-  if (INSTANT_JS.test(cell)) return parseInstant(cell) !== undefined;
-  if (zone === undefined || !LOCAL_JS.test(cell)) return false;
-  const wall = parseInstant(cell, { timeZone: "UTC" });
-  // Not in a gap: the instant's wall time is the one written (as the SQL checks).
-  return (
-    wall !== undefined &&
-    wall >= LOCAL_FROM_MS &&
-    wall <= LOCAL_TO_MS &&
-    wallOf(zone, wallToInstant(zone, wall, "shift")) === wall
-  );
 }

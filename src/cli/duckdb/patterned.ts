@@ -1,12 +1,9 @@
 // Survey dates written in a --date-format that DuckDB may read itself: a pattern of numeric day, month, year, hour,
-// minute and second fields and an AM/PM marker, turned into one regular expression (the same for the SQL and the JS
-// test) that keeps DuckDB to the shapes date-fns reads alike, and a strptime format that reads them. A cell the expression matches is counted by DuckDB only when
-// the JS reader (date-fns) reads it to the same instant (engine.ts compares the counts); any other pattern or cell goes
-// to the JS reader.
-import { MAX_INSTANT, MIN_INSTANT } from "../../internal/instant.js";
-import { wallOf, wallToInstant } from "../../internal/zone.js";
+// minute and second fields and an AM/PM marker, turned into a regular expression that keeps DuckDB to the shapes
+// date-fns reads alike, and a strptime format that reads them (tested against date-fns on each shape). Any other
+// pattern or cell goes to the JS reader.
 import { literal } from "../../sql/dialect.js";
-import type { DatePattern, DateReader } from "../dates.js";
+import type { DatePattern } from "../dates.js";
 
 /** The fields a translatable pattern holds, by date-fns token, and the expression of each. */
 const FIELDS: Readonly<Record<string, readonly [field: string, regex: string, strptime: string]>> = {
@@ -31,17 +28,13 @@ const FIELDS: Readonly<Record<string, readonly [field: string, regex: string, st
 /** Local times DuckDB reads: a day inside the supported range on either side (as canonical.ts). */
 const LOCAL_FROM = "1900-01-02";
 const LOCAL_TO = "2199-12-30";
-const LOCAL_FROM_MS = Date.parse(`${LOCAL_FROM}T00:00:00Z`);
-const LOCAL_TO_MS = Date.parse(`${LOCAL_TO}T00:00:00Z`);
 
-/** A pattern DuckDB reads: its expression, the SQL of a cell's local time, and the JS test of a cell. */
+/** A pattern DuckDB reads: its expression and the SQL of a cell's local time. */
 export interface PatternSql {
-  /** The whole-cell expression (RE2 and JS alike). */
+  /** The whole-cell expression (RE2). */
   readonly regex: string;
   /** SQL: the local time (TIMESTAMP) a text column holds, inside the range, or NULL. */
   wall(text: string): string;
-  /** JS: does DuckDB read this cell, to the instant the JS reader gives it in `zone`? */
-  readonly ok: (cell: unknown, zone: string) => boolean;
 }
 
 function escapeLiteral(text: string): string {
@@ -49,11 +42,11 @@ function escapeLiteral(text: string): string {
 }
 
 /**
- * The SQL and JS of a --date-format that DuckDB may read, or undefined: a pattern with an offset, a token other than
+ * The SQL of a --date-format that DuckDB may read, or undefined: a pattern with an offset, a token other than
  * the numeric fields and `a`, no year, month or day, a 12-hour clock without `a` (or `a` without it), or two numeric
  * fields side by side (where a regular expression and date-fns could split the digits differently).
  */
-export function patternSql(pattern: DatePattern, dates: DateReader): PatternSql | undefined {
+export function patternSql(pattern: DatePattern): PatternSql | undefined {
   if (pattern.hasOffset) return undefined;
   const fields = new Set<string>();
   let regex = "";
@@ -79,19 +72,10 @@ export function patternSql(pattern: DatePattern, dates: DateReader): PatternSql 
   const has = (field: string): boolean => fields.has(field);
   if (!(has("year") || has("year2")) || !has("month") || !has("day")) return undefined;
   if (has("hour12") !== has("ampm") || (has("hour12") && has("hour"))) return undefined;
-  const test = new RegExp(`^(?:${regex})$`);
   // The expression keeps DuckDB to the shapes date-fns reads alike; strptime reads the fields (NULL for 24:00, 31 April).
   const wall = (text: string): string => {
     const local = `try_strptime(${text}, ${literal(format)})`;
     return `(CASE WHEN regexp_full_match(${text}, ${literal(regex)}) AND ${local} BETWEEN TIMESTAMP '${LOCAL_FROM}' AND TIMESTAMP '${LOCAL_TO}' THEN ${local} END)`;
   };
-  const ok = (cell: unknown, zone: string): boolean => {
-    if (typeof cell !== "string" || !test.test(cell) || dates.isMissing(cell)) return false;
-    const local = dates.read(cell, "utc");
-    if (local === null || local === undefined || local < LOCAL_FROM_MS || local > LOCAL_TO_MS) return false;
-    const instant = wallToInstant(zone, local, "shift");
-    // Not in a gap: the instant's wall time is the one written (as the SQL checks).
-    return instant >= MIN_INSTANT && instant <= MAX_INSTANT && wallOf(zone, instant) === local;
-  };
-  return { regex, wall, ok };
+  return { regex, wall };
 }

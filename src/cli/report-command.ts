@@ -43,7 +43,7 @@ import { visible } from "./format/safe.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
-import { ReadersDisagree, runDuckDb, type EngineResult } from "./duckdb/engine.js";
+import { type DuckDbRun, type EngineResult, type ReadBy, ReadersDisagree, runDuckDb } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
 import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, rowOptions } from "./command-parts.js";
 
@@ -333,9 +333,15 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     values.quiet !== true && engine.duck === null,
   );
   let outcome: EngineResult | null = null;
-  let readBy: "duckdb" | "js" = engine.duck === null ? "js" : "duckdb";
+  let readBy: ReadBy = "js";
   try {
-    if (engine.duck !== null) outcome = await runWithDuckDb(engine.duck, path, job, io);
+    if (engine.duck !== null) {
+      const run = await runWithDuckDb(engine.duck, path, job, io);
+      if (run !== null) {
+        outcome = run;
+        readBy = run.readBy; // "js" when DuckDB handed the file to the JS reader
+      }
+    }
     if (outcome === null) {
       readBy = "js";
       if (io.workerUrl !== undefined && canSplit(path, size, job, io.env))
@@ -475,7 +481,7 @@ async function chooseEngine(
  * A report through DuckDB; null when DuckDB could not read a CSV file that the JS reader then reads (said on standard
  * error).
  */
-async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: CommandIO): Promise<EngineResult | null> {
+async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: CommandIO): Promise<DuckDbRun | null> {
   try {
     return await runDuckDb(duck, path, job);
   } catch (error) {

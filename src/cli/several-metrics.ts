@@ -10,7 +10,7 @@ import { UsageError, type parseFlags, type REPORT_OPTIONS } from "./args.js";
 import type { CommandIO, ExitCode } from "./command-parts.js";
 import type { FieldSpec } from "./columns.js";
 import type { DuckDb } from "./duckdb/driver.js";
-import type { EngineResult } from "./duckdb/engine.js";
+import type { DuckDbRun, EngineResult, ReadBy } from "./duckdb/engine.js";
 import { useColour, type OutputFormat } from "./format/index.js";
 import { severalOutput, writeSeveralRejectsCsv, writeSeveralReports, type MetricPart } from "./format/several.js";
 import { visible } from "./format/safe.js";
@@ -49,7 +49,7 @@ export interface ReportParts {
     format: InputFormat,
     io: CommandIO,
   ) => Promise<{ readonly duck: DuckDb | null }>;
-  readonly runWithDuckDb: (duck: DuckDb, path: string, job: ReportJob, io: CommandIO) => Promise<EngineResult | null>;
+  readonly runWithDuckDb: (duck: DuckDb, path: string, job: ReportJob, io: CommandIO) => Promise<DuckDbRun | null>;
   readonly tooManyGroups: (
     error: { readonly value: unknown; readonly message: string },
     path: string,
@@ -136,19 +136,22 @@ export async function severalMetricsReport(
     values.quiet !== true && engine.duck === null,
   );
   let outcomes: EngineResult[] | null = null;
-  let readBy: "duckdb" | "js" = engine.duck === null ? "js" : "duckdb";
+  // Who read each metric's rows: DuckDB may hand the file to the JS reader (runDuckDb's `readBy`).
+  let readBy: readonly ReadBy[] = jobs.map(() => "js");
   try {
     if (engine.duck !== null) {
-      const each: EngineResult[] = [];
+      const each: DuckDbRun[] = [];
       for (const one of jobs) {
         const outcome = await parts.runWithDuckDb(engine.duck, path, one, io);
         if (outcome === null) break;
         each.push(outcome);
       }
-      if (each.length === jobs.length) outcomes = each;
+      if (each.length === jobs.length) {
+        outcomes = each;
+        readBy = each.map((run) => run.readBy);
+      }
     }
     if (outcomes === null) {
-      readBy = "js";
       if (io.workerUrl !== undefined && canSplit(path, size, jobs[0]!, io.env))
         outcomes = await runSeveralInTwoParts(path, size!, jobs, io.workerUrl, (bytes) => progress.bytes(bytes));
       outcomes ??= await runParts(
@@ -195,7 +198,7 @@ export async function severalMetricsReport(
           used: result.input.used,
           ...(result.input.unanswered === undefined ? {} : { unanswered: result.input.unanswered }),
           rejected: outcome.rejects.length,
-          engine: readBy,
+          engine: readBy[k]!,
         },
         rejects: outcome.rejects,
       },

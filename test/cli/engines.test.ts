@@ -1,16 +1,20 @@
 // `--engine duckdb` against `--engine js` on the same random messy files: the same JSON report (rows, read / used /
 // rejected, every reject's line, column, value and reason), for survey and ticket metrics. The JS reader is the
 // reference (its own tests check it against csv-parse and Intl).
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DUCKDB_MAX_LINE_BYTES } from "../../src/cli/duckdb/source.js";
 import { main } from "../../src/cli/main.js";
 import { sink } from "./capture.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-engines-"));
+const root = new URL("../../", import.meta.url).pathname;
 
 /** Runs the command; the exit code, standard output and standard error. */
 async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
@@ -225,7 +229,6 @@ describe("--engine duckdb gives the JS reader's report", () => {
 });
 
 describe("the bundled examples and fixtures", () => {
-  const root = new URL("../../", import.meta.url).pathname;
   it.each([
     [
       "examples/data/nps-responses.csv",
@@ -394,6 +397,85 @@ describe("which engine reads the file", () => {
     expect((await run([tickets, "--metric", "first-response", "--engine", "duckdb"])).out).toContain(
       "rows read 1 = used 1 + rejected 0 (read by DuckDB)",
     );
+  });
+
+  describe("names the JS reader when DuckDB hands it the file (the line and the JSON's input.engine)", () => {
+    const qualtrics = join(root, "test/fixtures/vendors/qualtrics.csv");
+    const surveymonkey = join(root, "test/fixtures/vendors/surveymonkey.csv");
+    const presets = [
+      ["qualtrics", qualtrics, "--column", "score=Q1"],
+      ["surveymonkey", surveymonkey, "--column", "score=Select the SMD in which you are running:"],
+    ] as const;
+    /** The engine named by the text line and by the JSON, for one set of flags. */
+    async function named(args: readonly string[]): Promise<{ line: string; engine: string; metrics: string[] }> {
+      const text = await run(args);
+      expect(text.code, text.err).toBe(0);
+      const json = JSON.parse((await run([...args, "--format", "json"])).out) as {
+        input: { engine: string; metrics?: Record<string, { engine: string }> };
+      };
+      return {
+        line: text.out.split("\n").find((line) => line.startsWith("rows read "))!,
+        engine: json.input.engine,
+        metrics: Object.values(json.input.metrics ?? {}).map((metric) => metric.engine),
+      };
+    }
+
+    it.each(presets)(
+      "--preset %s (extra header lines): with --engine duckdb and by default",
+      async (preset, file, ...column) => {
+        const base = [file, "--preset", preset, "--time-zone", "UTC", ...column, "--metric", "nps"];
+        for (const engine of [["--engine", "duckdb"], []]) {
+          const { line, engine: json } = await named([...base, ...engine]);
+          expect(line).toMatch(/ \(read by the JS reader\)$/);
+          expect(json).toBe("js");
+        }
+        // Several metrics: each metric's engine and the report's.
+        const several = await named([
+          ...base.slice(0, -1),
+          "nps,csat",
+          "--column",
+          `rating=${column[1]!.split("=")[1]}`,
+          "--engine",
+          "duckdb",
+        ]);
+        expect(several.engine).toBe("js");
+        expect(several.metrics).toEqual(["js", "js"]);
+      },
+    );
+
+    it("a pipe: with --engine duckdb and by default", async () => {
+      const fifo = join(dir, "pipe.csv");
+      execFileSync("mkfifo", [fifo]);
+      for (const engine of [["--engine", "duckdb"], []]) {
+        for (const format of [[], ["--format", "json"]]) {
+          const writing = writeFile(fifo, "score\n9\n10\n3\n");
+          const result = await run([fifo, "--metric", "nps", ...engine, ...format]);
+          await writing;
+          expect(result.code, result.err).toBe(0);
+          if (format.length === 0)
+            expect(result.out).toContain("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)");
+          else expect((JSON.parse(result.out) as { input: { engine: string } }).input.engine).toBe("js");
+        }
+      }
+    });
+
+    it("a quoted field longer than DuckDB's max_line_size (DuckDB gives up on the file): with --engine duckdb", async () => {
+      const csv = join(dir, "long-quoted.csv");
+      writeFileSync(csv, `score,comment\n9,"${"x".repeat(DUCKDB_MAX_LINE_BYTES + 10)}"\n10,ok\n3,ok\n`);
+      const duck = await named([csv, "--metric", "nps", "--engine", "duckdb"]);
+      expect(duck.line).toBe("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)");
+      expect(duck.engine).toBe("js");
+      const byDefault = await named([csv, "--metric", "nps"]);
+      expect(byDefault.line).toBe("rows read 3 = used 3 + unanswered 0 + rejected 0 (read by the JS reader)");
+    }, 60_000);
+
+    it("stays DuckDB when DuckDB read the file and the JS reader only its odd rows", async () => {
+      const csv = join(dir, "odd-rows.csv");
+      writeFileSync(csv, "score\n9\n 10 \nten\n");
+      const duck = await named([csv, "--metric", "nps", "--engine", "duckdb"]);
+      expect(duck.line).toBe("rows read 3 = used 2 + unanswered 0 + rejected 1 (read by DuckDB)");
+      expect(duck.engine).toBe("duckdb");
+    });
   });
 
   it("refuses what an engine cannot read, with exit code 2 and what to do", async () => {

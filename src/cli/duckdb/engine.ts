@@ -39,6 +39,16 @@ export { ReadersDisagree } from "./placed.js";
 /** What a DuckDB run counted: as a JS pass, without the end line. */
 export type EngineResult = Omit<PartResult, "endLine">;
 
+/** Who read a file's rows: DuckDB, or the JS reader (asked for, or handed the file by DuckDB). */
+export type ReadBy = "duckdb" | "js";
+
+/**
+ * A run of the DuckDB engine: what it counted and who read the rows. `readBy` is "js" when DuckDB handed the whole file
+ * to the JS reader (a preset with more than one header line, a device or a pipe, a line or a quoted field longer than
+ * DuckDB's max_line_size, records it cannot place); it stays "duckdb" when DuckDB read the file and the JS reader only the rows DuckDB does not count.
+ */
+export type DuckDbRun = EngineResult & { readonly readBy: ReadBy };
+
 /**
  * Starts the byte pass over a CSV file. It fails with the JS reader's error for a byte that is not UTF-8 (with its
  * line), a UTF-16 file or a gzip bomb, and interrupts DuckDB then, or when DuckDB's read cannot be used: true then.
@@ -76,7 +86,7 @@ function startByteCheck(duck: DuckDb, path: string, delimiter: string): Promise<
 class JsReads extends Error {}
 
 /** Runs a report job through DuckDB. */
-export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<EngineResult> {
+export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<DuckDbRun> {
   // A device or a pipe (DuckDB would read it to its end, or it cannot be read twice): the JS reader streams it.
   if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, job);
   // More than one header line (a Qualtrics export): DuckDB would read the others as rows; the JS reader skips them.
@@ -109,13 +119,13 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   }
   const rejects = [...result.rejects].sort((a, b) => a.line - b.line);
   if (job.strict && rejects.length > 0) throw new StrictStop(rejects[0]!);
-  return { ...result, rejects };
+  return { ...result, rejects, readBy: "duckdb" };
 }
 
-/** The JS reader's pass over the whole file, as with `--engine js`. */
-async function readWithJs(path: string, job: ReportJob): Promise<EngineResult> {
+/** The JS reader's pass over the whole file, as with `--engine js` (and said so: `readBy` "js"). */
+async function readWithJs(path: string, job: ReportJob): Promise<DuckDbRun> {
   const { endLine: _, ...result } = await runPart(job, openInput(path).stream, {});
-  return result;
+  return { ...result, readBy: "js" };
 }
 
 /**

@@ -27,6 +27,7 @@ export interface ReportOutput {
     readonly used: number;
     readonly unanswered?: number;
     readonly rejected: number;
+    /** Who read the rows: "js" also when the DuckDB engine handed the file to the JS reader (a pipe, a Qualtrics export). */
     readonly engine: "duckdb" | "js";
   };
   readonly rejects: readonly Reject[];

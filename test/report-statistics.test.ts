@@ -11,6 +11,14 @@ const scorecard = { criteria: [{ id: "solution", weight: 1, scale: "1-5" as cons
 const policy = { targets: [{ metric: "first-response" as const, minutes: 60, clock: "calendar" as const }] };
 const month = (k: number): string => `2025-0${1 + (k % 3)}-10T10:00:00Z`;
 
+/**
+ * The random property tests' time limit. Each runs `summarize` for seven specs on 150-200 random inputs: about 1,000
+ * reports of up to 24 records, each building its periods, intervals and change tests. That took 4.6-5.1 s on the 2-core
+ * machine at a load of 11 and timed out at vitest's 5 s; 60 s leaves room for a slow CI runner without letting a hang
+ * pass unnoticed.
+ */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /** Random small survey and ticket records over three months and two channels. */
 const records = fc.array(
   fc.record({
@@ -67,27 +75,31 @@ describe("report intervals and changes (issue #21)", () => {
     expect([row.low, row.value, row.high]).toEqual([5, 14.5, 45]);
     expect(row.detail.intervalCoverage).toBe(0.96142578125);
   });
-  it("every row with a figure has an interval that holds it, at every n (small random reports)", () => {
-    fc.assert(
-      fc.property(records, (list) => {
-        for (const spec of specs) {
-          let report: SummarizeResult;
-          try {
-            report = summarize(shaped(list), spec);
-          } catch (error) {
-            expect(error).toMatchObject({ code: "EMPTY_INPUT" }); // e.g. good/bad CSAT with neutral ratings only
-            continue;
+  it(
+    "every row with a figure has an interval that holds it, at every n (small random reports)",
+    () => {
+      fc.assert(
+        fc.property(records, (list) => {
+          for (const spec of specs) {
+            let report: SummarizeResult;
+            try {
+              report = summarize(shaped(list), spec);
+            } catch (error) {
+              expect(error).toMatchObject({ code: "EMPTY_INPUT" }); // e.g. good/bad CSAT with neutral ratings only
+              continue;
+            }
+            for (const row of report.rows) {
+              expect(row.low).not.toBeNull();
+              expect(row.low!).toBeLessThanOrEqual(row.value + 1e-9);
+              expect(row.high!).toBeGreaterThanOrEqual(row.value - 1e-9);
+            }
           }
-          for (const row of report.rows) {
-            expect(row.low).not.toBeNull();
-            expect(row.low!).toBeLessThanOrEqual(row.value + 1e-9);
-            expect(row.high!).toBeGreaterThanOrEqual(row.value - 1e-9);
-          }
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
   it("holds +100 for one promoter, 100 % for one satisfied rating, 0 % for one dissatisfied, at n = 1, 2, 3", () => {
     for (const n of [1, 2, 3]) {
       for (const score of [10, 0]) {
@@ -111,29 +123,33 @@ describe("report intervals and changes (issue #21)", () => {
     const z2 = 1.959963984540054 ** 2;
     expect(summarize([{ score: 10 }], { metric: "nps" }).rows[0]!.low).toBeCloseTo((100 * (1 - z2)) / (1 + z2), 9);
   });
-  it("a change's interval leaves out 0 exactly when p < 1 − confidence (random pairs of periods)", () => {
-    fc.assert(
-      fc.property(records, records, fc.constantFrom(0.9, 0.95, 0.99), (a, b, confidence) => {
-        const list = [
-          ...shaped(a).map((r) => ({ ...r, respondedAt: month(0), createdAt: month(0) })),
-          ...shaped(b).map((r) => ({ ...r, respondedAt: month(1), createdAt: month(1) })),
-        ];
-        for (const spec of specs) {
-          let report: SummarizeResult;
-          try {
-            report = summarize(list, { ...spec, by: [], confidence });
-          } catch {
-            continue;
+  it(
+    "a change's interval leaves out 0 exactly when p < 1 − confidence (random pairs of periods)",
+    () => {
+      fc.assert(
+        fc.property(records, records, fc.constantFrom(0.9, 0.95, 0.99), (a, b, confidence) => {
+          const list = [
+            ...shaped(a).map((r) => ({ ...r, respondedAt: month(0), createdAt: month(0) })),
+            ...shaped(b).map((r) => ({ ...r, respondedAt: month(1), createdAt: month(1) })),
+          ];
+          for (const spec of specs) {
+            let report: SummarizeResult;
+            try {
+              report = summarize(list, { ...spec, by: [], confidence });
+            } catch {
+              continue;
+            }
+            for (const row of report.rows) {
+              if (row.change === null || Math.abs(row.change.pValue - (1 - confidence)) < 1e-9) continue;
+              expect(row.change.low > 0 || row.change.high < 0).toBe(row.change.pValue < 1 - confidence);
+            }
           }
-          for (const row of report.rows) {
-            if (row.change === null || Math.abs(row.change.pValue - (1 - confidence)) < 1e-9) continue;
-            expect(row.change.low > 0 || row.change.high < 0).toBe(row.change.pValue < 1 - confidence);
-          }
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
   it("pAdjusted: the report's change p-values adjusted together (BH by default, holm, none)", () => {
     const list = shaped(
       Array.from({ length: 60 }, (_, i) => ({

@@ -20,6 +20,7 @@ import type { Reject } from "./format/index.js";
 import { readRows, type InputFormat, type InputRow, type PartOptions, type RowSink } from "./read/input.js";
 import { explainReject, type ReasonContext } from "./reasons.js";
 import { recordBuilder, type RecordBuilder } from "./records.js";
+import { surveyTally, type SurveyTally } from "./survey-tally.js";
 import { detachedText } from "./read/detached.js";
 
 /** Everything a pass needs, as plain data (it is sent to a worker thread as it is). */
@@ -106,9 +107,15 @@ export interface RowCounter extends RowSink {
 }
 
 /** A row counter for a job (one per pass); `onRows` is told how many rows were read. */
-export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void): RowCounter {
+export function createRowCounter(
+  job: ReportJob,
+  onRows?: (rows: number) => void,
+  options: { readonly tally?: boolean } = {},
+): RowCounter {
   const spec = specOf(job);
   const builder = createSummary(spec);
+  // Survey rows counted from their cells where they can be (survey-tally.ts); `tally: false` reads every row as a record.
+  let tally: SurveyTally | null = null;
   const dates = dateReader(job.dates ?? {}, spec.timeZone);
   const preset = job.preset === undefined ? undefined : PRESETS[job.preset];
   const mapping = new Map(job.mapping);
@@ -133,7 +140,10 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         ? entry
         : { ...entry, ...explainReject(excluded, (index) => cells[index], context()) };
     },
-    result: () => ({ summary: builder, read, rejects }),
+    result: () => {
+      tally?.flush();
+      return { summary: builder, read, rejects };
+    },
     // The cells each field is read from and how (a derived time's minutes too), the date options and the zone.
     recordKey: () =>
       JSON.stringify([
@@ -155,6 +165,7 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         throw error;
       }
       build = recordBuilder(columns, dates);
+      tally = job.strict || options.tally === false ? null : surveyTally(spec, builder, columns, dates);
       return columns
         .flatMap((column) => [column.index, ...(column.minutesIndex === undefined ? [] : [column.minutesIndex])])
         .filter((index) => index >= 0);
@@ -172,7 +183,9 @@ export function createRowCounter(job: ReportJob, onRows?: (rows: number) => void
         return;
       }
       const cell = (index: number): unknown => row.cells[index];
-      const excluded = addQuietly(builder, shared === undefined ? build(cell) : (shared.record ??= build(cell)));
+      const add = (): ExcludedRow | null =>
+        addQuietly(builder, shared === undefined ? build(cell) : (shared.record ??= build(cell)));
+      const excluded = tally === null ? add() : tally.add(row.cells, add);
       if (excluded !== null) {
         const { column, value, reason } = explainReject(excluded, (index) => row.cells[index], context());
         // A cell's text is a slice of the 64 kB chunk it was read from, and a kept slice keeps the whole chunk: a

@@ -33,14 +33,14 @@ function counted(reportJob: ReportJob, rows: readonly (readonly string[])[], tal
   const counter = createRowCounter(reportJob, undefined, { tally });
   counter.header(HEADER, 1);
   try {
-    rows.forEach((cells, i) =>
+    rows.forEach((cells, i) => {
       counter.row({
         line: i + 2,
         cells,
         problem: cells.length === HEADER.length ? null : "short",
         problemColumn: null,
-      }),
-    );
+      });
+    });
     const { summary, read, rejects } = counter.result();
     const result = summary!.result();
     return {

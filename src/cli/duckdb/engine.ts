@@ -167,11 +167,12 @@ async function countSurvey(
   // CSV: the rows DuckDB does not count are named by their ordinal (the table keeps the file's order).
   const csv = source.format !== "parquet";
   const ordinals: number[] = [];
-  // Their cells as DuckDB read them, to check that the place found holds them.
-  const oddCells = new Map<number, (readonly [number, unknown])[]>();
+  // One cell of each as DuckDB read it (the date, else the score), to check that the place found holds it.
+  const checked = wanted[wanted.length - 1]!;
+  const oddCells = new Map<number, unknown>();
   if (csv) {
     await connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${JUDGED} AS SELECT ok, ${[...keys.map((key, k) => `CASE WHEN ok THEN ${key} END AS k${k}`), ...wanted.map((index) => `CASE WHEN NOT ok THEN t${index} END AS t${index}`)].join(", ")} FROM (${judged})`,
+      `CREATE OR REPLACE TEMP TABLE ${JUDGED} AS SELECT ok, ${keys.map((key, k) => `CASE WHEN ok THEN ${key} END AS k${k}`).join(", ")}, CASE WHEN NOT ok THEN t${checked} END AS checked FROM (${judged})`,
     );
     try {
       await eachChunk(
@@ -181,15 +182,12 @@ async function countSurvey(
       );
       await eachChunk(
         connection,
-        `SELECT rowid + 1, ${wanted.map((index) => `t${index}`).join(", ")} FROM ${JUDGED} WHERE NOT ok ORDER BY rowid`,
+        `SELECT rowid + 1, checked FROM ${JUDGED} WHERE NOT ok ORDER BY rowid`,
         (cells, rows) => {
           for (let r = 0; r < rows; r++) {
             const ordinal = Number(cells[0]![r]);
             ordinals.push(ordinal);
-            oddCells.set(
-              ordinal,
-              wanted.map((index, k) => [index, cells[k + 1]![r]] as const),
-            );
+            oddCells.set(ordinal, cells[1]![r]);
           }
         },
       );
@@ -229,7 +227,7 @@ async function countSurvey(
   }
   // CSV: the JS reader reads the rows DuckDB did not count and the records it rejected, at their places.
   for (const { ordinal, row } of await placedRows(path, job, source, offsets, ordinals, countedRead + others)) {
-    if (ordinal !== null) checkCells(row, oddCells.get(ordinal)!);
+    if (ordinal !== null) checkCells(row, [[checked, oddCells.get(ordinal)]]);
     counter.row(row);
   }
   return merged(counted, counter);
@@ -301,7 +299,7 @@ async function readEveryRow(
   );
   const selected = wanted.map((index) =>
     dates.has(index)
-      ? `epoch_ms(CASE WHEN ${inRangeSql(`i${index}`)} THEN i${index} END), CASE WHEN NOT ${inRangeSql(`i${index}`)} THEN t${index} END`
+      ? `CAST(epoch_ms(CASE WHEN ${inRangeSql(`i${index}`)} THEN i${index} END) AS DOUBLE), CASE WHEN NOT ${inRangeSql(`i${index}`)} THEN t${index} END`
       : `t${index}`,
   );
   const cells = `SELECT ${[...instants, ...wanted.map((index) => `${source.text(index)} AS t${index}`), ...(source.format === "parquet" ? ["file_row_number"] : [])].join(", ")} FROM ${source.relation}`;

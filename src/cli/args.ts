@@ -110,7 +110,8 @@ What to compute:
                           ({ "schedule": ..., "holidays": [...] }, Rails zone names) or Intercom office hours
       --target T          sla: METRIC=MINUTES[:business|calendar], e.g. first-response=240:business (repeat)
       --policy FILE       sla: a policy as JSON ({ "targets": [...] })
-      --as-of INSTANT     sla: when open tickets are judged (needed once any ticket is open)
+      --as-of DATE        sla: when open tickets are judged (needed once any ticket is open), written as the
+                          file's dates (--date-format, local times in --time-zone) or ISO 8601
       --scorecard FILE    iqs: the scorecard as JSON; each criterion's ratings in the column named by its id
 
 Ticket events (instead of FILE):

@@ -282,3 +282,38 @@ export function dateReader(options: DateOptions, timeZone: string | undefined): 
       : undefined;
   }
 }
+
+/**
+ * `--as-of` read as the file's dates are read: in the `--date-format` pattern when one is given ("01.04.2025 00:00"
+ * with "dd.MM.yyyy HH:mm"), else ISO 8601 (which is also taken beside a pattern); a local time in `--time-zone`. A value
+ * that cannot be read is a {@link UsageError} naming the flag, the value and what to write.
+ */
+export function readAsOf(text: string, format: string | undefined, timeZone: string | undefined): number {
+  const flag = `--as-of ${JSON.stringify(text)}`;
+  const reading: InstantReading | undefined = timeZone === undefined ? undefined : { timeZone };
+  const iso = parseInstant(text.trim(), reading);
+  const reader = format === undefined ? undefined : dateReader({ format }, timeZone);
+  const read = reader?.read(text, "iso");
+  if (typeof read === "number") return read;
+  if (iso !== undefined) return iso;
+  const zone = timeZone === undefined ? "" : ` in ${timeZone}`;
+  if (reader !== undefined && !Number.isNaN(readPattern(reader.pattern!, text.trim()))) {
+    if (!reader.pattern!.hasOffset && timeZone === undefined)
+      throw new UsageError(
+        `${flag} is a local time, so its instant depends on the time zone: give --time-zone (the zone of the file's dates), or a --date-format with an offset (XXX)`,
+      );
+    throw new UsageError(`${flag} read${zone} is outside the supported range (${RANGE_WORDS})`);
+  }
+  const problem = instantProblem(text.trim(), reading).code;
+  if (format === undefined && problem === "DATE_OUT_OF_RANGE")
+    throw new UsageError(`${flag}${zone} is outside the supported range (${RANGE_WORDS})`);
+  if (format === undefined && timeZone === undefined && parseInstant(text.trim(), { timeZone: "UTC" }) !== undefined)
+    throw new UsageError(
+      `${flag} is a local time, so its instant depends on the time zone: give --time-zone, or write the offset ("2025-04-01T00:00:00+02:00")`,
+    );
+  throw new UsageError(
+    format === undefined
+      ? `${flag} is not an ISO-8601 date-time (or not a possible one): write when open tickets are judged, for example "2025-04-01T00:00:00Z" (a local time with --time-zone), or give --date-format to write it as the file's dates are written`
+      : `${flag} is written neither as --date-format ${JSON.stringify(format)} says nor in ISO 8601 (or is not a possible date): write when open tickets are judged as the file's dates are written, or as "2025-04-01T00:00:00Z"`,
+  );
+}

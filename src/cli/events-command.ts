@@ -3,7 +3,7 @@
 // (per wait for next-reply-time) summarized by segment and period of the ticket's creation like any duration report.
 import type { ExcludedRow } from "../errors/batch.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
-import { parseInstant } from "../internal/instant.js";
+import { readAsOf } from "./dates.js";
 import type { ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import { createSummary } from "../report/summarize.js";
 import { P_ADJUST_METHODS } from "../stats/adjust.js";
@@ -324,14 +324,8 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
   const mapping = columnMapping(values.column);
   const timeZone = values["time-zone"];
   const calendar = calendarOf(values);
-  let asOf: number | undefined;
-  if (values["as-of"] !== undefined) {
-    asOf = parseInstant(values["as-of"], timeZone === undefined ? undefined : { timeZone });
-    if (asOf === undefined)
-      throw new UsageError(
-        `--as-of ${values["as-of"]}: expected an ISO-8601 date-time (with an offset, or read in --time-zone)`,
-      );
-  }
+  // Events are ISO 8601 (--date-format does not go with --events): so is --as-of, local times in --time-zone.
+  const asOf = values["as-of"] === undefined ? undefined : readAsOf(values["as-of"], undefined, timeZone);
   const every = oneOf("every", values.every, ["day", "week", "month", "quarter", "year"] as const);
   const percentiles =
     values.percentiles === undefined

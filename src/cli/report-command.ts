@@ -2,7 +2,6 @@
 // their line, column, value and reason, the report written in the chosen format.
 import { statSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
-import { parseInstant } from "../internal/instant.js";
 import { createSummary } from "../report/summarize.js";
 import {
   REPORT_METRICS,
@@ -35,7 +34,7 @@ import {
   type FieldSpec,
   type VendorMinutesColumn,
 } from "./columns.js";
-import { datePattern, type DateOptions } from "./dates.js";
+import { datePattern, type DateOptions, readAsOf } from "./dates.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
 import { rejectLine } from "./format/cells.js";
@@ -109,14 +108,8 @@ function specFromFlags(values: ReturnType<typeof parseFlags<typeof REPORT_OPTION
   const targets = (values.target ?? []).map(parseTarget);
   if (targets.length > 0) policy = { ...(policy ?? {}), targets: [...(policy?.targets ?? []), ...targets] };
   if (metric === "sla" && policy === undefined) throw new UsageError("--metric sla needs --target or --policy");
-  let asOf: number | undefined;
-  if (values["as-of"] !== undefined) {
-    asOf = parseInstant(values["as-of"], timeZone === undefined ? undefined : { timeZone });
-    if (asOf === undefined)
-      throw new UsageError(
-        `--as-of ${values["as-of"]}: expected an ISO-8601 date-time (with an offset, or read in --time-zone)`,
-      );
-  }
+  // Read as the file's dates are: in --date-format when given, local times in --time-zone.
+  const asOf = values["as-of"] === undefined ? undefined : readAsOf(values["as-of"], values["date-format"], timeZone);
   const scorecard = values.scorecard === undefined ? undefined : (readJson("scorecard", values.scorecard) as Scorecard);
   if (metric === "iqs" && scorecard === undefined) throw new UsageError("--metric iqs needs --scorecard FILE");
   const scale = values.scale;

@@ -134,6 +134,8 @@ interface LoadedData {
   /** Cells are text (CSV, TSV): a number read from one was written as its text. */
   readonly textCells: boolean;
   readonly columns: readonly ResolvedField[];
+  /** How the data set's dates are read ("dateFormat", "missingDates", the claims' zone): reasons name them. */
+  readonly dates: DateReader;
   readonly read: number;
   readonly rejected: { line: number; reason: string }[];
 }
@@ -212,7 +214,7 @@ async function loadData(
     },
     source.delimiter === undefined ? {} : { delimiter: source.delimiter },
   );
-  return { records, lines, written, columns, read, rejected, textCells: format === "csv" || format === "tsv" };
+  return { records, lines, written, columns, dates, read, rejected, textCells: format === "csv" || format === "tsv" };
 }
 
 /** A record left out of a claim (not read, or not compared row by row), in the file's words: its line, column and why. */
@@ -298,7 +300,7 @@ function explainProblem(problem: RecordProblem, loaded: LoadedData, spec: Reason
   const explained = explainReject(
     { field: problem.field ?? "", code: problem.code as never, value: problem.value, reason: problem.reason },
     cell,
-    { spec, columns: loaded.columns },
+    { spec, columns: loaded.columns, dates: loaded.dates },
   );
   // A date read as an instant is shown as one (the cell itself was readable); a number read from text as that text.
   const date = loaded.columns.some((column) => column.header === explained.column && column.kind === "date");

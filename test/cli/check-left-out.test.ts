@@ -194,6 +194,63 @@ describe("check: records left out of an ordinary claim", () => {
     expect(table.out).toContain('  left out: line 5: "7" in column "Satisfaction" is outside 1-5');
     expect(table.out).toContain('  left out: line 10: "-1" in column "Satisfaction" is outside 1-5');
   });
+  it("a date the data set's reading cannot take: the reason report gives, with the claims file's missingDates and dateFormat", async () => {
+    // Zendesk's "never" placeholder, read in Berlin (1899-12-31T23:00Z, before the range), and a date not in the
+    // data set's dateFormat: report says "add --missing-date ..." and "does not match --date-format ..." for them
+    // (test/cli/dates.test.ts); check must say the same in the claims file's words, not a reason without the reading.
+    const placeholder = write(
+      "placeholder.csv",
+      ["Satisfaction,Solved at", "5,03.03.2025", "4,1900-01-01 00:00:00", "5,2025-03-05"].join("\n"),
+    );
+    const claims = write(
+      "placeholder.json",
+      JSON.stringify({
+        timeZone: "Europe/Berlin",
+        data: { survey: { path: placeholder, columns, dateFormat: "dd.MM.yyyy" } },
+        claims: [{ id: "march", metric: "csat", data: "survey", value: "100 %", period: "2025-03" }],
+      }),
+    );
+    const json = await run("check", [claims, "--format", "json"]);
+    const claim = (JSON.parse(json.out) as { claims: ClaimJson[] }).claims[0]!;
+    expect(claim.leftOut).toMatchObject({ undated: 2, unreadable: 0 });
+    const report = await run("report", [
+      placeholder,
+      ...["--metric", "csat", "--every", "month", "--time-zone", "Europe/Berlin", "--date-format", "dd.MM.yyyy"],
+      ...["--column", "rating=Satisfaction", "--column", "respondedAt=Solved at", "--format", "json", "--quiet"],
+    ]);
+    const rejects = (JSON.parse(report.out) as { rejects: Problem[] }).rejects;
+    expect(rejects.map((reject) => reject.line)).toEqual([3, 4]);
+    expect(claim.leftOut!.problems.map((p) => [p.line, p.reason])).toEqual([
+      [3, rejects[0]!.reason.replace(/--date-format\b/g, 'the data set\'s "dateFormat"')],
+      [4, rejects[1]!.reason.replace(/--date-format\b/g, 'the data set\'s "dateFormat"')],
+    ]);
+    expect(claim.leftOut!.problems[0]!.reason).toContain('does not match the data set\'s "dateFormat" "dd.MM.yyyy"');
+  });
+
+  it("a placeholder date before the range: the advice names the data set's missingDates", async () => {
+    const placeholder = write(
+      "never.csv",
+      ["Satisfaction,Solved at", "5,2025-03-03 10:00:00", "4,1900-01-01 00:00:00"].join("\n"),
+    );
+    const claims = write(
+      "never.json",
+      JSON.stringify({
+        timeZone: "Europe/Berlin",
+        data: { survey: { path: placeholder, columns } },
+        claims: [{ id: "march", metric: "csat", data: "survey", value: "100 %", period: "2025-03" }],
+      }),
+    );
+    const json = await run("check", [claims, "--format", "json"]);
+    const claim = (JSON.parse(json.out) as { claims: ClaimJson[] }).claims[0]!;
+    // 1900-01-01 00:00 in Berlin (CET, +01:00, since 1893 in the IANA data) is 1899-12-31T23:00Z, before the range: the
+    // reason report gives (test/cli/dates.test.ts), with the claims file's "missingDates" for --missing-date.
+    expect(claim.leftOut!.problems.map((p) => [p.line, p.reason])).toEqual([
+      [
+        3,
+        '"1900-01-01 00:00:00" in column "Solved at" read in Europe/Berlin is 1899-12-31T23:00:00.000Z, before the supported range (the dates the command reads run from 1900-01-01 to 2199-12-31); if it stands for "never" (a placeholder of the export), add "1900-01-01 00:00:00" to the data set\'s "missingDates"; if it is a mistake, correct the cell',
+      ],
+    ]);
+  });
 });
 
 describe("check: records not compared row by row", () => {

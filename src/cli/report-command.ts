@@ -42,7 +42,7 @@ import { visible } from "./format/safe.js";
 import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
 import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
 import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
-import { type DuckDbRun, type EngineResult, type ReadBy, ReadersDisagree, runDuckDb } from "./duckdb/engine.js";
+import { type DuckDbRun, type EngineResult, type ReadBy, ReadersDisagree, runDuckDbJobs } from "./duckdb/engine.js";
 import { createProgress } from "./progress.js";
 import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, rowOptions } from "./command-parts.js";
 
@@ -329,7 +329,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   let readBy: ReadBy = "js";
   try {
     if (engine.duck !== null) {
-      const run = await runWithDuckDb(engine.duck, path, job, io);
+      const run = (await runWithDuckDb(engine.duck, path, [job], io))?.[0] ?? null;
       if (run !== null) {
         outcome = run;
         readBy = run.readBy; // "js" when DuckDB handed the file to the JS reader
@@ -471,12 +471,18 @@ async function chooseEngine(
 }
 
 /**
- * A report through DuckDB; null when DuckDB could not read a CSV file that the JS reader then reads (said on standard
- * error).
+ * A report through DuckDB, one job or several (one metric each, one read where DuckDB can); null when DuckDB could not
+ * read a CSV file that the JS reader then reads (said on standard error).
  */
-async function runWithDuckDb(duck: DuckDb, path: string, job: ReportJob, io: CommandIO): Promise<DuckDbRun | null> {
+async function runWithDuckDb(
+  duck: DuckDb,
+  path: string,
+  jobs: readonly ReportJob[],
+  io: CommandIO,
+): Promise<DuckDbRun[] | null> {
+  const job = jobs[0]!;
   try {
-    return await runDuckDb(duck, path, job);
+    return await runDuckDbJobs(duck, path, jobs);
   } catch (error) {
     if (
       error instanceof StrictStop ||

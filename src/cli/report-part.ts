@@ -224,29 +224,15 @@ export function addQuietly(builder: SummaryBuilder, record: unknown): ExcludedRo
   }
 }
 
-/** Reads rows from a stream into a summary; hooks report progress. One job of {@link runParts}. */
-export async function runPart(
-  job: ReportJob,
-  stream: Readable,
-  part: PartOptions,
-  hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
-): Promise<PartResult> {
-  return (await runParts([job], stream, part, hooks))[0]!;
-}
-
 /**
- * Several metrics in one read (`--metric first-response,sla`): reads rows from a stream once into one summary per job
- * (one job per metric, same file and format), each row counter counting its records and rejects exactly as a report
- * of that metric alone would. Counters that build records alike (the ticket metrics read the same fields) share each
- * row's record: its cells are converted and its dates read once.
+ * Row counters for several jobs over one read (the JS reader's, or DuckDB's): a sink that gives each row to every
+ * counter, counters that build records alike sharing each row's record. `onRows` is told how many rows were read.
  */
-export async function runParts(
+export function countersSink(
   jobs: readonly ReportJob[],
-  stream: Readable,
-  part: PartOptions,
-  hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
-): Promise<PartResult[]> {
-  const counters = jobs.map((job, k) => createRowCounter(job, k === 0 ? hooks.onRows : undefined));
+  onRows?: (rows: number) => void,
+): { readonly counters: readonly RowCounter[]; readonly sink: RowSink } {
+  const counters = jobs.map((job, k) => createRowCounter(job, k === 0 ? onRows : undefined));
   const memos: SharedRecord[] = [];
   const sharedOf: (SharedRecord | undefined)[] = counters.map(() => undefined);
   const sink: RowSink = {
@@ -277,6 +263,32 @@ export async function runParts(
       for (let k = 0; k < counters.length; k++) counters[k]!.row(row, sharedOf[k]);
     },
   };
+  return { counters, sink };
+}
+
+/** Reads rows from a stream into a summary; hooks report progress. One job of {@link runParts}. */
+export async function runPart(
+  job: ReportJob,
+  stream: Readable,
+  part: PartOptions,
+  hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
+): Promise<PartResult> {
+  return (await runParts([job], stream, part, hooks))[0]!;
+}
+
+/**
+ * Several metrics in one read (`--metric first-response,sla`): reads rows from a stream once into one summary per job
+ * (one job per metric, same file and format), each row counter counting its records and rejects exactly as a report
+ * of that metric alone would. Counters that build records alike (the ticket metrics read the same fields) share each
+ * row's record: its cells are converted and its dates read once.
+ */
+export async function runParts(
+  jobs: readonly ReportJob[],
+  stream: Readable,
+  part: PartOptions,
+  hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
+): Promise<PartResult[]> {
+  const { counters, sink } = countersSink(jobs, hooks.onRows);
   const first = jobs[0]!;
   const { endLine } = await readRows(stream, first.format, sink, {
     ...part,

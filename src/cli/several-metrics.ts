@@ -49,7 +49,12 @@ export interface ReportParts {
     format: InputFormat,
     io: CommandIO,
   ) => Promise<{ readonly duck: DuckDb | null }>;
-  readonly runWithDuckDb: (duck: DuckDb, path: string, job: ReportJob, io: CommandIO) => Promise<DuckDbRun | null>;
+  readonly runWithDuckDb: (
+    duck: DuckDb,
+    path: string,
+    jobs: readonly ReportJob[],
+    io: CommandIO,
+  ) => Promise<DuckDbRun[] | null>;
   readonly tooManyGroups: (
     error: { readonly value: unknown; readonly message: string },
     path: string,
@@ -140,13 +145,9 @@ export async function severalMetricsReport(
   let readBy: readonly ReadBy[] = jobs.map(() => "js");
   try {
     if (engine.duck !== null) {
-      const each: DuckDbRun[] = [];
-      for (const one of jobs) {
-        const outcome = await parts.runWithDuckDb(engine.duck, path, one, io);
-        if (outcome === null) break;
-        each.push(outcome);
-      }
-      if (each.length === jobs.length) {
+      // Ticket metrics in one DuckDB read; a survey metric DuckDB counts in a read of its own.
+      const each = await parts.runWithDuckDb(engine.duck, path, jobs, io);
+      if (each !== null) {
         outcomes = each;
         readBy = each.map((run) => run.readBy);
       }

@@ -29,8 +29,12 @@ async function report(args: readonly string[], engine: string): Promise<{ code: 
     stderr,
     env: {},
   });
-  const out = JSON.parse(stdout.text()) as Report;
+  const out = JSON.parse(stdout.text()) as Report & {
+    input: { metrics?: Record<string, { engine?: string }> | { engine?: string }[] };
+  };
   delete out.input.engine;
+  // With several metrics, each says who read its rows too.
+  for (const metric of Object.values(out.input.metrics ?? {})) delete metric.engine;
   return { code, out, err: stderr.text() };
 }
 
@@ -123,6 +127,40 @@ describe("--engine duckdb reads only the odd rows again, at their places", () =>
       [5, "2025-02-30T09:00:00Z"],
       [6, null],
       [8, "2025-03-01T13:59:00Z"],
+    ]);
+  });
+});
+
+describe("several ticket metrics through DuckDB in one read", () => {
+  it("each metric's rejects on their lines, as the JS reader gives them (-m first-response,resolution,sla)", async () => {
+    const lines = [
+      "id,createdAt,firstResponseAt,resolvedAt", // 1
+      "1,2025-03-01T09:00:00+01:00,2025-03-01T09:30:00Z,2025-03-02T09:00:00Z", // 2
+      '2,2025-03-01T09:00:00Z,2025-03-01T08:00:00Z,"2025-03-01T10:00:00Z"', // 3: a reply before the ticket
+      "3,2025-03-01T09:00:00Z,2025-03-01T09:10:00Z,2025-04-31T09:00:00Z", // 4: 31 April (resolution only)
+      "4,2025-03-01T09:00:00Z", // 5: a short record (every metric)
+      "5,2025-03-01T09:00:00Z,,", // 6: open (no reply, not resolved)
+    ];
+    const path = join(dir, "tickets-several.csv");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const out = (await both([
+      path,
+      "--metric",
+      "first-response,resolution,sla",
+      "--target",
+      "first-response=60",
+      "--as-of",
+      "2025-03-05T00:00:00Z",
+    ])) as unknown as { rejects: readonly { line: number; metric: string }[] };
+    // By line, then metric; SLA reads the resolution too (31 April).
+    expect(out.rejects.map((reject) => [reject.metric, reject.line])).toEqual([
+      ["first-response", 3],
+      ["sla", 3],
+      ["resolution", 4],
+      ["sla", 4],
+      ["first-response", 5],
+      ["resolution", 5],
+      ["sla", 5],
     ]);
   });
 });

@@ -13,13 +13,13 @@ import { summaryFromCounts } from "../../sql/counts.js";
 import type { CountRow } from "../../sql/counts.js";
 import { presetNamed } from "../columns.js";
 import type { Reject } from "../format/index.js";
-import { openInput } from "../read/input.js";
+import { openInput, type RowSink } from "../read/input.js";
 import { MAX_RECORD_CHARS } from "../read/limited.js";
 import { notUtf8Error, utf16Error } from "../read/utf8.js";
 import {
-  createRowCounter,
+  countersSink,
   mergeParts,
-  runPart,
+  runParts,
   specOf,
   StrictStop,
   type PartResult,
@@ -87,14 +87,34 @@ class JsReads extends Error {}
 
 /** Runs a report job through DuckDB. */
 export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Promise<DuckDbRun> {
+  return (await runDuckDbJobs(duck, path, [job]))[0]!;
+}
+
+/** A survey metric DuckDB counts itself (a weighted one goes through the library row by row). */
+function countedByDuckDb(job: ReportJob): boolean {
+  const metric = job.spec.metric;
+  return (metric === "nps" || metric === "csat" || metric === "ces") && job.spec.weight === undefined;
+}
+
+/**
+ * Runs report jobs through DuckDB (several metrics of one file): ticket metrics and IQS in one read, every row handed to
+ * each job's counter; a survey metric DuckDB counts has a read of its own.
+ */
+export async function runDuckDbJobs(duck: DuckDb, path: string, jobs: readonly ReportJob[]): Promise<DuckDbRun[]> {
+  const job = jobs[0]!;
+  if (jobs.length > 1 && jobs.some(countedByDuckDb)) {
+    const runs: DuckDbRun[] = [];
+    for (const one of jobs) runs.push(await runDuckDb(duck, path, one));
+    return runs;
+  }
   // A device or a pipe (DuckDB would read it to its end, or it cannot be read twice): the JS reader streams it.
-  if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, job);
+  if (job.format !== "parquet" && !statSync(path).isFile()) return readWithJs(path, jobs);
   // More than one header line (a Qualtrics export): DuckDB would read the others as rows; the JS reader skips them.
-  if (job.format !== "parquet" && (presetNamed(job.preset ?? "")?.headerRows ?? 0) > 0) return readWithJs(path, job);
+  if (job.format !== "parquet" && (presetNamed(job.preset ?? "")?.headerRows ?? 0) > 0) return readWithJs(path, jobs);
   const connection = duck.connection;
   const source = await duckSource(connection, path, job.format, job.delimiter);
-  const counter = createRowCounter({ ...job, strict: false });
-  counter.header(source.header, 1);
+  const counting = countersSink(jobs.map((one) => ({ ...one, strict: false })));
+  counting.sink.header(source.header, 1);
   // From here on, nothing leaves this function before the byte pass has ended.
   const checked =
     source.format === "parquet"
@@ -104,28 +124,34 @@ export async function runDuckDb(duck: DuckDb, path: string, job: ReportJob): Pro
   const usable = async (): Promise<void> => {
     if (checked !== null && (await checked)) throw new JsReads();
   };
-  const metric = job.spec.metric;
-  let result: EngineResult;
+  let results: EngineResult[];
   try {
-    result =
-      (metric === "nps" || metric === "csat" || metric === "ces") && job.spec.weight === undefined
-        ? await countSurvey(connection, path, job, source, counter, usable)
-        : await readEveryRow(connection, path, job, source, counter, usable);
+    results = countedByDuckDb(job)
+      ? [await countSurvey(connection, path, job, source, counting.counters[0]!, usable)]
+      : await readEveryRow(connection, path, jobs, source, counting, usable);
   } catch (error) {
     // What the byte pass found comes first: it is why DuckDB was interrupted, or the JS reader's own error.
-    if (checked !== null && (await checked)) return readWithJs(path, job);
-    if (error instanceof JsReads) return readWithJs(path, job);
+    if (checked !== null && (await checked)) return readWithJs(path, jobs);
+    if (error instanceof JsReads) return readWithJs(path, jobs);
     throw error;
   }
-  const rejects = [...result.rejects].sort((a, b) => a.line - b.line);
-  if (job.strict && rejects.length > 0) throw new StrictStop(rejects[0]!);
-  return { ...result, rejects, readBy: "duckdb" };
+  const runs = results.map((result) => ({
+    ...result,
+    rejects: [...result.rejects].sort((a, b) => a.line - b.line),
+    readBy: "duckdb" as const,
+  }));
+  // --strict: the first bad row of the file, as the JS reader stops at it (the first job's, on the same line).
+  const stops = runs
+    .map((run, k) => (jobs[k]!.strict ? run.rejects[0] : undefined))
+    .filter((reject) => reject !== undefined);
+  if (stops.length > 0) throw new StrictStop(stops.reduce((a, b) => (b.line < a.line ? b : a)));
+  return runs;
 }
 
 /** The JS reader's pass over the whole file, as with `--engine js` (and said so: `readBy` "js"). */
-async function readWithJs(path: string, job: ReportJob): Promise<DuckDbRun> {
-  const { endLine: _, ...result } = await runPart(job, openInput(path).stream, {});
-  return { ...result, readBy: "js" };
+async function readWithJs(path: string, jobs: readonly ReportJob[]): Promise<DuckDbRun[]> {
+  const results = await runParts(jobs, openInput(path).stream, {});
+  return results.map(({ endLine: _, ...result }) => ({ ...result, readBy: "js" as const }));
 }
 
 /**
@@ -258,18 +284,21 @@ function merged(counted: SummaryBuilder, counter: RowCounter): EngineResult {
 }
 
 /**
- * Ticket metrics and IQS: DuckDB reads every row (instants of the common shape already read) and the JS row counter
- * counts it; rejected rows get their lines and cells as written from their places in the file.
+ * Ticket metrics and IQS, one job or several over one read: DuckDB reads every row (instants of the common shape
+ * already read) and each job's row counter counts it; rejected rows get their lines and cells as written from their
+ * places in the file.
  */
 async function readEveryRow(
   connection: DuckDBConnection,
   path: string,
-  job: ReportJob,
+  jobs: readonly ReportJob[],
   source: DuckSource,
-  counter: RowCounter,
+  counting: { readonly counters: readonly RowCounter[]; readonly sink: RowSink },
   usable: () => Promise<void>,
-): Promise<EngineResult> {
-  const columns = counter.columns();
+): Promise<EngineResult[]> {
+  const job = jobs[0]!;
+  const { counters, sink } = counting;
+  const columns = counters.flatMap((counter) => counter.columns());
   const wanted = [
     ...new Set(
       columns
@@ -321,7 +350,7 @@ async function readEveryRow(
           } else row[index] = cells[at++]![r] ?? "";
         }
         // Parquet: the row's line as in a CSV export with a header; CSV: the ordinal, given its line below.
-        counter.row({
+        sink.row({
           line: parquet ? Number(cells[0]![r]) + 2 : ordinal,
           cells: row,
           problem: null,
@@ -330,34 +359,47 @@ async function readEveryRow(
       }
     },
   );
-  const first = counter.result();
-  const cellIndex = (header: string): number => {
-    const column = columns.find((candidate) => candidate.header === header)!;
-    return column.minutesIndex ?? column.index;
-  };
-  if (parquet) return { ...first, rejects: await parquetValues(connection, source, first.rejects, cellIndex) };
+  const firsts = counters.map((counter) => counter.result());
+  if (parquet)
+    return Promise.all(
+      firsts.map(async (first, k) => {
+        const cellIndex = (header: string): number => {
+          const column = counters[k]!.columns().find((candidate) => candidate.header === header)!;
+          return column.minutesIndex ?? column.index;
+        };
+        return { ...first, rejects: await parquetValues(connection, source, first.rejects, cellIndex) };
+      }),
+    );
   const offsets = await rejectedOffsets(connection, source);
   await usable();
-  if (first.rejects.length === 0 && offsets.length === 0) return first;
+  if (offsets.length === 0 && firsts.every((first) => first.rejects.length === 0)) return firsts;
   // The rejected rows at their places, for their lines and cells as written (DuckDB handed over instants as numbers),
   // and the records DuckDB could not read, which the JS reader reads.
-  const byOrdinal = new Map<number, Reject[]>();
-  for (const reject of first.rejects) byOrdinal.set(reject.line, [...(byOrdinal.get(reject.line) ?? []), reject]);
-  const placed: Reject[] = [];
-  const rest = createRowCounter({ ...job, strict: false });
-  const ordinals = [...byOrdinal.keys()].sort((a, b) => a - b);
+  const byOrdinal = firsts.map((first) => {
+    const rejects = new Map<number, Reject[]>();
+    for (const reject of first.rejects) rejects.set(reject.line, [...(rejects.get(reject.line) ?? []), reject]);
+    return rejects;
+  });
+  const placed: Reject[][] = jobs.map(() => []);
+  const rest = countersSink(jobs.map((one) => ({ ...one, strict: false })));
+  rest.sink.header(source.header, 1);
+  const ordinals = [...new Set(byOrdinal.flatMap((rejects) => [...rejects.keys()]))].sort((a, b) => a - b);
   for (const { ordinal: at, row } of await placedRows(path, job, source, offsets, ordinals, ordinal)) {
-    if (at === null) rest.row(row);
+    if (at === null) rest.sink.row(row);
     else
-      for (const reject of byOrdinal.get(at)!)
-        placed.push({ ...counter.explainAgain(reject, row.cells), line: row.line });
+      byOrdinal.forEach((rejects, k) => {
+        for (const reject of rejects.get(at) ?? [])
+          placed[k]!.push({ ...counters[k]!.explainAgain(reject, row.cells), line: row.line });
+      });
   }
-  const more = rest.result();
-  return {
-    summary: mergeParts(job, first, more),
-    read: first.read + more.read,
-    rejects: [...placed, ...more.rejects],
-  };
+  return firsts.map((first, k) => {
+    const more = rest.counters[k]!.result();
+    return {
+      summary: mergeParts(jobs[k]!, first, more),
+      read: first.read + more.read,
+      rejects: [...placed[k]!, ...more.rejects],
+    };
+  });
 }
 
 /**

@@ -129,6 +129,26 @@ describe("--engine duckdb reads only the odd rows again, at their places", () =>
       [8, "2025-03-01T13:59:00Z"],
     ]);
   });
+
+  it('a quote with a space beside it (DuckDB reads ` "chat"` and `"chat" ,` as chat): the JS reader reads the file', async () => {
+    // The JS reader, by its rule (a quote opens a field only at its start; text after a closing quote is an error):
+    // line 2's channel is the text ` "chat"`, line 3 is rejected in "channel", line 4 has 6 fields (` "a` and `b"`).
+    const lines = [
+      "id,respondedAt,channel,score,comment", // 1
+      '1,2025-03-01T10:00:00Z, "chat",9,x', // 2
+      '2,2025-03-01T10:00:00Z,"chat" ,9,ok', // 3
+      '3,2025-03-01T10:00:00Z,chat,8, "a,b"', // 4
+      "4,2025-03-01T10:00:00Z,chat,7,", // 5
+    ];
+    const path = join(dir, "spaced-quotes.csv");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const out = await both([path, "--metric", "nps", "--by", "channel"]);
+    expect(out.input).toEqual({ read: 4, used: 2, unanswered: 0, rejected: 2 });
+    expect(out.rejects.map((reject) => [reject.line, reject.column])).toEqual([
+      [3, "channel"],
+      [4, null],
+    ]);
+  });
 });
 
 describe("several ticket metrics through DuckDB in one read", () => {

@@ -373,6 +373,22 @@ describe("the byte pass beside DuckDB (items 2 and 3)", () => {
     }
   });
 
+  it("flags the first quote with a space beside it where DuckDB reads the field otherwise than the JS reader", async () => {
+    // DuckDB 1.5 read_csv (quote and escape '"'), run on such lines: ` "x"` and `"x" ` read as x, where the JS reader
+    // reads the text ` "x"` and rejects text after a closing quote; `x "y"`, `"x"\t` and `"a ""b"" c"` read alike.
+    for (const size of sizes) {
+      // The quote at offset 7 (a,b LF = 0-3, "1," = 4-5, the space 6), after a space at a field's start.
+      expect((await check('a,b\n1, "x"\n', size)).spacedQuote).toBe(7);
+      // The closing quote at offset 8 (the opening one at 6, x at 7), a space after it.
+      expect((await check('a,b\n1,"x" \n', size)).spacedQuote).toBe(8);
+      // Spaces after a line break (at 4-5, the quote at 6), and at the very start of the file (the quote at 1).
+      expect((await check('a,b\n  "x",1\n', size)).spacedQuote).toBe(6);
+      expect((await check(' "a",b\n', size)).spacedQuote).toBe(1);
+      // Quotes both readers read alike: inside text, doubled, a tab after the closing one, a space inside a quoted field.
+      expect((await check('a,b\n1,x "y"\n2,"a ""b"" c"\n3,"x"\t\n4,"x y",z\n', size)).spacedQuote).toBe(null);
+    }
+  });
+
   it("lists where each line over 10 bytes starts, and finds the first byte that is not UTF-8", async () => {
     for (const size of sizes) {
       // Lines: "ab" at 0, 12 x's at 3 (long), "y" at 16, 11 z's after a CR at 18 (long), CR LF at 29-30, "w" at 31.

@@ -21,10 +21,18 @@ export interface ByteCheck {
   readonly longest: number;
   /** Where the first quoted field longer than `longer` bytes opens (its quote's offset), or null. */
   readonly longQuoted: number | null;
+  /**
+   * Where the first quote is that DuckDB reads otherwise than the JS reader (its offset), or null: a quote after spaces
+   * at a field's start (DuckDB 1.5 reads ` "chat"` as the quoted field chat, the JS reader as the text ` "chat"`), or a
+   * closing quote followed by a space (DuckDB reads `"chat" ,` as chat, the JS reader finds text after the closing
+   * quote and rejects the row). The fields differ without a count or a reject to show it.
+   */
+  readonly spacedQuote: number | null;
 }
 
 const MAX_LONG_LINES = 10_000;
 const QUOTE = 34;
+const SPACE = 32;
 const LF = 10;
 const CR = 13;
 
@@ -60,6 +68,9 @@ class Checker {
   quoteAtEnd = false;
   previous = LF;
   longQuoted: number | null = null;
+  spacedQuote: number | null = null;
+  /** The last byte other than a space in the chunks before (a line feed at the file's start). */
+  lastNonSpace = LF;
 
   constructor(
     private readonly longer: number,
@@ -122,7 +133,10 @@ class Checker {
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
       if (chunk[0] === QUOTE) i = 1;
-      else this.close(base - 1);
+      else {
+        if (chunk[0] === SPACE && this.delimiter !== SPACE) this.spacedQuote ??= base - 1;
+        this.close(base - 1);
+      }
     }
     for (;;) {
       const q = chunk.indexOf(QUOTE, i);
@@ -134,6 +148,7 @@ class Checker {
         }
         if (chunk[q + 1] === QUOTE) i = q + 2;
         else {
+          if (chunk[q + 1] === SPACE && this.delimiter !== SPACE) this.spacedQuote ??= base + q;
           this.close(base + q);
           i = q + 1;
         }
@@ -149,11 +164,24 @@ class Checker {
       if (atStart) {
         this.inQuote = true;
         this.quoteStart = base + q;
-      }
+      } else if (before === SPACE && this.afterSpacesAtStart(chunk, q)) this.spacedQuote ??= base + q;
       i = q + 1;
     }
     if (this.inQuote && base + chunk.length - this.quoteStart > this.longer) this.longQuoted ??= this.quoteStart;
     this.previous = chunk[chunk.length - 1] ?? this.previous;
+    for (let k = chunk.length - 1; k >= 0; k--)
+      if (chunk[k] !== SPACE) {
+        this.lastNonSpace = chunk[k]!;
+        break;
+      }
+  }
+
+  /** Whether the spaces before the quote at `q` follow a field's start (a delimiter, a line break, the file's start). */
+  private afterSpacesAtStart(chunk: Buffer, q: number): boolean {
+    let k = q - 1;
+    while (k >= 0 && chunk[k] === SPACE) k--;
+    const before = k >= 0 ? chunk[k] : this.lastNonSpace;
+    return before === LF || before === CR || before === this.delimiter;
   }
 
   private close(at: number): void {
@@ -168,6 +196,7 @@ class Checker {
       longLines: this.longLines,
       longest: this.longest,
       longQuoted: this.longQuoted,
+      spacedQuote: this.spacedQuote,
     };
   }
 }

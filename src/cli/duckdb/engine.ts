@@ -54,11 +54,15 @@ export type DuckDbRun = EngineResult & { readonly readBy: ReadBy };
  * line), a UTF-16 file or a gzip bomb, and interrupts DuckDB then, or when DuckDB's read cannot be used: true then.
  * It cannot be used when a line is longer than DuckDB's max_line_size (DuckDB rejects its record, or leaves it out
  * without a word), a quoted field is that long (DuckDB's reader loses track of the quotes after it), or a line is over
- * the limit of a record: the JS reader reads the whole file (and says what is wrong, if anything is).
+ * the limit of a record, or a quote has spaces beside it where DuckDB reads the field otherwise (bytes.ts): the JS
+ * reader reads the whole file (and says what is wrong, if anything is).
  */
 function startByteCheck(duck: DuckDb, path: string, delimiter: string): Promise<boolean> {
   const useless = (found: ByteCheck): boolean =>
-    found.longLines.length > 0 || found.longest > MAX_RECORD_CHARS || found.longQuoted !== null;
+    found.longLines.length > 0 ||
+    found.longest > MAX_RECORD_CHARS ||
+    found.longQuoted !== null ||
+    found.spacedQuote !== null;
   const running = checkBytes(openInput(path).stream, DUCKDB_MAX_LINE_BYTES, delimiter, useless).then(
     async (found): Promise<boolean> => {
       if (found.utf16) throw utf16Error();

@@ -658,9 +658,10 @@ function slaCandidates(records: readonly unknown[], query: ClaimQuery, left: Unr
     try {
       outcomes.push({ agent: agentCreated(record), measurements: rule.measure(record as Interaction) });
     } catch (error) {
-      if (!isCxMetricsError(error)) throw error;
-      // The ticket cannot be read; one open without asOf is no fault of the record (the claim's options lack asOf).
-      if (error.field !== "asOf") leaveOut(left, recordProblem(index, error));
+      // An open ticket without asOf is the claim's fault, not the record's: its options lack asOf (the claim stops, as
+      // summarize does; left out, the ticket would change the met-over-all conventions without a word).
+      if (!isCxMetricsError(error) || error.field === "asOf") throw error;
+      leaveOut(left, recordProblem(index, error));
     }
   }
   const agents = records.some((record) => field(record, "agentCreated") !== undefined)

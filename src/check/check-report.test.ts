@@ -271,6 +271,23 @@ describe("SLA: the denominator", () => {
     expect(claim("33.3%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-over-all");
     expect(claim("66.7%").reproducedBy[0]!.conventions["sla-denominator"]).toBe("met-or-pending-over-all");
   });
+
+  it("an open ticket without options.asOf stops the check with INVALID_OPTION naming the claim (it is not left out)", () => {
+    const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+    const tickets = [
+      { id: "T-1", createdAt: "2025-03-04T10:00:00Z", firstResponseAt: "2025-03-04T10:30:00Z" },
+      { id: "T-2", createdAt: "2025-03-04T12:00:00Z" },
+    ];
+    expect(() => one({ metric: "sla", value: "100%", data: "t", options: { policy } }, { t: tickets })).toThrow(
+      expect.objectContaining({
+        code: "INVALID_OPTION",
+        field: "options.asOf",
+        message: expect.stringMatching(
+          /^checkReport: claim claim: asOf is missing: interaction T-2 .*; give options\.asOf$/,
+        ),
+      }),
+    );
+  });
 });
 
 describe("printed figures alone", () => {

@@ -233,6 +233,26 @@ function checkOne(
 /** A claim that cannot be checked: a mismatch, never a match, with the reason (docs/check.md, "Decisions"). */
 const CANNOT = "cannot be checked";
 
+/**
+ * The claim's candidates; an open ticket of an SLA claim without `options.asOf` stops the check with the claim's name
+ * (`INVALID_OPTION`, field `options.asOf`), as `summarize` stops without `asOf`.
+ */
+function candidatesOf(name: string, records: readonly unknown[], query: Parameters<typeof candidates>[1]) {
+  try {
+    return candidates(records, query);
+  } catch (error) {
+    if (!isCxMetricsError(error) || error.field !== "asOf") throw error;
+    throw claimError(
+      name,
+      "INVALID_OPTION",
+      `${error.message.replace(/^\w+: /, "").replace(/; pass \{ asOf \}$/, "")}; give options.asOf`,
+      {
+        field: "options.asOf",
+      },
+    );
+  }
+}
+
 function checkClaim(
   claim: Claim,
   name: string,
@@ -302,7 +322,7 @@ function checkClaim(
     statistic: mean ? "mean" : claim.statistic,
     options: claim.options,
   };
-  const { candidates: all, leftOut } = candidates(records, query);
+  const { candidates: all, leftOut } = candidatesOf(name, records, query);
   const chosen = all.find((candidate) => candidate.isDefault) ?? null;
   if (chosen === null) {
     const { records: selected, undated } = selectRecords(records, query, timeZone);

@@ -27,7 +27,7 @@ import { type DataSetCounts, dataSetCounts } from "./check-counts.js";
 import { countsText } from "./format/cells.js";
 import { formatOf, INPUT_FORMATS, openInput, readRows, type InputFormat } from "./read/input.js";
 import { readLimitedText } from "./read/limited.js";
-import { explainReject, minutesReason, type ReasonContext } from "./reasons.js";
+import { explainReject, minutesReason, openWithoutAsOf, type ReasonContext } from "./reasons.js";
 import { recordBuilder } from "./records.js";
 import type { CommandIO, ExitCode } from "./report-command.js";
 
@@ -461,6 +461,10 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
       data,
     );
   } catch (error) {
+    if (isCxMetricsError(error) && error.field === "options.asOf") {
+      const claim = /^checkReport: (.+?): asOf is missing/.exec(error.message)?.[1] ?? "a claim";
+      throw new UsageError(`${claim}: ${openWithoutAsOf(error.message, "options")}`);
+    }
     if (isCxMetricsError(error)) throw new UsageError(error.message.replace(/^checkReport: /, ""));
     throw error;
   }

@@ -29,7 +29,7 @@ import {
 } from "./args.js";
 import { PRESETS, presetNamed } from "./columns.js";
 import { readTicketsFile, type TicketsRead } from "./events-tickets.js";
-import { explainEventReject } from "./reasons.js";
+import { explainEventReject, openWithoutAsOf } from "./reasons.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
 import { OUTPUT_FORMATS, type OutputFormat, type Reject, writeReport } from "./format/index.js";
@@ -394,10 +394,10 @@ export async function eventsReport(path: string, values: Values, io: CommandIO):
         ...(asOf === undefined ? {} : { asOf }),
       });
     } catch (error) {
-      if (isCxMetricsError(error) && (error.field === "asOf" || error.code !== "INVALID_ARGUMENT"))
-        throw new UsageError(
-          `--metric sla: ${error.message.replace(/^ticketSla: /, "")}${error.field === "asOf" ? " (give --as-of)" : ""}`,
-        );
+      if (isCxMetricsError(error) && error.field === "asOf")
+        throw new UsageError(`--metric sla: ${openWithoutAsOf(error.message, "flag")}`);
+      if (isCxMetricsError(error) && error.code !== "INVALID_ARGUMENT")
+        throw new UsageError(`--metric sla: ${error.message.replace(/^ticketSla: /, "")}`);
       throw error;
     }
   }

@@ -394,3 +394,34 @@ export function explainEventReject(
       return `${cell} cannot be read: ${fallback(excluded)}`;
   }
 }
+
+/** What an open clock of an SLA target waits for, in words: "no first reply yet". */
+const OPEN_FOR: Readonly<Record<string, string>> = {
+  "first-response": "has no first reply yet",
+  "next-response": "is waiting for a reply",
+  resolution: "is not solved yet",
+};
+
+/**
+ * The library's "asOf is missing" (an SLA report or claim with an open ticket and no instant to judge it at; the
+ * error's `field` is `asOf`) in the user's words: which ticket is open and for what, and where the instant goes, with
+ * an example: `--as-of` on the command line, `"asOf"` in a claim's options (`check`). The interaction's index of the
+ * library's message is no line of the file and is left out; a ticket's id is kept.
+ * @example
+ * openWithoutAsOf("summarize: asOf is missing: interaction T-7 (index 3) is still open for resolution; pass { asOf }", "flag")
+ * // 'ticket "T-7" is not solved yet, and an open ticket's SLA is judged at an instant: give --as-of, e.g. --as-of 2025-04-01T00:00:00Z'
+ */
+export function openWithoutAsOf(message: string, where: "flag" | "options"): string {
+  const found = /asOf is missing: (?:interaction|ticket) (.+?)(?: \(index (\d+)\))? is still open for ([\w-]+)/.exec(
+    message,
+  );
+  const [, id, index, metric] = found ?? [];
+  // Without an id the library names the interaction by its index: no ticket to name then.
+  const ticket = id === undefined || id === index ? "a ticket" : `ticket ${q(id)}`;
+  const open = metric === undefined ? "is still open" : (OPEN_FOR[metric] ?? `has its ${metric} clock still running`);
+  const give =
+    where === "flag"
+      ? "give --as-of, e.g. --as-of 2025-04-01T00:00:00Z"
+      : 'add "asOf" to the claim\'s options, e.g. "asOf": "2025-04-01T00:00:00Z"';
+  return `${ticket} ${open}, and an open ticket's SLA is judged at an instant: ${give}`;
+}

@@ -49,6 +49,7 @@ import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, 
 export { parseHours };
 export type { CommandIO, ExitCode };
 import { eventsReport } from "./events-command.js";
+import { openWithoutAsOf } from "./reasons.js";
 import { runPart, StrictStop, summaryOf, type ReportJob } from "./report-part.js";
 import { canSplit, runInTwoParts } from "./two-parts.js";
 import { ColumnError, resolveColumns, type ResolvedField } from "./columns.js";
@@ -349,6 +350,7 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
   } catch (error) {
     progress.done();
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
+    if (isCxMetricsError(error) && error.field === "asOf") throw new UsageError(openWithoutAsOf(error.message, "flag"));
     if (error instanceof StrictStop) {
       strictMessage(error, io);
       return 1;

@@ -14,6 +14,7 @@ import type { DuckDbRun, EngineResult, ReadBy } from "./duckdb/engine.js";
 import { useColour, type OutputFormat } from "./format/index.js";
 import { severalOutput, writeSeveralRejectsCsv, writeSeveralReports, type MetricPart } from "./format/several.js";
 import { visible } from "./format/safe.js";
+import { openWithoutAsOf } from "./reasons.js";
 import { createProgress } from "./progress.js";
 import { inputSize, openInput, type InputFormat } from "./read/input.js";
 import { runParts, StrictStop, summaryOf, type ReportJob } from "./report-part.js";
@@ -170,6 +171,8 @@ export async function severalMetricsReport(
     }
     const spec = specs[0]!.spec;
     if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw parts.tooManyGroups(error, path, spec);
+    if (isCxMetricsError(error) && error.field === "asOf")
+      throw new UsageError(`sla: ${openWithoutAsOf(error.message, "flag")}`);
     throw error;
   } finally {
     parts.closeQuietly(engine.duck);

@@ -17,6 +17,7 @@ import {
   type ResolvedField,
   resolveColumns,
   type FieldSpec,
+  type Preset,
 } from "./columns.js";
 import { dateReader, type DateReader } from "./dates.js";
 import { checkOutputPath, writeTextFile } from "./format/files.js";
@@ -140,6 +141,36 @@ interface LoadedData {
   readonly rejected: { line: number; reason: string }[];
 }
 
+/**
+ * A preset's column of the first resolution (`firstResolvedAt`: Intercom's `statistics.first_close_at`), read beside
+ * the last when the data set's claims read `resolvedAt` and the data set does not name that column itself (its
+ * `columns` win, as `--column resolvedAt` does over `--resolution first` in `report`); undefined otherwise.
+ */
+function firstResolutionField(
+  preset: Preset | undefined,
+  fields: readonly FieldSpec[],
+  columns: DataSource["columns"],
+): FieldSpec | undefined {
+  if (preset?.firstResolvedAt === undefined || !fields.some((spec) => spec.field === "resolvedAt")) return undefined;
+  if (columns !== undefined && Object.hasOwn(columns, "resolvedAt")) return undefined;
+  return { field: FIRST_RESOLVED, kind: "date", required: false, column: preset.firstResolvedAt };
+}
+
+/** The record field the first resolution is read into (then handed to the library as `resolutions`). */
+const FIRST_RESOLVED = "firstResolvedAt";
+
+/**
+ * A record's first resolution as the library reads one: `resolutions` holding that instant (the library's first
+ * resolution is the earliest of `resolutions`; its full resolution stays `resolvedAt`, the last close), so that one
+ * load serves claims of either. A record without it (open, or never closed) or with its own `resolutions` is left as
+ * it is.
+ */
+function withFirstResolution(record: Record<string, unknown>): void {
+  const at = record[FIRST_RESOLVED];
+  if (at === null || at === undefined || record.resolutions !== undefined) return;
+  record.resolutions = [at];
+}
+
 /** Loads a data set into records (rows with a structural problem are counted apart). */
 async function loadData(
   name: string,
@@ -165,6 +196,8 @@ async function loadData(
   let build: ReturnType<typeof recordBuilder> = () => ({});
   // Header lines after the first (a Qualtrics export's question texts and ImportIds): not rows.
   let headerRowsLeft = preset?.headerRows ?? 0;
+  const first = firstResolutionField(preset, fields, source.columns);
+  const wanted = first === undefined ? fields : [...fields, first];
   await readRows(
     stream,
     format,
@@ -172,7 +205,7 @@ async function loadData(
       header(names) {
         try {
           columns = resolveColumns(names, {
-            fields,
+            fields: wanted,
             by: [],
             mapping: new Map(Object.entries(source.columns ?? {})),
             preset,
@@ -195,6 +228,7 @@ async function loadData(
         if (row.problem !== null) rejected.push({ line: row.line, reason: row.problem });
         else {
           const record = build((index) => row.cells[index]);
+          if (first !== undefined) withFirstResolution(record);
           // A cell that could not be read is kept as written, to say what it holds (the record has NaN for it); so is a
           // number written otherwise than as its own text ("7.0"), to show the cell as written.
           if (
@@ -297,8 +331,13 @@ function explainProblem(problem: RecordProblem, loaded: LoadedData, spec: Reason
     const column = loaded.columns.find((candidate) => candidate.index === index);
     return column === undefined ? undefined : record[column.field];
   };
+  // The first resolution read from its own column reaches the library as `resolutions[0]`: named by that column.
+  const field =
+    problem.field === "resolutions[0]" && loaded.columns.some((column) => column.field === FIRST_RESOLVED)
+      ? FIRST_RESOLVED
+      : (problem.field ?? "");
   const explained = explainReject(
-    { field: problem.field ?? "", code: problem.code as never, value: problem.value, reason: problem.reason },
+    { field, code: problem.code as never, value: problem.value, reason: problem.reason },
     cell,
     { spec, columns: loaded.columns, dates: loaded.dates },
   );

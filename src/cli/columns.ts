@@ -378,7 +378,9 @@ export function resolveColumns(headers: readonly string[], request: ColumnReques
   for (const spec of specs) {
     const mapped = request.mapping.get(spec.field);
     const preset = request.preset;
-    const reading: DateReading = mapped === undefined ? (own(preset?.dates, spec.field) ?? "iso") : "iso";
+    // The first resolution's column (check reads it as `firstResolvedAt`) is written as the last one is.
+    const readAs = spec.field === "firstResolvedAt" ? "resolvedAt" : spec.field;
+    const reading: DateReading = mapped === undefined ? (own(preset?.dates, readAs) ?? "iso") : "iso";
     const minutesHeader =
       mapped === undefined && spec.alternative === undefined ? own(preset?.minutesAfterCreated, spec.field) : undefined;
     if (minutesHeader !== undefined) {

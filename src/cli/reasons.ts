@@ -69,6 +69,7 @@ const DATE_ROLES: Readonly<Record<string, string>> = {
   createdAt: "the time the ticket was created",
   firstResponseAt: "the time of the first reply",
   resolvedAt: "the time the ticket was solved",
+  firstResolvedAt: "the time the ticket was first solved",
   reviewedAt: "the date of the review (needed to place it in a period with --every)",
 };
 

@@ -96,6 +96,36 @@ describe("check: a preset's first-resolution column (intercom-api)", () => {
     expect(first!.reproducedBy.some((r) => r.conventions.resolution === "full")).toBe(false);
   });
 
+  it("a first close that cannot be read: not compared, named by its column and cell (the library's resolutions[0] is not shown)", async () => {
+    const path = withVendorMinutes();
+    const lines = readFileSync(path, "utf8").trimEnd().split("\n");
+    const broken = JSON.parse(lines[0]!) as { statistics: Record<string, unknown> };
+    broken.statistics.first_close_at = "soon";
+    writeFileSync(join(dir, "broken.ndjson"), `${[JSON.stringify(broken), ...lines.slice(1)].join("\n")}\n`);
+    const { out, err } = await check({
+      data: { conversations: { path: "broken.ndjson", preset: "intercom-api" } },
+      claims: [
+        {
+          id: "first",
+          metric: "resolution",
+          data: "conversations",
+          against: "first_close_minutes",
+          options: { resolution: "first" },
+        },
+      ],
+    });
+    expect(err).toBe("");
+    const agreement = JSON.parse(out).claims[0].agreement as {
+      compared: number;
+      exact: number;
+      problems: { line: number; column: string; value: unknown; reason: string }[];
+    };
+    expect([agreement.compared, agreement.exact]).toEqual([3, 3]);
+    expect(agreement.problems).toHaveLength(1);
+    expect(agreement.problems[0]).toMatchObject({ line: 1, column: "statistics.first_close_at", value: "soon" });
+    expect(agreement.problems[0]!.reason).not.toMatch(/resolutions|index|record/);
+  });
+
   it("a data set that names resolvedAt itself reads that column for both (columns win over the preset, as --column)", async () => {
     copyFileSync(FIXTURE, join(dir, "named.ndjson"));
     const { out, err } = await check({

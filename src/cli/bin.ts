@@ -6,7 +6,7 @@ import { isBrokenPipe, main } from "./main.js";
 import { runWorkerPart, type WorkerTask } from "./two-parts.js";
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.cxMetricsPart === true) {
-  void runWorkerPart(workerData as WorkerTask, (message) => parentPort!.postMessage(message));
+  void runWorkerPart(workerData as WorkerTask, parentPort!);
 } else {
   // The reader of the output has gone (`cx-metrics report big.csv | head -1`): stop quietly with exit code 0, as a
   // command that has said all it was asked for; no stack trace. Without these listeners Node throws the EPIPE.

@@ -1,7 +1,11 @@
-// A large CSV file read in two halves at once: this thread reads the first, a worker thread the second, and their
-// counts are merged. Speculative split (as DuckDB and polars do): the half is checked to end where a record ends, else
-// the file is read in one pass.
-import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+// A large CSV file read in two parts at once: this thread reads the first, a worker thread the second, and their
+// counts are merged. The worker starts late (it loads its modules), so this thread starts reading at once and the
+// split is chosen when the worker says it is ready: about halfway through what is left then, so both parts end
+// together.
+// Speculative split (as DuckDB and polars do): the first part is checked to end where a record ends, else the file is
+// read in one pass.
+import { createReadStream, openSync, read, readSync, closeSync } from "node:fs";
+import { Readable } from "node:stream";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
@@ -12,15 +16,37 @@ import { mergeParts, runParts, type PartResult, type ReportJob } from "./report-
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
 export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
 
-/** The message a worker is started with. */
+/** A second part smaller than this is not worth a worker: this thread reads it too. */
+export const SMALLEST_SECOND_PART = 2 * 1024 * 1024;
+
+/**
+ * How much later a worker's part ends than as many bytes read in this thread, in bytes: the worker's code starts cold
+ * (this thread's has run on the header and the first rows). Measured on 1M messy survey rows (bench/README.md, "Two
+ * threads: where the split falls"): split at the middle, the worker ended a median 0.05-0.07 s after this thread
+ * (load 7-9 on 2 cores, ~30 ms per MB per thread); moved on by 2.5 MB or 1 MB, this thread ended 0.08-0.13 s after the
+ * worker. So about 1 MB: the worker's part is shorter by this much.
+ */
+export const WORKER_WARM_UP_BYTES = 1024 * 1024;
+
+/** The message a worker is started with (where its part starts comes later: {@link WorkerStart}). */
 export interface WorkerTask {
   readonly cxMetricsPart: true;
   readonly job: ReportJob;
   /** Several metrics in one read: the jobs of the others, read from the same rows. */
   readonly more?: readonly ReportJob[];
   readonly path: string;
-  readonly start: number;
   readonly header: readonly string[];
+}
+
+/** The main thread's answer to a worker's `{ ready: true }`: the byte its part starts at, or null (nothing to read). */
+export interface WorkerStart {
+  readonly start: number | null;
+}
+
+/** The worker's side of its channel to the main thread (`parentPort`). */
+export interface WorkerPort {
+  postMessage(message: unknown): void;
+  once(event: "message", listener: (message: WorkerStart) => void): unknown;
 }
 
 /**
@@ -66,12 +92,62 @@ export function headerOf(path: string, job: ReportJob): string[] | null {
   return found === null || found.problem !== null ? null : found.fields;
 }
 
-/** The byte just after the first line feed at or after the middle of the file; null when there is none nearby. */
-export function middleOf(path: string, size: number): number | null {
-  const middle = Math.floor(size / 2);
-  const bytes = readBytes(path, middle, 1 << 20);
-  const at = bytes.indexOf(10);
-  return at === -1 ? null : middle + at + 1;
+/** The byte just after the first line feed at or after `at`; null when there is none in the next 1 MB. */
+export function lineStartAfter(path: string, at: number): number | null {
+  const bytes = readBytes(path, at, 1 << 20);
+  const found = bytes.indexOf(10);
+  return found === -1 ? null : at + found + 1;
+}
+
+/**
+ * Where the second part starts when this thread has read `read` bytes of `size`: at the line after the middle of what
+ * is left, moved on by half of {@link WORKER_WARM_UP_BYTES} (so that both threads end together); null when what is
+ * left is too small to share ({@link SMALLEST_SECOND_PART}) or has no line feed near that point.
+ *
+ * @example splitPoint("big.csv", 50_000_000, 10_000_000) // the byte after the first "\n" from byte 30,524,288
+ */
+export function splitPoint(path: string, size: number, read: number): number | null {
+  const left = size - read;
+  if (left < 2 * SMALLEST_SECOND_PART + WORKER_WARM_UP_BYTES) return null;
+  const split = lineStartAfter(path, read + Math.floor((left + WORKER_WARM_UP_BYTES) / 2));
+  return split === null || size - split < SMALLEST_SECOND_PART ? null : split;
+}
+
+/** A file read from its start up to `range.end` (which may move down while it is read, never below `range.read`). */
+function fileStart(path: string, range: { end: number; read: number }): Readable {
+  const fd = openSync(path, "r");
+  return new Readable({
+    highWaterMark: 1 << 16,
+    read() {
+      const want = Math.min(1 << 16, range.end - range.read);
+      if (want <= 0) {
+        this.push(null);
+        return;
+      }
+      const buffer = Buffer.allocUnsafe(want);
+      read(fd, buffer, 0, want, range.read, (error, got) => {
+        if (error !== null) this.destroy(error);
+        else if (got === 0) this.push(null);
+        else {
+          range.read += got;
+          this.push(buffer.subarray(0, got));
+        }
+      });
+    },
+    destroy(error, callback) {
+      closeSync(fd);
+      callback(error);
+    },
+  });
+}
+
+/** Options of {@link runSeveralInTwoParts}. */
+export interface TwoPartOptions {
+  /**
+   * Where the second part starts, given the bytes this thread has read when the worker is ready (null: this thread
+   * reads the whole file); {@link splitPoint} by default. Tests choose a fixed point with it.
+   */
+  readonly splitAt?: (read: number) => number | null;
 }
 
 /**
@@ -84,8 +160,9 @@ export async function runInTwoParts(
   job: ReportJob,
   workerUrl: URL,
   onBytes: (bytes: number) => void,
+  options: TwoPartOptions = {},
 ): Promise<PartResult | null> {
-  const parts = await runSeveralInTwoParts(path, size, [job], workerUrl, onBytes);
+  const parts = await runSeveralInTwoParts(path, size, [job], workerUrl, onBytes, options);
   return parts === null ? null : parts[0]!;
 }
 
@@ -100,30 +177,51 @@ export async function runSeveralInTwoParts(
   jobs: readonly ReportJob[],
   workerUrl: URL,
   onBytes: (bytes: number) => void,
+  options: TwoPartOptions = {},
 ): Promise<PartResult[] | null> {
+  const splitAt = options.splitAt ?? ((read: number) => splitPoint(path, size, read));
   const header = headerOf(path, jobs[0]!);
-  const split = middleOf(path, size);
-  if (header === null || split === null) return null;
-  const task: WorkerTask = { cxMetricsPart: true, job: jobs[0]!, more: jobs.slice(1), path, start: split, header };
+  if (header === null) return null;
+  const task: WorkerTask = { cxMetricsPart: true, job: jobs[0]!, more: jobs.slice(1), path, header };
   const worker = new Worker(workerUrl, { workerData: task });
-  // A second half that fails (a worker that cannot start, a record over the limit, a byte that is not UTF-8) is read
+  // This thread reads from the start at once, to the end of the file until the worker is ready (it loads its modules
+  // first); then the rest is shared. `split` stays undefined until then, null when the worker gets nothing.
+  const range = { end: size, read: 0 };
+  let split: number | null | undefined;
+  let firstDone = false;
+  // A second part that fails (a worker that cannot start, a record over the limit, a byte that is not UTF-8) is read
   // again in one pass, which says what is wrong with the right line, or reads it.
   const second = new Promise<PartResult[] | { readonly error: string }>((resolve) => {
-    worker.once("message", resolve);
+    worker.on("message", (message: PartResult[] | { readonly error: string } | { readonly ready: true }) => {
+      if (!("ready" in message)) return resolve(message);
+      split = firstDone ? null : splitAt(range.read);
+      // A point this thread has read past (a `splitAt` of a test, on a slow machine) would count rows twice.
+      if (split !== null && split <= range.read) split = null;
+      if (split !== null) range.end = split;
+      worker.postMessage({ start: split } satisfies WorkerStart);
+    });
     worker.once("error", (error) => resolve({ error: error.message }));
   });
   let first: PartResult[];
   try {
     first = await runParts(
       jobs,
-      createReadStream(path, { start: 0, end: split - 1, highWaterMark: 1 << 16 }),
+      fileStart(path, range),
       { endsAtRecord: true },
-      { onBytes: (bytes) => onBytes(bytes * 2) },
+      // The share of the file read so far, as far as this thread can tell (the worker reads as fast).
+      { onBytes: (bytes) => onBytes(Math.min(size, Math.round((bytes * size) / range.end))) },
     );
   } catch (error) {
     await worker.terminate();
     if (error instanceof SplitError) return null;
     throw error;
+  } finally {
+    firstDone = true;
+  }
+  if (typeof split !== "number") {
+    // The whole file read here: the worker was not ready before the end, or the rest was too small to share.
+    await worker.terminate();
+    return first;
   }
   const rest = await second;
   await worker.terminate();
@@ -140,12 +238,21 @@ export async function runSeveralInTwoParts(
   });
 }
 
-/** The worker's side: reads the second part for every job and posts what it counted (or the error). */
-export async function runWorkerPart(task: WorkerTask, post: (message: unknown) => void): Promise<void> {
+/**
+ * The worker's side: says it is ready (its modules are loaded), is told where its part starts, reads it for every job
+ * and posts what it counted (or the error); posts nothing more when it is given no part.
+ */
+export async function runWorkerPart(task: WorkerTask, port: WorkerPort): Promise<void> {
+  const post = (message: unknown): void => port.postMessage(message);
+  const { start } = await new Promise<WorkerStart>((resolve) => {
+    port.once("message", resolve);
+    post({ ready: true });
+  });
+  if (start === null) return;
   try {
     const parts = await runParts(
       [task.job, ...(task.more ?? [])],
-      createReadStream(task.path, { start: task.start, highWaterMark: 1 << 16 }),
+      createReadStream(task.path, { start, highWaterMark: 1 << 16 }),
       { header: task.header },
     );
     // The builders stay here: only their states cross to the main thread, durations as Float64Arrays (copied as

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { metricFields } from "../../src/cli/columns.js";
-import { runInTwoParts } from "../../src/cli/two-parts.js";
+import { lineStartAfter, runInTwoParts } from "../../src/cli/two-parts.js";
 import { iqs } from "../../dist/iqs/index.js";
 import { compareNps, npsConfidenceInterval } from "../../dist/nps/index.js";
 
@@ -407,8 +407,11 @@ describe("a large file read in two halves at once", () => {
     // The split is refused (null: the first half does not end where a record ends); the plain file splits.
     const job = { spec: { metric: "nps", by: ["channel"], every: "month", timeZone: "Europe/Berlin", invalid: "exclude" }, format: "csv", fields: metricFields("nps", true), mapping: [], strict: false } as const;
     const workerUrl = pathToFileURL(join(root, "dist/cli.js"));
-    expect(await runInTwoParts(path, statSync(path).size, job, workerUrl, () => undefined)).toBeNull();
-    expect(await runInTwoParts(join(dir, "big.csv"), statSync(join(dir, "big.csv")).size, job, workerUrl, () => undefined)).not.toBeNull();
+    // The split is put at the middle (by default it follows the worker's start), where the quoted comment is.
+    const middle = (file: string) => ({ splitAt: () => lineStartAfter(file, Math.floor(statSync(file).size / 2)) });
+    expect(await runInTwoParts(path, statSync(path).size, job, workerUrl, () => undefined, middle(path))).toBeNull();
+    const big = join(dir, "big.csv");
+    expect(await runInTwoParts(big, statSync(big).size, job, workerUrl, () => undefined, middle(big))).not.toBeNull();
     const split = run(path, "2");
     expect(split).toBe(run(path, "1"));
     expect((JSON.parse(split) as { rejects: { line: number }[] }).rejects.map((reject) => reject.line)).toEqual(badLines);

@@ -87,9 +87,7 @@ describe("check counts ticket and review rows as report does (issue 19)", () => 
         claims: [{ id: "c", metric, data: "tickets", value: metric === "sla" ? "67%" : "45 min", options }],
       });
       expect(json.tickets).toEqual(expected);
-      expect(text).toContain(
-        `data tickets: rows read 6 = used ${expected.used} + rejected ${expected.rejected}\n`,
-      );
+      expect(text).toContain(`data tickets: rows read 6 = used ${expected.used} + rejected ${expected.rejected}\n`);
       for (const engine of ["js", "duckdb"])
         expect(await reported([tickets, "--metric", metric, ...flags], engine)).toEqual(expected);
     }

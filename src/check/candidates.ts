@@ -1,6 +1,6 @@
 // Recomputes a claim's figure under every combination of the conventions in the catalogue: the records of its segment
 // and period (cut in the report's zone or in UTC), then the metric under each definition.
-import { isUnanswered } from "../internal/unanswered.js";
+import { unansweredTest } from "../internal/unanswered.js";
 import { cesFromCounts } from "../ces/accumulator.js";
 import { cesConfidenceInterval } from "../ces/confidence-interval.js";
 import { cesRule } from "../ces/rule.js";
@@ -112,6 +112,11 @@ export interface ClaimOptions {
   readonly asOf?: string;
   /** The QA scorecard. */
   readonly scorecard?: Scorecard;
+  /**
+   * NPS, CSAT, CES: not-rated markers read as unanswered besides the default ones (`UNANSWERED_MARKERS`), as
+   * `summarize`'s `unanswered` (report's `--unanswered`): `["Skipped"]`.
+   */
+  readonly unanswered?: readonly string[];
   /** NPS, CSAT, CES: the column holding each response's weight; the weighted figure is then the default. */
   readonly weight?: string;
   /** Durations: the unit of a figure printed as a bare number ("minutes", "hours", "days"). */
@@ -195,8 +200,12 @@ export function selectRecords(
   return { records: out, undated, indexes, undatedProblems };
 }
 
-/** An unanswered survey (blank, or a not-rated marker such as "N/A" or "Offered"), as `summarize` reads it. */
-const isBlank = (value: unknown): boolean => isUnanswered(value);
+/**
+ * An unanswered survey (blank, or a not-rated marker such as "N/A" or "Offered", or one of the claim's
+ * `options.unanswered`), as `summarize` reads it with `unanswered`.
+ */
+const blankTest = (query: ClaimQuery): ((value: unknown) => boolean) =>
+  unansweredTest("checkReport", query.options?.unanswered);
 
 /**
  * The figure under every combination of conventions, the library's default first; and the records of the claim's
@@ -272,6 +281,7 @@ function weightedCandidates(
         : { ces: { scale: scale as "1-7" | "1-5" } }),
   };
   // Records with a blank score or rating are not bad weights: leave them out as the unweighted figures do.
+  const isBlank = blankTest(query);
   const answeredAt: number[] = [];
   const answered = records.filter((record, index) => {
     const keep = !isBlank(field(record, query.metric === "nps" ? "score" : "rating"));
@@ -334,7 +344,7 @@ function weightedCandidates(
 function unweightedCandidates(records: readonly unknown[], query: ClaimQuery, left: Unreadable): Candidate[] {
   switch (query.metric) {
     case "nps":
-      return npsCandidates(records, left);
+      return npsCandidates(records, blankTest(query), left);
     case "csat":
     case "ces":
       return ratingCandidates(records, query, left);
@@ -348,7 +358,11 @@ function unweightedCandidates(records: readonly unknown[], query: ClaimQuery, le
   }
 }
 
-function npsCandidates(records: readonly unknown[], left: Unreadable): Candidate[] {
+function npsCandidates(
+  records: readonly unknown[],
+  isBlank: (value: unknown) => boolean,
+  left: Unreadable,
+): Candidate[] {
   const answered = createNpsAccumulator();
   let blanks = 0;
   for (const [index, record] of records.entries()) {
@@ -393,6 +407,7 @@ function npsCandidates(records: readonly unknown[], left: Unreadable): Candidate
 function ratingCounts(
   records: readonly unknown[],
   accepts: (rating: unknown) => boolean,
+  isBlank: (value: unknown) => boolean,
   left: Unreadable,
 ): { counts: RatingCount<number | string>[]; unanswered: number } {
   const byValue = new Map<number | string, number>();
@@ -442,7 +457,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery, left: 
   if (query.metric === "csat") {
     const base = { ...(scale === undefined ? {} : { scale: scale as CsatScale }) };
     const defaults = compileRule(() => csatRule(base));
-    const { counts, unanswered } = ratingCounts(records, defaults.accepts, left);
+    const { counts, unanswered } = ratingCounts(records, defaults.accepts, blankTest(query), left);
     if (counts.length === 0) return [];
     const thresholds =
       defaults.scale.name === "smiley-3" ? [defaults.satisfiedFrom] : range(defaults.scale.min + 1, defaults.scale.max);
@@ -477,7 +492,7 @@ function ratingCandidates(records: readonly unknown[], query: ClaimQuery, left: 
   }
   const base = { ...(scale === undefined ? {} : { scale: scale as "1-7" | "1-5" }) };
   const defaults = compileRule(() => cesRule(base));
-  const { counts, unanswered } = ratingCounts(records, defaults.accepts, left);
+  const { counts, unanswered } = ratingCounts(records, defaults.accepts, blankTest(query), left);
   if (counts.length === 0) return [];
   const max = defaults.scale.max;
   const out: Candidate[] = [];

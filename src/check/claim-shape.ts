@@ -161,6 +161,11 @@ function validateOptions(
       options.unit,
       'the unit of a duration printed as a bare number: "minutes", "hours" or "days" (first-response, resolution)',
     );
+  if (
+    options.unanswered !== undefined &&
+    !(Array.isArray(options.unanswered) && options.unanswered.every((marker) => typeof marker === "string"))
+  )
+    throw wrong("options.unanswered", options.unanswered, 'a list of not-rated markers, e.g. ["Skipped"]');
   if (options.asOf !== undefined && typeof options.asOf !== "string")
     throw wrong("options.asOf", options.asOf, 'an ISO-8601 instant, e.g. "2025-04-01T00:00:00Z"');
   if (options.calendar !== undefined && !isObject(options.calendar))

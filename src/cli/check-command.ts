@@ -51,9 +51,9 @@ Claims file (paths relative to it):
     "timeZone": "Europe/Berlin",
     "claims": [ { "id": "q1-nps", "metric": "nps", "data": "survey", "value": "42",
                   "filter": { "channel": "email" }, "period": "2025-03", "n": 1234 } ] }
-  A data set may give "columns" (field → header), "preset", "format", "delimiter", "dateFormat" and
-  "missingDates" (a list) as report's --column, --preset, --input-format, --delimiter, --date-format and
-  --missing-date.
+  A data set may give "columns" (field → header), "preset", "format", "delimiter", "dateFormat",
+  "missingDates" and "unanswered" (lists) as report's --column, --preset, --input-format, --delimiter,
+  --date-format, --missing-date and --unanswered.
   Row by row: { "id", "metric": "resolution", "data": "tickets", "against": "Full resolution time in minutes",
   "options": { "calendar": "schedule.json" } } compares each record's minutes with the vendor's column.
 
@@ -82,6 +82,32 @@ interface DataSource {
   readonly dateFormat?: string;
   /** Texts that stand for no date, as --missing-date. */
   readonly missingDates?: readonly string[];
+  /** Not-rated markers besides the default ones (survey claims), as --unanswered. */
+  readonly unanswered?: readonly string[];
+}
+
+const SURVEY_METRICS: readonly string[] = ["nps", "csat", "ces"];
+
+/**
+ * The data set's "unanswered" markers (report's --unanswered), checked: a list of texts, or none. Read with the one
+ * definition of an unanswered survey (src/internal/unanswered.ts) by the claims on the data set.
+ */
+function dataSetMarkers(name: string, source: DataSource): readonly string[] | undefined {
+  const { unanswered } = source;
+  if (unanswered === undefined) return undefined;
+  if (!Array.isArray(unanswered) || !unanswered.every((marker) => typeof marker === "string"))
+    throw new UsageError(
+      `data set "${name}": unanswered is ${JSON.stringify(unanswered)}, expected a list of not-rated markers such as ["Skipped"]`,
+    );
+  return unanswered;
+}
+
+/** A survey claim with its data set's not-rated markers added to its own `options.unanswered`. */
+function withMarkers(claim: CheckedClaim, markers: Readonly<Record<string, readonly string[]>>): CheckedClaim {
+  const extra = typeof claim.data === "string" && Object.hasOwn(markers, claim.data) ? markers[claim.data] : undefined;
+  if (extra === undefined || !SURVEY_METRICS.includes(claim.metric)) return claim;
+  const options = (claim.options ?? {}) as { unanswered?: readonly string[] };
+  return { ...claim, options: { ...options, unanswered: [...(options.unanswered ?? []), ...extra] } } as CheckedClaim;
 }
 
 /**
@@ -467,6 +493,7 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
   const inputs: Record<string, DataSetCounts> = Object.create(null);
   const loadedData: Record<string, LoadedData> = Object.create(null);
   const problems: string[] = [];
+  const markers: Record<string, readonly string[]> = Object.create(null);
   for (const [name, entry] of Object.entries(sources)) {
     const source = (typeof entry === "string" ? { path: entry } : entry) as DataSource | null;
     if (typeof source !== "object" || source === null || typeof source.path !== "string")
@@ -482,6 +509,8 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
         `data set "${name}": columns is ${JSON.stringify(source.columns)}, expected { "field": "HEADER", ... }`,
       );
     checkDelimiter(`data set "${name}": delimiter`, source.delimiter);
+    const extra = dataSetMarkers(name, source);
+    if (extra !== undefined) markers[name] = extra;
     const loaded = await loadData(
       name,
       source,
@@ -493,6 +522,8 @@ export async function checkCommand(args: readonly string[], io: CommandIO): Prom
     loadedData[name] = loaded;
     for (const reject of loaded.rejected.slice(0, 5)) problems.push(`${name}: line ${reject.line}: ${reject.reason}`);
   }
+  // A survey claim reads its data set's "unanswered" markers as report's --unanswered.
+  claims = claims.map((claim) => withMarkers(claim, markers));
   let result: CheckResult;
   try {
     result = checkReport(

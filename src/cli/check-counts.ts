@@ -41,12 +41,13 @@ const SURVEY: readonly ReportMetric[] = ["nps", "csat", "ces"];
 
 /** The report spec a survey claim's rows are counted under: its metric, scale and weight, as `report`'s flags give them. */
 function surveySpec(claim: CheckedClaim): { label: string; spec: SummarizeSpec } {
-  const options = (claim.options ?? {}) as { scale?: unknown; weight?: unknown };
+  const options = (claim.options ?? {}) as { scale?: unknown; weight?: unknown; unanswered?: readonly string[] };
   const scale = typeof options.scale === "string" && claim.metric !== "nps" ? options.scale : undefined;
   const weight = typeof options.weight === "string" && options.weight !== "" ? options.weight : undefined;
   const spec = {
     metric: claim.metric,
     invalid: "exclude",
+    ...(options.unanswered === undefined ? {} : { unanswered: options.unanswered }),
     ...(scale === undefined ? {} : claim.metric === "csat" ? { csat: { scale } } : { ces: { scale } }),
     ...(weight === undefined ? {} : { weight }),
   } as SummarizeSpec;

@@ -216,3 +216,46 @@ describe("check counts a data set's rows exactly as report does (issue 19, point
     expect(text).toContain("  as nps: rows read 10 = used 5 + unanswered 4 + rejected 1\n");
   });
 });
+
+describe("check: a data set's \"unanswered\" markers, as report's --unanswered (issue 19)", () => {
+  const columns = { rating: "Satisfaction", respondedAt: "Solved at" };
+  it("counts and figures read the extra markers as unanswered, the same numbers as report --unanswered", async () => {
+    const claims = {
+      data: { survey: { path, columns, unanswered: ["Skipped", "later"] } },
+      // Answered on 1-5: 5, 4, 2, 5 (the 9 is rejected): 3 satisfied (4-5) of 4 = 75 %. Unanswered: Offered, blank,
+      // N/A, " not rated " and now "skipped": 5; over every survey sent 3 / (4 + 5) = 33.33 %, printed 33 %.
+      claims: [
+        { id: "answered", metric: "csat", data: "survey", value: "75%" },
+        { id: "over-sent", metric: "csat", data: "survey", value: "33%" },
+      ],
+    };
+    const checked = await check(claims);
+    expect(checked.err).toBe("");
+    const result = JSON.parse(checked.out) as {
+      claims: { id: string; verdict: string; reproducedBy: { conventions: Record<string, string> }[] }[];
+      data: Record<string, object>;
+    };
+    const reported = JSON.parse(
+      (await run([...args, "--format", "json", "--engine", "js", "--unanswered", "Skipped", "--unanswered", "later"]))
+        .out,
+    ) as Json;
+    const { engine: _engine, ...input } = reported.input;
+    expect(input).toEqual({ read: 10, used: 4, unanswered: 5, rejected: 1 });
+    expect(result.data.survey).toEqual(input);
+    expect(result.claims.map((claim) => claim.verdict)).toEqual(["match", "match"]);
+    expect(result.claims[1]!.reproducedBy[0]!.conventions).toMatchObject({ "survey-unanswered": "counted" });
+    // Without the markers "skipped" is a rating off the scale: 4 unanswered, and 3 / (4 + 4) = 37.5 % is not 33 %.
+    const without = JSON.parse((await check({ ...claims, data: { survey: { path, columns } } })).out) as typeof result;
+    expect(without.data.survey).toEqual({ read: 10, used: 4, unanswered: 4, rejected: 2 });
+    expect(without.claims[1]!.verdict).not.toBe("match");
+    expect(await checkText(claims)).toContain("data survey: rows read 10 = used 4 + unanswered 5 + rejected 1\n");
+  });
+  it("markers that are not a list of texts stop the check (exit 2) naming the data set", async () => {
+    const result = await check({
+      data: { survey: { path, columns, unanswered: "Skipped" } },
+      claims: [{ id: "c", metric: "csat", data: "survey", value: "75%" }],
+    });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('data set "survey": unanswered is "Skipped", expected a list of not-rated markers');
+  });
+});

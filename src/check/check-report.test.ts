@@ -115,6 +115,44 @@ describe("CSAT and CES: unanswered surveys in the denominator", () => {
     expect(sent.reproducedBy[0]!.value).toBe(37.5);
   });
 
+  it("the reproduction listed first differs from the default only where it must: satisfied from 4 (the scale's), unanswered counted", () => {
+    // No answer is a 3, so satisfied from 3 gives 3 of 8 = 37.5 % as well: both reproduce the figure, but only the
+    // unanswered surveys in the denominator differ from the default; satisfied from 3 is a second difference.
+    const sent = one({ metric: "csat", value: "37.5 %", data: "s" }, { s: survey });
+    expect(sent.reproducedBy[0]!.conventions).toMatchObject({
+      csat: "top-box-over-all",
+      "csat-satisfied-from": "4",
+      "survey-unanswered": "counted",
+    });
+    expect(options(sent)).toContainEqual(expect.objectContaining({ "csat-satisfied-from": "3" }));
+    expect(sent.explanation).toContain("reproduced by survey-unanswered counted (37.5)");
+    // 45 % is 45.45 % only over every survey sent (5 satisfied of 11, as docs/check.md's example): the same order.
+    const eleven = [5, 5, 4, 5, 4, 2, 1, "Offered", "", "N/A", "none"].map((rating) => ({ rating }));
+    const over = one({ metric: "csat", value: "45 %", data: "s" }, { s: eleven });
+    expect(over.reproducedBy[0]!.conventions).toMatchObject({
+      "csat-satisfied-from": "4",
+      "survey-unanswered": "counted",
+    });
+    expect(over.reproducedBy[0]!.value).toBeCloseTo((100 * 5) / 11, 10);
+  });
+
+  it('options.unanswered adds not-rated markers: "Skipped" is then unanswered, not a rating off the scale', () => {
+    const skipped = [...survey, { rating: "Skipped" }];
+    // With the marker: 3 satisfied of 4 answered; of 9 sent 3 / 9 = 33.3 %.
+    const marked = one(
+      { metric: "csat", value: "33.3 %", data: "s", options: { unanswered: ["skipped"] } },
+      { s: skipped },
+    );
+    expect([marked.verdict, marked.leftOut?.unreadable]).toEqual(["match", 0]);
+    // Without it "Skipped" is left out as unreadable and 33.3 % is not reproduced (3 of 8 = 37.5 %).
+    const plain = one({ metric: "csat", value: "33.3 %", data: "s" }, { s: skipped });
+    expect(plain.leftOut?.unreadable).toBe(1);
+    expect(plain.reproducedBy).toEqual([]);
+    expect(() =>
+      one({ metric: "csat", value: "75 %", data: "s", options: { unanswered: "x" } as never }, { s: skipped }),
+    ).toThrow(/options\.unanswered/);
+  });
+
   it("CES: easy (5-7 of 7) answers 7, 6, 2 and one blank: 2 of 3 = 66.7 % answered, 2 of 4 = 50 % sent", () => {
     const ces = [7, 6, 2, ""].map((rating) => ({ rating }));
     const sent = one({ metric: "ces", value: "50 %", data: "s" }, { s: ces });

@@ -192,12 +192,13 @@ function compatible(printed: PrintedFigure, candidate: Candidate): boolean {
   return true;
 }
 
-/** Fewer options away from the defaults first, so that the likeliest explanation leads. */
-function distance(conventions: Readonly<Record<string, string>>): number {
-  return Object.entries(conventions).filter(
-    ([id, option]) =>
-      id !== "csat-satisfied-from" && id !== "ces-easy-from" && id !== "clock" && DEFAULT_NAMES[id] !== option,
-  ).length;
+/**
+ * How many options of `conventions` differ from the default candidate's (`defaults`: its satisfied-from threshold,
+ * easy-from rating and clock, which depend on the scale and the calendar), or, for a dimension it does not name
+ * (rounding), from the catalogue's default: fewer first, so that the likeliest explanation leads.
+ */
+function distance(conventions: Readonly<Record<string, string>>, defaults: Readonly<Record<string, string>>): number {
+  return Object.entries(conventions).filter(([id, option]) => (defaults[id] ?? DEFAULT_NAMES[id]) !== option).length;
 }
 
 const MAX_LISTED = 24;
@@ -365,7 +366,9 @@ function checkClaim(
     }
   }
   reproducedBy.sort(
-    (a, b) => Number(b.isDefault) - Number(a.isDefault) || distance(a.conventions) - distance(b.conventions),
+    (a, b) =>
+      Number(b.isDefault) - Number(a.isDefault) ||
+      distance(a.conventions, chosen.conventions) - distance(b.conventions, chosen.conventions),
   );
   const listed = reproducedBy.slice(0, MAX_LISTED).map(({ conventions, value }) => ({ conventions, value }));
   const inInterval =
@@ -520,7 +523,11 @@ function explain(
   } else {
     const nearest = all
       .filter((candidate) => compatible(printed, candidate))
-      .sort((a, b) => Math.abs(a.value - printed.value) - Math.abs(b.value - printed.value))[0];
+      .sort(
+        (a, b) =>
+          Math.abs(a.value - printed.value) - Math.abs(b.value - printed.value) ||
+          distance(a.conventions, chosen.conventions) - distance(b.conventions, chosen.conventions),
+      )[0];
     parts.push(
       `no documented convention reproduces ${printed.text}; the default gives ${defaults}` +
         (chosen.low === null

@@ -323,7 +323,16 @@ describe("cx-metrics check", () => {
     const csatClaim = result.claims[3]!;
     expect([csatClaim.recomputed, csatClaim.n]).toEqual([82, 500]);
     expect(csatClaim.reproducedBy[0]!.conventions).toMatchObject({ csat: "good-over-rated", rounding: "half-up" });
-    expect(result.data).toEqual({ survey: { read: 600, used: 600, unanswered: 0, rejected: 0 }, csat: { read: 500, used: 500, unanswered: 0, rejected: 0 }, tickets: { read: 400, used: 400, rejected: 0 } });
+    expect(result.data).toEqual({ survey: { read: 600, used: 600, unanswered: 0, rejected: 0 }, csat: { read: 500, used: 500, unanswered: 0, rejected: 0 }, tickets: {
+        read: 400,
+        used: 400,
+        rejected: 0,
+        // A first-response and an SLA claim read it: each one's counts, as report --metric first-response,sla.
+        metrics: {
+          "first-response": { read: 400, used: 400, rejected: 0 },
+          sla: { read: 400, used: 400, rejected: 0 },
+        },
+      } });
   });
 
   it("reads JSON claims, exits 0 when every claim matches, and prints Markdown", () => {

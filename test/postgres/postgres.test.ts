@@ -10,6 +10,7 @@ import {
   checkBusinessMinutes,
   checkCounts,
   checkDurations,
+  checkNumericMarkers,
   checkRatingCounts,
   checkSegmentNames,
   checkSla,
@@ -92,6 +93,7 @@ describe.skipIf(bin === null)("cx-metrics/sql in PostgreSQL", () => {
   }, 120_000);
   it("CSAT counts give summarize's rows, ratings off the scale rejected alike", async () => {
     await checkRatingCounts("postgres", query);
+    await checkNumericMarkers("postgres", query);
   });
   it("business minutes by the interval table (lateral join) equal businessMinutes on 2,000 random pairs", async () => {
     await checkBusinessMinutes("postgres", query);

@@ -5,6 +5,7 @@ import {
   checkBusinessMinutes,
   checkCounts,
   checkDurations,
+  checkNumericMarkers,
   checkRatingCounts,
   checkSegmentNames,
   checkSla,
@@ -29,6 +30,7 @@ describe("cx-metrics/sql in DuckDB", () => {
   }, 120_000);
   it("CSAT counts give summarize's rows, ratings off the scale rejected alike", async () => {
     await checkRatingCounts("duckdb", query);
+    await checkNumericMarkers("duckdb", query);
   });
   it("business minutes by the interval table (ASOF join) equal businessMinutes on 2,000 random pairs", async () => {
     await checkBusinessMinutes("duckdb", query);

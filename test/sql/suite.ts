@@ -3,6 +3,7 @@
 // file runs them with its own query function.
 import fc from "fast-check";
 import { expect } from "vitest";
+import { isUnanswered } from "../../src/internal/unanswered.js";
 import {
   businessCalendar,
   businessMinutes,
@@ -157,6 +158,42 @@ export async function checkRatingCounts(dialect: SqlDialect, query: Query): Prom
   expect(fromSql.input).toEqual(fromJs.input);
   // Hand count: 16 ratings; "", "Offered", " n/a" and "none" unanswered; "9" off the 1-5 scale; 11 used.
   expect(fromSql.input).toEqual({ read: 16, used: 11, unanswered: 4, rejected: 1 });
+}
+
+/**
+ * Unanswered markers that read as numbers (a tool's 99 or -1 for "no answer", "NaN") are still unanswered in SQL:
+ * the query skips the marker test only for number cells when no marker could read as one.
+ */
+export async function checkNumericMarkers(dialect: SqlDialect, query: Query): Promise<void> {
+  const scores = ["9", "99", "-1", "nan", "NaN", " 7 ", "3", "Skipped", null, "12", "\u00a0none\u00a0", "10"];
+  await query("DROP TABLE IF EXISTS coded");
+  await query("CREATE TABLE coded (score VARCHAR)");
+  await query(
+    `INSERT INTO coded VALUES ${scores.map((score) => `(${score === null ? "NULL" : quote(score)})`).join(", ")}`,
+  );
+  for (const unanswered of [["99", "-1", "nan"], []]) {
+    // As the command reads cells: the marker test on the text first, then a number cell as its number.
+    const records = scores.map((score) => ({
+      score: !isUnanswered(score, unanswered) && /^\s*\d+\s*$/.test(score!) ? Number(score) : score,
+    }));
+    const spec: SummarizeSpec = { metric: "nps", invalid: "exclude", unanswered };
+    const fromSql = rowsFromCounts(
+      spec,
+      (await query(countsSql(spec, { dialect, table: "coded" }))) as unknown as CountRow[],
+    );
+    const fromJs = summarize(records, spec);
+    expect(fromSql.rows).toEqual(fromJs.rows);
+    expect(fromSql.input).toEqual(fromJs.input);
+  }
+  // Hand count with the markers 99, -1 and nan (compared trimmed, case-insensitive): unanswered 99, -1, nan, NaN, NULL
+  // and " none " (a default marker, no-break spaces trimmed as JavaScript trims); used 9, 7, 3, 10; rejected "Skipped"
+  // (no marker) and 12 (off the 0-10 scale).
+  const spec: SummarizeSpec = { metric: "nps", invalid: "exclude", unanswered: ["99", "-1", "nan"] };
+  const coded = rowsFromCounts(
+    spec,
+    (await query(countsSql(spec, { dialect, table: "coded" }))) as unknown as CountRow[],
+  );
+  expect(coded.input).toEqual({ read: 12, used: 4, unanswered: 6, rejected: 2 });
 }
 
 /**

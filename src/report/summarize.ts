@@ -251,6 +251,16 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     unanswered += records;
   };
 
+  /** A segment given by its values, one per `by` field (addCounted, addUnanswered). */
+  const assertSegment = (segment: unknown): void => {
+    if (!Array.isArray(segment) || segment.length !== by.length)
+      throw new CxMetricsError(
+        fn,
+        "INVALID_ARGUMENT",
+        `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`,
+        { value: segment },
+      );
+  };
   const builder: SummaryBuilder = {
     add(record: unknown): ExcludedRow | null {
       const index = read++;
@@ -320,13 +330,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
     },
     addCounted(segment, period, state, records) {
       assertCount(fn, "records", records);
-      if (!Array.isArray(segment) || segment.length !== by.length)
-        throw new CxMetricsError(
-          fn,
-          "INVALID_ARGUMENT",
-          `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`,
-          { value: segment },
-        );
+      assertSegment(segment);
       kernel.merge(groupFor(segmentOf(segment, read), period ?? 0, null), state);
       // A survey state's unanswered records (checked by the merge) come on top of the records it used.
       const skipped = (state as { unanswered?: number }).unanswered ?? 0;
@@ -355,13 +359,7 @@ export function createSummary(spec: SummarizeSpec): SummaryBuilder {
       if (kernel.skip === undefined)
         throw new CxMetricsError(fn, "INVALID_ARGUMENT", `addUnanswered counts surveys; ${spec.metric} has none`);
       assertCount(fn, "records", records);
-      if (!Array.isArray(segment) || segment.length !== by.length)
-        throw new CxMetricsError(
-          fn,
-          "INVALID_ARGUMENT",
-          `segment is ${describe(segment)}, expected ${by.length} values (one per \`by\` field)`,
-          { value: segment },
-        );
+      assertSegment(segment);
       skip(segmentOf(segment, read), period === null ? (periodOf === null ? 0 : undefined) : period, records, null);
       return builder;
     },

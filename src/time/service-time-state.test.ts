@@ -2,7 +2,6 @@
 // of what it is given. Expected figures are hand calculations, written out below.
 import { describe, expect, it } from "vitest";
 import { floatList } from "../internal/float-list.js";
-import { createSummary } from "../report/summarize.js";
 import { businessCalendar } from "./calendar.js";
 import { serviceClock } from "./service-clock.js";
 import { createServiceTimeAccumulator, type ServiceTimeAccumulatorState } from "./service-time-accumulator.js";
@@ -119,27 +118,6 @@ describe("service-time accumulator states", () => {
         expect.objectContaining({ code: "INVALID_VALUE", fn: "ServiceTimeAccumulator.addMinutes" }),
       );
     expect(accumulator.n).toBe(0);
-  });
-
-  it("a report's state with typed arrays merges as its JSON state does", () => {
-    const spec = { metric: "first-response", by: ["channel"], calendar } as const;
-    const report = createSummary(spec);
-    for (const [k, ticket] of tickets.entries()) report.add({ ...ticket, channel: k % 2 === 0 ? "chat" : "email" });
-    const typed = report.state({ typedArrays: true });
-    const group = typed.segments[0]!.periods[0]![1] as ServiceTimeAccumulatorState;
-    expect(group.calendar).toBeInstanceOf(Float64Array);
-    const fromTyped = createSummary(spec).merge(structuredClone(typed)).result();
-    const fromJson = createSummary(spec)
-      .merge(JSON.parse(JSON.stringify(report.state())))
-      .result();
-    expect(fromTyped).toEqual(fromJson);
-    expect(fromTyped).toEqual(report.result());
-    // chat: tickets 1 and 3 (business 30 and 45: median 37.5); email: ticket 2 (120) and one open.
-    expect(fromTyped.rows.map((row) => [row.segment.channel ?? "all", row.value])).toEqual([
-      ["all", 45],
-      ["chat", 37.5],
-      ["email", 120],
-    ]);
   });
 });
 

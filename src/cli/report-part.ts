@@ -1,6 +1,5 @@
 // One pass of `cx-metrics report` over a file or a part of it: rows → records → createSummary, each bad row kept with
 // its line, column, value and reason. Run in the main thread, or in a worker for the second half of a large file.
-import type { Readable } from "node:stream";
 import type { ExcludedRow } from "../errors/batch.js";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { createSummary, type SummaryBuilder, type SummaryState } from "../report/summarize.js";
@@ -17,7 +16,14 @@ import {
 } from "./columns.js";
 import { dateReader, type DateOptions } from "./dates.js";
 import type { Reject } from "./format/index.js";
-import { readRows, type InputFormat, type InputRow, type PartOptions, type RowSink } from "./read/input.js";
+import {
+  readRows,
+  type ByteSource,
+  type InputFormat,
+  type InputRow,
+  type PartOptions,
+  type RowSink,
+} from "./read/input.js";
 import { explainReject, type ReasonContext } from "./reasons.js";
 import { recordBuilder, type RecordBuilder } from "./records.js";
 import { surveyTally, type SurveyTally } from "./survey-tally.js";
@@ -269,7 +275,7 @@ export function countersSink(
 /** Reads rows from a stream into a summary; hooks report progress. One job of {@link runParts}. */
 export async function runPart(
   job: ReportJob,
-  stream: Readable,
+  stream: ByteSource,
   part: PartOptions,
   hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
 ): Promise<PartResult> {
@@ -284,7 +290,7 @@ export async function runPart(
  */
 export async function runParts(
   jobs: readonly ReportJob[],
-  stream: Readable,
+  stream: ByteSource,
   part: PartOptions,
   hooks: { onBytes?: (bytes: number) => void; onRows?: (rows: number) => void } = {},
 ): Promise<PartResult[]> {

@@ -4,11 +4,11 @@
 // together.
 // Speculative split (as DuckDB and polars do): the first part is checked to end where a record ends, else the file is
 // read in one pass.
-import { createReadStream, openSync, read, readSync, closeSync } from "node:fs";
-import { Readable } from "node:stream";
+import { openSync, readSync, closeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
+import { fileChunks } from "./read/file-chunks.js";
 import { isGzip, SplitError } from "./read/input.js";
 import { presetNamed } from "./columns.js";
 import { mergeParts, runParts, type PartResult, type ReportJob } from "./report-part.js";
@@ -113,34 +113,6 @@ export function splitPoint(path: string, size: number, read: number): number | n
   return split === null || size - split < SMALLEST_SECOND_PART ? null : split;
 }
 
-/** A file read from its start up to `range.end` (which may move down while it is read, never below `range.read`). */
-function fileStart(path: string, range: { end: number; read: number }): Readable {
-  const fd = openSync(path, "r");
-  return new Readable({
-    highWaterMark: 1 << 16,
-    read() {
-      const want = Math.min(1 << 16, range.end - range.read);
-      if (want <= 0) {
-        this.push(null);
-        return;
-      }
-      const buffer = Buffer.allocUnsafe(want);
-      read(fd, buffer, 0, want, range.read, (error, got) => {
-        if (error !== null) this.destroy(error);
-        else if (got === 0) this.push(null);
-        else {
-          range.read += got;
-          this.push(buffer.subarray(0, got));
-        }
-      });
-    },
-    destroy(error, callback) {
-      closeSync(fd);
-      callback(error);
-    },
-  });
-}
-
 /** Options of {@link runSeveralInTwoParts}. */
 export interface TwoPartOptions {
   /**
@@ -206,7 +178,8 @@ export async function runSeveralInTwoParts(
   try {
     first = await runParts(
       jobs,
-      fileStart(path, range),
+      // From the start up to `range.end`, which moves down to the split when the worker is ready.
+      fileChunks(path, range),
       { endsAtRecord: true },
       // The share of the file read so far, as far as this thread can tell (the worker reads as fast).
       { onBytes: (bytes) => onBytes(Math.min(size, Math.round((bytes * size) / range.end))) },
@@ -252,7 +225,7 @@ export async function runWorkerPart(task: WorkerTask, port: WorkerPort): Promise
   try {
     const parts = await runParts(
       [task.job, ...(task.more ?? [])],
-      createReadStream(task.path, { start, highWaterMark: 1 << 16 }),
+      fileChunks(task.path, { read: start, end: Number.POSITIVE_INFINITY }),
       { header: task.header },
     );
     // The builders stay here: only their states cross to the main thread, durations as Float64Arrays (copied as

@@ -173,6 +173,38 @@ describe("text that is not UTF-8 (item 3)", { timeout: CHILD_TIMEOUT }, () => {
       expect(await read(ndjson, at, "ndjson")).toContain("(line 3 has the byte 0xE9,");
   });
 
+  it("reads ASCII chunks as text only when no UTF-8 sequence is waiting (three chunks, cut anywhere)", async () => {
+    // An ASCII chunk is copied as Latin-1 (input.ts); after a chunk that ends inside a sequence, the decoder must read
+    // it, or a cut sequence followed by ASCII would pass as text. "é" (C3 A9), "€" (E2 82 AC), "😀" (F0 9F 98 80).
+    const good = Buffer.from("score,comment\n9,café €\n10,😀 ok\n");
+    const cut = Buffer.concat([
+      Buffer.from("score,comment\n9,caf"),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from("\n10,x\n"),
+    ]);
+    const read = async (bytes: Buffer, at: number, at2: number): Promise<string> => {
+      const rows: unknown[] = [];
+      try {
+        const chunks = [bytes.subarray(0, at), bytes.subarray(at, at2), bytes.subarray(at2)];
+        await readRows(Readable.from(chunks), "csv", { header: () => undefined, row: (row) => rows.push(row.cells) });
+        return JSON.stringify(rows);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    for (let at = 0; at <= good.length; at++)
+      for (let at2 = at; at2 <= good.length; at2++)
+        expect(await read(good, at, at2)).toBe(
+          JSON.stringify([
+            ["9", "café €"],
+            ["10", "😀 ok"],
+          ]),
+        );
+    for (let at = 0; at <= cut.length; at++)
+      for (let at2 = at; at2 <= cut.length; at2++)
+        expect(await read(cut, at, at2)).toContain("(line 2 has the byte 0xE2,");
+  });
+
   it("finds the first byte that is not UTF-8 as TextDecoder does (overlong forms, surrogates, cut sequences)", () => {
     const cases: [number[], number][] = [
       [[0x61, 0xc3, 0xa9, 0x62], -1], // "aéb"

@@ -6,8 +6,8 @@
 // for once per window of max_line_size bytes, and quotes one by one with indexOf (a quote opens a field only where a
 // field starts, as in the JS reader).
 import { isUtf8 } from "node:buffer";
-import type { Readable } from "node:stream";
 import { firstBadUtf8, startsAsUtf16, unfinishedTail } from "../read/utf8.js";
+import type { ByteSource } from "../read/file-chunks.js";
 
 /** What the pass found. */
 export interface ByteCheck {
@@ -206,7 +206,7 @@ class Checker {
  * early (a line past a limit, a long quoted field: the caller then reads the file another way).
  */
 export async function checkBytes(
-  stream: Readable,
+  stream: ByteSource,
   longer: number,
   delimiter: string,
   stop: (found: ByteCheck) => boolean = () => false,
@@ -214,7 +214,7 @@ export async function checkBytes(
   const encoded = Buffer.from(delimiter);
   const checker = new Checker(longer, encoded[encoded.length - 1]!);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       const bad = checker.utf8(chunk);
       if (bad !== null) {
         stream.destroy();

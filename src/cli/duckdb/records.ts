@@ -6,7 +6,7 @@
 // gives the line of each, and the text of each rejected record for the JS reader, without reading every record again.
 // Line feeds, carriage returns, quotes and an ASCII delimiter never occur inside a multi-byte UTF-8 sequence, so the
 // bytes split as the decoded text does.
-import type { Readable } from "node:stream";
+import type { ByteSource } from "../read/file-chunks.js";
 
 const LF = 10;
 const CR = 13;
@@ -50,7 +50,7 @@ export interface RecordPlaces {
  * (ascending) of records among the others. The delimiter must be one ASCII character (its code).
  */
 export async function placeRecords(
-  stream: Readable,
+  stream: ByteSource,
   delimiter: number,
   skip: readonly number[],
   ordinals: readonly number[],
@@ -106,7 +106,7 @@ export async function placeRecords(
     placed.push({ line: recordLine, bytes: Buffer.concat(pieces), ordinal: at });
   };
 
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     const bytes = chunk;
     const n = bytes.length;
     let i = 0;

@@ -80,16 +80,23 @@ function readBytes(path: string, start: number, length: number): Buffer {
   }
 }
 
-/** The header record, read from the first 1 MB; null when it is not complete there. */
+/**
+ * The header record, read from the first 4 kB, else 64 kB, else 1 MB (scanning a whole 1 MB for the header took
+ * 17-24 ms, before either thread could start); null when it is not complete there.
+ */
 export function headerOf(path: string, job: ReportJob): string[] | null {
-  const scanner = new CsvScanner(job.delimiter ?? (job.format === "tsv" ? "\t" : ","));
-  let header: CsvRecord | null = null;
-  const text = readBytes(path, 0, 1 << 20).toString("utf8");
-  scanner.push(text, (record) => {
-    header ??= record;
-  });
-  const found = header as CsvRecord | null;
-  return found === null || found.problem !== null ? null : found.fields;
+  for (const size of [1 << 12, 1 << 16, 1 << 20]) {
+    const scanner = new CsvScanner(job.delimiter ?? (job.format === "tsv" ? "\t" : ","));
+    let header: CsvRecord | null = null;
+    const bytes = readBytes(path, 0, size);
+    scanner.push(bytes.toString("utf8"), (record) => {
+      header ??= record;
+    });
+    const found = header as CsvRecord | null;
+    if (found !== null) return found.problem !== null ? null : found.fields;
+    if (bytes.length < size) return null;
+  }
+  return null;
 }
 
 /** The byte just after the first line feed at or after `at`; null when there is none in the next 1 MB. */

@@ -192,7 +192,14 @@ export class CsvScanner {
   private scan(text: string, final: boolean, onRecord: (record: CsvRecord) => void): number {
     const n = text.length;
     const delimiter = this.delimiter;
+    const delimiterText = String.fromCharCode(delimiter);
     let pos = 0;
+    // The next delimiter, line feed and carriage return at or after `pos` (n for none), found by indexOf and kept until
+    // passed: an unquoted field ends at the first of them. (15 % faster than testing each character three times, on a
+    // 1M-row survey export: bench/README.md.)
+    let nextDelimiter = -1;
+    let nextLf = -1;
+    let nextCr = -1;
     while (pos < n) {
       const recordStart = pos;
       let c = text.charCodeAt(pos);
@@ -257,8 +264,19 @@ export class CsvScanner {
           }
           fields.push(value);
         } else {
-          let end = pos;
-          while (end < n && (c = text.charCodeAt(end)) !== delimiter && c !== LF && c !== CR) end++;
+          if (nextDelimiter < pos) {
+            nextDelimiter = text.indexOf(delimiterText, pos);
+            if (nextDelimiter === -1) nextDelimiter = n;
+          }
+          if (nextLf < pos) {
+            nextLf = text.indexOf("\n", pos);
+            if (nextLf === -1) nextLf = n;
+          }
+          if (nextCr < pos) {
+            nextCr = text.indexOf("\r", pos);
+            if (nextCr === -1) nextCr = n;
+          }
+          const end = Math.min(nextDelimiter, nextLf, nextCr);
           if (end === n && !final) return recordStart;
           fields.push(this.keep === null || this.keep[fields.length] === true ? text.slice(pos, end) : "");
           pos = end;

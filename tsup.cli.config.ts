@@ -4,12 +4,14 @@ import { defineConfig } from "tsup";
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 /**
- * The command line: one ESM file for Node (dist/cli.js, the package's `bin`), built after the
+ * The command line: ESM files for Node (dist/cli.js, the package's `bin`, and dist/cli-run.js, the command it loads after
+ * starting a worker early), built after the
  * library (whose build empties dist/). Its own code stays out of the library's bundles; the
  * library's dependency (zod) stays external, as in the library build; yaml (claims files) is bundled.
  */
 export default defineConfig({
-  entry: { cli: "src/cli/bin.ts" },
+  // The executable (a few kB: it starts the worker for a large file early) and the command, which it imports.
+  entry: { cli: "src/cli/bin.ts", "cli-run": "src/cli/cli-run.ts" },
   format: ["esm"],
   platform: "node",
   target: "node20",
@@ -24,5 +26,5 @@ export default defineConfig({
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
   // DuckDB is an optional peer dependency: imported at run time when it is there, never bundled.
-  external: ["zod", "@duckdb/node-api"],
+  external: ["zod", "@duckdb/node-api", "./cli-run.js"],
 });

@@ -1,5 +1,6 @@
 // What the report command and its events variant share: the command's IO and exit code, JSON option files, and
 // business hours written as text.
+import type { Worker } from "node:worker_threads";
 import { numberFlag } from "./args.js";
 import { readLimitedText } from "./read/limited.js";
 import { UsageError } from "./args.js";
@@ -19,6 +20,8 @@ export interface CommandIO {
   readonly env: NodeJS.ProcessEnv;
   /** The executable's URL, to start a worker thread on it (a large file is read in two parts); none: one pass. */
   readonly workerUrl?: URL;
+  /** A worker started early by the executable for this read (early-worker.ts), once; none: the read starts its own. */
+  readonly earlyWorker?: () => Worker | undefined;
 }
 
 /** A JSON option file (--calendar, --policy, --scorecard), read whole within its limit. */

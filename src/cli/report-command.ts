@@ -339,7 +339,9 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     if (outcome === null) {
       readBy = "js";
       if (io.workerUrl !== undefined && canSplit(path, size, job, io.env))
-        outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes));
+        outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes), {
+          worker: io.earlyWorker,
+        });
       outcome ??= await runPart(
         job,
         openInput(path).stream,

@@ -155,7 +155,9 @@ export async function severalMetricsReport(
     }
     if (outcomes === null) {
       if (io.workerUrl !== undefined && canSplit(path, size, jobs[0]!, io.env))
-        outcomes = await runSeveralInTwoParts(path, size!, jobs, io.workerUrl, (bytes) => progress.bytes(bytes));
+        outcomes = await runSeveralInTwoParts(path, size!, jobs, io.workerUrl, (bytes) => progress.bytes(bytes), {
+          worker: io.earlyWorker,
+        });
       outcomes ??= await runParts(
         jobs,
         openInput(path).stream,

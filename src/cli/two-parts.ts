@@ -8,13 +8,11 @@ import { openSync, readSync, closeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { CsvScanner, type CsvRecord } from "./read/csv.js";
+import { SPLIT_FROM_BYTES } from "./early-worker.js";
 import { fileChunks } from "./read/file-chunks.js";
 import { isGzip, SplitError } from "./read/input.js";
 import { presetNamed } from "./columns.js";
 import { mergeParts, runParts, type PartResult, type ReportJob } from "./report-part.js";
-
-/** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
-export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
 
 /** A second part smaller than this is not worth a worker: this thread reads it too. */
 export const SMALLEST_SECOND_PART = 2 * 1024 * 1024;
@@ -127,6 +125,8 @@ export interface TwoPartOptions {
    * reads the whole file); {@link splitPoint} by default. Tests choose a fixed point with it.
    */
   readonly splitAt?: (read: number) => number | null;
+  /** A worker started early (early-worker.ts), given its task here; none: one is started on `workerUrl`. */
+  readonly worker?: (() => Worker | undefined) | undefined;
 }
 
 /**
@@ -162,7 +162,9 @@ export async function runSeveralInTwoParts(
   const header = headerOf(path, jobs[0]!);
   if (header === null) return null;
   const task: WorkerTask = { cxMetricsPart: true, job: jobs[0]!, more: jobs.slice(1), path, header };
-  const worker = new Worker(workerUrl, { workerData: task });
+  const early = options.worker?.();
+  const worker = early ?? new Worker(workerUrl, { workerData: task });
+  early?.postMessage(task);
   // This thread reads from the start at once, to the end of the file until the worker is ready (it loads its modules
   // first); then the rest is shared. `split` stays undefined until then, null when the worker gets nothing.
   const range = { end: size, read: 0 };

@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { metricFields } from "../../src/cli/columns.js";
 import { CsvScanner } from "../../src/cli/read/csv.js";
+import { startEarlyWorker } from "../../src/cli/early-worker.js";
 import { runPart } from "../../src/cli/report-part.js";
 import {
   lineStartAfter,
@@ -114,3 +115,60 @@ describe("the split point between this thread and the worker", () => {
     expect(report.input.rejected).toBe(badAt.size);
   }, 120_000);
 });
+
+describe("the worker started early by the executable (src/cli/early-worker.ts)", () => {
+  const small = join(dir, "small.csv");
+  writeFileSync(small, "score\n9\n");
+  const json = join(dir, "big.json");
+  writeFileSync(json, "x".repeat(17 * 1024 * 1024));
+
+  it("is started only for a report that names a large CSV file, without --strict, DuckDB or events", async () => {
+    const started = (args: readonly string[], env: NodeJS.ProcessEnv = {}): boolean => {
+      const early = startEarlyWorker(args, env, workerUrl);
+      early?.stop();
+      return early !== null;
+    };
+    expect(started(["report", path, "--metric", "nps"])).toBe(true);
+    expect(started(["report", "--metric", "nps", path, "--by", "channel"])).toBe(true);
+    expect(started(["report", small, "--metric", "nps"])).toBe(false);
+    expect(started(["report", json, "--metric", "nps"])).toBe(false);
+    expect(started(["report", path, "--metric", "nps", "--strict"])).toBe(false);
+    expect(started(["report", path, "--metric", "nps", "--engine", "duckdb"])).toBe(false);
+    expect(started(["report", "--events", path, "--metric", "first-response"])).toBe(false);
+    expect(started(["check", path])).toBe(false);
+    expect(started(["report", path, "--metric", "nps"], { CX_METRICS_THREADS: "1" })).toBe(false);
+  });
+
+  it("reads the second part when given its task, as a worker started for it does; taken once", async () => {
+    const early = startEarlyWorker(["report", path], {}, workerUrl)!;
+    const one = await runPart(job, createReadStream(path), {});
+    const boundary = (() => {
+      for (let at = splitPoint(path, size, 0)!; ; at = lineStartAfter(path, at)!) if (endsARecord(at)) return at;
+    })();
+    let taken = 0;
+    const two = (await runInTwoParts(path, size, job, workerUrl, () => undefined, {
+      splitAt: () => boundary,
+      worker: () => {
+        taken++;
+        return early.take();
+      },
+    }))!;
+    expect(taken).toBe(1);
+    expect(early.take()).toBeUndefined();
+    expect(two.read).toBe(one.read);
+    expect(two.rejects).toEqual(one.rejects);
+    early.stop();
+  }, 120_000);
+
+  it("is stopped when the command does not use it: the process ends", () => {
+    // --help after a large file: the executable starts the worker, the command prints its help and ends.
+    const result = spawnSync(process.execPath, [join(root, "dist/cli.js"), "report", path, "--help"], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("--metric");
+  });
+});
+

@@ -205,6 +205,53 @@ describe("text that is not UTF-8 (item 3)", { timeout: CHILD_TIMEOUT }, () => {
         expect(await read(cut, at, at2)).toContain("(line 2 has the byte 0xE2,");
   });
 
+  it("strips a byte order mark at the start of the file only, wherever the chunks are cut", async () => {
+    // WHATWG Encoding (decode, "BOM sniff") and the Unicode Standard (23.8, U+FEFF): only the first bytes of a stream
+    // are a byte order mark; U+FEFF later on is a character of the text. The fast path for ASCII chunks leaves the
+    // decoder unused until a chunk that is not ASCII, so that chunk must not be taken for the stream's start.
+    // EF BB BF is U+FEFF in UTF-8; a row written after a concatenated export's own mark keeps it in its first cell.
+    const read = async (bytes: Buffer, at: number, at2: number): Promise<string> => {
+      const rows: unknown[] = [];
+      let header: readonly string[] = [];
+      const chunks = [bytes.subarray(0, at), bytes.subarray(at, at2), bytes.subarray(at2)];
+      await readRows(Readable.from(chunks), "csv", {
+        header: (names) => void (header = names),
+        row: (row) => rows.push(row.cells),
+      });
+      return JSON.stringify([header, ...rows]);
+    };
+    const expected = JSON.stringify([
+      ["score", "comment"],
+      ["9", "a"],
+      ["\ufeff10", "b"],
+    ]);
+    for (const text of ["score,comment\n9,a\n\ufeff10,b\n", "\ufeffscore,comment\n9,a\n\ufeff10,b\n"]) {
+      const bytes = Buffer.from(text);
+      for (let at = 0; at <= bytes.length; at++)
+        for (let at2 = at; at2 <= bytes.length; at2++)
+          expect(await read(bytes, at, at2), `${at}/${at2}`).toBe(expected);
+    }
+    // A JSON array or NDJSON file that starts with a mark reads as without it (RFC 8259, 8.1: a parser may ignore it).
+    for (const [format, text] of [
+      ["json", '\ufeff[{"a":1},{"a":2}]'],
+      ["ndjson", '\ufeff{"a":1}\n{"a":2}\n'],
+    ] as const) {
+      const rows: unknown[] = [];
+      let header: readonly string[] = [];
+      await readRows(Readable.from([Buffer.from(text)]), format, {
+        header: (names) => void (header = names),
+        row: (row) => rows.push([row.cells, row.problem]),
+      });
+      expect([header, rows], format).toEqual([
+        ["a"],
+        [
+          [[1], null],
+          [[2], null],
+        ],
+      ]);
+    }
+  });
+
   it("finds the first byte that is not UTF-8 as TextDecoder does (overlong forms, surrogates, cut sequences)", () => {
     const cases: [number[], number][] = [
       [[0x61, 0xc3, 0xa9, 0x62], -1], // "aéb"

@@ -142,7 +142,9 @@ export async function readRows(
     throw new InputError(
       "a Parquet file is read through DuckDB: install it (npm install @duckdb/node-api) and use --engine duckdb",
     );
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // ignoreBOM: the decoder would take the first chunk it is given for the start of the stream and drop a U+FEFF there,
+  // and ASCII chunks pass it by (below); the scanners drop a byte order mark at the start of the text themselves.
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let bytes = 0;
   let lastLine = 0;
   let done = false;

@@ -1,10 +1,20 @@
 // fileChunks (src/cli/read/file-chunks.ts): a file's bytes by synchronous reads, the readers' source for a plain file.
 // Expected bytes are the file's own (readFileSync), cut where the test says.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileChunks } from "../../src/cli/read/file-chunks.js";
+import { openInput, readRows } from "../../src/cli/read/input.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-file-chunks-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +73,53 @@ describe("fileChunks", () => {
     expect(ranBeforeThird).toBe(true);
     expect(chunks).toBe(3);
   });
+
+  it("ends where a file that shrinks while it is read ends now", async () => {
+    const path = file(300_000);
+    const expected = readFileSync(path).subarray(0, 100_000);
+    const chunks: Buffer[] = [];
+    for await (const chunk of fileChunks(path)) {
+      chunks.push(chunk);
+      // After the first chunk (bytes 0-65,535) the file is cut to 100,000 bytes: 34,464 more, then the end.
+      if (chunks.length === 1) truncateSync(path, 100_000);
+    }
+    expect(chunks.map((chunk) => chunk.length)).toEqual([65_536, 100_000 - 65_536]);
+    expect(Buffer.concat(chunks).equals(expected)).toBe(true);
+  });
+
+  // The file descriptors of this process open on `path` (Linux: /proc/self/fd).
+  const openOn = (path: string): number =>
+    readdirSync("/proc/self/fd").filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false; // the descriptor readdir itself used, closed since
+      }
+    }).length;
+
+  it.runIf(existsSync("/proc/self/fd"))(
+    "opens the file at the first chunk: a source given up before that holds no file descriptor",
+    async () => {
+      const path = file(1_000);
+      const source = fileChunks(path);
+      expect(openOn(path)).toBe(0);
+      source.destroy();
+      const chunks: Buffer[] = [];
+      for await (const chunk of source) chunks.push(chunk);
+      expect(chunks).toEqual([]);
+      expect(openOn(path)).toBe(0);
+      // A reader that refuses the format before it reads (Parquet is read by DuckDB only) leaves nothing open.
+      const parquet = join(dir, "data.parquet");
+      writeFileSync(parquet, "PAR1");
+      await expect(
+        readRows(openInput(parquet).stream, "parquet", { header: () => undefined, row: () => undefined }),
+      ).rejects.toThrow("read through DuckDB");
+      expect(openOn(parquet)).toBe(0);
+      // While it is read, the file is open once; at the end it is closed.
+      for await (const _ of fileChunks(path)) expect(openOn(path)).toBe(1);
+      expect(openOn(path)).toBe(0);
+    },
+  );
 
   it("an empty file gives no chunk", async () => {
     const chunks: Buffer[] = [];

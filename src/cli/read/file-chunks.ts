@@ -24,20 +24,23 @@ export interface FileRange {
 /**
  * Reads a file (or a range of it) chunk by chunk. Each chunk is a new buffer (a reader may keep part of one). After
  * each chunk the event loop runs once (`setImmediate`), so that messages from other threads and timers are handled
- * during a long read.
+ * during a long read. The file is opened when the first chunk is asked for (a source given up before that, as by a
+ * reader that refuses the format, holds no file descriptor), and closed at the end, on an error or by `destroy`.
  *
  * @example for await (const chunk of fileChunks("survey.csv")) total += chunk.length;
  */
 export function fileChunks(path: string, range: FileRange = { read: 0, end: Number.POSITIVE_INFINITY }): ByteSource {
-  const fd = openSync(path, "r");
+  let fd: number | null = null;
   let open = true;
   const close = (): void => {
-    if (open) closeSync(fd);
+    if (fd !== null) closeSync(fd);
+    fd = null;
     open = false;
   };
   async function* chunks(): AsyncGenerator<Buffer> {
     try {
-      while (open) {
+      if (open) fd = openSync(path, "r");
+      while (open && fd !== null) {
         const want = Math.min(CHUNK_BYTES, range.end - range.read);
         if (want <= 0) return;
         const buffer = Buffer.allocUnsafe(want);

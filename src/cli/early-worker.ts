@@ -47,7 +47,13 @@ export function startEarlyWorker(args: readonly string[], env: NodeJS.ProcessEnv
     }
   });
   if (!large) return null;
-  let worker: Worker | undefined = new Worker(url, { workerData: { cxMetricsPart: true, early: true } });
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(url, { workerData: { cxMetricsPart: true, early: true } });
+  } catch {
+    // A thread that cannot be made (ERR_WORKER_INIT_FAILED, at a limit of threads): the command runs without it.
+    return null;
+  }
   // A worker that fails before it is taken is not given a part: the read starts its own, or reads in one pass.
   worker.on("error", () => {
     worker = undefined;

@@ -130,8 +130,8 @@ export interface TwoPartOptions {
 }
 
 /**
- * Reads a file in two parts at once for one job; null when the split does not fall where a record ends, or the second
- * part could not be read (the caller then reads it in one pass). {@link runSeveralInTwoParts} with one job.
+ * Reads a file in two parts at once for one job; null when the split does not fall where a record ends, the second
+ * part could not be read, or no worker thread could be made (the caller then reads it in one pass). {@link runSeveralInTwoParts} with one job.
  */
 export async function runInTwoParts(
   path: string,
@@ -146,8 +146,8 @@ export async function runInTwoParts(
 }
 
 /**
- * Reads a file in two parts at once for several jobs; null when the split does not fall where a record ends, or the
- * second part could not be read (the caller then reads it in one pass). Rejects of the second part get their absolute
+ * Reads a file in two parts at once for several jobs; null when the split does not fall where a record ends, the
+ * second part could not be read, or no worker thread could be made (the caller then reads it in one pass). Rejects of the second part get their absolute
  * lines.
  */
 export async function runSeveralInTwoParts(
@@ -163,7 +163,13 @@ export async function runSeveralInTwoParts(
   if (header === null) return null;
   const task: WorkerTask = { cxMetricsPart: true, job: jobs[0]!, more: jobs.slice(1), path, header };
   const early = options.worker?.();
-  const worker = early ?? new Worker(workerUrl, { workerData: task });
+  let worker: Worker;
+  try {
+    worker = early ?? new Worker(workerUrl, { workerData: task });
+  } catch {
+    // A thread that cannot be made (ERR_WORKER_INIT_FAILED, at a limit of threads): the file is read in one pass.
+    return null;
+  }
   early?.postMessage(task);
   // This thread reads from the start at once, to the end of the file until the worker is ready (it loads its modules
   // first); then the rest is shared. `split` stays undefined until then, null when the worker gets nothing.

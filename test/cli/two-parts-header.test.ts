@@ -1,11 +1,14 @@
 // headerOf (src/cli/two-parts.ts): the header of a large file, for the worker that reads its second part. It is read
-// from the first 4 kB, else 64 kB, else 1 MB: each case below puts the header's end past one of those sizes.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// from the first 4 kB, else 64 kB, else 1 MB: each case below puts the header's end past one of those sizes. And what
+// the two-part read does when no worker thread can be made.
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
 import type { ReportJob } from "../../src/cli/report-part.js";
-import { headerOf } from "../../src/cli/two-parts.js";
+import { startEarlyWorker } from "../../src/cli/early-worker.js";
+import { headerOf, runInTwoParts } from "../../src/cli/two-parts.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cx-header-of-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,5 +40,44 @@ describe("headerOf", () => {
     const path = join(dir, "broken.csv");
     writeFileSync(path, `score,"a"b,Channel\n${"9,a,chat\n".repeat(100)}`);
     expect(headerOf(path, job)).toBeNull();
+  });
+});
+
+describe("headerOf, line endings, TSV and a byte order mark", () => {
+  it("reads the header as the one-pass reader does", () => {
+    const rows = "9\tchat\r".repeat(1_000);
+    // A carriage return alone ends a line; the one that ends the header falls on the 4 kB window's last byte (4,096),
+    // where the scanner waits to see whether a line feed follows: the 64 kB window answers.
+    const long = "a".repeat(4_096 - "\tChannel\r".length);
+    const cases: [string, string, ReportJob, string[]][] = [
+      ["cr.csv", `score,Channel\r${"9,chat\r".repeat(1_000)}`, job, ["score", "Channel"]],
+      ["crlf.tsv", `score\tChannel\r\n${rows}`, { format: "tsv" } as ReportJob, ["score", "Channel"]],
+      ["edge.tsv", `${long}\tChannel\r${rows}`, { format: "tsv" } as ReportJob, [long, "Channel"]],
+      ["bom.csv", `\ufeffscore,Channel\n${"9,chat\n".repeat(1_000)}`, job, ["score", "Channel"]],
+    ];
+    for (const [name, text, kind, expected] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      expect(headerOf(path, kind), name).toEqual(expected);
+    }
+  });
+});
+
+describe("a worker thread that cannot be made", () => {
+  // new Worker throws at once when no thread can be made (ERR_WORKER_INIT_FAILED at a limit of threads); a URL scheme
+  // Node does not start workers from (ERR_INVALID_URL_SCHEME) throws the same way, and stands in for it here.
+  const unstartable = new URL("http://example.invalid/cli.js");
+
+  it("is not started early: the executable goes on without it", () => {
+    const path = join(dir, "large.csv");
+    writeFileSync(path, "score\n");
+    truncateSync(path, 17 * 1024 * 1024); // 17 MB (a sparse file): large enough for a worker
+    expect(() => new Worker(unstartable)).toThrow();
+    expect(startEarlyWorker(["report", path, "--metric", "nps"], {}, unstartable)).toBeNull();
+  });
+
+  it("leaves the file to one pass (null), as a worker that fails later does", async () => {
+    const path = file(10);
+    expect(await runInTwoParts(path, 20 * 1024 * 1024, job, unstartable, () => undefined)).toBeNull();
   });
 });

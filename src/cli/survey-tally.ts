@@ -12,7 +12,7 @@ import { createSummary, type SummaryBuilder } from "../report/summarize.js";
 import type { ResolvedField } from "./columns.js";
 import type { DateReader } from "./dates.js";
 
-/** Tallies of a part: per segment cell text, per period, the count of each score (0-99). */
+/** Tallies of a part: per segment cell text, per period, the count of each score (0-99) not yet in the summary. */
 type Tallies = Map<string, Map<number, Float64Array>>;
 
 /** A survey part's tallies beside its summary. */
@@ -57,7 +57,6 @@ export function surveyTally(
   const dateIndex = date?.index ?? -1;
   const dateReading = date?.reading ?? "iso";
   const segmentIndex = segment?.index ?? -1;
-  let tallies: Tallies = new Map();
   /** The period of a row's date cell as summarize reads it (0 without periods); undefined when it cannot be read. */
   const periodOf = (cells: readonly unknown[]): number | undefined => {
     if (clock === null) return 0;
@@ -68,34 +67,31 @@ export function surveyTally(
     const ms = typeof read === "number" ? parseInstant(read, reading) : undefined;
     return ms === undefined ? undefined : clock(ms);
   };
+  /** The groups the record path has started (by segment cell text, then period), each with its tally since the last flush. */
+  const tallies: Tallies = new Map();
   const flush = (): void => {
     for (const [text, periods] of tallies)
       for (const [period, counts] of periods)
         for (let value = 0; value < counts.length; value++)
-          if (counts[value]! > 0)
+          if (counts[value]! > 0) {
             builder.addCountedValue(
               segmentIndex === -1 ? [] : [text],
               clock === null ? null : period,
               value,
               counts[value]!,
             );
-    tallies = new Map();
+            counts[value] = 0;
+          }
   };
-  /** Segment cell texts and periods whose group the record path has started. */
-  const started = new Map<string, Set<number>>();
   return {
     add(cells, add) {
       const text = segmentIndex === -1 ? "" : cells[segmentIndex];
       const period = typeof text === "string" ? periodOf(cells) : undefined;
       if (period === undefined || typeof text !== "string") return add();
-      const known = started.get(text)?.has(period) === true;
-      if (known) {
+      const counts = tallies.get(text)?.get(period);
+      if (counts !== undefined) {
         const value = scoreOf(cells[scoreIndex]);
         if (value !== -1 && taken[value] === 1) {
-          let periods = tallies.get(text);
-          if (periods === undefined) tallies.set(text, (periods = new Map()));
-          let counts = periods.get(period);
-          if (counts === undefined) periods.set(period, (counts = new Float64Array(100)));
           counts[value]!++;
           return null;
         }
@@ -106,9 +102,9 @@ export function surveyTally(
       flush();
       const excluded = add();
       if (excluded === null) {
-        let periods = started.get(text);
-        if (periods === undefined) started.set(text, (periods = new Set()));
-        periods.add(period);
+        let periods = tallies.get(text);
+        if (periods === undefined) tallies.set(text, (periods = new Map()));
+        periods.set(period, new Float64Array(100));
       }
       return excluded;
     },

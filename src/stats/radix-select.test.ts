@@ -3,17 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { orderStatistics, percentiles } from "./percentile.js";
 import { radixOrderStatistics } from "./radix-select.js";
-
-// A small seeded generator (mulberry32), so that a failure can be replayed.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../../test/seeded-random.js";
 
 /** Values of one shape: durations, ties, one bucket, zeros of both signs, negatives, subnormals, huge, sorted. */
 const SHAPES: readonly ((u: number, i: number, n: number) => number)[] = [

@@ -2,17 +2,7 @@ import { median, quantile, quickselect } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { percentiles } from "./percentile.js";
 import { select } from "./select.js";
-
-// A small seeded generator (mulberry32), so that a failure can be replayed.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../../test/seeded-random.js";
 
 /**
  * Arrays of many shapes: short and long (over the 600 where the sample window starts), ties, zeros of both signs,

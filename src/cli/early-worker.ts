@@ -5,7 +5,9 @@
 // used is stopped.
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { extname } from "node:path";
 import { Worker } from "node:worker_threads";
+import { formatByExtension, GZIP_EXTENSIONS, UNREAD_COMPRESSIONS } from "./read/extensions.js";
 
 /** Files smaller than this are read in one pass (a worker costs tens of milliseconds to start). */
 export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
@@ -24,8 +26,15 @@ export interface EarlyWorker {
   stop(): void;
 }
 
-/** Extensions the JS reader does not read as CSV or TSV (JSON, compressed, Parquet): no worker for those. */
-const NOT_SPLIT = /\.(json|ndjson|jsonl|gz|gzip|zst|zstd|bz2|xz|zip|lz4|parquet|pq)$/i;
+/**
+ * Does the path's name say a plain CSV or TSV file (not JSON or Parquet, not compressed: those are read in one pass)?
+ */
+function delimitedByName(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (GZIP_EXTENSIONS.includes(ext) || UNREAD_COMPRESSIONS.includes(ext)) return false;
+  const format = formatByExtension(path);
+  return format === "csv" || format === "tsv";
+}
 
 /**
  * Starts a worker on `url` when the arguments look like a report that will read a large CSV file in two parts: the
@@ -38,7 +47,7 @@ export function startEarlyWorker(args: readonly string[], env: NodeJS.ProcessEnv
   if (args.some((arg) => arg === "--events" || arg === "--strict" || arg === "duckdb" || arg === "--engine=duckdb"))
     return null;
   const large = args.slice(1).some((arg) => {
-    if (arg.startsWith("-") || NOT_SPLIT.test(arg)) return false;
+    if (arg.startsWith("-") || !delimitedByName(arg)) return false;
     try {
       const stat = statSync(arg);
       return stat.isFile() && stat.size >= SPLIT_FROM_BYTES;

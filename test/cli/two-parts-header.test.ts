@@ -1,6 +1,6 @@
 // headerOf (src/cli/two-parts.ts): the header of a large file, for the worker that reads its second part. It is read
 // from the first 4 kB, else 64 kB, else 1 MB: each case below puts the header's end past one of those sizes. And what
-// the two-part read does when no worker thread can be made.
+// the two-part read and the executable do with a worker thread: the guess by name, and one that cannot be made.
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +60,25 @@ describe("headerOf, line endings, TSV and a byte order mark", () => {
       writeFileSync(path, text);
       expect(headerOf(path, kind), name).toEqual(expected);
     }
+  });
+});
+
+describe("the worker started early by the executable", () => {
+  it("is started early for a large file whose name says CSV or TSV, whatever the case; not for JSON, Parquet or compressed", () => {
+    // The names as the reader takes them (formatOf, isGzip: src/cli/read/extensions.ts); every file 17 MB (sparse).
+    const nothing = new URL("data:text/javascript,"); // a worker that starts and ends at once
+    const started = (name: string): boolean => {
+      const path = join(dir, name);
+      writeFileSync(path, "score\n");
+      truncateSync(path, 17 * 1024 * 1024);
+      const early = startEarlyWorker(["report", path, "--metric", "nps"], {}, nothing);
+      early?.stop();
+      return early !== null;
+    };
+    for (const name of ["survey.csv", "survey.TSV", "survey.tab", "survey.txt", "survey"])
+      expect(started(name), name).toBe(true);
+    for (const name of ["s.json", "s.NDJSON", "s.jsonl", "s.parquet", "s.pq", "s.csv.gz", "s.csv.gzip", "s.csv.zst"])
+      expect(started(name), name).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { extname } from "node:path";
 import { createGunzip } from "node:zlib";
 import { CsvScanner, type CsvRecord } from "./csv.js";
 import { fileChunks, type ByteSource } from "./file-chunks.js";
+import { formatByExtension, GZIP_EXTENSIONS, UNREAD_COMPRESSIONS } from "./extensions.js";
 import { flatten, JsonArrayScanner, NdjsonScanner, TooDeepError, type JsonElement } from "./json.js";
 import { InputError, inflationLimit } from "./limited.js";
 import { firstBadUtf8, lineBreaksIn, notUtf8Error, startsAsUtf16, unfinishedTail, utf16Error } from "./utf8.js";
@@ -36,12 +37,6 @@ export interface RowSink {
   row(row: InputRow): void;
 }
 
-/**
- * Compressions other than gzip: DuckDB reads zstd, but the JS reader (Node 20) cannot, and it is the one that gives
- * rejected rows their lines.
- */
-const UNREAD_COMPRESSIONS = [".zst", ".zstd", ".bz2", ".xz", ".zip", ".lz4"];
-
 /** Is the path gzip-compressed (`.gz`)? Other compressions are an {@link InputError}. */
 export function isGzip(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -49,7 +44,7 @@ export function isGzip(path: string): boolean {
     throw new InputError(
       `${path}: ${ext.slice(1)}-compressed files are not read; decompress it first, or recompress it with gzip (.gz is read)`,
     );
-  return ext === ".gz" || ext === ".gzip";
+  return GZIP_EXTENSIONS.includes(ext);
 }
 
 /**
@@ -58,12 +53,7 @@ export function isGzip(path: string): boolean {
  */
 export function formatOf(path: string): InputFormat {
   const plain = isGzip(path) ? path.slice(0, path.length - extname(path).length) : path;
-  const ext = extname(plain).toLowerCase();
-  if (ext === ".parquet" || ext === ".pq") return "parquet";
-  if (ext === ".tsv" || ext === ".tab") return "tsv";
-  if (ext === ".json") return "json";
-  if (ext === ".ndjson" || ext === ".jsonl") return "ndjson";
-  return "csv";
+  return formatByExtension(plain);
 }
 
 /**

@@ -12,8 +12,17 @@ import { createSummary, type SummaryBuilder } from "../report/summarize.js";
 import type { ResolvedField } from "./columns.js";
 import type { DateReader } from "./dates.js";
 
-/** Tallies of a part: per segment cell text, per period, the count of each score (0-99) not yet in the summary. */
-type Tallies = Map<string, Map<number, Float64Array>>;
+/** A started group's tally: the count of each score (0-99) not yet in the summary. */
+interface Tally {
+  readonly text: string;
+  readonly period: number;
+  readonly counts: Float64Array;
+  /** Has it counted a row since the last flush (it is then in the flush's list)? */
+  waiting: boolean;
+}
+
+/** The tallies of a part: per segment cell text, per period. */
+type Tallies = Map<string, Map<number, Tally>>;
 
 /** A survey part's tallies beside its summary. */
 export interface SurveyTally {
@@ -69,30 +78,40 @@ export function surveyTally(
   };
   /** The groups the record path has started (by segment cell text, then period), each with its tally since the last flush. */
   const tallies: Tallies = new Map();
+  // The tallies that counted rows since the last flush: a flush touches those only (a file of 100,000 segments starts
+  // a group at nearly every row, and a flush over every group made that quadratic).
+  const waiting: Tally[] = [];
   const flush = (): void => {
-    for (const [text, periods] of tallies)
-      for (const [period, counts] of periods)
-        for (let value = 0; value < counts.length; value++)
-          if (counts[value]! > 0) {
-            builder.addCountedValue(
-              segmentIndex === -1 ? [] : [text],
-              clock === null ? null : period,
-              value,
-              counts[value]!,
-            );
-            counts[value] = 0;
-          }
+    for (const tally of waiting) {
+      const counts = tally.counts;
+      for (let value = 0; value < counts.length; value++)
+        if (counts[value]! > 0) {
+          builder.addCountedValue(
+            segmentIndex === -1 ? [] : [tally.text],
+            clock === null ? null : tally.period,
+            value,
+            counts[value]!,
+          );
+          counts[value] = 0;
+        }
+      tally.waiting = false;
+    }
+    waiting.length = 0;
   };
   return {
     add(cells, add) {
       const text = segmentIndex === -1 ? "" : cells[segmentIndex];
       const period = typeof text === "string" ? periodOf(cells) : undefined;
       if (period === undefined || typeof text !== "string") return add();
-      const counts = tallies.get(text)?.get(period);
-      if (counts !== undefined) {
+      const tally = tallies.get(text)?.get(period);
+      if (tally !== undefined) {
         const value = scoreOf(cells[scoreIndex]);
         if (value !== -1 && taken[value] === 1) {
-          counts[value]!++;
+          tally.counts[value]!++;
+          if (!tally.waiting) {
+            tally.waiting = true;
+            waiting.push(tally);
+          }
           return null;
         }
         return add();
@@ -104,7 +123,7 @@ export function surveyTally(
       if (excluded === null) {
         let periods = tallies.get(text);
         if (periods === undefined) tallies.set(text, (periods = new Map()));
-        periods.set(period, new Float64Array(100));
+        periods.set(period, { text, period, counts: new Float64Array(100), waiting: false });
       }
       return excluded;
     },

@@ -67,6 +67,30 @@ describe("CsvScanner", () => {
     );
   });
 
+  it("reads the same fields as csv-parse with a tab or a semicolon, the other delimiters' characters in the text", () => {
+    // An unquoted field ends at the next delimiter, line feed or carriage return, each found by indexOf and kept until
+    // passed (csv.ts): fields holding the other two delimiters, quoted fields and line breaks move past them.
+    const mixedField = fc
+      .array(fc.constantFrom("a", " ", ",", "\t", ";", '"', "\n", "\r\n", "\r", "é"), { maxLength: 6 })
+      .map((parts) => parts.join(""));
+    const mixedFile = fc.record({
+      delimiter: fc.constantFrom("\t", ";"),
+      rows: fc.array(fc.array(mixedField, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+      newline: fc.constantFrom("\n", "\r\n", "\r"),
+      sizes: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(mixedFile, ({ delimiter, rows, newline, sizes }) => {
+        const quoted = (field: string): string =>
+          field === "" || /["\r\n]/.test(field) || field.includes(delimiter) ? `"${field.replace(/"/g, '""')}"` : field;
+        const text = rows.map((row) => row.map(quoted).join(delimiter)).join(newline);
+        const expected = parse(text, { delimiter, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] });
+        expect(scan(text, sizes, delimiter).map((record) => record.fields)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("skips blank lines (as csv-parse's skip_empty_lines and pandas do) and drops a byte-order mark", () => {
     const text = "\ufeffa,b\n\n1,2\r\n\r\n3,4\n";
     const records = scan(text, [1]);

@@ -21,7 +21,7 @@ import {
   writeMessyTicketsCsv,
 } from "./messy/files.js";
 
-const rounds = Number(process.argv[2] ?? 3);
+const rounds = Number(process.argv[2] ?? 5);
 const dir = join(tmpdir(), "cx-metrics-bench");
 mkdirSync(dir, { recursive: true });
 if (!existsSync("dist/cli.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });

@@ -44,10 +44,7 @@ export function medianInterval(values: ArrayLike<number>, confidence: number): M
     l = Math.max(1, Math.floor((n - zForConfidence(confidence) * Math.sqrt(n)) / 2));
   }
   const u = n - l + 1;
-  const found =
-    values instanceof Float64Array
-      ? orderStatistics(values, [l - 1, u - 1], true)
-      : orderStatistics(Float64Array.from(values), [l - 1, u - 1]);
+  const found = orderStatistics(Float64Array.from(values), [l - 1, u - 1]);
   const coverage = n <= 1000 ? 1 - 2 * halfBinomialCdf(n, l - 1) : confidence;
   return { low: found.get(l - 1)!, high: found.get(u - 1)!, ranks: [l, u], coverage: Math.max(0, coverage) };
 }

@@ -2,7 +2,6 @@ import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { invalid } from "../internal/describe.js";
 import { assertReadable, forEachValue, isArrayLike } from "../internal/records.js";
 import { assertAccessor, assertOneOf, assertOptions } from "../internal/validate.js";
-import { radixOrderStatistics } from "./radix-select.js";
 import { select } from "./select.js";
 import type { Accessor, Values } from "../types.js";
 
@@ -105,19 +104,13 @@ export function finiteValues<T>(
 /** Beyond this many distinct ranks one sort (O(n log n), once) beats a selection per rank. */
 const SELECTIONS_BEFORE_SORT = 8;
 
-/** From this many values a radix select (two passes, the array left as it is) beats successive selections. */
-const RADIX_FROM = 1 << 15;
-
 /**
- * The order statistics at the given 0-based ranks: for a large array by a radix select (two passes over it, whatever
- * the ranks: radix-select.ts); else by successive selection (each search starts where the previous one left off), O(n)
- * on average per rank; beyond a handful of ranks, by one typed-array sort. `a` may be reordered, unless `keep` (a copy
- * is then made where the values would be reordered).
+ * The order statistics at the given 0-based ranks, by successive selection (each search starts
+ * where the previous one left off), O(n) on average per rank; beyond a handful of ranks, by one
+ * typed-array sort. `a` is reordered.
  */
-export function orderStatistics(a: Float64Array, ranks: readonly number[], keep = false): Map<number, number> {
+export function orderStatistics(a: Float64Array, ranks: readonly number[]): Map<number, number> {
   const wanted = [...new Set(ranks)].sort((x, y) => x - y);
-  if (a.length >= RADIX_FROM && wanted.length <= SELECTIONS_BEFORE_SORT) return radixOrderStatistics(a, wanted);
-  if (keep) a = a.slice();
   const found = new Map<number, number>();
   if (wanted.length > SELECTIONS_BEFORE_SORT) {
     a.sort();
@@ -198,13 +191,12 @@ export function percentiles<T = number>(
   return percentilesOf("percentiles", finiteValues("percentiles", values, options.accessor), ps, options);
 }
 
-/** Percentiles of values already validated into a Float64Array (which may be reordered, unless `keep`). */
+/** Percentiles of values already validated into a Float64Array (which is reordered). */
 export function percentilesOf(
   fn: string,
   data: Float64Array,
   ps: readonly number[],
   options: { readonly method?: PercentileMethod },
-  keep = false,
 ): number[] {
   assertOptions(fn, options);
   const { method = "linear" } = options;
@@ -219,7 +211,6 @@ export function percentilesOf(
   const found = orderStatistics(
     data,
     plans.flatMap((entry) => entry.ranks),
-    keep,
   );
   return plans.map((entry) => entry.value((rank) => found.get(rank)!));
 }

@@ -108,10 +108,9 @@ export function durationStats<T = number>(durations: Values<T>, options: Duratio
 }
 
 /**
- * The statistics of durations already checked (finite numbers ≥ 0, at least one), in a Float64Array that may be
- * reordered (the percentiles are selected in it), unless `keep` (then a copy is, where one is needed): the mean as the
- * sum in the given order over n, min, max, the median and the percentiles. {@link durationStats} after its checks, and
- * the service-time accumulator over its own minutes.
+ * The statistics of durations already checked (finite numbers ≥ 0, at least one), in a Float64Array that is reordered
+ * (the percentiles are selected in it): the mean as the sum in the given order over n, min, max, the median and the
+ * percentiles. {@link durationStats} after its checks, and the service-time accumulator over its own minutes.
  */
 export function statsOfDurations(
   fn: string,
@@ -122,7 +121,6 @@ export function statsOfDurations(
     rows: { total: values.length, used: values.length, skipped: 0, excluded: 0 },
     exclusions: [],
   },
-  keep = false,
 ): DurationStats {
   const n = values.length;
   let sum = 0;
@@ -134,7 +132,7 @@ export function statsOfDurations(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const found = percentilesOf(fn, values, [50, ...percentiles], method === undefined ? {} : { method }, keep);
+  const found = percentilesOf(fn, values, [50, ...percentiles], method === undefined ? {} : { method });
   const result: Record<string, unknown> = {
     n,
     skipped: counts.rows.skipped,

@@ -222,9 +222,9 @@ export function createServiceTimeAccumulator(
           percentiles,
           "an array of percents 0-100, such as [50, 90]",
         );
-      // Each clock's statistics over its minutes, which keep the order added (a copy is selected in where needed).
+      // Each clock's statistics on a copy of its minutes (the selection reorders it; the order added is kept).
       const stats = (list: FloatList): DurationStats =>
-        statsOfDurations("durationStats", list.view(), percentiles, options.method, undefined, true);
+        statsOfDurations("durationStats", list.view().slice(), percentiles, options.method);
       return { calendar: stats(calendar), business: business === null ? null : stats(business), open };
     },
     minutes: () => ({ calendar: calendar.view(), business: business === null ? null : business.view() }),

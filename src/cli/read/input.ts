@@ -164,7 +164,10 @@ export async function readRows(
             ? chunk.toString("latin1")
             : decoder.decode(chunk, { stream: true });
       if (chunk !== undefined)
-        tail = chunk.length >= 3 ? chunk.slice(chunk.length - 3) : Buffer.concat([tail, chunk]).subarray(-3);
+        tail =
+          chunk.length >= 3
+            ? Uint8Array.prototype.slice.call(chunk, chunk.length - 3)
+            : Buffer.concat([tail, chunk]).subarray(-3);
       return text;
     } catch {
       throw notUtf8(chunk ?? new Uint8Array(0));

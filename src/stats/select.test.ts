@@ -1,6 +1,6 @@
 import { median, quantile, quickselect } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { percentiles } from "./percentile.js";
+import { orderStatistics, percentiles } from "./percentile.js";
 import { select } from "./select.js";
 import { random } from "../../test/seeded-random.js";
 
@@ -100,6 +100,25 @@ describe("percentiles by selection", () => {
       percentiles(values, [10, 90]).forEach((ours, i) => {
         expect(ours).toBeCloseTo(theirs[i]!, 6);
       });
+    }
+  });
+});
+
+describe("orderStatistics", () => {
+  it("reads neighbouring ranks (k, k + 1, k + 2) as a sorted copy holds them, the array a permutation in order there", () => {
+    const next = random(41);
+    for (const data of arrays(5, 120)) {
+      const sorted = Float64Array.from(data).sort();
+      const k = Math.floor(next() * Math.max(1, data.length - 2));
+      const ranks = [k, k + 1, k + 2].filter((rank) => rank < data.length);
+      const a = Float64Array.from(data);
+      const found = orderStatistics(a, ranks);
+      // Values compared as numbers: -0 and 0 are one value to a selection.
+      for (const rank of ranks) expect(found.get(rank)! + 0).toBe(sorted[rank]! + 0);
+      const last = ranks[ranks.length - 1]!;
+      for (let i = 0; i < k; i++) expect(a[i]! <= a[k]!).toBe(true);
+      for (let i = last + 1; i < a.length; i++) expect(a[i]! >= a[last]!).toBe(true);
+      expect(Float64Array.from(a).sort()).toEqual(sorted);
     }
   });
 });

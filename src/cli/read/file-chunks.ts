@@ -1,6 +1,7 @@
 // A file's bytes in 64 kB chunks, read with synchronous reads: the readers' source for a plain file (a `.gz` file and
-// standard input stay streams). A Node stream costs about 1.5 µs of CPU per kB for its buffering, promises and events
-// (70-90 ms for a 50 MB file against 20 ms here: bench/README.md, "The JS reader near its floor").
+// standard input stay streams). A Node stream's buffering, promises and events cost about 40 ms of CPU for a 50 MB
+// file (with the UTF-8 decoder, 90-100 ms against 16-20 ms for these reads and readRows' Latin-1 copy of ASCII:
+// bench/README.md, "This session's changes to the JS reader").
 import { closeSync, openSync, readSync } from "node:fs";
 
 /** What the readers read: chunks of bytes as Buffers, and a way to stop early (a Node stream of bytes is one too). */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,5 +47,27 @@ describe("the command from the packed tarball", () => {
     expect(parquet.stderr).toContain("cx-metrics: a Parquet file needs DuckDB, which is not installed: npm install @duckdb/node-api\n");
     const engine = spawnSync("npx", ["--no-install", "cx-metrics", "report", "survey.csv", "--metric", "nps", "--engine", "duckdb"], { cwd: dir, encoding: "utf8" });
     expect(engine.stderr).toContain("cx-metrics: --engine duckdb needs DuckDB, which is not installed: npm install @duckdb/node-api\n");
+    // A file of 16 MB or more is read in two parts, by a worker the installed executable starts on itself before it
+    // loads dist/cli-run.js: the same report as one thread (CX_METRICS_THREADS=1). 600,000 rows of about 32 bytes.
+    const big = join(dir, "big.csv");
+    writeFileSync(
+      big,
+      `score,comment\n${Array.from({ length: 600_000 }, (_, i) => `${i % 11},the answer came the same day\n`).join("")}`,
+    );
+    expect(statSync(big).size).toBeGreaterThan(16 * 1024 * 1024);
+    const run = (threads: string): string => {
+      const result = spawnSync("npx", ["--no-install", "cx-metrics", "report", "big.csv", "--metric", "nps", "--format", "json"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, CX_METRICS_THREADS: threads },
+        maxBuffer: 1 << 24,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      return result.stdout;
+    };
+    const two = run("2");
+    expect(two).toBe(run("1"));
+    expect((JSON.parse(two) as { input: { read: number } }).input.read).toBe(600_000);
   }, 180_000);
 });

@@ -1,15 +1,8 @@
 // `cx-metrics report`: flags → a summarize spec, the file read as a stream into createSummary, bad rows listed with
 // their line, column, value and reason, the report written in the chosen format.
-import { statSync } from "node:fs";
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { createSummary } from "../report/summarize.js";
-import {
-  REPORT_METRICS,
-  REPORT_PERIOD_UNITS,
-  type ReportMetric,
-  type SummarizeResult,
-  type SummarizeSpec,
-} from "../report/spec.js";
+import { REPORT_METRICS, REPORT_PERIOD_UNITS, type ReportMetric, type SummarizeSpec } from "../report/spec.js";
 import { P_ADJUST_METHODS } from "../stats/adjust.js";
 import { PERCENTILE_METHODS } from "../stats/percentile.js";
 import type { Scorecard } from "../iqs/scorecard.js";
@@ -37,21 +30,16 @@ import {
 import { datePattern, type DateOptions, readAsOf } from "./dates.js";
 import { writeRejectsCsv } from "./format/csv.js";
 import { checkOutputPath } from "./format/files.js";
-import { rejectLine } from "./format/cells.js";
 import { visible } from "./format/safe.js";
-import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject, type ReportOutput } from "./format/index.js";
-import { formatOf, INPUT_FORMATS, InputError, inputSize, openInput, type InputFormat } from "./read/input.js";
-import { openDuckDb, INSTALL_DUCKDB, type DuckDb } from "./duckdb/driver.js";
-import { type DuckDbRun, type EngineResult, type ReadBy, ReadersDisagree, runDuckDbJobs } from "./duckdb/engine.js";
-import { createProgress } from "./progress.js";
+import { OUTPUT_FORMATS, writeReport, type OutputFormat, type Reject } from "./format/index.js";
+import { formatOf, INPUT_FORMATS, openInput, type InputFormat } from "./read/input.js";
 import { type CommandIO, type ExitCode, parseHours, readCalendarFile, readJson, rowOptions } from "./command-parts.js";
 
 export { parseHours };
 export type { CommandIO, ExitCode };
 import { eventsReport } from "./events-command.js";
-import { openWithoutAsOf } from "./reasons.js";
-import { runPart, StrictStop, summaryOf, type ReportJob } from "./report-part.js";
-import { canSplit, runInTwoParts } from "./two-parts.js";
+import type { ReportJob } from "./report-part.js";
+import { noRowUsed, readReport, reportOutput } from "./report-read.js";
 import { ColumnError, resolveColumns, type ResolvedField } from "./columns.js";
 import { readRows } from "./read/input.js";
 import { metricList, severalMetricsReport, valuesFor, type ReportParts } from "./several-metrics.js";
@@ -319,226 +307,18 @@ export async function reportCommand(args: readonly string[], io: CommandIO): Pro
     ...(dates === undefined ? {} : { dates }),
     strict: values.strict === true,
   };
-  const engine = await chooseEngine(values.engine, path, inputFormat, io);
-  const size = inputSize(path);
-  const progress = createProgress(
-    io.stderr,
-    engine.duck === null ? size : null,
-    values.quiet !== true && engine.duck === null,
-  );
-  let outcome: EngineResult | null = null;
-  let readBy: ReadBy = "js";
-  try {
-    if (engine.duck !== null) {
-      const run = (await runWithDuckDb(engine.duck, path, [job], io))?.[0] ?? null;
-      if (run !== null) {
-        outcome = run;
-        readBy = run.readBy; // "js" when DuckDB handed the file to the JS reader
-      }
-    }
-    if (outcome === null) {
-      readBy = "js";
-      if (io.workerUrl !== undefined && canSplit(path, size, job, io.env))
-        outcome = await runInTwoParts(path, size!, job, io.workerUrl, (bytes) => progress.bytes(bytes), {
-          worker: io.earlyWorker,
-        });
-      outcome ??= await runPart(
-        job,
-        openInput(path).stream,
-        {},
-        { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) },
-      );
-    }
-  } catch (error) {
-    progress.done();
-    if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
-    if (isCxMetricsError(error) && error.field === "asOf") throw new UsageError(openWithoutAsOf(error.message, "flag"));
-    if (error instanceof StrictStop) {
-      strictMessage(error, io);
-      return 1;
-    }
-    throw error;
-  } finally {
-    closeQuietly(engine.duck);
-  }
-  progress.done();
-  const { read, rejects } = outcome;
-
-  let result: SummarizeResult;
-  try {
-    result = summaryOf(spec, outcome).result();
-  } catch (error) {
-    if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw tooManyGroups(error, path, spec);
-    if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
-    const unanswered = read - rejects.length;
-    io.stderr.write(
-      `cx-metrics: ${visible(`no row could be used: ${read} read, ${unanswered > 0 ? `${unanswered} unanswered, ` : ""}${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
-    );
-    writeRejectsFile(values.rejects, rejects);
+  const read = await readReport(path, [job], values, io);
+  if (read === null) return 1; // a bad row under --strict, said
+  const outcome = read.outcomes[0]!;
+  const output = reportOutput(spec, outcome, read.readBy[0]!, path);
+  if (output === null) {
+    io.stderr.write(`cx-metrics: ${visible(noRowUsed(outcome))}\n`);
+    writeRejectsFile(values.rejects, outcome.rejects);
     return 1;
   }
-  const output: ReportOutput = {
-    rows: result.rows,
-    input: {
-      read,
-      used: result.input.used,
-      ...(result.input.unanswered === undefined ? {} : { unanswered: result.input.unanswered }),
-      rejected: rejects.length,
-      engine: readBy,
-    },
-    rejects,
-  };
-  writeRejectsFile(values.rejects, rejects);
+  writeRejectsFile(values.rejects, outcome.rejects);
   await writeReport(output, { format, spec, source: path, rejectsFile: values.rejects, output: values.output, io });
   return 0;
-}
-
-/** The first bad row under --strict, said on standard error. */
-function strictMessage(stop: StrictStop, io: CommandIO): void {
-  io.stderr.write(`cx-metrics: ${visible(`bad row under --strict: ${rejectLine(stop.reject)}`)}\n`);
-}
-
-/**
- * The library's `TOO_MANY_GROUPS` in the command's words: the flags that make the groups, and what to change (the
- * library's own advice names `maxGroups`, which the command does not take; its record index is not a line).
- */
-function tooManyGroups(
-  error: { readonly value: unknown; readonly message: string },
-  path: string,
-  spec: SummarizeSpec,
-) {
-  const limit = typeof error.value === "number" ? (error.value - 1).toLocaleString("en-US") : "the most";
-  const by = spec.by ?? [];
-  const flags = [by.length > 0 ? `--by ${by.join(",")}` : "", spec.every === undefined ? "" : `--every ${spec.every}`]
-    .filter(Boolean)
-    .join(" ");
-  return new UsageError(
-    `${path}: the report would hold more than ${limit} segment × period groups${flags === "" ? "" : ` (${flags})`}, one set of counts each; segment by fewer or coarser columns${spec.every === undefined ? "" : ", or use a longer --every"}`,
-  );
-}
-
-/**
- * The engine a report runs on: DuckDB (open) or the JS reader (null). Without `--engine`: DuckDB for a Parquet file
- * (when it is installed), the JS reader for everything else. Chosen by measurement on files like users' (mixed
- * offsets, 1 % bad rows): DuckDB reads a survey file with odd rows twice and ticket files row by row, and was slower
- * than the JS reader on both (bench/README.md "Real files", docs/cli.md "Engines").
- */
-/** Whether a path names a regular file (not a device, a pipe or a folder). */
-function regularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function chooseEngine(
-  flag: string | undefined,
-  path: string,
-  format: InputFormat,
-  io: CommandIO,
-): Promise<{ readonly duck: DuckDb | null }> {
-  const wanted = oneOf("engine", flag, ["js", "duckdb"] as const);
-  const readable = path !== "-" && (format === "csv" || format === "tsv" || format === "parquet");
-  if (wanted === undefined && format !== "parquet") return { duck: null };
-  if (wanted === "js") {
-    if (format === "parquet")
-      throw new UsageError(
-        "--engine js: a Parquet file is read by DuckDB only (leave out --engine, or give --engine duckdb)",
-      );
-    return { duck: null };
-  }
-  if (wanted === "duckdb" && !readable)
-    throw new UsageError(
-      `--engine duckdb reads CSV, TSV (also gzip-compressed) and Parquet files; ${path === "-" ? "standard input" : "JSON"} is read by --engine js`,
-    );
-  // A device or a pipe (/dev/zero, <(zcat ...)) is read by the JS reader, which bounds what it reads, and says so.
-  if (!readable || (format !== "parquet" && !regularFile(path))) return { duck: null };
-  let duck: DuckDb | null;
-  try {
-    duck = await openDuckDb();
-  } catch (error) {
-    // DuckDB is installed but does not start (a broken native module, no memory): said in one line.
-    const what = `DuckDB is installed but does not start (${duckDbMessage(error)})`;
-    if (wanted === "duckdb" || format === "parquet")
-      throw new UsageError(
-        `${what}; ${format === "parquet" ? "a Parquet file needs it" : "run again with --engine js"}`,
-      );
-    io.stderr.write(`cx-metrics: ${what}; reading ${visible(path)} with the JS reader instead\n`);
-    return { duck: null };
-  }
-  if (duck === null && (wanted === "duckdb" || format === "parquet"))
-    throw new UsageError(
-      `${wanted === "duckdb" ? "--engine duckdb" : "a Parquet file"} needs DuckDB, which is not installed: ${INSTALL_DUCKDB}`,
-    );
-  return { duck };
-}
-
-/**
- * A report through DuckDB, one job or several (one metric each, one read where DuckDB can); null when DuckDB could not
- * read a CSV file that the JS reader then reads (said on standard error).
- */
-async function runWithDuckDb(
-  duck: DuckDb,
-  path: string,
-  jobs: readonly ReportJob[],
-  io: CommandIO,
-): Promise<DuckDbRun[] | null> {
-  const job = jobs[0]!;
-  try {
-    return await runDuckDbJobs(duck, path, jobs);
-  } catch (error) {
-    if (
-      error instanceof StrictStop ||
-      error instanceof UsageError ||
-      error instanceof InputError ||
-      isCxMetricsError(error) // the library's verdict on the data (too many groups ...): the JS reader would repeat it
-    )
-      throw error;
-    const failure = duckDbFailure(error, path, job.format === "parquet");
-    if (job.format === "parquet") throw new InputError(failure);
-    io.stderr.write(`cx-metrics: ${visible(failure)}\n`);
-    return null;
-  }
-}
-
-/**
- * What to say when DuckDB fails on a file, in one line: what failed, DuckDB's own first line (an "INTERNAL Error" is
- * DuckDB's fault, not the file's: its multi-line text and stack are left out), and what happens or can be done: a CSV
- * or TSV file is read again by the JS reader, which `--engine js` does from the start; a Parquet file has no other
- * reader.
- */
-export function duckDbFailure(error: unknown, path: string, parquet: boolean): string {
-  const message = duckDbMessage(error);
-  const internal = /^(INTERNAL|FATAL) Error/i.test(message);
-  if (parquet)
-    return internal
-      ? `DuckDB failed inside while reading ${path} (${message}): a fault of DuckDB, not of the file; try another version of @duckdb/node-api, or export the file as CSV and give --engine js`
-      : `DuckDB cannot read ${path}: ${message}`;
-  const what =
-    error instanceof ReadersDisagree
-      ? `DuckDB and the JS reader disagree on ${path} (${message})`
-      : internal
-        ? `DuckDB failed inside while reading ${path} (${message}), a fault of DuckDB, not of the file`
-        : `DuckDB cannot read ${path} (${message})`;
-  return `${what}; reading it with the JS reader instead (--engine js skips DuckDB)`;
-}
-
-/** A DuckDB error in one line: its first line, at most 200 characters. */
-function duckDbMessage(error: unknown): string {
-  const first = String((error as Error)?.message ?? error)
-    .split("\n")[0]!
-    .trim();
-  return first.length > 200 ? `${first.slice(0, 200)}...` : first;
-}
-
-/** Closes DuckDB; a database that a fatal error left unusable may fail to close, which changes nothing for the report. */
-function closeQuietly(duck: DuckDb | null): void {
-  try {
-    duck?.close();
-  } catch {
-    // nothing to do: the process ends and frees it
-  }
 }
 
 function writeRejectsFile(path: string | undefined, rejects: readonly Reject[]): void {
@@ -634,11 +414,4 @@ async function printSql(
 }
 
 /** The report command's own functions that a report of several metrics uses (several-metrics.ts). */
-const REPORT_PARTS: ReportParts = {
-  specFromFlags: fullSpecFromFlags,
-  chooseEngine,
-  runWithDuckDb,
-  tooManyGroups,
-  closeQuietly,
-  strictMessage,
-};
+const REPORT_PARTS: ReportParts = { specFromFlags: fullSpecFromFlags };

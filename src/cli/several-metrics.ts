@@ -4,21 +4,16 @@
 // and rejects (test/cli/several-metrics.test.ts compares them).
 import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { createSummary } from "../report/summarize.js";
-import type { ReportMetric, SummarizeResult, SummarizeSpec } from "../report/spec.js";
+import type { ReportMetric, SummarizeSpec } from "../report/spec.js";
 import type { BusinessCalendarOptions } from "../time/calendar.js";
 import { UsageError, type parseFlags, type REPORT_OPTIONS } from "./args.js";
 import type { CommandIO, ExitCode } from "./command-parts.js";
 import type { FieldSpec } from "./columns.js";
-import type { DuckDb } from "./duckdb/driver.js";
-import type { DuckDbRun, EngineResult, ReadBy } from "./duckdb/engine.js";
 import { useColour, type OutputFormat } from "./format/index.js";
 import { severalOutput, writeSeveralRejectsCsv, writeSeveralReports, type MetricPart } from "./format/several.js";
 import { visible } from "./format/safe.js";
-import { openWithoutAsOf } from "./reasons.js";
-import { createProgress } from "./progress.js";
-import { inputSize, openInput, type InputFormat } from "./read/input.js";
-import { runParts, StrictStop, summaryOf, type ReportJob } from "./report-part.js";
-import { canSplit, runSeveralInTwoParts } from "./two-parts.js";
+import type { ReportJob } from "./report-part.js";
+import { noRowUsed, readReport, reportOutput } from "./report-read.js";
 
 type Values = ReturnType<typeof parseFlags<typeof REPORT_OPTIONS>>["values"];
 
@@ -37,32 +32,13 @@ const ONLY_FOR: Readonly<Record<string, readonly ReportMetric[]>> = {
   scorecard: ["iqs"],
 };
 
-/** What the report command lends this one (its own functions; passed in so that neither module imports the other). */
+/** What the report command lends this one (its own function; passed in so that neither module imports the other). */
 export interface ReportParts {
   readonly specFromFlags: (values: Values) => {
     spec: SummarizeSpec;
     fields: FieldSpec[];
     calendarOptions: BusinessCalendarOptions | undefined;
   };
-  readonly chooseEngine: (
-    flag: string | undefined,
-    path: string,
-    format: InputFormat,
-    io: CommandIO,
-  ) => Promise<{ readonly duck: DuckDb | null }>;
-  readonly runWithDuckDb: (
-    duck: DuckDb,
-    path: string,
-    jobs: readonly ReportJob[],
-    io: CommandIO,
-  ) => Promise<DuckDbRun[] | null>;
-  readonly tooManyGroups: (
-    error: { readonly value: unknown; readonly message: string },
-    path: string,
-    spec: SummarizeSpec,
-  ) => Error;
-  readonly closeQuietly: (duck: DuckDb | null) => void;
-  readonly strictMessage: (stop: StrictStop, io: CommandIO) => void;
 }
 
 /** The metrics of `--metric a,b`: at least two, each once (null for one metric). */
@@ -133,82 +109,17 @@ export async function severalMetricsReport(
       mapping: ownColumns(job.mapping, fields, everyField),
     };
   });
-  // The JS reader reads once for every metric; DuckDB (asked for, or for Parquet) runs one query per metric.
-  const engine = await parts.chooseEngine(values.engine, path, job.format, io);
-  const size = inputSize(path);
-  const progress = createProgress(
-    io.stderr,
-    engine.duck === null ? size : null,
-    values.quiet !== true && engine.duck === null,
-  );
-  let outcomes: EngineResult[] | null = null;
-  // Who read each metric's rows: DuckDB may hand the file to the JS reader (runDuckDb's `readBy`).
-  let readBy: readonly ReadBy[] = jobs.map(() => "js");
-  try {
-    if (engine.duck !== null) {
-      // Ticket metrics in one DuckDB read; a survey metric DuckDB counts in a read of its own.
-      const each = await parts.runWithDuckDb(engine.duck, path, jobs, io);
-      if (each !== null) {
-        outcomes = each;
-        readBy = each.map((run) => run.readBy);
-      }
-    }
-    if (outcomes === null) {
-      if (io.workerUrl !== undefined && canSplit(path, size, jobs[0]!, io.env))
-        outcomes = await runSeveralInTwoParts(path, size!, jobs, io.workerUrl, (bytes) => progress.bytes(bytes), {
-          worker: io.earlyWorker,
-        });
-      outcomes ??= await runParts(
-        jobs,
-        openInput(path).stream,
-        {},
-        { onBytes: (bytes) => progress.bytes(bytes), onRows: (rows) => progress.rows(rows) },
-      );
-    }
-  } catch (error) {
-    progress.done();
-    if (error instanceof StrictStop) {
-      parts.strictMessage(error, io);
-      return 1;
-    }
-    const spec = specs[0]!.spec;
-    if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw parts.tooManyGroups(error, path, spec);
-    if (isCxMetricsError(error) && error.field === "asOf")
-      throw new UsageError(`sla: ${openWithoutAsOf(error.message, "flag")}`);
-    throw error;
-  } finally {
-    parts.closeQuietly(engine.duck);
-  }
-  progress.done();
+  const read = await readReport(path, jobs, values, io);
+  if (read === null) return 1; // a bad row under --strict, said
   const results: MetricPart[] = [];
-  for (const [k, outcome] of outcomes.entries()) {
+  for (const [k, outcome] of read.outcomes.entries()) {
     const { spec } = specs[k]!;
-    let result: SummarizeResult;
-    try {
-      result = summaryOf(spec, outcome).result();
-    } catch (error) {
-      if (isCxMetricsError(error, "TOO_MANY_GROUPS")) throw parts.tooManyGroups(error, path, spec);
-      if (!isCxMetricsError(error, "EMPTY_INPUT")) throw error;
-      const { read, rejects } = outcome;
-      io.stderr.write(
-        `cx-metrics: ${visible(`${spec.metric}: no row could be used: ${read} read, ${read > rejects.length ? `${read - rejects.length} unanswered, ` : ""}${rejects.length} rejected${rejects.length > 0 ? ` (first: line ${rejects[0]!.line}: ${rejects[0]!.reason})` : ""}`)}\n`,
-      );
+    const output = reportOutput(spec, outcome, read.readBy[k]!, path);
+    if (output === null) {
+      io.stderr.write(`cx-metrics: ${visible(`${spec.metric}: ${noRowUsed(outcome)}`)}\n`);
       return 1;
     }
-    results.push({
-      spec,
-      output: {
-        rows: result.rows,
-        input: {
-          read: outcome.read,
-          used: result.input.used,
-          ...(result.input.unanswered === undefined ? {} : { unanswered: result.input.unanswered }),
-          rejected: outcome.rejects.length,
-          engine: readBy[k]!,
-        },
-        rejects: outcome.rejects,
-      },
-    });
+    results.push({ spec, output });
   }
   if (values.rejects !== undefined) writeSeveralRejectsCsv(values.rejects, severalOutput(results).rejects);
   await writeSeveralReports(

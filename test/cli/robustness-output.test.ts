@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/check/check-report.js";
 import { spreadsheetSafe, visible, markdownText } from "../../src/cli/format/safe.js";
 import { main } from "../../src/cli/main.js";
-import { duckDbFailure } from "../../src/cli/report-command.js";
+import { duckDbFailure } from "../../src/cli/report-read.js";
 import { sink } from "./capture.js";
 import { isOneLineError, runCommand } from "./hostile.js";
 

@@ -32,6 +32,14 @@ const DEFAULT_SET = new Set(UNANSWERED_MARKERS);
  * Whether a rating or score is unanswered: missing (`undefined`, `null`), text that is empty or only white space, or
  * a not-rated marker ({@link UNANSWERED_MARKERS}, or one of `extra`), trimmed and case-insensitive. A number never
  * is (NaN included: a number that is not a rating is an error, not an unanswered survey).
+ *
+ * @example
+ * ```ts
+ * isUnanswered(" N/A "); //=> true
+ * isUnanswered(""); //=> true
+ * isUnanswered(0); //=> false
+ * isUnanswered("Skipped", ["skipped"]); //=> true
+ * ```
  */
 export function isUnanswered(value: unknown, extra?: readonly string[]): boolean {
   if (value === undefined || value === null) return true;

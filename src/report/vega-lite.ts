@@ -38,7 +38,15 @@ function checkRow(fn: string, row: unknown): asserts row is ReportRow {
     throw notRows(fn, row, "a report row { segment, period, value, ... }");
 }
 
-/** The label of a row's segment: its values joined with " / ", or "all". */
+/**
+ * The label of a row's segment: its values joined with " / ", or "all".
+ *
+ * @example
+ * ```ts
+ * const row = summarize([{ score: 9, channel: "chat" }], { metric: "nps", by: ["channel"] }).rows[1]!;
+ * segmentLabel(row); //=> "chat"
+ * ```
+ */
 export function segmentLabel(row: ReportRow): string {
   checkRow("segmentLabel", row);
   const values = Object.values(row.segment);

@@ -35,6 +35,20 @@ export interface WeightedMean {
  * The weighted mean of the values of a domain (the records `values` lists) and its linearised standard error. `sampleSize`
  * is the number of records of the whole sample the domain was taken from (a CSAT in good/bad mode leaves neutral
  * ratings out of its domain, and `svymean` on a subset keeps n/(n − 1) of the whole sample); it defaults to the domain's.
+ *
+ * @example
+ * ```ts
+ * // Ratings 4, 5, 3 with weights 1, 2, 1 (one record each: y, n, Σw, Σw²). R's survey package:
+ * // svymean(~y, svydesign(ids = ~1, weights = ~w, data = data.frame(y = c(4, 5, 3), w = c(1, 2, 1))))
+ * // gives 4.25, SE 0.6027281726.
+ * const cells = [
+ *   { y: 4, n: 1, w: 1, w2: 1 },
+ *   { y: 5, n: 1, w: 2, w2: 4 },
+ *   { y: 3, n: 1, w: 1, w2: 1 },
+ * ];
+ * weightedMean(cells).mean; //=> 4.25
+ * weightedMean(cells).se; //=> 0.6027281726
+ * ```
  */
 export function weightedMean(values: readonly WeightedValue[], sampleSize?: number): WeightedMean {
   let n = 0;
@@ -66,6 +80,13 @@ export interface ShareBounds {
 /**
  * Wilson's score interval for a share p̂ of n, as fractions; n may be fractional (an effective sample size), and the
  * interval always holds p̂. Centre (p̂ + z²/2n)/(1 + z²/n), half-width z/(1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²).
+ *
+ * @example
+ * ```ts
+ * // 80 of 100 at 95 %: R's prop.test(80, 100, correct = FALSE)$conf.int is 0.7111708344, 0.8666330667
+ * wilsonBounds(0.8, 100, zForConfidence(0.95)).low; //=> 0.7111708344
+ * wilsonBounds(0.8, 100, zForConfidence(0.95)).high; //=> 0.8666330667
+ * ```
  */
 export function wilsonBounds(p: number, n: number, z: number): ShareBounds {
   const z2 = z * z;

@@ -1,6 +1,7 @@
 // Weighted means and shares with their linearised (Taylor) standard error, from per-value sums: for each value y
 // taken, how many records took it, Σw and Σw². That is all a weighted mean of a rating scale or a share needs, so the
 // kernels keep these sums and nothing per record.
+import { invalid } from "../internal/describe.js";
 
 /** Records that took one value: their number, Σw and Σw². */
 export interface WeightedValue {
@@ -36,6 +37,9 @@ export interface WeightedMean {
  * is the number of records of the whole sample the domain was taken from (a CSAT in good/bad mode leaves neutral
  * ratings out of its domain, and `svymean` on a subset keeps n/(n − 1) of the whole sample); it defaults to the domain's.
  *
+ * @throws CxMetricsError `INVALID_VALUE` (with index) for a value that is not `{ y, n, w, w2 }` of finite numbers (n,
+ *   w, w2 ≥ 0), `INVALID_ARGUMENT` for values that are not an array or a `sampleSize` under 1, `EMPTY_INPUT` when the
+ *   weights sum to 0.
  * @example
  * ```ts
  * // Ratings 4, 5, 3 with weights 1, 2, 1 (one record each: y, n, Σw, Σw²). R's survey package:
@@ -51,6 +55,16 @@ export interface WeightedMean {
  * ```
  */
 export function weightedMean(values: readonly WeightedValue[], sampleSize?: number): WeightedMean {
+  const fn = "weightedMean";
+  if (!Array.isArray(values)) throw invalid(fn, "INVALID_ARGUMENT", "values", values, "an array of { y, n, w, w2 }");
+  values.forEach((value, i) => {
+    const { y, n, w, w2 } = (value ?? {}) as Partial<WeightedValue>;
+    const finite = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+    if (!finite(y) || !finite(n) || !finite(w) || !finite(w2) || n! < 0 || w! < 0 || w2! < 0)
+      throw invalid(fn, "INVALID_VALUE", `values[${i}]`, value, "{ y, n, w, w2 }: finite numbers, n, w and w2 ≥ 0", i);
+  });
+  if (sampleSize !== undefined && !(typeof sampleSize === "number" && sampleSize >= 1 && Number.isFinite(sampleSize)))
+    throw invalid(fn, "INVALID_ARGUMENT", "sampleSize", sampleSize, "a number of records ≥ 1");
   let n = 0;
   let w = 0;
   let w2 = 0;
@@ -61,6 +75,7 @@ export function weightedMean(values: readonly WeightedValue[], sampleSize?: numb
     w2 += value.w2;
     wy += value.w * value.y;
   }
+  if (!(w > 0)) throw invalid(fn, "EMPTY_INPUT", "the sum of the weights", w, "more than 0 (no weighted record)");
   const mean = wy / w;
   let squares = 0;
   for (const value of values) squares += value.w2 * (value.y - mean) ** 2;
@@ -81,6 +96,7 @@ export interface ShareBounds {
  * Wilson's score interval for a share p̂ of n, as fractions; n may be fractional (an effective sample size), and the
  * interval always holds p̂. Centre (p̂ + z²/2n)/(1 + z²/n), half-width z/(1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²).
  *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for p outside 0-1, n not > 0 or z not > 0 (NaN included).
  * @example
  * ```ts
  * // 80 of 100 at 95 %: R's prop.test(80, 100, correct = FALSE)$conf.int is 0.7111708344, 0.8666330667
@@ -89,6 +105,12 @@ export interface ShareBounds {
  * ```
  */
 export function wilsonBounds(p: number, n: number, z: number): ShareBounds {
+  const fn = "wilsonBounds";
+  if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw invalid(fn, "INVALID_ARGUMENT", "p", p, "a share 0-1");
+  if (typeof n !== "number" || !(n > 0 && Number.isFinite(n)))
+    throw invalid(fn, "INVALID_ARGUMENT", "n", n, "a (possibly effective, fractional) sample size > 0");
+  if (typeof z !== "number" || !(z > 0 && Number.isFinite(z)))
+    throw invalid(fn, "INVALID_ARGUMENT", "z", z, "a normal quantile > 0, such as zForConfidence(0.95)");
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));

@@ -71,6 +71,11 @@ describe("NPS rule and accumulator", () => {
       false,
     ]);
   });
+  it("npsGroup refuses a value that is not an NPS answer with INVALID_SCORE (it gave NaN and '9' the group detractor)", () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 11, 8.5, "9", null, undefined, {}]) {
+      expect(() => npsGroup(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_SCORE", fn: "npsGroup" }));
+    }
+  });
   it("addCount gives Osipov's worked example: 70 promoters, 10 passives, 20 detractors → NPS 50", () => {
     const result = createNpsAccumulator().addCount(10, 70).addCount(8, 10).addCount(3, 20).result();
     expect(result.score).toBe(50);

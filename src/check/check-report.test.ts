@@ -1,7 +1,7 @@
 // checkReport on data where each convention gives a different figure, every figure written out by hand below; the
 // worked cases of the sources and the helpdesks; the checks of printed figures alone.
 import { describe, expect, it } from "vitest";
-import { checkPrinted, checkReport, readPrinted, roundTo, type Claim } from "./index.js";
+import { checkPrinted, checkReport, conventionText, readPrinted, roundTo, type Claim } from "./index.js";
 
 const one = (claim: Omit<Claim, "id">, data: Record<string, readonly unknown[]>, timeZone?: string) =>
   checkReport({ ...(timeZone === undefined ? {} : { timeZone }), claims: [{ id: "claim", ...claim }] }, data)
@@ -365,6 +365,26 @@ describe("printed figures alone", () => {
         (check) => check.check === "change-significant",
       )!.ok,
     ).toBe(false);
+  });
+
+  it("checkPrinted and conventionText refuse bad input with coded errors (a bad n, shares, previous or metric left checks out)", () => {
+    const refused = (f: () => unknown, code: string) => expect(f).toThrow(expect.objectContaining({ code }));
+    const csat87 = { metric: "csat", value: "87%" } as const;
+    refused(() => checkPrinted(null as never), "INVALID_ARGUMENT");
+    refused(() => checkPrinted(undefined as never), "INVALID_ARGUMENT");
+    refused(() => checkPrinted({ metric: "cast", value: "87%" }), "INVALID_OPTION");
+    refused(() => checkPrinted({ metric: null, value: "87%" } as never), "INVALID_OPTION");
+    for (const n of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, "7"])
+      refused(() => checkPrinted({ ...csat87, n } as never), "INVALID_COUNT");
+    refused(() => checkPrinted({ ...csat87, shares: "30%, 70%" } as never), "INVALID_ARGUMENT");
+    refused(() => checkPrinted({ ...csat87, shares: null } as never), "INVALID_ARGUMENT");
+    for (const previous of [null, "80%", { value: "80%" }, { value: "80%", n: 0 }, { value: "80%", n: Number.NaN }])
+      refused(() => checkPrinted({ ...csat87, n: 200, previous } as never), "INVALID_ARGUMENT");
+    refused(() => checkPrinted({ ...csat87, n: 200, previous: { value: "eighty", n: 200 } }), "INVALID_VALUE");
+    refused(() => checkPrinted({ ...csat87, value: Number.NaN }), "INVALID_VALUE");
+    for (const conventions of [null, undefined, "x", ["half-up"], { rounding: 1 }])
+      refused(() => conventionText(conventions as never), "INVALID_ARGUMENT");
+    expect(conventionText({ rounding: "half-up" })).toBe("rounding half-up");
   });
 });
 

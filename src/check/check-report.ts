@@ -1,7 +1,8 @@
 // checkReport: each printed figure of a report recomputed from the raw data, with a verdict, the conventions that
 // reproduce it, and an explanation in words.
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
-import { describe } from "../internal/describe.js";
+import { describe, invalid } from "../internal/describe.js";
+import { isObject } from "../internal/values.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import type { ReportMetric } from "../report/spec.js";
 import {
@@ -175,12 +176,19 @@ const DEFAULT_NAMES: Record<string, string> = Object.fromEntries(
 /**
  * Conventions in words, as explanations print them.
  *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for conventions that are not an object of texts (a list, null, a text:
+ *   `"x"` gave "0 x").
  * @example
  * ```ts
  * conventionText({ csat: "good-over-rated", rounding: "half-up" }); //=> "csat good-over-rated, rounding half-up"
  * ```
  */
 export function conventionText(conventions: Readonly<Record<string, string>>): string {
+  const fn = "conventionText";
+  const expected = 'an object of convention options, e.g. { rounding: "half-up" }';
+  if (!isObject(conventions)) throw invalid(fn, "INVALID_ARGUMENT", "conventions", conventions, expected);
+  for (const [id, option] of Object.entries(conventions))
+    if (typeof option !== "string") throw invalid(fn, "INVALID_ARGUMENT", `conventions.${id}`, option, "a text");
   return Object.entries(conventions)
     .map(([id, option]) => `${id} ${option}`)
     .join(", ");

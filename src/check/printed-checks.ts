@@ -1,5 +1,9 @@
 // Checks a report's printed figures against each other, without raw data: NPS against its shares, shares that must add
 // to 100, percentages impossible for n, an interval around its point, and whether a printed change is significant.
+import { invalid } from "../internal/describe.js";
+import { assertCount, assertObject, assertOneOf } from "../internal/validate.js";
+import { isObject } from "../internal/values.js";
+import { REPORT_METRICS } from "../report/spec.js";
 import { compareProportions } from "../stats/compare-proportions.js";
 import { readPrinted, type PrintedFigure } from "./printed.js";
 
@@ -59,6 +63,29 @@ function neighbours(figure: number, n: number, lowest: number): [number, number]
   return [(100 * Math.max(lowest, Math.floor(k + 1e-9))) / n, (100 * Math.min(n, Math.ceil(k - 1e-9))) / n];
 }
 
+/** The figures' shape, as `checkReport` checks a claim's: each field a bad value would have left a check out. */
+function checkFigures(figures: unknown): void {
+  const fn = "checkPrinted";
+  assertObject(fn, "figures", figures, '{ metric, value, ... } as printed, e.g. { metric: "csat", value: "87%" }');
+  const { metric, n, shares, previous } = figures as Record<string, unknown>;
+  assertOneOf(fn, "metric", metric, REPORT_METRICS);
+  if (n !== undefined) assertCount(fn, "n", n);
+  if (shares !== undefined && !Array.isArray(shares))
+    throw invalid(fn, "INVALID_ARGUMENT", "shares", shares, 'a list of figures as printed, e.g. ["30%", "70%"]');
+  if (previous !== undefined) {
+    const ok = isObject(previous) && Number.isSafeInteger(previous.n) && (previous.n as number) > 0;
+    if (!ok)
+      throw invalid(
+        fn,
+        "INVALID_ARGUMENT",
+        "previous",
+        previous,
+        '{ value, n } as printed, e.g. { value: "80%", n: 120 }',
+      );
+    readPrinted(previous.value as string | number);
+  }
+}
+
 const SHARES = new Set(["csat", "ces", "sla", "iqs"]);
 const DURATIONS = new Set(["first-response", "resolution"]);
 
@@ -89,12 +116,18 @@ function impossibleValue(metric: string, printed: PrintedFigure): string | null 
  * impossible for n (shares are 100 k / n), an interval around its point, and the significance of a change
  * (two-proportion z-test).
  *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for figures that are not an object, `shares` that is not a list or a
+ *   `previous` that is not `{ value, n }` with n a whole number > 0; `INVALID_OPTION` for a metric that is not a
+ *   report metric (nps, csat, ces, first-response, resolution, sla, iqs); `INVALID_COUNT` for an `n` that is not a
+ *   whole number ≥ 0; `INVALID_VALUE` (from {@link readPrinted}) for a figure that is neither a number nor a printed
+ *   figure. (A bad `n`, `shares`, `previous` or metric left its checks out without a word.)
  * @example
  * ```ts
  * checkPrinted({ metric: "nps", value: "50", promoters: "70%", detractors: "20%" })[0]!.ok; //=> true (Osipov: 70 − 20)
  * ```
  */
 export function checkPrinted(figures: PrintedFigures): PrintedCheck[] {
+  checkFigures(figures);
   const checks: PrintedCheck[] = [];
   const main = readPrinted(figures.value);
   const share = (text: string | number): PrintedFigure => readPrinted(text);

@@ -33,7 +33,7 @@ import type { Interaction } from "../time/interaction.js";
 import { serviceClock, type ServiceClock } from "../time/service-clock.js";
 import type { RatingCount } from "../types.js";
 import { type RecordProblem, recordProblem } from "./reconcile.js";
-import { roundTo } from "./rounding.js";
+import { rounded } from "./rounding.js";
 
 /** A figure recomputed under one combination of conventions. */
 export interface Candidate {
@@ -388,7 +388,7 @@ function npsCandidates(
       const value =
         inputs === "exact"
           ? result.score
-          : roundTo(result.promoterPercent, 1, "half-up") - roundTo(result.detractorPercent, 1, "half-up");
+          : rounded(result.promoterPercent, 1, "half-up") - rounded(result.detractorPercent, 1, "half-up");
       out.push({
         conventions: { "nps-blanks": blankRule, "nps-inputs": inputs },
         value,

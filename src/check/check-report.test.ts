@@ -1,7 +1,7 @@
 // checkReport on data where each convention gives a different figure, every figure written out by hand below; the
 // worked cases of the sources and the helpdesks; the checks of printed figures alone.
 import { describe, expect, it } from "vitest";
-import { checkPrinted, checkReport, conventionText, readPrinted, roundTo, type Claim } from "./index.js";
+import { checkPrinted, checkReport, conventionText, conventionsOf, readPrinted, roundTo, type Claim } from "./index.js";
 
 const one = (claim: Omit<Claim, "id">, data: Record<string, readonly unknown[]>, timeZone?: string) =>
   checkReport({ ...(timeZone === undefined ? {} : { timeZone }), claims: [{ id: "claim", ...claim }] }, data)
@@ -32,6 +32,20 @@ describe("reading printed figures", () => {
     expect([roundTo(-2.5, 1, "half-up"), roundTo(0.125, 0.01, "half-up"), roundTo(0.1 * 3, 0.1, "half-up")]).toEqual([
       -3, 0.13, 0.3,
     ]);
+  });
+
+  it("roundTo refuses a value, step or rule it cannot round (NaN came back as NaN, null as 0, 'x' as half up); conventionsOf an unknown metric (it gave no dimension)", () => {
+    const refused = (f: () => unknown, code: string) =>
+      expect(f).toThrow(expect.objectContaining({ code, fn: "roundTo" }));
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, null, "12.5", []])
+      refused(() => roundTo(value as never, 1, "half-up"), "INVALID_ARGUMENT");
+    for (const step of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, null, "1"])
+      refused(() => roundTo(12.5, step as never, "half-up"), "INVALID_ARGUMENT");
+    for (const rule of ["half-down", "x", undefined, null])
+      refused(() => roundTo(12.5, 1, rule as never), "INVALID_OPTION");
+    for (const metric of ["cast", "NPS", null, 1])
+      expect(() => conventionsOf(metric as never)).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
+    expect(conventionsOf("nps").length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // The catalogue of conventions real reporting tools use for each metric, with the library's default and why: what
 // `checkReport` searches when a printed figure does not match.
-import type { ReportMetric } from "../report/spec.js";
+import { assertOneOf } from "../internal/validate.js";
+import { REPORT_METRICS, type ReportMetric } from "../report/spec.js";
 
 /** One way in which tools differ, its options, the library's default, and why. */
 export interface ConventionDimension {
@@ -176,11 +177,14 @@ export const CONVENTIONS: readonly ConventionDimension[] = [
 /**
  * The dimensions of a metric.
  *
+ * @throws CxMetricsError `INVALID_OPTION` for a metric that is not a report metric (nps, csat, ces, first-response,
+ *   resolution, sla, iqs): "cast" or "NPS" gave no dimension.
  * @example
  * ```ts
  * conventionsOf("sla").map((dimension) => dimension.id).join(", "); //=> "period-cut, agent-created, sla-denominator, rounding"
  * ```
  */
 export function conventionsOf(metric: ReportMetric): readonly ConventionDimension[] {
+  assertOneOf("conventionsOf", "metric", metric, REPORT_METRICS);
   return CONVENTIONS.filter((dimension) => dimension.metrics.includes(metric));
 }

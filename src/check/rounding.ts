@@ -1,5 +1,7 @@
 // Rounding rules a report may have used: half up (most dashboards and spreadsheets), half to even (banker's rounding,
 // numpy and R's round), truncation (some exports).
+import { invalid } from "../internal/describe.js";
+import { assertFinite, assertOneOf } from "../internal/validate.js";
 
 /** How a report rounded. */
 export type RoundingRule = "half-up" | "half-even" | "truncate";
@@ -12,12 +14,25 @@ export const ROUNDING_RULES: readonly RoundingRule[] = ["half-up", "half-even", 
  * ROUND); ties are recognised within 1e-9 of a step, so 0.125 rounds like a decimal, not like its
  * binary neighbour.
  *
+ * @throws CxMetricsError `INVALID_ARGUMENT` for a value that is not a finite number or a step that is not a finite
+ *   number > 0 (they gave NaN, or 0 for null), `INVALID_OPTION` for a rule other than half-up, half-even or truncate
+ *   (any other text rounded half up).
  * @example
  * ```ts
  * roundTo(12.5, 1, "half-even"); //=> 12
  * ```
  */
 export function roundTo(value: number, step: number, rule: RoundingRule): number {
+  const fn = "roundTo";
+  assertFinite(fn, "value", value);
+  if (typeof step !== "number" || !(step > 0 && Number.isFinite(step)))
+    throw invalid(fn, "INVALID_ARGUMENT", "step", step, "a finite number > 0 (1, 0.1, 0.01)");
+  assertOneOf(fn, "rule", rule, ROUNDING_RULES);
+  return rounded(value, step, rule);
+}
+
+/** {@link roundTo} for values the check already read: a figure, a printed step and a rule from the catalogue. */
+export function rounded(value: number, step: number, rule: RoundingRule): number {
   const scaled = value / step;
   const floor = Math.floor(scaled);
   const fraction = scaled - floor;
@@ -33,5 +48,5 @@ export function roundTo(value: number, step: number, rule: RoundingRule): number
 
 /** Does the value, rounded by the rule to the printed step, give the printed value? */
 export function roundsTo(value: number, printed: number, step: number, rule: RoundingRule): boolean {
-  return Math.abs(roundTo(value, step, rule) - printed) < step * 1e-6;
+  return Math.abs(rounded(value, step, rule) - printed) < step * 1e-6;
 }

@@ -117,3 +117,54 @@ describe("valid inputs that used to fail, and figures that used to be wrong", ()
     );
   });
 });
+
+describe("SQL helpers that wrote SQL no database runs, crashed, or lost rows on bad input", () => {
+  const refused = (f: () => unknown, expected: string, extra: Record<string, unknown> = {}) =>
+    expect(f).toThrow(expect.objectContaining({ code: expected, ...extra }));
+  it("durationsSql: percentiles must be a list of percents 0-100, as summarize says (NaN gave quantile_cont(minutes, NaN))", () => {
+    const sql = (percentiles: unknown) =>
+      lib.durationsSql({ metric: "first-response", percentiles: percentiles as never }, { dialect: "duckdb" });
+    for (const bad of [5, "90", [Number.NaN], [150], [-1], [null], [Number.POSITIVE_INFINITY]])
+      refused(() => sql(bad), "INVALID_ARGUMENT", { fn: "durationsSql" });
+    // p90 is the 0.9 quantile: the valid call is unchanged.
+    expect(sql([90])).toContain("quantile_cont(minutes, 0.9)");
+  });
+  it("businessMinutesSql: start, end and as must be column names (a number or null was a TypeError)", () => {
+    const options = { dialect: "postgres", table: "tickets", start: "created_at", end: "first_reply_at" } as const;
+    for (const [field, bad] of [
+      ["start", 1],
+      ["start", ""],
+      ["end", null],
+      ["as", 5],
+    ] as const)
+      refused(() => lib.businessMinutesSql({ ...options, [field]: bad } as never), "INVALID_OPTION", { field });
+    expect(lib.businessMinutesSql(options)).toContain('"first_reply_at"');
+  });
+  it("rowsFromCounts / summaryFromCounts: a null row, a missing n and a period that is not a whole number are refused with the row's index", () => {
+    // NPS of three 10s and one 4: (3 − 1) / 4 = 50.
+    const rows = () => [
+      { period: null, value: "10", n: 3 },
+      { period: null, value: "4", n: 1 },
+    ];
+    expect(lib.rowsFromCounts({ metric: "nps" }, rows()).rows[0]!.value).toBe(50);
+    const withRow = (i: number, row: unknown) => rows().map((r, k) => (k === i ? row : r)) as never;
+    refused(() => lib.rowsFromCounts({ metric: "nps" }, withRow(1, null)), "INVALID_ARGUMENT", { index: 1 });
+    refused(() => lib.summaryFromCounts({ metric: "nps" }, withRow(0, 7)), "INVALID_ARGUMENT", { index: 0 });
+    // n null was read as 0 answers.
+    refused(
+      () => lib.rowsFromCounts({ metric: "nps" }, withRow(0, { period: null, value: "10", n: null })),
+      "INVALID_COUNT",
+      { index: 0 },
+    );
+    // Without a period column each row was a group of its own: -100 instead of 50.
+    refused(() => lib.rowsFromCounts({ metric: "nps" }, withRow(0, { value: "10", n: 3 })), "INVALID_VALUE", {
+      index: 0,
+    });
+    for (const period of [Number.NaN, "x", 1.5])
+      refused(
+        () => lib.rowsFromCounts({ metric: "nps", every: "month" }, withRow(1, { period, value: "4", n: 1 })),
+        "INVALID_VALUE",
+        { index: 1 },
+      );
+  });
+});

@@ -4,7 +4,7 @@ import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { instantError, parseInstant } from "../internal/instant.js";
 import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
 import type { Instant } from "../time/instant.js";
-import { invalid } from "../internal/describe.js";
+import { describe, invalid } from "../internal/describe.js";
 import { assertReadable } from "../internal/records.js";
 import { assertObject } from "../internal/validate.js";
 import { checkDialect, epochSecondsOf, ident, literal, tableRef, timestampOf, type SqlDialect } from "./dialect.js";
@@ -134,6 +134,8 @@ export interface BusinessMinutesSqlOptions {
  * as `minutes_before + min(t, end) − start`. The same figure as `businessMinutes` for instants inside
  * the intervals table's range; 0 when the end is not after the start.
  *
+ * @throws CxMetricsError `INVALID_OPTION` (with the field) for a dialect, table or intervals table it cannot use, or a
+ *   `start`, `end` or `as` that is not a non-empty column name (a number or null was a TypeError).
  * @example
  * ```ts
  * const sql = businessMinutesSql({ dialect: "postgres", table: "tickets", start: "created_at", end: "first_reply_at" });
@@ -145,8 +147,10 @@ export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
   assertObject(fn, "options", options, "{ dialect, table, start, end }");
   const dialect = checkDialect(fn, options.dialect);
   const intervals = tableRef(fn, options.intervals ?? "calendar_intervals", "intervals");
-  const as = ident(options.as ?? "business_minutes");
-  const pairs = `(SELECT *, ${timestampOf(dialect, options.start)} AS __start, ${timestampOf(dialect, options.end)} AS __end FROM ${tableRef(fn, options.table)}) AS pairs`;
+  const as = ident(columnName(fn, "as", options.as ?? "business_minutes"));
+  const start = columnName(fn, "start", options.start);
+  const end = columnName(fn, "end", options.end);
+  const pairs = `(SELECT *, ${timestampOf(dialect, start)} AS __start, ${timestampOf(dialect, end)} AS __end FROM ${tableRef(fn, options.table)}) AS pairs`;
   const minutes = businessMinutesBetween(dialect, "pairs.__start", "pairs.__end", "a", "b");
   const select =
     dialect === "duckdb"
@@ -158,6 +162,16 @@ export function businessMinutesSql(options: BusinessMinutesSqlOptions): string {
     lastIntervalJoin(dialect, intervals, "pairs.__start", "a"),
     lastIntervalJoin(dialect, intervals, "pairs.__end", "b"),
   ].join("\n");
+}
+
+/** A column's name: non-empty text (a number or null was a TypeError, "" an empty quoted name no database reads). */
+function columnName(fn: string, option: string, value: unknown): string {
+  if (typeof value !== "string" || value === "")
+    throw new CxMetricsError(fn, "INVALID_OPTION", `${option} is ${describe(value)}, expected a column name`, {
+      value,
+      field: option,
+    });
+  return value;
 }
 
 /** The join that finds, for an instant, the last working interval starting at or before it (alias `alias`). */

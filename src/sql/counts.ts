@@ -2,7 +2,7 @@
 // and the function that turns the counts it returns into the same tidy rows as `summarize`.
 import { assertReadable } from "../internal/records.js";
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
-import { describe } from "../internal/describe.js";
+import { describe, invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { assertTimeZone } from "../internal/time-zone.js";
 import { field } from "../report/kernels.js";
@@ -171,7 +171,10 @@ const toNumber = (value: number | bigint | string): number => (typeof value === 
  * (`input.unanswered`, each row's `unanswered` and `responseRate`). The rejected rows are counts, not a list:
  * `exclusions` is empty.
  *
- * @throws CxMetricsError `EMPTY_INPUT` when no row could be used; as `summarize` for the spec.
+ * @throws CxMetricsError `EMPTY_INPUT` when no row could be used; as `summarize` for the spec; with the row's index,
+ *   `INVALID_ARGUMENT` for a row that is not an object (a TypeError before), `INVALID_COUNT` for an `n` that is null
+ *   or missing (null counted as 0 answers), `INVALID_VALUE` for a period key that is not a whole number or null (a
+ *   RangeError, a period labelled "0-2.5", or with no period column, NPS -100 for 3 tens and a 4).
  * @example
  * ```ts
  * const rows = [
@@ -218,11 +221,26 @@ export function summaryFromCounts(
   const builder = createSummary(spec);
   const by = spec.by ?? [];
   const weighted = spec.weight !== undefined;
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     assertReadable(fn, "a row", row);
+    if (typeof row !== "object" || row === null)
+      throw invalid(fn, "INVALID_ARGUMENT", `rows[${i}]`, row, "a row of the counts query, { value, n, ... }", i);
+    // null read as 0 (the row's answers lost without a word); other bad counts are refused by the summary.
+    if (row.n === null || row.n === undefined)
+      throw invalid(fn, "INVALID_COUNT", `rows[${i}].n`, row.n, "the row's count, a whole number ≥ 0", i);
     const n = toNumber(row.n as number | bigint | string);
     const raw = row.value as string | null;
     const period = row.period === null ? null : toNumber(row.period as number | bigint | string);
+    // A missing period (NaN) made a group of its own per row: NPS 10 × 3 and 4 × 1 came out as -100, not 50.
+    if (period !== null && !Number.isSafeInteger(period))
+      throw invalid(
+        fn,
+        "INVALID_VALUE",
+        `rows[${i}].period`,
+        row.period,
+        "the period key, a whole number (null without periods)",
+        i,
+      );
     if (row.unanswered === true) {
       builder.addUnanswered(
         by.map((name) => field(row, name)),

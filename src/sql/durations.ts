@@ -3,7 +3,7 @@
 // from what it returns.
 import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { describe } from "../internal/describe.js";
+import { describe, invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { isoWithOffset, periodBounds, periodLabel } from "../internal/periods.js";
 import { assertTimeZone } from "../internal/time-zone.js";
@@ -93,7 +93,14 @@ function check(
       `method is ${describe(method)}; SQL has "linear" (*_cont) and "inverted-cdf" / "nearest-rank" (*_disc)`,
       { value: method, field: "method" },
     );
-  const percentiles = [...new Set([50, ...(spec.percentiles ?? [90])])];
+  // As summarize reads them (it refuses the same values): a NaN or 150 made invalid SQL, quantile_cont(minutes, 1.5).
+  const asked: unknown = spec.percentiles ?? [90];
+  if (!Array.isArray(asked))
+    throw invalid(fn, "INVALID_ARGUMENT", "percentiles", asked, "an array of percents 0-100, such as [50, 90]");
+  for (const p of asked)
+    if (typeof p !== "number" || !(p >= 0 && p <= 100))
+      throw invalid(fn, "INVALID_ARGUMENT", "percentiles", p, "a percent 0-100 (90, not 0.9)");
+  const percentiles = [...new Set([50, ...(asked as number[])])];
   return { percentiles, method };
 }
 
@@ -106,7 +113,8 @@ function check(
  * else calendar minutes. Periods are those of the creation time in `spec.timeZone`.
  *
  * @throws CxMetricsError `INVALID_OPTION` for another metric, `resolution: "first"`, or a percentile
- *   method SQL has no function for (see {@link SQL_PERCENTILE_METHODS}).
+ *   method SQL has no function for (see {@link SQL_PERCENTILE_METHODS}); `INVALID_ARGUMENT` for `percentiles` that is not
+ *   a list of percents 0-100, as `summarize` (a NaN or 150 gave SQL no database runs, `quantile_cont(minutes, 1.5)`).
  * @example
  * ```ts
  * const sql = durationsSql({ metric: "first-response", by: ["channel"], every: "month", percentiles: [90] }, { dialect: "duckdb", table: "tickets" });

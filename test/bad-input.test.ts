@@ -168,3 +168,40 @@ describe("SQL helpers that wrote SQL no database runs, crashed, or lost rows on 
       );
   });
 });
+
+describe("rows of the SLA and durations queries: counts the queries cannot have written are refused", () => {
+  const refused = (f: () => unknown, expected: string, index: number) =>
+    expect(f).toThrow(expect.objectContaining({ code: expected, index }));
+  const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+  const slaSpec = { metric: "sla", policy, asOf: "2025-04-01T00:00:00Z" } as const;
+  // rowsFromSla's own example: 3 met, 1 breached (2 pending apart): 3 / 4 = 75 %.
+  const slaRow = { period: 0, met: 3, breached: 1, pending: 2, used: 6, rejected: 1 };
+  it("rowsFromSla: a null row, or a met, breached, pending, used or rejected that is not a whole number ≥ 0", () => {
+    expect(lib.rowsFromSla(slaSpec, [slaRow]).rows[0]!.value).toBe(75);
+    expect(lib.rowsFromSla(slaSpec, [{ ...slaRow, met: 3n, used: "6" }]).rows[0]!.value).toBe(75);
+    refused(() => lib.rowsFromSla(slaSpec, [slaRow, null as never]), "INVALID_ARGUMENT", 1);
+    for (const column of ["met", "breached", "pending", "used", "rejected"])
+      for (const bad of [-1, 1.5, null, Number.NaN, "x"])
+        refused(() => lib.rowsFromSla(slaSpec, [{ ...slaRow, [column]: bad } as never]), "INVALID_COUNT", 0);
+  });
+  it("rowsFromDurations: a null row, or an n, open or rejected that is not a whole number ≥ 0", () => {
+    // rowsFromDurations' own example: the (period) and () sets of a report without segments, median 30.
+    const rows = [
+      { period: 0, g_period: 0, n: 3, open: 1, rejected: 0, mean: 40, p50: 30, p90: 82 },
+      { period: null, g_period: 1, n: 3, open: 1, rejected: 0, mean: 40, p50: 30, p90: 82 },
+    ];
+    expect(lib.rowsFromDurations({ metric: "first-response" }, rows).rows.map((row) => row.value)).toEqual([30]);
+    refused(
+      () => lib.rowsFromDurations({ metric: "first-response" }, [rows[0]!, null as never]),
+      "INVALID_ARGUMENT",
+      1,
+    );
+    for (const column of ["n", "open", "rejected"])
+      for (const bad of [-1, 1.5, null, Number.NaN])
+        refused(
+          () => lib.rowsFromDurations({ metric: "first-response" }, [rows[0]!, { ...rows[1]!, [column]: bad }]),
+          "INVALID_COUNT",
+          1,
+        );
+  });
+});

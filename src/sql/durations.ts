@@ -12,6 +12,7 @@ import { checkSpec, compareSegments, segmentObject, segmentValue } from "../repo
 import type { ReportFields, ReportPeriod, ReportRow, SummarizeResult, SummarizeSpec } from "../report/spec.js";
 import type { PercentileMethod } from "../stats/percentile.js";
 import { businessMinutesBetween, lastIntervalJoin } from "./business-time.js";
+import { countCell, resultRow } from "./cells.js";
 import {
   checkDialect,
   epochSecondsOf,
@@ -199,7 +200,9 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
  * tickets. Rows with no answered ticket are left out, as `summarize` leaves them out; rejected tickets
  * are counted in `input`.
  *
- * @throws CxMetricsError as {@link durationsSql} for the spec; `EMPTY_INPUT` when no ticket could be used.
+ * @throws CxMetricsError as {@link durationsSql} for the spec; `EMPTY_INPUT` when no ticket could be used; with the
+ *   row's index, `INVALID_ARGUMENT` for a row that is not an object (a TypeError before) and `INVALID_COUNT` for an
+ *   n, open or rejected that is not a whole number ≥ 0 (n -1 gave a row of n -1, n null an input of NaN records).
  * @example
  * ```ts
  * // The two rows of a report without segments or periods: the (period) set and the () set.
@@ -234,15 +237,21 @@ export function rowsFromDurations(
   const groups: Group[] = [];
   rows.forEach((row, index) => {
     assertReadable(fn, `rows[${index}]`, row);
+    resultRow(fn, row, index, "a row of the durations query, { n, open, rejected, mean, p50, ... }");
+    const [n, open, rejected] = ["n", "open", "rejected"].map((column) => countCell(fn, row, column, index)) as [
+      number,
+      number,
+      number,
+    ];
     const overallSegment = by.length > 0 && num(row.g_segments) === 1;
     const allPeriods = num(row.g_period) === 1;
     if (!overallSegment && !allPeriods) {
       // The finest groups (segment and period) hold every ticket once.
-      read += num(row.n) + num(row.open) + num(row.rejected);
-      used += num(row.n) + num(row.open);
+      read += n + open + rejected;
+      used += n + open;
     }
     // Without periods, the (segment) and () sets give the rows; the per-period sets repeat them.
-    if (num(row.n) === 0 || (spec.every === undefined && !allPeriods)) return;
+    if (n === 0 || (spec.every === undefined && !allPeriods)) return;
     groups.push({
       // NULL is a blank segment, "(blank)" as in summarize; text as summarize reads it (a written "(blank)" quoted).
       values: overallSegment ? [] : by.map((name) => segmentValue(fn, field(row, name) ?? null, name, index)),

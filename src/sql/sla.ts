@@ -27,6 +27,7 @@ import {
   timestampOf,
   type SqlDialect,
 } from "./dialect.js";
+import { countCell, resultRow } from "./cells.js";
 import type { DurationFields, SqlCell } from "./durations.js";
 
 /** Column names of the fields an SLA query reads. */
@@ -187,7 +188,9 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
  * SLA % = met / (met + breached) with the Wilson interval, the change by the two-proportion test,
  * pending apart; `input` with the tickets read, used and rejected.
  *
- * @throws CxMetricsError as {@link slaSql} for the spec; `EMPTY_INPUT` when no ticket could be used.
+ * @throws CxMetricsError as {@link slaSql} for the spec; `EMPTY_INPUT` when no ticket could be used; with the row's
+ *   index, `INVALID_ARGUMENT` for a row that is not an object (a TypeError before) and `INVALID_COUNT` for a met,
+ *   breached, pending, used or rejected that is not a whole number ≥ 0 (-1 met was read as is, null as 0).
  * @example
  * ```ts
  * const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
@@ -205,20 +208,22 @@ export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<
     });
   const by = spec.by ?? [];
   const builder = createSummary(spec);
-  for (const row of rows) {
-    assertReadable(fn, "a row", row);
-    const used = num(row.used);
-    builder.addUnusable(num(row.rejected));
+  for (const [index, cells] of rows.entries()) {
+    assertReadable(fn, "a row", cells);
+    const row = resultRow(fn, cells, index, "a row of the SLA query, { met, breached, pending, used, rejected, ... }");
+    const count = (column: string): number => countCell(fn, row, column, index);
+    const used = count("used");
+    builder.addUnusable(count("rejected"));
     if (used === 0) continue;
     const state = {
       kind: "sla-counts",
-      met: num(row.met),
-      breached: num(row.breached),
-      pending: num(row.pending),
+      met: count("met"),
+      breached: count("breached"),
+      pending: count("pending"),
     } as const;
     builder.addCounted(
       by.map((name) => field(row, name)),
-      spec.every === undefined ? null : num(row.period),
+      spec.every === undefined ? null : num(row.period as SqlCell),
       state,
       used,
     );

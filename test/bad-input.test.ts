@@ -205,3 +205,53 @@ describe("rows of the SLA and durations queries: counts the queries cannot have 
         );
   });
 });
+
+describe("rowsFromTicketMetricsSql: cells ticketMetricsSql cannot have written are refused with the row's index", () => {
+  // The function's own example: ticket 7 created 2025-03-10 09:00 UTC (epoch 1741597200), replied 30 minutes later.
+  const ticket = {
+    ticket_id: "7",
+    status: "pending",
+    events: 3,
+    replies: 1,
+    reopens: 0,
+    created_at_epoch: 1741597200,
+    replied_at_epoch: 1741599000,
+    reply_minutes: 30,
+    events_read: 4,
+    events_used: 3,
+    events_skipped: 0,
+    events_rejected: 1,
+  };
+  const read = (row: Record<string, unknown>, waits?: unknown[]) =>
+    lib.rowsFromTicketMetricsSql([{ ...ticket, ...row }] as never, waits as never);
+  const refused = (f: () => unknown, expected: string) =>
+    expect(f).toThrow(expect.objectContaining({ code: expected, index: 0 }));
+  it("reads its example as before", () => {
+    const [t] = read({}).tickets;
+    expect([t!.createdAt, t!.repliedAt, t!.replyTime?.calendar]).toEqual([
+      "2025-03-10T09:00:00.000Z",
+      "2025-03-10T09:30:00.000Z",
+      30,
+    ]);
+  });
+  it("an instant that is not seconds since 1970, or a missing creation (INVALID_VALUE; it gave 'NaN-undefined-...')", () => {
+    for (const bad of [Number.NaN, "x", Number.POSITIVE_INFINITY, 1e20])
+      refused(() => read({ created_at_epoch: bad }), "INVALID_VALUE");
+    refused(() => read({ created_at_epoch: null }), "INVALID_VALUE");
+    refused(() => read({ replied_at_epoch: "soon" }), "INVALID_VALUE");
+  });
+  it("minutes that are not a number (INVALID_VALUE; they came back NaN)", () => {
+    refused(() => read({ reply_minutes: "x" }), "INVALID_VALUE");
+  });
+  it("events, replies or reopens that are not a whole number ≥ 0 (INVALID_COUNT; -1 was read as is)", () => {
+    for (const column of ["events", "replies", "reopens"])
+      for (const bad of [-1, 1.5, Number.NaN, "x"]) refused(() => read({ [column]: bad }), "INVALID_COUNT");
+  });
+  it("a row or a wait that is not an object, a wait's instant that is not seconds (INVALID_ARGUMENT, INVALID_VALUE)", () => {
+    expect(() => lib.rowsFromTicketMetricsSql([ticket, null] as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", index: 1 }),
+    );
+    refused(() => read({}, [null]), "INVALID_ARGUMENT");
+    refused(() => read({}, [{ ticket_id: "7", from_epoch: "x", to_epoch: null }]), "INVALID_VALUE");
+  });
+});

@@ -488,7 +488,10 @@ const num = (value: SqlCell): number | null => (value === null || value === unde
  * `calendar`. With the rows of {@link nextReplyTimesSql} (`waits`), each ticket has its `nextReplyTimes` too. `rows`
  * gives the table's events read, used, skipped and rejected (`excluded`), as `ticketMetrics`' `rows` does.
  *
- * @throws CxMetricsError `INVALID_ARGUMENT` for rows that are not ticketMetricsSql's (none, or without the counts).
+ * @throws CxMetricsError `INVALID_ARGUMENT` for rows that are not ticketMetricsSql's (none, or without the counts)
+ *   and, with the index, for a row or a wait that is not an object; `INVALID_VALUE` (with the index) for an instant
+ *   that is not seconds since 1970, a missing creation or minutes that are not a number (they gave "NaN-undefined-..."
+ *   instants and NaN minutes); `INVALID_COUNT` for events, replies or reopens that are not a whole number ≥ 0.
  * @example
  * ```ts
  * const { tickets, rows } = rowsFromTicketMetricsSql([
@@ -528,53 +531,99 @@ export function rowsFromTicketMetricsSql(
   };
   if (waits !== undefined && !Array.isArray(waits))
     throw invalid(fn, "INVALID_ARGUMENT", "waits", waits, "the rows of nextReplyTimesSql");
-  const instant = (value: SqlCell): string | null => {
-    const s = num(value);
+  // A cell the queries cannot have written (text, NaN, a date past year 275760) gave "NaN-undefined-..." instants and
+  // NaN minutes; it is refused with the row's index.
+  const cell = (rowsName: string, row: Readonly<Record<string, SqlCell>>, index: number, name: string) => {
+    const value = num(row[name]);
+    if (value !== null && !Number.isFinite(value))
+      throw invalid(
+        fn,
+        "INVALID_VALUE",
+        `${rowsName}[${index}].${name}`,
+        row[name],
+        "a number (the rows of ticketMetricsSql)",
+        index,
+      );
+    return value;
+  };
+  const instantOf = (rowsName: string, row: Readonly<Record<string, SqlCell>>, index: number, name: string) => {
+    const s = cell(rowsName, row, index, name);
+    if (s !== null && !(Math.abs(s) <= 8.64e12))
+      throw invalid(
+        fn,
+        "INVALID_VALUE",
+        `${rowsName}[${index}].${name}`,
+        row[name],
+        "seconds since 1970 (the rows of ticketMetricsSql)",
+        index,
+      );
     return s === null ? null : isoUtc(Math.round(s * 1000));
   };
   const byTicket = new Map<string, { from: number; wait: NextReplyTime }[]>();
-  for (const row of waits ?? []) {
-    const to = instant(row.to_epoch);
+  for (const [index, row] of (waits ?? []).entries()) {
+    if (typeof row !== "object" || row === null)
+      throw invalid(fn, "INVALID_ARGUMENT", `waits[${index}]`, row, "a row of nextReplyTimesSql", index);
+    const instant = (name: string): string | null => instantOf("waits", row, index, name);
+    const to = instant("to_epoch");
     const by = row.fulfilled_by;
     const list = byTicket.get(String(row.ticket_id)) ?? [];
     list.push({
       from: num(row.from_epoch) ?? 0,
       wait: {
-        from: instant(row.from_epoch)!,
+        from: instant("from_epoch")!,
         to,
         fulfilledBy: to === null ? null : by === "solve" ? "solve" : "reply",
-        calendar: to === null ? null : num(row.minutes),
-        business: to === null ? null : num(row.business_minutes),
+        calendar: to === null ? null : cell("waits", row, index, "minutes"),
+        business: to === null ? null : cell("waits", row, index, "business_minutes"),
       },
     });
     byTicket.set(String(row.ticket_id), list);
   }
-  const tickets = rows.flatMap((row): TicketMetricsFromSql[] => {
+  const tickets = rows.flatMap((row, index): TicketMetricsFromSql[] => {
+    if (typeof row !== "object" || row === null)
+      throw invalid(fn, "INVALID_ARGUMENT", `rows[${index}]`, row, "a row of ticketMetricsSql", index);
     if (row.ticket_id === null || row.ticket_id === undefined) return []; // the counts' row when no ticket is left
+    const at = (name: string): string | null => instantOf("rows", row, index, name);
     const duration = (name: string): TicketDuration | null => {
-      const calendar = num(row[`${name}_minutes`]);
-      return calendar === null ? null : { calendar, business: num(row[`${name}_business_minutes`]) };
+      const calendar = cell("rows", row, index, `${name}_minutes`);
+      return calendar === null ? null : { calendar, business: cell("rows", row, index, `${name}_business_minutes`) };
     };
-    const resolvedAt = instant(row.resolved_at_epoch);
+    const count = (name: string): number => {
+      const value = num(row[name]) ?? 0;
+      if (!Number.isSafeInteger(value) || value < 0)
+        throw invalid(fn, "INVALID_COUNT", `rows[${index}].${name}`, row[name], "a count, a whole number ≥ 0", index);
+      return value;
+    };
+    const createdAt = at("created_at_epoch");
+    if (createdAt === null)
+      throw invalid(
+        fn,
+        "INVALID_VALUE",
+        `rows[${index}].created_at_epoch`,
+        row.created_at_epoch,
+        "the ticket's creation, seconds since 1970",
+        index,
+      );
+    const resolvedAt = at("resolved_at_epoch");
     const ticket: TicketMetricsFromSql = {
       ticketId: String(row.ticket_id),
-      createdAt: instant(row.created_at_epoch)!,
+      createdAt,
       status: String(row.status) as TicketStatus,
       ...("priority" in row ? { priority: row.priority === null ? null : String(row.priority) } : {}),
       replyTime: duration("reply"),
-      repliedAt: instant(row.replied_at_epoch),
+      repliedAt: at("replied_at_epoch"),
       firstResolutionTime: duration("first_resolution"),
       fullResolutionTime: duration("full_resolution"),
-      firstResolvedAt: instant(row.first_resolved_at_epoch),
+      firstResolvedAt: at("first_resolved_at_epoch"),
       resolvedAt,
       requesterWaitTime: duration("requester_wait"),
       agentWaitTime: duration("agent_wait"),
       onHoldTime: duration("on_hold"),
       agentWorkTime: duration("agent_work"),
-      measuredTo: row.measured_to_epoch === undefined ? resolvedAt : instant(row.measured_to_epoch),
-      reopens: num(row.reopens) ?? 0,
-      replies: num(row.replies) ?? 0,
-      events: num(row.events) ?? 0,
+      measuredTo: row.measured_to_epoch === undefined ? resolvedAt : at("measured_to_epoch"),
+      reopens: count("reopens"),
+      replies: count("replies"),
+      events: count("events"),
       ...(waits === undefined
         ? {}
         : {

@@ -255,3 +255,23 @@ describe("rowsFromTicketMetricsSql: cells ticketMetricsSql cannot have written a
     refused(() => read({}, [{ ticket_id: "7", from_epoch: "x", to_epoch: null }]), "INVALID_VALUE");
   });
 });
+
+describe("a report builder's addCounted for SLA checks the counted state when it is added", () => {
+  const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+  const builder = () => lib.createSummary({ metric: "sla", policy, asOf: "2025-04-01T00:00:00Z" });
+  it("null, text, negative or fractional met / breached / pending are INVALID_COUNT at once (null was 0, '3' made '003')", () => {
+    for (const name of ["met", "breached", "pending"])
+      for (const bad of [null, "3", -1, 1.5, Number.NaN])
+        expect(() =>
+          builder().addCounted(
+            [],
+            null,
+            { kind: "sla-counts", met: 3, breached: 1, pending: 0, [name]: bad } as never,
+            4,
+          ),
+        ).toThrow(expect.objectContaining({ code: "INVALID_COUNT" }));
+    // 3 met of 3 + 1 decided: 75 %.
+    const ok = builder().addCounted([], null, { kind: "sla-counts", met: 3, breached: 1, pending: 0 }, 4);
+    expect(ok.result().rows[0]!.value).toBe(75);
+  });
+});

@@ -4,6 +4,7 @@
 import { CxMetricsError, isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { addScoredReview, iqsTally, iqsTallyResult, mergeIqsTally, type IqsTally } from "../iqs/accumulator.js";
 import { scorecardRule, type QaReview, type ScoredReview } from "../iqs/scorecard.js";
+import { assertCount } from "../internal/validate.js";
 import { slaTally } from "../sla/accumulator.js";
 import { slaRule, type SlaMeasurement } from "../sla/rule.js";
 import { meanConfidenceInterval } from "../stats/mean-interval.js";
@@ -132,6 +133,8 @@ function slaKernel(fn: string, spec: SummarizeSpec): MetricKernel<SlaGroup> {
   const rule = slaRule(spec.policy!, { calendar: spec.calendar, asOf: spec.asOf }, fn);
   const merge = (group: SlaGroup, from: ReportGroupState): void => {
     const other = from as SlaCountsState;
+    // A counted state from outside (addCounted, merge): null was added as 0 and text as text ("0" + "3" = "03").
+    for (const name of ["met", "breached", "pending"] as const) assertCount(fn, `state.${name}`, other?.[name]);
     group.met += other.met;
     group.breached += other.breached;
     group.pending += other.pending;

@@ -275,3 +275,17 @@ describe("a report builder's addCounted for SLA checks the counted state when it
     expect(ok.result().rows[0]!.value).toBe(75);
   });
 });
+
+describe("accumulators' merge(null) is a coded error, as for the NPS, CSAT and CES accumulators", () => {
+  it("SLA, service-time and IQS accumulators: merge(null) / merge(undefined) are INVALID_ARGUMENT (a TypeError before)", () => {
+    const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
+    const make = [
+      () => lib.createSlaAccumulator(policy),
+      () => lib.createServiceTimeAccumulator({ metric: "first-response" }),
+      () => lib.createIqsAccumulator({ criteria: [{ id: "solution", weight: 1, scale: "binary" }] }),
+    ];
+    for (const accumulator of make)
+      for (const bad of [null, undefined])
+        expect(() => accumulator().merge(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+  });
+});

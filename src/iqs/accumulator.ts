@@ -109,7 +109,9 @@ export function createIqsAccumulator(
     },
     merge(other) {
       assertReadable("IqsAccumulator.merge", "other", other);
-      const from = typeof (other as IqsAccumulator).toJSON === "function" ? (other as IqsAccumulator).toJSON() : other;
+      // null / undefined reach mergeIqsTally (INVALID_ARGUMENT), not a TypeError.
+      const from =
+        typeof (other as IqsAccumulator | null)?.toJSON === "function" ? (other as IqsAccumulator).toJSON() : other;
       mergeIqsTally("IqsAccumulator.merge", tally, from);
       return accumulator;
     },

@@ -234,7 +234,9 @@ export function createSlaAccumulator(
       return accumulator;
     },
     merge(other) {
-      const from = typeof (other as SlaAccumulator).toJSON === "function" ? (other as SlaAccumulator).toJSON() : other;
+      // null / undefined reach readState (INVALID_ARGUMENT), not a TypeError.
+      const from =
+        typeof (other as SlaAccumulator | null)?.toJSON === "function" ? (other as SlaAccumulator).toJSON() : other;
       mergeState(readState("SlaAccumulator.merge", from, rule.targets.length));
       return accumulator;
     },

@@ -186,13 +186,14 @@ export function createServiceTimeAccumulator(
     },
     merge(other) {
       // Another accumulator's minutes are read from its memory (checked when they were added); a state is checked.
-      const mine = (other as { minutes?: unknown }).minutes;
+      // null / undefined reach readState (INVALID_ARGUMENT), not a TypeError.
+      const mine = (other as { minutes?: unknown } | null)?.minutes;
       const from =
         typeof mine === "function" && (other as ServiceTimeAccumulator).clock?.business === compiled.business
           ? { ...(other as ServiceTimeAccumulator).minutes(), open: (other as ServiceTimeAccumulator).open }
           : readState(
               "ServiceTimeAccumulator.merge",
-              typeof (other as ServiceTimeAccumulator).toJSON === "function"
+              typeof (other as ServiceTimeAccumulator | null)?.toJSON === "function"
                 ? (other as ServiceTimeAccumulator).toJSON()
                 : other,
               compiled.business,

@@ -289,3 +289,14 @@ describe("accumulators' merge(null) is a coded error, as for the NPS, CSAT and C
         expect(() => accumulator().merge(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 });
+
+describe("SlaRule.dueAt refuses what is not one of its measurements", () => {
+  it("INVALID_ARGUMENT for null, a number, a text or a measurement of another target (a TypeError before)", () => {
+    const rule = lib.slaRule({ targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] });
+    const [m] = rule.measure({ createdAt: "2025-03-10T09:00:00Z", firstResponseAt: "2025-03-10T11:00:00Z" });
+    // Created 09:00, target 60 calendar minutes: due 10:00 UTC.
+    expect(new Date(rule.dueAt(m!)).toISOString()).toBe("2025-03-10T10:00:00.000Z");
+    for (const bad of [null, undefined, 5, "x", {}, { ...m!, target: 1 }, { ...m!, start: Number.NaN }])
+      expect(() => rule.dueAt(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+  });
+});

@@ -2,6 +2,7 @@
 // interaction at a time. For each metric the first matching target applies; a measurement is met,
 // breached or pending by its elapsed time on the target's clock (pauses left out). `sla`, the
 // accumulator, the report, the check and the command all measure through a compiled rule.
+import { invalid } from "../internal/describe.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
 import { assertOptions } from "../internal/validate.js";
 import { calendarIndex, type BusinessCalendar } from "../time/calendar.js";
@@ -67,7 +68,10 @@ export interface SlaRule {
    * `"asOf"` for an open measurement without `asOf` (a mistake of the call, not of the row).
    */
   measure(interaction: Interaction, index?: number): readonly SlaMeasurement[];
-  /** The instant a breached measurement's clock reached its target (a closing time, when it ran out there). */
+  /**
+   * The instant a breached measurement's clock reached its target (a closing time, when it ran out there).
+   * @throws CxMetricsError `INVALID_ARGUMENT` for a value that is not a measurement of this rule's `measure`.
+   */
   dueAt(measurement: SlaMeasurement): number;
 }
 
@@ -242,6 +246,18 @@ export function slaRule(policy: SlaPolicy, options: SlaRuleOptions = {}, fn = "s
         );
       return out;
     },
-    dueAt: (m) => dueInstant(clocks[m.target]!, m.start, targets[m.target]!.targetMs, m.paused),
+    dueAt: (m) => {
+      // A value that is not one of this rule's measurements was a TypeError ("reading 'targetMs'").
+      const ok =
+        typeof m === "object" &&
+        m !== null &&
+        Number.isInteger(m.target) &&
+        clocks[m.target] !== undefined &&
+        Number.isFinite(m.start) &&
+        Array.isArray(m.paused);
+      if (!ok)
+        throw invalid("SlaRule.dueAt", "INVALID_ARGUMENT", "measurement", m, "a measurement of this rule's measure()");
+      return dueInstant(clocks[m.target]!, m.start, targets[m.target]!.targetMs, m.paused);
+    },
   };
 }

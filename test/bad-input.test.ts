@@ -300,3 +300,14 @@ describe("SlaRule.dueAt refuses what is not one of its measurements", () => {
       expect(() => rule.dueAt(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 });
+
+describe("CsatRule.share and CesRule.share refuse a value that is not a rating on the scale", () => {
+  it("INVALID_SCORE for null, text, NaN, a fraction or a value off the scale (null counted as 0, 9 as easy)", () => {
+    const csatRule = lib.csatRule(); // 1-5, satisfied from 4 (the default)
+    const cesRule = lib.cesRule(); // 1-7, easy from 5 (Quality-mgmt)
+    expect([csatRule.share(4), csatRule.share(3), cesRule.share(5), cesRule.share(4)]).toEqual([1, 0, 1, 0]);
+    for (const bad of [null, "4", Number.NaN, 4.5, 0, 9])
+      for (const rule of [csatRule, cesRule])
+        expect(() => rule.share(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
+  });
+});

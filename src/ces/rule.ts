@@ -24,7 +24,10 @@ export interface CesRule {
   read(rating: unknown, index?: number, what?: string): number;
   /** Whether {@link CesRule.read} takes the rating. */
   accepts(rating: unknown): boolean;
-  /** 1 for a rating at or beyond `easyFrom` towards the easy end, else 0. */
+  /**
+   * 1 for a rating at or beyond `easyFrom` towards the easy end, else 0.
+   * @throws CxMetricsError `INVALID_SCORE` for a value that is not an integer on the scale.
+   */
   share(rating: number): 1 | 0;
 }
 
@@ -60,7 +63,12 @@ export function cesRule(options: CesOptions<unknown> = {}, fn = "cesRule"): CesR
     easyEnd,
     easyFrom,
     read,
-    share: (rating) => ((easyEnd === "high" ? rating >= easyFrom : rating <= easyFrom) ? 1 : 0),
+    share: (rating) => {
+      // Not a value on the scale (null, text, 9 on 1-7) counted as 0 or 1 without a word.
+      if (typeof rating !== "number" || !Number.isInteger(rating) || rating < 1 || rating > max)
+        throw invalid("CesRule.share", "INVALID_SCORE", "rating", rating, `an integer 1-${max} (see rule.read)`);
+      return (easyEnd === "high" ? rating >= easyFrom : rating <= easyFrom) ? 1 : 0;
+    },
     accepts: (rating) => typeof rating === "number" && Number.isInteger(rating) && rating >= 1 && rating <= max,
   };
 }

@@ -66,6 +66,7 @@ export interface CsatRule {
   /**
    * What a rating (a value on the scale) counts as in the percentage: 1 satisfied, 0 in the denominator but not
    * satisfied, null outside the denominator (a neutral rating in good/bad mode).
+   * @throws CxMetricsError `INVALID_SCORE` for a value that is not an integer on the scale.
    */
   share(rating: number): 1 | 0 | null;
 }
@@ -168,7 +169,12 @@ export function csatRule(options: CsatOptions<unknown> = {}, fn = "csatRule"): C
     dissatisfiedTo,
     mode,
     read,
-    share: (rating) => (rating >= satisfiedFrom ? 1 : !goodBad || rating <= dissatisfiedTo ? 0 : null),
+    share: (rating) => {
+      // Not a value on the scale (null, text, 0 on 1-5) counted as 0: in the denominator, not satisfied.
+      if (typeof rating !== "number" || !Number.isInteger(rating) || rating < min || rating > max)
+        throw invalid("CsatRule.share", "INVALID_SCORE", "rating", rating, `an integer ${min}-${max} (see rule.read)`);
+      return rating >= satisfiedFrom ? 1 : !goodBad || rating <= dissatisfiedTo ? 0 : null;
+    },
     accepts(rating) {
       try {
         read(rating);

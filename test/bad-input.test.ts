@@ -311,3 +311,19 @@ describe("CsatRule.share and CesRule.share refuse a value that is not a rating o
         expect(() => rule.share(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_SCORE" }));
   });
 });
+
+describe("rowsFromCounts, weighted: a null sum of weights is a rejected row, as a sum that is not a number", () => {
+  it("three 10s weighing 6 and a 4 weighing 2 give (6 − 2) / 8 = 50; with the 4's sum null the 4 is rejected (it weighed 0)", () => {
+    const rows = (w: unknown) => [
+      { period: null, value: "10", n: 3, w: 6, w2: 12 },
+      { period: null, value: "4", n: 1, w, w2: 4 },
+    ];
+    const spec = { metric: "nps", weight: "w" } as const;
+    expect(lib.rowsFromCounts(spec, rows(2) as never).rows[0]!.value).toBe(50);
+    for (const bad of [null, "x"]) {
+      const result = lib.rowsFromCounts(spec, rows(bad) as never);
+      // Only the three 10s are used: NPS 100, and the 4 is counted as rejected (read = used + rejected).
+      expect([result.rows[0]!.value, result.input]).toEqual([100, { read: 4, used: 3, unanswered: 0, rejected: 1 }]);
+    }
+  });
+});

@@ -253,9 +253,11 @@ export function summaryFromCounts(
       builder.addUnusable(n);
       continue;
     }
-    const sums = weighted
-      ? { w: toNumber(row.w as number | string), w2: toNumber(row.w2 as number | string) }
-      : undefined;
+    // The query sums the weights of usable rows only (each > 0): a null sum is a row it did not write. Read as NaN, it
+    // is rejected like any other sum the weights cannot take (it was read as 0: the row's answers weighed nothing).
+    const sum = (cell: unknown): number =>
+      cell === null || cell === undefined ? Number.NaN : toNumber(cell as number | bigint | string);
+    const sums = weighted ? { w: sum(row.w), w2: sum(row.w2) } : undefined;
     try {
       // The metric's rule reads the value (a score, a rating on the scale, a smiley label).
       builder.addCountedValue(

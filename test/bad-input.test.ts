@@ -183,6 +183,11 @@ describe("rows of the SLA and durations queries: counts the queries cannot have 
     for (const column of ["met", "breached", "pending", "used", "rejected"])
       for (const bad of [-1, 1.5, null, Number.NaN, "x"])
         refused(() => lib.rowsFromSla(slaSpec, [{ ...slaRow, [column]: bad } as never]), "INVALID_COUNT", 0);
+    // With periods, the period key must be a whole number (24302 is March 2025: 2025 × 12 + 2).
+    const monthly = { ...slaSpec, every: "month" } as const;
+    expect(lib.rowsFromSla(monthly, [{ ...slaRow, period: 24302 }]).rows[0]!.period?.label).toBe("2025-03");
+    for (const bad of [Number.NaN, "x", 1.5, undefined])
+      refused(() => lib.rowsFromSla(monthly, [{ ...slaRow, period: bad } as never]), "INVALID_VALUE", 0);
   });
   it("rowsFromDurations: a null row, or an n, open or rejected that is not a whole number ≥ 0", () => {
     // rowsFromDurations' own example: the (period) and () sets of a report without segments, median 30.

@@ -3,7 +3,7 @@
 // those counts.
 import { assertReadable } from "../internal/records.js";
 import { CxMetricsError } from "../errors/cx-metrics-error.js";
-import { describe } from "../internal/describe.js";
+import { describe, invalid } from "../internal/describe.js";
 import { assertObject } from "../internal/validate.js";
 import { parseInstant } from "../internal/instant.js";
 import { assertTimeZone } from "../internal/time-zone.js";
@@ -181,8 +181,6 @@ export function slaSql(spec: SummarizeSpec, options: SlaSqlOptions): string {
   ].join("\n");
 }
 
-const num = (value: SqlCell): number => (value === null || value === undefined ? 0 : Number(value));
-
 /**
  * The tidy rows of `summarize` for `metric: "sla"` from the rows an {@link slaSql} query returned:
  * SLA % = met / (met + breached) with the Wilson interval, the change by the two-proportion test,
@@ -190,7 +188,8 @@ const num = (value: SqlCell): number => (value === null || value === undefined ?
  *
  * @throws CxMetricsError as {@link slaSql} for the spec; `EMPTY_INPUT` when no ticket could be used; with the row's
  *   index, `INVALID_ARGUMENT` for a row that is not an object (a TypeError before) and `INVALID_COUNT` for a met,
- *   breached, pending, used or rejected that is not a whole number ≥ 0 (-1 met was read as is, null as 0).
+ *   breached, pending, used or rejected that is not a whole number ≥ 0 (-1 met was read as is, null as 0);
+ *   `INVALID_VALUE` for a period key that is not a whole number when the spec has periods.
  * @example
  * ```ts
  * const policy = { targets: [{ metric: "first-response", minutes: 60, clock: "calendar" }] } as const;
@@ -221,9 +220,14 @@ export function rowsFromSla(spec: SummarizeSpec, rows: readonly Readonly<Record<
       breached: count("breached"),
       pending: count("pending"),
     } as const;
+    // The period key, as rowsFromCounts reads it: a whole number (NaN was a RangeError, 1.5 a period "0-2.5", a
+    // missing one the period "0-01").
+    const period = spec.every === undefined ? null : Number(row.period ?? Number.NaN);
+    if (period !== null && !Number.isSafeInteger(period))
+      throw invalid(fn, "INVALID_VALUE", `rows[${index}].period`, row.period, "the period key, a whole number", index);
     builder.addCounted(
       by.map((name) => field(row, name)),
-      spec.every === undefined ? null : num(row.period as SqlCell),
+      period,
       state,
       used,
     );

@@ -2,18 +2,10 @@
 // 3.2). Expected ranks and coverages are computed by hand from Binomial(n, ½) below, and agree with R's
 // `l <- qbinom((1 - conf)/2, n, 0.5); sort(x)[c(l, n - l + 1)]`.
 import { describe, expect, it } from "vitest";
-import { isCxMetricsError } from "../errors/cx-metrics-error.js";
 import { medianInterval } from "./median-interval.js";
 
-/** The error code a call throws, or "none". */
-function codeOf(call: () => unknown): string {
-  try {
-    call();
-    return "none";
-  } catch (error) {
-    return isCxMetricsError(error) ? error.code : "not coded";
-  }
-}
+/** A coded error (CxMetricsError) with this code. */
+const coded = (code: string) => expect.objectContaining({ name: "CxMetricsError", code });
 
 describe("medianInterval", () => {
   it("n = 10 at 95 %: ranks 2 and 9, coverage 1 − 2 · 11/1024 (P(B ≤ 1) = (1 + 10)/1024 ≤ 0.025 < P(B ≤ 2) = 56/1024)", () => {
@@ -41,16 +33,13 @@ describe("medianInterval", () => {
   });
 
   it("refuses values that are not finite numbers (with their index), no values, and a confidence outside (0, 1)", () => {
-    expect(codeOf(() => medianInterval([1, Number.NaN, 3], 0.95))).toBe("INVALID_VALUE");
-    expect(codeOf(() => medianInterval([1, 2, Number.POSITIVE_INFINITY], 0.95))).toBe("INVALID_VALUE");
-    expect(codeOf(() => medianInterval(["1", 2] as unknown as number[], 0.95))).toBe("INVALID_VALUE");
-    expect(codeOf(() => medianInterval([], 0.95))).toBe("EMPTY_INPUT");
-    expect(codeOf(() => medianInterval([1, 2, 3], 95))).toBe("INVALID_CONFIDENCE");
-    expect(codeOf(() => medianInterval([1, 2, 3], 0))).toBe("INVALID_CONFIDENCE");
-    try {
-      medianInterval([1, Number.NaN, 3], 0.95);
-    } catch (error) {
-      expect((error as { index?: number }).index).toBe(1);
-    }
+    expect(() => medianInterval([1, Number.NaN, 3], 0.95)).toThrow(coded("INVALID_VALUE"));
+    expect(() => medianInterval([1, 2, Number.POSITIVE_INFINITY], 0.95)).toThrow(coded("INVALID_VALUE"));
+    expect(() => medianInterval(["1", 2] as unknown as number[], 0.95)).toThrow(coded("INVALID_VALUE"));
+    expect(() => medianInterval([], 0.95)).toThrow(coded("EMPTY_INPUT"));
+    expect(() => medianInterval([1, 2, 3], 95)).toThrow(coded("INVALID_CONFIDENCE"));
+    expect(() => medianInterval([1, 2, 3], 0)).toThrow(coded("INVALID_CONFIDENCE"));
+    // The value at index 1 is named.
+    expect(() => medianInterval([1, Number.NaN, 3], 0.95)).toThrow(expect.objectContaining({ index: 1 }));
   });
 });

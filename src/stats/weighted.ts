@@ -59,8 +59,7 @@ export function weightedMean(values: readonly WeightedValue[], sampleSize?: numb
   if (!Array.isArray(values)) throw invalid(fn, "INVALID_ARGUMENT", "values", values, "an array of { y, n, w, w2 }");
   values.forEach((value, i) => {
     const { y, n, w, w2 } = (value ?? {}) as Partial<WeightedValue>;
-    const finite = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
-    if (!finite(y) || !finite(n) || !finite(w) || !finite(w2) || n! < 0 || w! < 0 || w2! < 0)
+    if (![y, n, w, w2].every(Number.isFinite) || n! < 0 || w! < 0 || w2! < 0)
       throw invalid(fn, "INVALID_VALUE", `values[${i}]`, value, "{ y, n, w, w2 }: finite numbers, n, w and w2 ≥ 0", i);
   });
   if (sampleSize !== undefined && !(typeof sampleSize === "number" && sampleSize >= 1 && Number.isFinite(sampleSize)))
